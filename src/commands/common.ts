@@ -1,0 +1,114 @@
+/**
+ * What every command shares: the common options (declared once), turning them into settings, printing
+ * problems to standard error, and writing the report to standard output or --out.
+ */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { parseSemester } from '../core/cells.js';
+import type { Policy } from '../core/policy.js';
+import type { Problem } from '../core/types.js';
+import { DataError, UsageError } from '../errors.js';
+import { type Lang, defaultLang } from '../i18n/index.js';
+import { type Encoding, parseEncoding } from '../io/decode.js';
+import { checkOut, writeAtomic, writeStdout } from '../io/output.js';
+import { loadPolicy } from '../io/policy-file.js';
+
+export interface CommonFlags {
+  policy?: string;
+  lang?: string;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  color?: boolean;
+  encoding?: string;
+  delimiter?: string;
+}
+
+export interface Common {
+  policy: Policy;
+  policyFile: string | null;
+  lang: Lang;
+  format: string;
+  out: string | null;
+  force: boolean;
+  color: boolean;
+  encoding: Encoding | null;
+  delimiter: string;
+}
+
+/** --policy --lang --format --out --force --no-color, and for commands that read sheets --encoding --delimiter. */
+export function addCommonOptions(cmd: Command, formats: readonly string[], defaultFormat: string, readsSheets = true): Command {
+  cmd
+    .option('--policy <file>', 'policy file (default: evaluate.config.json here, else the built-in rules)')
+    .addOption(new Option('--lang <lang>', 'language of the words in the report (default: from LANG)').choices(['en', 'zh']))
+    .addOption(new Option('--format <format>', 'output format').choices([...formats]).default(defaultFormat))
+    .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--force', 'replace an existing --out file')
+    .option('--no-color', 'no colors, also when NO_COLOR is set or the output is not a terminal');
+  if (readsSheets) {
+    cmd
+      .option('--encoding <name>', 'force the sheets\' encoding: utf8 or gbk (default: detected)')
+      .option('--delimiter <char>', 'cell separator of the sheets', ',');
+  }
+  return cmd;
+}
+
+export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Common {
+  const { policy, file } = loadPolicy(flags.policy);
+  let encoding: Encoding | null = null;
+  if (flags.encoding !== undefined) {
+    encoding = parseEncoding(flags.encoding);
+    if (!encoding) throw new UsageError(`unknown --encoding "${flags.encoding}": use utf8 or gbk`);
+  }
+  const delimiter = flags.delimiter ?? ',';
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+    throw new UsageError(`--delimiter must be one character other than a quote or a line end, not "${delimiter}"`);
+  }
+  const toTerminal = !flags.out && process.stdout.isTTY === true;
+  const color = flags.color !== false && !env.NO_COLOR && (toTerminal || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'));
+  return {
+    policy,
+    policyFile: file,
+    lang: (flags.lang as Lang | undefined) ?? defaultLang(env),
+    format: flags.format ?? 'table',
+    out: flags.out ?? null,
+    force: flags.force === true,
+    color: color && !flags.out,
+    encoding,
+    delimiter,
+  };
+}
+
+export function parseSemesterOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const s = parseSemester(value);
+  if (!s) throw new UsageError(`--semester "${value}" is not a semester; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`);
+  return s;
+}
+
+export function formatProblem(p: Problem, color: boolean): string {
+  const place = `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}`;
+  const sev = color ? (p.severity === 'error' ? '\x1b[31;1merror\x1b[0m' : '\x1b[33mwarning\x1b[0m') : p.severity;
+  return `${place}: ${sev}: ${p.message}`;
+}
+
+/** Prints problems to standard error, sorted; throws DataError (exit 1) if any is an error. */
+export function reportProblems(sorted: Problem[], summary: (errors: number, warnings: number) => string): void {
+  const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
+  if (sorted.length > 0) process.stderr.write(sorted.map((p) => formatProblem(p, color)).join('\n') + '\n');
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    process.stderr.write(`${summary(errors, sorted.length - errors)}\n`);
+    throw new DataError(sorted);
+  }
+}
+
+/** Checks --out before any work is done, so that a refused path costs nothing. */
+export function precheckOut(common: Common, inputs: (string | null)[]): void {
+  if (common.out) checkOut(common.out, common.force, inputs);
+}
+
+export async function emit(text: string | Uint8Array, common: Common): Promise<void> {
+  if (common.out) writeAtomic(common.out, text);
+  else await writeStdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+}

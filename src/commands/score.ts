@@ -1,0 +1,79 @@
+/** `evaluate score`: the semester report. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { semesterReport } from '../core/report.js';
+import { UsageError } from '../errors.js';
+import { words } from '../i18n/index.js';
+import { expandSources, loadSheets } from '../io/load.js';
+import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+
+interface ScoreFlags extends CommonFlags {
+  semester?: string;
+  roster?: string;
+  groupBy?: string;
+  bom?: boolean;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('score')
+    .summary('the semester report: totals, grades, ranks, rewards and penalties')
+    .description(
+      'Score one semester (or each semester found in the sheets): aggregate the raters\' scores per\n' +
+        'method, add up the exact total, round it, grade it, rank everyone and apply the semester rules.',
+    )
+    .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')
+    .option('--semester <id>', 'the semester of rows without one (2026-H1, 2026H1, 2026上半年, ...); rows that say otherwise are errors')
+    .option('--roster <file>', 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it')
+    .addOption(new Option('--group-by <key>', 'rank within each post (building)').choices(['post']))
+    .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
+  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table');
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ evaluate score fixtures/2026-H1.csv
+  $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --lang zh --group-by post
+  $ evaluate score fixtures/2026-H1.csv --format csv --bom --out h1-report.csv
+  $ cat sheet.csv | evaluate score - --semester 2026-H1 --format json`,
+  );
+  cmd.action(async (sheets: string[], flags: ScoreFlags) => run(sheets, flags));
+}
+
+async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
+  const common = resolveCommon(flags);
+  const semester = parseSemesterOption(flags.semester);
+  if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  const sources = expandSources(sheets);
+  precheckOut(common, [...sources.map((s) => s.path), flags.roster ?? null]);
+  const loaded = loadSheets(sheets, {
+    policy: common.policy,
+    semester,
+    encoding: common.encoding,
+    delimiter: common.delimiter,
+    roster: flags.roster ?? null,
+  });
+  const problems = loaded.problems.sorted();
+  reportProblems(problems, words(common.lang).problems);
+  const reports = [...loaded.bySemester.keys()]
+    .sort()
+    .map((s) => semesterReport(s, loaded.bySemester.get(s)!, common.policy, flags.groupBy === 'post' ? 'post' : null));
+  const input = {
+    reports,
+    warnings: problems.filter((p) => p.severity === 'warning'),
+    counts: loaded.counts,
+    precision: common.policy.precision,
+    lang: common.lang,
+    color: common.color,
+  };
+  const render = await import('../render/score.js');
+  const text =
+    common.format === 'json'
+      ? render.scoreJson(input)
+      : common.format === 'csv'
+        ? render.scoreCsv(input, flags.bom === true)
+        : common.format === 'md'
+          ? render.scoreMd(input)
+          : render.scoreTable(input);
+  await emit(text, common);
+}

@@ -1,0 +1,176 @@
+/**
+ * Merging the rows of every sheet by (semester, staff_id, rater), and checking what only the whole
+ * picture shows: a method scored twice, a person with two names, a rater with two roles, a missing
+ * score, a score from a role the policy does not give that method, the roster both ways.
+ */
+import type { Policy } from './policy.js';
+import type { SheetRow } from './sheet.js';
+import { type Method, type Place, type Problems, type Role, METHODS, ROLES } from './types.js';
+
+type At = Place & { fileOrder: number };
+
+export interface ScoreEntry {
+  micro: number;
+  at: At;
+}
+
+export interface RaterScores {
+  rater: string;
+  role: Role | null;
+  at: At;
+  scores: Partial<Record<Method, ScoreEntry>>;
+}
+
+export interface StaffSemester {
+  semester: string;
+  staffId: string;
+  name: string;
+  post: string;
+  at: At;
+  raters: Map<string, RaterScores>;
+}
+
+export interface RosterEntry {
+  staffId: string;
+  name: string;
+  post: string;
+  at: At;
+}
+
+function where(at: At): string {
+  return `${at.file}:${at.line}${at.column ? `:${at.column}` : ''}`;
+}
+
+export class Merger {
+  private readonly staff = new Map<string, StaffSemester>();
+  private readonly raterRoles = new Map<string, { role: Role; at: At }>();
+  private readonly namePlace = new Map<string, At>();
+
+  constructor(private readonly problems: Problems) {}
+
+  add(row: SheetRow): void {
+    const key = `${row.semester}\u0000${row.staffId}`;
+    const at: At = { file: row.file, fileOrder: row.fileOrder, line: row.line };
+    let s = this.staff.get(key);
+    if (!s) {
+      s = { semester: row.semester, staffId: row.staffId, name: row.name, post: row.post, at, raters: new Map() };
+      this.staff.set(key, s);
+      if (row.name) this.namePlace.set(key, at);
+    } else {
+      if (row.name && s.name && row.name !== s.name) {
+        this.problems.error(
+          at,
+          `${row.staffId} has two names: "${row.name}" here and "${s.name}" at ${where(this.namePlace.get(key)!)}`,
+        );
+      } else if (row.name && !s.name) {
+        s.name = row.name;
+        this.namePlace.set(key, at);
+      }
+      if (row.post && s.post && row.post !== s.post) {
+        this.problems.error(at, `${row.staffId} ${s.name} has two posts: "${row.post}" here and "${s.post}" elsewhere`);
+      } else if (row.post && !s.post) s.post = row.post;
+    }
+    const who = `${row.staffId}${s.name ? ` ${s.name}` : ''}`;
+    if (row.role) {
+      const known = this.raterRoles.get(row.rater);
+      if (!known) this.raterRoles.set(row.rater, { role: row.role, at });
+      else if (known.role !== row.role) {
+        this.problems.error(
+          at,
+          `rater ${row.rater} has two roles: ${row.role} here and ${known.role} at ${where(known.at)} (${who})`,
+        );
+      }
+    }
+    let r = s.raters.get(row.rater);
+    if (!r) {
+      r = { rater: row.rater, role: row.role, at, scores: {} };
+      s.raters.set(row.rater, r);
+    } else if (!r.role && row.role) r.role = row.role;
+    for (const sc of row.scores) {
+      const scAt: At = { file: row.file, fileOrder: row.fileOrder, line: sc.line, column: sc.column };
+      const prev = r.scores[sc.method];
+      if (prev) {
+        this.problems.error(
+          scAt,
+          `${sc.method} is scored twice for ${who}, rater ${row.rater}: here and at ${where(prev.at)}`,
+        );
+      } else {
+        r.scores[sc.method] = { micro: sc.micro, at: scAt };
+      }
+    }
+  }
+
+  /**
+   * Checks the whole picture and returns the staff of each semester, in order of first appearance.
+   * A rater's role is the one any of their rows gives.
+   */
+  finish(policy: Policy, roster: RosterEntry[] | null): Map<string, StaffSemester[]> {
+    const bySemester = new Map<string, StaffSemester[]>();
+    for (const s of this.staff.values()) {
+      let list = bySemester.get(s.semester);
+      if (!list) bySemester.set(s.semester, (list = []));
+      list.push(s);
+      const who = `${s.staffId}${s.name ? ` ${s.name}` : ''}`;
+      for (const r of s.raters.values()) {
+        const role = r.role ?? this.raterRoles.get(r.rater)?.role ?? null;
+        r.role = role;
+        for (const m of METHODS) {
+          const allowed = policy.methods[m].roles;
+          const restricted = allowed.length < ROLES.length;
+          const score = r.scores[m];
+          if (role === null && restricted) {
+            if (score) {
+              this.problems.error(
+                score.at,
+                `rater ${r.rater} has no role, but the policy gives ${m} only to ${allowed.join(', ')}: add a role column (${who})`,
+              );
+            }
+            continue;
+          }
+          const expected = role === null || allowed.includes(role);
+          if (expected && !score) {
+            this.problems.error(
+              r.at,
+              `no ${m} score from rater ${r.rater}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`,
+            );
+          } else if (!expected && score) {
+            this.problems.error(
+              score.at,
+              `rater ${r.rater} is ${role}, and the policy gives ${m} only to ${allowed.join(', ')} (${who})`,
+            );
+          }
+        }
+      }
+    }
+    if (roster) this.checkRoster(roster, bySemester);
+    return bySemester;
+  }
+
+  private checkRoster(roster: RosterEntry[], bySemester: Map<string, StaffSemester[]>): void {
+    const byId = new Map(roster.map((e) => [e.staffId, e]));
+    for (const [semester, list] of bySemester) {
+      const scored = new Set<string>();
+      for (const s of list) {
+        scored.add(s.staffId);
+        const e = byId.get(s.staffId);
+        if (!e) {
+          this.problems.error(s.at, `${s.staffId}${s.name ? ` ${s.name}` : ''} is scored in ${semester} but is not on the roster ${roster[0]?.at.file ?? ''}`.trim());
+          continue;
+        }
+        if (s.name && e.name && s.name !== e.name) {
+          this.problems.error(
+            this.namePlace.get(`${semester}\u0000${s.staffId}`) ?? s.at,
+            `${s.staffId} is "${s.name}" here but "${e.name}" on the roster (${where(e.at)})`,
+          );
+        }
+        if (!s.name) s.name = e.name;
+        if (!s.post) s.post = e.post;
+      }
+      for (const e of roster) {
+        if (!scored.has(e.staffId)) {
+          this.problems.error(e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * The policy: the center's rules as data. `validatePolicy` is pure: it takes parsed JSON and
+ * returns the complete policy (defaults filled key by key) or the problems, each naming its key.
+ */
+import { MICRO } from './cells.js';
+import { Rational } from './rational.js';
+import { METHODS, ROLES, type Method, type Role, isRole } from './types.js';
+import { parseRole } from './cells.js';
+
+export const AGGREGATIONS = ['mean', 'trimmed', 'median', 'weighted'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export interface MethodPolicy {
+  max: number;
+  /** The scale raters score on; the aggregate is scaled to `max` when it differs. */
+  scale: number;
+  roles: Role[];
+}
+
+export interface Amounts {
+  excellent: number | null;
+  good: number | null;
+  annualBonus: number | null;
+  penalty: number | null;
+}
+
+export interface PanelThresholds {
+  /** Leniency (mean difference from the panel, in total points) beyond which a rater is flagged. */
+  leniency: number;
+  /** A single score is an outlier when it is this many standard deviations from the others... */
+  outlierSd: number;
+  /** ...or this many points from the others' mean. */
+  outlierPoints: number;
+  /** Share of staff given the same scores (or total) above which a rater is flagged identical. */
+  identicalShare: number;
+  /** Spread (max minus min rater total) for one staff member above which it is flagged. */
+  spread: number;
+}
+
+export interface Policy {
+  precision: number;
+  aggregation: Aggregation;
+  trimMinScores: number;
+  methods: Record<Method, MethodPolicy>;
+  bands: { excellent: number; good: number; qualified: number };
+  roleWeights: Record<Role, number>;
+  amounts: Amounts;
+  rectificationDays: number;
+  panel: PanelThresholds;
+}
+
+export const DEFAULT_POLICY: Policy = Object.freeze({
+  precision: 1,
+  aggregation: 'mean',
+  trimMinScores: 5,
+  methods: {
+    listen: { max: 20, scale: 20, roles: [...ROLES] },
+    see: { max: 20, scale: 20, roles: [...ROLES] },
+    check: { max: 20, scale: 20, roles: [...ROLES] },
+    test: { max: 20, scale: 20, roles: [...ROLES] },
+    ask: { max: 20, scale: 20, roles: [...ROLES] },
+  },
+  bands: { excellent: 90, good: 80, qualified: 60 },
+  roleWeights: { leader: 1, 'head-office': 1, 'center-office': 1, student: 1 },
+  amounts: { excellent: null, good: null, annualBonus: null, penalty: null },
+  rectificationDays: 30,
+  panel: { leniency: 5, outlierSd: 2.5, outlierPoints: 5, identicalShare: 0.8, spread: 15 },
+}) as Policy;
+
+export interface PolicyResult {
+  policy: Policy;
+  errors: string[];
+}
+
+type Json = unknown;
+
+function isObject(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** An exact rational from a JSON number (its shortest decimal form is what the user wrote). */
+export function rationalOf(x: number): Rational {
+  const s = x.toString();
+  if (/e/i.test(s)) {
+    const [mant, exp] = s.split(/e/i) as [string, string];
+    const base = rationalOf(Number(mant));
+    const e = Number(exp);
+    const p = Rational.of(10n ** BigInt(Math.abs(e)));
+    return e >= 0 ? base.mul(p) : base.div(p);
+  }
+  const [int, frac = ''] = s.split('.') as [string, string?];
+  return Rational.of(BigInt(int + frac), 10n ** BigInt(frac.length));
+}
+
+export function validatePolicy(input: Json): PolicyResult {
+  const errors: string[] = [];
+  const p: Policy = structuredClone(DEFAULT_POLICY);
+  if (!isObject(input)) {
+    return { policy: p, errors: ['the policy must be a JSON object ({ ... })'] };
+  }
+  const known = ['precision', 'aggregation', 'trimMinScores', 'methods', 'bands', 'roleWeights', 'amounts', 'rectificationDays', 'panel'];
+  const unknown = (obj: Record<string, Json>, keys: readonly string[], prefix: string) => {
+    for (const k of Object.keys(obj)) {
+      if (!keys.includes(k)) {
+        const hint = keys.find((x) => x.toLowerCase() === k.toLowerCase());
+        errors.push(`unknown key "${prefix}${k}"${hint ? ` (did you mean "${prefix}${hint}"?)` : ` (known: ${keys.join(', ')})`}`);
+      }
+    }
+  };
+  const int = (v: Json, key: string, min: number, max: number): number | undefined => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      errors.push(`"${key}" must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return v;
+  };
+  const num = (v: Json, key: string, min: number, max: number, exclusiveMin = false): number | undefined => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v > max || (exclusiveMin ? v <= min : v < min)) {
+      errors.push(`"${key}" must be a number ${exclusiveMin ? 'above' : 'from'} ${min}${max < Infinity ? ` to ${max}` : ''}, not ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return v;
+  };
+  unknown(input, known, '');
+
+  if (input.precision !== undefined) p.precision = int(input.precision, 'precision', 0, 6) ?? p.precision;
+  if (input.aggregation !== undefined) {
+    if (typeof input.aggregation === 'string' && (AGGREGATIONS as readonly string[]).includes(input.aggregation)) {
+      p.aggregation = input.aggregation as Aggregation;
+    } else {
+      errors.push(`"aggregation" must be one of ${AGGREGATIONS.join(', ')}, not ${JSON.stringify(input.aggregation)}`);
+    }
+  }
+  if (input.trimMinScores !== undefined) p.trimMinScores = int(input.trimMinScores, 'trimMinScores', 3, 1000) ?? p.trimMinScores;
+  if (input.rectificationDays !== undefined) {
+    p.rectificationDays = int(input.rectificationDays, 'rectificationDays', 0, 3650) ?? p.rectificationDays;
+  }
+
+  if (input.methods !== undefined) {
+    if (!isObject(input.methods)) errors.push('"methods" must be an object keyed by method');
+    else {
+      unknown(input.methods, METHODS, 'methods.');
+      for (const m of METHODS) {
+        const mp = input.methods[m];
+        if (mp === undefined) continue;
+        const key = `methods.${m}`;
+        if (!isObject(mp)) {
+          errors.push(`"${key}" must be an object such as { "max": 20 }`);
+          continue;
+        }
+        unknown(mp, ['max', 'scale', 'roles'], `${key}.`);
+        const target = p.methods[m];
+        if (mp.max !== undefined) {
+          const v = num(mp.max, `${key}.max`, 0, 100, true);
+          if (v !== undefined) {
+            if (!Number.isInteger(v * MICRO)) errors.push(`"${key}.max" has more than 6 decimals`);
+            target.max = v;
+            if (mp.scale === undefined) target.scale = v;
+          }
+        }
+        if (mp.scale !== undefined) target.scale = num(mp.scale, `${key}.scale`, 0, 1000, true) ?? target.scale;
+        if (mp.roles !== undefined) {
+          if (!Array.isArray(mp.roles) || mp.roles.length === 0) {
+            errors.push(`"${key}.roles" must be a non-empty list of roles (${ROLES.join(', ')})`);
+          } else {
+            const roles: Role[] = [];
+            for (const r of mp.roles) {
+              const role = typeof r === 'string' ? parseRole(r) : null;
+              if (!role) errors.push(`"${key}.roles" has an unknown role ${JSON.stringify(r)} (known: ${ROLES.join(', ')})`);
+              else if (!roles.includes(role)) roles.push(role);
+            }
+            target.roles = roles;
+          }
+        }
+      }
+      let sum = Rational.ZERO;
+      for (const m of METHODS) sum = sum.add(rationalOf(p.methods[m].max));
+      if (sum.cmp(Rational.of(100)) !== 0) {
+        errors.push(
+          `"methods" maxima must add up to 100, but ${METHODS.map((m) => `${m} ${p.methods[m].max}`).join(' + ')} = ${sum.toExactDecimal() ?? sum.toString()}`,
+        );
+      }
+    }
+  }
+
+  if (input.bands !== undefined) {
+    if (!isObject(input.bands)) errors.push('"bands" must be an object such as { "excellent": 90, "good": 80, "qualified": 60 }');
+    else {
+      unknown(input.bands, ['excellent', 'good', 'qualified'], 'bands.');
+      for (const k of ['excellent', 'good', 'qualified'] as const) {
+        if (input.bands[k] !== undefined) p.bands[k] = num(input.bands[k], `bands.${k}`, 0, 100) ?? p.bands[k];
+      }
+      if (!(p.bands.excellent > p.bands.good && p.bands.good > p.bands.qualified)) {
+        errors.push(
+          `"bands" are out of order: excellent ${p.bands.excellent} > good ${p.bands.good} > qualified ${p.bands.qualified} must hold`,
+        );
+      }
+    }
+  }
+
+  if (input.roleWeights !== undefined) {
+    if (!isObject(input.roleWeights)) errors.push('"roleWeights" must be an object keyed by role');
+    else {
+      for (const [k, v] of Object.entries(input.roleWeights)) {
+        const role = parseRole(k);
+        if (!role || !isRole(role)) {
+          errors.push(`unknown key "roleWeights.${k}" (known: ${ROLES.join(', ')})`);
+          continue;
+        }
+        p.roleWeights[role] = num(v, `roleWeights.${k}`, 0, 1000, true) ?? p.roleWeights[role];
+      }
+    }
+  }
+
+  if (input.amounts !== undefined) {
+    if (!isObject(input.amounts)) errors.push('"amounts" must be an object such as { "excellent": 800 }');
+    else {
+      unknown(input.amounts, ['excellent', 'good', 'annualBonus', 'penalty'], 'amounts.');
+      for (const k of ['excellent', 'good', 'annualBonus', 'penalty'] as const) {
+        const v = input.amounts[k];
+        if (v === undefined || v === null) continue;
+        p.amounts[k] = int(v, `amounts.${k}`, 0, 1_000_000_000) ?? null;
+      }
+    }
+  }
+
+  if (input.panel !== undefined) {
+    if (!isObject(input.panel)) errors.push('"panel" must be an object of thresholds');
+    else {
+      const keys = Object.keys(DEFAULT_POLICY.panel) as (keyof PanelThresholds)[];
+      unknown(input.panel, keys, 'panel.');
+      for (const k of keys) {
+        if (input.panel[k] === undefined) continue;
+        const max = k === 'identicalShare' ? 1 : 100;
+        p.panel[k] = num(input.panel[k], `panel.${k}`, 0, max, true) ?? p.panel[k];
+      }
+    }
+  }
+  return { policy: p, errors };
+}

@@ -1,0 +1,273 @@
+/**
+ * Reading the records of one sheet: the header decides what each column means, then every row
+ * becomes a SheetRow with its place, or problems that say exactly which cell is wrong and why.
+ */
+import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
+import type { Policy } from './policy.js';
+import { type Method, type Problems, type Role, METHODS } from './types.js';
+
+export interface ScoreCell {
+  method: Method;
+  micro: number;
+  line: number;
+  column: number;
+}
+
+export interface SheetRow {
+  file: string;
+  fileOrder: number;
+  line: number;
+  semester: string;
+  staffId: string;
+  name: string;
+  post: string;
+  rater: string;
+  role: Role | null;
+  scores: ScoreCell[];
+}
+
+export interface RowCounts {
+  /** Records after the header (blank lines not counted). */
+  read: number;
+  used: number;
+  rejected: number;
+}
+
+/** The committee as one rater, for sheets without a rater column. */
+export const CONSENSUS_RATER = 'committee';
+
+export class SheetReader {
+  private columns: (Column | null)[] | null = null;
+  private index = new Map<Column, number>();
+  private methodColumns: { method: Method; index: number }[] = [];
+  private headerOk = false;
+  readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
+
+  constructor(
+    private readonly file: string,
+    private readonly fileOrder: number,
+    private readonly semesterOption: string | null,
+    private readonly policy: Policy,
+    private readonly problems: Problems,
+    private readonly onRow: (row: SheetRow) => void,
+  ) {}
+
+  private at(line: number, column?: number) {
+    return column === undefined
+      ? { file: this.file, fileOrder: this.fileOrder, line }
+      : { file: this.file, fileOrder: this.fileOrder, line, column };
+  }
+
+  malformed(line: number, column: number, message: string): void {
+    if (this.columns) {
+      this.counts.read++;
+      this.counts.rejected++;
+    } else {
+      // A header that cannot be read leaves nothing in this sheet readable.
+      this.columns = [];
+    }
+    this.problems.error(this.at(line, column), message);
+  }
+
+  record(cells: string[], line: number): void {
+    if (!this.columns) {
+      this.header(cells, line);
+      return;
+    }
+    if (cells.every((c) => c.trim() === '')) return; // a row of empty cells, as Excel leaves them
+    this.counts.read++;
+    if (!this.headerOk) {
+      this.counts.rejected++;
+      return;
+    }
+    if (this.rowValues(cells, line)) this.counts.used++;
+    else this.counts.rejected++;
+  }
+
+  /** After the last record: a sheet needs a header and at least one row. */
+  finish(): void {
+    if (!this.columns) {
+      this.problems.error(this.at(1), 'the file is empty: a sheet needs a header row and at least one row of scores');
+    } else if (this.headerOk && this.counts.read === 0) {
+      this.problems.error(this.at(1), 'the sheet has a header but no rows of scores');
+    }
+  }
+
+  private header(cells: string[], line: number): void {
+    this.columns = cells.map((c) => parseHeader(c));
+    const seen = new Map<Column, number>();
+    let ok = true;
+    cells.forEach((raw, i) => {
+      const col = this.columns![i]!;
+      if (col === null) {
+        if (raw.trim() === '') {
+          this.problems.warning(this.at(line, i + 1), `column ${i + 1} has no header name; its cells are ignored`);
+        } else {
+          const hint = guessHeader(raw);
+          this.problems.warning(
+            this.at(line, i + 1),
+            `unknown column "${raw.trim()}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          );
+        }
+        return;
+      }
+      const prev = seen.get(col);
+      if (prev !== undefined) {
+        this.problems.error(this.at(line, i + 1), `column "${raw.trim()}" repeats column ${prev + 1} ("${cells[prev]!.trim()}"): both mean ${col}`);
+        ok = false;
+        return;
+      }
+      seen.set(col, i);
+    });
+    this.index = seen;
+    this.methodColumns = METHODS.filter((m) => seen.has(m)).map((m) => ({ method: m, index: seen.get(m)! }));
+    const long = seen.has('method') || seen.has('score');
+    if (!seen.has('staff_id')) {
+      this.problems.error(this.at(line), 'the header has no staff_id column (工号); it is needed to know whose scores a row holds');
+      ok = false;
+    }
+    if (long && !(seen.has('method') && seen.has('score'))) {
+      this.problems.error(this.at(line), 'a long sheet needs both a method column (方法) and a score column (分数)');
+      ok = false;
+    } else if (long && this.methodColumns.length > 0) {
+      this.problems.error(this.at(line), 'the header has both method columns and method/score columns; use one form per sheet');
+      ok = false;
+    } else if (!long && this.methodColumns.length === 0) {
+      this.problems.error(
+        this.at(line),
+        'the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
+      );
+      ok = false;
+    }
+    this.headerOk = ok;
+  }
+
+  private rowValues(cells: string[], line: number): boolean {
+    const width = this.columns!.length;
+    if (cells.length !== width) {
+      this.problems.error(
+        this.at(line, Math.min(cells.length, width) + 1),
+        `the row has ${cells.length} cells but the header has ${width}`,
+      );
+      return false;
+    }
+    const cell = (c: Column) => {
+      const i = this.index.get(c);
+      return i === undefined ? '' : cells[i]!.trim();
+    };
+    const col = (c: Column) => this.index.get(c)! + 1;
+    const staffId = cell('staff_id');
+    const name = cell('name');
+    const hasRater = this.index.has('rater');
+    const rater = hasRater ? cell('rater') : CONSENSUS_RATER;
+    const who = () => `(${[staffId, name].filter(Boolean).join(' ')}${hasRater && rater ? `, rater ${rater}` : ''})`;
+    let ok = true;
+    if (staffId === '') {
+      this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${name ? ` (name ${name})` : ''}`);
+      ok = false;
+    }
+    if (hasRater && rater === '') {
+      this.problems.error(this.at(line, col('rater')), `rater is blank ${who()}`);
+      ok = false;
+    }
+    let role: Role | null = null;
+    const roleText = cell('role');
+    if (roleText !== '') {
+      role = parseRole(roleText);
+      if (!role) {
+        this.problems.error(
+          this.at(line, col('role')),
+          `unknown role "${roleText}" ${who()}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
+        );
+        ok = false;
+      }
+    }
+    let semester: string | null = null;
+    const semText = cell('semester');
+    if (semText !== '') {
+      semester = parseSemester(semText);
+      if (!semester) {
+        this.problems.error(
+          this.at(line, col('semester')),
+          `semester "${semText}" is not a semester ${who()}; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`,
+        );
+        ok = false;
+      } else if (this.semesterOption && semester !== this.semesterOption) {
+        this.problems.error(this.at(line, col('semester')), `semester ${semester} disagrees with --semester ${this.semesterOption} ${who()}`);
+        ok = false;
+      }
+    } else if (this.semesterOption) {
+      semester = this.semesterOption;
+    } else {
+      this.problems.error(
+        this.at(line, this.index.has('semester') ? col('semester') : undefined),
+        `no semester for this row ${who()}: ${this.index.has('semester') ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
+      );
+      ok = false;
+    }
+
+    const scores: ScoreCell[] = [];
+    const addScore = (method: Method, text: string, column: number) => {
+      const max = this.policy.methods[method].scale;
+      const r = parseScore(text, method, Math.round(max * MICRO));
+      if (r.ok) scores.push({ method, micro: r.micro, line, column });
+      else {
+        this.problems.error(this.at(line, column), `${r.message} ${who()}`);
+        ok = false;
+      }
+    };
+    if (this.index.has('method')) {
+      const mText = cell('method');
+      const sText = cell('score');
+      const method = parseMethod(mText);
+      if (!method) {
+        this.problems.error(
+          this.at(line, col('method')),
+          mText === '' ? `method is blank ${who()}` : `unknown method "${mText}" ${who()}; methods are listen 听, see 看, check 查, test 测, ask 问`,
+        );
+        ok = false;
+      } else if (sText !== '') addScore(method, sText, col('score'));
+    } else {
+      for (const { method, index } of this.methodColumns) {
+        const text = cells[index]!;
+        if (text.trim() !== '' && toHalfWidth(text).trim() !== '') addScore(method, text, index + 1);
+      }
+    }
+    if (!ok) return false;
+    this.onRow({
+      file: this.file,
+      fileOrder: this.fileOrder,
+      line,
+      semester: semester!,
+      staffId,
+      name,
+      post: cell('post'),
+      rater,
+      role,
+      scores,
+    });
+    return true;
+  }
+}
+
+/** A near miss of a known header (one letter off), so that `lisen` is not silently ignored. */
+function guessHeader(raw: string): string | null {
+  const t = raw.trim().toLowerCase();
+  const names = ['staff_id', 'name', 'post', 'semester', 'rater', 'role', 'method', 'score', ...METHODS];
+  for (const n of names) if (editDistance(t, n) <= (n.length > 5 ? 2 : 1)) return n;
+  return null;
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}

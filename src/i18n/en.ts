@@ -1,0 +1,40 @@
+/** English words a person reads. Every key here exists in zh.ts too (the type makes sure). */
+export const en = {
+  grade: { excellent: 'excellent', good: 'good', qualified: 'qualified', unqualified: 'unqualified' },
+  method: { listen: 'listen', see: 'see', check: 'check', test: 'test', ask: 'ask' },
+  role: { leader: 'leader', 'head-office': 'head office', 'center-office': 'center office', student: 'student' },
+  col: {
+    rank: 'rank',
+    staffId: 'staff_id',
+    name: 'name',
+    post: 'post',
+    semester: 'semester',
+    total: 'total',
+    grade: 'grade',
+    reward: 'reward',
+    penalty: 'penalty',
+    rectifyBy: 'rectify_by',
+  },
+  head: {
+    rank: 'Rank',
+    staffId: 'ID',
+    name: 'Name',
+    post: 'Post',
+    total: 'Total',
+    grade: 'Grade',
+    reward: 'Reward',
+    penalty: 'Penalty',
+    rectifyBy: 'Rectify by',
+  },
+  title: (semester: string, staff: number, raters: number) =>
+    `Staff evaluation ${semester}: ${staff} staff, ${raters} rater${raters === 1 ? '' : 's'}`,
+  postTitle: (post: string) => `Post ${post || '(none)'}`,
+  footer: (parts: string[]) => `Grades: ${parts.join(', ')}`,
+  rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
+  currency: (n: number) => `¥${n}`,
+  unset: 'unset',
+  problems: (errors: number, warnings: number) =>
+    `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}; nothing was written`,
+};
+
+export type Words = typeof en;

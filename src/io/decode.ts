@@ -1,0 +1,108 @@
+/**
+ * Turning a sheet's bytes into text: UTF-8 (with or without BOM) or GBK/GB18030, detected, or as
+ * `--encoding` says. Anything else (UTF-16, binary, a forced encoding that does not fit) is a
+ * problem with the line it starts on, never a page of replacement characters.
+ */
+
+export type Encoding = 'utf8' | 'gb18030';
+
+export function parseEncoding(name: string): Encoding | null {
+  const n = name.trim().toLowerCase().replace(/[-_]/g, '');
+  if (n === 'utf8') return 'utf8';
+  if (n === 'gbk' || n === 'gb18030' || n === 'gb2312' || n === 'cp936') return 'gb18030';
+  return null;
+}
+
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; line: number; message: string };
+
+function lineAt(buf: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (buf[i] === 10) line++;
+  return line;
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function looksBinary(buf: Uint8Array): number {
+  const n = Math.min(buf.length, 65536);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return i;
+  return -1;
+}
+
+export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    return {
+      ok: false,
+      line: 1,
+      message: 'the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
+    };
+  }
+  const nul = looksBinary(buf);
+  if (nul >= 0) {
+    return { ok: false, line: lineAt(buf, nul), message: 'the file is not text (it holds NUL bytes); is it an .xlsx or another binary file? Save the sheet as CSV' };
+  }
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const body = bom ? buf.subarray(3) : buf;
+  const tryUtf8 = forced === 'utf8' || (forced === null);
+  if (tryUtf8) {
+    const bad = firstInvalidUtf8(body);
+    if (bad < 0) return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: 'utf8' };
+    if (forced === 'utf8' || bom) {
+      const gbkOk = !bom && gbkDecodes(body);
+      return {
+        ok: false,
+        line: lineAt(body, bad),
+        message: `the file is not valid UTF-8 here (byte 0x${body[bad]!.toString(16).padStart(2, '0')})${gbkOk ? '; it reads as GBK: leave out --encoding or give --encoding gbk' : ''}`,
+      };
+    }
+  }
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+    return { ok: true, text, encoding: 'gb18030' };
+  } catch {
+    const bad = firstInvalidUtf8(body);
+    return {
+      ok: false,
+      line: lineAt(body, Math.max(bad, 0)),
+      message: forced === 'gb18030'
+        ? 'the file is not valid GBK/GB18030 text; leave out --encoding to detect UTF-8'
+        : 'the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"',
+    };
+  }
+}
+
+function gbkDecodes(buf: Uint8Array): boolean {
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Loading everything a command reads: the sheets named on the command line (files, `-` for
+ * standard input, folders of *.csv), the roster, all merged. Problems are collected, not thrown.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHeader } from '../core/cells.js';
+import { type RosterEntry, type StaffSemester, Merger } from '../core/merge.js';
+import type { Policy } from '../core/policy.js';
+import { type RowCounts, SheetReader } from '../core/sheet.js';
+import { Problems } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { CsvParser } from './csv.js';
+import { type Encoding, decode } from './decode.js';
+
+export const STDIN_NAME = '<stdin>';
+
+export interface LoadOptions {
+  policy: Policy;
+  semester: string | null;
+  encoding: Encoding | null;
+  delimiter: string;
+  roster: string | null;
+}
+
+export interface Source {
+  /** As the user named it, for messages. */
+  name: string;
+  /** The file system path, or null for standard input. */
+  path: string | null;
+}
+
+export interface Loaded {
+  bySemester: Map<string, StaffSemester[]>;
+  problems: Problems;
+  counts: RowCounts;
+  sources: Source[];
+}
+
+/** Expands the sheet arguments: `-` is standard input, a folder stands for its *.csv files. */
+export function expandSources(args: string[]): Source[] {
+  const out: Source[] = [];
+  let stdin = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      if (stdin) throw new UsageError('standard input (-) is named twice');
+      stdin = true;
+      out.push({ name: STDIN_NAME, path: null });
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      throw new UsageError(`cannot read sheet "${arg}": no such file or folder`);
+    }
+    if (st.isDirectory()) {
+      const files = readdirSync(arg)
+        .filter((f) => f.toLowerCase().endsWith('.csv'))
+        .sort();
+      if (files.length === 0) throw new UsageError(`the folder "${arg}" has no .csv files`);
+      for (const f of files) out.push({ name: join(arg, f), path: join(arg, f) });
+    } else {
+      out.push({ name: arg, path: arg });
+    }
+  }
+  return out;
+}
+
+function readBytes(src: Source): Uint8Array {
+  try {
+    return src.path === null ? readFileSync(0) : readFileSync(src.path);
+  } catch (e) {
+    throw new UsageError(`cannot read "${src.name}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Parses one CSV source, feeding each record (or its format problem) to the callbacks. */
+function parseSource(
+  src: Source,
+  fileOrder: number,
+  opts: LoadOptions,
+  problems: Problems,
+  sink: { record(cells: string[], line: number): void; malformed(line: number, column: number, message: string): void },
+): boolean {
+  const decoded = decode(readBytes(src), opts.encoding);
+  if (!decoded.ok) {
+    problems.error({ file: src.name, fileOrder, line: decoded.line }, decoded.message);
+    return false;
+  }
+  const parser = new CsvParser(sink, opts.delimiter);
+  parser.push(decoded.text);
+  parser.end();
+  return true;
+}
+
+export function loadSheets(args: string[], opts: LoadOptions): Loaded {
+  const sources = expandSources(args);
+  const problems = new Problems();
+  const merger = new Merger(problems);
+  const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
+  sources.forEach((src, i) => {
+    const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => merger.add(row));
+    if (parseSource(src, i, opts, problems, reader)) reader.finish();
+    counts.read += reader.counts.read;
+    counts.used += reader.counts.used;
+    counts.rejected += reader.counts.rejected;
+  });
+  const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems);
+  const bySemester = merger.finish(opts.policy, roster);
+  return { bySemester, problems, counts, sources };
+}
+
+/** The roster: staff_id, name, post (English or Chinese headers). */
+export function loadRoster(path: string, fileOrder: number, opts: LoadOptions, problems: Problems): RosterEntry[] {
+  const src: Source = { name: path, path };
+  try {
+    statSync(path);
+  } catch {
+    throw new UsageError(`cannot read roster "${path}": no such file`);
+  }
+  const entries: RosterEntry[] = [];
+  const seen = new Map<string, number>();
+  let cols: { id: number; name: number; post: number } | null = null;
+  let headerSeen = false;
+  parseSource(src, fileOrder, opts, problems, {
+    malformed: (line, column, message) => problems.error({ file: path, fileOrder, line, column }, message),
+    record: (cells, line) => {
+      if (!headerSeen) {
+        headerSeen = true;
+        const kinds = cells.map((c) => parseHeader(c));
+        const id = kinds.indexOf('staff_id');
+        if (id < 0) {
+          problems.error({ file: path, fileOrder, line }, 'the roster has no staff_id column (工号)');
+          return;
+        }
+        cols = { id, name: kinds.indexOf('name'), post: kinds.indexOf('post') };
+        return;
+      }
+      if (!cols || cells.every((c) => c.trim() === '')) return;
+      const staffId = (cells[cols.id] ?? '').trim();
+      const at = { file: path, fileOrder, line };
+      if (!staffId) {
+        problems.error({ ...at, column: cols.id + 1 }, 'staff_id is blank on the roster');
+        return;
+      }
+      const prev = seen.get(staffId);
+      if (prev !== undefined) {
+        problems.error(at, `${staffId} is on the roster twice (also line ${prev})`);
+        return;
+      }
+      seen.set(staffId, line);
+      entries.push({
+        staffId,
+        name: cols.name >= 0 ? (cells[cols.name] ?? '').trim() : '',
+        post: cols.post >= 0 ? (cells[cols.post] ?? '').trim() : '',
+        at,
+      });
+    },
+  });
+  return entries;
+}

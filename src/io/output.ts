@@ -1,0 +1,71 @@
+/**
+ * Writing a report: to standard output, or to `--out` atomically (a temporary file in the same
+ * folder, flushed, then renamed), never over an existing file without --force, never over an input.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Not there yet: resolve the folder, which must exist.
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** Refuses an --out that would overwrite an input or an existing file (without --force). Exit 2. */
+export function checkOut(out: string, force: boolean, inputs: (string | null)[]): void {
+  const target = canonical(out);
+  for (const input of inputs) {
+    if (input !== null && canonical(input) === target) {
+      throw new UsageError(`refusing to write --out ${out}: it is one of the input files`);
+    }
+  }
+  if (!existsSync(dirname(resolve(out)))) {
+    throw new UsageError(`cannot write --out ${out}: the folder ${dirname(out)} does not exist`);
+  }
+  if (existsSync(out) && !force) {
+    throw new UsageError(`--out ${out} already exists; add --force to replace it`);
+  }
+}
+
+export function writeAtomic(out: string, data: string | Uint8Array): void {
+  const dir = dirname(resolve(out));
+  const tmp = join(dir, `.${basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, out);
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw new UsageError(`cannot write --out ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Writes the report to standard output; a closed pipe (`| head`) ends the run quietly. */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((done) => {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+    process.stdout.write(text, () => done());
+  });
+}

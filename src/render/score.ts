@@ -1,0 +1,177 @@
+/** Rendering the semester report: table, csv, json, md. */
+import { stringify } from 'csv-stringify/sync';
+import type { Problem } from '../core/types.js';
+import type { SemesterReport, StaffResult } from '../core/report.js';
+import type { RowCounts } from '../core/sheet.js';
+import { GRADES, METHODS } from '../core/types.js';
+import { type Lang, words } from '../i18n/index.js';
+import { methodNumber, neutralize } from './format.js';
+import { type Align, type Cell, layout, painter } from './table.js';
+
+export interface ScoreRenderInput {
+  reports: SemesterReport[];
+  warnings: Problem[];
+  counts: RowCounts;
+  precision: number;
+  lang: Lang;
+  color: boolean;
+}
+
+export function scoreJson(input: ScoreRenderInput): string {
+  const doc = {
+    semesters: input.reports.map((r) => ({
+      semester: r.semester,
+      staff: r.staff.map((s) => ({
+        rank: s.rank,
+        staffId: s.staffId,
+        name: s.name,
+        post: s.post,
+        methods: Object.fromEntries(METHODS.map((m) => [m, methodNumber(s.methods[m].value)])),
+        total: s.total.toNumber(input.precision),
+        grade: s.grade,
+        raters: s.raters,
+        reward: s.consequence.reward,
+        penalty: s.consequence.penalty,
+        rectifyBy: s.consequence.rectifyBy,
+      })),
+    })),
+    warnings: input.warnings.map((w) => ({
+      file: w.file,
+      line: w.line,
+      ...(w.column !== undefined ? { column: w.column } : {}),
+      message: w.message,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function scoreCsv(input: ScoreRenderInput, bom: boolean): string {
+  const w = words(input.lang);
+  const header = [
+    w.col.rank,
+    w.col.staffId,
+    w.col.name,
+    w.col.post,
+    w.col.semester,
+    ...METHODS.map((m) => (input.lang === 'zh' ? w.method[m] : m)),
+    w.col.total,
+    w.col.grade,
+    w.col.reward,
+    w.col.penalty,
+    w.col.rectifyBy,
+  ];
+  const rows: (string | number)[][] = [];
+  for (const r of input.reports) {
+    for (const s of r.staff) {
+      rows.push([
+        s.rank,
+        neutralize(s.staffId),
+        neutralize(s.name),
+        neutralize(s.post),
+        s.semester,
+        ...METHODS.map((m) => methodNumber(s.methods[m].value)),
+        s.total.toFixed(input.precision),
+        w.grade[s.grade],
+        s.consequence.reward ?? '',
+        s.consequence.penalty ?? '',
+        s.consequence.rectifyBy ?? '',
+      ]);
+    }
+  }
+  return (bom ? '\uFEFF' : '') + stringify([header, ...rows], { record_delimiter: 'windows' });
+}
+
+function money(s: StaffResult, lang: Lang): { reward: string; penalty: string } {
+  const w = words(lang);
+  const c = s.consequence;
+  const amount = (due: boolean, v: number | null) => (!due ? '' : v === null ? `(${w.unset})` : w.currency(v));
+  return { reward: amount(c.rewardDue, c.reward), penalty: amount(c.penaltyDue, c.penalty) };
+}
+
+function gradeSummary(r: SemesterReport, lang: Lang): string {
+  const w = words(lang);
+  return w.footer(GRADES.map((g) => `${w.grade[g]} ${r.gradeCounts[g]}`));
+}
+
+/** Staff in report order, split by post when the report is grouped. */
+function sections(r: SemesterReport): { post: string | null; staff: StaffResult[] }[] {
+  if (r.groupBy !== 'post') return [{ post: null, staff: r.staff }];
+  const out: { post: string; staff: StaffResult[] }[] = [];
+  for (const s of r.staff) {
+    const last = out[out.length - 1];
+    if (last && last.post === s.post) last.staff.push(s);
+    else out.push({ post: s.post, staff: [s] });
+  }
+  return out;
+}
+
+export function scoreTable(input: ScoreRenderInput): string {
+  const w = words(input.lang);
+  const c = painter(input.color);
+  const header = [w.head.rank, w.head.staffId, w.head.name, w.head.post, ...METHODS.map((m) => w.method[m]), w.head.total, w.head.grade, w.head.reward, w.head.penalty, w.head.rectifyBy];
+  const aligns: Align[] = ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'];
+  const out: string[] = [];
+  for (const r of input.reports) {
+    if (out.length) out.push('');
+    out.push(c.bold(w.title(r.semester, r.staff.length, r.raters)), '');
+    for (const sec of sections(r)) {
+      if (sec.post !== null) out.push(c.bold(w.postTitle(sec.post)));
+      const rows: Cell[][] = sec.staff.map((s) => {
+        const m = money(s, input.lang);
+        return [
+          { text: String(s.rank) },
+          { text: s.staffId },
+          { text: s.name },
+          { text: s.post },
+          ...METHODS.map((x) => ({ text: s.methods[x].value.toFixed(2) })),
+          { text: s.total.toFixed(input.precision), bold: true },
+          { text: w.grade[s.grade], grade: s.grade },
+          { text: m.reward },
+          { text: m.penalty },
+          { text: s.consequence.rectifyBy ?? '' },
+        ];
+      });
+      out.push(...layout(header, rows, aligns, c), '');
+    }
+    out.push(gradeSummary(r, input.lang));
+  }
+  out.push(c.dim(w.rows(input.counts.read, input.counts.used, input.counts.rejected)));
+  return `${out.join('\n')}\n`;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/[|\\`*_[\]<>]/g, (ch) => `\\${ch}`);
+}
+
+export function scoreMd(input: ScoreRenderInput): string {
+  const w = words(input.lang);
+  const out: string[] = [];
+  for (const r of input.reports) {
+    out.push(`## ${w.title(r.semester, r.staff.length, r.raters)}`, '');
+    for (const sec of sections(r)) {
+      if (sec.post !== null) out.push(`### ${mdEscape(w.postTitle(sec.post))}`, '');
+      const header = [w.head.rank, w.head.staffId, w.head.name, w.head.post, ...METHODS.map((m) => w.method[m]), w.head.total, w.head.grade, w.head.reward, w.head.penalty, w.head.rectifyBy];
+      out.push(`| ${header.join(' | ')} |`);
+      out.push(`|${header.map((_, i) => (i === 0 || (i >= 4 && i <= 9) || i === 11 || i === 12 ? ' ---: ' : ' --- ')).join('|')}|`);
+      for (const s of sec.staff) {
+        const m = money(s, input.lang);
+        const cells = [
+          String(s.rank),
+          mdEscape(s.staffId),
+          mdEscape(s.name),
+          mdEscape(s.post),
+          ...METHODS.map((x) => s.methods[x].value.toFixed(2)),
+          `**${s.total.toFixed(input.precision)}**`,
+          w.grade[s.grade],
+          m.reward,
+          m.penalty,
+          s.consequence.rectifyBy ?? '',
+        ];
+        out.push(`| ${cells.join(' | ')} |`);
+      }
+      out.push('');
+    }
+    out.push(gradeSummary(r, input.lang), '');
+  }
+  return `${out.join('\n')}`;
+}

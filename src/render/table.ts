@@ -1,0 +1,64 @@
+/** Plain-text tables aligned for Chinese double-width characters, colored by grade. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import type { Grade } from '../core/types.js';
+
+export type Align = 'left' | 'right';
+
+export interface Cell {
+  text: string;
+  grade?: Grade;
+  dim?: boolean;
+  bold?: boolean;
+}
+
+export function painter(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+export function paintGrade(c: ChalkInstance, grade: Grade, text: string): string {
+  switch (grade) {
+    case 'excellent':
+      return c.green.bold(text);
+    case 'good':
+      return c.cyan(text);
+    case 'qualified':
+      return c.yellow(text);
+    case 'unqualified':
+      return c.red.bold(text);
+  }
+}
+
+function pad(text: string, width: number, align: Align): string {
+  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return align === 'right' ? gap + text : text + gap;
+}
+
+/** Lays out rows of cells under a header; widths count display columns, not characters. */
+export function layout(header: string[], rows: Cell[][], aligns: Align[], c: ChalkInstance): string[] {
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]?.text ?? ''))));
+  const line = (cells: string[], paint?: (i: number, s: string) => string) =>
+    cells
+      .map((t, i) => {
+        const s = pad(t, widths[i]!, aligns[i] ?? 'left');
+        return paint ? paint(i, s) : s;
+      })
+      .join('  ')
+      .replace(/\s+$/, '');
+  const out = [c.bold(line(header)), c.dim(widths.map((w) => '─'.repeat(w)).join('  '))];
+  for (const r of rows) {
+    out.push(
+      line(
+        r.map((x) => x.text),
+        (i, s) => {
+          const cell = r[i]!;
+          if (cell.grade) return paintGrade(c, cell.grade, s);
+          if (cell.bold) return c.bold(s);
+          if (cell.dim) return c.dim(s);
+          return s;
+        },
+      ),
+    );
+  }
+  return out;
+}
