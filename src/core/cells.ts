@@ -147,3 +147,18 @@ const METHOD_ALIASES: Record<string, Method> = {
 export function parseMethod(raw: string): Method | null {
   return METHOD_ALIASES[raw.trim().toLowerCase()] ?? null;
 }
+
+/** Levenshtein distance, for "did you mean" hints on misspelt names. */
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}

@@ -5,7 +5,7 @@
 import { MICRO } from './cells.js';
 import { Rational } from './rational.js';
 import { METHODS, ROLES, type Method, type Role, isRole } from './types.js';
-import { parseRole } from './cells.js';
+import { editDistance, parseRole } from './cells.js';
 
 export const AGGREGATIONS = ['mean', 'trimmed', 'median', 'weighted'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
@@ -102,7 +102,7 @@ export function validatePolicy(input: Json): PolicyResult {
   const unknown = (obj: Record<string, Json>, keys: readonly string[], prefix: string) => {
     for (const k of Object.keys(obj)) {
       if (!keys.includes(k)) {
-        const hint = keys.find((x) => x.toLowerCase() === k.toLowerCase());
+        const hint = keys.find((x) => editDistance(x.toLowerCase(), k.toLowerCase()) <= 2);
         errors.push(`unknown key "${prefix}${k}"${hint ? ` (did you mean "${prefix}${hint}"?)` : ` (known: ${keys.join(', ')})`}`);
       }
     }

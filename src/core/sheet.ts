@@ -2,7 +2,7 @@
  * Reading the records of one sheet: the header decides what each column means, then every row
  * becomes a SheetRow with its place, or problems that say exactly which cell is wrong and why.
  */
-import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
+import { type Column, MICRO, editDistance, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
 import type { Policy } from './policy.js';
 import { type Method, type Problems, type Role, METHODS } from './types.js';
 
@@ -256,18 +256,4 @@ function guessHeader(raw: string): string | null {
   const names = ['staff_id', 'name', 'post', 'semester', 'rater', 'role', 'method', 'score', ...METHODS];
   for (const n of names) if (editDistance(t, n) <= (n.length > 5 ? 2 : 1)) return n;
   return null;
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
 }

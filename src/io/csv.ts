@@ -32,6 +32,8 @@ export class CsvParser {
   private recordLine = 1;
   private quoteLine = 1;
   private skipLf = false;
+  /** A carriage return ended the last chunk inside quotes: it ends a line unless a line feed follows. */
+  private quotedCr = false;
   private bad: { column: number; message: string; line: number } | null = null;
   private readonly delim: number;
   /** Lines that held no record at all (blank lines). */
@@ -57,6 +59,10 @@ export class CsvParser {
     if (this.skipLf && n > 0) {
       if (s.charCodeAt(0) === LF) i = 1;
       this.skipLf = false;
+    }
+    if (this.quotedCr && n > 0) {
+      if (s.charCodeAt(0) !== LF) this.line++;
+      this.quotedCr = false;
     }
     while (i < n) {
       switch (this.state) {
@@ -104,7 +110,10 @@ export class CsvParser {
             const c = s.charCodeAt(j);
             if (c === QUOTE) break;
             if (c === LF) this.line++;
-            else if (c === CR && (j + 1 >= n || s.charCodeAt(j + 1) !== LF)) this.line++;
+            else if (c === CR) {
+              if (j + 1 >= n) this.quotedCr = true;
+              else if (s.charCodeAt(j + 1) !== LF) this.line++;
+            }
             j++;
           }
           if (j > i) this.append(s, i, j);

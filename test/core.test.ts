@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import { parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
+import { validatePolicy } from '../src/core/policy.js';
+import { Rational } from '../src/core/rational.js';
+import { policyOf, scoreText } from './score-text.js';
+
+const HEAD = 'staff_id,name,semester,rater,role,listen,see,check,test,ask';
+
+describe('score cells', () => {
+  it.each([
+    ['18.5', 18_500_000],
+    [' 20 ', 20_000_000],
+    ['0', 0],
+    ['.5', 500_000],
+    ['１８．５', 18_500_000],
+    ['17.999999', 17_999_999],
+  ])('%s is %i micro-points', (text, micro) => {
+    expect(parseScore(text, 'listen', 20_000_000)).toEqual({ ok: true, micro });
+  });
+
+  it.each([
+    ['18,5', 'is not a number (write a decimal point: 18.5)'],
+    ['1,000', 'has a thousands separator'],
+    ['-3', 'is negative'],
+    ['20.5', 'exceeds the maximum 20'],
+    ['NaN', 'is not a number'],
+    ['1e2', 'is in exponent notation'],
+    ['abc', 'is not a number'],
+    ['18.1234567', 'has more than 6 decimals'],
+    ['99999999999', 'exceeds the maximum 20'],
+  ])('%s is refused: %s', (text, words) => {
+    const r = parseScore(text, 'check', 20_000_000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(words);
+  });
+
+  it('reads full-width digits and the ideographic space', () => {
+    expect(toHalfWidth('\u3000１２３．４')).toBe(' 123.4');
+  });
+
+  it.each([
+    ['2026-H1', '2026-H1'],
+    ['2026H2', '2026-H2'],
+    ['2026-h1', '2026-H1'],
+    ['2026-1', '2026-H1'],
+    ['2026-2', '2026-H2'],
+    ['2026上半年', '2026-H1'],
+    ['2026年下半年', '2026-H2'],
+    ['２０２６上半年', '2026-H1'],
+    ['2026-3', null],
+    ['H1', null],
+    ['spring', null],
+  ])('semester %s is %s', (text, id) => {
+    expect(parseSemester(text)).toBe(id);
+  });
+
+  it('knows the roles in English and Chinese', () => {
+    expect(parseRole('组长')).toBe('leader');
+    expect(parseRole('Head-Office')).toBe('head-office');
+    expect(parseRole('学生代表')).toBe('student');
+    expect(parseRole('boss')).toBeNull();
+  });
+});
+
+describe('rational rounding', () => {
+  it.each([
+    ['8995/100', 1, '90.0'],
+    ['7995/100', 1, '80.0'],
+    ['5995/100', 1, '60.0'],
+    ['5994/100', 1, '59.9'],
+    ['1/3', 2, '0.33'],
+    ['2/3', 0, '1'],
+    ['1/8', 2, '0.13'],
+  ])('%s at %i decimals is %s', (frac, places, text) => {
+    const [n, d] = frac.split('/').map(BigInt) as [bigint, bigint];
+    expect(Rational.of(n, d).toFixed(places)).toBe(text);
+  });
+
+  it('writes exact decimals where they end', () => {
+    expect(Rational.of(8995n, 100n).toExactDecimal()).toBe('89.95');
+    expect(Rational.of(1n, 3n).toExactDecimal()).toBeNull();
+    expect(Rational.of(90n).toExactDecimal()).toBe('90');
+  });
+});
+
+/** One staff member scored by raters (rows of five scores), in a CSV with the default committee. */
+function sheet(id: string, rows: number[][], roles = ['leader', 'head-office', 'center-office', 'student', 'student']): string {
+  return rows.map((r, i) => `${id},N${id},2026-H1,R${i},${roles[i % roles.length]},${r.join(',')}`).join('\n');
+}
+
+function single(rows: number[][], policy = policyOf()) {
+  const { reports, problems } = scoreText(`${HEAD}\n${sheet('S1', rows)}\n`, policy);
+  expect(problems.list.filter((p) => p.severity === 'error')).toEqual([]);
+  return reports[0]!.staff[0]!;
+}
+
+describe('band edges (exact totals, half-up rounding at precision 1)', () => {
+  // Two raters; each method's mean is (a+b)/2, so totals land on the hundredths we need.
+  it.each([
+    [[[18, 18, 18, 18, 17.95], [18, 18, 18, 18, 17.95]], '89.95', '90.0', 'excellent'],
+    [[[16, 16, 16, 16, 15.95], [16, 16, 16, 16, 15.95]], '79.95', '80.0', 'good'],
+    [[[12, 12, 12, 12, 11.95], [12, 12, 12, 12, 11.95]], '59.95', '60.0', 'qualified'],
+    [[[12, 12, 12, 12, 11.94], [12, 12, 12, 12, 11.94]], '59.94', '59.9', 'unqualified'],
+    [[[18, 18, 18, 18, 17.94], [18, 18, 18, 18, 17.94]], '89.94', '89.9', 'good'],
+  ])('exact total %#: %s rounds to %s, %s', (rows, exact, total, grade) => {
+    const s = single(rows);
+    expect(s.exact.toExactDecimal()).toBe(exact);
+    expect(s.total.toFixed(1)).toBe(total);
+    expect(s.grade).toBe(grade);
+  });
+
+  it('89.95 from periodic per-method means (17.99333..., 17.98666...) is still 90.0 and excellent', () => {
+    // Three raters; listen sums to 53.98 and see to 53.96, so their means never end in decimal.
+    const rows = [
+      [18, 18, 18, 18, 18],
+      [18, 17.98, 17.99, 17.99, 17.99],
+      [17.98, 17.98, 17.98, 17.98, 17.98],
+    ];
+    const s = single(rows);
+    expect(s.methods.listen.value.toString()).toBe('2699/150');
+    expect(s.methods.see.value.toExactDecimal()).toBeNull();
+    expect(s.exact.toExactDecimal()).toBe('89.95');
+    // Binary floating point gets this wrong: the naive sum is below 89.95.
+    const naive = [53.98 / 3, 53.96 / 3, 53.97 / 3, 53.97 / 3, 53.97 / 3].reduce((a, b) => a + b, 0);
+    expect(naive).toBeLessThan(89.95);
+    expect(s.total.toFixed(1)).toBe('90.0');
+    expect(s.grade).toBe('excellent');
+  });
+
+  it('bands follow the policy, precision 2 rounds at the hundredths', () => {
+    const s = single([[18, 18, 18, 18, 17.955]], policyOf({ precision: 2, bands: { excellent: 89.96, good: 80, qualified: 60 } }));
+    expect(s.total.toFixed(2)).toBe('89.96');
+    expect(s.grade).toBe('excellent');
+  });
+});
+
+describe('aggregation', () => {
+  const five = [
+    [20, 10, 10, 10, 10],
+    [10, 10, 10, 10, 10],
+    [14, 10, 10, 10, 10],
+    [12, 10, 10, 10, 10],
+    [0, 10, 10, 10, 10],
+  ];
+
+  it('mean', () => expect(single(five).methods.listen.value.toExactDecimal()).toBe('11.2'));
+
+  it('trimmed drops one highest and one lowest', () => {
+    const s = single(five, policyOf({ aggregation: 'trimmed' }));
+    expect(s.methods.listen.value.toExactDecimal()).toBe('12');
+    const dropped = s.methods.listen.contributions.filter((c) => c.dropped).map((c) => [c.rater, c.dropped]);
+    expect(dropped).toEqual([
+      ['R0', 'highest'],
+      ['R4', 'lowest'],
+    ]);
+  });
+
+  it('trimmed keeps everything below trimMinScores', () => {
+    const s = single(five.slice(0, 4), policyOf({ aggregation: 'trimmed' }));
+    expect(s.methods.listen.value.toExactDecimal()).toBe('14');
+  });
+
+  it('median of an odd and an even count', () => {
+    expect(single(five, policyOf({ aggregation: 'median' })).methods.listen.value.toExactDecimal()).toBe('12');
+    expect(single(five.slice(0, 4), policyOf({ aggregation: 'median' })).methods.listen.value.toExactDecimal()).toBe('13');
+  });
+
+  it('weighted by role', () => {
+    // Leader 20 with weight 2, the others weight 1: (40 + 10 + 14 + 12 + 0) / 6.
+    const s = single(five, policyOf({ aggregation: 'weighted', roleWeights: { leader: 2 } }));
+    expect(s.methods.listen.value.toString()).toBe('38/3');
+  });
+
+  it('scales a method scored on another scale to its maximum', () => {
+    const p = policyOf({ methods: { listen: { max: 20, scale: 10 } } });
+    const s = single([[5, 10, 10, 10, 10]], p);
+    expect(s.methods.listen.value.toExactDecimal()).toBe('10');
+  });
+});
+
+describe('ranking', () => {
+  it('shares ranks on equal rounded totals and skips (1, 2, 2, 4), ties by staff id', () => {
+    const rows = (v: number) => [[v, v, v, v, v]];
+    const text = [HEAD, sheet('B', rows(18)), sheet('A10', rows(17)), sheet('A9', rows(17)), sheet('C', rows(16.99))].join('\n');
+    const { reports } = scoreText(text);
+    const got = reports[0]!.staff.map((s) => [s.rank, s.staffId, s.total.toFixed(1)]);
+    // 16.99 x 5 = 84.95 rounds to 85.0, tying with 85.0; code-point order puts A10 before A9.
+    expect(got).toEqual([
+      [1, 'B', '90.0'],
+      [2, 'A10', '85.0'],
+      [2, 'A9', '85.0'],
+      [2, 'C', '85.0'],
+    ]);
+  });
+});
+
+describe('merging and validation problems', () => {
+  it('names both places when a method is scored twice', () => {
+    const { problems } = scoreText(`${HEAD}\nS1,A,2026-H1,R,leader,1,2,3,4,5\nS1,A,2026-H1,R,leader,1,,,,\n`);
+    expect(problems.sorted().map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      '3:6: listen is scored twice for S1 A, rater R: here and at sheet.csv:2:6',
+    ]);
+  });
+
+  it('a missing score is an error, never a zero', () => {
+    const { problems } = scoreText(`${HEAD}\nS1,A,2026-H1,R,leader,1,2,3,4,\n`);
+    expect(problems.sorted().map((p) => p.message)).toEqual([
+      'no ask score from rater R (leader) for S1 A; a missing score is never counted as zero',
+    ]);
+  });
+
+  it('role restrictions: a score from a role the policy does not give the method is an error', () => {
+    const p = policyOf({ methods: { ask: { max: 20, roles: ['student'] } } });
+    const { problems } = scoreText(`${HEAD}\nS1,A,2026-H1,R,leader,1,2,3,4,5\nS1,A,2026-H1,T,student,1,2,3,4,5\n`, p);
+    expect(problems.sorted().map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      '2:10: rater R is leader, and the policy gives ask only to student (S1 A)',
+    ]);
+  });
+
+  it('a person with two names and a rater with two roles', () => {
+    const { problems } = scoreText(`${HEAD}\nS1,A,2026-H1,R,leader,1,2,3,4,5\nS1,B,2026-H1,Q,student,1,2,3,4,5\nS2,C,2026-H1,R,student,1,2,3,4,5\n`);
+    expect(problems.sorted().map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '3: S1 has two names: "B" here and "A" at sheet.csv:2',
+      '4: rater R has two roles: student here and leader at sheet.csv:2 (S2 C)',
+    ]);
+  });
+
+  it('a consensus sheet (no rater column) is the committee as one rater', () => {
+    const { reports, problems } = scoreText('staff_id,semester,listen,see,check,test,ask\nS1,2026-H1,18,18,18,18,18\n');
+    expect(problems.list).toEqual([]);
+    expect(reports[0]!.staff[0]).toMatchObject({ raters: 1 });
+    expect(reports[0]!.staff[0]!.total.toFixed(1)).toBe('90.0');
+  });
+
+  it('the semester comes from --semester when the column is blank, and must agree with it', () => {
+    const text = 'staff_id,semester,listen,see,check,test,ask\nS1,,18,18,18,18,18\nS2,2026-H2,1,1,1,1,1\n';
+    const { problems } = scoreText(text, undefined, '2026-H1');
+    expect(problems.sorted().map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      '3:2: semester 2026-H2 disagrees with --semester 2026-H1 (S2)',
+    ]);
+  });
+});
+
+describe('policy validation', () => {
+  it.each([
+    [{ lisen: 1 }, 'unknown key "lisen"'],
+    [{ methods: { listen: { max: 30 } } }, '"methods" maxima must add up to 100, but listen 30 + see 20 + check 20 + test 20 + ask 20 = 110'],
+    [{ bands: { excellent: 80, good: 85 } }, '"bands" are out of order'],
+    [{ aggregation: 'mode' }, '"aggregation" must be one of mean, trimmed, median, weighted, not "mode"'],
+    [{ methods: { ask: { roles: ['boss'] } } }, '"methods.ask.roles" has an unknown role "boss"'],
+    [{ amounts: { excelent: 800 } }, 'unknown key "amounts.excelent" (did you mean'],
+    [{ precision: 1.5 }, '"precision" must be a whole number from 0 to 6'],
+  ])('%j is refused: %s', (json, words) => {
+    const { errors } = validatePolicy(json);
+    expect(errors.join('\n')).toContain(words);
+  });
+
+  it('fills what is left out key by key', () => {
+    const p = policyOf({ methods: { ask: { max: 20, roles: ['student', 'leader'] } }, amounts: { excellent: 800 } });
+    expect(p.methods.ask.roles).toEqual(['student', 'leader']);
+    expect(p.methods.listen.roles).toEqual(['leader', 'head-office', 'center-office', 'student']);
+    expect(p.amounts).toEqual({ excellent: 800, good: null, annualBonus: null, penalty: null });
+    expect(p.rectificationDays).toBe(30);
+  });
+});

@@ -1,0 +1,220 @@
+/** The same scores in every shape a sheet can take give identical JSON; options behave as documented. */
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIX, run, tempDir } from './helpers.js';
+
+const H1 = join(FIX, '2026-H1.csv');
+const json = (args: string[], input?: Buffer) => {
+  const r = run(['score', ...args, '--format', 'json'], { input });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+};
+
+describe('one semester in every shape', () => {
+  const reference = json([H1]);
+  const forms = join(FIX, 'forms');
+  it.each([
+    ['five one-method sheets', ['listen', 'see', 'check', 'test', 'ask'].map((m) => join(forms, `${m}.csv`))],
+    ['a long sheet', [join(forms, 'long.csv')]],
+    ['GBK with Chinese headers and full-width digits', [join(forms, 'h1-gbk-fullwidth.csv')]],
+    ['UTF-8 with BOM, CRLF, shuffled columns and rows', [join(forms, 'h1-bom-crlf.csv')]],
+  ])('%s', (_, files) => {
+    expect(json(files)).toBe(reference);
+  });
+
+  it('standard input', () => {
+    expect(json(['-'], readFileSync(H1))).toBe(reference);
+  });
+
+  it('GBK from standard input', () => {
+    expect(json(['-'], readFileSync(join(forms, 'h1-gbk-fullwidth.csv')))).toBe(reference);
+  });
+
+  it('the GBK H2 sheet reads with detection and with --encoding gbk, and fails plainly with --encoding utf8', () => {
+    const h2 = join(FIX, '2026-H2.csv');
+    expect(json([h2, '--encoding', 'gbk'])).toBe(json([h2]));
+    const r = run(['score', h2, '--encoding', 'utf8']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2026-H2\.csv:1: error: the file is not valid UTF-8 here \(byte 0x\w\w\); it reads as GBK/);
+  });
+
+  it('--semester fills a sheet without a semester column', () => {
+    const dir = tempDir();
+    const text = readFileSync(H1, 'utf8').replace(/,2026-H1,/g, ',').replace('semester,', '');
+    writeFileSync(join(dir, 'nosem.csv'), text);
+    expect(json([join(dir, 'nosem.csv'), '--semester', '2026上半年'])).toBe(reference);
+    const r = run(['score', join(dir, 'nosem.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nosem.csv:2: error: no semester for this row (S001 张伟, rater 王主任): the sheet has no semester column; give --semester');
+  });
+});
+
+describe('reports', () => {
+  it('CSV in Chinese with a BOM, formula-looking text neutralized, numbers as numbers', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 's.csv');
+    writeFileSync(sheet, 'staff_id,name,post,semester,listen,see,check,test,ask\n=1+2,@cmd,-楼,2026-H1,18,18,18,18,17.95\n');
+    const r = run(['score', sheet, '--format', 'csv', '--lang', 'zh', '--bom']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '\uFEFF名次,工号,姓名,岗位,学期,听,看,查,测,问,总分,等级,奖励,处罚,整改期限\r\n' + "1,'=1+2,'@cmd,'-楼,2026-H1,18,18,18,18,17.95,90.0,优秀,,,\r\n",
+    );
+    const j = JSON.parse(run(['score', sheet, '--format', 'json']).stdout);
+    expect(j.semesters[0].staff[0]).toMatchObject({ staffId: '=1+2', name: '@cmd', post: '-楼', total: 90, grade: 'excellent' });
+  });
+
+  it('--group-by post ranks within each building', () => {
+    const r = run(['score', H1, '--group-by', 'post', '--format', 'json']);
+    const staff = JSON.parse(r.stdout).semesters[0].staff as { rank: number; post: string }[];
+    expect(staff.map((s) => s.post)).toEqual([...staff.map((s) => s.post)].sort());
+    for (const post of ['1号楼', '2号楼', '3号楼', '4号楼']) {
+      expect(staff.filter((s) => s.post === post).map((s) => s.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    }
+    const table = run(['score', H1, '--group-by', 'post', '--no-color']).stdout;
+    expect(table).toContain('Post 1号楼');
+  });
+
+  it('Markdown and the Chinese table', () => {
+    const md = run(['score', H1, '--format', 'md']).stdout;
+    expect(md).toContain('| 1 | S011 | 朱磊 | 2号楼 | 19.10 | 19.50 | 18.60 | 18.60 | 19.30 | **95.1** | excellent |');
+    const zh = run(['score', join(FIX, '2026-H2.csv'), '--lang', 'zh', '--no-color', '--policy', join(FIX, 'policy.json')]).stdout;
+    expect(zh).toContain('员工业务评比 2026年下半年：24 人，评委 5 人');
+    expect(zh).toMatch(/S007 {2}吴强 .* 不合格 {2}\s*¥200 {2}2027-01-30/);
+    expect(zh).toContain('等级分布：优秀 4，良好 11，合格 8，不合格 1');
+  });
+
+  it('colors grades only when asked or on a terminal', () => {
+    expect(run(['score', H1]).stdout).not.toContain('\x1b[');
+    expect(run(['score', H1], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
+    expect(run(['score', H1, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('--out', () => {
+  it('writes atomically, keeps an existing file without --force, replaces it with --force', () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.csv');
+    expect(run(['score', H1, '--format', 'csv', '--out', out]).code).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    expect(first.split('\r\n')[0]).toBe('rank,staff_id,name,post,semester,listen,see,check,test,ask,total,grade,reward,penalty,rectify_by');
+    writeFileSync(out, 'keep me');
+    const r = run(['score', H1, '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already exists; add --force to replace it');
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(run(['score', H1, '--format', 'csv', '--out', out, '--force']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+
+  it('refuses to write over an input sheet, also through a symlink or ./ spelling, even with --force', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 'h1.csv');
+    copyFileSync(H1, sheet);
+    symlinkSync(sheet, join(dir, 'link.csv'));
+    const before = readFileSync(sheet);
+    for (const out of ['h1.csv', './h1.csv', 'link.csv', `../${dir.split('/').pop()}/h1.csv`]) {
+      const r = run(['score', 'h1.csv', '--out', out, '--force'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('it is one of the input files');
+    }
+    expect(readFileSync(sheet)).toEqual(before);
+  });
+
+  it('is not created when the data has problems', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'staff_id,listen,see,check,test,ask\nS1,1,2,3,4,x\n');
+    const r = run(['score', 'bad.csv', '--semester', '2026-H1', '--out', 'r.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.csv:2:6: error: score "x" for ask is not a number (S1)');
+    expect(r.stderr).toContain('1 error; nothing was written');
+    expect(existsSync(join(dir, 'r.json'))).toBe(false);
+  });
+});
+
+describe('policy', () => {
+  it('picks up evaluate.config.json in the working folder; --policy overrides it', () => {
+    const dir = tempDir();
+    copyFileSync(H1, join(dir, 'h1.csv'));
+    writeFileSync(join(dir, 'evaluate.config.json'), JSON.stringify({ amounts: { excellent: 999 } }));
+    const r = run(['score', 'h1.csv', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).semesters[0].staff[0].reward).toBe(999);
+    const o = run(['score', 'h1.csv', '--format', 'json', '--policy', join(FIX, 'policy.json')], { cwd: dir });
+    expect(JSON.parse(o.stdout).semesters[0].staff[0].reward).toBe(800);
+  });
+
+  it.each([
+    [{ lisen: { max: 20 } }, 'unknown key "lisen"'],
+    [{ methods: { listen: { max: 25 } } }, '"methods" maxima must add up to 100'],
+    [{ bands: { excellent: 70, good: 80 } }, '"bands" are out of order'],
+    [{ aggregation: 'average' }, '"aggregation" must be one of mean, trimmed, median, weighted'],
+  ])('%j is a usage error (exit 2) naming the key', (policy, words) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(policy));
+    const r = run(['score', H1, '--policy', join(dir, 'p.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`p.json: error: ${words}`);
+  });
+
+  it('a policy that is not JSON names the line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.json'), '{\n  "precision": 1,\n  oops\n}');
+    const r = run(['score', H1, '--policy', join(dir, 'p.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/p\.json:3: error: the policy is not valid JSON/);
+  });
+});
+
+describe('usage and help', () => {
+  it('unknown options and missing sheets exit 2', () => {
+    expect(run(['score', H1, '--frobnicate']).code).toBe(2);
+    expect(run(['score']).code).toBe(2);
+    expect(run(['score', H1, '--format', 'xml']).code).toBe(2);
+    const r = run(['score', 'nope.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('evaluate: error: cannot read sheet "nope.csv": no such file or folder\n');
+  });
+
+  it('--help explains every option with real examples that work', () => {
+    const top = run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('$ evaluate score fixtures/2026-H1.csv');
+    const help = run(['score', '--help']).stdout;
+    for (const opt of ['--semester', '--roster', '--group-by', '--bom', '--policy', '--lang', '--format', '--out', '--force', '--no-color', '--encoding', '--delimiter']) {
+      expect(help).toContain(opt);
+    }
+    const examples = help.split('\n').filter((l) => l.trim().startsWith('$ evaluate score fixtures/'));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const ex of examples.filter((l) => !l.includes('--out'))) {
+      const args = ex.trim().slice('$ evaluate '.length).split(/\s+/);
+      expect(run(args).code).toBe(0);
+    }
+  });
+});
+
+describe('--roster, both directions', () => {
+  it('names the person missing from the sheets, the person missing from the roster, and a name that disagrees', () => {
+    const dir = tempDir();
+    const roster = readFileSync(join(FIX, 'roster.csv'), 'utf8')
+      .replace('S024,冯建华,4号楼\n', '')
+      .replace('S002,刘洋', 'S002,刘阳')
+      .concat('S099,新来的,1号楼\n');
+    writeFileSync(join(dir, 'roster.csv'), roster);
+    const r = run(['score', H1, '--roster', join(dir, 'roster.csv')]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/2026-H1\.csv:7: error: S002 is "刘洋" here but "刘阳" on the roster \(.*roster\.csv:3\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/2026-H1\.csv:117: error: S024 冯建华 is scored in 2026-H1 but is not on the roster/));
+    expect(lines).toContainEqual(expect.stringMatching(/roster\.csv:25: error: S099 新来的 is on the roster but has no scores in 2026-H1$/));
+    // Sheets first (argument order), the roster last.
+    expect(lines.findIndex((l) => l.includes('roster.csv:25'))).toBeGreaterThan(lines.findIndex((l) => l.includes('2026-H1.csv:117')));
+  });
+
+  it('standard input is named <stdin> in messages', () => {
+    const r = run(['score', '-'], { input: 'staff_id,semester,listen,see,check,test,ask\nS1,2026-H1,1,2,3,4,25\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('<stdin>:2:7: error: score 25 for ask exceeds the maximum 20 (S1)');
+  });
+});
