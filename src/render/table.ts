@@ -1,6 +1,6 @@
 /** Plain-text tables aligned for Chinese double-width characters, colored by grade. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import type { Grade } from '../core/types.js';
 
 export type Align = 'left' | 'right';
@@ -30,13 +30,13 @@ export function paintGrade(c: ChalkInstance, grade: Grade, text: string): string
 }
 
 function pad(text: string, width: number, align: Align): string {
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+  const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
   return align === 'right' ? gap + text : text + gap;
 }
 
 /** Lays out rows of cells under a header; widths count display columns, not characters. */
 export function layout(header: string[], rows: Cell[][], aligns: Align[], c: ChalkInstance): string[] {
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]?.text ?? ''))));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]?.text ?? ''))));
   const line = (cells: string[], paint?: (i: number, s: string) => string) =>
     cells
       .map((t, i) => {
