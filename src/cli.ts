@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { register as registerScore } from './commands/score.js';
+import { register as registerPanel } from './commands/panel.js';
+import { register as registerCheck } from './commands/check.js';
 
 const VERSION = '0.1.0';
 
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
   registerScore(program);
+  registerPanel(program);
+  registerCheck(program);
   program.addHelpText(
     'after',
     `

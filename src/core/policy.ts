@@ -27,11 +27,14 @@ export interface Amounts {
 export interface PanelThresholds {
   /** Leniency (mean difference from the panel, in total points) beyond which a rater is flagged. */
   leniency: number;
-  /** A single score is an outlier when it is this many standard deviations from the others... */
+  /**
+   * A single score is an outlier when it is more than `outlierPoints` points AND more than
+   * `outlierSd` standard deviations (the method's pooled within-person SD) from the other raters'
+   * mean on the same person and method: big enough to matter, and unusual for this panel.
+   */
   outlierSd: number;
-  /** ...or this many points from the others' mean. */
   outlierPoints: number;
-  /** Share of staff given the same scores (or total) above which a rater is flagged identical. */
+  /** Share of the staff a rater scored given one same set of scores (or total) from which the rater is flagged. */
   identicalShare: number;
   /** Spread (max minus min rater total) for one staff member above which it is flagged. */
   spread: number;
@@ -64,7 +67,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   roleWeights: { leader: 1, 'head-office': 1, 'center-office': 1, student: 1 },
   amounts: { excellent: null, good: null, annualBonus: null, penalty: null },
   rectificationDays: 30,
-  panel: { leniency: 5, outlierSd: 2.5, outlierPoints: 5, identicalShare: 0.8, spread: 15 },
+  panel: { leniency: 5, outlierSd: 2.5, outlierPoints: 4, identicalShare: 0.8, spread: 15 },
 }) as Policy;
 
 export interface PolicyResult {

@@ -50,6 +50,8 @@ export class SheetReader {
     private readonly policy: Policy,
     private readonly problems: Problems,
     private readonly onRow: (row: SheetRow) => void,
+    /** When true, the semester option only fills blank semester cells; rows naming another are kept. */
+    private readonly semesterFillsOnly = false,
   ) {}
 
   private at(line: number, column?: number) {
@@ -192,7 +194,7 @@ export class SheetReader {
           `semester "${semText}" is not a semester ${who()}; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`,
         );
         ok = false;
-      } else if (this.semesterOption && semester !== this.semesterOption) {
+      } else if (this.semesterOption && semester !== this.semesterOption && !this.semesterFillsOnly) {
         this.problems.error(this.at(line, col('semester')), `semester ${semester} disagrees with --semester ${this.semesterOption} ${who()}`);
         ok = false;
       }

@@ -21,6 +21,8 @@ export interface LoadOptions {
   encoding: Encoding | null;
   delimiter: string;
   roster: string | null;
+  /** `semester` only fills blank semester cells, and rows of other semesters are kept (explain, panel select one later). */
+  semesterFillsOnly?: boolean;
 }
 
 export interface Source {
@@ -100,7 +102,7 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
   const merger = new Merger(problems);
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   sources.forEach((src, i) => {
-    const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => merger.add(row));
+    const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => merger.add(row), opts.semesterFillsOnly === true);
     if (parseSource(src, i, opts, problems, reader)) reader.finish();
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;

@@ -1,0 +1,102 @@
+/** `evaluate panel`: rater consistency for one semester, before the committee signs. */
+import type { Command } from 'commander';
+import { panelReport } from '../core/panel.js';
+import { DEFAULT_POLICY } from '../core/policy.js';
+import type { StaffSemester } from '../core/merge.js';
+import { UsageError } from '../errors.js';
+import { words } from '../i18n/index.js';
+import { expandSources, loadSheets } from '../io/load.js';
+import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+
+interface PanelFlags extends CommonFlags {
+  semester?: string;
+}
+
+const t = DEFAULT_POLICY.panel;
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('panel')
+    .summary('rater consistency: leniency, outlier scores, identical scores, inter-rater reliability')
+    .description(
+      'Check the committee\'s raters against each other for one semester: each rater\'s mean, standard\n' +
+        'deviation, leniency and correlation against the other raters on the same staff; single scores far\n' +
+        'from the others\'; staff on whom the raters disagree; and the inter-rater reliability (ICC).',
+    )
+    .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')
+    .option('--semester <id>', 'the semester to check when the sheets hold several; also the semester of rows without one');
+  addCommonOptions(cmd, ['table', 'json'], 'table');
+  cmd.addHelpText(
+    'after',
+    `
+What is measured (rater totals are the sum of the methods a rater scores, 0-100):
+  mean, sd     the rater's totals: mean and sample standard deviation (n - 1)
+  leniency     mean over the staff the rater scored of (the rater's total minus the other raters'
+               mean total on the same staff, method by method); positive: lenient, negative: severe
+  correlation  Pearson correlation of the rater's totals with the other raters' mean totals
+  spread       per staff member, the highest minus the lowest total of the raters who score every method
+
+Flags, with their thresholds in the policy's "panel" section (default in brackets):
+  lenient / severe   leniency above +panel.leniency / below -panel.leniency points [${t.leniency}]
+  identical-scores   the same five scores, or the same total, for at least panel.identicalShare
+                     of the staff the rater scored [${t.identicalShare}], when they scored 3 or more
+  outlier scores     a single score more than panel.outlierPoints points [${t.outlierPoints}] AND more
+                     than panel.outlierSd standard deviations [${t.outlierSd}] from the other raters'
+                     mean on the same person and method (needs 2 or more other raters). The standard
+                     deviation is the method's pooled within-person one: how far the raters' scores of
+                     one person usually lie from that person's mean, over the whole semester. Both
+                     must hold: a big gap that is ordinary for this panel, or an unusual gap too small
+                     to move a grade, is not flagged.
+  high-spread        a staff member's spread above panel.spread points [${t.spread}]
+
+Inter-rater reliability, per method and for the total, over the staff scored by every rater:
+  ICC(2,k) ("icc") and ICC(2,1) ("iccSingle"): two-way random effects, absolute agreement
+  (Shrout & Fleiss 1979, case 2; McGraw & Wong 1996, ICC(A,k) and ICC(A,1)), from the two-way
+  ANOVA mean squares of staff (MSR), raters (MSC) and error (MSE), n staff and k raters:
+    ICC(2,1) = (MSR - MSE) / (MSR + (k-1)·MSE + k·(MSC - MSE)/n)
+    ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE)/n)
+  ICC(2,k) says how far the panel's average would be reproduced by another panel like it;
+  ICC(2,1) how far one rater alone would agree. In plain words (Koo & Li 2016, on ICC(2,k)):
+  below 0.5 poor, 0.5 to 0.75 moderate, 0.75 to 0.9 good, 0.9 and above excellent agreement.
+  Undefined (n/a, JSON null) without variance or with fewer than 2 staff or raters.
+
+Examples:
+  $ evaluate panel fixtures/2026-H1.csv
+  $ evaluate panel fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --lang zh
+  $ evaluate panel fixtures/2026-H1.csv --format json --policy evaluate.config.json`,
+  );
+  cmd.action(async (sheets: string[], flags: PanelFlags) => run(sheets, flags));
+}
+
+/** The semester to report: --semester, else the only one the sheets hold. */
+function pick(bySemester: Map<string, StaffSemester[]>, option: string | null): string {
+  const held = [...bySemester.keys()].sort();
+  if (option) {
+    if (!bySemester.has(option)) throw new UsageError(`the sheets hold no scores for ${option} (they hold ${held.join(', ') || 'none'})`);
+    return option;
+  }
+  if (held.length > 1) throw new UsageError(`the sheets hold ${held.join(' and ')}: choose one with --semester`);
+  if (held.length === 0) throw new UsageError('the sheets hold no scores');
+  return held[0]!;
+}
+
+async function run(sheets: string[], flags: PanelFlags): Promise<void> {
+  const common = resolveCommon(flags);
+  const semester = parseSemesterOption(flags.semester);
+  const sources = expandSources(sheets);
+  precheckOut(common, sources.map((s) => s.path));
+  const loaded = loadSheets(sheets, {
+    policy: common.policy,
+    semester,
+    semesterFillsOnly: true,
+    encoding: common.encoding,
+    delimiter: common.delimiter,
+    roster: null,
+  });
+  reportProblems(loaded.problems.sorted(), words(common.lang).problems);
+  const chosen = pick(loaded.bySemester, semester);
+  const report = panelReport(chosen, loaded.bySemester.get(chosen)!, common.policy);
+  const render = await import('../render/panel.js');
+  const input = { report, lang: common.lang, color: common.color };
+  await emit(common.format === 'json' ? render.panelJson(input) : render.panelTable(input), common);
+}

@@ -1,0 +1,55 @@
+/** The words of `evaluate check`, English and Chinese; both tables have the same keys. */
+import { semesterZh } from './zh.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const enWords = {
+  files: (n: number, names: string[]) => `Checked ${plural(n, 'file')}: ${names.join(', ')}`,
+  rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
+  totals: (staff: number, raters: number, semesters: string[]) =>
+    `Staff: ${staff}   Raters: ${raters}   Semesters: ${semesters.length ? semesters.join(', ') : 'none'}`,
+  scores: (parts: string[]) => `Scores per method: ${parts.join(', ')}`,
+  semester: (semester: string, staff: number, raters: number) => `${semester}: ${plural(staff, 'staff member', 'staff')}, ${plural(raters, 'rater')}`,
+  committee: (members: string[]) => `Committee: ${members.join(', ')}`,
+  none: 'no role',
+  asRules: 'as the rules ask (leader 1, head office 1, center office 1, students 2)',
+  consensus: 'a consensus sheet (one score per method from the committee): the composition is not on the sheet',
+  differs: (parts: string[]) => `warning: the committee differs from the rules: ${parts.join('; ')}`,
+  difference: (role: string, found: number, expected: number) =>
+    expected === 0 ? `${plural(found, 'rater')} without a role` : `${role} ${found} (rules: ${expected})`,
+  partial: (parts: string[]) => `Raters who did not score everyone: ${parts.join(', ')}`,
+  partialOne: (rater: string, scored: number, of: number) => `${rater} ${scored} of ${of}`,
+  ok: 'No problems found.',
+  okWarnings: (warnings: number) => `No errors; ${plural(warnings, 'warning')}.`,
+  bad: (errors: number, warnings: number) =>
+    `${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.`,
+  notWritten: (out: string) => `--out ${out} was not written because of the errors.`,
+  semesterName: (s: string) => s,
+};
+
+export type CheckWords = typeof enWords;
+
+const zhWords: CheckWords = {
+  files: (n: number, names: string[]) => `已检查 ${n} 个文件：${names.join('，')}`,
+  rows: (read: number, used: number, rejected: number) => `数据行：读取 ${read}，采用 ${used}，拒绝 ${rejected}`,
+  totals: (staff: number, raters: number, semesters: string[]) =>
+    `人员：${staff}   评委：${raters}   学期：${semesters.length ? semesters.map(semesterZh).join('，') : '无'}`,
+  scores: (parts: string[]) => `各方式评分数：${parts.join('，')}`,
+  semester: (semester: string, staff: number, raters: number) => `${semesterZh(semester)}：${staff} 人，评委 ${raters} 人`,
+  committee: (members: string[]) => `考评小组：${members.join('，')}`,
+  none: '无角色',
+  asRules: '符合规定（组长 1，总公司办公室 1，中心办公室 1，学生代表 2）',
+  consensus: '合议评分表（每种方式一个考评小组分数）：表中看不出小组组成',
+  differs: (parts: string[]) => `warning: 考评小组组成与规定不同：${parts.join('；')}`,
+  difference: (role: string, found: number, expected: number) =>
+    expected === 0 ? `${found} 位评委没有角色` : `${role} ${found} 人（规定 ${expected} 人）`,
+  partial: (parts: string[]) => `未给全部人员评分的评委：${parts.join('，')}`,
+  partialOne: (rater: string, scored: number, of: number) => `${rater} ${scored}/${of}`,
+  ok: '未发现问题。',
+  okWarnings: (warnings: number) => `没有错误；${warnings} 个警告。`,
+  bad: (errors: number, warnings: number) => `${errors} 个错误${warnings ? `，${warnings} 个警告` : ''}。`,
+  notWritten: (out: string) => `因有错误，未写出 --out ${out}。`,
+  semesterName: semesterZh,
+};
+
+export const checkWords = { en: enWords, zh: zhWords };

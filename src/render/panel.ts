@@ -1,0 +1,142 @@
+/** Rendering the panel report: table and json (SPEC "JSON of panel"). */
+import { type PanelReport, RELIABILITY_KEYS, roundStat } from '../core/panel.js';
+import { type Lang, words } from '../i18n/index.js';
+import { panelWords } from '../i18n/panel.js';
+import { type Align, type Cell, layout, painter } from './table.js';
+
+export interface PanelRenderInput {
+  report: PanelReport;
+  lang: Lang;
+  color: boolean;
+}
+
+const POINTS = 2;
+const COEFFICIENT = 3;
+
+export function panelJson({ report: r }: PanelRenderInput): string {
+  const doc = {
+    semester: r.semester,
+    raters: r.raters.map((x) => ({
+      rater: x.rater,
+      role: x.role,
+      scored: x.scored,
+      mean: roundStat(x.mean, POINTS),
+      sd: roundStat(x.sd, POINTS),
+      leniency: roundStat(x.leniency, POINTS),
+      correlation: roundStat(x.correlation, COEFFICIENT),
+      identicalShare: roundStat(x.identicalShare, COEFFICIENT),
+      flags: x.flags,
+    })),
+    staff: r.staff.map((s) => ({
+      staffId: s.staffId,
+      name: s.name,
+      spread: roundStat(s.spread, POINTS),
+      raters: s.raters,
+      highest: s.highest && { rater: s.highest.rater, total: roundStat(s.highest.total, POINTS) },
+      lowest: s.lowest && { rater: s.lowest.rater, total: roundStat(s.lowest.total, POINTS) },
+      flags: s.flags,
+    })),
+    outliers: r.outliers.map((o) => ({
+      staffId: o.staffId,
+      name: o.name,
+      rater: o.rater,
+      role: o.role,
+      method: o.method,
+      score: roundStat(o.score, 6),
+      othersMean: roundStat(o.othersMean, POINTS),
+      difference: roundStat(o.difference, POINTS),
+      sds: roundStat(o.sds, POINTS),
+    })),
+    reliability: Object.fromEntries(
+      RELIABILITY_KEYS.map((k) => {
+        const x = r.reliability[k];
+        return [k, { icc: roundStat(x.icc, COEFFICIENT), iccSingle: roundStat(x.iccSingle, COEFFICIENT), reading: x.reading, staff: x.n, raters: x.k }];
+      }),
+    ),
+    thresholds: r.thresholds,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function fixed(x: number | null, places: number, signed = false): string {
+  if (x === null) return '—';
+  const v = roundStat(x, places)!;
+  const s = v.toFixed(places);
+  return signed && v > 0 ? `+${s}` : s;
+}
+
+export function panelTable({ report: r, lang, color }: PanelRenderInput): string {
+  const w = panelWords[lang];
+  const base = words(lang);
+  const c = painter(color);
+  const h = w.head;
+  const flags = (ids: string[]) => ids.map((f) => w.flag[f] ?? f).join(', ');
+  const out: string[] = [c.bold(w.title(r.semester, r.staffCount, r.raters.length)), c.dim(w.thresholds(r.thresholds)), ''];
+
+  out.push(c.bold(w.raters));
+  const raterRows: Cell[][] = r.raters.map((x) => [
+    { text: x.rater },
+    { text: x.role ? base.role[x.role] : w.noRole },
+    { text: String(x.scored) },
+    { text: fixed(x.mean, POINTS) },
+    { text: fixed(x.sd, POINTS) },
+    { text: fixed(x.leniency, POINTS, true) },
+    { text: fixed(x.correlation, 2) },
+    { text: x.identicalShare === null ? '—' : `${Math.round(x.identicalShare * 100)}%` },
+    { text: flags(x.flags), bold: x.flags.length > 0 },
+  ]);
+  const raterAligns: Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'];
+  out.push(...layout([h.rater, h.role, h.scored, h.mean, h.sd, h.leniency, h.correlation, h.identical, h.flags], raterRows, raterAligns, c), '');
+
+  out.push(c.bold(w.outliers(r.outliers.length, r.thresholds.outlierPoints, r.thresholds.outlierSd)));
+  if (r.outliers.length === 0) out.push(`  ${w.none}`);
+  else {
+    const rows: Cell[][] = r.outliers.map((o) => [
+      { text: o.staffId },
+      { text: o.name },
+      { text: o.rater },
+      { text: base.method[o.method] },
+      { text: String(roundStat(o.score, 6)) },
+      { text: fixed(o.othersMean, POINTS) },
+      { text: fixed(o.difference, POINTS, true), bold: true },
+      { text: fixed(o.sds, 1) },
+    ]);
+    out.push(...layout([h.staffId, h.name, h.rater, h.method, h.score, h.othersMean, h.difference, h.sds], rows, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'], c));
+  }
+  out.push('');
+
+  const high = r.staff.filter((s) => s.flags.includes('high-spread')).sort((a, b) => b.spread! - a.spread!);
+  out.push(c.bold(w.spread(high.length, r.thresholds.spread)));
+  const who = (s: (typeof r.staff)[number]) =>
+    `${s.staffId} ${s.name}: ${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}, ${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}`;
+  if (high.length === 0) {
+    const largest = r.staff.filter((s) => s.spread !== null).sort((a, b) => b.spread! - a.spread!)[0];
+    out.push(`  ${largest ? w.largest(fixed(largest.spread, POINTS), who(largest)) : w.none}`);
+  } else {
+    const rows: Cell[][] = high.map((s) => [
+      { text: s.staffId },
+      { text: s.name },
+      { text: fixed(s.spread, POINTS), bold: true },
+      { text: `${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}` },
+      { text: `${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}` },
+    ]);
+    out.push(...layout([h.staffId, h.name, h.spread, h.highest, h.lowest], rows, ['left', 'left', 'right', 'left', 'left'], c));
+  }
+  out.push('');
+
+  out.push(c.bold(w.reliability));
+  const relRows: Cell[][] = RELIABILITY_KEYS.map((k) => {
+    const x = r.reliability[k];
+    return [
+      { text: k === 'total' ? w.total : base.method[k] },
+      { text: x.icc === null ? w.undefinedIcc : fixed(x.icc, 2) },
+      { text: x.iccSingle === null ? w.undefinedIcc : fixed(x.iccSingle, 2) },
+      { text: x.reading ? w.reading[x.reading]! : w.undefinedIcc, bold: x.reading === 'poor' },
+      { text: String(x.n) },
+      { text: String(x.k) },
+    ];
+  });
+  out.push(...layout([h.scores, h.icc, h.iccSingle, h.reading, h.staff, h.ratersCount], relRows, ['left', 'right', 'right', 'left', 'right', 'right'], c));
+  if (RELIABILITY_KEYS.some((k) => r.reliability[k].icc === null)) out.push(c.dim(w.undefinedNote));
+  return `${out.join('\n')}\n`;
+}
