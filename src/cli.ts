@@ -7,6 +7,8 @@ import { DataError, UsageError } from './errors.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerPanel } from './commands/panel.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerYear } from './commands/year.js';
+import { register as registerRewards } from './commands/rewards.js';
 
 const VERSION = '0.1.0';
 
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerScore(program);
   registerPanel(program);
   registerCheck(program);
+  registerYear(program);
+  registerRewards(program);
   program.addHelpText(
     'after',
     `

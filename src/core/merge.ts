@@ -104,7 +104,7 @@ export class Merger {
    * Checks the whole picture and returns the staff of each semester, in order of first appearance.
    * A rater's role is the one any of their rows gives.
    */
-  finish(policy: Policy, roster: RosterEntry[] | null): Map<string, StaffSemester[]> {
+  finish(policy: Policy, roster: RosterEntry[] | null, rosterMissing: 'error' | 'warning' = 'error'): Map<string, StaffSemester[]> {
     const bySemester = new Map<string, StaffSemester[]>();
     for (const s of this.staff.values()) {
       let list = bySemester.get(s.semester);
@@ -142,11 +142,12 @@ export class Merger {
         }
       }
     }
-    if (roster) this.checkRoster(roster, bySemester);
+    if (roster) this.checkRoster(roster, bySemester, rosterMissing);
     return bySemester;
   }
 
-  private checkRoster(roster: RosterEntry[], bySemester: Map<string, StaffSemester[]>): void {
+  /** `rosterMissing`: whether someone on the roster without scores in a semester is an error or a warning. */
+  private checkRoster(roster: RosterEntry[], bySemester: Map<string, StaffSemester[]>, rosterMissing: 'error' | 'warning'): void {
     const byId = new Map(roster.map((e) => [e.staffId, e]));
     for (const [semester, list] of bySemester) {
       const scored = new Set<string>();
@@ -168,7 +169,7 @@ export class Merger {
       }
       for (const e of roster) {
         if (!scored.has(e.staffId)) {
-          this.problems.error(e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
+          this.problems[rosterMissing](e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
         }
       }
     }

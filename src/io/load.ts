@@ -21,8 +21,21 @@ export interface LoadOptions {
   encoding: Encoding | null;
   delimiter: string;
   roster: string | null;
+  /** Someone on the roster without scores in a semester: an error (the default) or a warning. */
+  rosterMissing?: 'error' | 'warning';
+  /** Rows of a semester this says no to are left out before merging (and listed in `ignored`). */
+  keepSemester?: (semester: string) => boolean;
   /** `semester` only fills blank semester cells, and rows of other semesters are kept (explain, panel select one later). */
   semesterFillsOnly?: boolean;
+}
+
+/** Rows left out by `keepSemester`: per sheet and semester, the first line and how many. */
+export interface IgnoredRows {
+  file: string;
+  fileOrder: number;
+  line: number;
+  semester: string;
+  rows: number;
 }
 
 export interface Source {
@@ -37,6 +50,9 @@ export interface Loaded {
   problems: Problems;
   counts: RowCounts;
   sources: Source[];
+  /** The roster entries when --roster was given. */
+  roster?: RosterEntry[] | null;
+  ignored?: IgnoredRows[];
 }
 
 /** Expands the sheet arguments: `-` is standard input, a folder stands for its *.csv files. */
@@ -101,16 +117,27 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
   const problems = new Problems();
   const merger = new Merger(problems);
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
+  const ignored = new Map<string, IgnoredRows>();
+  const keep = opts.keepSemester;
   sources.forEach((src, i) => {
-    const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => merger.add(row), opts.semesterFillsOnly === true);
+    const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => {
+      if (!keep || keep(row.semester)) {
+        merger.add(row);
+        return;
+      }
+      const key = `${i}\u0000${row.semester}`;
+      const seen = ignored.get(key);
+      if (seen) seen.rows++;
+      else ignored.set(key, { file: src.name, fileOrder: i, line: row.line, semester: row.semester, rows: 1 });
+    }, opts.semesterFillsOnly === true);
     if (parseSource(src, i, opts, problems, reader)) reader.finish();
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;
   });
   const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems);
-  const bySemester = merger.finish(opts.policy, roster);
-  return { bySemester, problems, counts, sources };
+  const bySemester = merger.finish(opts.policy, roster, opts.rosterMissing ?? 'error');
+  return { bySemester, problems, counts, sources, roster, ignored: [...ignored.values()] };
 }
 
 /** The roster: staff_id, name, post (English or Chinese headers). */

@@ -1,0 +1,250 @@
+/**
+ * The year rules as data: the two semesters of one calendar year together decide award candidacy
+ * (with the annual bonus), non-renewal and rectification. Each rule is named and evaluated in
+ * order, after the semester rules, so that a report can say which rule fired for whom.
+ */
+import type { Amounts, Policy } from './policy.js';
+import type { StaffResult } from './report.js';
+import { SEMESTER_RULES } from './rules.js';
+import type { Grade } from './types.js';
+
+export type Half = 'h1' | 'h2';
+export const HALVES: readonly Half[] = ['h1', 'h2'];
+
+export interface YearRule {
+  id: string;
+  /** `complete`: both semesters scored; `incomplete`: one of them is missing. */
+  status: 'complete' | 'incomplete';
+  /** The grade the rule counts among the scored semesters; absent: the rule needs no grade. */
+  grade?: Grade;
+  /** How many scored semesters must have `grade`, exactly. */
+  count?: 1 | 2;
+  awardCandidate?: true;
+  /** The amount paid on top of the semester rewards. */
+  bonus?: keyof Amounts;
+  nonRenewal?: true;
+  rectification?: true;
+  /** The year decisions (award candidacy, non-renewal) stay open. */
+  undecided?: true;
+  /** What the rule says, for people (explain, help). */
+  says: string;
+}
+
+export const YEAR_RULES: readonly YearRule[] = [
+  {
+    id: 'year-award-candidate',
+    status: 'complete',
+    grade: 'excellent',
+    count: 2,
+    awardCandidate: true,
+    bonus: 'annualBonus',
+    says: 'excellent in both semesters: award candidate, and the annual bonus on top of both semester rewards',
+  },
+  {
+    id: 'year-non-renewal',
+    status: 'complete',
+    grade: 'unqualified',
+    count: 2,
+    nonRenewal: true,
+    says: 'unqualified in both semesters: not renewed, and no rectification (non-renewal replaces H2\'s rectification)',
+  },
+  {
+    id: 'year-rectification',
+    status: 'complete',
+    grade: 'unqualified',
+    count: 1,
+    rectification: true,
+    says: 'unqualified in exactly one semester: rectification, with that semester\'s penalty',
+  },
+  {
+    id: 'year-incomplete',
+    status: 'incomplete',
+    undecided: true,
+    says: 'one semester not scored: its semester consequences stand, the year decisions are not made',
+  },
+  {
+    id: 'year-incomplete-rectification',
+    status: 'incomplete',
+    grade: 'unqualified',
+    count: 1,
+    rectification: true,
+    says: 'one semester not scored and the other unqualified: rectification, with that semester\'s penalty',
+  },
+];
+
+export interface YearOutcome {
+  staffId: string;
+  name: string;
+  post: string;
+  h1: StaffResult | null;
+  h2: StaffResult | null;
+  status: 'complete' | 'incomplete';
+  /** null while the year is incomplete (undecided). */
+  awardCandidate: boolean | null;
+  nonRenewal: boolean | null;
+  rectification: boolean;
+  /** Whether the annual bonus is due (the amount may still be unset). */
+  annualBonusDue: boolean;
+  /** The annual bonus when due and set; null if unset or not due. */
+  annualBonus: number | null;
+  /** Semester rewards plus the annual bonus; null where an amount it needs is unset. */
+  rewardTotal: number | null;
+  /** Penalties of the unqualified semesters; null where the penalty is unset. */
+  penaltyTotal: number | null;
+  /** Per semester, the rectification due date after the year rules (non-renewal clears it). */
+  rectifyBy: Record<Half, string | null>;
+  /** The amounts this outcome needs that the policy leaves unset, each once, in policy order. */
+  unset: (keyof Amounts)[];
+  /** Ids of the semester rules (H1's, then H2's) and the year rules that fired, in order. */
+  rules: string[];
+  /** Ids of the year rules alone. */
+  yearRules: string[];
+}
+
+const AMOUNT_ORDER: readonly (keyof Amounts)[] = ['excellent', 'good', 'annualBonus', 'penalty'];
+
+function matches(rule: YearRule, status: 'complete' | 'incomplete', grades: Grade[]): boolean {
+  if (rule.status !== status) return false;
+  if (rule.grade === undefined) return true;
+  return grades.filter((g) => g === rule.grade).length === (rule.count ?? 1);
+}
+
+/** The amounts the semester rules pay or charge for a grade. */
+function semesterAmounts(grade: Grade, kind: 'reward' | 'penalty'): (keyof Amounts)[] {
+  return SEMESTER_RULES.flatMap((r) => (r.grade === grade && r[kind] ? [r[kind]] : []));
+}
+
+/** Sums amounts where each may be unset: null as soon as one is. */
+function sum(amounts: (number | null)[]): number | null {
+  let total = 0;
+  for (const a of amounts) {
+    if (a === null) return null;
+    total += a;
+  }
+  return total;
+}
+
+/**
+ * Applies the year rules to one staff member's two semesters (either may be missing). `who` names
+ * someone with neither semester scored (a roster entry); otherwise the latest semester names them.
+ */
+export function yearOutcome(
+  h1: StaffResult | null,
+  h2: StaffResult | null,
+  policy: Policy,
+  who?: { staffId: string; name: string; post: string },
+): YearOutcome {
+  if (h1 && !h1.semester.endsWith('-H1')) throw new Error(`yearOutcome: h1 is ${h1.semester}`);
+  if (h2 && !h2.semester.endsWith('-H2')) throw new Error(`yearOutcome: h2 is ${h2.semester}`);
+  if (h1 && h2 && h1.staffId !== h2.staffId) throw new Error(`yearOutcome: ${h1.staffId} and ${h2.staffId} are two people`);
+  const latest = h2 ?? h1 ?? who;
+  if (!latest) throw new Error('yearOutcome: neither semester nor a name');
+
+  const present = [h1, h2].filter((s): s is StaffResult => s !== null);
+  const status = present.length === 2 ? 'complete' : 'incomplete';
+  const grades = present.map((s) => s.grade);
+  const out: YearOutcome = {
+    staffId: latest.staffId,
+    name: latest.name,
+    post: latest.post,
+    h1,
+    h2,
+    status,
+    awardCandidate: false,
+    nonRenewal: false,
+    rectification: false,
+    annualBonusDue: false,
+    annualBonus: null,
+    rewardTotal: null,
+    penaltyTotal: null,
+    rectifyBy: { h1: null, h2: null },
+    unset: [],
+    rules: present.flatMap((s) => s.consequence.rules),
+    yearRules: [],
+  };
+  let bonus: keyof Amounts | null = null;
+  for (const rule of YEAR_RULES) {
+    if (!matches(rule, status, grades)) continue;
+    out.yearRules.push(rule.id);
+    if (rule.undecided) {
+      out.awardCandidate = null;
+      out.nonRenewal = null;
+    }
+    if (rule.awardCandidate) out.awardCandidate = true;
+    if (rule.nonRenewal) out.nonRenewal = true;
+    if (rule.rectification) out.rectification = true;
+    if (rule.bonus) bonus = rule.bonus;
+  }
+  out.rules.push(...out.yearRules);
+
+  if (out.rectification) {
+    // Only the unqualified semester is rectified; non-renewal never sets `rectification`.
+    for (const half of HALVES) {
+      const s = half === 'h1' ? h1 : h2;
+      if (s && s.grade === 'unqualified') out.rectifyBy[half] = s.consequence.rectifyBy;
+    }
+  }
+
+  const needed = new Set<keyof Amounts>();
+  const rewards: (number | null)[] = [];
+  const penalties: (number | null)[] = [];
+  for (const s of present) {
+    const c = s.consequence;
+    if (c.rewardDue) {
+      rewards.push(c.reward);
+      if (c.reward === null) for (const k of semesterAmounts(s.grade, 'reward')) needed.add(k);
+    }
+    if (c.penaltyDue) {
+      penalties.push(c.penalty);
+      if (c.penalty === null) for (const k of semesterAmounts(s.grade, 'penalty')) needed.add(k);
+    }
+  }
+  if (bonus) {
+    out.annualBonusDue = true;
+    out.annualBonus = policy.amounts[bonus];
+    rewards.push(out.annualBonus);
+    if (out.annualBonus === null) needed.add(bonus);
+  }
+  out.rewardTotal = sum(rewards);
+  out.penaltyTotal = sum(penalties);
+  out.unset = AMOUNT_ORDER.filter((k) => needed.has(k));
+  return out;
+}
+
+/** Which section a person belongs to in the year and rewards reports, most notable first. */
+export type YearCategory = 'award' | 'non-renewal' | 'rectification' | 'incomplete' | 'other';
+export const YEAR_CATEGORIES: readonly YearCategory[] = ['award', 'non-renewal', 'rectification', 'incomplete', 'other'];
+
+export function yearCategory(o: YearOutcome): YearCategory {
+  if (o.awardCandidate) return 'award';
+  if (o.nonRenewal) return 'non-renewal';
+  if (o.rectification) return 'rectification';
+  if (o.status === 'incomplete') return 'incomplete';
+  return 'other';
+}
+
+/** On HR's lists: a semester reward, the annual bonus, a penalty, award candidacy or non-renewal. */
+export function onRewardsList(o: YearOutcome): boolean {
+  const semesterMoney = [o.h1, o.h2].some((s) => s !== null && (s.consequence.rewardDue || s.consequence.penaltyDue));
+  return semesterMoney || o.annualBonusDue || o.awardCandidate === true || o.nonRenewal === true;
+}
+
+export const REWARDS_ONLY = ['rewards', 'penalties', 'award-candidates', 'non-renewal'] as const;
+export type RewardsOnly = (typeof REWARDS_ONLY)[number];
+
+/** The `--only` narrowing of HR's lists. */
+export function rewardsFilter(only: RewardsOnly | null): (o: YearOutcome) => boolean {
+  const present = (o: YearOutcome) => [o.h1, o.h2].filter((s): s is StaffResult => s !== null);
+  switch (only) {
+    case null:
+      return onRewardsList;
+    case 'rewards':
+      return (o) => o.annualBonusDue || present(o).some((s) => s.consequence.rewardDue);
+    case 'penalties':
+      return (o) => present(o).some((s) => s.consequence.penaltyDue);
+    case 'award-candidates':
+      return (o) => o.awardCandidate === true;
+    case 'non-renewal':
+      return (o) => o.nonRenewal === true;
+  }
+}

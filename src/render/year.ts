@@ -1,0 +1,268 @@
+/** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
+import { stringify } from 'csv-stringify/sync';
+import type { StaffResult } from '../core/report.js';
+import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, yearCategory } from '../core/year.js';
+import type { Grade } from '../core/types.js';
+import { type Lang, words } from '../i18n/index.js';
+import { type YearWords, wordsOfYear } from '../i18n/year.js';
+import { neutralize } from './format.js';
+import type { ChalkInstance } from 'chalk';
+import { type Align, type Cell, layout, painter } from './table.js';
+
+export interface YearRenderInput {
+  year: number;
+  outcomes: YearOutcome[];
+  precision: number;
+  lang: Lang;
+  color: boolean;
+}
+
+export function semesterOf(o: YearOutcome, half: Half): StaffResult | null {
+  return half === 'h1' ? o.h1 : o.h2;
+}
+
+export function missingHalves(o: YearOutcome): Half[] {
+  return HALVES.filter((h) => semesterOf(o, h) === null);
+}
+
+/** The year outcome in a few words: what the year rules decided. */
+export function outcomeWords(o: YearOutcome, w: YearWords): string {
+  const parts: string[] = [];
+  if (o.awardCandidate) parts.push(w.outcome.award);
+  if (o.nonRenewal) parts.push(w.outcome.nonRenewal);
+  if (o.rectification) parts.push(w.outcome.rectification(HALVES.filter((h) => semesterOf(o, h)?.grade === 'unqualified')));
+  if (o.status === 'incomplete') parts.push(w.outcome.incomplete(missingHalves(o)));
+  return parts.join(w.join);
+}
+
+/** Why someone is on HR's list: the year decision, then each semester's reward or penalty. */
+export function reasonWords(o: YearOutcome, w: YearWords): string {
+  const parts: string[] = [];
+  if (o.awardCandidate) parts.push(w.reason.award);
+  if (o.nonRenewal) parts.push(w.reason.nonRenewal);
+  for (const half of HALVES) {
+    const s = semesterOf(o, half);
+    if (!s) continue;
+    if (s.consequence.rewardDue) parts.push(w.reason.reward(half, s.grade));
+    if (s.consequence.penaltyDue) {
+      parts.push(w.reason.penalty(half, o.rectifyBy[half]));
+    }
+  }
+  if (o.status === 'incomplete') parts.push(w.reason.incomplete(missingHalves(o)));
+  return parts.join(w.join);
+}
+
+export function rectifyDates(o: YearOutcome): string {
+  return HALVES.map((h) => o.rectifyBy[h])
+    .filter((d): d is string => d !== null)
+    .join(' ');
+}
+
+/** yes / no / undecided (null), in the report's language. */
+export function yesNo(v: boolean | null, w: YearWords): string {
+  return v === null ? w.undecided : v ? w.yes : w.no;
+}
+
+/** An amount for people: blank when nothing is due, "(unset)" where the policy has no amount. */
+export function moneyText(due: boolean, value: number | null, w: YearWords): string {
+  if (!due) return '';
+  return value === null ? w.unset : w.currency(value);
+}
+
+/** A total for people: blank when zero. */
+export function totalText(value: number | null, w: YearWords): string {
+  if (value === null) return w.unset;
+  return value === 0 ? '' : w.currency(value);
+}
+
+/** Adds up a column of totals; those left null by an unset amount are counted apart. */
+export function sumText(values: (number | null)[], w: YearWords): string {
+  let sum = 0;
+  let unset = 0;
+  for (const v of values) {
+    if (v === null) unset++;
+    else sum += v;
+  }
+  return `${w.currency(sum)}${unset ? w.someUnset(unset) : ''}`;
+}
+
+/** How a section's outcome cell is colored: green award, red non-renewal, yellow rectification. */
+export function categoryPaint(cat: YearCategory): Partial<Cell> {
+  switch (cat) {
+    case 'award':
+      return { grade: 'excellent' };
+    case 'non-renewal':
+      return { grade: 'unqualified' };
+    case 'rectification':
+      return { grade: 'qualified' };
+    case 'incomplete':
+      return { dim: true };
+    case 'other':
+      return {};
+  }
+}
+
+/** The people of each section, most notable first; empty sections left out. */
+export function sectionsOf(outcomes: YearOutcome[]): { category: YearCategory; outcomes: YearOutcome[] }[] {
+  return YEAR_CATEGORIES.map((category) => ({ category, outcomes: outcomes.filter((o) => yearCategory(o) === category) })).filter(
+    (s) => s.outcomes.length > 0,
+  );
+}
+
+/** Sections of one table: a title over each, the same column widths in all of them. */
+export function sectionedLayout(header: string[], sections: { title: string; rows: Cell[][] }[], aligns: Align[], c: ChalkInstance): string[] {
+  const lines = layout(header, sections.flatMap((s) => s.rows), aligns, c);
+  const [head, rule] = [lines[0]!, lines[1]!];
+  const out: string[] = [];
+  let at = 2;
+  for (const sec of sections) {
+    out.push(c.bold(sec.title), head, rule, ...lines.slice(at, at + sec.rows.length), '');
+    at += sec.rows.length;
+  }
+  return out;
+}
+
+export function mdEscape(s: string): string {
+  return s.replace(/[|\\`*_[\]<>]/g, (ch) => `\\${ch}`);
+}
+
+export function mdTable(header: string[], aligns: Align[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (aligns[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+export function csvText(rows: (string | number)[][], bom: boolean): string {
+  return (bom ? '\uFEFF' : '') + stringify(rows, { record_delimiter: 'windows' });
+}
+
+export function yearJson(input: YearRenderInput): string {
+  const half = (s: StaffResult | null) => (s ? { total: s.total.toNumber(input.precision), grade: s.grade } : null);
+  const doc = {
+    year: input.year,
+    staff: input.outcomes.map((o) => ({
+      staffId: o.staffId,
+      name: o.name,
+      post: o.post,
+      h1: half(o.h1),
+      h2: half(o.h2),
+      status: o.status,
+      awardCandidate: o.awardCandidate,
+      nonRenewal: o.nonRenewal,
+      rectification: o.rectification,
+      rewardTotal: o.rewardTotal,
+      penaltyTotal: o.penaltyTotal,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function yearCsv(input: YearRenderInput, bom: boolean): string {
+  const w = wordsOfYear(input.lang);
+  const g = words(input.lang).grade;
+  const c = w.yearCol;
+  const header = [
+    c.staffId, c.name, c.post, c.h1Total, c.h1Grade, c.h2Total, c.h2Grade, c.status, c.awardCandidate, c.nonRenewal,
+    c.rectification, c.annualBonus, c.rewardTotal, c.penaltyTotal, c.rectifyBy, c.outcome,
+  ];
+  const total = (s: StaffResult | null) => (s ? s.total.toFixed(input.precision) : '');
+  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
+  const rows = input.outcomes.map((o) => [
+    neutralize(o.staffId),
+    neutralize(o.name),
+    neutralize(o.post),
+    total(o.h1),
+    grade(o.h1),
+    total(o.h2),
+    grade(o.h2),
+    w.status[o.status],
+    yesNo(o.awardCandidate, w),
+    yesNo(o.nonRenewal, w),
+    yesNo(o.rectification, w),
+    o.annualBonusDue ? (o.annualBonus ?? '') : 0,
+    o.rewardTotal ?? '',
+    o.penaltyTotal ?? '',
+    rectifyDates(o),
+    outcomeWords(o, w),
+  ]);
+  return csvText([header, ...rows], bom);
+}
+
+function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
+  const h = w.head;
+  return {
+    header: [h.staffId, h.name, h.post, h.h1Total, h.h1Grade, h.h2Total, h.h2Grade, h.rewards, h.penalties, h.rectifyBy, h.outcome],
+    aligns: ['left', 'left', 'left', 'right', 'left', 'right', 'left', 'right', 'right', 'left', 'left'],
+  };
+}
+
+function gradeCell(s: StaffResult | null, grade: Record<Grade, string>, w: YearWords): Cell {
+  return s ? { text: grade[s.grade], grade: s.grade } : { text: w.notScored, dim: true };
+}
+
+function yearFooter(input: YearRenderInput, w: YearWords): string[] {
+  const count = (cat: YearCategory) => input.outcomes.filter((o) => yearCategory(o) === cat).length;
+  const incomplete = input.outcomes.filter((o) => o.status === 'incomplete').length;
+  return [
+    w.yearCounts(count('award'), count('non-renewal'), input.outcomes.filter((o) => o.rectification).length, incomplete),
+    w.money(
+      sumText(input.outcomes.map((o) => o.rewardTotal), w),
+      sumText(input.outcomes.map((o) => o.penaltyTotal), w),
+    ),
+  ];
+}
+
+export function yearTable(input: YearRenderInput): string {
+  const w = wordsOfYear(input.lang);
+  const g = words(input.lang).grade;
+  const c = painter(input.color);
+  const { header, aligns } = yearHeader(w);
+  const out: string[] = [c.bold(w.yearTitle(input.year, input.outcomes.length)), ''];
+  const sections = sectionsOf(input.outcomes).map((sec) => ({
+    title: w.sectionTitle(w.section[sec.category], sec.outcomes.length),
+    rows: sec.outcomes.map((o): Cell[] => [
+      { text: o.staffId },
+      { text: o.name },
+      { text: o.post },
+      { text: o.h1 ? o.h1.total.toFixed(input.precision) : '—', bold: o.h1 !== null, dim: o.h1 === null },
+      gradeCell(o.h1, g, w),
+      { text: o.h2 ? o.h2.total.toFixed(input.precision) : '—', bold: o.h2 !== null, dim: o.h2 === null },
+      gradeCell(o.h2, g, w),
+      { text: totalText(o.rewardTotal, w) },
+      { text: totalText(o.penaltyTotal, w) },
+      { text: rectifyDates(o) },
+      { text: outcomeWords(o, w), ...categoryPaint(sec.category) },
+    ]),
+  }));
+  out.push(...sectionedLayout(header, sections, aligns, c));
+  out.push(...yearFooter(input, w));
+  return `${out.join('\n')}\n`;
+}
+
+export function yearMd(input: YearRenderInput): string {
+  const w = wordsOfYear(input.lang);
+  const g = words(input.lang).grade;
+  const { header, aligns } = yearHeader(w);
+  const out: string[] = [`## ${w.yearTitle(input.year, input.outcomes.length)}`, ''];
+  for (const sec of sectionsOf(input.outcomes)) {
+    out.push(`### ${w.sectionTitle(w.section[sec.category], sec.outcomes.length)}`, '');
+    const rows = sec.outcomes.map((o) => [
+      mdEscape(o.staffId),
+      mdEscape(o.name),
+      mdEscape(o.post),
+      o.h1 ? `**${o.h1.total.toFixed(input.precision)}**` : '—',
+      o.h1 ? g[o.h1.grade] : w.notScored,
+      o.h2 ? `**${o.h2.total.toFixed(input.precision)}**` : '—',
+      o.h2 ? g[o.h2.grade] : w.notScored,
+      totalText(o.rewardTotal, w),
+      totalText(o.penaltyTotal, w),
+      rectifyDates(o),
+      mdEscape(outcomeWords(o, w)),
+    ]);
+    out.push(...mdTable(header, aligns, rows), '');
+  }
+  out.push(...yearFooter(input, w).flatMap((l) => [l, '']));
+  return out.join('\n');
+}

@@ -1,0 +1,237 @@
+/** The year rules, table-driven: every pair of grades, a missing semester, amounts set or unset, due dates. */
+import { describe, expect, it } from 'vitest';
+import { MICRO } from '../src/core/cells.js';
+import type { StaffSemester } from '../src/core/merge.js';
+import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
+import { type StaffResult, scoreStaff } from '../src/core/report.js';
+import { type Grade, METHODS } from '../src/core/types.js';
+import { YEAR_RULES, onRewardsList, rewardsFilter, yearCategory, yearOutcome } from '../src/core/year.js';
+
+const AMOUNTS: Policy = { ...structuredClone(DEFAULT_POLICY), amounts: { excellent: 800, good: 300, annualBonus: 2000, penalty: 200 } };
+const UNSET: Policy = structuredClone(DEFAULT_POLICY);
+
+/** Five methods at this score each: 95 excellent, 85 good, 70 qualified, 50 unqualified. */
+const PER_METHOD: Record<Grade, number> = { excellent: 19, good: 17, qualified: 14, unqualified: 10 };
+
+/** A real StaffResult for one semester, scored by a consensus rater. */
+function result(semester: string, grade: Grade | null, policy: Policy, staffId = 'S001'): StaffResult | null {
+  if (grade === null) return null;
+  const at = { file: 'h.csv', fileOrder: 0, line: 2 };
+  const scores = Object.fromEntries(METHODS.map((m) => [m, { micro: PER_METHOD[grade] * MICRO, at }]));
+  const s: StaffSemester = {
+    semester,
+    staffId,
+    name: '张伟',
+    post: '1号楼',
+    at,
+    raters: new Map([['committee', { rater: 'committee', role: null, at, scores }]]),
+  };
+  const r = { ...scoreStaff(s, policy), rank: 1, rankOf: 1 };
+  expect(r.grade).toBe(grade);
+  return r;
+}
+
+function outcome(h1: Grade | null, h2: Grade | null, policy: Policy, year = 2026) {
+  return yearOutcome(result(`${year}-H1`, h1, policy), result(`${year}-H2`, h2, policy), policy);
+}
+
+const E = 'excellent';
+const G = 'good';
+const Q = 'qualified';
+const U = 'unqualified';
+const H1_DUE = '2026-07-30';
+const H2_DUE = '2027-01-30';
+
+// Complete years. Amounts 800 / 300 / bonus 2000 / penalty 200. `unset`: what the built-in policy lacks.
+const COMPLETE: [Grade, Grade, { award: boolean; nonRenewal: boolean; rect: boolean; bonus: number | null; reward: number; penalty: number; h1By: string | null; h2By: string | null; year: string[]; unset: string[] }][] = [
+  [E, E, { award: true, nonRenewal: false, rect: false, bonus: 2000, reward: 3600, penalty: 0, h1By: null, h2By: null, year: ['year-award-candidate'], unset: ['excellent', 'annualBonus'] }],
+  [E, G, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 1100, penalty: 0, h1By: null, h2By: null, year: [], unset: ['excellent', 'good'] }],
+  [E, Q, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 800, penalty: 0, h1By: null, h2By: null, year: [], unset: ['excellent'] }],
+  [E, U, { award: false, nonRenewal: false, rect: true, bonus: null, reward: 800, penalty: 200, h1By: null, h2By: H2_DUE, year: ['year-rectification'], unset: ['excellent', 'penalty'] }],
+  [G, E, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 1100, penalty: 0, h1By: null, h2By: null, year: [], unset: ['excellent', 'good'] }],
+  [G, G, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 600, penalty: 0, h1By: null, h2By: null, year: [], unset: ['good'] }],
+  [G, Q, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 300, penalty: 0, h1By: null, h2By: null, year: [], unset: ['good'] }],
+  [G, U, { award: false, nonRenewal: false, rect: true, bonus: null, reward: 300, penalty: 200, h1By: null, h2By: H2_DUE, year: ['year-rectification'], unset: ['good', 'penalty'] }],
+  [Q, E, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 800, penalty: 0, h1By: null, h2By: null, year: [], unset: ['excellent'] }],
+  [Q, G, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 300, penalty: 0, h1By: null, h2By: null, year: [], unset: ['good'] }],
+  [Q, Q, { award: false, nonRenewal: false, rect: false, bonus: null, reward: 0, penalty: 0, h1By: null, h2By: null, year: [], unset: [] }],
+  [Q, U, { award: false, nonRenewal: false, rect: true, bonus: null, reward: 0, penalty: 200, h1By: null, h2By: H2_DUE, year: ['year-rectification'], unset: ['penalty'] }],
+  [U, E, { award: false, nonRenewal: false, rect: true, bonus: null, reward: 800, penalty: 200, h1By: H1_DUE, h2By: null, year: ['year-rectification'], unset: ['excellent', 'penalty'] }],
+  [U, G, { award: false, nonRenewal: false, rect: true, bonus: null, reward: 300, penalty: 200, h1By: H1_DUE, h2By: null, year: ['year-rectification'], unset: ['good', 'penalty'] }],
+  [U, Q, { award: false, nonRenewal: false, rect: true, bonus: null, reward: 0, penalty: 200, h1By: H1_DUE, h2By: null, year: ['year-rectification'], unset: ['penalty'] }],
+  // Both unqualified: not renewed, both penalties, and no rectification (it replaces H2's).
+  [U, U, { award: false, nonRenewal: true, rect: false, bonus: null, reward: 0, penalty: 400, h1By: null, h2By: null, year: ['year-non-renewal'], unset: ['penalty'] }],
+];
+
+const SEMESTER_RULE: Record<Grade, string> = {
+  excellent: 'excellent-reward',
+  good: 'good-reward',
+  qualified: 'qualified-no-reward',
+  unqualified: 'unqualified-penalty',
+};
+
+describe('year rules: every pair of grades (4 x 4)', () => {
+  it('covers all sixteen pairs', () => {
+    expect(new Set(COMPLETE.map(([a, b]) => `${a}/${b}`)).size).toBe(16);
+  });
+
+  it.each(COMPLETE)('H1 %s, H2 %s, amounts set', (h1, h2, x) => {
+    const o = outcome(h1, h2, AMOUNTS);
+    expect(o).toMatchObject({
+      staffId: 'S001',
+      name: '张伟',
+      post: '1号楼',
+      status: 'complete',
+      awardCandidate: x.award,
+      nonRenewal: x.nonRenewal,
+      rectification: x.rect,
+      annualBonusDue: x.award,
+      annualBonus: x.bonus,
+      rewardTotal: x.reward,
+      penaltyTotal: x.penalty,
+      rectifyBy: { h1: x.h1By, h2: x.h2By },
+      unset: [],
+      yearRules: x.year,
+    });
+    expect(o.rules).toEqual([SEMESTER_RULE[h1], SEMESTER_RULE[h2], ...x.year]);
+    expect(o.h1?.grade).toBe(h1);
+    expect(o.h2?.grade).toBe(h2);
+  });
+
+  it.each(COMPLETE)('H1 %s, H2 %s, amounts unset', (h1, h2, x) => {
+    const o = outcome(h1, h2, UNSET);
+    // The decisions do not depend on the amounts; a total that needs an unset amount is null.
+    expect(o).toMatchObject({
+      awardCandidate: x.award,
+      nonRenewal: x.nonRenewal,
+      rectification: x.rect,
+      annualBonusDue: x.award,
+      annualBonus: null,
+      rewardTotal: x.reward === 0 ? 0 : null,
+      penaltyTotal: x.penalty === 0 ? 0 : null,
+      rectifyBy: { h1: x.h1By, h2: x.h2By },
+      unset: x.unset,
+      yearRules: x.year,
+    });
+  });
+});
+
+// One semester missing: the year is undecided, the present semester's consequences stand.
+const INCOMPLETE: [Grade | null, Grade | null, { rect: boolean; reward: number; penalty: number; h1By: string | null; h2By: string | null }][] = [
+  [null, E, { rect: false, reward: 800, penalty: 0, h1By: null, h2By: null }],
+  [null, G, { rect: false, reward: 300, penalty: 0, h1By: null, h2By: null }],
+  [null, Q, { rect: false, reward: 0, penalty: 0, h1By: null, h2By: null }],
+  [null, U, { rect: true, reward: 0, penalty: 200, h1By: null, h2By: H2_DUE }],
+  [E, null, { rect: false, reward: 800, penalty: 0, h1By: null, h2By: null }],
+  [G, null, { rect: false, reward: 300, penalty: 0, h1By: null, h2By: null }],
+  [Q, null, { rect: false, reward: 0, penalty: 0, h1By: null, h2By: null }],
+  [U, null, { rect: true, reward: 0, penalty: 200, h1By: H1_DUE, h2By: null }],
+];
+
+describe('year rules: one semester missing', () => {
+  it.each(INCOMPLETE)('H1 %s, H2 %s', (h1, h2, x) => {
+    const o = outcome(h1, h2, AMOUNTS);
+    expect(o).toMatchObject({
+      status: 'incomplete',
+      awardCandidate: null,
+      nonRenewal: null,
+      rectification: x.rect,
+      annualBonusDue: false,
+      annualBonus: null,
+      rewardTotal: x.reward,
+      penaltyTotal: x.penalty,
+      rectifyBy: { h1: x.h1By, h2: x.h2By },
+    });
+    const present = (h1 ?? h2)!;
+    expect(o.rules).toEqual([SEMESTER_RULE[present], 'year-incomplete', ...(x.rect ? ['year-incomplete-rectification'] : [])]);
+    expect(h1 === null ? o.h1 : o.h2).toBeNull();
+  });
+
+  it.each(INCOMPLETE)('H1 %s, H2 %s, amounts unset', (h1, h2, x) => {
+    const o = outcome(h1, h2, UNSET);
+    expect(o.rewardTotal).toBe(x.reward === 0 ? 0 : null);
+    expect(o.penaltyTotal).toBe(x.penalty === 0 ? 0 : null);
+    expect(o.unset).toEqual(x.reward ? [h1 === E || h2 === E ? 'excellent' : 'good'] : x.penalty ? ['penalty'] : []);
+  });
+
+  it('a roster entry with neither semester scored is incomplete, with nothing due', () => {
+    const o = yearOutcome(null, null, AMOUNTS, { staffId: 'S099', name: '新人', post: '5号楼' });
+    expect(o).toMatchObject({
+      staffId: 'S099',
+      name: '新人',
+      post: '5号楼',
+      status: 'incomplete',
+      awardCandidate: null,
+      nonRenewal: null,
+      rectification: false,
+      rewardTotal: 0,
+      penaltyTotal: 0,
+      rules: ['year-incomplete'],
+    });
+    expect(() => yearOutcome(null, null, AMOUNTS)).toThrow();
+  });
+
+  it('names the person by the latest semester (a post may change)', () => {
+    const h1 = { ...result('2026-H1', G, AMOUNTS)!, post: '2号楼' };
+    const o = yearOutcome(h1, result('2026-H2', G, AMOUNTS), AMOUNTS);
+    expect(o.post).toBe('1号楼');
+  });
+
+  it('refuses semesters in the wrong slot or of two people', () => {
+    expect(() => yearOutcome(result('2026-H2', G, AMOUNTS), null, AMOUNTS)).toThrow();
+    expect(() => yearOutcome(result('2026-H1', G, AMOUNTS), result('2026-H2', G, AMOUNTS, 'S002'), AMOUNTS)).toThrow();
+  });
+});
+
+describe('rectification due dates: evaluation date (June 30 / December 31) plus rectificationDays', () => {
+  const DUE: [number, number, Grade | null, Grade | null, string | null, string | null][] = [
+    [2026, 30, U, Q, '2026-07-30', null],
+    [2026, 30, Q, U, null, '2027-01-30'],
+    [2026, 0, U, G, '2026-06-30', null],
+    [2026, 0, G, U, null, '2026-12-31'],
+    [2026, 45, U, E, '2026-08-14', null],
+    [2027, 60, null, U, null, '2028-02-29'], // into a leap February
+    [2026, 60, U, U, null, null], // non-renewal: no rectification at all
+  ];
+  it.each(DUE)('%i, %i days, H1 %s, H2 %s', (year, days, h1, h2, h1By, h2By) => {
+    const policy = { ...AMOUNTS, rectificationDays: days };
+    expect(outcome(h1, h2, policy, year).rectifyBy).toEqual({ h1: h1By, h2: h2By });
+  });
+});
+
+describe('the rules as data', () => {
+  it('is a short ordered list of named rules', () => {
+    expect(YEAR_RULES.map((r) => r.id)).toEqual([
+      'year-award-candidate',
+      'year-non-renewal',
+      'year-rectification',
+      'year-incomplete',
+      'year-incomplete-rectification',
+    ]);
+    for (const r of YEAR_RULES) expect(r.says.length).toBeGreaterThan(10);
+  });
+});
+
+describe("HR's lists and the sections", () => {
+  const LISTED: [Grade | null, Grade | null, boolean, string, string[]][] = [
+    [E, E, true, 'award', ['rewards', 'award-candidates']],
+    [U, U, true, 'non-renewal', ['penalties', 'non-renewal']],
+    [G, U, true, 'rectification', ['rewards', 'penalties']],
+    [Q, U, true, 'rectification', ['penalties']],
+    [G, Q, true, 'other', ['rewards']],
+    [Q, Q, false, 'other', []],
+    [null, Q, false, 'incomplete', []],
+    [E, null, true, 'incomplete', ['rewards']],
+    [null, U, true, 'rectification', ['penalties']],
+  ];
+  it.each(LISTED)('H1 %s, H2 %s: listed %s, section %s, --only %j', (h1, h2, listed, section, only) => {
+    for (const policy of [AMOUNTS, UNSET]) {
+      const o = outcome(h1, h2, policy);
+      expect(onRewardsList(o)).toBe(listed);
+      expect(rewardsFilter(null)(o)).toBe(listed);
+      expect(yearCategory(o)).toBe(section);
+      const kept = (['rewards', 'penalties', 'award-candidates', 'non-renewal'] as const).filter((k) => rewardsFilter(k)(o));
+      expect(kept).toEqual(only);
+    }
+  });
+});
