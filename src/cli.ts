@@ -7,6 +7,7 @@ import { DataError, UsageError } from './errors.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerPanel } from './commands/panel.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerExplain } from './commands/explain.js';
 import { register as registerYear } from './commands/year.js';
 import { register as registerRewards } from './commands/rewards.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerScore(program);
   registerPanel(program);
   registerCheck(program);
+  registerExplain(program);
   registerYear(program);
   registerRewards(program);
   program.addHelpText(

@@ -16,11 +16,11 @@ export function register(program: Command): void {
     .command('check')
     .summary('validate the sheets: every problem at once, then what they hold and the committee')
     .description(
-      'Check the scoring sheets before the committee meets, without scoring: every problem in one run\n' +
-        '(FILE:LINE:COLUMN: error|warning: ..., on standard error), then a summary on standard output:\n' +
-        'files, rows read/used/rejected, staff, raters, semesters, scores per method, and each semester\'s\n' +
-        'committee against the rules (leader 1, head office 1, center office 1, students 2; a different\n' +
-        'panel is a warning). Exit 0 without errors (warnings allowed), 1 with errors; the summary is\n' +
+      'Check the scoring sheets before the committee meets, without scoring: every problem in one run ' +
+        '(FILE:LINE:COLUMN: error|warning: ..., on standard error), then a summary on standard output: ' +
+        'files, rows read/used/rejected, staff, raters, semesters, scores per method, and each semester\'s ' +
+        'committee against the rules (leader 1, head office 1, center office 1, students 2; a different ' +
+        'panel is a warning). Exit 0 without errors (warnings allowed), 1 with errors; the summary is ' +
         'printed either way.',
     )
     .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')

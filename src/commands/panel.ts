@@ -19,8 +19,8 @@ export function register(program: Command): void {
     .command('panel')
     .summary('rater consistency: leniency, outlier scores, identical scores, inter-rater reliability')
     .description(
-      'Check the committee\'s raters against each other for one semester: each rater\'s mean, standard\n' +
-        'deviation, leniency and correlation against the other raters on the same staff; single scores far\n' +
+      'Check the committee\'s raters against each other for one semester: each rater\'s mean, standard ' +
+        'deviation, leniency and correlation against the other raters on the same staff; single scores far ' +
         'from the others\'; staff on whom the raters disagree; and the inter-rater reliability (ICC).',
     )
     .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')
@@ -29,41 +29,46 @@ export function register(program: Command): void {
   cmd.addHelpText(
     'after',
     `
-What is measured (rater totals are the sum of the methods a rater scores, 0-100):
-  mean, sd     the rater's totals: mean and sample standard deviation (n - 1)
-  leniency     mean over the staff the rater scored of (the rater's total minus the other raters'
-               mean total on the same staff, method by method); positive: lenient, negative: severe
-  correlation  Pearson correlation of the rater's totals with the other raters' mean totals
-  spread       per staff member, the highest minus the lowest total of the raters who score every method
+What is measured (a rater's total: the sum of the methods the rater scores):
+  mean, sd     of the rater's totals; sd is the sample standard deviation (n-1)
+  leniency     the mean, over the staff the rater scored, of the rater's total
+               minus the other raters' mean total on the same staff (method by
+               method); positive is lenient, negative severe
+  correlation  Pearson, the rater's totals against the other raters' mean totals
+  spread       per staff member, the highest minus the lowest rater total (of
+               the raters who score every method)
 
-Flags, with their thresholds in the policy's "panel" section (default in brackets):
-  lenient / severe   leniency above +panel.leniency / below -panel.leniency points [${t.leniency}]
-  identical-scores   the same five scores, or the same total, for at least panel.identicalShare
-                     of the staff the rater scored [${t.identicalShare}], when they scored 3 or more
-  outlier scores     a single score more than panel.outlierPoints points [${t.outlierPoints}] AND more
-                     than panel.outlierSd standard deviations [${t.outlierSd}] from the other raters'
-                     mean on the same person and method (needs 2 or more other raters). The standard
-                     deviation is the method's pooled within-person one: how far the raters' scores of
-                     one person usually lie from that person's mean, over the whole semester. Both
-                     must hold: a big gap that is ordinary for this panel, or an unusual gap too small
-                     to move a grade, is not flagged.
-  high-spread        a staff member's spread above panel.spread points [${t.spread}]
+Flags, thresholds in the policy's "panel" section [default]:
+  lenient, severe   leniency above +panel.leniency or below -panel.leniency [${t.leniency}]
+  identical-scores  the same five scores, or the same total, for at least
+                    panel.identicalShare of the staff the rater scored [${t.identicalShare}]
+                    (from 3 staff on)
+  outlier scores    one score more than panel.outlierPoints points [${t.outlierPoints}] AND
+                    more than panel.outlierSd standard deviations [${t.outlierSd}] from the
+                    other raters' mean on the same person and method (at least
+                    2 other raters). The SD is the method's pooled within-person
+                    SD: how far raters usually lie from a person's mean this
+                    semester. Both must hold: a gap ordinary for this panel, or
+                    one too small to move a grade, is not an outlier.
+  high-spread       a staff member's spread above panel.spread points [${t.spread}]
 
-Inter-rater reliability, per method and for the total, over the staff scored by every rater:
-  ICC(2,k) ("icc") and ICC(2,1) ("iccSingle"): two-way random effects, absolute agreement
-  (Shrout & Fleiss 1979, case 2; McGraw & Wong 1996, ICC(A,k) and ICC(A,1)), from the two-way
-  ANOVA mean squares of staff (MSR), raters (MSC) and error (MSE), n staff and k raters:
-    ICC(2,1) = (MSR - MSE) / (MSR + (k-1)·MSE + k·(MSC - MSE)/n)
-    ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE)/n)
-  ICC(2,k) says how far the panel's average would be reproduced by another panel like it;
-  ICC(2,1) how far one rater alone would agree. In plain words (Koo & Li 2016, on ICC(2,k)):
-  below 0.5 poor, 0.5 to 0.75 moderate, 0.75 to 0.9 good, 0.9 and above excellent agreement.
-  Undefined (n/a, JSON null) without variance or with fewer than 2 staff or raters.
+Inter-rater reliability, per method and for the total, over the staff scored by
+every rater: ICC(2,k) ("icc") and ICC(2,1) ("iccSingle"), two-way random
+effects, absolute agreement (Shrout & Fleiss 1979 case 2; McGraw & Wong 1996
+ICC(A,k), ICC(A,1)), from the two-way ANOVA mean squares of staff (MSR),
+raters (MSC) and error (MSE), for n staff and k raters:
+  ICC(2,1) = (MSR - MSE) / (MSR + (k-1)·MSE + k·(MSC - MSE)/n)
+  ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE)/n)
+ICC(2,k): how well the panel's average would be reproduced by a panel like it;
+ICC(2,1): how well one rater alone would agree. In plain words (Koo & Li 2016,
+on ICC(2,k)): below 0.5 poor, 0.5 to 0.75 moderate, 0.75 to 0.9 good, 0.9 and
+above excellent agreement. n/a (JSON null) where undefined: no variance, or
+fewer than 2 staff or 2 raters.
 
 Examples:
   $ evaluate panel fixtures/2026-H1.csv
   $ evaluate panel fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --lang zh
-  $ evaluate panel fixtures/2026-H1.csv --format json --policy evaluate.config.json`,
+  $ evaluate panel fixtures/2026-H1.csv --policy fixtures/policy.json --format json`,
   );
   cmd.action(async (sheets: string[], flags: PanelFlags) => run(sheets, flags));
 }

@@ -1,0 +1,262 @@
+/**
+ * How one total came about, as data: each rater's scores, each method's aggregation with the scores it
+ * dropped or weighted, the exact total before rounding, the rounding, the grade band, the rank and
+ * every semester and year rule that fired. Renderers turn it into words; nothing here prints.
+ */
+import { MICRO } from './cells.js';
+import type { StaffSemester } from './merge.js';
+import { type Aggregation, type Policy, rationalOf } from './policy.js';
+import { Rational } from './rational.js';
+import type { StaffResult } from './report.js';
+import { SEMESTER_RULES, evaluationDate, gradeBands } from './rules.js';
+import type { Grade, Method, Role } from './types.js';
+import { METHODS } from './types.js';
+import type { YearOutcome } from './year.js';
+
+/** An exact value as people read it: `89.95`, or `1040.3/12 ≈ 86.691667` where the decimal does not end. */
+export interface ExactValue {
+  value: Rational;
+  /** The decimal or the fraction, without approximation: `89.95`, `1040.3/12`. */
+  exact: string;
+  /** Rounded to 6 decimals, where `exact` is a fraction; else null. */
+  approx: string | null;
+  /** `exact`, with ` ≈ approx` where there is one. */
+  text: string;
+}
+
+export const APPROX_PLACES = 6;
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/** The part of a denominator that makes a decimal never end (its factors other than 2 and 5). */
+function nonDecimalPart(d: bigint): bigint {
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  return d;
+}
+
+/**
+ * Writes a value exactly. Where its decimal does not end, as a decimal over a whole number: over
+ * `natural` (the count of scores, the sum of weights) when that gives a decimal numerator, else over
+ * the smallest whole number that does.
+ */
+export function exactValue(value: Rational, natural?: bigint): ExactValue {
+  const decimal = value.toExactDecimal();
+  if (decimal !== null) return { value, exact: decimal, approx: null, text: decimal };
+  const minimal = nonDecimalPart(value.d);
+  const d = natural !== undefined && natural > 0n && natural % minimal === 0n ? natural : minimal;
+  const numerator = value.mul(Rational.of(d)).toExactDecimal()!;
+  const exact = `${numerator}/${d}`;
+  const approx = value.toFixed(APPROX_PLACES);
+  return { value, exact, approx, text: `${exact} ≈ ${approx}` };
+}
+
+export interface RaterRow {
+  rater: string;
+  role: Role | null;
+  /** Scores as entered on the sheet (on the method's scale); null where the rater gives none. */
+  scores: Record<Method, Rational | null>;
+  /** The sum of the rater's scores in points (scaled to each method's max). */
+  total: Rational;
+}
+
+export interface ScoreUse {
+  rater: string;
+  role: Role | null;
+  score: Rational;
+  weight: Rational;
+  dropped: 'highest' | 'lowest' | null;
+}
+
+export interface MethodExplanation {
+  method: Method;
+  aggregation: Aggregation;
+  scores: ScoreUse[];
+  /** trimmed: whether the highest and lowest were dropped (enough scores); null for other aggregations. */
+  trimmed: boolean | null;
+  /** mean, trimmed, weighted: Σ weight·score of the scores kept, and the divisor (count or Σ weights). */
+  sum: Rational | null;
+  divisor: Rational | null;
+  /** median: the scores sorted. */
+  sorted: Rational[] | null;
+  /** The aggregate on the raters' scale, before scaling to the method's max. */
+  onScale: ExactValue;
+  max: number;
+  scale: number;
+  /** The method's points in the total. */
+  value: ExactValue;
+}
+
+export interface RuleApplied {
+  id: string;
+  grade: Grade;
+  rewardDue: boolean;
+  reward: number | null;
+  penaltyDue: boolean;
+  penalty: number | null;
+  rectifyBy: string | null;
+  /** The evaluation date the rectification period counts from. */
+  from: string | null;
+  days: number | null;
+}
+
+export interface YearExplanation {
+  year: number;
+  outcome: YearOutcome;
+}
+
+export interface Explanation {
+  semester: string;
+  staffId: string;
+  name: string;
+  post: string;
+  aggregation: Aggregation;
+  trimMinScores: number;
+  /** The role weights of a weighted aggregation. */
+  weights: Record<Role, number>;
+  precision: number;
+  raters: RaterRow[];
+  methods: Record<Method, MethodExplanation>;
+  exactTotal: ExactValue;
+  total: Rational;
+  grade: Grade;
+  /** The band the rounded total falls in: min inclusive, below (the next band's min) exclusive. */
+  band: { min: number | null; below: number | null };
+  rank: number;
+  rankOf: number;
+  /** Others with the same rank. */
+  tiedWith: string[];
+  semesterRules: RuleApplied[];
+  /** null when the sheets do not hold both semesters of the year. */
+  year: YearExplanation | null;
+  /** The year's semesters the sheets lack (for the note when `year` is null). */
+  missingSemesters: string[];
+}
+
+function points(micro: number): Rational {
+  return Rational.of(micro, MICRO);
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
+export interface ExplainInput {
+  result: StaffResult;
+  staff: StaffSemester;
+  /** The semester report's staff, for ties. */
+  ranked: StaffResult[];
+  policy: Policy;
+  year: YearOutcome | null;
+  missingSemesters: string[];
+}
+
+export function explain({ result, staff, ranked, policy, year, missingSemesters }: ExplainInput): Explanation {
+  const raters: RaterRow[] = [...staff.raters.values()].map((r) => {
+    const scores = {} as Record<Method, Rational | null>;
+    let total = Rational.ZERO;
+    for (const m of METHODS) {
+      const e = r.scores[m];
+      scores[m] = e ? points(e.micro) : null;
+      if (e) {
+        const mp = policy.methods[m];
+        const p = points(e.micro);
+        total = total.add(mp.scale === mp.max ? p : p.mul(rationalOf(mp.max)).div(rationalOf(mp.scale)));
+      }
+    }
+    return { rater: r.rater, role: r.role, scores, total };
+  });
+
+  const methods = {} as Record<Method, MethodExplanation>;
+  let totalDenominator = 1n;
+  for (const m of METHODS) {
+    const agg = result.methods[m];
+    const mp = policy.methods[m];
+    const uses: ScoreUse[] = agg.contributions.map((c) => ({
+      rater: c.rater,
+      role: c.role,
+      score: points(c.micro),
+      weight: c.weight,
+      dropped: c.dropped,
+    }));
+    const kept = uses.filter((u) => u.dropped === null);
+    let sum: Rational | null = null;
+    let divisor: Rational | null = null;
+    let sorted: Rational[] | null = null;
+    if (policy.aggregation === 'median') {
+      sorted = uses.map((u) => u.score).sort((a, b) => a.cmp(b));
+    } else {
+      sum = kept.reduce((acc, u) => acc.add(u.weight.mul(u.score)), Rational.ZERO);
+      divisor = kept.reduce((acc, u) => acc.add(u.weight), Rational.ZERO);
+    }
+    const onScaleValue = mp.scale === mp.max ? agg.value : agg.value.mul(rationalOf(mp.scale)).div(rationalOf(mp.max));
+    const natural = divisor && divisor.d === 1n ? divisor.n : undefined;
+    const onScale = exactValue(onScaleValue, natural);
+    const value = mp.scale === mp.max ? onScale : exactValue(agg.value);
+    const denominator = value.approx === null ? 1n : BigInt(value.exact.slice(value.exact.lastIndexOf('/') + 1));
+    totalDenominator = lcm(totalDenominator, denominator);
+    methods[m] = {
+      method: m,
+      aggregation: policy.aggregation,
+      scores: uses,
+      trimmed: policy.aggregation === 'trimmed' ? uses.some((u) => u.dropped !== null) : null,
+      sum,
+      divisor,
+      sorted,
+      onScale,
+      max: mp.max,
+      scale: mp.scale,
+      value,
+    };
+  }
+
+  const bands = gradeBands(policy);
+  const i = bands.findIndex((b) => b.grade === result.grade);
+  const band = {
+    min: bands[i]!.min === -Infinity ? null : bands[i]!.min,
+    below: i > 0 ? bands[i - 1]!.min : null,
+  };
+
+  const c = result.consequence;
+  const semesterRules: RuleApplied[] = c.rules.map((id) => {
+    const rule = SEMESTER_RULES.find((r) => r.id === id)!;
+    return {
+      id,
+      grade: rule.grade,
+      rewardDue: Boolean(rule.reward),
+      reward: rule.reward ? c.reward : null,
+      penaltyDue: Boolean(rule.penalty),
+      penalty: rule.penalty ? c.penalty : null,
+      rectifyBy: rule.rectification ? c.rectifyBy : null,
+      from: rule.rectification ? evaluationDate(result.semester).toISOString().slice(0, 10) : null,
+      days: rule.rectification ? policy.rectificationDays : null,
+    };
+  });
+
+  return {
+    semester: result.semester,
+    staffId: result.staffId,
+    name: result.name,
+    post: result.post,
+    aggregation: policy.aggregation,
+    trimMinScores: policy.trimMinScores,
+    weights: { ...policy.roleWeights },
+    precision: policy.precision,
+    raters,
+    methods,
+    exactTotal: exactValue(result.exact, totalDenominator),
+    total: result.total,
+    grade: result.grade,
+    band,
+    rank: result.rank,
+    rankOf: result.rankOf,
+    tiedWith: ranked.filter((s) => s.rank === result.rank && s.staffId !== result.staffId).map((s) => s.staffId),
+    semesterRules,
+    year: year ? { year: Number(result.semester.slice(0, 4)), outcome: year } : null,
+    missingSemesters,
+  };
+}
+

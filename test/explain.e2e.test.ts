@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIX, run } from './helpers.js';
+
+const H1 = join(FIX, '2026-H1.csv');
+const H2 = join(FIX, '2026-H2.csv');
+const POLICY = join(FIX, 'policy.json');
+
+describe('evaluate explain', () => {
+  it('shows every rater\'s scores, each method\'s mean and the exact total on the fixtures', () => {
+    const r = run(['explain', 'S001', H1, '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('How the total of S001 张伟 (1号楼) came about, 2026-H1');
+    expect(r.stdout).toMatch(/^王主任 {2}leader {13}19 {4}20 {5}18 {2}17\.5 {2}17\.5 {3}92\.0$/m);
+    expect(r.stdout).toContain('listen  (19 + 17.5 + 19.5 + 17.5 + 20)/5 = 18.7');
+    expect(r.stdout).toMatch(/^Exact total {5}93\.4 {2}\(the five method scores added, before rounding\)$/m);
+    expect(r.stdout).toMatch(/^Grade {11}excellent \(93\.4 ≥ 90\)$/m);
+    expect(r.stdout).toMatch(/^Rank {12}2 of 24$/m);
+    expect(r.stdout).toContain('excellent-reward: the excellent reward, amount unset in the policy');
+    expect(r.stdout).toContain('not decided here: the sheets hold no 2026-H2 scores');
+  });
+
+  it('names the scores a trimmed policy drops, and the fraction before rounding', () => {
+    const r = run(['explain', 'S001', H1, '--policy', POLICY, '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the trimmed mean (with at least 5 scores, the highest and the lowest score are dropped, then the mean)');
+    expect(r.stdout).toContain('listen  (19 + 19.5 + 17.5)/3 = 56/3 ≈ 18.666667');
+    expect(r.stdout).toContain('dropped 20 (学生乙, the highest) and 17.5 (李科长, the lowest)');
+    expect(r.stdout).toContain('dropped 19 (学生甲, the highest) and 17.5 (李科长, the lowest)');
+    expect(r.stdout).toMatch(/^Exact total {5}281\/3 ≈ 93\.666667 /m);
+    expect(r.stdout).toMatch(/^Rounded {9}93\.666667 → 93\.7 \(rounded half up to 1 decimal\)$/m);
+    expect(r.stdout).toContain('excellent-reward: the excellent reward, ¥800');
+  });
+
+  it('shows 89.95 exactly and its rounding up to an excellent 90.0', () => {
+    const sheet = 'staff_id,name,listen,see,check,test,ask\nS099,林木,18,18,18,18,17.95\n';
+    const r = run(['explain', 'S099', '-', '--semester', '2026-H1', '--no-color'], { input: sheet });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Exact total {5}89\.95 /m);
+    expect(r.stdout).toMatch(/^Rounded {9}89\.95 → 90\.0 \(rounded half up to 1 decimal\)$/m);
+    expect(r.stdout).toMatch(/^Grade {11}excellent \(90\.0 ≥ 90\)$/m);
+    expect(r.stdout).toMatch(/^committee {2}\(none\) +18 +18 +18 +18 +17\.95 +89\.95$/m);
+  });
+
+  it('applies the year rules when the sheets hold both semesters, in Chinese', () => {
+    const r = run(['explain', 'S007', H1, H2, '--semester', '2026-H2', '--policy', POLICY, '--lang', 'zh', '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('S007 吴强（2号楼） 2026年下半年 总分的由来');
+    expect(r.stdout).toContain('去掉 最高分 10.5（学生甲）、最低分 8.5（赵老师）');
+    expect(r.stdout).toMatch(/^精确总分 {2}162\.5\/3 ≈ 54\.166667/m);
+    expect(r.stdout).toContain('unqualified-penalty：处罚 ¥200；2027-01-30 前整改（2026-12-31 起 30 天）');
+    expect(r.stdout).toContain('2026 年：上半年 55.3 不合格，下半年 54.2 不合格');
+    expect(r.stdout).toContain('year-non-renewal：两学期均不合格：不予聘任');
+    expect(r.stdout).toContain('全年：奖励 ¥0，处罚 ¥400');
+  });
+
+  it('gives the same content as json', () => {
+    const r = run(['explain', 'S001', H1, H2, '--semester', '2026-H1', '--policy', POLICY, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({
+      semester: '2026-H1',
+      staffId: 'S001',
+      aggregation: 'trimmed',
+      exactTotal: '281/3',
+      exactTotalApprox: 93.666667,
+      total: 93.7,
+      grade: 'excellent',
+      rank: 2,
+      rankOf: 24,
+      semesterRules: [{ id: 'excellent-reward', reward: 800 }],
+      year: { year: 2026, status: 'complete', rules: ['year-award-candidate'], awardCandidate: true, annualBonus: 2000, rewardTotal: 3600 },
+    });
+    expect(doc.raters).toHaveLength(5);
+    expect(doc.raters[0]).toEqual({ rater: '王主任', role: 'leader', scores: { listen: 19, see: 20, check: 18, test: 17.5, ask: 17.5 }, total: 92 });
+    expect(doc.methods.listen).toMatchObject({ exact: '56/3', approx: 18.666667, trimmed: true });
+    expect(doc.methods.listen.scores.filter((s: { dropped: string | null }) => s.dropped)).toEqual([
+      { rater: '李科长', role: 'head-office', score: 17.5, weight: 1, dropped: 'lowest' },
+      { rater: '学生乙', role: 'student', score: 20, weight: 1, dropped: 'highest' },
+    ]);
+  });
+
+  it('asks for --semester when the person is scored in both, and names an unknown id (exit 2)', () => {
+    const both = run(['explain', 'S001', H1, H2]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('evaluate: error: S001 is scored in 2026-H1 and 2026-H2: choose one with --semester\n');
+    const unknown = run(['explain', 's001', H1]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no staff member s001 in 2026-H1 (did you mean S001?)');
+    expect(unknown.stdout).toBe('');
+  });
+});
