@@ -1,56 +1,127 @@
 /**
- * Exact non-negative-or-negative rationals over bigint. Scores never pass through binary floating
- * point: a cell becomes an integer count of micro-points, and only the per-staff aggregation
- * (a handful of operations per person) builds rationals.
+ * Exact rationals. Scores never pass through binary floating point: a cell becomes an integer count
+ * of micro-points, and aggregation builds fractions of integers. While numerator and denominator
+ * are safe integers (the common case by far) they are plain numbers, and every operation checks
+ * that its result is still exact; past 2^53 the value moves to bigint and stays exact there.
  */
 
-function gcd(a: bigint, b: bigint): bigint {
+function gcdNum(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
 
+const safe = Number.isSafeInteger;
+
 export class Rational {
-  readonly n: bigint;
-  readonly d: bigint;
+  /** Number form (exact) when `big` is null. */
+  private readonly sn: number;
+  private readonly sd: number;
+  private readonly big: { n: bigint; d: bigint } | null;
 
-  private constructor(n: bigint, d: bigint) {
-    this.n = n;
-    this.d = d;
+  private constructor(sn: number, sd: number, big: { n: bigint; d: bigint } | null) {
+    this.sn = sn;
+    this.sd = sd;
+    this.big = big;
   }
 
-  static of(n: bigint | number, d: bigint | number = 1n): Rational {
-    let nn = BigInt(n);
-    let dd = BigInt(d);
-    if (dd === 0n) throw new RangeError('division by zero');
-    if (dd < 0n) {
-      nn = -nn;
-      dd = -dd;
+  /** A fraction, reduced; the denominator is made positive. */
+  static of(n: bigint | number, d: bigint | number = 1): Rational {
+    if (typeof n === 'number' && typeof d === 'number' && safe(n) && safe(d)) return Rational.ofNum(n, d);
+    return Rational.ofBig(BigInt(n), BigInt(d));
+  }
+
+  private static ofNum(n: number, d: number): Rational {
+    if (d === 0) throw new RangeError('division by zero');
+    if (d < 0) {
+      n = -n;
+      d = -d;
     }
-    const g = gcd(nn, dd);
-    return g > 1n ? new Rational(nn / g, dd / g) : new Rational(nn, dd);
+    const g = gcdNum(n, d);
+    return g > 1 ? new Rational(n / g, d / g, null) : new Rational(n + 0, d, null);
   }
 
-  static readonly ZERO = Rational.of(0n);
+  private static ofBig(n: bigint, d: bigint): Rational {
+    if (d === 0n) throw new RangeError('division by zero');
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    const g = gcdBig(n, d);
+    if (g > 1n) {
+      n /= g;
+      d /= g;
+    }
+    const MAX = 9007199254740991n;
+    if (n <= MAX && n >= -MAX && d <= MAX) return new Rational(Number(n), Number(d), null);
+    return new Rational(0, 1, { n, d });
+  }
+
+  static readonly ZERO = Rational.of(0);
+
+  get n(): bigint {
+    return this.big ? this.big.n : BigInt(this.sn);
+  }
+
+  get d(): bigint {
+    return this.big ? this.big.d : BigInt(this.sd);
+  }
 
   add(o: Rational): Rational {
-    return Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    if (!this.big && !o.big) {
+      if (this.sd === o.sd) {
+        const s = this.sn + o.sn;
+        if (safe(s)) return Rational.ofNum(s, this.sd);
+      } else {
+        const a = this.sn * o.sd;
+        const b = o.sn * this.sd;
+        const d = this.sd * o.sd;
+        if (safe(a) && safe(b) && safe(d) && safe(a + b)) return Rational.ofNum(a + b, d);
+      }
+    }
+    return Rational.ofBig(this.n * o.d + o.n * this.d, this.d * o.d);
   }
 
   sub(o: Rational): Rational {
-    return Rational.of(this.n * o.d - o.n * this.d, this.d * o.d);
+    return this.add(o.neg());
+  }
+
+  neg(): Rational {
+    return this.big ? new Rational(0, 1, { n: -this.big.n, d: this.big.d }) : new Rational(-this.sn + 0, this.sd, null);
   }
 
   mul(o: Rational): Rational {
-    return Rational.of(this.n * o.n, this.d * o.d);
+    if (!this.big && !o.big) {
+      const n = this.sn * o.sn;
+      const d = this.sd * o.sd;
+      if (safe(n) && safe(d)) return Rational.ofNum(n, d);
+    }
+    return Rational.ofBig(this.n * o.n, this.d * o.d);
   }
 
   div(o: Rational): Rational {
-    return Rational.of(this.n * o.d, this.d * o.n);
+    if (!this.big && !o.big) {
+      const n = this.sn * o.sd;
+      const d = this.sd * o.sn;
+      if (safe(n) && safe(d)) return Rational.ofNum(n, d);
+    }
+    return Rational.ofBig(this.n * o.d, this.d * o.n);
   }
 
   cmp(o: Rational): number {
+    if (!this.big && !o.big) {
+      const l = this.sn * o.sd;
+      const r = o.sn * this.sd;
+      if (safe(l) && safe(r)) return l < r ? -1 : l > r ? 1 : 0;
+    }
     const l = this.n * o.d;
     const r = o.n * this.d;
     return l < r ? -1 : l > r ? 1 : 0;
@@ -58,20 +129,41 @@ export class Rational {
 
   /** Rounded half up (away from zero for negatives) to `places` decimals, as a scaled integer. */
   roundScaled(places: number): bigint {
+    const q = this.roundScaledNumber(places);
+    if (q !== null) return BigInt(q);
     const scale = 10n ** BigInt(places);
-    const neg = this.n < 0n;
-    const a = neg ? -this.n : this.n;
-    const q = (2n * a * scale + this.d) / (2n * this.d);
-    return neg ? -q : q;
+    const n = this.n;
+    const d = this.d;
+    const neg = n < 0n;
+    const a = neg ? -n : n;
+    const big = (2n * a * scale + d) / (2n * d);
+    return neg ? -big : big;
+  }
+
+  /** The same as roundScaled, as a number, or null where that would not be exact. */
+  roundScaledNumber(places: number): number | null {
+    if (this.big) return null;
+    const scale = 10 ** places;
+    const a = Math.abs(this.sn);
+    const top = 2 * a * scale + this.sd;
+    const bottom = 2 * this.sd;
+    if (!safe(top + bottom)) return null;
+    const q = Math.floor(top / bottom);
+    // Floating division of safe integers can land one off at the boundary: check by multiplying back.
+    const fixed = q * bottom > top ? q - 1 : (q + 1) * bottom <= top ? q + 1 : q;
+    return this.sn < 0 ? -fixed : fixed;
   }
 
   /** Rounded half up to `places` decimals, written with exactly `places` decimals ("90.0"). */
   toFixed(places: number): string {
-    return scaledToString(this.roundScaled(places), places);
+    const q = this.roundScaledNumber(places);
+    return q !== null ? scaledNumberToString(q, places) : scaledToString(this.roundScaled(places), places);
   }
 
   /** Rounded half up to `places` decimals, as a JS number for JSON (90.5, 92). */
   toNumber(places: number): number {
+    const q = this.roundScaledNumber(places);
+    if (q !== null) return q / 10 ** places;
     return Number(scaledToString(this.roundScaled(places), places));
   }
 
@@ -97,6 +189,13 @@ export class Rational {
   toString(): string {
     return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
   }
+}
+
+function scaledNumberToString(scaled: number, places: number): string {
+  if (places === 0) return String(scaled);
+  const neg = scaled < 0;
+  const digits = String(Math.abs(scaled)).padStart(places + 1, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`;
 }
 
 export function scaledToString(scaled: bigint, places: number): string {

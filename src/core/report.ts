@@ -35,9 +35,10 @@ export interface SemesterReport {
   groupBy: 'post' | null;
 }
 
-export function scoreStaff(s: StaffSemester, policy: Policy): Omit<StaffResult, 'rank' | 'rankOf'> {
+export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'>;
+
+export function scoreStaff(s: StaffSemester, policy: Policy): ScoredStaff {
   const methods = {} as Record<Method, MethodAggregate>;
-  let exact = Rational.ZERO;
   for (const m of METHODS) {
     const scores = [];
     for (const r of s.raters.values()) {
@@ -45,35 +46,52 @@ export function scoreStaff(s: StaffSemester, policy: Policy): Omit<StaffResult, 
       if (e) scores.push({ rater: r.rater, role: r.role, micro: e.micro });
     }
     methods[m] = aggregate(m, scores, policy);
-    exact = exact.add(methods[m].value);
   }
+  return staffResult(s, s.raters.size, methods, policy);
+}
+
+/** The exact total of the method aggregates, rounded once, graded, with the semester rules applied. */
+export function staffResult(
+  who: { semester: string; staffId: string; name: string; post: string },
+  raters: number,
+  methods: Record<Method, MethodAggregate>,
+  policy: Policy,
+): ScoredStaff {
+  let exact = Rational.ZERO;
+  for (const m of METHODS) exact = exact.add(methods[m].value);
   const scale = 10n ** BigInt(policy.precision);
   const total = Rational.of(exact.roundScaled(policy.precision), scale);
   const grade = gradeOf(total, policy);
   return {
-    semester: s.semester,
-    staffId: s.staffId,
-    name: s.name,
-    post: s.post,
+    semester: who.semester,
+    staffId: who.staffId,
+    name: who.name,
+    post: who.post,
     methods,
     exact,
     total,
     grade,
-    raters: s.raters.size,
-    consequence: semesterConsequence(s.semester, grade, policy),
+    raters,
+    consequence: semesterConsequence(who.semester, grade, policy),
   };
 }
 
+/**
+ * Code-point order, as SPEC asks: not locale order. UTF-16 unit order agrees with it except where a
+ * surrogate (a code point above U+FFFF) meets a unit from U+E000 up, which it must follow.
+ */
 function byCodePoint(a: string, b: string): number {
-  // Code-point order, as SPEC asks: not locale order, and not UTF-16 unit order.
-  const ca = [...a];
-  const cb = [...b];
-  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
-    const x = ca[i]!.codePointAt(0)!;
-    const y = cb[i]!.codePointAt(0)!;
-    if (x !== y) return x - y;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (xs ? y >= 0xe000 : x >= 0xe000)) return xs ? 1 : -1;
+    return x - y;
   }
-  return ca.length - cb.length;
+  return a.length - b.length;
 }
 
 /** Ranks highest total first; equal rounded totals share a rank and the next rank skips. */
@@ -90,10 +108,21 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
 }
 
 export function semesterReport(semester: string, staff: StaffSemester[], policy: Policy, groupBy: 'post' | null): SemesterReport {
-  const scored = staff.map((s) => scoreStaff(s, policy));
+  const raters = new Set<string>();
+  for (const s of staff) for (const r of s.raters.keys()) raters.add(r);
+  return rankReport(
+    semester,
+    staff.map((s) => scoreStaff(s, policy)),
+    raters.size,
+    groupBy,
+  );
+}
+
+/** Ranks scored staff (within each post when grouped) and counts the grades. */
+export function rankReport(semester: string, scored: ScoredStaff[], raters: number, groupBy: 'post' | null): SemesterReport {
   let ranked: StaffResult[];
   if (groupBy === 'post') {
-    const posts = new Map<string, typeof scored>();
+    const posts = new Map<string, ScoredStaff[]>();
     for (const s of scored) {
       const list = posts.get(s.post) ?? [];
       list.push(s);
@@ -105,9 +134,7 @@ export function semesterReport(semester: string, staff: StaffSemester[], policy:
   }
   const gradeCounts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   for (const s of ranked) gradeCounts[s.grade]++;
-  const raters = new Set<string>();
-  for (const s of staff) for (const r of s.raters.keys()) raters.add(r);
-  return { semester, staff: ranked, raters: raters.size, gradeCounts, groupBy };
+  return { semester, staff: ranked, raters, gradeCounts, groupBy };
 }
 
 export { byCodePoint };

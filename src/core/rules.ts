@@ -17,9 +17,16 @@ export function gradeBands(policy: Policy): { grade: Grade; min: number }[] {
   ];
 }
 
+const bandCache = new WeakMap<Policy['bands'], { grade: Grade; min: Rational | null }[]>();
+
 export function gradeOf(rounded: Rational, policy: Policy): Grade {
-  for (const band of gradeBands(policy)) {
-    if (band.min === -Infinity || rounded.cmp(rationalOf(band.min)) >= 0) return band.grade;
+  let bands = bandCache.get(policy.bands);
+  if (!bands) {
+    bands = gradeBands(policy).map((b) => ({ grade: b.grade, min: b.min === -Infinity ? null : rationalOf(b.min) }));
+    bandCache.set(policy.bands, bands);
+  }
+  for (const band of bands) {
+    if (band.min === null || rounded.cmp(band.min) >= 0) return band.grade;
   }
   return 'unqualified';
 }

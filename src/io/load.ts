@@ -17,6 +17,8 @@ export const STDIN_NAME = '<stdin>';
 
 export interface LoadOptions {
   policy: Policy;
+  /** Standard input as already read (by the streaming path), so that it is not read twice. */
+  stdinBytes?: Uint8Array | null;
   semester: string | null;
   encoding: Encoding | null;
   delimiter: string;
@@ -85,9 +87,9 @@ export function expandSources(args: string[]): Source[] {
   return out;
 }
 
-function readBytes(src: Source): Uint8Array {
+function readBytes(src: Source, stdinBytes?: Uint8Array | null): Uint8Array {
   try {
-    return src.path === null ? readFileSync(0) : readFileSync(src.path);
+    return src.path === null ? (stdinBytes ?? readFileSync(0)) : readFileSync(src.path);
   } catch (e) {
     throw new UsageError(`cannot read "${src.name}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
@@ -101,7 +103,7 @@ function parseSource(
   problems: Problems,
   sink: { record(cells: string[], line: number): void; malformed(line: number, column: number, message: string): void },
 ): boolean {
-  const decoded = decode(readBytes(src), opts.encoding);
+  const decoded = decode(readBytes(src, opts.stdinBytes), opts.encoding);
   if (!decoded.ok) {
     problems.error({ file: src.name, fileOrder, line: decoded.line }, decoded.message);
     return false;

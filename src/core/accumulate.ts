@@ -1,0 +1,398 @@
+/**
+ * The streaming path of `score`: rows go straight into per-staff accumulators (integer sums of
+ * micro-points, bit masks of who scored what), never kept, so memory follows the number of staff
+ * and not the number of rows. It handles clean sheets only: at the first sign of anything the
+ * detailed path (SheetReader and Merger) would report, error or warning, it gives up (`bail`) and
+ * the caller runs the detailed path, which finds and words every problem. Both paths produce the
+ * same ScoredStaff, so the report cannot tell which one ran.
+ */
+import { type MethodAggregate } from './aggregate.js';
+import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, parseSemester } from './cells.js';
+import type { RosterEntry } from './merge.js';
+import { type Policy, rationalOf } from './policy.js';
+import { Rational } from './rational.js';
+import { type ScoredStaff, staffResult } from './report.js';
+import { CONSENSUS_RATER } from './sheet.js';
+import { type Method, type Role, METHODS, ROLES } from './types.js';
+
+const PRESENT = 32; // mask bit: the rater has a row for this person (perhaps with no scores)
+const ROLE_INDEX: Record<Role, number> = { leader: 0, 'head-office': 1, 'center-office': 2, student: 3 };
+const NO_ROLE = 4;
+
+interface Acc {
+  semester: string;
+  staffId: string;
+  name: string;
+  post: string;
+  /** Per rater id: bits 0-4 the methods scored, PRESENT once any row was seen. */
+  masks: number[];
+  /**
+   * Sums of micro-points. mean: [method]; trimmed: [method], then min and max per method;
+   * weighted: [role bucket * 5 + method]. Integers well inside 2^53.
+   */
+  data: Float64Array;
+  /** median only: every score, per method. */
+  values: number[][] | null;
+}
+
+export interface Bail {
+  reason: string;
+}
+
+function trimCell(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a <= 32 || b <= 32 || a >= 0x80 || b >= 0x80 ? s.trim() : s;
+}
+
+/** A plain decimal with at most 6 decimals as micro-points, or -1 for anything else. */
+function fastMicro(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 16) return -1;
+  let int = 0;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 46) return -1;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c === 46) break;
+    if (c < 48 || c > 57) return -1;
+    int = int * 10 + (c - 48);
+  }
+  if (i === n) return int * MICRO;
+  let frac = 0;
+  let scale = 100_000;
+  for (i++; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57 || scale < 1) return -1;
+    frac += (c - 48) * scale;
+    scale /= 10;
+  }
+  return int * MICRO + frac;
+}
+
+export class StreamingScorer {
+  /** Why the streaming path gave up, or null. */
+  bail: Bail | null = null;
+  rows = 0;
+  private readonly semesters = new Map<string, Map<string, Acc>>();
+  private readonly raterIds = new Map<string, number>();
+  private readonly raterRoles: (Role | null)[] = [];
+  private readonly raterRolelessUse: boolean[] = [];
+  private readonly semesterCache = new Map<string, string | null>();
+  private readonly roleCache = new Map<string, Role | null>();
+  private readonly maxMicro: number[];
+  private readonly dataSize: number;
+
+  constructor(
+    private readonly policy: Policy,
+    private readonly semesterOption: string | null,
+  ) {
+    this.maxMicro = METHODS.map((m) => Math.round(policy.methods[m].scale * MICRO));
+    const agg = policy.aggregation;
+    this.dataSize = agg === 'trimmed' ? 15 : agg === 'weighted' ? 25 : 5;
+  }
+
+  private stop(reason: string): void {
+    this.bail ??= { reason };
+  }
+
+  /** A sink for one sheet's CSV records. */
+  sheet(): { record(cells: string[], line: number): void; malformed(): void; finish(): void } {
+    let columns: (Column | null)[] | null = null;
+    let width = 0;
+    let iStaff = -1;
+    let iName = -1;
+    let iPost = -1;
+    let iSem = -1;
+    let iRater = -1;
+    let iRole = -1;
+    let iMethod = -1;
+    let iScore = -1;
+    let methodCols: { m: number; i: number }[] = [];
+    let dataRows = 0;
+    const header = (cells: string[]) => {
+      columns = cells.map((c) => parseHeader(c));
+      width = cells.length;
+      const seen = new Set<Column>();
+      for (const c of columns) {
+        if (c === null) return this.stop('a column the detailed path warns about');
+        if (seen.has(c)) return this.stop('a repeated column');
+        seen.add(c);
+      }
+      iStaff = columns.indexOf('staff_id');
+      iName = columns.indexOf('name');
+      iPost = columns.indexOf('post');
+      iSem = columns.indexOf('semester');
+      iRater = columns.indexOf('rater');
+      iRole = columns.indexOf('role');
+      iMethod = columns.indexOf('method');
+      iScore = columns.indexOf('score');
+      methodCols = METHODS.map((m, k) => ({ m: k, i: columns!.indexOf(m) })).filter((x) => x.i >= 0);
+      const long = iMethod >= 0 || iScore >= 0;
+      if (iStaff < 0) this.stop('no staff_id column');
+      else if (long && (iMethod < 0 || iScore < 0 || methodCols.length > 0)) this.stop('an incomplete long form');
+      else if (!long && methodCols.length === 0) this.stop('no score columns');
+    };
+    return {
+      malformed: () => this.stop('a record that is not valid CSV'),
+      finish: () => {
+        if (columns === null) this.stop('an empty file');
+        else if (dataRows === 0) this.stop('a sheet without rows');
+      },
+      record: (cells: string[]) => {
+        if (this.bail) return;
+        if (columns === null) {
+          header(cells);
+          return;
+        }
+        if (cells.length !== width) {
+          if (cells.every((c) => c.trim() === '')) return;
+          return this.stop('a row with the wrong number of cells');
+        }
+        const staffId = trimCell(cells[iStaff]!);
+        if (staffId === '') {
+          if (cells.every((c) => c.trim() === '')) return;
+          return this.stop('a blank staff_id');
+        }
+        dataRows++;
+        this.rows++;
+        // Semester
+        let semester = this.semesterOption;
+        if (iSem >= 0) {
+          const text = trimCell(cells[iSem]!);
+          if (text !== '') {
+            let s = this.semesterCache.get(text);
+            if (s === undefined) this.semesterCache.set(text, (s = parseSemester(text)));
+            if (s === null || (this.semesterOption !== null && s !== this.semesterOption)) return this.stop('a semester problem');
+            semester = s;
+          }
+        }
+        if (semester === null) return this.stop('a row without semester');
+        // Rater and role
+        const rater = iRater >= 0 ? trimCell(cells[iRater]!) : CONSENSUS_RATER;
+        if (rater === '') return this.stop('a blank rater');
+        let role: Role | null = null;
+        if (iRole >= 0) {
+          const text = trimCell(cells[iRole]!);
+          if (text !== '') {
+            role = this.roleCache.get(text) ?? null;
+            if (role === null) {
+              role = parseRole(text);
+              if (role === null) return this.stop('an unknown role');
+              this.roleCache.set(text, role);
+            }
+          }
+        }
+        let rid = this.raterIds.get(rater);
+        if (rid === undefined) {
+          rid = this.raterRoles.length;
+          this.raterIds.set(rater, rid);
+          this.raterRoles.push(role);
+          this.raterRolelessUse.push(false);
+        } else if (role !== null) {
+          const known = this.raterRoles[rid];
+          if (known === null) {
+            if (this.raterRolelessUse[rid] && this.policy.aggregation === 'weighted') return this.stop('a role learnt late');
+            this.raterRoles[rid] = role;
+          } else if (known !== role) return this.stop('a rater with two roles');
+        }
+        const effRole = this.raterRoles[rid]!;
+        if (effRole === null) this.raterRolelessUse[rid] = true;
+        // The person
+        let staff = this.semesters.get(semester);
+        if (!staff) this.semesters.set(semester, (staff = new Map()));
+        let acc = staff.get(staffId);
+        const name = iName >= 0 ? trimCell(cells[iName]!) : '';
+        const post = iPost >= 0 ? trimCell(cells[iPost]!) : '';
+        if (!acc) {
+          acc = {
+            semester,
+            staffId,
+            name,
+            post,
+            masks: [],
+            data: new Float64Array(this.dataSize),
+            values: this.policy.aggregation === 'median' ? [[], [], [], [], []] : null,
+          };
+          if (this.policy.aggregation === 'trimmed') acc.data.fill(Infinity, 5, 10).fill(-Infinity, 10, 15);
+          staff.set(staffId, acc);
+        } else {
+          if (name !== '' && name !== acc.name) {
+            if (acc.name !== '') return this.stop('a person with two names');
+            acc.name = name;
+          }
+          if (post !== '' && post !== acc.post) {
+            if (acc.post !== '') return this.stop('a person with two posts');
+            acc.post = post;
+          }
+        }
+        let mask = acc.masks[rid] ?? 0;
+        mask |= PRESENT;
+        // Scores
+        const bucket = effRole === null ? NO_ROLE : ROLE_INDEX[effRole];
+        if (iMethod >= 0) {
+          const mText = trimCell(cells[iMethod]!);
+          const method = parseMethod(mText);
+          if (method === null) return this.stop('an unknown method');
+          const sText = cells[iScore]!;
+          if (sText.trim() !== '') {
+            const k = METHODS.indexOf(method);
+            mask = this.add(acc, mask, k, sText, bucket);
+            if (mask < 0) return;
+          }
+        } else {
+          for (let j = 0; j < methodCols.length; j++) {
+            const { m, i } = methodCols[j]!;
+            const text = cells[i]!;
+            if (text === '') continue;
+            mask = this.add(acc, mask, m, text, bucket);
+            if (mask < 0) return;
+          }
+        }
+        // Grow with holes as undefined, never with a sparse array.
+        while (acc.masks.length < rid) acc.masks.push(0);
+        acc.masks[rid] = mask;
+      },
+    };
+  }
+
+  /** Adds one score; returns the new mask, or -1 after bailing. */
+  private add(acc: Acc, mask: number, m: number, text: string, bucket: number): number {
+    let micro = fastMicro(text);
+    if (micro < 0) {
+      if (text.trim() === '') return mask;
+      const r = parseScore(text, METHODS[m]!, this.maxMicro[m]!);
+      if (!r.ok) {
+        this.stop('a score that is not accepted');
+        return -1;
+      }
+      micro = r.micro;
+    } else if (micro > this.maxMicro[m]!) {
+      this.stop('a score over the maximum');
+      return -1;
+    }
+    if (mask & (1 << m)) {
+      this.stop('a method scored twice');
+      return -1;
+    }
+    const d = acc.data;
+    if (this.dataSize === 25) d[bucket === NO_ROLE ? 20 + m : bucket * 5 + m]! += micro;
+    else {
+      d[m]! += micro;
+      if (this.dataSize === 15) {
+        if (micro < d[5 + m]!) d[5 + m] = micro;
+        if (micro > d[10 + m]!) d[10 + m] = micro;
+      }
+    }
+    acc.values?.[m]!.push(micro);
+    return mask | (1 << m);
+  }
+
+  /**
+   * After the last sheet: the whole-picture checks (every rater scored what their role is given, the
+   * roster both ways) and the scores. Null when the detailed path must run.
+   */
+  finish(roster: RosterEntry[] | null): Map<string, { staff: ScoredStaff[]; raters: number }> | null {
+    if (this.bail) return null;
+    const policy = this.policy;
+    const expected: number[] = []; // per role bucket: the methods it must score
+    const allowed: number[] = [];
+    for (let b = 0; b <= NO_ROLE; b++) {
+      let e = 0;
+      let a = 0;
+      METHODS.forEach((m, k) => {
+        const roles = policy.methods[m].roles;
+        const restricted = roles.length < ROLES.length;
+        if (b === NO_ROLE) {
+          if (!restricted) {
+            e |= 1 << k;
+            a |= 1 << k;
+          }
+        } else if (roles.includes(ROLES[b]!)) {
+          e |= 1 << k;
+          a |= 1 << k;
+        }
+      });
+      expected.push(e);
+      allowed.push(a);
+    }
+    const bucketOf = this.raterRoles.map((r) => (r === null ? NO_ROLE : ROLE_INDEX[r]));
+    const weights = [...ROLES.map((r) => (policy.aggregation === 'weighted' ? rationalOf(policy.roleWeights[r]) : Rational.of(1))), Rational.of(1)];
+    const byId = roster ? new Map(roster.map((e) => [e.staffId, e])) : null;
+    const out = new Map<string, { staff: ScoredStaff[]; raters: number }>();
+    for (const [semester, staff] of this.semesters) {
+      const raters = new Set<number>();
+      const list: ScoredStaff[] = [];
+      for (const acc of staff.values()) {
+        const counts = [0, 0, 0, 0, 0];
+        const roleCounts = policy.aggregation === 'weighted' ? new Array<number>(25).fill(0) : null;
+        let present = 0;
+        for (let r = 0; r < acc.masks.length; r++) {
+          const mask = acc.masks[r] ?? 0;
+          if (!(mask & PRESENT)) continue;
+          present++;
+          raters.add(r);
+          const b = bucketOf[r]!;
+          const scored = mask & 31;
+          if (scored !== expected[b] || (scored & ~allowed[b]!) !== 0) return null;
+          for (let k = 0; k < 5; k++) {
+            if (scored & (1 << k)) {
+              counts[k]!++;
+              if (roleCounts) roleCounts[b * 5 + k]!++;
+            }
+          }
+        }
+        if (byId) {
+          const e = byId.get(acc.staffId);
+          if (!e || (acc.name !== '' && e.name !== '' && acc.name !== e.name)) return null;
+          if (acc.name === '') acc.name = e.name;
+          if (acc.post === '') acc.post = e.post;
+        }
+        const methods = {} as Record<Method, MethodAggregate>;
+        METHODS.forEach((m, k) => {
+          methods[m] = { method: m, value: this.methodValue(acc, k, counts[k]!, roleCounts, weights), contributions: [] };
+        });
+        list.push(staffResult(acc, present, methods, policy));
+      }
+      if (byId) {
+        if (staff.size !== byId.size) return null;
+        for (const id of byId.keys()) if (!staff.has(id)) return null;
+      }
+      out.set(semester, { staff: list, raters: raters.size });
+    }
+    return out;
+  }
+
+  private methodValue(acc: Acc, k: number, count: number, roleCounts: number[] | null, weights: Rational[]): Rational {
+    const p = this.policy;
+    const d = acc.data;
+    let value: Rational;
+    if (count === 0) value = Rational.ZERO;
+    else if (p.aggregation === 'median') {
+      const v = acc.values![k]!.sort((a, b) => a - b);
+      const mid = v.length >> 1;
+      value = v.length % 2 ? Rational.of(v[mid]!) : Rational.of(v[mid - 1]! + v[mid]!, 2);
+    } else if (p.aggregation === 'weighted') {
+      let num = Rational.ZERO;
+      let den = Rational.ZERO;
+      for (let b = 0; b <= NO_ROLE; b++) {
+        const c = roleCounts![b * 5 + k]!;
+        if (c === 0) continue;
+        num = num.add(weights[b]!.mul(Rational.of(d[b * 5 + k]!)));
+        den = den.add(weights[b]!.mul(Rational.of(c)));
+      }
+      value = num.div(den);
+    } else if (p.aggregation === 'trimmed' && count >= p.trimMinScores) {
+      value = Rational.of(d[k]! - d[5 + k]! - d[10 + k]!, count - 2);
+    } else {
+      value = Rational.of(d[k]!, count);
+    }
+    let points = value.div(Rational.of(MICRO));
+    const mp = p.methods[METHODS[k]!];
+    if (mp.scale !== mp.max) points = points.mul(rationalOf(mp.max)).div(rationalOf(mp.scale));
+    return points;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Reading sheets in chunks for the streaming path: bytes are decoded as they come (UTF-8, or GBK
+ * when the first chunk is not UTF-8) and parsed incrementally, so a sheet of any size is never
+ * held whole. Standard input is kept (as bytes) in case the detailed path has to read it again.
+ * On a terminal, inputs over a few MB show a progress line on standard error.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { StreamingScorer } from '../core/accumulate.js';
+import type { RosterEntry } from '../core/merge.js';
+import type { ScoredStaff } from '../core/report.js';
+import { Problems } from '../core/types.js';
+import { CsvParser } from './csv.js';
+import { type Encoding, firstInvalidUtf8 } from './decode.js';
+import { type LoadOptions, type Source, loadRoster } from './load.js';
+
+const CHUNK = 1 << 20;
+const PROGRESS_MIN_BYTES = 4 << 20;
+
+export interface RecordSink {
+  record(cells: string[], line: number): void;
+  malformed(line: number, column: number, message: string): void;
+}
+
+export interface StreamResult {
+  /** False when the bytes could not be decoded here; the detailed path will say why. */
+  ok: boolean;
+  /** What standard input held, for a second reading. */
+  stdin: Uint8Array | null;
+}
+
+class Progress {
+  private last = 0;
+  private readonly start = Date.now();
+  private shown = false;
+
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  update(name: string, bytes: number, rows: () => number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 200) return;
+    this.last = now;
+    const secs = Math.max((now - this.start) / 1000, 0.001);
+    const r = rows();
+    const pct = this.total > 0 ? Math.min(100, Math.floor((bytes / this.total) * 100)) : 0;
+    process.stderr.write(`\r\x1b[K${name}: ${pct}% of ${(this.total / 1e6).toFixed(0)} MB, ${r.toLocaleString('en')} rows, ${Math.round(r / secs).toLocaleString('en')} rows/s`);
+    this.shown = true;
+  }
+
+  done(): void {
+    if (this.shown) process.stderr.write('\r\x1b[K');
+  }
+}
+
+function sizeOf(src: Source): number {
+  if (src.path === null) return 0;
+  try {
+    const fd = openSync(src.path, 'r');
+    try {
+      return fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+}
+
+export function totalSize(sources: Source[]): number {
+  return sources.reduce((a, s) => a + sizeOf(s), 0);
+}
+
+/**
+ * Streams one source into the sink. `rows` reports progress. Returns ok=false (without a message:
+ * the detailed path words it) for UTF-16, NUL bytes, or bytes that fit neither encoding.
+ */
+export function streamSource(
+  src: Source,
+  forced: Encoding | null,
+  delimiter: string,
+  sink: RecordSink,
+  progress: { total: number; done: number; rows: () => number } | null,
+): StreamResult {
+  const fd = src.path === null ? 0 : openSync(src.path, 'r');
+  const keep: Buffer[] | null = src.path === null ? [] : null;
+  const bar = progress ? new Progress(progress.total, process.stderr.isTTY === true && progress.total >= PROGRESS_MIN_BYTES) : null;
+  const parser = new CsvParser(sink, delimiter);
+  let decoder: TextDecoder | null = null;
+  let first = true;
+  let read = 0;
+  let ok = true;
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, CHUNK, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+        throw e;
+      }
+      if (n === 0) break;
+      read += n;
+      let bytes = buf.subarray(0, n);
+      if (keep) keep.push(Buffer.from(bytes));
+      if (!ok) continue;
+      if (first) {
+        first = false;
+        if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
+          ok = false;
+          continue;
+        }
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        if (bom) bytes = bytes.subarray(3);
+        let enc = forced;
+        if (enc === null) {
+          // A sequence cut at the chunk's end is not a reason to doubt UTF-8.
+          const bad = firstInvalidUtf8(bytes);
+          enc = bom || bad < 0 || bad >= bytes.length - 3 ? 'utf8' : 'gb18030';
+        }
+        decoder = new TextDecoder(enc === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true });
+      }
+      try {
+        parser.push(decoder!.decode(bytes, { stream: true }));
+      } catch {
+        ok = false;
+        continue;
+      }
+      bar?.update(src.name, progress!.done + read, progress!.rows);
+    }
+    if (ok && decoder) {
+      try {
+        const tail = decoder.decode();
+        if (tail) parser.push(tail);
+      } catch {
+        ok = false;
+      }
+    }
+    if (ok) parser.end();
+  } finally {
+    if (src.path !== null) closeSync(fd);
+    bar?.done();
+    if (progress) progress.done += read;
+  }
+  return { ok, stdin: keep ? Buffer.concat(keep) : null };
+}
+
+export interface Streamed {
+  /** Null when the detailed path must run: the data has something to report. */
+  semesters: Map<string, { staff: ScoredStaff[]; raters: number }> | null;
+  rows: number;
+  stdin: Uint8Array | null;
+  /** Why the streaming path gave up, for tests and EVALUATE_DEBUG. */
+  reason: string | null;
+}
+
+/** The streaming path of `score`: all sheets through one StreamingScorer, then the roster. */
+export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
+  const scorer = new StreamingScorer(opts.policy, opts.semester);
+  const progress = { total: totalSize(sources), done: 0, rows: () => scorer.rows };
+  let stdin: Uint8Array | null = null;
+  for (const src of sources) {
+    const sink = scorer.sheet();
+    const r = streamSource(src, opts.encoding, opts.delimiter, sink, progress);
+    if (r.stdin) stdin = r.stdin;
+    if (!r.ok) return { semesters: null, rows: scorer.rows, stdin, reason: 'bytes to decode in detail' };
+    sink.finish();
+    if (scorer.bail && !sources.some((s) => s.path === null)) break;
+  }
+  let roster: RosterEntry[] | null = null;
+  if (!scorer.bail && opts.roster !== null) {
+    const problems = new Problems();
+    roster = loadRoster(opts.roster, sources.length, opts, problems);
+    if (problems.list.length > 0) return { semesters: null, rows: scorer.rows, stdin, reason: 'roster problems' };
+  }
+  const semesters = scorer.finish(roster);
+  return { semesters, rows: scorer.rows, stdin, reason: semesters ? null : (scorer.bail?.reason ?? 'a whole-picture check') };
+}

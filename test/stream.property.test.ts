@@ -1,0 +1,131 @@
+/**
+ * The streaming path against the detailed path: on random sheets, clean or spoilt, the streaming
+ * path either gives exactly the detailed path's results or gives up; it always gives up when the
+ * detailed path has something to report. (It may also give up on a rare clean sheet: under
+ * `weighted`, a rater whose role only a later row tells.)
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StreamingScorer } from '../src/core/accumulate.js';
+import { type Policy } from '../src/core/policy.js';
+import { rankReport } from '../src/core/report.js';
+import { CsvParser } from '../src/io/csv.js';
+import { scoreJson } from '../src/render/score.js';
+import { policyOf, scoreTexts } from './score-text.js';
+
+function streamed(sheets: Record<string, string>, policy: Policy, semester: string | null) {
+  const scorer = new StreamingScorer(policy, semester);
+  for (const text of Object.values(sheets)) {
+    const sink = scorer.sheet();
+    const p = new CsvParser(sink);
+    // Feed in uneven chunks, as the file reader does.
+    for (let i = 0; i < text.length; i += 7) p.push(text.slice(i, i + 7));
+    p.end();
+    sink.finish();
+  }
+  return scorer.finish(null);
+}
+
+function render(reports: ReturnType<typeof scoreTexts>['reports']) {
+  return scoreJson({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision: 1, lang: 'en', color: false });
+}
+
+const ROLES = ['leader', 'head-office', 'center-office', 'student', '组长', '学生代表', ''];
+const cellArb = fc.oneof(
+  { weight: 12, arbitrary: fc.integer({ min: 0, max: 40 }).map((h) => String(h / 2)) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', '２０', '18,5', '-1', '21', 'x', '1e1', ' 7.25 ', '19.1234567') },
+);
+const rowArb = fc.record({
+  staff: fc.constantFrom('S1', 'S2', 'S3', ' S1', ''),
+  name: fc.constantFrom('张伟', '刘洋', '', '张伟'),
+  semester: fc.constantFrom('2026-H1', '2026-H1', '2026上半年', '', '2026-H2', 'bad'),
+  rater: fc.constantFrom('A', 'B', 'C', 'D', 'E', ''),
+  role: fc.constantFrom(...ROLES),
+  scores: fc.array(cellArb, { minLength: 5, maxLength: 5 }),
+});
+
+/** A clean sheet: everyone scored by the same raters on every method. */
+const cleanArb = fc
+  .record({
+    staff: fc.integer({ min: 1, max: 6 }),
+    raters: fc.integer({ min: 1, max: 6 }),
+    scores: fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 180, maxLength: 180 }),
+  })
+  .map(({ staff, raters, scores }) => {
+    const lines = ['staff_id,name,semester,rater,role,listen,see,check,test,ask'];
+    let k = 0;
+    for (let s = 0; s < staff; s++)
+      for (let r = 0; r < raters; r++) {
+        const five = Array.from({ length: 5 }, () => (scores[k++ % scores.length]! / 100).toFixed(2));
+        lines.push(`S${s},N${s},2026-H1,R${r},${['leader', 'head-office', 'center-office', 'student'][r % 4]},${five.join(',')}`);
+      }
+    return `${lines.join('\n')}\n`;
+  });
+
+const policies = fc.constantFrom(
+  policyOf(),
+  policyOf({ aggregation: 'trimmed', trimMinScores: 3 }),
+  policyOf({ aggregation: 'median' }),
+  policyOf({ aggregation: 'weighted', roleWeights: { leader: 2.5, student: 0.5 } }),
+  policyOf({ methods: { ask: { max: 20, roles: ['student', 'leader'] } } }),
+  policyOf({ methods: { listen: { max: 30, scale: 10 }, see: { max: 10 } } }),
+);
+
+function check(sheets: Record<string, string>, policy: Policy, semester: string | null) {
+  const detailed = scoreTexts(sheets, policy, semester);
+  const fast = streamed(sheets, policy, semester);
+  if (detailed.problems.list.length > 0) {
+    expect(fast).toBeNull();
+    return 'problems';
+  }
+  if (fast === null) return 'gave up';
+  const reports = [...fast!.keys()].sort().map((s) => rankReport(s, fast!.get(s)!.staff, fast!.get(s)!.raters, null));
+  expect(render(reports)).toBe(render(detailed.reports));
+  return 'same';
+}
+
+describe('streaming path against the detailed path', () => {
+  it('clean sheets: identical reports under every policy shape', () => {
+    fc.assert(
+      fc.property(cleanArb, policies, (text, policy) => {
+        const sheets = { 'a.csv': text };
+        // Role restrictions and rescaled methods make some clean sheets invalid: either way the paths agree.
+        expect(check(sheets, policy, null)).not.toBe('gave up');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random rows with mistakes: the streaming path gives up exactly when there is something to report', () => {
+    const seen = { problems: 0, same: 0, 'gave up': 0 };
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('staff_id,name,semester,rater,role,listen,see,check,test,ask', '工号,姓名,学期,评委,角色,听,看,查,测,问', 'staff_id,name,semester,rater,role,listen,see,check,test,lisen'),
+        fc.constantFrom(null, '2026-H1'),
+        policies,
+        (rows, header, semester, policy) => {
+          const text = [header, ...rows.map((r) => [r.staff, r.name, r.semester, r.rater, r.role, ...r.scores].join(','))].join('\r\n');
+          seen[check({ 'a.csv': text }, policy, semester)]++;
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // The generator must reach both outcomes, or the property says little.
+    expect(seen.same).toBeGreaterThan(0);
+    expect(seen.problems).toBeGreaterThan(seen['gave up'] * 10);
+  });
+
+  it('several sheets that split the methods and raters between them', () => {
+    fc.assert(
+      fc.property(cleanArb, fc.integer({ min: 1, max: 4 }), (text, cut) => {
+        const [head, ...rows] = text.trim().split('\n');
+        const cols = head!.split(',');
+        const a = [cols.slice(0, 5 + cut).join(','), ...rows.map((r) => r.split(',').slice(0, 5 + cut).join(','))].join('\n');
+        const b = [[...cols.slice(0, 5), ...cols.slice(5 + cut)].join(','), ...rows.map((r) => { const c = r.split(','); return [...c.slice(0, 5), ...c.slice(5 + cut)].join(','); })].join('\n');
+        expect(check({ 'a.csv': a, 'b.csv': b }, policyOf(), null)).toBe('same');
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
