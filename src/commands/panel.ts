@@ -32,9 +32,10 @@ export function register(program: Command): void {
 What is measured (a rater's total: the sum of the methods the rater scores):
   mean, sd     of the rater's totals; sd is the sample standard deviation (n-1)
   leniency     the mean, over the staff the rater scored, of the rater's total
-               minus the other raters' mean total on the same staff (method by
-               method); positive is lenient, negative severe
-  correlation  Pearson, the rater's totals against the other raters' mean totals
+               minus the other raters' median on the same staff (method by
+               method; a median, so that one extreme rater does not make the
+               others look severe); positive is lenient, negative severe
+  correlation  Pearson, the rater's totals against the other raters' medians
   spread       per staff member, the highest minus the lowest rater total (of
                the raters who score every method)
 
@@ -45,7 +46,7 @@ Flags, thresholds in the policy's "panel" section [default]:
                     (from 3 staff on)
   outlier scores    one score more than panel.outlierPoints points [${t.outlierPoints}] AND
                     more than panel.outlierSd standard deviations [${t.outlierSd}] from the
-                    other raters' mean on the same person and method (at least
+                    other raters' median on the same person and method (at least
                     2 other raters). The SD is the method's pooled within-person
                     SD: how far raters usually lie from a person's mean this
                     semester. Both must hold: a gap ordinary for this panel, or

@@ -149,11 +149,11 @@ export interface RaterStats {
   mean: number | null;
   sd: number | null;
   /**
-   * The mean, over the staff this rater scored, of (this rater's total minus the other raters' mean
-   * total on the same staff, method by method): positive is lenient, negative severe.
+   * The mean, over the staff this rater scored, of (this rater's total minus the other raters'
+   * median on the same staff, method by method): positive is lenient, negative severe.
    */
   leniency: number | null;
-  /** Pearson correlation of this rater's totals with the other raters' mean totals on the same staff. */
+  /** Pearson correlation of this rater's totals with the other raters' medians on the same staff. */
   correlation: number | null;
   /** The largest share of staff given one same set of scores, or one same total. */
   identicalShare: number | null;
@@ -179,9 +179,9 @@ export interface Outlier {
   role: Role | null;
   method: Method;
   score: number;
-  /** The other raters' mean for this person and method. */
-  othersMean: number;
-  /** score - othersMean, in points. */
+  /** The other raters' median for this person and method. */
+  othersMedian: number;
+  /** score - othersMedian, in points. */
   difference: number;
   /** |difference| in units of the method's pooled within-person standard deviation. */
   sds: number;
@@ -211,6 +211,13 @@ export interface PanelReport {
 export const IDENTICAL_MIN_STAFF = 3;
 /** An outlier needs at least this many other raters on the same person and method to stand out from. */
 export const OUTLIER_MIN_OTHERS = 2;
+
+/** The median of exact values (the mean of the middle two for an even count). */
+function median(xs: Rational[]): Rational {
+  const sorted = [...xs].sort((a, b) => a.cmp(b));
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : sorted[mid - 1]!.add(sorted[mid]!).div(Rational.of(2));
+}
 
 /** One score in points (scaled to the method's max where the policy scores on another scale). */
 function pointsOf(micro: number, method: Method, policy: Policy): Rational {
@@ -284,7 +291,8 @@ export function panelReport(semester: string, staff: StaffSemester[], policy: Po
       totals.set(me.total, (totals.get(me.total) ?? 0) + 1);
       const key = METHODS.map((m) => me.points[m]?.toString() ?? '').join('|');
       patterns.set(key, (patterns.get(key) ?? 0) + 1);
-      // The others' mean, method by method over the methods this rater scored.
+      // The others' median, method by method over the methods this rater scored: a median, so that
+      // one extreme rater does not make everyone else look lenient or severe.
       let mine = Rational.ZERO;
       let theirs = Rational.ZERO;
       let compared = false;
@@ -295,7 +303,7 @@ export function panelReport(semester: string, staff: StaffSemester[], policy: Po
         if (others.length === 0) continue;
         compared = true;
         mine = mine.add(x);
-        theirs = theirs.add(others.reduce((a, b) => a.add(b), Rational.ZERO).div(Rational.of(others.length)));
+        theirs = theirs.add(median(others));
       }
       if (compared) {
         pairsOwn.push(toNumber(mine));
@@ -345,8 +353,8 @@ export function panelReport(semester: string, staff: StaffSemester[], policy: Po
       if (scoring.length < OUTLIER_MIN_OTHERS + 1 || sd === null || sd === 0) continue;
       for (const c of scoring) {
         const others = scoring.filter((o) => o !== c).map((o) => o.points[m]!);
-        const othersMean = others.reduce((a, b) => a.add(b), Rational.ZERO).div(Rational.of(others.length));
-        const difference = toNumber(c.points[m]!.sub(othersMean));
+        const othersMedian = median(others);
+        const difference = toNumber(c.points[m]!.sub(othersMedian));
         const far = Math.abs(difference);
         if (far > t.outlierPoints && far > t.outlierSd * sd) {
           outliers.push({
@@ -356,7 +364,7 @@ export function panelReport(semester: string, staff: StaffSemester[], policy: Po
             role: c.role,
             method: m,
             score: toNumber(c.points[m]!),
-            othersMean: toNumber(othersMean),
+            othersMedian: toNumber(othersMedian),
             difference,
             sds: far / sd,
           });

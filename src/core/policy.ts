@@ -25,12 +25,12 @@ export interface Amounts {
 }
 
 export interface PanelThresholds {
-  /** Leniency (mean difference from the panel, in total points) beyond which a rater is flagged. */
+  /** Leniency (mean difference from the other raters' median, in total points) beyond which a rater is flagged. */
   leniency: number;
   /**
    * A single score is an outlier when it is more than `outlierPoints` points AND more than
    * `outlierSd` standard deviations (the method's pooled within-person SD) from the other raters'
-   * mean on the same person and method: big enough to matter, and unusual for this panel.
+   * median on the same person and method: big enough to matter, and unusual for this panel.
    */
   outlierSd: number;
   outlierPoints: number;

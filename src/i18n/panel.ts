@@ -4,7 +4,7 @@ import { semesterZh } from './zh.js';
 const enWords = {
   title: (semester: string, staff: number, raters: number) =>
     `Panel consistency ${semester}: ${staff} staff, ${raters} rater${raters === 1 ? '' : 's'}`,
-  raters: 'Raters (totals 0-100; leniency and correlation against the other raters on the same staff)',
+  raters: 'Raters (totals 0-100; leniency and correlation against the other raters\' median on the same staff)',
   head: {
     rater: 'Rater',
     role: 'Role',
@@ -19,7 +19,7 @@ const enWords = {
     name: 'Name',
     method: 'Method',
     score: 'Score',
-    othersMean: 'Others',
+    othersMedian: 'Others',
     difference: 'Diff.',
     sds: 'SDs',
     spread: 'Spread',
@@ -40,7 +40,7 @@ const enWords = {
   } as Record<string, string>,
   noRole: '(none)',
   outliers: (n: number, points: number, sd: number) =>
-    `Outlier scores: ${n} (more than ${points} points AND more than ${sd} SD from the other raters' mean on the same person and method)`,
+    `Outlier scores: ${n} (more than ${points} points AND more than ${sd} SD from the other raters' median on the same person and method)`,
   spread: (n: number, threshold: number) => `Staff with a high spread: ${n} (highest minus lowest rater total above ${threshold} points)`,
   largest: (spread: string, who: string) => `largest spread: ${spread} (${who})`,
   none: 'none',
@@ -58,7 +58,7 @@ export type PanelWords = typeof enWords;
 
 const zhWords: PanelWords = {
   title: (semester: string, staff: number, raters: number) => `评委一致性 ${semesterZh(semester)}：${staff} 人，评委 ${raters} 人`,
-  raters: '评委（总分 0-100；宽严度与相关系数均与同一被考评人的其他评委比较）',
+  raters: '评委（总分 0-100；宽严度与相关系数均与同一被考评人其他评委的中位数比较）',
   head: {
     rater: '评委',
     role: '角色',
@@ -73,7 +73,7 @@ const zhWords: PanelWords = {
     name: '姓名',
     method: '方式',
     score: '分数',
-    othersMean: '他人平均',
+    othersMedian: '他人中位',
     difference: '差值',
     sds: '标准差倍数',
     spread: '极差',
@@ -94,7 +94,7 @@ const zhWords: PanelWords = {
   },
   noRole: '（无）',
   outliers: (n: number, points: number, sd: number) =>
-    `离群评分：${n} 个（与同一人同一方式其他评委平均分相差超过 ${points} 分，且超过 ${sd} 个标准差）`,
+    `离群评分：${n} 个（与同一人同一方式其他评委的中位数相差超过 ${points} 分，且超过 ${sd} 个标准差）`,
   spread: (n: number, threshold: number) => `评委分歧大的人员：${n} 人（评委总分最高与最低之差超过 ${threshold} 分）`,
   largest: (spread: string, who: string) => `最大极差：${spread}（${who}）`,
   none: '无',

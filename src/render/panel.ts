@@ -43,7 +43,7 @@ export function panelJson({ report: r }: PanelRenderInput): string {
       role: o.role,
       method: o.method,
       score: roundStat(o.score, 6),
-      othersMean: roundStat(o.othersMean, POINTS),
+      othersMedian: roundStat(o.othersMedian, POINTS),
       difference: roundStat(o.difference, POINTS),
       sds: roundStat(o.sds, POINTS),
     })),
@@ -97,11 +97,11 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
       { text: o.rater },
       { text: base.method[o.method] },
       { text: String(roundStat(o.score, 6)) },
-      { text: fixed(o.othersMean, POINTS) },
+      { text: fixed(o.othersMedian, POINTS) },
       { text: fixed(o.difference, POINTS, true), bold: true },
       { text: fixed(o.sds, 1) },
     ]);
-    out.push(...layout([h.staffId, h.name, h.rater, h.method, h.score, h.othersMean, h.difference, h.sds], rows, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'], c));
+    out.push(...layout([h.staffId, h.name, h.rater, h.method, h.score, h.othersMedian, h.difference, h.sds], rows, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'], c));
   }
   out.push('');
 
