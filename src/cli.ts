@@ -5,6 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { register as registerScore } from './commands/score.js';
+import { register as registerInit } from './commands/init.js';
+import { register as registerTemplate } from './commands/template.js';
+import { register as registerEnter } from './commands/enter.js';
 import { register as registerPanel } from './commands/panel.js';
 import { register as registerCheck } from './commands/check.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -24,6 +27,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
   registerScore(program);
+  registerInit(program);
+  registerTemplate(program);
+  registerEnter(program);
   registerPanel(program);
   registerCheck(program);
   registerExplain(program);

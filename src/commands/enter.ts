@@ -1,0 +1,311 @@
+/**
+ * `evaluate enter`: typing one rater's paper forms in. Every value is checked as it is typed, each
+ * confirmed person is saved at once, and running the same command again continues where it stopped.
+ * Inquirer is loaded only here, when a person is about to be asked something.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { styleText } from 'node:util';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { MICRO, parseRole } from '../core/cells.js';
+import { type EntryMethod, type EntryStaff, type Note, EntrySession, pointsText, readTyped } from '../core/entry.js';
+import { METHODS, Problems } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { type Lang, defaultLang, words } from '../i18n/index.js';
+import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
+import { EntrySheet } from '../io/entry-sheet.js';
+import { loadRoster } from '../io/load.js';
+import { checkOut } from '../io/output.js';
+import { loadPolicy } from '../io/policy-file.js';
+import { parseSemesterOption, reportProblems } from './common.js';
+
+export interface EnterFlags {
+  roster: string;
+  semester: string;
+  rater: string;
+  role: string;
+  out: string;
+  policy?: string;
+  lang?: string;
+  bom?: boolean;
+  color?: boolean;
+}
+
+/** How the session meets the world; tests drive it without a terminal. */
+export interface SessionIo {
+  /** Whether someone can answer (default: standard input and output are terminals). */
+  interactive?: boolean;
+  /** Lines of the session, between the questions (default: standard output). */
+  print?: (line: string) => void;
+  /** The closing message after Ctrl-C (default: standard error). */
+  warn?: (line: string) => void;
+}
+
+export type Outcome = 'done' | 'interrupted';
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('enter')
+    .summary('type in a rater\'s paper forms: checked as typed, saved person by person, resumable')
+    .description(
+      'Type one rater\'s scores in, one staff member of the roster after another: each method\'s score\n' +
+        'is checked as it is typed (a number within the method\'s maximum; full-width digits are fine)\n' +
+        'and the running total shown. Each confirmed person is saved to the sheet at once; Ctrl-C stops,\n' +
+        'and the same command continues where it stopped, without writing anyone twice.\n\n' +
+        'Keys at a score: Enter accepts (or keeps the score shown in brackets), b goes back (to the\n' +
+        'previous method, or from the first to the previous person), s skips the person until the end.',
+    )
+    .requiredOption('--roster <file>', 'roster (staff_id,name,post): who is typed, in this order')
+    .requiredOption('--semester <id>', 'the semester of the forms (2026-H1, 2026H1, 2026上半年, ...)')
+    .requiredOption('--rater <name>', 'the rater whose forms these are, as the sheet names them')
+    .requiredOption('--role <role>', 'the rater\'s role: leader, head-office, center-office, student (or 组长, ...)')
+    .requiredOption('--out <sheet>', 'the sheet to write; if it exists, typing continues where it stopped')
+    .option('--policy <file>', 'policy file (default: evaluate.config.json here, else the built-in rules)')
+    .addOption(new Option('--lang <lang>', 'language of the questions and of a new sheet\'s header').choices(['en', 'zh']))
+    .option('--bom', 'start a new sheet with a UTF-8 BOM, for Excel')
+    .option('--no-color', 'no colors');
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ evaluate enter --roster fixtures/roster.csv --semester 2026-H1 --rater 王主任 --role leader --out h1-wang.csv
+  $ evaluate enter --roster roster.csv --semester 2026上半年 --rater 学生甲 --role 学生代表 --out h1.csv --lang zh
+  $ evaluate score h1-wang.csv h1-li.csv --roster roster.csv`,
+  );
+  cmd.action(async (flags: EnterFlags) => {
+    // An interrupted session is not an error: its own message says what was saved. 130 is the
+    // shell's code for a Ctrl-C.
+    if ((await runEnter(flags)) === 'interrupted') process.exit(130);
+  });
+}
+
+export function isInterrupt(e: unknown): boolean {
+  return e instanceof Error && e.name === 'ExitPromptError';
+}
+
+export function canAsk(io: SessionIo): boolean {
+  return io.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
+}
+
+export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<Outcome> {
+  const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
+  const w = interactiveWords(lang);
+  const semester = parseSemesterOption(flags.semester)!;
+  const role = parseRole(flags.role);
+  if (!role) {
+    throw new UsageError(`unknown --role "${flags.role}": use leader, head-office, center-office or student (组长, 总公司办公室, 中心办公室, 学生代表)`);
+  }
+  const rater = flags.rater.trim();
+  if (rater === '') throw new UsageError('--rater is blank: give the rater\'s name as the sheets write it');
+  const { policy } = loadPolicy(flags.policy);
+  const methods: EntryMethod[] = METHODS.filter((m) => policy.methods[m].roles.includes(role)).map((m) => ({
+    method: m,
+    maxMicro: Math.round(policy.methods[m].scale * MICRO),
+  }));
+  if (methods.length === 0) throw new UsageError(`the policy gives no method to the role ${role}: there is nothing to type`);
+  checkSheetPath(flags.out, flags.roster);
+  if (!canAsk(io)) throw new UsageError(w.needTerminal('enter', w.enterInstead));
+
+  const problems = new Problems();
+  const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
+  const opened = EntrySheet.open(flags.out, { semester, rater, role }, methods, {
+    lang,
+    bom: flags.bom === true,
+    fileOrder: 1,
+    problems,
+  });
+  const onRoster = new Set(roster.map((e) => e.staffId));
+  for (const [id, line] of opened.lines) {
+    if (!onRoster.has(id)) {
+      problems.warning({ file: flags.out, fileOrder: 1, line }, `${id} is not on the roster ${flags.roster}; the row is kept as it is`);
+    }
+  }
+  reportProblems(problems.sorted(), words(lang).problems);
+  if (roster.length === 0) throw new UsageError(`the roster ${flags.roster} has nobody on it`);
+
+  const staff: EntryStaff[] = roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post }));
+  const session = new EntrySession(staff, methods, opened.existing);
+  const prompts = await import('@inquirer/prompts');
+  const color = flags.color !== false && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  const ui = new EnterScreen(session, w, lang, color, io.print ?? ((l) => process.stdout.write(`${l}\n`)));
+  const warn = io.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
+
+  ui.say(w.intro(rater, w.role[role], semester, staff.length, methods.map((m) => `${ui.method(m)} ${pointsText(m.maxMicro)}`).join(', '), flags.out));
+  if (opened.resumed && session.savedCount > 0) ui.say(w.resumed(session.savedCount, staff.length));
+  ui.say(ui.dim(w.keys));
+
+  try {
+    for (;;) {
+      const step = session.step;
+      if (step.kind === 'score') {
+        ui.header(step.staff);
+        const m = methods[step.method]!;
+        const before = session.totalBefore(step.staff, step.method);
+        const answer = await prompts.input({
+          message: w.question(ui.method(m), pointsText(m.maxMicro)),
+          default: session.defaultFor(step.staff, step.method),
+          validate: (v) => {
+            const t = readTyped(v, m);
+            return t.kind === 'invalid' ? w.invalid(t.reason, t.text, ui.method(m), pointsText(m.maxMicro)) : true;
+          },
+          transformer: (v, { isFinal }) => ui.typed(v, m, before, isFinal),
+        });
+        ui.note(session.type(readTyped(answer, m)));
+      } else if (step.kind === 'confirm') {
+        const i = step.staff;
+        const values = session.valuesOf(i);
+        const parts = methods.map((m) => pointsText(values[m.method]!)).join(' + ');
+        const ok = await prompts.confirm({
+          message: w.confirmSave(staff[i]!.staffId, staff[i]!.name, parts, pointsText(session.totalOf(i))),
+          default: true,
+        });
+        const r = session.confirm(ok);
+        if (r.save !== null) {
+          opened.sheet.save(staff[r.save]!, session.valuesOf(r.save));
+          ui.say(w.saved(staff[r.save]!.staffId, staff[r.save]!.name, session.savedCount, staff.length));
+        }
+        ui.forget();
+        ui.note(r.note);
+      } else {
+        await ui.summary(semester, rater);
+        const unsaved = session.unsaved();
+        const status = session.summary();
+        const choice = await prompts.select<number>({
+          message: w.summaryQuestion,
+          pageSize: 12,
+          choices: [
+            { value: -1, name: w.finishChoice(unsaved.length) },
+            ...unsaved.map((i) => ({
+              value: i,
+              name: w.enterChoice(staff[i]!.staffId, staff[i]!.name, w.status[status[i]!.status]),
+            })),
+            ...session.savedStaff().map((i) => ({
+              value: i,
+              name: w.correctChoice(staff[i]!.staffId, staff[i]!.name, pointsText(session.totalOf(i))),
+            })),
+          ],
+        });
+        if (choice === -1) break;
+        session.reopen(choice);
+        ui.forget();
+      }
+    }
+  } catch (e) {
+    if (!isInterrupt(e)) throw e;
+    const step = session.step;
+    let text = w.stopped(session.savedCount, staff.length, flags.out);
+    if (step.kind !== 'summary' && !session.isSaved(step.staff)) text += w.stoppedLost(staff[step.staff]!.staffId, staff[step.staff]!.name);
+    warn(`\n${text}${w.period}`);
+    const saved = session.savedStaff().map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
+    if (saved.length > 0) warn(`  ${saved.length <= 8 ? saved.join(', ') : [...saved.slice(0, 3), '…', ...saved.slice(-2)].join(', ')}`);
+    if (session.unsaved().length > 0) warn(w.stoppedResume);
+    return 'interrupted';
+  }
+  ui.say(w.done(session.savedCount, staff.length, flags.out));
+  const missing = session.unsaved();
+  if (missing.length > 0) ui.say(w.doneMissing(missing.map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`).join(', ')));
+  return 'done';
+}
+
+/** The sheet must not be the roster or a folder, and its folder must exist. It may exist: that is resuming. */
+function checkSheetPath(out: string, roster: string): void {
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give the sheet's file name`);
+  checkOut(out, true, [roster]);
+}
+
+/** The lines between the questions: who is being typed, what happened, the summary. */
+class EnterScreen {
+  private shown = -1;
+
+  constructor(
+    private readonly session: EntrySession,
+    private readonly w: InteractiveWords,
+    private readonly lang: Lang,
+    private readonly color: boolean,
+    readonly say: (line: string) => void,
+  ) {}
+
+  dim(s: string): string {
+    return this.color ? styleText('dim', s) : s;
+  }
+
+  bold(s: string): string {
+    return this.color ? styleText('bold', s) : s;
+  }
+
+  method(m: EntryMethod): string {
+    return this.w.method[m.method];
+  }
+
+  /** The person's line, once each time the session arrives at them. */
+  header(i: number): void {
+    if (this.shown === i) return;
+    this.shown = i;
+    const s = this.session.staff[i]!;
+    this.say('');
+    this.say(this.bold(this.w.person(i + 1, this.session.staff.length, s.staffId, s.name, s.post)));
+    if (this.session.isSaved(i)) this.say(this.dim(`  ${this.w.savedBefore}`));
+  }
+
+  forget(): void {
+    this.shown = -1;
+  }
+
+  /** What the answer line shows while typing: the value and what the total becomes. */
+  typed(value: string, m: EntryMethod, before: number, isFinal: boolean): string {
+    const t = readTyped(value, m);
+    if (value === '' && !isFinal) return before > 0 ? this.dim(`${this.w.totalSoFar} ${pointsText(before)}`) : '';
+    // The answer line keeps the score as it is saved: ５ typed full-width shows as 5.
+    const text = isFinal && t.kind === 'score' ? pointsText(t.micro) : value;
+    const shown = isFinal && this.color ? styleText('cyan', text) : text;
+    if (t.kind === 'score') return `${shown}  ${this.dim(`→ ${this.w.total} ${pointsText(before + t.micro)}`)}`;
+    if (t.kind === 'back') return `${shown} ${this.dim(`(${this.w.back})`)}`;
+    if (t.kind === 'skip') return `${shown} ${this.dim(`(${this.w.skip})`)}`;
+    return shown;
+  }
+
+  note(n: Note): void {
+    if (!n) return;
+    const s = this.session.staff;
+    switch (n.kind) {
+      case 'back-to':
+        this.forget();
+        return;
+      case 'nothing-before':
+        this.say(this.dim(`  ${this.w.nothingBefore}`));
+        return;
+      case 'skipped':
+        this.say(this.dim(this.w.skipped(s[n.staff]!.staffId, s[n.staff]!.name)));
+        return;
+      case 'come-back':
+        this.say('');
+        this.say(this.w.comeBack(n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`).join(', ')));
+        return;
+      case 'summary':
+        return;
+    }
+  }
+
+  async summary(semester: string, rater: string): Promise<void> {
+    const { layout, painter } = await import('../render/table.js');
+    const rows = this.session.summary();
+    const w = this.w;
+    const cw = words(this.lang);
+    this.say('');
+    this.say(this.bold(w.summaryTitle(this.session.savedCount, rows.length, semester, rater)));
+    const methods = this.session.methods;
+    const lines = layout(
+      [cw.head.staffId, cw.head.name, ...methods.map((m) => this.method(m)), cw.head.total, w.statusHead],
+      rows.map((r) => [
+        { text: r.staff.staffId },
+        { text: r.staff.name },
+        ...methods.map((m) => ({ text: r.values[m.method] === undefined ? '' : pointsText(r.values[m.method]!) })),
+        { text: r.status === 'saved' ? pointsText(r.total) : '', bold: true },
+        { text: w.status[r.status], dim: r.status === 'saved' },
+      ]),
+      ['left', 'left', ...methods.map(() => 'right' as const), 'right', 'left'],
+      painter(this.color),
+    );
+    for (const l of lines) this.say(`  ${l}`);
+  }
+}

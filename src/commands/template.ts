@@ -1,0 +1,142 @@
+/**
+ * `evaluate template`: blank scoring sheets for the committee, one per rater, pre-filled with the
+ * roster. A filled-in sheet is read by `evaluate score` as it is.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { parseRole } from '../core/cells.js';
+import { Problems, type Role } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { type Lang, defaultLang, words } from '../i18n/index.js';
+import { interactiveWords } from '../i18n/interactive.js';
+import { SHEET_COLUMNS, csvText, headerName, roleCell } from '../io/entry-sheet.js';
+import { loadRoster } from '../io/load.js';
+import { writeAtomic } from '../io/output.js';
+import { loadPolicy } from '../io/policy-file.js';
+import { parseSemesterOption, reportProblems } from './common.js';
+
+interface TemplateFlags {
+  roster: string;
+  semester: string;
+  out: string;
+  raters?: string;
+  bom?: boolean;
+  force?: boolean;
+  policy?: string;
+  lang?: string;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('template')
+    .summary('blank scoring sheets for the committee: one CSV per rater, pre-filled with the roster')
+    .description(
+      'Write one blank scoring sheet per rater into a folder: every staff member of the roster with\n' +
+        'their post, the semester, the rater and role filled in, and an empty column for each method\n' +
+        'the rater\'s role scores. Fill in the scores (in Excel, or on paper and then "evaluate enter")\n' +
+        'and run "evaluate score" on the folder.',
+    )
+    .requiredOption('--roster <file>', 'roster (staff_id,name,post)')
+    .requiredOption('--semester <id>', 'the semester (2026-H1, 2026H1, 2026上半年, ...)')
+    .requiredOption('--out <dir>', 'the folder to write the sheets into (made if missing)')
+    .option(
+      '--raters <list>',
+      'the committee as NAME:ROLE,... (default: the five places: leader, head office, center office, two students)',
+    )
+    .option('--bom', 'start each sheet with a UTF-8 BOM, for Excel')
+    .option('--force', 'replace sheets that exist already')
+    .option('--policy <file>', 'policy file: which methods each role scores (default: evaluate.config.json here, else the rules)')
+    .addOption(new Option('--lang <lang>', 'language of the header row and the default rater names').choices(['en', 'zh']));
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ evaluate template --roster fixtures/roster.csv --semester 2026-H1 --out sheets/
+  $ evaluate template --roster roster.csv --semester 2026上半年 --out h1/ --lang zh --bom \\
+      --raters "王主任:leader,李科长:head-office,赵老师:center-office,学生甲:student,学生乙:student"
+  $ evaluate score h1/ --roster roster.csv`,
+  );
+  cmd.action(async (flags: TemplateFlags) => runTemplate(flags));
+}
+
+/** `NAME:ROLE,NAME:ROLE`; full-width commas and colons too, as a Chinese keyboard types them. */
+export function parseRaters(spec: string): { name: string; role: Role }[] {
+  const out: { name: string; role: Role }[] = [];
+  for (const part of spec.split(/[,，;；]/)) {
+    if (part.trim() === '') continue;
+    const m = /^(.*)[:：]([^:：]*)$/.exec(part.trim());
+    if (!m || m[1]!.trim() === '') {
+      throw new UsageError(`--raters: "${part.trim()}" is not NAME:ROLE (for example 王主任:leader,学生甲:student)`);
+    }
+    const name = m[1]!.trim();
+    const role = parseRole(m[2]!);
+    if (!role) throw new UsageError(`--raters: unknown role "${m[2]!.trim()}" for ${name}; use leader, head-office, center-office or student`);
+    if (out.some((r) => r.name === name)) throw new UsageError(`--raters names ${name} twice`);
+    out.push({ name, role });
+  }
+  if (out.length === 0) throw new UsageError('--raters is empty: give NAME:ROLE,... ');
+  return out;
+}
+
+/** A rater's name made safe as part of a file name on every system. */
+function fileSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, '-').replace(/^[.-]+|-+$/g, '') || 'rater';
+}
+
+async function runTemplate(flags: TemplateFlags): Promise<void> {
+  const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
+  const w = interactiveWords(lang);
+  const semester = parseSemesterOption(flags.semester)!;
+  const raters = flags.raters === undefined ? w.defaultRaters.map(([name, role]) => ({ name, role })) : parseRaters(flags.raters);
+  const { policy } = loadPolicy(flags.policy);
+  if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(`--out ${flags.out} is a file; give a folder`);
+
+  const files = raters.map((r) => ({ ...r, path: join(flags.out, `${semester}-${fileSafe(r.name)}.csv`) }));
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const other = seen.get(f.path.toLowerCase());
+    if (other !== undefined) throw new UsageError(`raters ${other} and ${f.name} would both be written to ${f.path}; give them different names`);
+    seen.set(f.path.toLowerCase(), f.name);
+  }
+  const existing = files.filter((f) => existsSync(f.path));
+  if (existing.length > 0 && !flags.force) {
+    throw new UsageError(`${existing.map((f) => f.path).join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
+  }
+
+  const problems = new Problems();
+  const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
+  reportProblems(problems.sorted(), words(lang).problems);
+  if (roster.length === 0) throw new UsageError(`the roster ${flags.roster} has nobody on it`);
+
+  mkdirSync(flags.out, { recursive: true });
+  for (const f of files) {
+    // A role the policy does not give a method gets no column for it: an empty cell there would
+    // read as "no score", but a filled one would be an error.
+    const columns = SHEET_COLUMNS.filter((c) => !(c in policy.methods) || policy.methods[c as keyof typeof policy.methods].roles.includes(f.role));
+    const rows = roster.map((e) =>
+      columns.map((c) => {
+        switch (c) {
+          case 'staff_id':
+            return e.staffId;
+          case 'name':
+            return e.name;
+          case 'post':
+            return e.post;
+          case 'semester':
+            return semester;
+          case 'rater':
+            return f.name;
+          case 'role':
+            return roleCell(f.role, lang);
+          default:
+            return '';
+        }
+      }),
+    );
+    writeAtomic(f.path, csvText([columns.map((c) => headerName(c, lang)), ...rows], '\r\n', flags.bom === true));
+    process.stdout.write(`${f.path}\n`);
+  }
+  process.stderr.write(`${w.templateWrote(files.length, semester, roster.length, flags.out)}\n`);
+}

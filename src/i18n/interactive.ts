@@ -1,0 +1,285 @@
+/** The words of `init`, `template` and `enter`, English and Chinese; the type holds both to the same keys. */
+import type { Aggregation } from '../core/policy.js';
+import type { InvalidReason } from '../core/entry.js';
+import type { Method, Role } from '../core/types.js';
+
+type Reason = InvalidReason | 'not-whole' | 'too-small';
+
+const en = {
+  method: { listen: 'listen', see: 'see', check: 'check', test: 'test', ask: 'ask' } as Record<Method, string>,
+  role: { leader: 'leader', 'head-office': 'head office', 'center-office': 'center office', student: 'student' } as Record<Role, string>,
+  needTerminal: (command: string, instead: string) =>
+    `evaluate ${command} asks questions and needs a terminal, but standard input or output is not one; ${instead}`,
+  initInstead: 'add --yes to write the built-in rules without asking',
+  enterInstead: 'to load scores from a file, fill in the sheets from "evaluate template" and run "evaluate score"',
+
+  // enter
+  intro: (rater: string, role: string, semester: string, staff: number, methods: string, file: string) =>
+    `Scores of ${rater} (${role}) for ${semester}: ${staff} staff; methods ${methods}.\nEach confirmed person is saved to ${file} at once.`,
+  resumed: (saved: number, staff: number) => `Continuing: ${saved} of ${staff} are already in the sheet.`,
+  keys: 'Type a score and press Enter. b = back, s = skip for now, Ctrl-C = stop (everyone saved stays saved).',
+  person: (pos: number, of: number, id: string, name: string, post: string) => `[${pos}/${of}] ${id} ${name}${post ? ` · ${post}` : ''}`,
+  savedBefore: 'already saved; Enter keeps a score, type another to change it',
+  question: (method: string, max: string) => `${method} (0-${max})`,
+  total: 'total',
+  totalSoFar: 'total so far',
+  back: 'back',
+  skip: 'skip',
+  invalid: (reason: Reason, text: string, method: string, max: string) => {
+    switch (reason) {
+      case 'empty':
+        return `type the ${method} score (0-${max}), b to go back or s to skip`;
+      case 'negative':
+        return `${text} is negative: a ${method} score is from 0 to ${max}`;
+      case 'over-max':
+        return `${text} is above the maximum: a ${method} score is from 0 to ${max}`;
+      case 'decimals':
+        return `${text} has more than 6 decimals`;
+      default:
+        return `"${text}" is not a number: type the ${method} score (0-${max}), b to go back or s to skip`;
+    }
+  },
+  confirmSave: (id: string, name: string, parts: string, total: string) => `Save ${id} ${name}: ${parts} = ${total}?`,
+  saved: (id: string, name: string, count: number, of: number) => `  saved ${id} ${name} (${count} of ${of} in the sheet)`,
+  backTo: (id: string, name: string) => `Back to ${id} ${name}:`,
+  nothingBefore: 'There is nobody before this person.',
+  skipped: (id: string, name: string) => `  skipped ${id} ${name} for now; it comes back after the last one`,
+  comeBack: (list: string) => `Coming back to the staff skipped: ${list}`,
+  summaryTitle: (saved: number, of: number, semester: string, rater: string) => `Summary: ${saved} of ${of} saved for ${semester}, rater ${rater}`,
+  status: { saved: 'saved', skipped: 'skipped', missing: 'not typed' },
+  statusHead: 'Status',
+  summaryQuestion: 'All correct?',
+  finishChoice: (missing: number) => (missing === 0 ? 'Yes, finish' : `Finish now (${missing} not typed; run the command again to add them)`),
+  enterChoice: (id: string, name: string, status: string) => `Type ${id} ${name} (${status})`,
+  correctChoice: (id: string, name: string, total: string) => `Correct ${id} ${name} (${total})`,
+  done: (saved: number, of: number, file: string) => `Done: ${saved} of ${of} staff in ${file}.`,
+  doneMissing: (list: string) => `Not typed yet: ${list}. Run the same command again to add them.`,
+  stopped: (saved: number, of: number, file: string) => `Stopped. ${saved} of ${of} staff are saved in ${file}`,
+  stoppedLost: (id: string, name: string) => `; ${id} ${name} was being typed and is not saved`,
+  stoppedResume: 'Run the same command again to continue where you stopped.',
+  period: '.',
+
+  // init
+  initExists: (file: string) => `${file} exists. Replace it?`,
+  initKept: (file: string) => `Kept ${file}; nothing was written.`,
+  initIntro: (file: string) =>
+    `Setting up the evaluation policy for ${file}. Each question shows the rules' value: press Enter to keep it.`,
+  maxQuestion: (method: string) => `Maximum score of ${method}`,
+  maxLastQuestion: (method: string, rest: string) => `Maximum score of ${method} (the rest to 100: ${rest})`,
+  maxLeavesNothing: (sum: string) => `that makes ${sum} so far and leaves nothing for the methods after it; the maxima add up to 100`,
+  maxMustBe: (rest: string, sum: string) => `must be ${rest}, so that the maxima add up to 100 (now ${sum})`,
+  aggregationQuestion: 'How are the raters\' scores of one method combined?',
+  aggregation: {
+    mean: 'mean: the average of all raters',
+    trimmed: 'trimmed: drop the highest and the lowest score, then the average',
+    median: 'median: the middle score',
+    weighted: 'weighted: the average weighted by role',
+  } as Record<Aggregation, string>,
+  trimQuestion: 'Drop the highest and lowest only with at least this many scores',
+  weightQuestion: (role: string) => `Weight of the ${role}`,
+  amountQuestion: {
+    excellent: 'Reward for an excellent semester (CNY; empty or - = not set)',
+    good: 'Reward for a good semester (CNY; empty or - = not set)',
+    annualBonus: 'Annual bonus for excellent in both semesters (CNY; empty or - = not set)',
+    penalty: 'Penalty for an unqualified semester (CNY; empty or - = not set)',
+  },
+  daysQuestion: 'Days allowed for rectification after the evaluation date (June 30 / December 31)',
+  panelQuestion: (now: string) => `Change the thresholds of "evaluate panel" (${now})?`,
+  panelField: {
+    leniency: 'Leniency (points of total) beyond which a rater is flagged lenient or severe',
+    outlierSd: 'A score is an outlier this many standard deviations from the others',
+    outlierPoints: '...or this many points from the others\' mean',
+    identicalShare: 'Share of staff given identical scores above which a rater is flagged (0-1)',
+    spread: 'Spread of one person\'s rater totals above which it is flagged',
+  },
+  numberError: (reason: Reason, min: string, max: string) => {
+    switch (reason) {
+      case 'empty':
+        return `type a number from ${min} to ${max}`;
+      case 'not-whole':
+        return `type a whole number from ${min} to ${max}`;
+      case 'decimals':
+        return 'at most 6 decimals';
+      case 'not-number':
+        return `not a number: type a number from ${min} to ${max}`;
+      default:
+        return `out of range: type a number from ${min} to ${max}`;
+    }
+  },
+  policyTitle: (file: string) => `The policy for ${file}:`,
+  writeQuestion: (file: string) => `Write ${file}?`,
+  wrote: (file: string) => `Wrote ${file}.`,
+  wroteDefaults: (file: string) => `Wrote ${file}: the built-in rules (edit it, or run "evaluate init" to answer the questions).`,
+  notWritten: 'Nothing was written.',
+  initStopped: 'Stopped; nothing was written.',
+
+  // the policy as init shows it
+  policyLabel: {
+    methods: 'Methods (maximum)',
+    aggregation: 'Aggregation',
+    grades: 'Grades',
+    rewards: 'Rewards (CNY)',
+    penalty: 'Penalty (CNY)',
+    panel: 'Panel thresholds',
+  },
+  notSet: 'not set',
+  annualBonus: 'annual bonus',
+  gradeWord: { excellent: 'excellent', good: 'good', qualified: 'qualified' },
+  rounding: (precision: number) => `on the total rounded to ${precision} decimal${precision === 1 ? '' : 's'}`,
+  trimmedFrom: (n: number) => `with at least ${n} scores`,
+  weights: 'weights',
+  rectifyWithin: (days: number) => `rectification within ${days} days`,
+  panelLine: (p: { leniency: number; outlierSd: number; outlierPoints: number; identicalShare: number; spread: number }) =>
+    `leniency ${p.leniency}, outlier ${p.outlierSd} SD or ${p.outlierPoints} points, identical share ${p.identicalShare}, spread ${p.spread}`,
+
+  // template
+  defaultRaters: [
+    ['leader', 'leader'],
+    ['head-office', 'head-office'],
+    ['center-office', 'center-office'],
+    ['student-1', 'student'],
+    ['student-2', 'student'],
+  ] as [string, Role][],
+  templateWrote: (sheets: number, semester: string, staff: number, dir: string) =>
+    `Wrote ${sheets} blank sheet${sheets === 1 ? '' : 's'} for ${semester} (${staff} staff each) in ${dir}. Fill in the scores, then run: evaluate score ${dir}`,
+};
+
+export type InteractiveWords = typeof en;
+
+const zh: InteractiveWords = {
+  method: { listen: '听', see: '看', check: '查', test: '测', ask: '问' },
+  role: { leader: '组长', 'head-office': '总公司办公室', 'center-office': '中心办公室', student: '学生代表' },
+  needTerminal: (command: string, instead: string) => `evaluate ${command} 需要逐项提问，须在终端中运行，但标准输入或输出不是终端；${instead}`,
+  initInstead: '加 --yes 可不提问、直接写入内置规则',
+  enterInstead: '若分数已在文件中，请填写 "evaluate template" 生成的表格后运行 "evaluate score"',
+
+  intro: (rater, role, semester, staff, methods, file) =>
+    `评委 ${rater}（${role}）· ${semester}：共 ${staff} 人；考评方式 ${methods}。\n每确认一人即保存到 ${file}。`,
+  resumed: (saved, staff) => `继续录入：${staff} 人中已有 ${saved} 人在表中。`,
+  keys: '输入分数后按回车。b = 返回上一步，s = 暂时跳过，Ctrl-C = 停止（已保存的不会丢失）。',
+  person: (pos, of, id, name, post) => `[${pos}/${of}] ${id} ${name}${post ? ` · ${post}` : ''}`,
+  savedBefore: '已保存；按回车保留原分数，输入新分数即修改',
+  question: (method, max) => `${method}（0-${max}）`,
+  total: '合计',
+  totalSoFar: '已计',
+  back: '返回',
+  skip: '跳过',
+  invalid: (reason, text, method, max) => {
+    switch (reason) {
+      case 'empty':
+        return `请输入"${method}"的分数（0-${max}），b 返回，s 跳过`;
+      case 'negative':
+        return `${text} 是负数："${method}"的分数在 0 到 ${max} 之间`;
+      case 'over-max':
+        return `${text} 超过满分："${method}"的分数在 0 到 ${max} 之间`;
+      case 'decimals':
+        return `${text} 的小数超过 6 位`;
+      default:
+        return `"${text}" 不是数字：请输入"${method}"的分数（0-${max}），b 返回，s 跳过`;
+    }
+  },
+  confirmSave: (id, name, parts, total) => `保存 ${id} ${name}：${parts} = ${total}？`,
+  saved: (id, name, count, of) => `  已保存 ${id} ${name}（表中 ${count}/${of} 人）`,
+  backTo: (id, name) => `返回 ${id} ${name}：`,
+  nothingBefore: '前面没有人了。',
+  skipped: (id, name) => `  暂时跳过 ${id} ${name}，最后一人之后再回来`,
+  comeBack: (list) => `回到跳过的人：${list}`,
+  summaryTitle: (saved, of, semester, rater) => `汇总：${semester} 评委 ${rater}，${of} 人中已保存 ${saved} 人`,
+  status: { saved: '已保存', skipped: '已跳过', missing: '未录入' },
+  statusHead: '状态',
+  summaryQuestion: '全部无误？',
+  finishChoice: (missing) => (missing === 0 ? '无误，结束' : `现在结束（${missing} 人未录入，再次运行本命令可补录）`),
+  enterChoice: (id, name, status) => `录入 ${id} ${name}（${status}）`,
+  correctChoice: (id, name, total) => `修改 ${id} ${name}（${total}）`,
+  done: (saved, of, file) => `完成：${of} 人中 ${saved} 人已保存在 ${file}。`,
+  doneMissing: (list) => `尚未录入：${list}。再次运行同一命令即可补录。`,
+  stopped: (saved, of, file) => `已停止。${of} 人中 ${saved} 人已保存在 ${file}`,
+  stoppedLost: (id, name) => `；正在录入的 ${id} ${name} 未保存`,
+  stoppedResume: '再次运行同一命令即可从停下的地方继续。',
+  period: '。',
+
+  initExists: (file) => `${file} 已存在。要替换吗？`,
+  initKept: (file) => `保留 ${file}，未写入任何内容。`,
+  initIntro: (file) => `设置 ${file} 的考评规则。每个问题都预填了规则中的值：按回车即保留。`,
+  maxQuestion: (method) => `"${method}"的满分`,
+  maxLastQuestion: (method, rest) => `"${method}"的满分（凑足 100 还差 ${rest}）`,
+  maxLeavesNothing: (sum) => `至此已是 ${sum}，后面的考评方式没有分数可分了；各项满分之和须为 100`,
+  maxMustBe: (rest, sum) => `须为 ${rest}，各项满分之和才是 100（现在是 ${sum}）`,
+  aggregationQuestion: '同一考评方式下各评委的分数如何合并？',
+  aggregation: {
+    mean: 'mean：全部评委的平均分',
+    trimmed: 'trimmed：去掉一个最高分和一个最低分后取平均',
+    median: 'median：中位数',
+    weighted: 'weighted：按评委类型加权平均',
+  },
+  trimQuestion: '评分人数至少为多少时才去掉最高分和最低分',
+  weightQuestion: (role) => `${role}的权重`,
+  amountQuestion: {
+    excellent: '学期优秀奖励（元；留空或 - 表示不设）',
+    good: '学期良好奖励（元；留空或 - 表示不设）',
+    annualBonus: '两学期均优秀的年度奖金（元；留空或 - 表示不设）',
+    penalty: '学期不合格处罚（元；留空或 - 表示不设）',
+  },
+  daysQuestion: '考评日期（6 月 30 日 / 12 月 31 日）后的整改天数',
+  panelQuestion: (now) => `修改 "evaluate panel" 的阈值吗（${now}）？`,
+  panelField: {
+    leniency: '评委偏宽/偏严的阈值（总分差）',
+    outlierSd: '离群分：与其他评委相差多少个标准差',
+    outlierPoints: '……或与其他评委平均分相差多少分',
+    identicalShare: '给出相同分数的人数比例超过多少时标记评委（0-1）',
+    spread: '某人各评委总分极差超过多少时标记',
+  },
+  numberError: (reason, min, max) => {
+    switch (reason) {
+      case 'empty':
+        return `请输入 ${min} 到 ${max} 之间的数`;
+      case 'not-whole':
+        return `请输入 ${min} 到 ${max} 之间的整数`;
+      case 'decimals':
+        return '小数最多 6 位';
+      case 'not-number':
+        return `不是数字：请输入 ${min} 到 ${max} 之间的数`;
+      default:
+        return `超出范围：请输入 ${min} 到 ${max} 之间的数`;
+    }
+  },
+  policyTitle: (file) => `${file} 的考评规则：`,
+  writeQuestion: (file) => `写入 ${file}？`,
+  wrote: (file) => `已写入 ${file}。`,
+  wroteDefaults: (file) => `已写入 ${file}：内置规则（可直接编辑，或运行 "evaluate init" 逐项设置）。`,
+  notWritten: '未写入任何内容。',
+  initStopped: '已停止，未写入任何内容。',
+
+  policyLabel: {
+    methods: '考评方式（满分）',
+    aggregation: '合并方式',
+    grades: '等级',
+    rewards: '奖励（元）',
+    penalty: '处罚（元）',
+    panel: '评委一致性阈值',
+  },
+  notSet: '不设',
+  annualBonus: '年度奖金',
+  gradeWord: { excellent: '优秀', good: '良好', qualified: '合格' },
+  rounding: (precision) => `按保留 ${precision} 位小数的总分`,
+  trimmedFrom: (n) => `至少 ${n} 个分数时`,
+  weights: '权重',
+  rectifyWithin: (days) => `${days} 天内整改`,
+  panelLine: (p) => `偏宽/偏严 ${p.leniency}，离群 ${p.outlierSd} 个标准差或 ${p.outlierPoints} 分，相同分数比例 ${p.identicalShare}，极差 ${p.spread}`,
+
+  defaultRaters: [
+    ['组长', 'leader'],
+    ['总公司办公室', 'head-office'],
+    ['中心办公室', 'center-office'],
+    ['学生代表1', 'student'],
+    ['学生代表2', 'student'],
+  ],
+  templateWrote: (sheets, semester, staff, dir) =>
+    `已在 ${dir} 生成 ${sheets} 张 ${semester} 空白评分表（每张 ${staff} 人）。填好分数后运行：evaluate score ${dir}`,
+};
+
+export const interactive = { en, zh };
+
+export function interactiveWords(lang: 'en' | 'zh'): InteractiveWords {
+  return lang === 'zh' ? zh : en;
+}

@@ -1,0 +1,89 @@
+/** A policy as the file `evaluate init` writes, and as the few lines it shows before writing. */
+import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
+import { METHODS, ROLES } from '../core/types.js';
+import { interactiveWords } from '../i18n/interactive.js';
+
+/**
+ * The JSON document of a policy, keys in the order of the SPEC's example. Every key is written, so
+ * the file shows what applies; a method's `scale` and `roles` only where they differ from the rules.
+ * Unset amounts are written as null, which `validatePolicy` reads as unset.
+ */
+export function policyDocument(p: Policy): Record<string, unknown> {
+  const methods: Record<string, Record<string, unknown>> = {};
+  for (const m of METHODS) {
+    const mp = p.methods[m];
+    const entry: Record<string, unknown> = { max: mp.max };
+    if (mp.scale !== mp.max) entry.scale = mp.scale;
+    if (mp.roles.length !== ROLES.length || !ROLES.every((r) => mp.roles.includes(r))) entry.roles = [...mp.roles];
+    methods[m] = entry;
+  }
+  return {
+    precision: p.precision,
+    aggregation: p.aggregation,
+    trimMinScores: p.trimMinScores,
+    methods,
+    bands: { ...p.bands },
+    roleWeights: { ...p.roleWeights },
+    amounts: { ...p.amounts },
+    rectificationDays: p.rectificationDays,
+    panel: { ...p.panel },
+  };
+}
+
+/** The policy file's text: one key a line, small objects on one line, as a person would write it. */
+export function policyJson(p: Policy): string {
+  return `${jsonText(policyDocument(p), '')}\n`;
+}
+
+function jsonText(v: unknown, indent: string): string {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  const flat = (x: unknown) => typeof x !== 'object' || x === null || (Array.isArray(x) && x.every((y) => typeof y !== 'object'));
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, indent)).join(', ')}]`;
+  const entries = Object.entries(v);
+  if (entries.every(([, x]) => flat(x))) return `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${jsonText(x, indent)}`).join(', ')} }`;
+  const inner = `${indent}  `;
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${jsonText(x, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+export function policySummary(p: Policy, lang: 'en' | 'zh'): string {
+  const w = interactiveWords(lang);
+  const money = (v: number | null) => (v === null ? w.notSet : `¥${v}`);
+  const sum = METHODS.reduce((t, m) => t + p.methods[m].max, 0);
+  const methods = METHODS.map((m) => {
+    const mp = p.methods[m];
+    const roles = mp.roles.length === ROLES.length ? '' : ` (${mp.roles.map((r) => w.role[r]).join(', ')})`;
+    const scale = mp.scale === mp.max ? '' : ` /${mp.scale}`;
+    return `${w.method[m]} ${mp.max}${scale}${roles}`;
+  }).join(', ');
+  let aggregation: string = p.aggregation;
+  if (p.aggregation === 'trimmed') aggregation += `, ${w.trimmedFrom(p.trimMinScores)}`;
+  if (p.aggregation === 'weighted') aggregation += `, ${w.weights} ${ROLES.map((r) => `${w.role[r]} ${p.roleWeights[r]}`).join(', ')}`;
+  const rows: [string, string][] = [
+    [w.policyLabel.methods, `${methods} = ${Number(sum.toFixed(6))}`],
+    [w.policyLabel.aggregation, aggregation],
+    [
+      w.policyLabel.grades,
+      `${w.gradeWord.excellent} ≥ ${p.bands.excellent}, ${w.gradeWord.good} ≥ ${p.bands.good}, ${w.gradeWord.qualified} ≥ ${p.bands.qualified} (${w.rounding(p.precision)})`,
+    ],
+    [
+      w.policyLabel.rewards,
+      `${w.gradeWord.excellent} ${money(p.amounts.excellent)}, ${w.gradeWord.good} ${money(p.amounts.good)}, ${w.annualBonus} ${money(p.amounts.annualBonus)}`,
+    ],
+    [w.policyLabel.penalty, `${money(p.amounts.penalty)}, ${w.rectifyWithin(p.rectificationDays)}`],
+    [w.policyLabel.panel, w.panelLine(p.panel)],
+  ];
+  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
+  return rows.map(([k, v]) => `  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`).join('\n') + '\n';
+}
+
+/** Columns a label takes in a terminal: CJK characters take two. */
+function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** True when the policy is the built-in one (for the message of `init --yes`). */
+export function isDefaultPolicy(p: Policy): boolean {
+  return JSON.stringify(policyDocument(p)) === JSON.stringify(policyDocument(DEFAULT_POLICY));
+}

@@ -1,0 +1,72 @@
+// Only the interactive commands may load inquirer. A module-resolution hook (node --import) logs
+// every module the process resolves; the non-interactive commands must resolve nothing of @inquirer.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, FIX, ROOT, tempDir } from './helpers.js';
+
+let dir: string;
+let register: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  writeFileSync(
+    join(dir, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';
+let log;
+export function initialize(data) { log = data.log; }
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  appendFileSync(log, specifier + ' -> ' + r.url + '\\n');
+  return r;
+}
+`,
+  );
+  register = join(dir, 'register.mjs');
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, { data: { log: process.env.RESOLVE_LOG } });
+`,
+  );
+});
+
+/** Runs node with the hook and returns the exit code and every module resolution it logged. */
+function traced(args: string[], name: string, cwd = ROOT): { code: number | null; resolved: string[] } {
+  const log = join(dir, `${name}.log`);
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', RESOLVE_LOG: log },
+    encoding: 'utf8',
+    input: '',
+  });
+  return { code: r.status, resolved: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
+}
+
+const inquirer = (lines: string[]) => lines.filter((l) => l.includes('@inquirer'));
+
+describe('inquirer is loaded only by the interactive commands', () => {
+  it('the hook sees inquirer when it is loaded (the control)', () => {
+    const t = traced(['--input-type=module', '-e', "await import('@inquirer/prompts')"], 'control');
+    expect(t.code).toBe(0);
+    expect(inquirer(t.resolved).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['score', ['score', join(FIX, '2026-H1.csv')]],
+    ['score --format csv', ['score', join(FIX, '2026-H1.csv'), '--format', 'csv']],
+    ['template', ['template', '--roster', join(FIX, 'roster.csv'), '--semester', '2026-H1', '--out', 'OUT']],
+    ['init --yes', ['init', '--yes', '--out', 'OUT/policy.json']],
+    ['--help', ['--help']],
+  ])('evaluate %s does not load it', (name, args) => {
+    const out = tempDir();
+    const t = traced([BIN, ...args.map((a) => a.replace('OUT', out))], name.replace(/\W+/g, '-'));
+    expect(t.code).toBe(0);
+    // The hook saw the program being loaded...
+    expect(t.resolved.some((l) => l.includes('/dist/cli.js'))).toBe(true);
+    // ...and nothing of inquirer.
+    expect(inquirer(t.resolved)).toEqual([]);
+  });
+});
