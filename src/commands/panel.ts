@@ -54,7 +54,8 @@ Flags, thresholds in the policy's "panel" section [default]:
   high-spread       a staff member's spread above panel.spread points [${t.spread}]
 
 Inter-rater reliability, per method and for the total, over the staff scored by
-every rater: ICC(2,k) ("icc") and ICC(2,1) ("iccSingle"), two-way random
+every rater of it (for the total: the raters who score every method):
+ICC(2,k) ("icc") and ICC(2,1) ("iccSingle"), two-way random
 effects, absolute agreement (Shrout & Fleiss 1979 case 2; McGraw & Wong 1996
 ICC(A,k), ICC(A,1)), from the two-way ANOVA mean squares of staff (MSR),
 raters (MSC) and error (MSE), for n staff and k raters:

@@ -239,7 +239,6 @@ interface Cell {
   points: Partial<Record<Method, Rational>>;
   /** The sum of the rater's methods, when the rater scored all of them. */
   total: number | null;
-  complete: boolean;
 }
 
 function round(x: number | null, places: number): number | null {
@@ -266,13 +265,13 @@ export function panelReport(semester: string, staff: StaffSemester[], policy: Po
       const own = methodsOf(r.role, policy);
       const complete = own.every((m) => points[m] !== undefined);
       const total = complete ? toNumber(own.reduce((acc, m) => acc.add(points[m]!), Rational.ZERO)) : null;
-      cells.push({ staff: s, rater: r.rater, role: r.role, points, total, complete });
+      cells.push({ staff: s, rater: r.rater, role: r.role, points, total });
     }
     cellsByStaff.set(s, cells);
   }
   const raterNames = [...raterRole.keys()];
 
-  // Per rater: own totals and the other raters' mean on the same methods of the same staff.
+  // Per rater: own totals and the other raters' median on the same methods of the same staff.
   const raters: RaterStats[] = raterNames.map((name) => {
     const role = raterRole.get(name) ?? null;
     const own: number[] = [];
