@@ -223,6 +223,24 @@ describe('evaluate enter, driven through its prompts', () => {
     ]);
   });
 
+  it('fills in a blank sheet from evaluate template in place', async () => {
+    const { dir, flags } = setup();
+    expect(run(['template', '--roster', flags.roster, '--semester', '2026-H1', '--out', dir, '--raters', '王主任:leader', '--bom']).code).toBe(0);
+    const sheet = join(dir, '2026-H1-王主任.csv');
+    const { outcome, lines } = await start({ ...flags, out: sheet });
+    expect(lines.at(-1)).toBe('[1/3] S001 张伟 · 1号楼');
+    await person(['19', '18', '17', '16', '15']);
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(outcome).resolves.toBe('interrupted');
+    expect(readFileSync(sheet, 'utf8').split('\r\n')).toEqual([
+      `\uFEFF${HEADER}`,
+      'S001,张伟,1号楼,2026-H1,王主任,leader,19,18,17,16,15',
+      'S002,刘洋,1号楼,2026-H1,王主任,leader,,,,,',
+      'S003,陈静,2号楼,2026-H1,王主任,leader,,,,,',
+      '',
+    ]);
+  });
+
   it('asks in Chinese and writes a Chinese header that evaluate score reads', async () => {
     const { flags, sheet } = setup('staff_id,name,post\nS001,张伟,1号楼\n');
     const { outcome, lines } = await start({ ...flags, lang: 'zh', role: '组长' });
