@@ -48,12 +48,12 @@ export function register(program: Command): void {
     .command('enter')
     .summary('type in a rater\'s paper forms: checked as typed, saved person by person, resumable')
     .description(
-      'Type one rater\'s scores in, one staff member of the roster after another: each method\'s score\n' +
-        'is checked as it is typed (a number within the method\'s maximum; full-width digits are fine)\n' +
-        'and the running total shown. Each confirmed person is saved to the sheet at once; Ctrl-C stops,\n' +
-        'and the same command continues where it stopped, without writing anyone twice.\n\n' +
-        'Keys at a score: Enter accepts (or keeps the score shown in brackets), b goes back (to the\n' +
-        'previous method, or from the first to the previous person), s skips the person until the end.',
+      'Type one rater\'s scores in, one staff member of the roster after another: each method\'s score ' +
+      'is checked as it is typed (a number within the method\'s maximum; full-width digits are fine) ' +
+      'and the running total shown. Each confirmed person is saved to the sheet at once; Ctrl-C stops, ' +
+      'and the same command continues where it stopped, without writing anyone twice.\n\n' +
+      'Keys at a score: Enter accepts (or keeps the score shown in brackets), b goes back (to the ' +
+      'previous method, or from the first to the previous person), s skips the person until the end.',
     )
     .requiredOption('--roster <file>', 'roster (staff_id,name,post): who is typed, in this order')
     .requiredOption('--semester <id>', 'the semester of the forms (2026-H1, 2026H1, 2026上半年, ...)')

@@ -29,10 +29,10 @@ export function register(program: Command): void {
     .command('init')
     .summary(`write the policy file (${CONFIG_NAME}), asking question by question`)
     .description(
-      'Set up the evaluation policy: the methods\' maxima (adding up to 100), how the raters\' scores are\n' +
-        'combined, the reward and penalty amounts, the days allowed for rectification and the thresholds\n' +
-        'of "evaluate panel". Each question shows the rules\' value; the result is shown and written after\n' +
-        'you confirm. An existing file is replaced only after asking, or with --force.',
+      'Set up the evaluation policy: the methods\' maxima (adding up to 100), how the raters\' scores ' +
+      'are combined, the reward and penalty amounts, the days allowed for rectification and the ' +
+      'thresholds of "evaluate panel". Each question shows the rules\' value; the result is shown and ' +
+      'written after you confirm. An existing file is replaced only after asking, or with --force.',
     )
     .option('--out <file>', `the file to write (default: ${CONFIG_NAME}, which every command reads from the working folder)`)
     .option('--yes', 'write the built-in rules (or --policy) without asking, for scripts')

@@ -33,10 +33,10 @@ export function register(program: Command): void {
     .command('template')
     .summary('blank scoring sheets for the committee: one CSV per rater, pre-filled with the roster')
     .description(
-      'Write one blank scoring sheet per rater into a folder: every staff member of the roster with\n' +
-        'their post, the semester, the rater and role filled in, and an empty column for each method\n' +
-        'the rater\'s role scores. Fill in the scores (in Excel, or on paper and then "evaluate enter")\n' +
-        'and run "evaluate score" on the folder.',
+      'Write one blank scoring sheet per rater into a folder: every staff member of the roster with ' +
+      'their post, the semester, the rater and role filled in, and an empty column for each method the ' +
+      'rater\'s role scores. Fill in the scores (in Excel, or on paper and then "evaluate enter") and ' +
+      'run "evaluate score" on the folder.',
     )
     .requiredOption('--roster <file>', 'roster (staff_id,name,post)')
     .requiredOption('--semester <id>', 'the semester (2026-H1, 2026H1, 2026上半年, ...)')

@@ -1,5 +1,5 @@
 /** A policy as the file `evaluate init` writes, and as the few lines it shows before writing. */
-import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
+import type { Policy } from '../core/policy.js';
 import { METHODS, ROLES } from '../core/types.js';
 import { interactiveWords } from '../i18n/interactive.js';
 
@@ -83,7 +83,3 @@ function displayWidth(s: string): number {
   return n;
 }
 
-/** True when the policy is the built-in one (for the message of `init --yes`). */
-export function isDefaultPolicy(p: Policy): boolean {
-  return JSON.stringify(policyDocument(p)) === JSON.stringify(policyDocument(DEFAULT_POLICY));
-}
