@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
+import { quietOnClosedPipe } from './io/output.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerTemplate } from './commands/template.js';
@@ -53,6 +54,7 @@ Run "evaluate <command> --help" for a command's options and examples.`,
 }
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

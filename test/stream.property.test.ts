@@ -9,19 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { StreamingScorer } from '../src/core/accumulate.js';
 import { type Policy } from '../src/core/policy.js';
 import { rankReport } from '../src/core/report.js';
-import { CsvParser } from '../src/io/csv.js';
+import { SheetStream } from '../src/io/sheet-stream.js';
+
+const CUTS = [7, 1, 64, 3, 1000, 2];
 import { scoreJson } from '../src/render/score.js';
 import { policyOf, scoreTexts } from './score-text.js';
 
 function streamed(sheets: Record<string, string>, policy: Policy, semester: string | null) {
   const scorer = new StreamingScorer(policy, semester);
   for (const text of Object.values(sheets)) {
-    const sink = scorer.sheet();
-    const p = new CsvParser(sink);
-    // Feed in uneven chunks, as the file reader does.
-    for (let i = 0; i < text.length; i += 7) p.push(text.slice(i, i + 7));
-    p.end();
-    sink.finish();
+    const sheet = new SheetStream(scorer, 'utf8', ',');
+    const bytes = new TextEncoder().encode(text);
+    // Feed in small uneven chunks that cut lines and characters, as a file reader may.
+    for (let i = 0, k = 0; i < bytes.length; i += CUTS[k++ % CUTS.length]!) sheet.push(bytes.subarray(i, i + CUTS[k % CUTS.length]!));
+    sheet.end();
   }
   return scorer.finish(null);
 }
@@ -37,7 +38,7 @@ const cellArb = fc.oneof(
 );
 const rowArb = fc.record({
   staff: fc.constantFrom('S1', 'S2', 'S3', ' S1', ''),
-  name: fc.constantFrom('张伟', '刘洋', '', '张伟'),
+  name: fc.constantFrom('张伟', '刘洋', '', '张伟', '"张,伟"', '"刘""洋"', '"陈\n静"'),
   semester: fc.constantFrom('2026-H1', '2026-H1', '2026上半年', '', '2026-H2', 'bad'),
   rater: fc.constantFrom('A', 'B', 'C', 'D', 'E', ''),
   role: fc.constantFrom(...ROLES),

@@ -108,7 +108,7 @@ export function precheckOut(common: Common, inputs: (string | null)[]): void {
   if (common.out) checkOut(common.out, common.force, inputs);
 }
 
-export async function emit(text: string | Uint8Array, common: Common): Promise<void> {
+export async function emit(text: string | Uint8Array | readonly string[], common: Common): Promise<void> {
   if (common.out) writeAtomic(common.out, text);
-  else await writeStdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+  else await writeStdout(text instanceof Uint8Array ? Buffer.from(text).toString('utf8') : text);
 }

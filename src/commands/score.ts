@@ -58,7 +58,10 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   };
   const groupBy = flags.groupBy === 'post' ? 'post' : null;
   // Clean sheets stream through per-staff accumulators; anything to report takes the detailed path.
+  const debug = process.env.EVALUATE_DEBUG ? (what: string) => process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`) : null;
+  debug?.('start');
   const streamed = streamScores(sources, opts);
+  debug?.('read');
   if (process.env.EVALUATE_DEBUG && streamed.reason) process.stderr.write(`evaluate: detailed path: ${streamed.reason}\n`);
   let reports: SemesterReport[];
   let problems: Problem[] = [];
@@ -82,6 +85,7 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
     lang: common.lang,
     color: common.color,
   };
+  debug?.('ranked');
   const render = await import('../render/score.js');
   const text =
     common.format === 'json'
@@ -91,5 +95,7 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
         : common.format === 'md'
           ? render.scoreMd(input)
           : render.scoreTable(input);
+  debug?.('rendered');
   await emit(text, common);
+  debug?.('written');
 }

@@ -6,7 +6,7 @@
  * the caller runs the detailed path, which finds and words every problem. Both paths produce the
  * same ScoredStaff, so the report cannot tell which one ran.
  */
-import { type MethodAggregate } from './aggregate.js';
+import { type Contribution, type MethodAggregate } from './aggregate.js';
 import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, parseSemester } from './cells.js';
 import type { RosterEntry } from './merge.js';
 import { type Policy, rationalOf } from './policy.js';
@@ -15,6 +15,8 @@ import { type ScoredStaff, staffResult } from './report.js';
 import { CONSENSUS_RATER } from './sheet.js';
 import { type Method, type Role, METHODS, ROLES } from './types.js';
 
+/** The streaming path keeps no per-rater detail: one frozen empty list serves every method. */
+const NO_CONTRIBUTIONS = Object.freeze([]) as unknown as Contribution[];
 const PRESENT = 32; // mask bit: the rater has a row for this person (perhaps with no scores)
 const ROLE_INDEX: Record<Role, number> = { leader: 0, 'head-office': 1, 'center-office': 2, student: 3 };
 const NO_ROLE = 4;
@@ -35,11 +37,37 @@ interface Acc {
   values: number[][] | null;
 }
 
+/** Where each column is, by meaning (-1: absent). */
+export interface Columns {
+  width: number;
+  staff: number;
+  name: number;
+  post: number;
+  semester: number;
+  rater: number;
+  role: number;
+  method: number;
+  score: number;
+  methods: { m: number; i: number }[];
+}
+
+/** The cells of one row, as the row logic reads them. */
+export interface Fields {
+  /** The cell's text, trimmed. */
+  str(i: number): string;
+  /** The score in the cell for method `m`: micro-points, EMPTY or BAD. */
+  score(i: number, m: number): number;
+  allBlank(): boolean;
+}
+
+export const EMPTY = -2;
+export const BAD = -1;
+
 export interface Bail {
   reason: string;
 }
 
-function trimCell(s: string): string {
+export function trimCell(s: string): string {
   const n = s.length;
   if (n === 0) return s;
   const a = s.charCodeAt(0);
@@ -83,6 +111,8 @@ export class StreamingScorer {
   private readonly raterRolelessUse: boolean[] = [];
   private readonly semesterCache = new Map<string, string | null>();
   private readonly roleCache = new Map<string, Role | null>();
+  /** The person of the last row. */
+  private last: Acc | null = null;
   private readonly maxMicro: number[];
   private readonly dataSize: number;
 
@@ -99,181 +129,167 @@ export class StreamingScorer {
     this.bail ??= { reason };
   }
 
-  /** A sink for one sheet's CSV records. */
-  sheet(): { record(cells: string[], line: number): void; malformed(): void; finish(): void } {
-    let columns: (Column | null)[] | null = null;
-    let width = 0;
-    let iStaff = -1;
-    let iName = -1;
-    let iPost = -1;
-    let iSem = -1;
-    let iRater = -1;
-    let iRole = -1;
-    let iMethod = -1;
-    let iScore = -1;
-    let methodCols: { m: number; i: number }[] = [];
-    let dataRows = 0;
-    const header = (cells: string[]) => {
-      columns = cells.map((c) => parseHeader(c));
-      width = cells.length;
-      const seen = new Set<Column>();
-      for (const c of columns) {
-        if (c === null) return this.stop('a column the detailed path warns about');
-        if (seen.has(c)) return this.stop('a repeated column');
-        seen.add(c);
+
+  /** @internal The columns of a sheet, from its header; bails on anything the detailed path warns about. */
+  columnsOf(cells: string[]): Columns | null {
+    const columns = cells.map((c) => parseHeader(c));
+    const seen = new Set<Column>();
+    for (const c of columns) {
+      if (c === null) return this.stop('a column the detailed path warns about'), null;
+      if (seen.has(c)) return this.stop('a repeated column'), null;
+      seen.add(c);
+    }
+    const cols: Columns = {
+      width: cells.length,
+      staff: columns.indexOf('staff_id'),
+      name: columns.indexOf('name'),
+      post: columns.indexOf('post'),
+      semester: columns.indexOf('semester'),
+      rater: columns.indexOf('rater'),
+      role: columns.indexOf('role'),
+      method: columns.indexOf('method'),
+      score: columns.indexOf('score'),
+      methods: METHODS.map((m, k) => ({ m: k, i: columns.indexOf(m) })).filter((x) => x.i >= 0),
+    };
+    const long = cols.method >= 0 || cols.score >= 0;
+    if (cols.staff < 0) this.stop('no staff_id column');
+    else if (long && (cols.method < 0 || cols.score < 0 || cols.methods.length > 0)) this.stop('an incomplete long form');
+    else if (!long && cols.methods.length === 0) this.stop('no score columns');
+    return this.bail ? null : cols;
+  }
+
+  /**
+   * @internal One row, its cells read through `f`: the same checks, in effect, as SheetReader and
+   * Merger. Returns false after bailing.
+   */
+  row(cols: Columns, f: Fields): boolean {
+    const staffId = f.str(cols.staff);
+    if (staffId === '') {
+      if (f.allBlank()) return true; // a row of empty cells, as Excel leaves them
+      return this.stop('a blank staff_id'), false;
+    }
+    this.rows++;
+    // Semester
+    let semester = this.semesterOption;
+    if (cols.semester >= 0) {
+      const text = f.str(cols.semester);
+      if (text !== '') {
+        let s = this.semesterCache.get(text);
+        if (s === undefined) this.semesterCache.set(text, (s = parseSemester(text)));
+        if (s === null || (this.semesterOption !== null && s !== this.semesterOption)) return this.stop('a semester problem'), false;
+        semester = s;
       }
-      iStaff = columns.indexOf('staff_id');
-      iName = columns.indexOf('name');
-      iPost = columns.indexOf('post');
-      iSem = columns.indexOf('semester');
-      iRater = columns.indexOf('rater');
-      iRole = columns.indexOf('role');
-      iMethod = columns.indexOf('method');
-      iScore = columns.indexOf('score');
-      methodCols = METHODS.map((m, k) => ({ m: k, i: columns!.indexOf(m) })).filter((x) => x.i >= 0);
-      const long = iMethod >= 0 || iScore >= 0;
-      if (iStaff < 0) this.stop('no staff_id column');
-      else if (long && (iMethod < 0 || iScore < 0 || methodCols.length > 0)) this.stop('an incomplete long form');
-      else if (!long && methodCols.length === 0) this.stop('no score columns');
-    };
-    return {
-      malformed: () => this.stop('a record that is not valid CSV'),
-      finish: () => {
-        if (columns === null) this.stop('an empty file');
-        else if (dataRows === 0) this.stop('a sheet without rows');
-      },
-      record: (cells: string[]) => {
-        if (this.bail) return;
-        if (columns === null) {
-          header(cells);
-          return;
+    }
+    if (semester === null) return this.stop('a row without semester'), false;
+    // Rater and role
+    const rater = cols.rater >= 0 ? f.str(cols.rater) : CONSENSUS_RATER;
+    if (rater === '') return this.stop('a blank rater'), false;
+    let role: Role | null = null;
+    if (cols.role >= 0) {
+      const text = f.str(cols.role);
+      if (text !== '') {
+        role = this.roleCache.get(text) ?? null;
+        if (role === null) {
+          role = parseRole(text);
+          if (role === null) return this.stop('an unknown role'), false;
+          this.roleCache.set(text, role);
         }
-        if (cells.length !== width) {
-          if (cells.every((c) => c.trim() === '')) return;
-          return this.stop('a row with the wrong number of cells');
-        }
-        const staffId = trimCell(cells[iStaff]!);
-        if (staffId === '') {
-          if (cells.every((c) => c.trim() === '')) return;
-          return this.stop('a blank staff_id');
-        }
-        dataRows++;
-        this.rows++;
-        // Semester
-        let semester = this.semesterOption;
-        if (iSem >= 0) {
-          const text = trimCell(cells[iSem]!);
-          if (text !== '') {
-            let s = this.semesterCache.get(text);
-            if (s === undefined) this.semesterCache.set(text, (s = parseSemester(text)));
-            if (s === null || (this.semesterOption !== null && s !== this.semesterOption)) return this.stop('a semester problem');
-            semester = s;
-          }
-        }
-        if (semester === null) return this.stop('a row without semester');
-        // Rater and role
-        const rater = iRater >= 0 ? trimCell(cells[iRater]!) : CONSENSUS_RATER;
-        if (rater === '') return this.stop('a blank rater');
-        let role: Role | null = null;
-        if (iRole >= 0) {
-          const text = trimCell(cells[iRole]!);
-          if (text !== '') {
-            role = this.roleCache.get(text) ?? null;
-            if (role === null) {
-              role = parseRole(text);
-              if (role === null) return this.stop('an unknown role');
-              this.roleCache.set(text, role);
-            }
-          }
-        }
-        let rid = this.raterIds.get(rater);
-        if (rid === undefined) {
-          rid = this.raterRoles.length;
-          this.raterIds.set(rater, rid);
-          this.raterRoles.push(role);
-          this.raterRolelessUse.push(false);
-        } else if (role !== null) {
-          const known = this.raterRoles[rid];
-          if (known === null) {
-            if (this.raterRolelessUse[rid] && this.policy.aggregation === 'weighted') return this.stop('a role learnt late');
-            this.raterRoles[rid] = role;
-          } else if (known !== role) return this.stop('a rater with two roles');
-        }
-        const effRole = this.raterRoles[rid]!;
-        if (effRole === null) this.raterRolelessUse[rid] = true;
-        // The person
-        let staff = this.semesters.get(semester);
-        if (!staff) this.semesters.set(semester, (staff = new Map()));
-        let acc = staff.get(staffId);
-        const name = iName >= 0 ? trimCell(cells[iName]!) : '';
-        const post = iPost >= 0 ? trimCell(cells[iPost]!) : '';
-        if (!acc) {
-          acc = {
-            semester,
-            staffId,
-            name,
-            post,
-            masks: [],
-            data: new Float64Array(this.dataSize),
-            values: this.policy.aggregation === 'median' ? [[], [], [], [], []] : null,
-          };
-          if (this.policy.aggregation === 'trimmed') acc.data.fill(Infinity, 5, 10).fill(-Infinity, 10, 15);
-          staff.set(staffId, acc);
-        } else {
-          if (name !== '' && name !== acc.name) {
-            if (acc.name !== '') return this.stop('a person with two names');
-            acc.name = name;
-          }
-          if (post !== '' && post !== acc.post) {
-            if (acc.post !== '') return this.stop('a person with two posts');
-            acc.post = post;
-          }
-        }
-        let mask = acc.masks[rid] ?? 0;
-        mask |= PRESENT;
-        // Scores
-        const bucket = effRole === null ? NO_ROLE : ROLE_INDEX[effRole];
-        if (iMethod >= 0) {
-          const mText = trimCell(cells[iMethod]!);
-          const method = parseMethod(mText);
-          if (method === null) return this.stop('an unknown method');
-          const sText = cells[iScore]!;
-          if (sText.trim() !== '') {
-            const k = METHODS.indexOf(method);
-            mask = this.add(acc, mask, k, sText, bucket);
-            if (mask < 0) return;
-          }
-        } else {
-          for (let j = 0; j < methodCols.length; j++) {
-            const { m, i } = methodCols[j]!;
-            const text = cells[i]!;
-            if (text === '') continue;
-            mask = this.add(acc, mask, m, text, bucket);
-            if (mask < 0) return;
-          }
-        }
-        // Grow with holes as undefined, never with a sparse array.
-        while (acc.masks.length < rid) acc.masks.push(0);
-        acc.masks[rid] = mask;
-      },
-    };
+      }
+    }
+    let rid = this.raterIds.get(rater);
+    if (rid === undefined) {
+      rid = this.raterRoles.length;
+      this.raterIds.set(rater, rid);
+      this.raterRoles.push(role);
+      this.raterRolelessUse.push(false);
+    } else if (role !== null) {
+      const known = this.raterRoles[rid];
+      if (known === null) {
+        if (this.raterRolelessUse[rid] && this.policy.aggregation === 'weighted') return this.stop('a role learnt late'), false;
+        this.raterRoles[rid] = role;
+      } else if (known !== role) return this.stop('a rater with two roles'), false;
+    }
+    const effRole = this.raterRoles[rid]!;
+    if (effRole === null) this.raterRolelessUse[rid] = true;
+    // The person: rows of one person usually come together, so the last one is checked first.
+    let acc = this.last;
+    if (acc === null || acc.staffId !== staffId || acc.semester !== semester) {
+      let staff = this.semesters.get(semester);
+      if (!staff) this.semesters.set(semester, (staff = new Map()));
+      acc = staff.get(staffId) ?? null;
+      if (!acc) {
+        acc = {
+          semester,
+          staffId,
+          name: '',
+          post: '',
+          masks: [],
+          data: new Float64Array(this.dataSize),
+          values: this.policy.aggregation === 'median' ? [[], [], [], [], []] : null,
+        };
+        if (this.policy.aggregation === 'trimmed') acc.data.fill(Infinity, 5, 10).fill(-Infinity, 10, 15);
+        staff.set(staffId, acc);
+      }
+      this.last = acc;
+    }
+    const name = cols.name >= 0 ? f.str(cols.name) : '';
+    if (name !== '' && name !== acc.name) {
+      if (acc.name !== '') return this.stop('a person with two names'), false;
+      acc.name = name;
+    }
+    const post = cols.post >= 0 ? f.str(cols.post) : '';
+    if (post !== '' && post !== acc.post) {
+      if (acc.post !== '') return this.stop('a person with two posts'), false;
+      acc.post = post;
+    }
+    let mask = acc.masks[rid] ?? 0;
+    mask |= PRESENT;
+    // Scores
+    const bucket = effRole === null ? NO_ROLE : ROLE_INDEX[effRole];
+    if (cols.method >= 0) {
+      const method = parseMethod(f.str(cols.method));
+      if (method === null) return this.stop('an unknown method'), false;
+      const k = METHODS.indexOf(method);
+      const micro = f.score(cols.score, k);
+      if (micro === BAD) return this.stop('a score that is not accepted'), false;
+      if (micro !== EMPTY) mask = this.add(acc, mask, k, micro, bucket);
+    } else {
+      for (let j = 0; j < cols.methods.length; j++) {
+        const { m, i } = cols.methods[j]!;
+        const micro = f.score(i, m);
+        if (micro === EMPTY) continue;
+        if (micro === BAD) return this.stop('a score that is not accepted'), false;
+        mask = this.add(acc, mask, m, micro, bucket);
+      }
+    }
+    if (mask < 0) return false;
+    while (acc.masks.length < rid) acc.masks.push(0);
+    acc.masks[rid] = mask;
+    return true;
+  }
+
+  /** @internal A score cell's text as micro-points, EMPTY or BAD. */
+  scoreOf(text: string, m: number): number {
+    const micro = fastMicro(text);
+    if (micro >= 0) return micro <= this.maxMicro[m]! ? micro : BAD;
+    if (text.trim() === '') return EMPTY;
+    const r = parseScore(text, METHODS[m]!, this.maxMicro[m]!);
+    return r.ok ? r.micro : BAD;
+  }
+
+  /** @internal The largest score a method takes, in micro-points. */
+  maxOf(m: number): number {
+    return this.maxMicro[m]!;
+  }
+
+  /** @internal */
+  fail(reason: string): void {
+    this.stop(reason);
   }
 
   /** Adds one score; returns the new mask, or -1 after bailing. */
-  private add(acc: Acc, mask: number, m: number, text: string, bucket: number): number {
-    let micro = fastMicro(text);
-    if (micro < 0) {
-      if (text.trim() === '') return mask;
-      const r = parseScore(text, METHODS[m]!, this.maxMicro[m]!);
-      if (!r.ok) {
-        this.stop('a score that is not accepted');
-        return -1;
-      }
-      micro = r.micro;
-    } else if (micro > this.maxMicro[m]!) {
-      this.stop('a score over the maximum');
-      return -1;
-    }
+  private add(acc: Acc, mask: number, m: number, micro: number, bucket: number): number {
+    if (mask < 0) return mask;
     if (mask & (1 << m)) {
       this.stop('a method scored twice');
       return -1;
@@ -353,9 +369,11 @@ export class StreamingScorer {
         }
         const methods = {} as Record<Method, MethodAggregate>;
         METHODS.forEach((m, k) => {
-          methods[m] = { method: m, value: this.methodValue(acc, k, counts[k]!, roleCounts, weights), contributions: [] };
+          methods[m] = { method: m, value: this.methodValue(acc, k, counts[k]!, roleCounts, weights), contributions: NO_CONTRIBUTIONS };
         });
         list.push(staffResult(acc, present, methods, policy));
+        // The accumulator has done its work: let it go while the rest are scored.
+        if (!byId) staff.delete(acc.staffId);
       }
       if (byId) {
         if (staff.size !== byId.size) return null;
@@ -386,13 +404,14 @@ export class StreamingScorer {
       }
       value = num.div(den);
     } else if (p.aggregation === 'trimmed' && count >= p.trimMinScores) {
-      value = Rational.of(d[k]! - d[5 + k]! - d[10 + k]!, count - 2);
+      value = Rational.of(d[k]! - d[5 + k]! - d[10 + k]!, (count - 2) * MICRO);
     } else {
-      value = Rational.of(d[k]!, count);
+      value = Rational.of(d[k]!, count * MICRO);
     }
-    let points = value.div(Rational.of(MICRO));
+    let points = p.aggregation === 'median' || p.aggregation === 'weighted' ? value.div(Rational.of(MICRO)) : value;
     const mp = p.methods[METHODS[k]!];
     if (mp.scale !== mp.max) points = points.mul(rationalOf(mp.max)).div(rationalOf(mp.scale));
     return points;
   }
 }
+

@@ -37,6 +37,18 @@ export interface SemesterReport {
 
 export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'>;
 
+const consequences = new WeakMap<Policy, Map<string, SemesterConsequence>>();
+
+/** Everyone with the same grade in a semester has the same consequence: one object serves them all. */
+function sharedConsequence(semester: string, grade: Grade, policy: Policy): SemesterConsequence {
+  let byKey = consequences.get(policy);
+  if (!byKey) consequences.set(policy, (byKey = new Map()));
+  const key = `${semester} ${grade}`;
+  let c = byKey.get(key);
+  if (!c) byKey.set(key, (c = Object.freeze(semesterConsequence(semester, grade, policy)) as SemesterConsequence));
+  return c;
+}
+
 export function scoreStaff(s: StaffSemester, policy: Policy): ScoredStaff {
   const methods = {} as Record<Method, MethodAggregate>;
   for (const m of METHODS) {
@@ -59,8 +71,9 @@ export function staffResult(
 ): ScoredStaff {
   let exact = Rational.ZERO;
   for (const m of METHODS) exact = exact.add(methods[m].value);
-  const scale = 10n ** BigInt(policy.precision);
-  const total = Rational.of(exact.roundScaled(policy.precision), scale);
+  const p = policy.precision;
+  const q = exact.roundScaledNumber(p);
+  const total = q !== null ? Rational.of(q, 10 ** p) : Rational.of(exact.roundScaled(p), 10n ** BigInt(p));
   const grade = gradeOf(total, policy);
   return {
     semester: who.semester,
@@ -72,7 +85,7 @@ export function staffResult(
     total,
     grade,
     raters,
-    consequence: semesterConsequence(who.semester, grade, policy),
+    consequence: sharedConsequence(who.semester, grade, policy),
   };
 }
 
@@ -94,17 +107,37 @@ function byCodePoint(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Ranks highest total first; equal rounded totals share a rank and the next rank skips. */
+/**
+ * Ranks highest total first; equal rounded totals share a rank and the next rank skips. Totals are
+ * rounded to at most 6 decimals, so their 6-decimal values order them exactly. The objects are
+ * given their rank in place (they are fresh from scoring).
+ */
 export function rank<T extends { total: Rational; staffId: string }>(list: T[]): (T & { rank: number; rankOf: number })[] {
-  const sorted = [...list].sort((a, b) => b.total.cmp(a.total) || byCodePoint(a.staffId, b.staffId));
-  let prev: Rational | null = null;
-  let prevRank = 0;
-  return sorted.map((s, i) => {
-    const r = prev !== null && s.total.cmp(prev) === 0 ? prevRank : i + 1;
-    prev = s.total;
-    prevRank = r;
-    return { ...s, rank: r, rankOf: sorted.length };
+  const keys = new Float64Array(list.length);
+  list.forEach((s, i) => (keys[i] = s.total.toNumber(6)));
+  // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
+  const plain = list.every((s) => !/[\ud800-\uffff]/.test(s.staffId));
+  const ids = list.map((s) => s.staffId);
+  const order = Array.from(list.keys()).sort((a, b) => {
+    const d = keys[b]! - keys[a]!;
+    if (d !== 0) return d;
+    const x = ids[a]!;
+    const y = ids[b]!;
+    return plain ? (x < y ? -1 : x > y ? 1 : 0) : byCodePoint(x, y);
   });
+  const out = new Array<T & { rank: number; rankOf: number }>(list.length);
+  let prevKey = NaN;
+  let prevRank = 0;
+  order.forEach((idx, i) => {
+    const r = keys[idx] === prevKey ? prevRank : i + 1;
+    prevKey = keys[idx]!;
+    prevRank = r;
+    const s = list[idx] as T & { rank: number; rankOf: number };
+    s.rank = r;
+    s.rankOf = list.length;
+    out[i] = s;
+  });
+  return out;
 }
 
 export function semesterReport(semester: string, staff: StaffSemester[], policy: Policy, groupBy: 'post' | null): SemesterReport {

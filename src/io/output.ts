@@ -35,15 +35,17 @@ export function checkOut(out: string, force: boolean, inputs: (string | null)[])
   }
 }
 
-export function writeAtomic(out: string, data: string | Uint8Array): void {
+export function writeAtomic(out: string, data: string | Uint8Array | readonly string[]): void {
   const dir = dirname(resolve(out));
   const tmp = join(dir, `.${basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
+      const buf = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
@@ -59,13 +61,17 @@ export function writeAtomic(out: string, data: string | Uint8Array): void {
   }
 }
 
-/** Writes the report to standard output; a closed pipe (`| head`) ends the run quietly. */
-export function writeStdout(text: string): Promise<void> {
-  return new Promise((done) => {
-    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
-      throw e;
-    });
-    process.stdout.write(text, () => done());
+/** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */
+export async function writeStdout(text: string | readonly string[]): Promise<void> {
+  for (const part of typeof text === 'string' ? [text] : text) {
+    await new Promise<void>((done) => process.stdout.write(part, () => done()));
+  }
+}
+
+/** A reader that stops reading (`evaluate score big.csv | head -1`) is not an error: exit 0, say nothing. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
   });
 }

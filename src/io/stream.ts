@@ -5,22 +5,16 @@
  * On a terminal, inputs over a few MB show a progress line on standard error.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { TextDecoder } from 'node:util';
 import { StreamingScorer } from '../core/accumulate.js';
 import type { RosterEntry } from '../core/merge.js';
 import type { ScoredStaff } from '../core/report.js';
 import { Problems } from '../core/types.js';
-import { CsvParser } from './csv.js';
 import { type Encoding, firstInvalidUtf8 } from './decode.js';
 import { type LoadOptions, type Source, loadRoster } from './load.js';
+import { SheetStream } from './sheet-stream.js';
 
 const CHUNK = 1 << 20;
 const PROGRESS_MIN_BYTES = 4 << 20;
-
-export interface RecordSink {
-  record(cells: string[], line: number): void;
-  malformed(line: number, column: number, message: string): void;
-}
 
 export interface StreamResult {
   /** False when the bytes could not be decoded here; the detailed path will say why. */
@@ -74,28 +68,32 @@ export function totalSize(sources: Source[]): number {
   return sources.reduce((a, s) => a + sizeOf(s), 0);
 }
 
+/** What takes a sheet's bytes once its encoding is known. */
+export interface ByteSink {
+  push(bytes: Uint8Array): void;
+  end(): void;
+}
+
 /**
- * Streams one source into the sink. `rows` reports progress. Returns ok=false (without a message:
- * the detailed path words it) for UTF-16, NUL bytes, or bytes that fit neither encoding.
+ * Streams one source's bytes into the sink made for its encoding (a UTF-8 BOM removed). Returns
+ * ok=false (without a message: the detailed path words it) for UTF-16 or NUL bytes.
  */
 export function streamSource(
   src: Source,
   forced: Encoding | null,
-  delimiter: string,
-  sink: RecordSink,
+  makeSink: (encoding: Encoding) => ByteSink,
   progress: { total: number; done: number; rows: () => number } | null,
 ): StreamResult {
   const fd = src.path === null ? 0 : openSync(src.path, 'r');
   const keep: Buffer[] | null = src.path === null ? [] : null;
   const bar = progress ? new Progress(progress.total, process.stderr.isTTY === true && progress.total >= PROGRESS_MIN_BYTES) : null;
-  const parser = new CsvParser(sink, delimiter);
-  let decoder: TextDecoder | null = null;
-  let first = true;
+  let sink: ByteSink | null = null;
   let read = 0;
   let ok = true;
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
     for (;;) {
+      // A fresh buffer each time: the sink may keep a view of the last partial line.
+      const buf = Buffer.allocUnsafe(CHUNK);
       let n: number;
       try {
         n = readSync(fd, buf, 0, CHUNK, null);
@@ -107,10 +105,9 @@ export function streamSource(
       if (n === 0) break;
       read += n;
       let bytes = buf.subarray(0, n);
-      if (keep) keep.push(Buffer.from(bytes));
+      if (keep) keep.push(bytes);
       if (!ok) continue;
-      if (first) {
-        first = false;
+      if (sink === null) {
         if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
           ok = false;
           continue;
@@ -123,25 +120,12 @@ export function streamSource(
           const bad = firstInvalidUtf8(bytes);
           enc = bom || bad < 0 || bad >= bytes.length - 3 ? 'utf8' : 'gb18030';
         }
-        decoder = new TextDecoder(enc === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true });
+        sink = makeSink(enc);
       }
-      try {
-        parser.push(decoder!.decode(bytes, { stream: true }));
-      } catch {
-        ok = false;
-        continue;
-      }
+      sink.push(bytes);
       bar?.update(src.name, progress!.done + read, progress!.rows);
     }
-    if (ok && decoder) {
-      try {
-        const tail = decoder.decode();
-        if (tail) parser.push(tail);
-      } catch {
-        ok = false;
-      }
-    }
-    if (ok) parser.end();
+    if (ok) (sink ?? makeSink('utf8')).end();
   } finally {
     if (src.path !== null) closeSync(fd);
     bar?.done();
@@ -165,11 +149,9 @@ export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
   const progress = { total: totalSize(sources), done: 0, rows: () => scorer.rows };
   let stdin: Uint8Array | null = null;
   for (const src of sources) {
-    const sink = scorer.sheet();
-    const r = streamSource(src, opts.encoding, opts.delimiter, sink, progress);
+    const r = streamSource(src, opts.encoding, (enc) => new SheetStream(scorer, enc, opts.delimiter), progress);
     if (r.stdin) stdin = r.stdin;
     if (!r.ok) return { semesters: null, rows: scorer.rows, stdin, reason: 'bytes to decode in detail' };
-    sink.finish();
     if (scorer.bail && !sources.some((s) => s.path === null)) break;
   }
   let roster: RosterEntry[] | null = null;

@@ -14,5 +14,7 @@ export function methodNumber(v: Rational): number {
  * gets a leading apostrophe, so Excel shows it as text instead of running it as a formula.
  */
 export function neutralize(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const c = text.charCodeAt(0);
+  // = + - @ tab CR
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
 }

@@ -1,10 +1,10 @@
 /** Rendering the semester report: table, csv, json, md. */
-import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../core/types.js';
 import type { SemesterReport, StaffResult } from '../core/report.js';
 import type { RowCounts } from '../core/sheet.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
+import { CsvText } from './csv.js';
 import { methodNumber, neutralize } from './format.js';
 import { type Align, type Cell, layout, painter } from './table.js';
 
@@ -45,7 +45,7 @@ export function scoreJson(input: ScoreRenderInput): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function scoreCsv(input: ScoreRenderInput, bom: boolean): string {
+export function scoreCsv(input: ScoreRenderInput, bom: boolean): string[] {
   const w = words(input.lang);
   const header = [
     w.col.rank,
@@ -60,25 +60,31 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): string {
     w.col.penalty,
     w.col.rectifyBy,
   ];
-  const rows: (string | number)[][] = [];
+  const grade = w.grade;
+  const out = new CsvText(bom);
+  out.row(header);
   for (const r of input.reports) {
     for (const s of r.staff) {
-      rows.push([
+      out.row([
         s.rank,
         neutralize(s.staffId),
         neutralize(s.name),
         neutralize(s.post),
         s.semester,
-        ...METHODS.map((m) => methodNumber(s.methods[m].value)),
+        methodNumber(s.methods.listen.value),
+        methodNumber(s.methods.see.value),
+        methodNumber(s.methods.check.value),
+        methodNumber(s.methods.test.value),
+        methodNumber(s.methods.ask.value),
         s.total.toFixed(input.precision),
-        w.grade[s.grade],
+        grade[s.grade],
         s.consequence.reward ?? '',
         s.consequence.penalty ?? '',
         s.consequence.rectifyBy ?? '',
       ]);
     }
   }
-  return (bom ? '\uFEFF' : '') + stringify([header, ...rows], { record_delimiter: 'windows' });
+  return out.chunks();
 }
 
 function money(s: StaffResult, lang: Lang): { reward: string; penalty: string } {

@@ -1,0 +1,337 @@
+/**
+ * Reading one sheet's bytes for the streaming path. Lines without quotes are read field by field
+ * straight from the bytes (the ASCII delimiter, quote and line ends cannot occur inside a UTF-8 or
+ * GBK character), repeated texts such as rater names are recognised by their bytes and not decoded
+ * again, and plain scores are read as numbers without making strings. From the first quote or lone
+ * carriage return on, the rest of the sheet goes through the full CSV parser instead.
+ */
+import { TextDecoder } from 'node:util';
+import { BAD, type Columns, EMPTY, type Fields, type StreamingScorer, trimCell } from '../core/accumulate.js';
+import { MICRO } from '../core/cells.js';
+import { CsvParser } from './csv.js';
+
+/** Fields over an array of cells (the general reader). */
+class CellFields implements Fields {
+  cells: string[] = [];
+  constructor(private readonly scorer: StreamingScorer) {}
+  str(i: number): string {
+    return trimCell(this.cells[i]!);
+  }
+  score(i: number, m: number): number {
+    const t = this.cells[i]!;
+    return t === '' ? EMPTY : this.scorer.scoreOf(t, m);
+  }
+  allBlank(): boolean {
+    return this.cells.every((c) => c.trim() === '');
+  }
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const DOT = 46;
+
+/**
+ * Texts seen in one column, by their bytes, so that repeated values (raters, roles, semesters, a
+ * person's name on each of their rows) are not decoded again. A column of mostly new values (staff
+ * ids) stops being remembered after a while, except for the last value.
+ */
+class ColumnCache {
+  private lastBytes: Uint8Array | null = null;
+  private lastText = '';
+  private readonly byHash = new Map<number, { bytes: Uint8Array; text: string }[]>();
+  private size = 0;
+
+  find(buf: Uint8Array, s: number, e: number): string | null {
+    if (this.lastBytes && same(this.lastBytes, buf, s, e)) return this.lastText;
+    const list = this.byHash.get(hash(buf, s, e));
+    if (list) {
+      for (const entry of list) {
+        if (same(entry.bytes, buf, s, e)) {
+          this.lastBytes = entry.bytes;
+          this.lastText = entry.text;
+          return entry.text;
+        }
+      }
+    }
+    return null;
+  }
+
+  put(buf: Uint8Array, s: number, e: number, text: string): void {
+    const bytes = Uint8Array.prototype.slice.call(buf, s, e);
+    this.lastBytes = bytes;
+    this.lastText = text;
+    if (this.size >= 4096) return;
+    this.size++;
+    const h = hash(buf, s, e);
+    const list = this.byHash.get(h);
+    if (list) list.push({ bytes, text });
+    else this.byHash.set(h, [{ bytes, text }]);
+  }
+}
+
+function same(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
+  if (a.length !== e - s) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== buf[s + j]) return false;
+  return true;
+}
+
+function hash(buf: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
+  return h;
+}
+
+/** Fields read straight from the bytes of one line: ASCII delimiters are safe in UTF-8 and GBK. */
+class ByteFields implements Fields {
+  buf: Uint8Array = new Uint8Array(0);
+  starts: Int32Array;
+  ends: Int32Array;
+  private readonly caches: ColumnCache[];
+
+  constructor(
+    private readonly scorer: StreamingScorer,
+    private readonly decoder: TextDecoder,
+    width: number,
+  ) {
+    this.starts = new Int32Array(width);
+    this.ends = new Int32Array(width);
+    this.caches = Array.from({ length: width }, () => new ColumnCache());
+  }
+
+  private text(i: number): string {
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (s === e) return '';
+    const cache = this.caches[i]!;
+    const hit = cache.find(this.buf, s, e);
+    if (hit !== null) return hit;
+    // Throws on bytes that are not in the encoding: the caller gives up then.
+    const t = trimCell(this.decoder.decode(this.buf.subarray(s, e)));
+    cache.put(this.buf, s, e, t);
+    return t;
+  }
+
+  str(i: number): string {
+    return this.text(i);
+  }
+
+  score(i: number, m: number): number {
+    const b = this.buf;
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (s === e) return EMPTY;
+    // Plain digits with an optional point: the common case, read without making a string.
+    if (e - s <= 16) {
+      let int = 0;
+      let j = s;
+      let c = b[j]!;
+      if (c !== DOT) {
+        for (; j < e; j++) {
+          c = b[j]!;
+          if (c === DOT || c < 48 || c > 57) break;
+          int = int * 10 + (c - 48);
+        }
+        if (j === e) return this.scorer.scoreOf(String(int), m) === BAD ? BAD : int * MICRO <= this.max(m) ? int * MICRO : BAD;
+        if (c === DOT && j + 1 < e && e - j - 1 <= 6) {
+          let frac = 0;
+          let scale = 100_000;
+          let k = j + 1;
+          for (; k < e; k++) {
+            c = b[k]!;
+            if (c < 48 || c > 57) break;
+            frac += (c - 48) * scale;
+            scale /= 10;
+          }
+          if (k === e) {
+            const micro = int * MICRO + frac;
+            return micro <= this.max(m) ? micro : BAD;
+          }
+        }
+      }
+    }
+    return this.scorer.scoreOf(this.text(i), m);
+  }
+
+  private max(m: number): number {
+    return this.scorer.maxOf(m);
+  }
+
+  allBlank(): boolean {
+    const b = this.buf;
+    for (let i = 0; i < this.starts.length; i++) {
+      for (let j = this.starts[i]!; j < this.ends[i]!; j++) if (b[j] !== 32 && b[j] !== 9) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * One sheet's bytes. Lines without quotes are read field by field from the bytes; from the first
+ * quote (or lone carriage return) on, the rest of the sheet goes through the full CSV parser.
+ */
+export class SheetStream {
+  private cols: Columns | null = null;
+  private pending: Uint8Array | null = null;
+  private general: { decoder: TextDecoder; parser: CsvParser } | null = null;
+  private bytes: ByteFields | null = null;
+  private readonly cells: CellFields;
+  private readonly decoder: TextDecoder;
+  private readonly delim: number;
+  private dataRows = 0;
+  private sawHeader = false;
+
+  constructor(
+    private readonly scorer: StreamingScorer,
+    private readonly encoding: 'utf8' | 'gb18030',
+    private readonly delimiter: string,
+  ) {
+    this.cells = new CellFields(scorer);
+    this.decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true });
+    this.delim = delimiter.charCodeAt(0) < 128 ? delimiter.charCodeAt(0) : -1;
+  }
+
+  /** The next chunk of the sheet's bytes (a UTF-8 BOM already removed). */
+  push(chunk: Uint8Array): void {
+    if (this.scorer.bail) return;
+    try {
+      if (this.general) {
+        this.general.parser.push(this.general.decoder.decode(chunk, { stream: true }));
+        return;
+      }
+      let buf = chunk;
+      if (this.pending) {
+        buf = new Uint8Array(this.pending.length + chunk.length);
+        buf.set(this.pending);
+        buf.set(chunk, this.pending.length);
+        this.pending = null;
+      }
+      const lastLf = buf.lastIndexOf(LF);
+      if (lastLf < 0) {
+        this.pending = buf;
+        return;
+      }
+      this.lines(buf, 0, lastLf + 1);
+      if (lastLf + 1 < buf.length) {
+        const general = this.general as { decoder: TextDecoder; parser: CsvParser } | null;
+        if (general) general.parser.push(general.decoder.decode(buf.subarray(lastLf + 1), { stream: true }));
+        else this.pending = Uint8Array.prototype.slice.call(buf, lastLf + 1);
+      }
+    } catch {
+      this.scorer.fail('bytes that are not in the encoding');
+    }
+  }
+
+  end(): void {
+    if (this.scorer.bail) return;
+    try {
+      if (!this.general && this.pending) {
+        const rest = this.pending;
+        this.pending = null;
+        this.lines(rest, 0, rest.length);
+      }
+      if (this.general) {
+        const tail = this.general.decoder.decode();
+        if (tail) this.general.parser.push(tail);
+        this.general.parser.end();
+      }
+    } catch {
+      this.scorer.fail('bytes that are not in the encoding');
+    }
+    if (!this.sawHeader) this.scorer.fail('an empty file');
+    else if (this.dataRows === 0) this.scorer.fail('a sheet without rows');
+  }
+
+  /** Complete lines in buf[from, to); switches to the general parser where a line needs it. */
+  private lines(buf: Uint8Array, from: number, to: number): void {
+    // The first quote or lone CR in this stretch: lines before it are read here, the rest in general.
+    let stop = to;
+    const q = buf.indexOf(QUOTE, from);
+    if (q >= 0 && q < stop) stop = q;
+    for (let cr = buf.indexOf(CR, from); cr >= 0 && cr < stop; cr = buf.indexOf(CR, cr + 1)) {
+      if (cr + 1 >= buf.length || buf[cr + 1] !== LF) {
+        // A CR at the very end may be the first half of a CRLF split by the chunk: the general parser knows.
+        stop = cr;
+        break;
+      }
+    }
+    if (this.delim < 0) stop = from;
+    let pos = from;
+    while (pos < to) {
+      let lf = buf.indexOf(LF, pos);
+      if (lf < 0 || lf >= to) lf = to;
+      if (lf >= stop && stop < to) break;
+      this.line(buf, pos, lf > pos && buf[lf - 1] === CR ? lf - 1 : lf);
+      if (this.scorer.bail || this.general) return;
+      pos = lf + 1;
+    }
+    if (pos < to) this.toGeneral().parser.push(this.general!.decoder.decode(buf.subarray(pos, to), { stream: true }));
+  }
+
+  private toGeneral(): { decoder: TextDecoder; parser: CsvParser } {
+    const parser = new CsvParser(
+      {
+        record: (cells) => this.record(cells),
+        malformed: () => this.scorer.fail('a record that is not valid CSV'),
+      },
+      this.delimiter,
+    );
+    this.general = { decoder: new TextDecoder(this.encoding === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true }), parser };
+    return this.general;
+  }
+
+  /** A record from the general parser. */
+  private record(cells: string[]): void {
+    if (this.scorer.bail) return;
+    if (!this.sawHeader) {
+      this.sawHeader = true;
+      this.cols = this.scorer.columnsOf(cells);
+      return;
+    }
+    const cols = this.cols!;
+    if (cells.length !== cols.width) {
+      if (!cells.every((c) => c.trim() === '')) this.scorer.fail('a row with the wrong number of cells');
+      return;
+    }
+    this.cells.cells = cells;
+    const before = this.scorer.rows;
+    this.scorer.row(cols, this.cells);
+    if (this.scorer.rows > before) this.dataRows++;
+  }
+
+  /** One line without quotes, from its bytes. */
+  private line(buf: Uint8Array, s: number, e: number): void {
+    if (s === e) return; // a blank line
+    if (!this.sawHeader) {
+      const text = this.decoder.decode(buf.subarray(s, e));
+      this.record(text.split(this.delimiter));
+      if (this.cols) this.bytes = new ByteFields(this.scorer, this.decoder, this.cols.width);
+      return;
+    }
+    const f = this.bytes!;
+    const cols = this.cols!;
+    const width = cols.width;
+    let p = s;
+    let i = 0;
+    for (;;) {
+      let c = p;
+      while (c < e && buf[c] !== this.delim) c++;
+      if (i < width) {
+        f.starts[i] = p;
+        f.ends[i] = c;
+      }
+      i++;
+      if (c >= e) break;
+      p = c + 1;
+    }
+    if (i !== width) {
+      const text = this.decoder.decode(buf.subarray(s, e));
+      this.record(text.split(this.delimiter));
+      return;
+    }
+    f.buf = buf;
+    const before = this.scorer.rows;
+    this.scorer.row(cols, f);
+    if (this.scorer.rows > before) this.dataRows++;
+  }
+}
