@@ -1,41 +1,33 @@
 /**
  * The `evaluate` program: builds the commands and maps every failure to its exit code in one place.
- * Each command file registers its options; heavy modules are imported only when a command runs.
+ * Each command file registers its options; only the command being run is loaded (commands/list.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
-import { register as registerScore } from './commands/score.js';
-import { register as registerInit } from './commands/init.js';
-import { register as registerTemplate } from './commands/template.js';
-import { register as registerEnter } from './commands/enter.js';
-import { register as registerPanel } from './commands/panel.js';
-import { register as registerCheck } from './commands/check.js';
-import { register as registerExplain } from './commands/explain.js';
-import { register as registerYear } from './commands/year.js';
-import { register as registerRewards } from './commands/rewards.js';
+import { COMMANDS } from './commands/list.js';
+import { preparePaint } from './render/paint.js';
 
 const VERSION = '0.1.0';
 
-export function buildProgram(): Command {
+/**
+ * The program with `wanted` registered in full (options, help, action) and every other command
+ * listed by name and summary only: a command module is loaded only when it runs.
+ */
+export async function buildProgram(wanted: string | undefined): Promise<Command> {
   const program = new Command('evaluate')
     .description(
-      'Staff evaluation for the student-apartment service center (学生公寓管理服务中心业务评比):\n' +
-        'score the committee\'s sheets, grade and rank the staff, and list rewards and penalties.',
+      'Staff evaluation for the student-apartment service center (学生公寓管理服务中心业务评比): ' +
+        "score the committee's sheets, grade and rank the staff, and list rewards and penalties.",
     )
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
-  registerScore(program);
-  registerInit(program);
-  registerTemplate(program);
-  registerEnter(program);
-  registerPanel(program);
-  registerCheck(program);
-  registerExplain(program);
-  registerYear(program);
-  registerRewards(program);
+  for (const c of COMMANDS) {
+    if (c.name === wanted) (await c.load()).register(program);
+    else program.command(`${c.name}${c.usage ? ` ${c.usage}` : ''}`).summary(c.summary);
+  }
   program.addHelpText(
     'after',
     `
@@ -55,7 +47,10 @@ Run "evaluate <command> --help" for a command's options and examples.`,
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
-  const program = buildProgram();
+  await preparePaint();
+  // The command is the first word that is not an option (`evaluate help score` asks for score's help).
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  const program = await buildProgram(words[0] === 'help' ? words[1] : words[0]);
   try {
     await program.parseAsync(argv);
     return 0;

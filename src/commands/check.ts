@@ -5,6 +5,7 @@ import { DataError } from '../errors.js';
 import { checkWords } from '../i18n/check.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { type CommonFlags, addCommonOptions, emit, formatProblem, parseSemesterOption, precheckOut, resolveCommon } from './common.js';
+import { summaryOf } from './list.js';
 
 interface CheckFlags extends CommonFlags {
   semester?: string;
@@ -14,7 +15,7 @@ interface CheckFlags extends CommonFlags {
 export function register(program: Command): void {
   const cmd = program
     .command('check')
-    .summary('validate the sheets: every problem at once, then what they hold and the committee')
+    .summary(summaryOf('check'))
     .description(
       'Check the scoring sheets before the committee meets, without scoring: every problem in one run ' +
         '(FILE:LINE:COLUMN: error|warning: ..., on standard error), then a summary on standard output: ' +

@@ -18,6 +18,7 @@ import { loadRoster } from '../io/load.js';
 import { checkOut } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';
+import { summaryOf } from './list.js';
 
 export interface EnterFlags {
   roster: string;
@@ -46,7 +47,7 @@ export type Outcome = 'done' | 'interrupted';
 export function register(program: Command): void {
   const cmd = program
     .command('enter')
-    .summary('type in a rater\'s paper forms: checked as typed, saved person by person, resumable')
+    .summary(summaryOf('enter'))
     .description(
       'Type one rater\'s scores in, one staff member of the roster after another: each method\'s score ' +
       'is checked as it is typed (a number within the method\'s maximum; full-width digits are fine) ' +

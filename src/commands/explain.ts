@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { summaryOf } from './list.js';
 
 interface ExplainFlags extends CommonFlags {
   semester?: string;
@@ -17,7 +18,7 @@ interface ExplainFlags extends CommonFlags {
 export function register(program: Command): void {
   const cmd = program
     .command('explain')
-    .summary('how one total came about: every score, the aggregation, the rounding, the grade and the rules')
+    .summary(summaryOf('explain'))
     .description(
       'Explain one staff member\'s result for one semester: each rater\'s five scores and total, which ' +
         'scores the aggregation dropped or weighted and why, each method\'s exact aggregate, the exact total ' +

@@ -15,6 +15,7 @@ import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js'
 import { checkOut, writeAtomic } from '../io/output.js';
 import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
 import { type Outcome, type SessionIo, canAsk, isInterrupt } from './enter.js';
+import { summaryOf } from './list.js';
 
 export interface InitFlags {
   out?: string;
@@ -27,7 +28,7 @@ export interface InitFlags {
 export function register(program: Command): void {
   const cmd = program
     .command('init')
-    .summary(`write the policy file (${CONFIG_NAME}), asking question by question`)
+    .summary(summaryOf('init'))
     .description(
       'Set up the evaluation policy: the methods\' maxima (adding up to 100), how the raters\' scores ' +
       'are combined, the reward and penalty amounts, the days allowed for rectification and the ' +

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { summaryOf } from './list.js';
 
 interface PanelFlags extends CommonFlags {
   semester?: string;
@@ -17,7 +18,7 @@ const t = DEFAULT_POLICY.panel;
 export function register(program: Command): void {
   const cmd = program
     .command('panel')
-    .summary('rater consistency: leniency, outlier scores, identical scores, inter-rater reliability')
+    .summary(summaryOf('panel'))
     .description(
       'Check the committee\'s raters against each other for one semester: each rater\'s mean, standard ' +
         'deviation, leniency and correlation against the other raters on the same staff; single scores far ' +

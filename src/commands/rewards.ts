@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { type RewardsOnly, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
 import { addCommonOptions, emit, resolveCommon } from './common.js';
 import { type YearFlags, loadYear, warnUnset } from './year.js';
+import { summaryOf } from './list.js';
 
 interface RewardsFlags extends YearFlags {
   only?: RewardsOnly;
@@ -12,7 +13,7 @@ interface RewardsFlags extends YearFlags {
 export function register(program: Command): void {
   const cmd = program
     .command('rewards')
-    .summary('HR\'s lists: rewards, the annual bonus, penalties, award candidates, non-renewal')
+    .summary(summaryOf('rewards'))
     .description(
       'The lists HR acts on: everyone of the year with a semester reward, the\n' +
         'annual bonus, a penalty, award candidacy or non-renewal (nobody else), one\n' +

@@ -9,6 +9,7 @@ import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { streamScores } from '../io/stream.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { summaryOf } from './list.js';
 
 interface ScoreFlags extends CommonFlags {
   semester?: string;
@@ -20,9 +21,9 @@ interface ScoreFlags extends CommonFlags {
 export function register(program: Command): void {
   const cmd = program
     .command('score')
-    .summary('the semester report: totals, grades, ranks, rewards and penalties')
+    .summary(summaryOf('score'))
     .description(
-      'Score one semester (or each semester found in the sheets): aggregate the raters\' scores per\n' +
+      "Score one semester (or each semester found in the sheets): aggregate the raters' scores per " +
         'method, add up the exact total, round it, grade it, rank everyone and apply the semester rules.',
     )
     .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')

@@ -16,6 +16,7 @@ import { loadRoster } from '../io/load.js';
 import { writeAtomic } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';
+import { summaryOf } from './list.js';
 
 interface TemplateFlags {
   roster: string;
@@ -31,7 +32,7 @@ interface TemplateFlags {
 export function register(program: Command): void {
   const cmd = program
     .command('template')
-    .summary('blank scoring sheets for the committee: one CSV per rater, pre-filled with the roster')
+    .summary(summaryOf('template'))
     .description(
       'Write one blank scoring sheet per rater into a folder: every staff member of the roster with ' +
       'their post, the semester, the rater and role filled in, and an empty column for each method the ' +

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { type Common, type CommonFlags, addCommonOptions, emit, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { summaryOf } from './list.js';
 
 export interface YearFlags extends CommonFlags {
   year?: string;
@@ -26,7 +27,7 @@ export interface YearData {
 export function register(program: Command): void {
   const cmd = program
     .command('year')
-    .summary('both semesters of a year side by side: award candidates, non-renewal, rectification')
+    .summary(summaryOf('year'))
     .description(
       'Score H1 and H2 of one year (sheets of other years are ignored with a warning),\n' +
         'put both semesters side by side and apply the year rules:\n' +

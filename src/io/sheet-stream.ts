@@ -132,7 +132,7 @@ class ByteFields implements Fields {
           if (c === DOT || c < 48 || c > 57) break;
           int = int * 10 + (c - 48);
         }
-        if (j === e) return this.scorer.scoreOf(String(int), m) === BAD ? BAD : int * MICRO <= this.max(m) ? int * MICRO : BAD;
+        if (j === e) return int * MICRO <= this.max(m) ? int * MICRO : BAD;
         if (c === DOT && j + 1 < e && e - j - 1 <= 6) {
           let frac = 0;
           let scale = 100_000;
@@ -311,11 +311,12 @@ export class SheetStream {
     const f = this.bytes!;
     const cols = this.cols!;
     const width = cols.width;
+    const delim = this.delim;
     let p = s;
     let i = 0;
     for (;;) {
-      let c = p;
-      while (c < e && buf[c] !== this.delim) c++;
+      let c = buf.indexOf(delim, p);
+      if (c < 0 || c > e) c = e;
       if (i < width) {
         f.starts[i] = p;
         f.ends[i] = c;

@@ -1,5 +1,6 @@
 /** Plain-text tables aligned for Chinese double-width characters, colored by grade. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { painter } from './paint.js';
 import { displayWidth } from './width.js';
 import type { Grade } from '../core/types.js';
 
@@ -12,9 +13,7 @@ export interface Cell {
   bold?: boolean;
 }
 
-export function painter(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
-}
+export { painter };
 
 export function paintGrade(c: ChalkInstance, grade: Grade, text: string): string {
   switch (grade) {
