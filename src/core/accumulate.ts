@@ -11,7 +11,9 @@ import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, pa
 import type { RosterEntry } from './merge.js';
 import { type Policy, rationalOf } from './policy.js';
 import { Rational } from './rational.js';
-import { type ScoredStaff, staffResult } from './report.js';
+import { type ScoredStaff, gradeAndConsequence, roundTotal } from './report.js';
+import type { SemesterConsequence } from './rules.js';
+import type { Grade } from './types.js';
 import { CONSENSUS_RATER } from './sheet.js';
 import { type Method, type Role, METHODS, ROLES } from './types.js';
 
@@ -99,6 +101,51 @@ function fastMicro(s: string): number {
     scale /= 10;
   }
   return int * MICRO + frac;
+}
+
+/**
+ * A scored person from the streaming path: the five method values and the rounded total, and
+ * little else, since a batch holds hundreds of thousands of them. The per-method view (`methods`)
+ * and the exact total are made when asked for.
+ */
+class StreamedStaff implements ScoredStaff {
+  readonly semester: string;
+  readonly staffId: string;
+  readonly name: string;
+  readonly post: string;
+  readonly raters: number;
+  readonly total: Rational;
+  readonly grade: Grade;
+  readonly consequence: SemesterConsequence;
+
+  constructor(
+    who: { semester: string; staffId: string; name: string; post: string },
+    raters: number,
+    private readonly values: Rational[],
+    policy: Policy,
+  ) {
+    this.semester = who.semester;
+    this.staffId = who.staffId;
+    this.name = who.name;
+    this.post = who.post;
+    this.raters = raters;
+    this.total = roundTotal(this.exact, policy);
+    const g = gradeAndConsequence(this.semester, this.total, policy);
+    this.grade = g.grade;
+    this.consequence = g.consequence;
+  }
+
+  get exact(): Rational {
+    let exact = Rational.ZERO;
+    for (const v of this.values) exact = exact.add(v);
+    return exact;
+  }
+
+  get methods(): Record<Method, MethodAggregate> {
+    const methods = {} as Record<Method, MethodAggregate>;
+    METHODS.forEach((m, k) => (methods[m] = { method: m, value: this.values[k]!, contributions: NO_CONTRIBUTIONS }));
+    return methods;
+  }
 }
 
 export class StreamingScorer {
@@ -367,11 +414,8 @@ export class StreamingScorer {
           if (acc.name === '') acc.name = e.name;
           if (acc.post === '') acc.post = e.post;
         }
-        const methods = {} as Record<Method, MethodAggregate>;
-        METHODS.forEach((m, k) => {
-          methods[m] = { method: m, value: this.methodValue(acc, k, counts[k]!, roleCounts, weights), contributions: NO_CONTRIBUTIONS };
-        });
-        list.push(staffResult(acc, present, methods, policy));
+        const values = METHODS.map((_, k) => this.methodValue(acc, k, counts[k]!, roleCounts, weights));
+        list.push(new StreamedStaff(acc, present, values, policy));
         // The accumulator has done its work: let it go while the rest are scored.
         if (!byId) staff.delete(acc.staffId);
       }

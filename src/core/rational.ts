@@ -8,14 +8,22 @@
 function gcdNum(a: number, b: number): number {
   a = Math.abs(a);
   b = Math.abs(b);
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
   return a;
 }
 
 function gcdBig(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
   return a;
 }
 
@@ -39,14 +47,27 @@ export class Rational {
     return Rational.ofBig(BigInt(n), BigInt(d));
   }
 
+  /**
+   * Small fractions are kept as they come (the gcd costs more than it saves: sums of scores over the
+   * same number of raters share a denominator); larger ones are reduced, so that products stay
+   * exact as numbers as long as possible. `n`, `d` and the text forms always reduce.
+   */
   private static ofNum(n: number, d: number): Rational {
     if (d === 0) throw new RangeError('division by zero');
     if (d < 0) {
       n = -n;
       d = -d;
     }
+    if (d <= 0x4000000 && n <= 0x10000000000 && n >= -0x10000000000) return new Rational(n + 0, d, null);
     const g = gcdNum(n, d);
     return g > 1 ? new Rational(n / g, d / g, null) : new Rational(n + 0, d, null);
+  }
+
+  /** The same value in lowest terms. */
+  private reduced(): Rational {
+    if (this.big) return this;
+    const g = gcdNum(this.sn, this.sd);
+    return g > 1 ? new Rational(this.sn / g, this.sd / g, null) : this;
   }
 
   private static ofBig(n: bigint, d: bigint): Rational {
@@ -67,12 +88,14 @@ export class Rational {
 
   static readonly ZERO = Rational.of(0);
 
+  /** Numerator in lowest terms. */
   get n(): bigint {
-    return this.big ? this.big.n : BigInt(this.sn);
+    return this.big ? this.big.n : BigInt(this.reduced().sn);
   }
 
+  /** Denominator in lowest terms. */
   get d(): bigint {
-    return this.big ? this.big.d : BigInt(this.sd);
+    return this.big ? this.big.d : BigInt(this.reduced().sd);
   }
 
   add(o: Rational): Rational {

@@ -71,10 +71,7 @@ export function staffResult(
 ): ScoredStaff {
   let exact = Rational.ZERO;
   for (const m of METHODS) exact = exact.add(methods[m].value);
-  const p = policy.precision;
-  const q = exact.roundScaledNumber(p);
-  const total = q !== null ? Rational.of(q, 10 ** p) : Rational.of(exact.roundScaled(p), 10n ** BigInt(p));
-  const grade = gradeOf(total, policy);
+  const total = roundTotal(exact, policy);
   return {
     semester: who.semester,
     staffId: who.staffId,
@@ -83,10 +80,22 @@ export function staffResult(
     methods,
     exact,
     total,
-    grade,
     raters,
-    consequence: sharedConsequence(who.semester, grade, policy),
+    ...gradeAndConsequence(who.semester, total, policy),
   };
+}
+
+/** The exact total rounded half up, once, to the policy's precision. */
+export function roundTotal(exact: Rational, policy: Policy): Rational {
+  const p = policy.precision;
+  const q = exact.roundScaledNumber(p);
+  return q !== null ? Rational.of(q, 10 ** p) : Rational.of(exact.roundScaled(p), 10n ** BigInt(p));
+}
+
+/** The grade of a rounded total and the semester rules that follow from it. */
+export function gradeAndConsequence(semester: string, total: Rational, policy: Policy): { grade: Grade; consequence: SemesterConsequence } {
+  const grade = gradeOf(total, policy);
+  return { grade, consequence: sharedConsequence(semester, grade, policy) };
 }
 
 /**

@@ -172,7 +172,8 @@ class ByteFields implements Fields {
  */
 export class SheetStream {
   private cols: Columns | null = null;
-  private pending: Uint8Array | null = null;
+  private pending = new Uint8Array(4096);
+  private pendingLen = 0;
   private general: { decoder: TextDecoder; parser: CsvParser } | null = null;
   private bytes: ByteFields | null = null;
   private readonly cells: CellFields;
@@ -199,35 +200,60 @@ export class SheetStream {
         this.general.parser.push(this.general.decoder.decode(chunk, { stream: true }));
         return;
       }
-      let buf = chunk;
-      if (this.pending) {
-        buf = new Uint8Array(this.pending.length + chunk.length);
-        buf.set(this.pending);
-        buf.set(chunk, this.pending.length);
-        this.pending = null;
+      let from = 0;
+      if (this.pendingLen > 0) {
+        // Finish the line the last chunk cut, in the carry buffer.
+        const lf = chunk.indexOf(LF);
+        if (lf < 0) {
+          this.carry(chunk, 0, chunk.length);
+          return;
+        }
+        this.carry(chunk, 0, lf + 1);
+        const joined = this.pending.subarray(0, this.pendingLen);
+        this.pendingLen = 0;
+        this.lines(joined, 0, joined.length);
+        from = lf + 1;
       }
-      const lastLf = buf.lastIndexOf(LF);
-      if (lastLf < 0) {
-        this.pending = buf;
+      if (this.scorer.bail) return;
+      const general = this.general as { decoder: TextDecoder; parser: CsvParser } | null;
+      if (general) {
+        general.parser.push(general.decoder.decode(chunk.subarray(from), { stream: true }));
         return;
       }
-      this.lines(buf, 0, lastLf + 1);
-      if (lastLf + 1 < buf.length) {
-        const general = this.general as { decoder: TextDecoder; parser: CsvParser } | null;
-        if (general) general.parser.push(general.decoder.decode(buf.subarray(lastLf + 1), { stream: true }));
-        else this.pending = Uint8Array.prototype.slice.call(buf, lastLf + 1);
+      const lastLf = chunk.lastIndexOf(LF);
+      if (lastLf < from) {
+        this.carry(chunk, from, chunk.length);
+        return;
+      }
+      this.lines(chunk, from, lastLf + 1);
+      if (lastLf + 1 < chunk.length) {
+        const g = this.general as { decoder: TextDecoder; parser: CsvParser } | null;
+        if (g) g.parser.push(g.decoder.decode(chunk.subarray(lastLf + 1), { stream: true }));
+        else this.carry(chunk, lastLf + 1, chunk.length);
       }
     } catch {
       this.scorer.fail('bytes that are not in the encoding');
     }
   }
 
+  /** Keeps the bytes of a cut line (the caller reuses its chunk buffer). */
+  private carry(chunk: Uint8Array, s: number, e: number): void {
+    const need = this.pendingLen + (e - s);
+    if (need > this.pending.length) {
+      const bigger = new Uint8Array(Math.max(need, this.pending.length * 2));
+      bigger.set(this.pending.subarray(0, this.pendingLen));
+      this.pending = bigger;
+    }
+    this.pending.set(chunk.subarray(s, e), this.pendingLen);
+    this.pendingLen = need;
+  }
+
   end(): void {
     if (this.scorer.bail) return;
     try {
-      if (!this.general && this.pending) {
-        const rest = this.pending;
-        this.pending = null;
+      if (!this.general && this.pendingLen > 0) {
+        const rest = this.pending.subarray(0, this.pendingLen);
+        this.pendingLen = 0;
         this.lines(rest, 0, rest.length);
       }
       if (this.general) {

@@ -91,9 +91,10 @@ export function streamSource(
   let read = 0;
   let ok = true;
   try {
+    // One buffer for the whole file: the sink copies what it keeps (a cut line), so that reading
+    // 72 MB does not churn through 72 MB of fresh buffers (and the garbage collections they cause).
+    const buf = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      // A fresh buffer each time: the sink may keep a view of the last partial line.
-      const buf = Buffer.allocUnsafe(CHUNK);
       let n: number;
       try {
         n = readSync(fd, buf, 0, CHUNK, null);
@@ -105,7 +106,7 @@ export function streamSource(
       if (n === 0) break;
       read += n;
       let bytes = buf.subarray(0, n);
-      if (keep) keep.push(bytes);
+      if (keep) keep.push(Buffer.from(bytes));
       if (!ok) continue;
       if (sink === null) {
         if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {

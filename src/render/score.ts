@@ -17,6 +17,17 @@ export interface ScoreRenderInput {
   color: boolean;
 }
 
+/** The five method values for display (2 decimals); `methods` is read once, it may be made on demand. */
+function methodNumbers(s: StaffResult): Record<string, number> {
+  const m = s.methods;
+  return { listen: methodNumber(m.listen.value), see: methodNumber(m.see.value), check: methodNumber(m.check.value), test: methodNumber(m.test.value), ask: methodNumber(m.ask.value) };
+}
+
+function methodTexts(s: StaffResult): string[] {
+  const m = s.methods;
+  return METHODS.map((x) => m[x].value.toFixed(2));
+}
+
 export function scoreJson(input: ScoreRenderInput): string {
   const doc = {
     semesters: input.reports.map((r) => ({
@@ -26,7 +37,7 @@ export function scoreJson(input: ScoreRenderInput): string {
         staffId: s.staffId,
         name: s.name,
         post: s.post,
-        methods: Object.fromEntries(METHODS.map((m) => [m, methodNumber(s.methods[m].value)])),
+        methods: methodNumbers(s),
         total: s.total.toNumber(input.precision),
         grade: s.grade,
         raters: s.raters,
@@ -65,17 +76,18 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): string[] {
   out.row(header);
   for (const r of input.reports) {
     for (const s of r.staff) {
+      const m = s.methods;
       out.row([
         s.rank,
         neutralize(s.staffId),
         neutralize(s.name),
         neutralize(s.post),
         s.semester,
-        methodNumber(s.methods.listen.value),
-        methodNumber(s.methods.see.value),
-        methodNumber(s.methods.check.value),
-        methodNumber(s.methods.test.value),
-        methodNumber(s.methods.ask.value),
+        methodNumber(m.listen.value),
+        methodNumber(m.see.value),
+        methodNumber(m.check.value),
+        methodNumber(m.test.value),
+        methodNumber(m.ask.value),
         s.total.toFixed(input.precision),
         grade[s.grade],
         s.consequence.reward ?? '',
@@ -129,7 +141,7 @@ export function scoreTable(input: ScoreRenderInput): string {
           { text: s.staffId },
           { text: s.name },
           { text: s.post },
-          ...METHODS.map((x) => ({ text: s.methods[x].value.toFixed(2) })),
+          ...methodTexts(s).map((text) => ({ text })),
           { text: s.total.toFixed(input.precision), bold: true },
           { text: w.grade[s.grade], grade: s.grade },
           { text: m.reward },
@@ -166,7 +178,7 @@ export function scoreMd(input: ScoreRenderInput): string {
           mdEscape(s.staffId),
           mdEscape(s.name),
           mdEscape(s.post),
-          ...METHODS.map((x) => s.methods[x].value.toFixed(2)),
+          ...methodTexts(s),
           `**${s.total.toFixed(input.precision)}**`,
           w.grade[s.grade],
           m.reward,
