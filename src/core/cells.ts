@@ -28,7 +28,7 @@ export function parseScore(raw: string, method: string, maxMicro: number): Score
   const text = toHalfWidth(raw).trim();
   const m = PLAIN_DECIMAL.exec(text);
   if (!m) {
-    if (/^-\s*\d/.test(text)) return { ok: false, message: `score ${text} for ${method} is negative` };
+    if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, message: `score ${text} for ${method} is negative` };
     if (/^\d+,\d{1,2}$/.test(text)) {
       return {
         ok: false,
@@ -36,7 +36,7 @@ export function parseScore(raw: string, method: string, maxMicro: number): Score
       };
     }
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
-      return { ok: false, message: `score "${raw.trim()}" for ${method} has a thousands separator; scores are at most 100` };
+      return { ok: false, message: `score "${raw.trim()}" for ${method} has a thousands separator; scores for ${method} are at most ${microToString(maxMicro)}` };
     }
     if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) {
       return { ok: false, message: `score "${raw.trim()}" for ${method} is in exponent notation; write a plain decimal number` };
@@ -74,6 +74,15 @@ export function parseSemester(raw: string): string | null {
   return null;
 }
 
+/**
+ * A name looked up among a table's own keys only: a cell that says `constructor` or `__proto__`
+ * must not find what every object inherits.
+ */
+function lookup<T>(table: Record<string, T>, raw: string): T | null {
+  const key = raw.trim().toLowerCase();
+  return Object.hasOwn(table, key) ? table[key]! : null;
+}
+
 const ROLE_ALIASES: Record<string, Role> = {
   leader: 'leader',
   组长: 'leader',
@@ -88,7 +97,7 @@ const ROLE_ALIASES: Record<string, Role> = {
 };
 
 export function parseRole(raw: string): Role | null {
-  return ROLE_ALIASES[raw.trim().toLowerCase()] ?? null;
+  return lookup(ROLE_ALIASES, raw);
 }
 
 export type Column = 'staff_id' | 'name' | 'post' | 'semester' | 'rater' | 'role' | 'method' | 'score' | Method;
@@ -128,7 +137,7 @@ const HEADER_ALIASES: Record<string, Column> = {
 };
 
 export function parseHeader(raw: string): Column | null {
-  return HEADER_ALIASES[raw.trim().toLowerCase()] ?? null;
+  return lookup(HEADER_ALIASES, raw);
 }
 
 const METHOD_ALIASES: Record<string, Method> = {
@@ -145,7 +154,7 @@ const METHOD_ALIASES: Record<string, Method> = {
 };
 
 export function parseMethod(raw: string): Method | null {
-  return METHOD_ALIASES[raw.trim().toLowerCase()] ?? null;
+  return lookup(METHOD_ALIASES, raw);
 }
 
 /** Levenshtein distance, for "did you mean" hints on misspelt names. */
