@@ -64,6 +64,17 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
       message: 'the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
     };
   }
+  const workbook = workbookKind(buf);
+  if (workbook) {
+    return { ok: false, line: 1, message: `the file is an Excel workbook (${workbook}), not CSV: in Excel choose Save As, "CSV UTF-8 (comma delimited)"` };
+  }
+  if (looksUtf16(buf)) {
+    return {
+      ok: false,
+      line: 1,
+      message: 'the file is UTF-16 text without a byte order mark (as some programs save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
+    };
+  }
   const nul = looksBinary(buf);
   if (nul >= 0) {
     return { ok: false, line: lineAt(buf, nul), message: 'the file is not text (it holds NUL bytes); is it an .xlsx or another binary file? Save the sheet as CSV' };
@@ -74,6 +85,21 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
   if (tryUtf8) {
     const bad = firstInvalidUtf8(body);
     if (bad < 0) return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: 'utf8' };
+    if (forced === null && cutShort(body, bad)) {
+      return {
+        ok: false,
+        line: lineAt(body, bad),
+        message: 'the file ends in the middle of a character: was it cut short while copying or saving? Save it again',
+      };
+    }
+    const mixed = forced === null && !bom ? mixedLine(body) : -1;
+    if (mixed >= 0) {
+      return {
+        ok: false,
+        line: lineAt(body, mixed),
+        message: `this line is not UTF-8 (byte 0x${body[mixed]!.toString(16).padStart(2, '0')}), but most of the file is: was it pasted from a GBK sheet? Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the file is GBK`,
+      };
+    }
     if (forced === 'utf8' || bom) {
       const gbkOk = !bom && gbkDecodes(body);
       return {
@@ -96,6 +122,71 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
         : 'the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"',
     };
   }
+}
+
+/** The only bad UTF-8 is the start of a character at the very end, after lines of UTF-8 text. */
+function cutShort(buf: Uint8Array, bad: number): boolean {
+  const b = buf[bad]!;
+  const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 ? 1 : 0;
+  if (need === 0 || bad + need < buf.length) return false;
+  for (let i = bad + 1; i < buf.length; i++) if ((buf[i]! & 0xc0) !== 0x80) return false;
+  // Some UTF-8 text before it, or a GBK file could end the same way.
+  return buf.subarray(0, bad).some((c) => c >= 0x80);
+}
+
+/** `.xlsx` (a zip file) or `.xls` (an OLE compound file), by their first bytes. */
+function workbookKind(buf: Uint8Array): string | null {
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return '.xlsx';
+  if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) return '.xls';
+  return null;
+}
+
+/**
+ * UTF-16 without a byte order mark: a CSV is mostly ASCII (digits, separators), which UTF-16 writes
+ * as a character and a NUL byte, so NULs fill one of the two byte positions and not the other.
+ */
+function looksUtf16(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 4) return false;
+  const nuls = [0, 0];
+  for (let i = 0; i < n; i++) if (buf[i] === 0) nuls[i & 1]!++;
+  const pairs = n / 2;
+  const [many, few] = nuls[0]! > nuls[1]! ? [nuls[0]!, nuls[1]!] : [nuls[1]!, nuls[0]!];
+  return many >= pairs * 0.3 && few <= pairs * 0.02;
+}
+
+/**
+ * A file whose lines are mostly UTF-8 (counting lines with non-ASCII text) but some are not: rows
+ * pasted from a GBK sheet into a UTF-8 one. Read whole as GBK, its UTF-8 lines would turn into
+ * other characters without a word, so this is an error: the offset of the first bad byte, or -1.
+ */
+function mixedLine(buf: Uint8Array): number {
+  let valid = 0;
+  let invalid = 0;
+  let first = -1;
+  let start = 0;
+  const n = buf.length;
+  while (start < n) {
+    let end = buf.indexOf(10, start);
+    if (end < 0) end = n;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii) {
+      const bad = firstInvalidUtf8(buf.subarray(start, end));
+      if (bad < 0) valid++;
+      else {
+        invalid++;
+        if (first < 0) first = start + bad;
+      }
+    }
+    start = end + 1;
+  }
+  return invalid > 0 && valid >= invalid ? first : -1;
 }
 
 function gbkDecodes(buf: Uint8Array): boolean {
