@@ -41,6 +41,8 @@ export class SheetReader {
   private index = new Map<Column, number>();
   private methodColumns: { method: Method; index: number }[] = [];
   private headerOk = false;
+  private headerLine = 1;
+  private blankRowsAbove = 0;
   readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
 
   constructor(
@@ -52,6 +54,8 @@ export class SheetReader {
     private readonly onRow: (row: SheetRow) => void,
     /** When true, the semester option only fills blank semester cells; rows naming another are kept. */
     private readonly semesterFillsOnly = false,
+    /** The cell separator, for hints only. */
+    private readonly delimiter = ',',
   ) {}
 
   private at(line: number, column?: number) {
@@ -72,30 +76,75 @@ export class SheetReader {
   }
 
   record(cells: string[], line: number): void {
+    const blank = cells.every((c) => c.trim() === '');
     if (!this.columns) {
-      this.header(cells, line);
+      // Rows of empty cells above the header, as a sheet saved from Excel may have, are skipped.
+      if (blank) this.blankRowsAbove++;
+      else if (cells.length === 1 && /^sep=.?$/i.test(cells[0]!.trim())) this.separatorHint(cells[0]!.trim(), line);
+      else this.header(cells, line);
       return;
     }
-    if (cells.every((c) => c.trim() === '')) return; // a row of empty cells, as Excel leaves them
+    if (blank) return; // a row of empty cells, as Excel leaves them
     this.counts.read++;
     if (!this.headerOk) {
       this.counts.rejected++;
       return;
     }
-    if (this.rowValues(cells, line)) this.counts.used++;
-    else this.counts.rejected++;
+    if (this.repeatsHeader(cells, line) || !this.rowValues(cells, line)) this.counts.rejected++;
+    else this.counts.used++;
   }
 
   /** After the last record: a sheet needs a header and at least one row. */
   finish(): void {
     if (!this.columns) {
-      this.problems.error(this.at(1), 'the file is empty: a sheet needs a header row and at least one row of scores');
+      this.problems.error(
+        this.at(1),
+        this.blankRowsAbove > 0
+          ? 'the file holds only blank rows: a sheet needs a header row and at least one row of scores'
+          : 'the file is empty: a sheet needs a header row and at least one row of scores',
+      );
     } else if (this.headerOk && this.counts.read === 0) {
-      this.problems.error(this.at(1), 'the sheet has a header but no rows of scores');
+      this.problems.error(this.at(this.headerLine), 'the sheet has a header but no rows of scores');
     }
   }
 
+  /** Excel's `sep=;` first line names the separator; this reader takes it from --delimiter instead. */
+  private separatorHint(text: string, line: number): void {
+    const sep = text.slice(4);
+    if (sep === this.delimiter) {
+      this.problems.warning(this.at(line, 1), `"${text}" is Excel's separator line: skipped, the header is on the next line`);
+      return;
+    }
+    this.problems.error(
+      this.at(line, 1),
+      `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
+    );
+    this.columns = [];
+  }
+
+  /** The header again, as when two sheets were joined into one file: one error, not one per cell. */
+  private repeatsHeader(cells: string[], line: number): boolean {
+    if (cells.length !== this.columns!.length) return false;
+    if (!cells.every((c, i) => this.columns![i] === null || parseHeader(c) === this.columns![i])) return false;
+    if (!cells.some((c, i) => this.columns![i] !== null && c.trim() !== '')) return false;
+    this.problems.error(
+      this.at(line),
+      `this row repeats the header of line ${this.headerLine} (were two sheets joined into one file?); delete it`,
+    );
+    return true;
+  }
+
   private header(cells: string[], line: number): void {
+    this.headerLine = line;
+    const other = cells.length === 1 ? otherSeparator(cells[0]!) : null;
+    if (other) {
+      this.problems.error(
+        this.at(line, 1),
+        `the header is a single cell: the sheet seems to be separated by ${other.name}, not "${this.delimiter}"; give --delimiter ${other.option}`,
+      );
+      this.columns = [];
+      return;
+    }
     this.columns = cells.map((c) => parseHeader(c));
     const seen = new Map<Column, number>();
     let ok = true;
@@ -149,7 +198,7 @@ export class SheetReader {
     if (cells.length !== width) {
       this.problems.error(
         this.at(line, Math.min(cells.length, width) + 1),
-        `the row has ${cells.length} cells but the header has ${width}`,
+        `the row has ${cells.length} cells but the header has ${width}${cells.length > width ? extraCellsHint(cells, width, this.delimiter) : ''}`,
       );
       return false;
     }
@@ -252,10 +301,48 @@ export class SheetReader {
   }
 }
 
-/** A near miss of a known header (one letter off), so that `lisen` is not silently ignored. */
+/**
+ * A near miss of a known header (one letter off), so that `lisen` is not silently ignored; also a
+ * known name with a note after it in brackets, as in `听(20分)`.
+ */
 function guessHeader(raw: string): string | null {
   const t = raw.trim().toLowerCase();
   const names = ['staff_id', 'name', 'post', 'semester', 'rater', 'role', 'method', 'score', ...METHODS];
   for (const n of names) if (editDistance(t, n) <= (n.length > 5 ? 2 : 1)) return n;
+  const bare = /^(.+?)\s*[(（[【].*$/.exec(t)?.[1];
+  if (bare && parseHeader(bare)) return bare;
   return null;
+}
+
+/** A header that splits into known column names at a separator other than the one in use. */
+function otherSeparator(cell: string): { name: string; option: string } | null {
+  for (const [sep, name, option] of [
+    [';', '";"', '";"'],
+    ['\t', 'tabs', "$'\\t' (a tab)"],
+    ['|', '"|"', '"|"'],
+    [',', '","', '","'],
+  ] as const) {
+    const parts = cell.split(sep);
+    if (parts.length > 1 && parts.filter((p) => parseHeader(p) !== null).length >= 2) return { name, option };
+  }
+  return null;
+}
+
+/**
+ * Why a row may have more cells than the header: a decimal comma that split a score in two
+ * (`18,5` in a comma-separated sheet), or separators left at the end of the row.
+ */
+function extraCellsHint(cells: string[], width: number, delimiter: string): string {
+  if (cells.slice(width).every((c) => c.trim() === '')) {
+    return `; the extra cells at the end are empty: delete the separators (${delimiter}) after cell ${width}`;
+  }
+  if (delimiter !== ',') return '';
+  // A half point after a comma (`18,5`): two whole numbers side by side, the second one digit.
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const [a, b] = [cells[i]!.trim(), cells[i + 1]!.trim()];
+    if (/^\d{1,2}$/.test(a) && /^\d$/.test(b)) {
+      return `; cells ${i + 1} and ${i + 2} ("${a}" and "${b}") may be one score written with a decimal comma: write ${a}.${b}, or put the cell in quotes`;
+    }
+  }
+  return '';
 }

@@ -39,12 +39,18 @@ export class CsvParser {
   /** Lines that held no record at all (blank lines). */
   blankLines = 0;
 
+  /** After `end()`: the line of a quote never closed, or null. */
+  unclosedQuoteLine: number | null = null;
+
   constructor(
     private readonly sink: CsvSink,
     delimiter = ',',
     private readonly limits: CsvLimits = DEFAULT_LIMITS,
+    /** The line number of the text's first line (when reading resumes inside a file). */
+    firstLine = 1,
   ) {
     this.delim = delimiter.charCodeAt(0);
+    this.line = this.recordLine = this.quoteLine = firstLine;
   }
 
   /** The line the parser is on: after `end()`, one past the last line. */
@@ -152,7 +158,9 @@ export class CsvParser {
 
   end(): void {
     if (this.state === 2) {
-      this.bad ??= {
+      // The root cause, even if the cell it swallowed grew too long first.
+      this.unclosedQuoteLine = this.quoteLine;
+      this.bad = {
         line: this.quoteLine,
         column: this.cells.length + 1,
         message: 'a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
@@ -168,7 +176,8 @@ export class CsvParser {
   private append(s: string, from: number, to: number): void {
     if (this.field.length + (to - from) > this.limits.maxCellLength) {
       if (this.field.length <= this.limits.maxCellLength) {
-        this.fail(`a cell longer than ${this.limits.maxCellLength} characters`);
+        // A quoted cell may span lines: its place is where it starts.
+        this.fail(`a cell longer than ${this.limits.maxCellLength} characters`, this.state >= 2 ? this.quoteLine : this.line);
         this.field = '\0'.repeat(this.limits.maxCellLength + 1);
       }
       return;
@@ -206,8 +215,8 @@ export class CsvParser {
     return j + 1;
   }
 
-  private fail(message: string): void {
-    this.bad ??= { line: this.line, column: this.cells.length + 1, message };
+  private fail(message: string, line = this.line): void {
+    this.bad ??= { line, column: this.cells.length + 1, message };
   }
 
   private emit(): void {

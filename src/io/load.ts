@@ -10,7 +10,7 @@ import type { Policy } from '../core/policy.js';
 import { type RowCounts, SheetReader } from '../core/sheet.js';
 import { Problems } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { CsvParser } from './csv.js';
+import { type CsvSink, CsvParser, DEFAULT_LIMITS } from './csv.js';
 import { type Encoding, decode } from './decode.js';
 
 export const STDIN_NAME = '<stdin>';
@@ -101,17 +101,54 @@ function parseSource(
   fileOrder: number,
   opts: LoadOptions,
   problems: Problems,
-  sink: { record(cells: string[], line: number): void; malformed(line: number, column: number, message: string): void },
+  sink: CsvSink,
 ): boolean {
   const decoded = decode(readBytes(src, opts.stdinBytes), opts.encoding);
   if (!decoded.ok) {
     problems.error({ file: src.name, fileOrder, line: decoded.line }, decoded.message);
     return false;
   }
-  const parser = new CsvParser(sink, opts.delimiter);
-  parser.push(decoded.text);
-  parser.end();
+  parseText(decoded.text, opts.delimiter, sink);
   return true;
+}
+
+const MAX_RESTARTS = 100;
+
+/**
+ * Parses a whole text. A quote never closed would swallow the rest of the file into one broken
+ * record: after reporting it, reading starts again on the line after the quote, so that the rows
+ * below are still read, checked and counted.
+ */
+export function parseText(text: string, delimiter: string, sink: CsvSink): void {
+  let from = 0;
+  let firstLine = 1;
+  // Each restart reads the rest again: a bound keeps a pathological file from taking quadratic time.
+  for (let restarts = 0; restarts <= MAX_RESTARTS; restarts++) {
+    const parser = new CsvParser(sink, delimiter, DEFAULT_LIMITS, firstLine);
+    parser.push(from === 0 ? text : text.slice(from));
+    parser.end();
+    const open = parser.unclosedQuoteLine;
+    if (open === null) return;
+    const next = lineStart(text, from, firstLine, open + 1);
+    if (next >= text.length) return;
+    from = next;
+    firstLine = open + 1;
+  }
+}
+
+/** Offset of the start of `line` in text, counting from `from` (which is on `fromLine`) as CsvParser counts lines. */
+function lineStart(text: string, from: number, fromLine: number, line: number): number {
+  let at = fromLine;
+  let i = from;
+  while (at < line && i < text.length) {
+    const c = text.charCodeAt(i++);
+    if (c === 10) at++;
+    else if (c === 13) {
+      if (text.charCodeAt(i) === 10) i++;
+      at++;
+    }
+  }
+  return i;
 }
 
 export function loadSheets(args: string[], opts: LoadOptions): Loaded {
@@ -131,7 +168,7 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
       const seen = ignored.get(key);
       if (seen) seen.rows++;
       else ignored.set(key, { file: src.name, fileOrder: i, line: row.line, semester: row.semester, rows: 1 });
-    }, opts.semesterFillsOnly === true);
+    }, opts.semesterFillsOnly === true, opts.delimiter);
     if (parseSource(src, i, opts, problems, reader)) reader.finish();
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
