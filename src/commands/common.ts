@@ -89,7 +89,16 @@ export function parseSemesterOption(value: string | undefined): string | null {
 export function formatProblem(p: Problem, color: boolean): string {
   const place = `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}`;
   const sev = color ? (p.severity === 'error' ? '\x1b[31;1merror\x1b[0m' : '\x1b[33mwarning\x1b[0m') : p.severity;
-  return `${place}: ${sev}: ${p.message}`;
+  return `${visible(place)}: ${sev}: ${visible(p.message)}`;
+}
+
+/**
+ * Messages quote cells of the sheet: control characters in them (a terminal escape, a line break
+ * inside a quoted cell) are shown as \u{1b} rather than sent to the terminal, one problem a line.
+ */
+function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
 /** Prints problems to standard error, sorted; throws DataError (exit 1) if any is an error. */
@@ -105,7 +114,8 @@ export function reportProblems(sorted: Problem[], summary: (errors: number, warn
 
 /** Checks --out before any work is done, so that a refused path costs nothing. */
 export function precheckOut(common: Common, inputs: (string | null)[]): void {
-  if (common.out) checkOut(common.out, common.force, inputs);
+  // The policy file is an input too: `--out` must not replace it.
+  if (common.out) checkOut(common.out, common.force, [...inputs, common.policyFile]);
 }
 
 export async function emit(text: string | Uint8Array | readonly string[], common: Common): Promise<void> {

@@ -2,7 +2,7 @@
  * Writing a report: to standard output, or to `--out` atomically (a temporary file in the same
  * folder, flushed, then renamed), never over an existing file without --force, never over an input.
  */
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -30,7 +30,17 @@ export function checkOut(out: string, force: boolean, inputs: (string | null)[])
   if (!existsSync(dirname(resolve(out)))) {
     throw new UsageError(`cannot write --out ${out}: the folder ${dirname(out)} does not exist`);
   }
-  if (existsSync(out) && !force) {
+  let st;
+  try {
+    st = statSync(out);
+  } catch {
+    st = null;
+  }
+  // Renaming over a device (/dev/null, /dev/stdout) or a folder would replace it, not write into it.
+  if (st && !st.isFile()) {
+    throw new UsageError(`cannot write --out ${out}: it is not a regular file; leave out --out to write to standard output`);
+  }
+  if (st && !force) {
     throw new UsageError(`--out ${out} already exists; add --force to replace it`);
   }
 }
@@ -68,10 +78,15 @@ export async function writeStdout(text: string | readonly string[]): Promise<voi
   }
 }
 
-/** A reader that stops reading (`evaluate score big.csv | head -1`) is not an error: exit 0, say nothing. */
+/**
+ * A reader that stops reading (`evaluate score big.csv | head -1`) is not an error: exit 0, say
+ * nothing. Any other failure to write standard output is (exit 2, as for --out).
+ */
 export function quietOnClosedPipe(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    // A full disk or a failing device behind a redirection: say so in one line, not a stack trace.
+    process.stderr.write(`evaluate: error: cannot write the report to standard output: ${e.code ?? e.message}\n`);
+    process.exit(2);
   });
 }
