@@ -1,0 +1,431 @@
+/**
+ * The bad-input corpus (fixtures/bad/, one small file per mistake; the two big cases are made here in
+ * a temporary folder): every sheet a committee could send gets its exit code and exact messages with
+ * their places, on standard error, no stack trace, nothing on standard output and no --out file.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../src/core/policy.js';
+import { loadSheets } from '../src/io/load.js';
+import { FIX, type RunResult, run, tempDir } from './helpers.js';
+
+const BAD = join(FIX, 'bad');
+
+interface Case {
+  /** What the secretary did. */
+  what: string;
+  /** The sheet in fixtures/bad/ (or made in `dir` by `make`). */
+  file: string;
+  /** More arguments after the sheet. */
+  args?: string[];
+  code: 0 | 1 | 2;
+  /** Standard error, line by line, without the closing summary. */
+  problems: string[];
+  /** The closing summary line of standard error (exit 1 only). */
+  summary?: string;
+}
+
+const MISSING = (line: number, m: string, rater: string, role: string, who: string) =>
+  `${line}: error: no ${m} score from rater ${rater}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`;
+
+const CASES: Case[] = [
+  // The file itself
+  { what: 'an empty file', file: 'empty.csv', code: 1, problems: ['empty.csv:1: error: the file is empty: a sheet needs a header row and at least one row of scores'] },
+  {
+    what: 'a file of blank rows only (Excel leaves ",,,,")',
+    file: 'blank-rows.csv',
+    code: 1,
+    problems: ['blank-rows.csv:1: error: the file holds only blank rows: a sheet needs a header row and at least one row of scores'],
+  },
+  { what: 'a header and no rows', file: 'header-only.csv', code: 1, problems: ['header-only.csv:1: error: the sheet has a header but no rows of scores'] },
+  {
+    what: 'binary garbage (a PNG renamed .csv)',
+    file: 'binary.csv',
+    code: 1,
+    problems: ['binary.csv:3: error: the file is not text (it holds NUL bytes); is it an .xlsx or another binary file? Save the sheet as CSV'],
+  },
+  {
+    what: 'an Excel workbook renamed .csv',
+    file: 'workbook.csv',
+    code: 1,
+    problems: ['workbook.csv:1: error: the file is an Excel workbook (.xlsx), not CSV: in Excel choose Save As, "CSV UTF-8 (comma delimited)"'],
+  },
+  {
+    what: 'bytes that are neither UTF-8 nor GBK',
+    file: 'not-text.csv',
+    code: 1,
+    problems: ['not-text.csv:2: error: the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"'],
+  },
+  {
+    what: 'UTF-16 with a byte order mark (Excel "Unicode Text")',
+    file: 'utf16-bom.csv',
+    code: 1,
+    problems: ['utf16-bom.csv:1: error: the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead'],
+  },
+  {
+    what: 'UTF-16 without a byte order mark',
+    file: 'utf16-no-bom.csv',
+    code: 1,
+    problems: [
+      'utf16-no-bom.csv:1: error: the file is UTF-16 text without a byte order mark (as some programs save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
+    ],
+  },
+  {
+    what: 'GBK read with --encoding utf8',
+    file: 'gbk.csv',
+    args: ['--encoding', 'utf8'],
+    code: 1,
+    problems: ['gbk.csv:2: error: the file is not valid UTF-8 here (byte 0xd5); it reads as GBK: leave out --encoding or give --encoding gbk'],
+  },
+  {
+    what: 'a UTF-8 sheet with one row pasted from a GBK sheet',
+    file: 'utf8-with-gbk-row.csv',
+    code: 1,
+    problems: [
+      'utf8-with-gbk-row.csv:5: error: this line is not UTF-8 (byte 0xc1), but most of the file is: was it pasted from a GBK sheet? Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the file is GBK',
+    ],
+  },
+  {
+    what: 'a UTF-8 file cut in the middle of a character',
+    file: 'cut-short.csv',
+    code: 1,
+    problems: ['cut-short.csv:5: error: the file ends in the middle of a character: was it cut short while copying or saving? Save it again'],
+  },
+  {
+    what: 'mixed line ends (CRLF, LF, a lone CR) with a mistake: the line is counted right',
+    file: 'mixed-line-ends-error.csv',
+    code: 1,
+    problems: ['mixed-line-ends-error.csv:4:8: error: score "x" for see is not a number (S002 刘洋, rater 王主任)'],
+  },
+  // CSV structure
+  {
+    what: 'an unbalanced quote; the rows after it are still read',
+    file: 'unbalanced-quote.csv',
+    code: 1,
+    problems: [
+      'unbalanced-quote.csv:3:5: error: a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
+      'unbalanced-quote.csv:5:7: error: score "abc" for listen is not a number (S002 刘洋, rater 学生乙)',
+    ],
+    summary: '2 errors; nothing was written',
+  },
+  {
+    what: 'a quote inside an unquoted cell',
+    file: 'quote-inside-cell.csv',
+    code: 1,
+    problems: ['quote-inside-cell.csv:2:2: error: a quote (") inside a cell that does not start with one; put the whole cell in quotes and double the inner quote ("")'],
+  },
+  {
+    what: 'text after a closing quote',
+    file: 'text-after-quote.csv',
+    code: 1,
+    problems: ['text-after-quote.csv:3:5: error: text after the closing quote of a cell; a quote inside a quoted cell is written twice ("")'],
+  },
+  { what: 'a row with too many cells', file: 'too-many-cells.csv', code: 1, problems: ['too-many-cells.csv:3:12: error: the row has 12 cells but the header has 11'] },
+  { what: 'a row with too few cells', file: 'too-few-cells.csv', code: 1, problems: ['too-few-cells.csv:3:11: error: the row has 10 cells but the header has 11'] },
+  {
+    what: 'a decimal comma that split a score into two cells',
+    file: 'decimal-comma-unquoted.csv',
+    code: 1,
+    problems: [
+      'decimal-comma-unquoted.csv:2:12: error: the row has 12 cells but the header has 11; cells 10 and 11 ("17" and "5") may be one score written with a decimal comma: write 17.5, or put the cell in quotes',
+    ],
+  },
+  {
+    what: 'separators left at the end of a row',
+    file: 'trailing-separators.csv',
+    code: 1,
+    problems: ['trailing-separators.csv:3:12: error: the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11'],
+  },
+  {
+    what: 'a semicolon sheet read with the default comma',
+    file: 'semicolons-decimal-comma.csv',
+    code: 1,
+    problems: ['semicolons-decimal-comma.csv:1:1: error: the header is a single cell: the sheet seems to be separated by ";", not ","; give --delimiter ";"'],
+  },
+  {
+    what: 'the same semicolon sheet with --delimiter ";": its decimal comma',
+    file: 'semicolons-decimal-comma.csv',
+    args: ['--delimiter', ';'],
+    code: 1,
+    problems: ['semicolons-decimal-comma.csv:2:10: error: score "17,5" for test is not a number (write a decimal point: 17.5) (S001 张伟, rater 王主任)'],
+  },
+  {
+    what: 'Excel\'s "sep=;" line on top',
+    file: 'excel-sep-line.csv',
+    code: 1,
+    problems: ['excel-sep-line.csv:1:1: error: "sep=;" is Excel\'s separator line, not a header: delete this line and give --delimiter ";"'],
+  },
+  {
+    what: 'two sheets joined into one file (the header again)',
+    file: 'repeated-header.csv',
+    code: 1,
+    problems: ['repeated-header.csv:4: error: this row repeats the header of line 1 (were two sheets joined into one file?); delete it'],
+  },
+  // The header
+  {
+    what: 'a duplicate header name',
+    file: 'duplicate-header.csv',
+    code: 1,
+    problems: ['duplicate-header.csv:1:12: error: column "see" repeats column 8 ("see"): both mean see'],
+  },
+  {
+    what: 'two header names that mean the same column (听 and listen)',
+    file: 'duplicate-header-alias.csv',
+    code: 1,
+    problems: ['duplicate-header-alias.csv:1:11: error: column "listen" repeats column 7 ("听"): both mean listen'],
+  },
+  {
+    what: 'an unknown extra column: a warning with a did-you-mean, and the report is written',
+    file: 'unknown-column.csv',
+    code: 0,
+    problems: ['unknown-column.csv:1:12: warning: unknown column "lisen" is ignored (did you mean "listen"?)'],
+  },
+  {
+    what: 'a misspelt method column: the warning, and every row misses that score',
+    file: 'misspelt-column.csv',
+    code: 1,
+    problems: [
+      'misspelt-column.csv:1:7: warning: unknown column "lisen" is ignored (did you mean "listen"?)',
+      `misspelt-column.csv:${MISSING(2, 'listen', '王主任', 'leader', 'S001 张伟')}`,
+      `misspelt-column.csv:${MISSING(3, 'listen', '学生甲', 'student', 'S001 张伟')}`,
+      `misspelt-column.csv:${MISSING(4, 'listen', '王主任', 'leader', 'S002 刘洋')}`,
+      `misspelt-column.csv:${MISSING(5, 'listen', '学生甲', 'student', 'S002 刘洋')}`,
+    ],
+    summary: '4 errors, 1 warning; nothing was written',
+  },
+  {
+    what: 'no staff_id column',
+    file: 'missing-staff-id.csv',
+    code: 1,
+    problems: ['missing-staff-id.csv:1: error: the header has no staff_id column (工号); it is needed to know whose scores a row holds'],
+  },
+  // Scores
+  ...(
+    [
+      ['text', 'score-text.csv', 'score "good" for listen is not a number'],
+      ['18,5 (a decimal comma, quoted)', 'score-decimal-comma.csv', 'score "18,5" for listen is not a number (write a decimal point: 18.5)'],
+      ['negative', 'score-negative.csv', 'score -3 for listen is negative'],
+      ['over the maximum', 'score-over-max.csv', 'score 20.5 for listen exceeds the maximum 20'],
+      ['NaN', 'score-nan.csv', 'score "NaN" for listen is not a number'],
+      ['1e2', 'score-exponent.csv', 'score "1e2" for listen is in exponent notation; write a plain decimal number'],
+      ['with a thousands separator', 'score-thousands.csv', 'score "1,000" for listen has a thousands separator; scores for listen are at most 20'],
+    ] as const
+  ).map(([what, file, message]): Case => ({
+    what: `a score that is ${what}`,
+    file,
+    code: 1,
+    problems: [`${file}:2:7: error: ${message} (S001 张伟, rater 王主任)`],
+  })),
+  { what: 'a blank score cell is never a zero', file: 'score-blank.csv', code: 1, problems: [`score-blank.csv:${MISSING(2, 'listen', '王主任', 'leader', 'S001 张伟')}`] },
+  // Rows against rows
+  { what: 'a blank staff_id', file: 'blank-staff-id.csv', code: 1, problems: ['blank-staff-id.csv:3:1: error: staff_id is blank (name 张伟)'] },
+  {
+    what: 'a control character in a cell is shown, not sent to the terminal',
+    file: 'control-character.csv',
+    code: 1,
+    problems: ['control-character.csv:2:1: error: staff_id is blank (name 张\\u{1b}[2J伟)'],
+  },
+  {
+    what: 'the same person with two names',
+    file: 'two-names.csv',
+    code: 1,
+    problems: ['two-names.csv:3: error: S001 has two names: "张玮" here and "张伟" at two-names.csv:2'],
+  },
+  {
+    what: 'a rater with two roles',
+    file: 'two-roles.csv',
+    code: 1,
+    problems: ['two-roles.csv:4: error: rater 王主任 has two roles: student here and leader at two-roles.csv:2 (S002 刘洋)'],
+  },
+  {
+    what: 'a role cell that names an object property ("constructor")',
+    file: 'role-constructor.csv',
+    code: 1,
+    problems: [
+      'role-constructor.csv:3:6: error: unknown role "constructor" (S001 张伟, rater 学生甲); roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表',
+    ],
+  },
+  {
+    what: 'a method cell "__proto__" in a long sheet',
+    file: 'method-proto.csv',
+    code: 1,
+    problems: [
+      `method-proto.csv:${MISSING(2, 'ask', '王主任', '', 'S001 张伟')}`,
+      `method-proto.csv:${MISSING(2, 'check', '王主任', '', 'S001 张伟')}`,
+      `method-proto.csv:${MISSING(2, 'see', '王主任', '', 'S001 张伟')}`,
+      `method-proto.csv:${MISSING(2, 'test', '王主任', '', 'S001 张伟')}`,
+      'method-proto.csv:3:5: error: unknown method "__proto__" (S001 张伟, rater 王主任); methods are listen 听, see 看, check 查, test 测, ask 问',
+    ],
+    summary: '5 errors; nothing was written',
+  },
+  {
+    what: 'a semester that does not parse',
+    file: 'bad-semester.csv',
+    code: 1,
+    problems: [
+      'bad-semester.csv:3:4: error: semester "2026-H3" is not a semester (S001 张伟, rater 学生甲); write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年',
+    ],
+  },
+  {
+    what: 'a duplicated row: each method scored twice, both places named',
+    file: 'duplicate-row.csv',
+    code: 1,
+    problems: ['listen', 'see', 'check', 'test', 'ask'].map(
+      (m, i) => `duplicate-row.csv:5:${7 + i}: error: ${m} is scored twice for S001 张伟, rater 学生甲: here and at duplicate-row.csv:3:${7 + i}`,
+    ),
+    summary: '5 errors; nothing was written',
+  },
+  // Usage: exit 2, no location in a sheet
+  {
+    what: 'a policy file that is not JSON',
+    file: 'two-names.csv',
+    args: ['--policy', 'policy-not-json.json'],
+    code: 2,
+    problems: ['policy-not-json.json:4: error: the policy is not valid JSON: Expected \',\' or \'}\' after property value in JSON at position 46'],
+  },
+  {
+    what: 'a policy with a misspelt key',
+    file: 'two-names.csv',
+    args: ['--policy', 'policy-unknown-key.json'],
+    code: 2,
+    problems: ['policy-unknown-key.json: error: unknown key "agregation" (did you mean "aggregation"?)'],
+  },
+  {
+    what: 'an unknown --encoding',
+    file: 'gbk.csv',
+    args: ['--encoding', 'latin1'],
+    code: 2,
+    problems: ['evaluate: error: unknown --encoding "latin1": use utf8 or gbk'],
+  },
+  { what: 'a sheet that is not there', file: 'no-such-sheet.csv', code: 2, problems: ['evaluate: error: cannot read sheet "no-such-sheet.csv": no such file or folder'] },
+];
+
+/** Runs `evaluate score` with --out into a fresh folder; checks what every case must show. */
+function scoreWithOut(cwd: string, file: string, args: string[] = [], input?: Buffer): RunResult & { wrote: boolean } {
+  const out = join(tempDir(), 'report.csv');
+  const r = run(['score', file, ...args, '--format', 'csv', '--out', out], { cwd, input });
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/^\s+at |internal error|Error:/m);
+  return { ...r, wrote: existsSync(out) };
+}
+
+function expectCase(r: RunResult & { wrote: boolean }, c: Omit<Case, 'what' | 'file'>): void {
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  if (c.code === 1) {
+    expect(lines).toEqual([...c.problems, c.summary ?? '1 error; nothing was written']);
+  } else {
+    expect(lines).toEqual(c.problems);
+  }
+  expect(r.code).toBe(c.code);
+  expect(r.wrote).toBe(c.code === 0);
+}
+
+describe('the bad-input corpus: evaluate score', () => {
+  it.each(CASES.map((c) => [c.what, c] as const))('%s', (_, c) => {
+    expectCase(scoreWithOut(BAD, c.file, c.args), c);
+  });
+
+  it('every sheet of the corpus has a case', () => {
+    const covered = new Set(CASES.map((c) => c.file));
+    const sheets = readdirSync(BAD).filter((f) => f.endsWith('.csv'));
+    expect(sheets.filter((f) => !covered.has(f) && !['gbk.csv', 'mixed-line-ends.csv'].includes(f))).toEqual([]);
+  });
+
+  it('mixed line ends in a valid sheet are no problem', () => {
+    const r = run(['score', 'mixed-line-ends.csv', '--format', 'csv'], { cwd: BAD });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'rank,staff_id,name,post,semester,listen,see,check,test,ask,total,grade,reward,penalty,rectify_by\r\n' +
+        '1,S001,张伟,1号楼,2026-H1,18.25,19.5,18.5,18.25,17.75,92.3,excellent,,,\r\n' +
+        '2,S002,刘洋,1号楼,2026-H1,16.75,17.5,17.5,16.5,16.5,84.8,good,,,\r\n',
+    );
+  });
+
+  it('the GBK sheet of the corpus reads by detection', () => {
+    const r = run(['score', 'gbk.csv', '--format', 'csv'], { cwd: BAD });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('1,S001,张伟,1号楼,2026-H1,18.25,19.5,18.5,18.25,17.75,92.3,excellent');
+  });
+
+  it('a bad sheet on standard input is named <stdin>', () => {
+    const r = scoreWithOut(BAD, '-', [], readFileSync(join(BAD, 'score-negative.csv')));
+    expectCase(r, { code: 1, problems: ['<stdin>:2:7: error: score -3 for listen is negative (S001 张伟, rater 王主任)'] });
+  });
+
+  it('several bad sheets: all their problems in one run, in argument order', () => {
+    const r = run(['score', 'score-nan.csv', 'header-only.csv', 'empty.csv', 'missing-staff-id.csv'], { cwd: BAD });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      'score-nan.csv:2:7: error: score "NaN" for listen is not a number (S001 张伟, rater 王主任)',
+      'header-only.csv:1: error: the sheet has a header but no rows of scores',
+      'empty.csv:1: error: the file is empty: a sheet needs a header row and at least one row of scores',
+      'missing-staff-id.csv:1: error: the header has no staff_id column (工号); it is needed to know whose scores a row holds',
+      '4 errors; nothing was written',
+      '',
+    ]);
+  });
+});
+
+describe('the two big cases, made at test time', () => {
+  const H = 'staff_id,name,post,semester,rater,role,listen,see,check,test,ask';
+  const ROW = 'S001,张伟,1号楼,2026-H1,王主任,leader,19,20,18,17.5,17.5';
+
+  it('a 10 MB single cell', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big-cell.csv'), `${H}\nS001,"${'x'.repeat(10 << 20)}",1号楼,2026-H1,王主任,leader,19,20,18,17.5,17.5\n${ROW.replace('S001,张伟', 'S002,刘洋')}\n`);
+    expectCase(scoreWithOut(dir, 'big-cell.csv'), { code: 1, problems: ['big-cell.csv:2:2: error: a cell longer than 100000 characters'] });
+  });
+
+  it('a quote never closed before 10 MB: the quote is the cause, and reading resumes on the next line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'open-quote.csv'), `${H}\n${ROW}\nS002,"刘洋,1号楼\n${'x'.repeat(10 << 20)}\n`);
+    expectCase(scoreWithOut(dir, 'open-quote.csv'), {
+      code: 1,
+      problems: [
+        'open-quote.csv:3:2: error: a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
+        'open-quote.csv:4:1: error: a cell longer than 100000 characters',
+      ],
+      summary: '2 errors; nothing was written',
+    });
+  });
+
+  it('a 10 MB unquoted cell, through check (the detailed path)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big-plain.csv'), `${H}\nS001,${'x'.repeat(10 << 20)},1号楼,2026-H1,王主任,leader,19,20,18,17.5,17.5\n`);
+    const r = run(['check', 'big-plain.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('big-plain.csv:2:2: error: a cell longer than 100000 characters\n');
+  });
+
+  it('100,000 columns', () => {
+    const dir = tempDir();
+    const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+    writeFileSync(join(dir, 'wide.csv'), `${header}\n${ROW}\n`);
+    expectCase(scoreWithOut(dir, 'wide.csv'), { code: 1, problems: ['wide.csv:1:1001: error: more than 1000 cells in one row'] });
+  });
+
+  it('a row of 100,000 cells under a good header', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'wide-row.csv'), `${H}\n${ROW}${',19'.repeat(100_000 - 11)}\n${ROW.replace('S001,张伟', 'S002,刘洋')}\n`);
+    expectCase(scoreWithOut(dir, 'wide-row.csv'), { code: 1, problems: ['wide-row.csv:2:1001: error: more than 1000 cells in one row'] });
+  });
+});
+
+describe('row accounting over the corpus', () => {
+  // Every sheet: rows read = non-blank lines after the first (none when the bytes are not text), read = used + rejected.
+  const NOT_TEXT = ['binary.csv', 'workbook.csv', 'not-text.csv', 'utf16-bom.csv', 'utf16-no-bom.csv', 'utf8-with-gbk-row.csv', 'cut-short.csv'];
+  const sheets = readdirSync(BAD).filter((f) => f.endsWith('.csv'));
+  it.each(sheets)('%s', (file) => {
+    const path = join(BAD, file);
+    const loaded = loadSheets([path], { policy: DEFAULT_POLICY, semester: null, encoding: null, delimiter: ',', roster: null });
+    const { read, used, rejected } = loaded.counts;
+    expect(used + rejected).toBe(read);
+    const lines = readFileSync(path, 'utf8')
+      .split(/\r\n|\r|\n/)
+      .filter((l) => !/^[\s,]*$/.test(l));
+    expect(read).toBe(NOT_TEXT.includes(file) ? 0 : Math.max(lines.length - 1, 0));
+  });
+});
