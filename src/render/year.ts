@@ -1,5 +1,5 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
-import { stringify } from 'csv-stringify/sync';
+import { csvChunks } from './csv.js';
 import type { StaffResult } from '../core/report.js';
 import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
@@ -135,7 +135,7 @@ export function mdTable(header: string[], aligns: Align[], rows: string[][]): st
 }
 
 export function csvText(rows: (string | number)[][], bom: boolean): string {
-  return (bom ? '\uFEFF' : '') + stringify(rows, { record_delimiter: 'windows' });
+  return csvChunks(rows, bom).join('');
 }
 
 export function yearJson(input: YearRenderInput): string {
