@@ -117,33 +117,45 @@ class StreamedStaff implements ScoredStaff {
   readonly total: Rational;
   readonly grade: Grade;
   readonly consequence: SemesterConsequence;
+  /** The method values as numerator, denominator pairs when they are numbers (one array, few objects to collect). */
+  private readonly parts: number[] | null;
+  private readonly values: Rational[] | null;
 
-  constructor(
-    who: { semester: string; staffId: string; name: string; post: string },
-    raters: number,
-    private readonly values: Rational[],
-    policy: Policy,
-  ) {
+  constructor(who: { semester: string; staffId: string; name: string; post: string }, raters: number, values: Rational[], policy: Policy) {
     this.semester = who.semester;
     this.staffId = who.staffId;
     this.name = who.name;
     this.post = who.post;
     this.raters = raters;
-    this.total = roundTotal(this.exact, policy);
+    let exact = Rational.ZERO;
+    for (const v of values) exact = exact.add(v);
+    this.total = roundTotal(exact, policy);
     const g = gradeAndConsequence(this.semester, this.total, policy);
     this.grade = g.grade;
     this.consequence = g.consequence;
+    const parts: number[] = [];
+    for (const v of values) {
+      const p = v.numberParts();
+      if (p === null) break;
+      parts.push(p[0], p[1]);
+    }
+    this.parts = parts.length === 10 ? parts : null;
+    this.values = this.parts ? null : values;
+  }
+
+  private value(k: number): Rational {
+    return this.parts ? Rational.of(this.parts[2 * k]!, this.parts[2 * k + 1]!) : this.values![k]!;
   }
 
   get exact(): Rational {
     let exact = Rational.ZERO;
-    for (const v of this.values) exact = exact.add(v);
+    for (let k = 0; k < 5; k++) exact = exact.add(this.value(k));
     return exact;
   }
 
   get methods(): Record<Method, MethodAggregate> {
     const methods = {} as Record<Method, MethodAggregate>;
-    METHODS.forEach((m, k) => (methods[m] = { method: m, value: this.values[k]!, contributions: NO_CONTRIBUTIONS }));
+    METHODS.forEach((m, k) => (methods[m] = { method: m, value: this.value(k), contributions: NO_CONTRIBUTIONS }));
     return methods;
   }
 }

@@ -88,6 +88,11 @@ export class Rational {
 
   static readonly ZERO = Rational.of(0);
 
+  /** Numerator and denominator as numbers (not necessarily reduced), or null in the bigint form. */
+  numberParts(): [number, number] | null {
+    return this.big ? null : [this.sn, this.sd];
+  }
+
   /** Numerator in lowest terms. */
   get n(): bigint {
     return this.big ? this.big.n : BigInt(this.reduced().sn);

@@ -193,8 +193,10 @@ export class SheetStream {
   }
 
   /** The next chunk of the sheet's bytes (a UTF-8 BOM already removed). */
-  push(chunk: Uint8Array): void {
+  push(bytes: Uint8Array): void {
     if (this.scorer.bail) return;
+    // A plain Uint8Array view: element access on Buffer (a subclass) is slower in the hot loops.
+    const chunk = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     try {
       if (this.general) {
         this.general.parser.push(this.general.decoder.decode(chunk, { stream: true }));
@@ -341,8 +343,9 @@ export class SheetStream {
     let p = s;
     let i = 0;
     for (;;) {
-      let c = buf.indexOf(delim, p);
-      if (c < 0 || c > e) c = e;
+      // Cells are short: a plain loop beats a call to indexOf per cell.
+      let c = p;
+      while (c < e && buf[c] !== delim) c++;
       if (i < width) {
         f.starts[i] = p;
         f.ends[i] = c;

@@ -22,25 +22,31 @@ export function csvLine(cells: readonly (string | number)[]): string {
   return `${line}\r\n`;
 }
 
-/** A table being written, kept in pieces of about a megabyte so that big reports are written as they go. */
+/**
+ * A table being written, joined into flat pieces every few thousand lines: a report of 200,000
+ * rows kept as one concatenated string would hold millions of string fragments until written.
+ */
 export class CsvText {
   private readonly parts: string[] = [];
-  private chunk: string;
+  private lines: string[] = [];
 
   constructor(bom: boolean) {
-    this.chunk = bom ? '\uFEFF' : '';
+    if (bom) this.lines.push('\uFEFF');
   }
 
   row(cells: readonly (string | number)[]): void {
-    this.chunk += csvLine(cells);
-    if (this.chunk.length > 1 << 20) {
-      this.parts.push(this.chunk);
-      this.chunk = '';
-    }
+    this.lines.push(csvLine(cells));
+    if (this.lines.length >= 8192) this.flush();
+  }
+
+  private flush(): void {
+    if (this.lines.length > 0) this.parts.push(this.lines.join(''));
+    this.lines = [];
   }
 
   chunks(): string[] {
-    return this.chunk ? [...this.parts, this.chunk] : this.parts;
+    this.flush();
+    return this.parts;
   }
 }
 
