@@ -155,8 +155,12 @@ function looksUtf16(buf: Uint8Array): boolean {
   return many >= pairs * 0.3 && few <= pairs * 0.02;
 }
 
+const utf8 = new TextDecoder('utf-8');
+/** ASCII, CJK ideographs, CJK and general punctuation, full-width forms: what a Chinese sheet holds. */
+const CHINESE_TEXT = /^[ -~\t\r\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*$/;
+
 /**
- * A file whose lines are mostly UTF-8 (counting lines with non-ASCII text) but some are not: rows
+ * A file whose lines are mostly UTF-8 Chinese text (counting lines with non-ASCII text) but some are not: rows
  * pasted from a GBK sheet into a UTF-8 one. Read whole as GBK, its UTF-8 lines would turn into
  * other characters without a word, so this is an error: the offset of the first bad byte, or -1.
  */
@@ -177,9 +181,12 @@ function mixedLine(buf: Uint8Array): number {
       }
     }
     if (!ascii) {
-      const bad = firstInvalidUtf8(buf.subarray(start, end));
-      if (bad < 0) valid++;
-      else {
+      const line = buf.subarray(start, end);
+      const bad = firstInvalidUtf8(line);
+      if (bad < 0) {
+        // GBK bytes can happen to be valid UTF-8 (楼 is C2 A5, "¥"), but hardly ever Chinese text.
+        if (CHINESE_TEXT.test(utf8.decode(line))) valid++;
+      } else {
         invalid++;
         if (first < 0) first = start + bad;
       }
