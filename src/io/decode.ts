@@ -160,11 +160,13 @@ const utf8 = new TextDecoder('utf-8');
 const CHINESE_TEXT = /^[ -~\t\r\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*$/;
 
 /**
- * A file whose lines are mostly UTF-8 Chinese text (counting lines with non-ASCII text) but some are not: rows
- * pasted from a GBK sheet into a UTF-8 one. Read whole as GBK, its UTF-8 lines would turn into
- * other characters without a word, so this is an error: the offset of the first bad byte, or -1.
+ * A file whose lines are mostly UTF-8 Chinese text (counting lines with non-ASCII text) but some
+ * are not: rows pasted from a GBK sheet into a UTF-8 one. Read whole as GBK, its UTF-8 lines would
+ * turn into other characters without a word, so this is an error: the offset of the first bad
+ * byte, or -1. Exported so that a reader deciding the encoding from the bytes (the streaming path)
+ * can agree.
  */
-function mixedLine(buf: Uint8Array): number {
+export function mixedLine(buf: Uint8Array): number {
   let valid = 0;
   let invalid = 0;
   let first = -1;
