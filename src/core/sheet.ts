@@ -333,16 +333,16 @@ function otherSeparator(cell: string): { name: string; option: string } | null {
  * (`18,5` in a comma-separated sheet), or separators left at the end of the row.
  */
 function extraCellsHint(cells: string[], width: number, delimiter: string): string {
-  if (cells.slice(width).every((c) => c.trim() === '')) {
-    return `; the extra cells at the end are empty: delete the separators (${delimiter}) after cell ${width}`;
-  }
-  if (delimiter !== ',') return '';
-  // A half point after a comma (`18,5`): two whole numbers side by side, the second one digit.
-  for (let i = 0; i + 1 < cells.length; i++) {
+  // A half point after a comma (`18,5`): two whole numbers side by side, the second one digit. It
+  // shifts the cells after it, so it comes first even when the last cells are empty.
+  for (let i = 0; delimiter === ',' && i + 1 < cells.length; i++) {
     const [a, b] = [cells[i]!.trim(), cells[i + 1]!.trim()];
     if (/^\d{1,2}$/.test(a) && /^\d$/.test(b)) {
       return `; cells ${i + 1} and ${i + 2} ("${a}" and "${b}") may be one score written with a decimal comma: write ${a}.${b}, or put the cell in quotes`;
     }
+  }
+  if (cells.slice(width).every((c) => c.trim() === '')) {
+    return `; the extra cells at the end are empty: delete the separators (${delimiter}) after cell ${width}`;
   }
   return '';
 }
