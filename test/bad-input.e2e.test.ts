@@ -400,6 +400,17 @@ describe('the two big cases, made at test time', () => {
     expect(r.stderr).toBe('big-plain.csv:2:2: error: a cell longer than 100000 characters\n');
   });
 
+  it('a 10 MB header of long names: each quoted clipped, one line a problem', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'long-names.csv'), `${Array.from({ length: 100 }, (_, i) => `${i}${'x'.repeat(99_900)}`).join(',')}\n${ROW}\n`);
+    const r = scoreWithOut(dir, 'long-names.csv');
+    const lines = r.stderr.split('\n');
+    expect(r.code).toBe(1);
+    expect(lines).toHaveLength(104);
+    expect(lines[2]).toBe(`long-names.csv:1:1: warning: unknown column "0${'x'.repeat(39)}…${'x'.repeat(10)} (99901 characters)" is ignored`);
+    expect(lines[102]).toBe('2 errors, 100 warnings; nothing was written');
+  });
+
   it('100,000 columns', () => {
     const dir = tempDir();
     const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');

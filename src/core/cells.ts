@@ -16,6 +16,17 @@ export function toHalfWidth(s: string): string {
   });
 }
 
+/**
+ * A cell's text as a message quotes it: whole up to 60 characters, else its start and end, so
+ * that a 10 MB cell gives a line of error, not 10 MB of it.
+ */
+export function clip(text: string): string {
+  if (text.length <= 60) return text;
+  const chars = Array.from(text);
+  if (chars.length <= 60) return text;
+  return `${chars.slice(0, 40).join('')}…${chars.slice(-10).join('')} (${chars.length} characters)`;
+}
+
 export type ScoreParse = { ok: true; micro: number } | { ok: false; message: string };
 
 const PLAIN_DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
@@ -27,31 +38,33 @@ const PLAIN_DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
 export function parseScore(raw: string, method: string, maxMicro: number): ScoreParse {
   const text = toHalfWidth(raw).trim();
   const m = PLAIN_DECIMAL.exec(text);
+  // As the messages quote them: a long cell is clipped.
+  const [said, t] = [clip(raw.trim()), clip(text)];
   if (!m) {
-    if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, message: `score ${text} for ${method} is negative` };
+    if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, message: `score ${t} for ${method} is negative` };
     if (/^\d+,\d{1,2}$/.test(text)) {
       return {
         ok: false,
-        message: `score "${raw.trim()}" for ${method} is not a number (write a decimal point: ${text.replace(',', '.')})`,
+        message: `score "${said}" for ${method} is not a number (write a decimal point: ${text.replace(',', '.')})`,
       };
     }
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
-      return { ok: false, message: `score "${raw.trim()}" for ${method} has a thousands separator; scores for ${method} are at most ${microToString(maxMicro)}` };
+      return { ok: false, message: `score "${said}" for ${method} has a thousands separator; scores for ${method} are at most ${microToString(maxMicro)}` };
     }
     if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) {
-      return { ok: false, message: `score "${raw.trim()}" for ${method} is in exponent notation; write a plain decimal number` };
+      return { ok: false, message: `score "${said}" for ${method} is in exponent notation; write a plain decimal number` };
     }
-    return { ok: false, message: `score "${raw.trim()}" for ${method} is not a number` };
+    return { ok: false, message: `score "${said}" for ${method} is not a number` };
   }
   const int = m[1] ?? '0';
   const frac = m[2] ?? m[3] ?? '';
   if (frac.length > MAX_SCORE_DECIMALS) {
-    return { ok: false, message: `score ${text} for ${method} has more than ${MAX_SCORE_DECIMALS} decimals` };
+    return { ok: false, message: `score ${t} for ${method} has more than ${MAX_SCORE_DECIMALS} decimals` };
   }
-  if (int.length > 9) return { ok: false, message: `score ${text} for ${method} exceeds the maximum ${microToString(maxMicro)}` };
+  if (int.length > 9) return { ok: false, message: `score ${t} for ${method} exceeds the maximum ${microToString(maxMicro)}` };
   const micro = Number(int) * MICRO + Number(frac.padEnd(MAX_SCORE_DECIMALS, '0'));
   if (micro > maxMicro) {
-    return { ok: false, message: `score ${text} for ${method} exceeds the maximum ${microToString(maxMicro)}` };
+    return { ok: false, message: `score ${t} for ${method} exceeds the maximum ${microToString(maxMicro)}` };
   }
   return { ok: true, micro };
 }

@@ -3,6 +3,7 @@
  * picture shows: a method scored twice, a person with two names, a rater with two roles, a missing
  * score, a score from a role the policy does not give that method, the roster both ways.
  */
+import { clip } from './cells.js';
 import type { Policy } from './policy.js';
 import type { SheetRow } from './sheet.js';
 import { type Method, type Place, type Problems, type Role, METHODS, ROLES } from './types.js';
@@ -60,24 +61,24 @@ export class Merger {
       if (row.name && s.name && row.name !== s.name) {
         this.problems.error(
           at,
-          `${row.staffId} has two names: "${row.name}" here and "${s.name}" at ${where(this.namePlace.get(key)!)}`,
+          `${clip(row.staffId)} has two names: "${clip(row.name)}" here and "${clip(s.name)}" at ${where(this.namePlace.get(key)!)}`,
         );
       } else if (row.name && !s.name) {
         s.name = row.name;
         this.namePlace.set(key, at);
       }
       if (row.post && s.post && row.post !== s.post) {
-        this.problems.error(at, `${row.staffId} ${s.name} has two posts: "${row.post}" here and "${s.post}" elsewhere`);
+        this.problems.error(at, `${clip(row.staffId)} ${clip(s.name)} has two posts: "${clip(row.post)}" here and "${clip(s.post)}" elsewhere`);
       } else if (row.post && !s.post) s.post = row.post;
     }
-    const who = `${row.staffId}${s.name ? ` ${s.name}` : ''}`;
+    const who = `${clip(row.staffId)}${s.name ? ` ${clip(s.name)}` : ''}`;
     if (row.role) {
       const known = this.raterRoles.get(row.rater);
       if (!known) this.raterRoles.set(row.rater, { role: row.role, at });
       else if (known.role !== row.role) {
         this.problems.error(
           at,
-          `rater ${row.rater} has two roles: ${row.role} here and ${known.role} at ${where(known.at)} (${who})`,
+          `rater ${clip(row.rater)} has two roles: ${row.role} here and ${known.role} at ${where(known.at)} (${who})`,
         );
       }
     }
@@ -92,7 +93,7 @@ export class Merger {
       if (prev) {
         this.problems.error(
           scAt,
-          `${sc.method} is scored twice for ${who}, rater ${row.rater}: here and at ${where(prev.at)}`,
+          `${sc.method} is scored twice for ${who}, rater ${clip(row.rater)}: here and at ${where(prev.at)}`,
         );
       } else {
         r.scores[sc.method] = { micro: sc.micro, at: scAt };
@@ -110,7 +111,7 @@ export class Merger {
       let list = bySemester.get(s.semester);
       if (!list) bySemester.set(s.semester, (list = []));
       list.push(s);
-      const who = `${s.staffId}${s.name ? ` ${s.name}` : ''}`;
+      const who = `${clip(s.staffId)}${s.name ? ` ${clip(s.name)}` : ''}`;
       for (const r of s.raters.values()) {
         const role = r.role ?? this.raterRoles.get(r.rater)?.role ?? null;
         r.role = role;
@@ -122,7 +123,7 @@ export class Merger {
             if (score) {
               this.problems.error(
                 score.at,
-                `rater ${r.rater} has no role, but the policy gives ${m} only to ${allowed.join(', ')}: add a role column (${who})`,
+                `rater ${clip(r.rater)} has no role, but the policy gives ${m} only to ${allowed.join(', ')}: add a role column (${who})`,
               );
             }
             continue;
@@ -131,12 +132,12 @@ export class Merger {
           if (expected && !score) {
             this.problems.error(
               r.at,
-              `no ${m} score from rater ${r.rater}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`,
+              `no ${m} score from rater ${clip(r.rater)}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`,
             );
           } else if (!expected && score) {
             this.problems.error(
               score.at,
-              `rater ${r.rater} is ${role}, and the policy gives ${m} only to ${allowed.join(', ')} (${who})`,
+              `rater ${clip(r.rater)} is ${role}, and the policy gives ${m} only to ${allowed.join(', ')} (${who})`,
             );
           }
         }

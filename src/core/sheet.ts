@@ -2,7 +2,7 @@
  * Reading the records of one sheet: the header decides what each column means, then every row
  * becomes a SheetRow with its place, or problems that say exactly which cell is wrong and why.
  */
-import { type Column, MICRO, editDistance, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
+import { type Column, MICRO, clip, editDistance, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
 import type { Policy } from './policy.js';
 import { type Method, type Problems, type Role, METHODS } from './types.js';
 
@@ -157,14 +157,14 @@ export class SheetReader {
           const hint = guessHeader(raw);
           this.problems.warning(
             this.at(line, i + 1),
-            `unknown column "${raw.trim()}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+            `unknown column "${clip(raw.trim())}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
           );
         }
         return;
       }
       const prev = seen.get(col);
       if (prev !== undefined) {
-        this.problems.error(this.at(line, i + 1), `column "${raw.trim()}" repeats column ${prev + 1} ("${cells[prev]!.trim()}"): both mean ${col}`);
+        this.problems.error(this.at(line, i + 1), `column "${clip(raw.trim())}" repeats column ${prev + 1} ("${clip(cells[prev]!.trim())}"): both mean ${col}`);
         ok = false;
         return;
       }
@@ -211,10 +211,10 @@ export class SheetReader {
     const name = cell('name');
     const hasRater = this.index.has('rater');
     const rater = hasRater ? cell('rater') : CONSENSUS_RATER;
-    const who = () => `(${[staffId, name].filter(Boolean).join(' ')}${hasRater && rater ? `, rater ${rater}` : ''})`;
+    const who = () => `(${[staffId, name].filter(Boolean).map(clip).join(' ')}${hasRater && rater ? `, rater ${clip(rater)}` : ''})`;
     let ok = true;
     if (staffId === '') {
-      this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${name ? ` (name ${name})` : ''}`);
+      this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${name ? ` (name ${clip(name)})` : ''}`);
       ok = false;
     }
     if (hasRater && rater === '') {
@@ -228,7 +228,7 @@ export class SheetReader {
       if (!role) {
         this.problems.error(
           this.at(line, col('role')),
-          `unknown role "${roleText}" ${who()}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
+          `unknown role "${clip(roleText)}" ${who()}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
         );
         ok = false;
       }
@@ -240,7 +240,7 @@ export class SheetReader {
       if (!semester) {
         this.problems.error(
           this.at(line, col('semester')),
-          `semester "${semText}" is not a semester ${who()}; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`,
+          `semester "${clip(semText)}" is not a semester ${who()}; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`,
         );
         ok = false;
       } else if (this.semesterOption && semester !== this.semesterOption && !this.semesterFillsOnly) {
@@ -274,7 +274,7 @@ export class SheetReader {
       if (!method) {
         this.problems.error(
           this.at(line, col('method')),
-          mText === '' ? `method is blank ${who()}` : `unknown method "${mText}" ${who()}; methods are listen 听, see 看, check 查, test 测, ask 问`,
+          mText === '' ? `method is blank ${who()}` : `unknown method "${clip(mText)}" ${who()}; methods are listen 听, see 看, check 查, test 测, ask 问`,
         );
         ok = false;
       } else if (sText !== '') addScore(method, sText, col('score'));
@@ -308,7 +308,8 @@ export class SheetReader {
 function guessHeader(raw: string): string | null {
   const t = raw.trim().toLowerCase();
   const names = ['staff_id', 'name', 'post', 'semester', 'rater', 'role', 'method', 'score', ...METHODS];
-  for (const n of names) if (editDistance(t, n) <= (n.length > 5 ? 2 : 1)) return n;
+  // The distance is at least the difference in length: a long cell is not compared letter by letter.
+  for (const n of names) if (Math.abs(t.length - n.length) <= 2 && editDistance(t, n) <= (n.length > 5 ? 2 : 1)) return n;
   const bare = /^(.+?)\s*[(（[【].*$/.exec(t)?.[1];
   if (bare && parseHeader(bare)) return bare;
   return null;
