@@ -723,12 +723,18 @@ export function caseDir(): string {
       base = mkdtempSync(join(tmpdir(), 'evaluate-fuzz-'));
     }
     workDir = base;
-    process.on('exit', () => rmSync(base, { recursive: true, force: true }));
+    process.on('exit', removeCaseDirs);
   }
   const dir = join(workDir, String(caseNo++ % 64));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
   return dir;
+}
+
+/** Removes the cases' folder (also on exit; a test runner's worker may end without one). */
+export function removeCaseDirs(): void {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  workDir = null;
 }
 
 export function writeFiles(files: SheetFile[]): { dir: string; paths: string[] } {

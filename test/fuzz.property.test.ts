@@ -6,11 +6,13 @@
  * or agrees. A few go through the real binary: exit 0, 1 or 2, never a stack trace.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { checkMutated, checkValid, mutate, seedArb, validCase } from './fuzz-sheets.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkMutated, checkValid, mutate, removeCaseDirs, seedArb, validCase } from './fuzz-sheets.js';
 import { binaryCase } from './fuzz-binary.js';
 
 describe('fuzz (short)', () => {
+  afterAll(removeCaseDirs);
+
   it('valid sheets: both paths agree with the reference', () => {
     const forms = new Map<string, number>();
     fc.assert(
