@@ -20,6 +20,10 @@ try {
     logLevel: 'warning',
   });
   await import(pathToFileURL(out).href);
+} catch (e) {
+  // A failing case has been printed already, with its seed.
+  if (!(e instanceof Error && e.message === 'fuzz failed')) console.error(e);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

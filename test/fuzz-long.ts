@@ -31,7 +31,8 @@ function phase<T>(name: string, runs: number, prop: fc.IProperty<T>, note: () =>
   } catch (e) {
     const cause = (e as Error).cause as Error | undefined;
     process.stdout.write(`fuzz: FAILED in ${name} (seed ${seed})\n${(e as Error).message}\n${cause?.message ?? ''}\n`);
-    process.exit(1);
+    // scripts/fuzz.js sets the exit code and cleans up.
+    throw new Error('fuzz failed', { cause: e });
   }
   process.stdout.write(`fuzz: ${name}: ${runs.toLocaleString('en')} cases in ${((performance.now() - t) / 1000).toFixed(1)} s${note()}\n`);
 }
