@@ -218,3 +218,41 @@ describe('--roster, both directions', () => {
     expect(r.stderr).toContain('<stdin>:2:7: error: score 25 for ask exceeds the maximum 20 (S1)');
   });
 });
+
+describe('the streaming path leaves to the detailed path what it must report', () => {
+  it('an unquoted 10 MB cell is refused by score as by check', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big-name.csv'), `staff_id,name,semester,listen,see,check,test,ask\nS001,${'x'.repeat(10 << 20)},2026-H1,19,20,18,17.5,17.5\n`);
+    const r = run(['score', 'big-name.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('big-name.csv:2:2: error: a cell longer than 100000 characters');
+  });
+
+  it('a UTF-8 sheet with a row pasted from a GBK sheet is an error, not a silent misreading', () => {
+    const dir = tempDir();
+    const utf8 = Buffer.from('staff_id,name,semester,listen,see,check,test,ask\nS001,张伟,2026-H1,19,20,18,17.5,17.5\nS003,陈静,2026-H1,19,20,18,17.5,17.5\n');
+    // 刘洋 in GBK is C1 F5 D1 F3: the sheet is not UTF-8 as a whole, so the streaming path would read it as GBK.
+    const gbkRow = Buffer.concat([Buffer.from('S002,'), Buffer.from([0xc1, 0xf5, 0xd1, 0xf3]), Buffer.from(',2026-H1,17,18,17,16,17\n')]);
+    const body = Buffer.concat([utf8.subarray(0, utf8.indexOf(10) + 1), gbkRow, utf8.subarray(utf8.indexOf(10) + 1)]);
+    writeFileSync(join(dir, 'mixed.csv'), body);
+    const r = run(['score', 'mixed.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/mixed\.csv:2: error: /);
+    expect(run(['check', 'mixed.csv'], { cwd: dir }).stderr).toMatch(/mixed\.csv:2: error: /);
+  });
+
+  it('control characters in names reach neither the terminal table nor Markdown raw', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 's.csv'), 'staff_id,name,semester,listen,see,check,test,ask\nS001,"a\x1b]0;owned\x07b",2026-H1,19,20,18,17.5,17.5\n');
+    for (const format of ['table', 'md']) {
+      const r = run(['score', 's.csv', '--format', format], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout.includes("\x07") || r.stdout.includes("\x1b")).toBe(false);
+      expect(r.stdout).toContain(format === 'md' ? String.raw`a\\u{1b}\]0;owned\\u{7}b` : 'a\\u{1b}]0;owned\\u{7}b');
+    }
+    // JSON keeps the name exactly.
+    expect(JSON.parse(run(['score', 's.csv', '--format', 'json'], { cwd: dir }).stdout).semesters[0].staff[0].name).toBe('a\x1b]0;owned\x07b');
+  });
+});

@@ -12,6 +12,7 @@ import { type Lang, defaultLang } from '../i18n/index.js';
 import { type Encoding, parseEncoding } from '../io/decode.js';
 import { checkOut, writeAtomic, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
+import { printable } from '../render/format.js';
 
 export interface CommonFlags {
   policy?: string;
@@ -89,17 +90,10 @@ export function parseSemesterOption(value: string | undefined): string | null {
 export function formatProblem(p: Problem, color: boolean): string {
   const place = `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}`;
   const sev = color ? (p.severity === 'error' ? '\x1b[31;1merror\x1b[0m' : '\x1b[33mwarning\x1b[0m') : p.severity;
-  return `${visible(place)}: ${sev}: ${visible(p.message)}`;
+  // Messages quote cells of the sheet: one problem a line, no escape sequence reaches the terminal.
+  return `${printable(place)}: ${sev}: ${printable(p.message)}`;
 }
 
-/**
- * Messages quote cells of the sheet: control characters in them (a terminal escape, a line break
- * inside a quoted cell) are shown as \u{1b} rather than sent to the terminal, one problem a line.
- */
-function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-}
 
 /** Prints problems to standard error, sorted; throws DataError (exit 1) if any is an error. */
 export function reportProblems(sorted: Problem[], summary: (errors: number, warnings: number) => string): void {

@@ -167,14 +167,50 @@ const CHINESE_TEXT = /^[ -~\t\r\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\uf
  * can agree.
  */
 export function mixedLine(buf: Uint8Array): number {
-  let valid = 0;
-  let invalid = 0;
-  let first = -1;
-  let start = 0;
-  const n = buf.length;
-  while (start < n) {
-    let end = buf.indexOf(10, start);
-    if (end < 0) end = n;
+  const m = new MixedLines();
+  m.push(buf);
+  return m.end();
+}
+
+/**
+ * mixedLine over a file that arrives in chunks (the streaming path): lines cut by a chunk are
+ * joined before they are counted, so the verdict is the one the whole file would get.
+ */
+export class MixedLines {
+  private valid = 0;
+  private invalid = 0;
+  private first = -1;
+  private offset = 0;
+  private carry: Uint8Array = new Uint8Array(0);
+
+  push(chunk: Uint8Array): void {
+    let buf = chunk;
+    let base = this.offset;
+    if (this.carry.length > 0) {
+      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf.set(this.carry);
+      buf.set(chunk, this.carry.length);
+      base -= this.carry.length;
+    }
+    this.offset += chunk.length;
+    let start = 0;
+    for (;;) {
+      const end = buf.indexOf(10, start);
+      if (end < 0) break;
+      this.line(buf, start, end, base);
+      start = end + 1;
+    }
+    this.carry = buf.slice(start);
+  }
+
+  /** The offset of the first byte of the first non-UTF-8 line where the file is mixed, or -1. */
+  end(): number {
+    if (this.carry.length > 0) this.line(this.carry, 0, this.carry.length, this.offset - this.carry.length);
+    this.carry = new Uint8Array(0);
+    return this.invalid > 0 && this.valid >= this.invalid ? this.first : -1;
+  }
+
+  private line(buf: Uint8Array, start: number, end: number, base: number): void {
     let ascii = true;
     for (let i = start; i < end; i++) {
       if (buf[i]! >= 0x80) {
@@ -182,20 +218,17 @@ export function mixedLine(buf: Uint8Array): number {
         break;
       }
     }
-    if (!ascii) {
-      const line = buf.subarray(start, end);
-      const bad = firstInvalidUtf8(line);
-      if (bad < 0) {
-        // GBK bytes can happen to be valid UTF-8 (楼 is C2 A5, "¥"), but hardly ever Chinese text.
-        if (CHINESE_TEXT.test(utf8.decode(line))) valid++;
-      } else {
-        invalid++;
-        if (first < 0) first = start + bad;
-      }
+    if (ascii) return;
+    const line = buf.subarray(start, end);
+    const bad = firstInvalidUtf8(line);
+    if (bad < 0) {
+      // GBK bytes can happen to be valid UTF-8 (楼 is C2 A5, "¥"), but hardly ever Chinese text.
+      if (CHINESE_TEXT.test(utf8.decode(line))) this.valid++;
+    } else {
+      this.invalid++;
+      if (this.first < 0) this.first = base + start + bad;
     }
-    start = end + 1;
   }
-  return invalid > 0 && valid >= invalid ? first : -1;
 }
 
 function gbkDecodes(buf: Uint8Array): boolean {

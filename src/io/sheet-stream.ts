@@ -8,7 +8,7 @@
 import { TextDecoder } from 'node:util';
 import { BAD, type Columns, EMPTY, type Fields, type StreamingScorer, trimCell } from '../core/accumulate.js';
 import { MICRO } from '../core/cells.js';
-import { CsvParser } from './csv.js';
+import { CsvParser, DEFAULT_LIMITS } from './csv.js';
 
 /** Fields over an array of cells (the general reader). */
 class CellFields implements Fields {
@@ -103,6 +103,11 @@ class ByteFields implements Fields {
     const s = this.starts[i]!;
     const e = this.ends[i]!;
     if (s === e) return '';
+    // The detailed path refuses a cell this long: give up, so that it says so.
+    if (e - s > DEFAULT_LIMITS.maxCellLength) {
+      this.scorer.fail('a cell over the length limit');
+      return '';
+    }
     const cache = this.caches[i]!;
     const hit = cache.find(this.buf, s, e);
     if (hit !== null) return hit;

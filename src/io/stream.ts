@@ -9,7 +9,7 @@ import { StreamingScorer } from '../core/accumulate.js';
 import type { RosterEntry } from '../core/merge.js';
 import type { ScoredStaff } from '../core/report.js';
 import { Problems } from '../core/types.js';
-import { type Encoding, firstInvalidUtf8 } from './decode.js';
+import { type Encoding, MixedLines, firstInvalidUtf8 } from './decode.js';
 import { type LoadOptions, type Source, loadRoster } from './load.js';
 import { SheetStream } from './sheet-stream.js';
 
@@ -88,6 +88,7 @@ export function streamSource(
   const keep: Buffer[] | null = src.path === null ? [] : null;
   const bar = progress ? new Progress(progress.total, process.stderr.isTTY === true && progress.total >= PROGRESS_MIN_BYTES) : null;
   let sink: ByteSink | null = null;
+  let mixed: MixedLines | null = null;
   let read = 0;
   let ok = true;
   try {
@@ -120,12 +121,17 @@ export function streamSource(
           // A sequence cut at the chunk's end is not a reason to doubt UTF-8.
           const bad = firstInvalidUtf8(bytes);
           enc = bom || bad < 0 || bad >= bytes.length - 3 ? 'utf8' : 'gb18030';
+          // Read as GBK, UTF-8 lines pasted in would become other characters: the detailed path
+          // refuses such a file, so this one counts its lines too.
+          if (enc === 'gb18030') mixed = new MixedLines();
         }
         sink = makeSink(enc);
       }
+      mixed?.push(bytes);
       sink.push(bytes);
       bar?.update(src.name, progress!.done + read, progress!.rows);
     }
+    if (ok && mixed && mixed.end() >= 0) ok = false;
     if (ok) (sink ?? makeSink('utf8')).end();
   } finally {
     if (src.path !== null) closeSync(fd);

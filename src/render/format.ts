@@ -18,3 +18,17 @@ export function neutralize(text: string): string {
   // = + - @ tab CR
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
 }
+
+/**
+ * Text from a sheet as a terminal or a Markdown viewer may show it: control characters (a terminal
+ * escape, a line break inside a quoted cell) become visible as \u{1b} instead of acting.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`) : text;
+}
+
+/** A cell of a Markdown table: shown as text, never as markup. */
+export function mdEscape(s: string): string {
+  return printable(s).replace(/[|\\`*_[\]<>]/g, (ch) => `\\${ch}`);
+}

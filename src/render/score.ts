@@ -5,7 +5,7 @@ import type { RowCounts } from '../core/sheet.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvText } from './csv.js';
-import { methodNumber, neutralize } from './format.js';
+import { mdEscape, methodNumber, neutralize } from './format.js';
 import { type Align, type Cell, layout, painter } from './table.js';
 
 export interface ScoreRenderInput {
@@ -155,10 +155,6 @@ export function scoreTable(input: ScoreRenderInput): string {
   }
   out.push(c.dim(w.rows(input.counts.read, input.counts.used, input.counts.rejected)));
   return `${out.join('\n')}\n`;
-}
-
-function mdEscape(s: string): string {
-  return s.replace(/[|\\`*_[\]<>]/g, (ch) => `\\${ch}`);
 }
 
 export function scoreMd(input: ScoreRenderInput): string {

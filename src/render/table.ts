@@ -1,6 +1,7 @@
 /** Plain-text tables aligned for Chinese double-width characters, colored by grade. */
 import type { ChalkInstance } from 'chalk';
 import { painter } from './paint.js';
+import { printable } from './format.js';
 import { displayWidth } from './width.js';
 import type { Grade } from '../core/types.js';
 
@@ -35,7 +36,10 @@ function pad(text: string, width: number, align: Align): string {
 
 /** Lays out rows of cells under a header; widths count display columns, not characters. */
 export function layout(header: string[], rows: Cell[][], aligns: Align[], c: ChalkInstance): string[] {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]?.text ?? ''))));
+  // Control characters from a sheet are shown, never sent to the terminal.
+  const texts = rows.map((r) => r.map((x) => printable(x.text)));
+  const widths = header.map((h) => displayWidth(h));
+  for (const r of texts) r.forEach((t, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(t))));
   const line = (cells: string[], paint?: (i: number, s: string) => string) =>
     cells
       .map((t, i) => {
@@ -45,19 +49,16 @@ export function layout(header: string[], rows: Cell[][], aligns: Align[], c: Cha
       .join('  ')
       .replace(/\s+$/, '');
   const out = [c.bold(line(header)), c.dim(widths.map((w) => '─'.repeat(w)).join('  '))];
-  for (const r of rows) {
+  rows.forEach((r, k) => {
     out.push(
-      line(
-        r.map((x) => x.text),
-        (i, s) => {
-          const cell = r[i]!;
-          if (cell.grade) return paintGrade(c, cell.grade, s);
-          if (cell.bold) return c.bold(s);
-          if (cell.dim) return c.dim(s);
-          return s;
-        },
-      ),
+      line(texts[k]!, (i, s) => {
+        const cell = r[i]!;
+        if (cell.grade) return paintGrade(c, cell.grade, s);
+        if (cell.bold) return c.bold(s);
+        if (cell.dim) return c.dim(s);
+        return s;
+      }),
     );
-  }
+  });
   return out;
 }

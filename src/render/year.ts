@@ -5,7 +5,7 @@ import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES
 import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
-import { neutralize } from './format.js';
+import { mdEscape, neutralize } from './format.js';
 import type { ChalkInstance } from 'chalk';
 import { type Align, type Cell, layout, painter } from './table.js';
 
@@ -122,9 +122,7 @@ export function sectionedLayout(header: string[], sections: { title: string; row
   return out;
 }
 
-export function mdEscape(s: string): string {
-  return s.replace(/[|\\`*_[\]<>]/g, (ch) => `\\${ch}`);
-}
+export { mdEscape };
 
 export function mdTable(header: string[], aligns: Align[], rows: string[][]): string[] {
   return [
