@@ -118,3 +118,17 @@ describe('evaluate template', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('template never replaces what it reads', () => {
+  it('refuses, even with --force, to write a blank sheet over the roster it is made from', () => {
+    const dir = tempDir();
+    const first = run(['template', '--roster', join(FIX, 'roster.csv'), '--semester', '2026-H1', '--out', dir, '--lang', 'zh']);
+    expect(first.code).toBe(0);
+    const roster = join(dir, '2026-H1-组长.csv');
+    const before = readFileSync(roster);
+    const r = run(['template', '--roster', roster, '--semester', '2026-H1', '--out', dir, '--lang', 'zh', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it is one of the input files');
+    expect(readFileSync(roster)).toEqual(before);
+  });
+});

@@ -13,7 +13,7 @@ import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { interactiveWords } from '../i18n/interactive.js';
 import { SHEET_COLUMNS, csvText, headerName, roleCell } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/load.js';
-import { writeAtomic } from '../io/output.js';
+import { refuseInput, writeAtomic } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';
 import { summaryOf } from './list.js';
@@ -91,7 +91,7 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
   const w = interactiveWords(lang);
   const semester = parseSemesterOption(flags.semester)!;
   const raters = flags.raters === undefined ? w.defaultRaters.map(([name, role]) => ({ name, role })) : parseRaters(flags.raters);
-  const { policy } = loadPolicy(flags.policy);
+  const { policy, file: policyFile } = loadPolicy(flags.policy);
   if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(`--out ${flags.out} is a file; give a folder`);
 
   const files = raters.map((r) => ({ ...r, path: join(flags.out, `${semester}-${fileSafe(r.name)}.csv`) }));
@@ -105,6 +105,8 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
   if (existing.length > 0 && !flags.force) {
     throw new UsageError(`${existing.map((f) => f.path).join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
   }
+  // Even with --force, a blank sheet never replaces the roster it is made from, or the policy.
+  for (const f of files) refuseInput(f.path, [flags.roster, policyFile]);
 
   const problems = new Problems();
   const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);

@@ -9,6 +9,7 @@ import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { type Common, type CommonFlags, addCommonOptions, emit, precheckOut, reportProblems, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
+import { printable } from '../render/format.js';
 
 export interface YearFlags extends CommonFlags {
   year?: string;
@@ -61,7 +62,7 @@ export function parseYearOption(value: string | undefined): number {
 
 /** A warning that has no place in a sheet (the policy, a whole semester): printed as is. */
 function note(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${printable(message)}\n`);
 }
 
 /**

@@ -19,14 +19,19 @@ function canonical(path: string): string {
   }
 }
 
-/** Refuses an --out that would overwrite an input or an existing file (without --force). Exit 2. */
-export function checkOut(out: string, force: boolean, inputs: (string | null)[]): void {
+/** Refuses to write over one of the inputs, however its path is spelt (./, .., a symlink). Exit 2. */
+export function refuseInput(out: string, inputs: (string | null | undefined)[]): void {
   const target = canonical(out);
   for (const input of inputs) {
-    if (input !== null && canonical(input) === target) {
+    if (input && canonical(input) === target) {
       throw new UsageError(`refusing to write --out ${out}: it is one of the input files`);
     }
   }
+}
+
+/** Refuses an --out that would overwrite an input or an existing file (without --force). Exit 2. */
+export function checkOut(out: string, force: boolean, inputs: (string | null)[]): void {
+  refuseInput(out, inputs);
   if (!existsSync(dirname(resolve(out)))) {
     throw new UsageError(`cannot write --out ${out}: the folder ${dirname(out)} does not exist`);
   }
