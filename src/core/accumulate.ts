@@ -34,7 +34,7 @@ interface Acc {
    * Sums of micro-points. mean: [method]; trimmed: [method], then min and max per method;
    * weighted: [role bucket * 5 + method]. Integers well inside 2^53.
    */
-  data: Float64Array;
+  data: number[];
   /** median only: every score, per method. */
   values: number[][] | null;
 }
@@ -67,6 +67,14 @@ export const BAD = -1;
 
 export interface Bail {
   reason: string;
+}
+
+/** An array of doubles (one object, not a typed array's three): sums of micro-points stay exact. */
+function zeros(n: number): number[] {
+  const a = [0.5];
+  a.length = 0;
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
 }
 
 export function trimCell(s: string): string {
@@ -133,13 +141,16 @@ class StreamedStaff implements ScoredStaff {
     const g = gradeAndConsequence(this.semester, this.total, policy);
     this.grade = g.grade;
     this.consequence = g.consequence;
-    const parts: number[] = [];
+    let parts: number[] | null = [];
     for (const v of values) {
-      const p = v.numberParts();
-      if (p === null) break;
-      parts.push(p[0], p[1]);
+      const n = v.smallNumerator;
+      if (Number.isNaN(n)) {
+        parts = null;
+        break;
+      }
+      parts.push(n, v.smallDenominator);
     }
-    this.parts = parts.length === 10 ? parts : null;
+    this.parts = parts;
     this.values = this.parts ? null : values;
   }
 
@@ -283,10 +294,11 @@ export class StreamingScorer {
           name: '',
           post: '',
           masks: [],
-          data: new Float64Array(this.dataSize),
+          data: zeros(this.dataSize),
           values: this.policy.aggregation === 'median' ? [[], [], [], [], []] : null,
         };
         if (this.policy.aggregation === 'trimmed') acc.data.fill(Infinity, 5, 10).fill(-Infinity, 10, 15);
+
         staff.set(staffId, acc);
       }
       this.last = acc;

@@ -88,9 +88,14 @@ export class Rational {
 
   static readonly ZERO = Rational.of(0);
 
-  /** Numerator and denominator as numbers (not necessarily reduced), or null in the bigint form. */
-  numberParts(): [number, number] | null {
-    return this.big ? null : [this.sn, this.sd];
+  /** Numerator as a number (not necessarily reduced), or NaN in the bigint form. */
+  get smallNumerator(): number {
+    return this.big ? NaN : this.sn;
+  }
+
+  /** Denominator as a number (not necessarily reduced), or NaN in the bigint form. */
+  get smallDenominator(): number {
+    return this.big ? NaN : this.sd;
   }
 
   /** Numerator in lowest terms. */

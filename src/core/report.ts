@@ -37,15 +37,16 @@ export interface SemesterReport {
 
 export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'>;
 
-const consequences = new WeakMap<Policy, Map<string, SemesterConsequence>>();
+const consequences = new WeakMap<Policy, Map<string, Map<Grade, SemesterConsequence>>>();
 
 /** Everyone with the same grade in a semester has the same consequence: one object serves them all. */
 function sharedConsequence(semester: string, grade: Grade, policy: Policy): SemesterConsequence {
-  let byKey = consequences.get(policy);
-  if (!byKey) consequences.set(policy, (byKey = new Map()));
-  const key = `${semester} ${grade}`;
-  let c = byKey.get(key);
-  if (!c) byKey.set(key, (c = Object.freeze(semesterConsequence(semester, grade, policy)) as SemesterConsequence));
+  let bySemester = consequences.get(policy);
+  if (!bySemester) consequences.set(policy, (bySemester = new Map()));
+  let byGrade = bySemester.get(semester);
+  if (!byGrade) bySemester.set(semester, (byGrade = new Map()));
+  let c = byGrade.get(grade);
+  if (!c) byGrade.set(grade, (c = Object.freeze(semesterConsequence(semester, grade, policy)) as SemesterConsequence));
   return c;
 }
 
