@@ -13,9 +13,8 @@ import { type Policy, rationalOf } from './policy.js';
 import { Rational } from './rational.js';
 import { type ScoredStaff, gradeAndConsequence, roundTotal } from './report.js';
 import type { SemesterConsequence } from './rules.js';
-import type { Grade } from './types.js';
 import { CONSENSUS_RATER } from './sheet.js';
-import { type Method, type Role, METHODS, ROLES } from './types.js';
+import { type Grade, type Method, type Role, METHODS, ROLES } from './types.js';
 
 /** The streaming path keeps no per-rater detail: one frozen empty list serves every method. */
 const NO_CONTRIBUTIONS = Object.freeze([]) as unknown as Contribution[];
