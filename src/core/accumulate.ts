@@ -22,20 +22,67 @@ const PRESENT = 32; // mask bit: the rater has a row for this person (perhaps wi
 const ROLE_INDEX: Record<Role, number> = { leader: 0, 'head-office': 1, 'center-office': 2, student: 3 };
 const NO_ROLE = 4;
 
-interface Acc {
-  semester: string;
-  staffId: string;
-  name: string;
-  post: string;
-  /** Per rater id: bits 0-4 the methods scored, PRESENT once any row was seen. */
-  masks: number[];
+/**
+ * Everyone being accumulated, as columns rather than an object per person: a batch of 200,000
+ * staff is then a handful of arrays, not a million small objects for the garbage collector to walk.
+ * A person is an index into the columns.
+ */
+class People {
+  count = 0;
+  readonly semester: string[] = [];
+  readonly staffId: string[] = [];
+  readonly name: string[] = [];
+  readonly post: string[] = [];
   /**
-   * Sums of micro-points. mean: [method]; trimmed: [method], then min and max per method;
-   * weighted: [role bucket * 5 + method]. Integers well inside 2^53.
+   * Sums of micro-points, `size` per person. mean: [method]; trimmed: [method], then min and max
+   * per method; weighted: [role bucket * 5 + method]. Integers well inside 2^53.
    */
-  data: number[];
-  /** median only: every score, per method. */
-  values: number[][] | null;
+  data: Float64Array;
+  /** Per person and rater id (`stride` per person): bits 0-4 the methods scored, PRESENT once any row was seen. */
+  masks: Uint8Array;
+  stride = 8;
+  /** median only: every score, per person and method. */
+  readonly values: number[][][] | null;
+
+  constructor(
+    private readonly size: number,
+    private readonly trimmed: boolean,
+    median: boolean,
+  ) {
+    this.data = new Float64Array(1024 * size);
+    this.masks = new Uint8Array(1024 * this.stride);
+    this.values = median ? [] : null;
+  }
+
+  add(semester: string, staffId: string): number {
+    const i = this.count++;
+    if (i * this.size >= this.data.length) {
+      const data = new Float64Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+      const masks = new Uint8Array(this.masks.length * 2);
+      masks.set(this.masks);
+      this.masks = masks;
+    }
+    this.semester.push(semester);
+    this.staffId.push(staffId);
+    this.name.push('');
+    this.post.push('');
+    if (this.trimmed) this.data.fill(Infinity, i * this.size + 5, i * this.size + 10).fill(-Infinity, i * this.size + 10, i * this.size + 15);
+    this.values?.push([[], [], [], [], []]);
+    return i;
+  }
+
+  /** Makes room for rater id `r` in every person's masks. */
+  rater(r: number): void {
+    if (r < this.stride) return;
+    let stride = this.stride;
+    while (stride <= r) stride *= 2;
+    const masks = new Uint8Array((this.masks.length / this.stride) * stride);
+    for (let i = 0; i < this.count; i++) masks.set(this.masks.subarray(i * this.stride, (i + 1) * this.stride), i * stride);
+    this.masks = masks;
+    this.stride = stride;
+  }
 }
 
 /** Where each column is, by meaning (-1: absent). */
@@ -66,14 +113,6 @@ export const BAD = -1;
 
 export interface Bail {
   reason: string;
-}
-
-/** An array of doubles (one object, not a typed array's three): sums of micro-points stay exact. */
-function zeros(n: number): number[] {
-  const a = [0.5];
-  a.length = 0;
-  for (let i = 0; i < n; i++) a.push(0);
-  return a;
 }
 
 export function trimCell(s: string): string {
@@ -174,14 +213,16 @@ export class StreamingScorer {
   /** Why the streaming path gave up, or null. */
   bail: Bail | null = null;
   rows = 0;
-  private readonly semesters = new Map<string, Map<string, Acc>>();
+  /** Per semester, each staff id's index in `people`. */
+  private readonly semesters = new Map<string, Map<string, number>>();
+  private readonly people: People;
   private readonly raterIds = new Map<string, number>();
   private readonly raterRoles: (Role | null)[] = [];
   private readonly raterRolelessUse: boolean[] = [];
   private readonly semesterCache = new Map<string, string | null>();
   private readonly roleCache = new Map<string, Role | null>();
-  /** The person of the last row. */
-  private last: Acc | null = null;
+  /** The person of the last row (an index into `people`), or -1. */
+  private last = -1;
   private readonly maxMicro: number[];
   private readonly dataSize: number;
 
@@ -192,6 +233,7 @@ export class StreamingScorer {
     this.maxMicro = METHODS.map((m) => Math.round(policy.methods[m].scale * MICRO));
     const agg = policy.aggregation;
     this.dataSize = agg === 'trimmed' ? 15 : agg === 'weighted' ? 25 : 5;
+    this.people = new People(this.dataSize, agg === 'trimmed', agg === 'median');
   }
 
   private stop(reason: string): void {
@@ -281,39 +323,31 @@ export class StreamingScorer {
     const effRole = this.raterRoles[rid]!;
     if (effRole === null) this.raterRolelessUse[rid] = true;
     // The person: rows of one person usually come together, so the last one is checked first.
-    let acc = this.last;
-    if (acc === null || acc.staffId !== staffId || acc.semester !== semester) {
+    const people = this.people;
+    let i = this.last;
+    if (i < 0 || people.staffId[i] !== staffId || people.semester[i] !== semester) {
       let staff = this.semesters.get(semester);
       if (!staff) this.semesters.set(semester, (staff = new Map()));
-      acc = staff.get(staffId) ?? null;
-      if (!acc) {
-        acc = {
-          semester,
-          staffId,
-          name: '',
-          post: '',
-          masks: [],
-          data: zeros(this.dataSize),
-          values: this.policy.aggregation === 'median' ? [[], [], [], [], []] : null,
-        };
-        if (this.policy.aggregation === 'trimmed') acc.data.fill(Infinity, 5, 10).fill(-Infinity, 10, 15);
-
-        staff.set(staffId, acc);
+      i = staff.get(staffId) ?? -1;
+      if (i < 0) {
+        i = people.add(semester, staffId);
+        staff.set(staffId, i);
       }
-      this.last = acc;
+      this.last = i;
     }
     const name = cols.name >= 0 ? f.str(cols.name) : '';
-    if (name !== '' && name !== acc.name) {
-      if (acc.name !== '') return this.stop('a person with two names'), false;
-      acc.name = name;
+    if (name !== '' && name !== people.name[i]) {
+      if (people.name[i] !== '') return this.stop('a person with two names'), false;
+      people.name[i] = name;
     }
     const post = cols.post >= 0 ? f.str(cols.post) : '';
-    if (post !== '' && post !== acc.post) {
-      if (acc.post !== '') return this.stop('a person with two posts'), false;
-      acc.post = post;
+    if (post !== '' && post !== people.post[i]) {
+      if (people.post[i] !== '') return this.stop('a person with two posts'), false;
+      people.post[i] = post;
     }
-    let mask = acc.masks[rid] ?? 0;
-    mask |= PRESENT;
+    if (rid >= people.stride) people.rater(rid);
+    const at = i * people.stride + rid;
+    let mask = people.masks[at]! | PRESENT;
     // Scores
     const bucket = effRole === null ? NO_ROLE : ROLE_INDEX[effRole];
     if (cols.method >= 0) {
@@ -322,19 +356,18 @@ export class StreamingScorer {
       const k = METHODS.indexOf(method);
       const micro = f.score(cols.score, k);
       if (micro === BAD) return this.stop('a score that is not accepted'), false;
-      if (micro !== EMPTY) mask = this.add(acc, mask, k, micro, bucket);
+      if (micro !== EMPTY) mask = this.add(i, mask, k, micro, bucket);
     } else {
       for (let j = 0; j < cols.methods.length; j++) {
-        const { m, i } = cols.methods[j]!;
-        const micro = f.score(i, m);
+        const { m, i: column } = cols.methods[j]!;
+        const micro = f.score(column, m);
         if (micro === EMPTY) continue;
         if (micro === BAD) return this.stop('a score that is not accepted'), false;
-        mask = this.add(acc, mask, m, micro, bucket);
+        mask = this.add(i, mask, m, micro, bucket);
       }
     }
     if (mask < 0) return false;
-    while (acc.masks.length < rid) acc.masks.push(0);
-    acc.masks[rid] = mask;
+    people.masks[at] = mask;
     return true;
   }
 
@@ -358,22 +391,23 @@ export class StreamingScorer {
   }
 
   /** Adds one score; returns the new mask, or -1 after bailing. */
-  private add(acc: Acc, mask: number, m: number, micro: number, bucket: number): number {
+  private add(i: number, mask: number, m: number, micro: number, bucket: number): number {
     if (mask < 0) return mask;
     if (mask & (1 << m)) {
       this.stop('a method scored twice');
       return -1;
     }
-    const d = acc.data;
-    if (this.dataSize === 25) d[bucket === NO_ROLE ? 20 + m : bucket * 5 + m]! += micro;
+    const d = this.people.data;
+    const o = i * this.dataSize;
+    if (this.dataSize === 25) d[o + (bucket === NO_ROLE ? 20 + m : bucket * 5 + m)]! += micro;
     else {
-      d[m]! += micro;
+      d[o + m]! += micro;
       if (this.dataSize === 15) {
-        if (micro < d[5 + m]!) d[5 + m] = micro;
-        if (micro > d[10 + m]!) d[10 + m] = micro;
+        if (micro < d[o + 5 + m]!) d[o + 5 + m] = micro;
+        if (micro > d[o + 10 + m]!) d[o + 10 + m] = micro;
       }
     }
-    acc.values?.[m]!.push(micro);
+    this.people.values?.[i]![m]!.push(micro);
     return mask | (1 << m);
   }
 
@@ -412,12 +446,13 @@ export class StreamingScorer {
     for (const [semester, staff] of this.semesters) {
       const raters = new Set<number>();
       const list: ScoredStaff[] = [];
-      for (const acc of staff.values()) {
+      const people = this.people;
+      for (const i of staff.values()) {
         const counts = [0, 0, 0, 0, 0];
         const roleCounts = policy.aggregation === 'weighted' ? new Array<number>(25).fill(0) : null;
         let present = 0;
-        for (let r = 0; r < acc.masks.length; r++) {
-          const mask = acc.masks[r] ?? 0;
+        for (let r = 0; r < people.stride; r++) {
+          const mask = people.masks[i * people.stride + r]!;
           if (!(mask & PRESENT)) continue;
           present++;
           raters.add(r);
@@ -431,16 +466,15 @@ export class StreamingScorer {
             }
           }
         }
+        const who = { semester, staffId: people.staffId[i]!, name: people.name[i]!, post: people.post[i]! };
         if (byId) {
-          const e = byId.get(acc.staffId);
-          if (!e || (acc.name !== '' && e.name !== '' && acc.name !== e.name)) return null;
-          if (acc.name === '') acc.name = e.name;
-          if (acc.post === '') acc.post = e.post;
+          const e = byId.get(who.staffId);
+          if (!e || (who.name !== '' && e.name !== '' && who.name !== e.name)) return null;
+          if (who.name === '') who.name = e.name;
+          if (who.post === '') who.post = e.post;
         }
-        const values = METHODS.map((_, k) => this.methodValue(acc, k, counts[k]!, roleCounts, weights));
-        list.push(new StreamedStaff(acc, present, values, policy));
-        // The accumulator has done its work: let it go while the rest are scored.
-        if (!byId) staff.delete(acc.staffId);
+        const values = METHODS.map((_, k) => this.methodValue(i, k, counts[k]!, roleCounts, weights));
+        list.push(new StreamedStaff(who, present, values, policy));
       }
       if (byId) {
         if (staff.size !== byId.size) return null;
@@ -451,13 +485,14 @@ export class StreamingScorer {
     return out;
   }
 
-  private methodValue(acc: Acc, k: number, count: number, roleCounts: number[] | null, weights: Rational[]): Rational {
+  private methodValue(i: number, k: number, count: number, roleCounts: number[] | null, weights: Rational[]): Rational {
     const p = this.policy;
-    const d = acc.data;
+    const d = this.people.data;
+    const o = i * this.dataSize;
     let value: Rational;
     if (count === 0) value = Rational.ZERO;
     else if (p.aggregation === 'median') {
-      const v = acc.values![k]!.sort((a, b) => a - b);
+      const v = this.people.values![i]![k]!.sort((a, b) => a - b);
       const mid = v.length >> 1;
       value = v.length % 2 ? Rational.of(v[mid]!) : Rational.of(v[mid - 1]! + v[mid]!, 2);
     } else if (p.aggregation === 'weighted') {
@@ -466,14 +501,14 @@ export class StreamingScorer {
       for (let b = 0; b <= NO_ROLE; b++) {
         const c = roleCounts![b * 5 + k]!;
         if (c === 0) continue;
-        num = num.add(weights[b]!.mul(Rational.of(d[b * 5 + k]!)));
+        num = num.add(weights[b]!.mul(Rational.of(d[o + b * 5 + k]!)));
         den = den.add(weights[b]!.mul(Rational.of(c)));
       }
       value = num.div(den);
     } else if (p.aggregation === 'trimmed' && count >= p.trimMinScores) {
-      value = Rational.of(d[k]! - d[5 + k]! - d[10 + k]!, (count - 2) * MICRO);
+      value = Rational.of(d[o + k]! - d[o + 5 + k]! - d[o + 10 + k]!, (count - 2) * MICRO);
     } else {
-      value = Rational.of(d[k]!, count * MICRO);
+      value = Rational.of(d[o + k]!, count * MICRO);
     }
     let points = p.aggregation === 'median' || p.aggregation === 'weighted' ? value.div(Rational.of(MICRO)) : value;
     const mp = p.methods[METHODS[k]!];
