@@ -1,5 +1,6 @@
-// Only the interactive commands may load inquirer. A module-resolution hook (node --import) logs
-// every module the process resolves; the non-interactive commands must resolve nothing of @inquirer.
+// Only the interactive commands may load inquirer. Two hooks log every module the process asks for:
+// an ESM resolve hook (node --import) and a wrapper of CommonJS loading (node --require), since the
+// bundle (dist/cli.cjs) is CommonJS; the non-interactive commands must ask for nothing of @inquirer.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,17 @@ export async function resolve(specifier, context, next) {
 }
 `,
   );
+  writeFileSync(
+    join(dir, 'require-hook.cjs'),
+    `const Module = require('node:module');
+const { appendFileSync } = require('node:fs');
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  appendFileSync(process.env.RESOLVE_LOG, 'require ' + request + '\\n');
+  return load.apply(this, arguments);
+};
+`,
+  );
   register = join(dir, 'register.mjs');
   writeFileSync(
     register,
@@ -36,7 +48,7 @@ register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, { data: 
 /** Runs node with the hook and returns the exit code and every module resolution it logged. */
 function traced(args: string[], name: string, cwd = ROOT): { code: number | null; resolved: string[] } {
   const log = join(dir, `${name}.log`);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], {
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'require-hook.cjs'), '--import', pathToFileURL(register).href, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', RESOLVE_LOG: log },
     encoding: 'utf8',
@@ -64,8 +76,9 @@ describe('inquirer is loaded only by the interactive commands', () => {
     const out = tempDir();
     const t = traced([BIN, ...args.map((a) => a.replace('OUT', out))], name.replace(/\W+/g, '-'));
     expect(t.code).toBe(0);
-    // The hook saw the program being loaded...
-    expect(t.resolved.some((l) => l.includes('/dist/cli.js'))).toBe(true);
+    // The hooks saw the program being loaded (the bundle asks for commander's built-ins)...
+    expect(t.resolved.some((l) => l.includes('/bin/evaluate.js'))).toBe(true);
+    expect(t.resolved).toContain('require node:events');
     // ...and nothing of inquirer.
     expect(inquirer(t.resolved)).toEqual([]);
   });
