@@ -19,12 +19,10 @@ if (!writeCache) {
     cachedData = undefined;
   }
 }
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-  filename: file,
-  cachedData,
-  // import() inside the bundle (inquirer, for the interactive commands) as in any module.
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
+// A script compiled from a code cache cannot import() on its own: the bundle loads ES modules
+// (inquirer, for the interactive commands) through this function instead.
+globalThis.__evaluateImport = (specifier) => import(specifier);
+const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
 if (writeCache) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 const module = { exports: {} };
 script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));

@@ -83,3 +83,28 @@ describe('inquirer is loaded only by the interactive commands', () => {
     expect(inquirer(t.resolved)).toEqual([]);
   });
 });
+
+describe('the installed command can load inquirer', () => {
+  // bin/evaluate.js runs the bundle from V8's code cache, where the bundle cannot import() by itself:
+  // drive `evaluate init` in a real terminal (util-linux `script` gives it one) up to its first question.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('evaluate init asks its first question in a terminal, and Ctrl-C stops it', async () => {
+    const out = join(tempDir(), 'policy.json');
+    const { spawn } = await import('node:child_process');
+    const child = spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} init --out ${JSON.stringify(out)}`, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', TERM: 'xterm' },
+    });
+    let seen = '';
+    child.stdout.on('data', (d: Buffer) => {
+      seen += d.toString('utf8');
+      if (seen.includes('Maximum score of listen') && !seen.includes('\u0003sent')) {
+        seen += '\u0003sent';
+        child.stdin.write('\u0003');
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(seen).toContain('Maximum score of listen');
+    expect(seen).toContain('Stopped; nothing was written.');
+    expect(code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+  });
+});

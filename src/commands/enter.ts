@@ -19,6 +19,7 @@ import { checkOut } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';
 import { summaryOf } from './list.js';
+import { loadPrompts } from '../io/inquirer.js';
 
 export interface EnterFlags {
   roster: string;
@@ -126,7 +127,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
 
   const staff: EntryStaff[] = roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post }));
   const session = new EntrySession(staff, methods, opened.existing);
-  const prompts = await import('@inquirer/prompts');
+  const prompts = await loadPrompts();
   const color = flags.color !== false && !process.env.NO_COLOR && process.stdout.isTTY === true;
   const ui = new EnterScreen(session, w, lang, color, io.print ?? ((l) => process.stdout.write(`${l}\n`)));
   const warn = io.warn ?? ((l: string) => process.stderr.write(`${l}\n`));

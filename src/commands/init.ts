@@ -16,6 +16,7 @@ import { checkOut, writeAtomic } from '../io/output.js';
 import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
 import { type Outcome, type SessionIo, canAsk, isInterrupt } from './enter.js';
 import { summaryOf } from './list.js';
+import { loadPrompts } from '../io/inquirer.js';
 
 export interface InitFlags {
   out?: string;
@@ -72,7 +73,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
   }
   if (!canAsk(io)) throw new UsageError(w.needTerminal('init', w.initInstead));
 
-  const prompts = await import('@inquirer/prompts');
+  const prompts = await loadPrompts();
   try {
     if (exists && !flags.force && !(await prompts.confirm({ message: w.initExists(out), default: false }))) {
       say(w.initKept(out));
