@@ -168,6 +168,16 @@ describe('policy', () => {
 });
 
 describe('usage and help', () => {
+  it('evaluate without a command shows the help on standard error and exits 2; asked for, help is 0', () => {
+    const none = run([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage: evaluate [options] [command]');
+    expect(run(['help']).code).toBe(0);
+    expect(run(['--help']).code).toBe(0);
+    expect(run(['-V']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('unknown options and missing sheets exit 2', () => {
     expect(run(['score', H1, '--frobnicate']).code).toBe(2);
     expect(run(['score']).code).toBe(2);
