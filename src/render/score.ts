@@ -6,7 +6,7 @@ import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvText } from './csv.js';
 import { mdEscape, methodNumber, neutralize } from './format.js';
-import { type Align, type Cell, layout, painter } from './table.js';
+import { type Align, type Cell, layout, painter, sectionedLayout } from './table.js';
 
 export interface ScoreRenderInput {
   reports: SemesterReport[];
@@ -132,9 +132,9 @@ export function scoreTable(input: ScoreRenderInput): string {
   for (const r of input.reports) {
     if (out.length) out.push('');
     out.push(c.bold(w.title(r.semester, r.staff.length, r.raters)), '');
-    for (const sec of sections(r)) {
-      if (sec.post !== null) out.push(c.bold(w.postTitle(sec.post)));
-      const rows: Cell[][] = sec.staff.map((s) => {
+    const secs = sections(r).map((sec) => ({
+      title: sec.post === null ? '' : w.postTitle(sec.post),
+      rows: sec.staff.map((s): Cell[] => {
         const m = money(s, input.lang);
         return [
           { text: String(s.rank) },
@@ -148,9 +148,11 @@ export function scoreTable(input: ScoreRenderInput): string {
           { text: m.penalty },
           { text: s.consequence.rectifyBy ?? '' },
         ];
-      });
-      out.push(...layout(header, rows, aligns, c), '');
-    }
+      }),
+    }));
+    // Grouped by post: one table in sections, the columns aligned across the posts.
+    if (r.groupBy === 'post') out.push(...sectionedLayout(header, secs, aligns, c));
+    else out.push(...layout(header, secs[0]!.rows, aligns, c), '');
     out.push(gradeSummary(r, input.lang));
   }
   out.push(c.dim(w.rows(input.counts.read, input.counts.used, input.counts.rejected)));

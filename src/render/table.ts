@@ -62,3 +62,16 @@ export function layout(header: string[], rows: Cell[][], aligns: Align[], c: Cha
   });
   return out;
 }
+
+/** Sections of one table, each under its title, in one set of column widths. */
+export function sectionedLayout(header: string[], sections: { title: string; rows: Cell[][] }[], aligns: Align[], c: ChalkInstance): string[] {
+  const lines = layout(header, sections.flatMap((s) => s.rows), aligns, c);
+  const [head, rule] = [lines[0]!, lines[1]!];
+  const out: string[] = [];
+  let at = 2;
+  for (const sec of sections) {
+    out.push(c.bold(sec.title), head, rule, ...lines.slice(at, at + sec.rows.length), '');
+    at += sec.rows.length;
+  }
+  return out;
+}

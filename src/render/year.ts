@@ -6,8 +6,7 @@ import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
-import type { ChalkInstance } from 'chalk';
-import { type Align, type Cell, layout, painter } from './table.js';
+import { type Align, type Cell, painter, sectionedLayout } from './table.js';
 
 export interface YearRenderInput {
   year: number;
@@ -110,17 +109,7 @@ export function sectionsOf(outcomes: YearOutcome[]): { category: YearCategory; o
 }
 
 /** Sections of one table: a title over each, the same column widths in all of them. */
-export function sectionedLayout(header: string[], sections: { title: string; rows: Cell[][] }[], aligns: Align[], c: ChalkInstance): string[] {
-  const lines = layout(header, sections.flatMap((s) => s.rows), aligns, c);
-  const [head, rule] = [lines[0]!, lines[1]!];
-  const out: string[] = [];
-  let at = 2;
-  for (const sec of sections) {
-    out.push(c.bold(sec.title), head, rule, ...lines.slice(at, at + sec.rows.length), '');
-    at += sec.rows.length;
-  }
-  return out;
-}
+export { sectionedLayout };
 
 export { mdEscape };
 
