@@ -56,29 +56,34 @@ function looksBinary(buf: Uint8Array): number {
   return -1;
 }
 
-export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
+/**
+ * What makes a file unreadable as CSV text, judged from its first bytes: UTF-16, an Excel workbook,
+ * NUL bytes. The detailed reader words it; the streaming reader gives up on the same files.
+ */
+export function unreadable(buf: Uint8Array): { line: number; message: string } | null {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return {
-      ok: false,
-      line: 1,
-      message: 'the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
-    };
+    return { line: 1, message: 'the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead' };
   }
   const workbook = workbookKind(buf);
   if (workbook) {
-    return { ok: false, line: 1, message: `the file is an Excel workbook (${workbook}), not CSV: in Excel choose Save As, "CSV UTF-8 (comma delimited)"` };
+    return { line: 1, message: `the file is an Excel workbook (${workbook}), not CSV: in Excel choose Save As, "CSV UTF-8 (comma delimited)"` };
   }
   if (looksUtf16(buf)) {
     return {
-      ok: false,
       line: 1,
       message: 'the file is UTF-16 text without a byte order mark (as some programs save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
     };
   }
   const nul = looksBinary(buf);
   if (nul >= 0) {
-    return { ok: false, line: lineAt(buf, nul), message: 'the file is not text (it holds NUL bytes); is it an .xlsx or another binary file? Save the sheet as CSV' };
+    return { line: lineAt(buf, nul), message: 'the file is not text (it holds NUL bytes); is it an .xlsx or another binary file? Save the sheet as CSV' };
   }
+  return null;
+}
+
+export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
+  const problem = unreadable(buf);
+  if (problem) return { ok: false, ...problem };
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
   const tryUtf8 = forced === 'utf8' || (forced === null);

@@ -9,7 +9,7 @@ import { StreamingScorer } from '../core/accumulate.js';
 import type { RosterEntry } from '../core/merge.js';
 import type { ScoredStaff } from '../core/report.js';
 import { Problems } from '../core/types.js';
-import { type Encoding, MixedLines, firstInvalidUtf8 } from './decode.js';
+import { type Encoding, MixedLines, firstInvalidUtf8, unreadable } from './decode.js';
 import { type LoadOptions, type Source, loadRoster } from './load.js';
 import { SheetStream } from './sheet-stream.js';
 
@@ -110,7 +110,7 @@ export function streamSource(
       if (keep) keep.push(Buffer.from(bytes));
       if (!ok) continue;
       if (sink === null) {
-        if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
+        if (unreadable(bytes)) {
           ok = false;
           continue;
         }
