@@ -123,32 +123,6 @@ export function trimCell(s: string): string {
   return a <= 32 || b <= 32 || a >= 0x80 || b >= 0x80 ? s.trim() : s;
 }
 
-/** A plain decimal with at most 6 decimals as micro-points, or -1 for anything else. */
-function fastMicro(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 16) return -1;
-  let int = 0;
-  let i = 0;
-  let c = s.charCodeAt(0);
-  if (c === 46) return -1;
-  for (; i < n; i++) {
-    c = s.charCodeAt(i);
-    if (c === 46) break;
-    if (c < 48 || c > 57) return -1;
-    int = int * 10 + (c - 48);
-  }
-  if (i === n) return int * MICRO;
-  let frac = 0;
-  let scale = 100_000;
-  for (i++; i < n; i++) {
-    c = s.charCodeAt(i);
-    if (c < 48 || c > 57 || scale < 1) return -1;
-    frac += (c - 48) * scale;
-    scale /= 10;
-  }
-  return int * MICRO + frac;
-}
-
 /**
  * A scored person from the streaming path: the five method values and the rounded total, and
  * little else, since a batch holds hundreds of thousands of them. The per-method view (`methods`)
@@ -373,8 +347,6 @@ export class StreamingScorer {
 
   /** @internal A score cell's text as micro-points, EMPTY or BAD. */
   scoreOf(text: string, m: number): number {
-    const micro = fastMicro(text);
-    if (micro >= 0) return micro <= this.maxMicro[m]! ? micro : BAD;
     if (text.trim() === '') return EMPTY;
     const r = parseScore(text, METHODS[m]!, this.maxMicro[m]!);
     return r.ok ? r.micro : BAD;
