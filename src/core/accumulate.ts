@@ -11,7 +11,7 @@ import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, pa
 import type { RosterEntry } from './merge.js';
 import { type Policy, rationalOf } from './policy.js';
 import { Rational } from './rational.js';
-import { type ScoredStaff, gradeAndConsequence, roundTotal } from './report.js';
+import { type ScoredStaff, settle, sum } from './report.js';
 import type { SemesterConsequence } from './rules.js';
 import { CONSENSUS_RATER } from './sheet.js';
 import { type Grade, type Method, type Role, METHODS, ROLES } from './types.js';
@@ -147,12 +147,10 @@ class StreamedStaff implements ScoredStaff {
     this.name = who.name;
     this.post = who.post;
     this.raters = raters;
-    let exact = Rational.ZERO;
-    for (const v of values) exact = exact.add(v);
-    this.total = roundTotal(exact, policy);
-    const g = gradeAndConsequence(this.semester, this.total, policy);
-    this.grade = g.grade;
-    this.consequence = g.consequence;
+    const settled = settle(this.semester, sum(values), policy);
+    this.total = settled.total;
+    this.grade = settled.grade;
+    this.consequence = settled.consequence;
     let parts: number[] | null = [];
     for (const v of values) {
       const n = v.smallNumerator;
@@ -171,9 +169,7 @@ class StreamedStaff implements ScoredStaff {
   }
 
   get exact(): Rational {
-    let exact = Rational.ZERO;
-    for (let k = 0; k < 5; k++) exact = exact.add(this.value(k));
-    return exact;
+    return sum(METHODS.map((_, k) => this.value(k)));
   }
 
   get methods(): Record<Method, MethodAggregate> {

@@ -70,33 +70,27 @@ export function staffResult(
   methods: Record<Method, MethodAggregate>,
   policy: Policy,
 ): ScoredStaff {
-  let exact = Rational.ZERO;
-  for (const m of METHODS) exact = exact.add(methods[m].value);
-  const total = roundTotal(exact, policy);
-  return {
-    semester: who.semester,
-    staffId: who.staffId,
-    name: who.name,
-    post: who.post,
-    methods,
-    exact,
-    total,
-    raters,
-    ...gradeAndConsequence(who.semester, total, policy),
-  };
+  const exact = sum(METHODS.map((m) => methods[m].value));
+  return { semester: who.semester, staffId: who.staffId, name: who.name, post: who.post, methods, exact, raters, ...settle(who.semester, exact, policy) };
 }
 
-/** The exact total rounded half up, once, to the policy's precision. */
-export function roundTotal(exact: Rational, policy: Policy): Rational {
+/** The exact total: the sum of the method values. */
+export function sum(values: readonly Rational[]): Rational {
+  let total = Rational.ZERO;
+  for (const v of values) total = total.add(v);
+  return total;
+}
+
+/**
+ * What an exact total comes to: rounded half up, once, to the policy's precision; the grade of the
+ * rounded total; the semester rules that follow from it.
+ */
+export function settle(semester: string, exact: Rational, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
   const p = policy.precision;
   const q = exact.roundScaledNumber(p);
-  return q !== null ? Rational.of(q, 10 ** p) : Rational.of(exact.roundScaled(p), 10n ** BigInt(p));
-}
-
-/** The grade of a rounded total and the semester rules that follow from it. */
-export function gradeAndConsequence(semester: string, total: Rational, policy: Policy): { grade: Grade; consequence: SemesterConsequence } {
+  const total = q !== null ? Rational.of(q, 10 ** p) : Rational.of(exact.roundScaled(p), 10n ** BigInt(p));
   const grade = gradeOf(total, policy);
-  return { grade, consequence: sharedConsequence(semester, grade, policy) };
+  return { total, grade, consequence: sharedConsequence(semester, grade, policy) };
 }
 
 /**
