@@ -53,10 +53,6 @@ export class Problems {
   }
 }
 
-export function isMethod(s: string): s is Method {
-  return (METHODS as readonly string[]).includes(s);
-}
-
 export function isRole(s: string): s is Role {
   return (ROLES as readonly string[]).includes(s);
 }

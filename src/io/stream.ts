@@ -4,7 +4,7 @@
  * held whole. Standard input is kept (as bytes) in case the detailed path has to read it again.
  * On a terminal, inputs over a few MB show a progress line on standard error.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { StreamingScorer } from '../core/accumulate.js';
 import type { RosterEntry } from '../core/merge.js';
 import type { ScoredStaff } from '../core/report.js';
@@ -53,12 +53,7 @@ class Progress {
 function sizeOf(src: Source): number {
   if (src.path === null) return 0;
   try {
-    const fd = openSync(src.path, 'r');
-    try {
-      return fstatSync(fd).size;
-    } finally {
-      closeSync(fd);
-    }
+    return statSync(src.path).size;
   } catch {
     return 0;
   }
