@@ -6,7 +6,7 @@ import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvText } from './csv.js';
 import { mdEscape, methodNumber, neutralize } from './format.js';
-import { type Align, type Cell, layout, painter, sectionedLayout } from './table.js';
+import { type Align, type Cell, layout, mdTable, painter, sectionedLayout } from './table.js';
 
 export interface ScoreRenderInput {
   reports: SemesterReport[];
@@ -123,11 +123,18 @@ function sections(r: SemesterReport): { post: string | null; staff: StaffResult[
   return out;
 }
 
+/** The columns a person reads, in the table and in Markdown: rank, person, five methods, total, grade, money. */
+function readerColumns(w: ReturnType<typeof words>): { header: string[]; aligns: Align[] } {
+  return {
+    header: [w.head.rank, w.head.staffId, w.head.name, w.head.post, ...METHODS.map((m) => w.method[m]), w.head.total, w.head.grade, w.head.reward, w.head.penalty, w.head.rectifyBy],
+    aligns: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'],
+  };
+}
+
 export function scoreTable(input: ScoreRenderInput): string {
   const w = words(input.lang);
   const c = painter(input.color);
-  const header = [w.head.rank, w.head.staffId, w.head.name, w.head.post, ...METHODS.map((m) => w.method[m]), w.head.total, w.head.grade, w.head.reward, w.head.penalty, w.head.rectifyBy];
-  const aligns: Align[] = ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'];
+  const { header, aligns } = readerColumns(w);
   const out: string[] = [];
   for (const r of input.reports) {
     if (out.length) out.push('');
@@ -161,17 +168,15 @@ export function scoreTable(input: ScoreRenderInput): string {
 
 export function scoreMd(input: ScoreRenderInput): string {
   const w = words(input.lang);
+  const { header, aligns } = readerColumns(w);
   const out: string[] = [];
   for (const r of input.reports) {
     out.push(`## ${w.title(r.semester, r.staff.length, r.raters)}`, '');
     for (const sec of sections(r)) {
       if (sec.post !== null) out.push(`### ${mdEscape(w.postTitle(sec.post))}`, '');
-      const header = [w.head.rank, w.head.staffId, w.head.name, w.head.post, ...METHODS.map((m) => w.method[m]), w.head.total, w.head.grade, w.head.reward, w.head.penalty, w.head.rectifyBy];
-      out.push(`| ${header.join(' | ')} |`);
-      out.push(`|${header.map((_, i) => (i === 0 || (i >= 4 && i <= 9) || i === 11 || i === 12 ? ' ---: ' : ' --- ')).join('|')}|`);
-      for (const s of sec.staff) {
+      const rows = sec.staff.map((s) => {
         const m = money(s, input.lang);
-        const cells = [
+        return [
           String(s.rank),
           mdEscape(s.staffId),
           mdEscape(s.name),
@@ -183,8 +188,8 @@ export function scoreMd(input: ScoreRenderInput): string {
           m.penalty,
           s.consequence.rectifyBy ?? '',
         ];
-        out.push(`| ${cells.join(' | ')} |`);
-      }
+      });
+      out.push(...mdTable(header, aligns, rows));
       out.push('');
     }
     out.push(gradeSummary(r, input.lang), '');

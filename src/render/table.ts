@@ -75,3 +75,12 @@ export function sectionedLayout(header: string[], sections: { title: string; row
   }
   return out;
 }
+
+/** A Markdown table; cells are already escaped. */
+export function mdTable(header: string[], aligns: Align[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (aligns[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}

@@ -6,7 +6,7 @@ import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
-import { type Align, type Cell, painter, sectionedLayout } from './table.js';
+import { type Align, type Cell, mdTable, painter, sectionedLayout } from './table.js';
 
 export interface YearRenderInput {
   year: number;
@@ -113,13 +113,7 @@ export { sectionedLayout };
 
 export { mdEscape };
 
-export function mdTable(header: string[], aligns: Align[], rows: string[][]): string[] {
-  return [
-    `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (aligns[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ];
-}
+export { mdTable };
 
 export function csvText(rows: (string | number)[][], bom: boolean): string {
   return csvChunks(rows, bom).join('');
