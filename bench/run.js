@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'evaluate.js');
+const bin = join(root, 'bin', 'evaluate.cjs');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;

@@ -1,7 +1,7 @@
 // Builds the CLI into one CommonJS bundle, dist/cli.cjs (commander, chalk and our code read in one
 // go instead of ~60 module files; inquirer stays outside and is imported only by the interactive
 // commands), then runs it once on the sample to save V8's code cache next to it (dist/cli.cache):
-// bin/evaluate.js hands that cache to V8, so the functions of a typical run start compiled.
+// bin/evaluate.cjs hands that cache to V8, so the functions of a typical run start compiled.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-const r = spawnSync(process.execPath, ['bin/evaluate.js', 'score', 'fixtures/2026-H1.csv', '--format', 'table'], {
+const r = spawnSync(process.execPath, ['bin/evaluate.cjs', 'score', 'fixtures/2026-H1.csv', '--format', 'table'], {
   cwd: root,
   env: { ...process.env, EVALUATE_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,11 +1,11 @@
-/** One fuzz case through the real `evaluate score` process (bin/evaluate.js, built). */
+/** One fuzz case through the real `evaluate score` process (bin/evaluate.cjs, built). */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mutate, reference, validCase, writeFiles } from './fuzz-sheets.js';
 
 // From the project folder (npm and vitest run there): this file may run bundled elsewhere.
-const BIN = join(process.cwd(), 'bin', 'evaluate.js');
+const BIN = join(process.cwd(), 'bin', 'evaluate.cjs');
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' }, encoding: 'utf8', maxBuffer: 1 << 28 });

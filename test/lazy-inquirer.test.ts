@@ -77,7 +77,7 @@ describe('inquirer is loaded only by the interactive commands', () => {
     const t = traced([BIN, ...args.map((a) => a.replace('OUT', out))], name.replace(/\W+/g, '-'));
     expect(t.code).toBe(0);
     // The hooks saw the program being loaded (the bundle asks for commander's built-ins)...
-    expect(t.resolved.some((l) => l.includes('/bin/evaluate.js'))).toBe(true);
+    expect(t.resolved.some((l) => l.includes('/bin/evaluate.cjs'))).toBe(true);
     expect(t.resolved).toContain('require node:events');
     // ...and nothing of inquirer.
     expect(inquirer(t.resolved)).toEqual([]);
@@ -85,7 +85,7 @@ describe('inquirer is loaded only by the interactive commands', () => {
 });
 
 describe('the installed command can load inquirer', () => {
-  // bin/evaluate.js runs the bundle from V8's code cache, where the bundle cannot import() by itself:
+  // bin/evaluate.cjs runs the bundle from V8's code cache, where the bundle cannot import() by itself:
   // drive `evaluate init` in a real terminal (util-linux `script` gives it one) up to its first question.
   it.skipIf(spawnSync('script', ['--version']).status !== 0)('evaluate init asks its first question in a terminal, and Ctrl-C stops it', async () => {
     const out = join(tempDir(), 'policy.json');

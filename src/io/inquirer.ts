@@ -1,5 +1,5 @@
 /**
- * Loading inquirer, for the interactive commands only. bin/evaluate.js runs the bundle through V8's
+ * Loading inquirer, for the interactive commands only. bin/evaluate.cjs runs the bundle through V8's
  * code cache, where an import() written in the bundle has no loader to call; it leaves one on
  * globalThis instead (an import() made from its own module). Tests, which import the sources
  * directly, take the plain import().
