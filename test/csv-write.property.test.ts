@@ -2,7 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvChunks } from '../src/render/csv.js';
+import { Rational } from '../src/core/rational.js';
+import { CsvBytes, csvString } from '../src/render/csv.js';
 
 const text = fc.array(fc.constantFrom('a', ' ', ',', '"', '\n', '\r', '张', "'", '=', '😀', '\t', '1', '.'), { maxLength: 8 }).map((a) => a.join(''));
 const value = fc.oneof(text, fc.integer({ min: 0, max: 100000 }), fc.constantFrom(18.5, 0.25, 92, 90.5, 17.67));
@@ -11,12 +12,44 @@ describe('CSV writer', () => {
   it('writes what csv-stringify writes', () => {
     fc.assert(
       fc.property(fc.array(fc.array(value, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 10 }), fc.boolean(), (rows, bom) => {
-        const ours = csvChunks(rows, bom).join('');
+        const ours = csvString(rows, bom);
         // csv-stringify quotes a lone CR or LF only when told to: with CRLF records, it would
         // otherwise leave a line break inside a cell unquoted, and Excel would split the row.
         expect(ours).toBe((bom ? '\uFEFF' : '') + stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ }));
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('CSV writer numbers', () => {
+  const written = (f: (out: CsvBytes) => void) => {
+    const out = new CsvBytes(false);
+    f(out);
+    return Buffer.concat(out.chunks()).toString('utf8');
+  };
+
+  it('writes scaled numbers as toFixed does, and trimmed as String() does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 1_000_000_000 }), fc.constantFrom(0, 5, 10, 100, 8995, 89950, 100000)), fc.integer({ min: 0, max: 6 }), (q, places) => {
+        expect(written((o) => o.scaled(q, places, false))).toBe(Rational.of(q, 10 ** places).toFixed(places));
+        expect(written((o) => o.scaled(q, places, true))).toBe(String(q / 10 ** places));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes numbers as String() does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 2 ** 53 - 1 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1000, max: -1 })), (v) => {
+        expect(written((o) => o.number(v))).toBe(String(v));
+      }),
+    );
+  });
+
+  it('starts a new piece when a cell does not fit, and loses nothing', () => {
+    const big = '张'.repeat(600_000); // 1.8 MB in UTF-8, more than a piece
+    const rows = [['a', big, 'b'], [big, 1, 'c,d']];
+    expect(csvString(rows, true)).toBe(`\uFEFF${stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`);
   });
 });

@@ -112,7 +112,7 @@ export function precheckOut(common: Common, inputs: (string | null)[]): void {
   if (common.out) checkOut(common.out, common.force, [...inputs, common.policyFile]);
 }
 
-export async function emit(text: string | Uint8Array | readonly string[], common: Common): Promise<void> {
+export async function emit(text: string | Uint8Array | readonly (string | Uint8Array)[], common: Common): Promise<void> {
   if (common.out) writeAtomic(common.out, text);
-  else await writeStdout(text instanceof Uint8Array ? Buffer.from(text).toString('utf8') : text);
+  else await writeStdout(text);
 }

@@ -10,7 +10,7 @@ import { type Contribution, type MethodAggregate } from './aggregate.js';
 import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, parseSemester } from './cells.js';
 import type { RosterEntry } from './merge.js';
 import { type Policy, rationalOf } from './policy.js';
-import { Rational } from './rational.js';
+import { Rational, roundScaledFraction } from './rational.js';
 import { type ScoredStaff, settle, sum } from './report.js';
 import type { SemesterConsequence } from './rules.js';
 import { CONSENSUS_RATER } from './sheet.js';
@@ -166,6 +166,16 @@ class StreamedStaff implements ScoredStaff {
 
   private value(k: number): Rational {
     return this.parts ? Rational.of(this.parts[2 * k]!, this.parts[2 * k + 1]!) : this.values![k]!;
+  }
+
+  methodsScaled(places: number): number[] {
+    const out: number[] = [];
+    const parts = this.parts;
+    for (let k = 0; k < 5; k++) {
+      const q = parts ? roundScaledFraction(parts[2 * k]!, parts[2 * k + 1]!, places) : null;
+      out.push(q !== null ? q : Number(this.value(k).roundScaled(places)));
+    }
+    return out;
   }
 
   get exact(): Rational {

@@ -175,16 +175,7 @@ export class Rational {
 
   /** The same as roundScaled, as a number, or null where that would not be exact. */
   roundScaledNumber(places: number): number | null {
-    if (this.big) return null;
-    const scale = 10 ** places;
-    const a = Math.abs(this.sn);
-    const top = 2 * a * scale + this.sd;
-    const bottom = 2 * this.sd;
-    if (!safe(top + bottom)) return null;
-    const q = Math.floor(top / bottom);
-    // Floating division of safe integers can land one off at the boundary: check by multiplying back.
-    const fixed = q * bottom > top ? q - 1 : (q + 1) * bottom <= top ? q + 1 : q;
-    return this.sn < 0 ? -fixed : fixed;
+    return this.big ? null : roundScaledFraction(this.sn, this.sd, places);
   }
 
   /** Rounded half up to `places` decimals, written with exactly `places` decimals ("90.0"). */
@@ -222,6 +213,23 @@ export class Rational {
   toString(): string {
     return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
   }
+}
+
+/**
+ * n/d (safe integers, d > 0) rounded half up (away from zero for negatives) to `places` decimals,
+ * as a scaled integer; null where the arithmetic would leave the safe integers. For callers that
+ * keep fractions as plain numbers and need no Rational object.
+ */
+export function roundScaledFraction(n: number, d: number, places: number): number | null {
+  const scale = 10 ** places;
+  const a = Math.abs(n);
+  const top = 2 * a * scale + d;
+  const bottom = 2 * d;
+  if (!safe(top + bottom)) return null;
+  const q = Math.floor(top / bottom);
+  // Floating division of safe integers can land one off at the boundary: check by multiplying back.
+  const fixed = q * bottom > top ? q - 1 : (q + 1) * bottom <= top ? q + 1 : q;
+  return n < 0 ? -fixed : fixed;
 }
 
 function scaledNumberToString(scaled: number, places: number): string {

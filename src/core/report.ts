@@ -25,6 +25,12 @@ export interface StaffResult {
   rankOf: number;
   raters: number;
   consequence: SemesterConsequence;
+  /**
+   * The five method values (METHODS order) as the reports show them: rounded half up to `places`
+   * decimals and scaled by 10^places, so integers. The streaming path answers from its integers
+   * without building `methods`.
+   */
+  methodsScaled(places: number): number[];
 }
 
 export interface SemesterReport {
@@ -71,7 +77,11 @@ export function staffResult(
   policy: Policy,
 ): ScoredStaff {
   const exact = sum(METHODS.map((m) => methods[m].value));
-  return { semester: who.semester, staffId: who.staffId, name: who.name, post: who.post, methods, exact, raters, ...settle(who.semester, exact, policy) };
+  return { semester: who.semester, staffId: who.staffId, name: who.name, post: who.post, methods, exact, raters, ...settle(who.semester, exact, policy), methodsScaled };
+}
+
+function methodsScaled(this: { methods: Record<Method, MethodAggregate> }, places: number): number[] {
+  return METHODS.map((m) => Number(this.methods[m].value.roundScaled(places)));
 }
 
 /** The exact total: the sum of the method values. */
@@ -122,13 +132,11 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
   // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
   const plain = list.every((s) => !/[\ud800-\uffff]/.test(s.staffId));
   const ids = list.map((s) => s.staffId);
-  const order = Array.from(list.keys()).sort((a, b) => {
-    const d = keys[b]! - keys[a]!;
-    if (d !== 0) return d;
-    const x = ids[a]!;
-    const y = ids[b]!;
-    return plain ? (x < y ? -1 : x > y ? 1 : 0) : byCodePoint(x, y);
-  });
+  // Two stable sorts (V8's is TimSort): by id, then by total. The first is nearly free on a sheet
+  // already in id order, and the second compares numbers only.
+  const order = Array.from(list.keys());
+  order.sort(plain ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!));
+  order.sort((a, b) => keys[b]! - keys[a]!);
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
   let prevRank = 0;

@@ -50,7 +50,7 @@ export function checkOut(out: string, force: boolean, inputs: (string | null)[])
   }
 }
 
-export function writeAtomic(out: string, data: string | Uint8Array | readonly string[]): void {
+export function writeAtomic(out: string, data: string | Uint8Array | readonly (string | Uint8Array)[]): void {
   const dir = dirname(resolve(out));
   const tmp = join(dir, `.${basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | null = null;
@@ -77,8 +77,8 @@ export function writeAtomic(out: string, data: string | Uint8Array | readonly st
 }
 
 /** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */
-export async function writeStdout(text: string | readonly string[]): Promise<void> {
-  for (const part of typeof text === 'string' ? [text] : text) {
+export async function writeStdout(text: string | Uint8Array | readonly (string | Uint8Array)[]): Promise<void> {
+  for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {
     await new Promise<void>((done) => process.stdout.write(part, () => done()));
   }
 }

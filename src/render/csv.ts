@@ -1,13 +1,15 @@
 /**
- * CSV text for every report the tool writes: RFC 4180, CRLF line ends (what Excel writes), a cell
+ * CSV for every report the tool writes: RFC 4180, CRLF line ends (what Excel writes), a cell
  * quoted when it holds a comma, quote or line end, quotes doubled. The same bytes as csv-stringify
  * with `record_delimiter: 'windows', quoted_match: /[\r\n]/` (a property test holds it to that; without
  * quoted_match, csv-stringify leaves a lone LF inside a cell unquoted, which splits the row in
- * Excel). Our own because a report of 200,000 staff took csv-stringify 1.3 s and takes this loop
- * about 0.4 s. Text cells are formula-neutralized by the renderers, which know which cells are text.
+ * Excel). Our own, and written straight into UTF-8 bytes: a report of 200,000 staff took
+ * csv-stringify 1.3 s, strings joined line by line about 0.5 s, and these bytes about 0.1 s. Text
+ * cells are formula-neutralized by the renderers, which know which cells are text.
  */
 
-function cell(v: string | number): string {
+/** One cell as CSV text: quoted when it holds a comma, quote or line end. */
+export function csvCell(v: string | number): string {
   if (typeof v === 'number') return String(v);
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -16,43 +18,136 @@ function cell(v: string | number): string {
   return v;
 }
 
-export function csvLine(cells: readonly (string | number)[]): string {
-  let line = cell(cells[0] ?? '');
-  for (let i = 1; i < cells.length; i++) line += `,${cell(cells[i]!)}`;
-  return `${line}\r\n`;
-}
+const PIECE = 1 << 20;
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /**
- * A table being written, joined into flat pieces every few thousand lines: a report of 200,000
- * rows kept as one concatenated string would hold millions of string fragments until written.
+ * A table being written, cell by cell, into UTF-8 bytes in pieces of about 1 MB. Numbers are
+ * written digit by digit (no number-to-string conversion), plain ASCII text byte by byte, other
+ * text by Buffer's UTF-8 encoder.
  */
-export class CsvText {
-  private readonly parts: string[] = [];
-  private lines: string[] = [];
+export class CsvBytes {
+  private buf = Buffer.allocUnsafe(PIECE);
+  private u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+  private pos = 0;
+  private readonly parts: Uint8Array[] = [];
 
   constructor(bom: boolean) {
-    if (bom) this.lines.push('\uFEFF');
+    if (bom) this.raw('\uFEFF');
   }
 
+  /** Room for `n` more bytes. */
+  private room(n: number): void {
+    if (this.pos + n <= this.u8.length) return;
+    if (this.pos > 0) this.parts.push(this.u8.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(Math.max(PIECE, n));
+    this.u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+    this.pos = 0;
+  }
+
+  /** Any text, as it is (already CSV). */
+  raw(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** A text cell, quoted if it needs to be. */
+  text(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const u8 = this.u8;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128 || c === 44 || c === 34 || c === 10 || c === 13) return this.raw(csvCell(s));
+      u8[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  /** A number cell, as String(v) writes it. */
+  number(v: number): void {
+    if (Number.isSafeInteger(v) && v >= 0) this.digits(v, 0);
+    else this.raw(String(v));
+  }
+
+  /**
+   * The number q / 10^places (q a non-negative safe integer, places 0-6): with exactly `places`
+   * decimals ("90.0"), or with trailing zeros dropped as String() drops them ("18.5", "19").
+   */
+  scaled(q: number, places: number, trim: boolean): void {
+    const scale = POW10[places]!;
+    const int = Math.floor(q / scale);
+    let frac = q - int * scale;
+    this.digits(int, 0);
+    if (places === 0 || (trim && frac === 0)) return;
+    let width = places;
+    if (trim) {
+      while (frac % 10 === 0) {
+        frac /= 10;
+        width--;
+      }
+    }
+    this.room(1);
+    this.u8[this.pos++] = 46;
+    this.digits(frac, width);
+  }
+
+  /** A non-negative integer's digits, padded with zeros to `width`. */
+  private digits(v: number, width: number): void {
+    this.room(24);
+    const u8 = this.u8;
+    let n = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
+    if (n < width) n = width;
+    let p = this.pos + n - 1;
+    for (let i = 0; i < n; i++) {
+      u8[p--] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    }
+    this.pos += n;
+  }
+
+  comma(): void {
+    this.room(1);
+    this.u8[this.pos++] = 44;
+  }
+
+  /** The end of a record. */
+  end(): void {
+    this.room(2);
+    this.u8[this.pos++] = 13;
+    this.u8[this.pos++] = 10;
+  }
+
+  /** A whole record of text and number cells. */
   row(cells: readonly (string | number)[]): void {
-    this.lines.push(csvLine(cells));
-    if (this.lines.length >= 8192) this.flush();
+    cells.forEach((c, i) => {
+      if (i > 0) this.comma();
+      if (typeof c === 'number') this.number(c);
+      else this.text(c);
+    });
+    this.end();
   }
 
-  private flush(): void {
-    if (this.lines.length > 0) this.parts.push(this.lines.join(''));
-    this.lines = [];
-  }
-
-  chunks(): string[] {
-    this.flush();
+  /** The bytes written, in pieces. */
+  chunks(): Uint8Array[] {
+    if (this.pos > 0) this.parts.push(this.u8.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(0);
+    this.u8 = new Uint8Array(0);
+    this.pos = 0;
     return this.parts;
   }
 }
 
-/** The whole table as text, in pieces. */
-export function csvChunks(rows: Iterable<readonly (string | number)[]>, bom: boolean): string[] {
-  const out = new CsvText(bom);
+/** The whole table as UTF-8 bytes, in pieces. */
+export function csvChunks(rows: Iterable<readonly (string | number)[]>, bom: boolean): Uint8Array[] {
+  const out = new CsvBytes(bom);
   for (const r of rows) out.row(r);
   return out.chunks();
+}
+
+/** The whole table as text. */
+export function csvString(rows: Iterable<readonly (string | number)[]>, bom: boolean): string {
+  return Buffer.concat(csvChunks(rows, bom)).toString('utf8');
 }

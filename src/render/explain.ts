@@ -4,7 +4,7 @@ import type { Rational } from '../core/rational.js';
 import { METHODS, ROLES } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { explainWords } from '../i18n/explain.js';
-import { type Align, type Cell, layout, painter } from './table.js';
+import { type Align, type Cell, layout, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
 
 export interface ExplainRenderInput {
@@ -66,7 +66,8 @@ export function explainText({ ex, policyFile, lang, color }: ExplainRenderInput)
     { text: totalText(r.total, ex.precision) },
   ]);
   const aligns: Align[] = ['left', 'left', ...METHODS.map((): Align => 'right'), 'right'];
-  out.push(...layout([w.head.rater, w.head.role, ...METHODS.map((m) => base.method[m]), w.head.total], rows, aligns, c), '');
+  pushAll(out, layout([w.head.rater, w.head.role, ...METHODS.map((m) => base.method[m]), w.head.total], rows, aligns, c));
+  out.push('');
 
   const weights = ROLES.map((r) => `${base.role[r]} ${ex.weights[r]}`).join(', ');
   const heading =

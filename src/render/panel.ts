@@ -2,7 +2,7 @@
 import { type PanelReport, RELIABILITY_KEYS, roundStat } from '../core/panel.js';
 import { type Lang, words } from '../i18n/index.js';
 import { panelWords } from '../i18n/panel.js';
-import { type Align, type Cell, layout, painter } from './table.js';
+import { type Align, type Cell, layout, painter, pushAll } from './table.js';
 
 export interface PanelRenderInput {
   report: PanelReport;
@@ -86,7 +86,8 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
     { text: flags(x.flags), bold: x.flags.length > 0 },
   ]);
   const raterAligns: Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'];
-  out.push(...layout([h.rater, h.role, h.scored, h.mean, h.sd, h.leniency, h.correlation, h.identical, h.flags], raterRows, raterAligns, c), '');
+  pushAll(out, layout([h.rater, h.role, h.scored, h.mean, h.sd, h.leniency, h.correlation, h.identical, h.flags], raterRows, raterAligns, c));
+  out.push('');
 
   out.push(c.bold(w.outliers(r.outliers.length, r.thresholds.outlierPoints, r.thresholds.outlierSd)));
   if (r.outliers.length === 0) out.push(`  ${w.none}`);
@@ -101,7 +102,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
       { text: fixed(o.difference, POINTS, true), bold: true },
       { text: fixed(o.sds, 1) },
     ]);
-    out.push(...layout([h.staffId, h.name, h.rater, h.method, h.score, h.othersMedian, h.difference, h.sds], rows, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'], c));
+    pushAll(out, layout([h.staffId, h.name, h.rater, h.method, h.score, h.othersMedian, h.difference, h.sds], rows, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'], c));
   }
   out.push('');
 
@@ -120,7 +121,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
       { text: `${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}` },
       { text: `${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}` },
     ]);
-    out.push(...layout([h.staffId, h.name, h.spread, h.highest, h.lowest], rows, ['left', 'left', 'right', 'left', 'left'], c));
+    pushAll(out, layout([h.staffId, h.name, h.spread, h.highest, h.lowest], rows, ['left', 'left', 'right', 'left', 'left'], c));
   }
   out.push('');
 
@@ -136,7 +137,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
       { text: String(x.k) },
     ];
   });
-  out.push(...layout([h.scores, h.icc, h.iccSingle, h.reading, h.staff, h.ratersCount], relRows, ['left', 'right', 'right', 'left', 'right', 'right'], c));
+  pushAll(out, layout([h.scores, h.icc, h.iccSingle, h.reading, h.staff, h.ratersCount], relRows, ['left', 'right', 'right', 'left', 'right', 'right'], c));
   if (RELIABILITY_KEYS.some((k) => r.reliability[k].icc === null)) out.push(c.dim(w.undefinedNote));
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,7 @@ import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVE
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { neutralize } from './format.js';
-import { type Align, type Cell, painter } from './table.js';
+import { type Align, type Cell, painter, pushAll } from './table.js';
 import {
   categoryPaint,
   csvText,
@@ -170,7 +170,7 @@ export function rewardsTable(input: RewardsRenderInput): string {
       { text: reasonWords(o, w), ...categoryPaint(sec.category) },
     ]),
   }));
-  out.push(...sectionedLayout(header, sections, aligns, c));
+  pushAll(out, sectionedLayout(header, sections, aligns, c));
   out.push(footer(input, w));
   return `${out.join('\n')}\n`;
 }
@@ -199,7 +199,8 @@ export function rewardsMd(input: RewardsRenderInput): string {
       rectifyDates(o),
       mdEscape(reasonWords(o, w)),
     ]);
-    out.push(...mdTable(header, aligns, rows), '');
+    pushAll(out, mdTable(header, aligns, rows));
+    out.push('');
   }
   out.push(footer(input, w), '');
   return out.join('\n');

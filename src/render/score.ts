@@ -4,9 +4,9 @@ import type { SemesterReport, StaffResult } from '../core/report.js';
 import type { RowCounts } from '../core/sheet.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
-import { CsvText } from './csv.js';
-import { mdEscape, methodNumber, neutralize } from './format.js';
-import { type Align, type Cell, layout, mdTable, painter, sectionedLayout } from './table.js';
+import { CsvBytes } from './csv.js';
+import { mdEscape, neutralize } from './format.js';
+import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
 export interface ScoreRenderInput {
   reports: SemesterReport[];
@@ -17,10 +17,10 @@ export interface ScoreRenderInput {
   color: boolean;
 }
 
-/** The five method values for display (2 decimals); `methods` is read once, it may be made on demand. */
+/** The five method values for display (2 decimals). */
 function methodNumbers(s: StaffResult): Record<string, number> {
-  const m = s.methods;
-  return { listen: methodNumber(m.listen.value), see: methodNumber(m.see.value), check: methodNumber(m.check.value), test: methodNumber(m.test.value), ask: methodNumber(m.ask.value) };
+  const v = s.methodsScaled(2);
+  return { listen: v[0]! / 100, see: v[1]! / 100, check: v[2]! / 100, test: v[3]! / 100, ask: v[4]! / 100 };
 }
 
 function methodTexts(s: StaffResult): string[] {
@@ -56,7 +56,7 @@ export function scoreJson(input: ScoreRenderInput): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function scoreCsv(input: ScoreRenderInput, bom: boolean): string[] {
+export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
   const w = words(input.lang);
   const header = [
     w.col.rank,
@@ -72,28 +72,40 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): string[] {
     w.col.rectifyBy,
   ];
   const grade = w.grade;
-  const out = new CsvText(bom);
+  const out = new CsvBytes(bom);
   out.row(header);
+  const p = input.precision;
+  const amount = (v: number | null) => {
+    out.comma();
+    if (v !== null) out.number(v);
+  };
   for (const r of input.reports) {
     for (const s of r.staff) {
-      const m = s.methods;
-      out.row([
-        s.rank,
-        neutralize(s.staffId),
-        neutralize(s.name),
-        neutralize(s.post),
-        s.semester,
-        methodNumber(m.listen.value),
-        methodNumber(m.see.value),
-        methodNumber(m.check.value),
-        methodNumber(m.test.value),
-        methodNumber(m.ask.value),
-        s.total.toFixed(input.precision),
-        grade[s.grade],
-        s.consequence.reward ?? '',
-        s.consequence.penalty ?? '',
-        s.consequence.rectifyBy ?? '',
-      ]);
+      out.number(s.rank);
+      out.comma();
+      out.text(neutralize(s.staffId));
+      out.comma();
+      out.text(neutralize(s.name));
+      out.comma();
+      out.text(neutralize(s.post));
+      out.comma();
+      out.text(s.semester);
+      for (const q of s.methodsScaled(2)) {
+        out.comma();
+        out.scaled(q, 2, true);
+      }
+      out.comma();
+      const t = s.total.roundScaledNumber(p);
+      if (t !== null && t >= 0) out.scaled(t, p, false);
+      else out.text(s.total.toFixed(p));
+      out.comma();
+      out.text(grade[s.grade]);
+      const c = s.consequence;
+      amount(c.reward);
+      amount(c.penalty);
+      out.comma();
+      if (c.rectifyBy !== null) out.text(c.rectifyBy);
+      out.end();
     }
   }
   return out.chunks();
@@ -158,8 +170,11 @@ export function scoreTable(input: ScoreRenderInput): string {
       }),
     }));
     // Grouped by post: one table in sections, the columns aligned across the posts.
-    if (r.groupBy === 'post') out.push(...sectionedLayout(header, secs, aligns, c));
-    else out.push(...layout(header, secs[0]!.rows, aligns, c), '');
+    if (r.groupBy === 'post') pushAll(out, sectionedLayout(header, secs, aligns, c));
+    else {
+      pushAll(out, layout(header, secs[0]!.rows, aligns, c));
+      out.push('');
+    }
     out.push(gradeSummary(r, input.lang));
   }
   out.push(c.dim(w.rows(input.counts.read, input.counts.used, input.counts.rejected)));
@@ -189,7 +204,7 @@ export function scoreMd(input: ScoreRenderInput): string {
           s.consequence.rectifyBy ?? '',
         ];
       });
-      out.push(...mdTable(header, aligns, rows));
+      pushAll(out, mdTable(header, aligns, rows));
       out.push('');
     }
     out.push(gradeSummary(r, input.lang), '');

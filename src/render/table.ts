@@ -70,7 +70,9 @@ export function sectionedLayout(header: string[], sections: { title: string; row
   const out: string[] = [];
   let at = 2;
   for (const sec of sections) {
-    out.push(c.bold(sec.title), head, rule, ...lines.slice(at, at + sec.rows.length), '');
+    out.push(c.bold(sec.title), head, rule);
+    pushAll(out, lines.slice(at, at + sec.rows.length));
+    out.push('');
     at += sec.rows.length;
   }
   return out;
@@ -83,4 +85,9 @@ export function mdTable(header: string[], aligns: Align[], rows: string[][]): st
     `|${header.map((_, i) => (aligns[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ];
+}
+
+/** Appends every item: `out.push(...items)` overflows the call stack for a report of 200,000 rows. */
+export function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
 }

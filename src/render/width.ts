@@ -11,15 +11,23 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 const ZERO_WIDTH = /\p{Mn}|\p{Me}|\p{Cf}/u;
 
 export function displayWidth(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text;
   let width = 0;
-  for (const ch of text.includes('\x1b') ? text.replace(ANSI, '') : text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
-    if (cp < 0x300) {
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) continue;
+    if (c < 0x300) {
       width += 1;
       continue;
     }
-    if (ZERO_WIDTH.test(ch)) continue;
+    // CJK unified ideographs, most of a Chinese name: wide, and no lookup needed.
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      width += 2;
+      continue;
+    }
+    const cp = plain.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (ZERO_WIDTH.test(String.fromCodePoint(cp))) continue;
     width += eastAsianWidth(cp);
   }
   return width;

@@ -1,12 +1,12 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
-import { csvChunks } from './csv.js';
+import { csvString } from './csv.js';
 import type { StaffResult } from '../core/report.js';
 import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
-import { type Align, type Cell, mdTable, painter, sectionedLayout } from './table.js';
+import { type Align, type Cell, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
 export interface YearRenderInput {
   year: number;
@@ -116,7 +116,7 @@ export { mdEscape };
 export { mdTable };
 
 export function csvText(rows: (string | number)[][], bom: boolean): string {
-  return csvChunks(rows, bom).join('');
+  return csvString(rows, bom);
 }
 
 export function yearJson(input: YearRenderInput): string {
@@ -217,8 +217,8 @@ export function yearTable(input: YearRenderInput): string {
       { text: outcomeWords(o, w), ...categoryPaint(sec.category) },
     ]),
   }));
-  out.push(...sectionedLayout(header, sections, aligns, c));
-  out.push(...yearFooter(input, w));
+  pushAll(out, sectionedLayout(header, sections, aligns, c));
+  pushAll(out, yearFooter(input, w));
   return `${out.join('\n')}\n`;
 }
 
@@ -242,8 +242,9 @@ export function yearMd(input: YearRenderInput): string {
       rectifyDates(o),
       mdEscape(outcomeWords(o, w)),
     ]);
-    out.push(...mdTable(header, aligns, rows), '');
+    pushAll(out, mdTable(header, aligns, rows));
+    out.push('');
   }
-  out.push(...yearFooter(input, w).flatMap((l) => [l, '']));
+  pushAll(out, yearFooter(input, w).flatMap((l) => [l, '']));
   return out.join('\n');
 }
