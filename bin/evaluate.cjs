@@ -23,6 +23,8 @@ if (!writeCache) {
 // A script compiled from a code cache cannot import() on its own: the bundle loads ES modules
 // (inquirer, for the interactive commands) through this function instead.
 globalThis.__evaluateImport = (specifier) => import(specifier);
+// A big sheet is read on two threads; the second runs this file again (see src/io/parallel.ts).
+globalThis.__evaluateBin = __filename;
 const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
 if (writeCache) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 const bundle = { exports: {} };

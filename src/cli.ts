@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
+import { WORKER_FLAG, runHalfReader } from './io/parallel.js';
 import { COMMANDS } from './commands/list.js';
 import { preparePaint } from './render/paint.js';
 
@@ -75,4 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv).then((code) => (process.exitCode = code));
+// A worker thread started by io/parallel.ts to read the second half of a big sheet.
+const worker = process.argv[2] === WORKER_FLAG ? process.getBuiltinModule('node:worker_threads') : null;
+if (worker && !worker.isMainThread) runHalfReader(worker.workerData as Parameters<typeof runHalfReader>[0]);
+else void main(process.argv).then((code) => (process.exitCode = code));

@@ -130,3 +130,116 @@ describe('streaming path against the detailed path', () => {
     );
   });
 });
+
+/**
+ * A sheet read in two halves, as two threads read a big one: the first half by one scorer, the rest
+ * (from a line start) by another that is given the header, then merged. Whenever the first half was
+ * read line by line (no quote: the only case the program merges), the merged scorer gives the
+ * single reader's results, and it gives up whenever the single reader does.
+ */
+function halves(text: string, cutLine: number, policy: Policy, semester: string | null): { merged: ReturnType<StreamingScorer['finish']>; plain: boolean } {
+  const lines = text.split(/(?<=\n)/);
+  // After the header, and before the last line: each half has a line (as the program cuts).
+  const at = lines.length > 2 ? 1 + (cutLine % (lines.length - 2)) + 1 : lines.length;
+  const first = new StreamingScorer(policy, semester);
+  const a = new SheetStream(first, 'utf8', ',');
+  a.push(new TextEncoder().encode(lines.slice(0, at).join('')));
+  if (!a.plain || a.header === null) return { merged: null, plain: false };
+  const second = new StreamingScorer(policy, semester);
+  const b = new SheetStream(second, 'utf8', ',');
+  b.startAfterHeader(a.header);
+  const rest = new TextEncoder().encode(lines.slice(at).join(''));
+  for (let i = 0, k = 0; i < rest.length; i += CUTS[k++ % CUTS.length]!) b.push(rest.subarray(i, i + CUTS[k % CUTS.length]!));
+  a.end();
+  b.end();
+  // Through a structured clone, as the state crosses threads.
+  first.merge(structuredClone(second.exportState()));
+  return { merged: first.finish(null), plain: true };
+}
+
+const mergeable = fc.constantFrom(
+  policyOf(),
+  policyOf({ aggregation: 'trimmed', trimMinScores: 3 }),
+  policyOf({ methods: { ask: { max: 20, roles: ['student', 'leader'] } } }),
+  policyOf({ methods: { listen: { max: 30, scale: 10 }, see: { max: 10 } } }),
+);
+
+describe('a sheet read in two halves and merged', () => {
+  const compare = (text: string, cut: number, policy: Policy, semester: string | null, seen: Record<string, number>) => {
+    const single = streamed({ 'a.csv': text }, policy, semester);
+    const { merged, plain } = halves(text, cut, policy, semester);
+    if (!plain) return void seen.skipped!++;
+    if (single === null) {
+      expect(merged).toBeNull();
+      return void seen.gaveUp!++;
+    }
+    if (merged === null) return void seen.mergeGaveUp!++;
+    const r = (m: NonNullable<typeof merged>) => render([...m.keys()].sort().map((s) => rankReport(s, m.get(s)!.staff, m.get(s)!.raters, null)));
+    expect(r(merged)).toBe(r(single));
+    seen.same!++;
+  };
+
+  it('clean sheets, cut at any line', () => {
+    const seen = { same: 0, gaveUp: 0, mergeGaveUp: 0, skipped: 0 };
+    fc.assert(
+      fc.property(cleanArb, fc.nat(40), mergeable, (text, cut, policy) => compare(text, cut, policy, null, seen)),
+      { numRuns: 400 },
+    );
+    expect(seen.same).toBeGreaterThan(150);
+  });
+
+  it('clean sheets spoilt by one line (a method twice, two names, two posts, two roles), cut at any line', () => {
+    const seen = { same: 0, gaveUp: 0, mergeGaveUp: 0, skipped: 0 };
+    const sheetArb = fc
+      .record({
+        staff: fc.integer({ min: 1, max: 5 }),
+        raters: fc.integer({ min: 1, max: 5 }),
+        scores: fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 60, maxLength: 60 }),
+        spoil: fc.constantFrom('none', 'duplicate', 'duplicate without scores', 'name', 'post', 'role', 'blank name'),
+        line: fc.nat(),
+        cut: fc.nat(),
+      })
+      .map(({ staff, raters, scores, spoil, line, cut }) => {
+        const roles = ['leader', 'head-office', 'center-office', 'student'];
+        const rows: string[][] = [];
+        let k = 0;
+        for (let p = 0; p < staff; p++)
+          for (let r = 0; r < raters; r++) rows.push([`S${p}`, `N${p}`, `P${p}`, '2026-H1', `R${r}`, roles[r % 4]!, ...Array.from({ length: 5 }, () => (scores[k++ % 60]! / 100).toFixed(2))]);
+        const i = line % rows.length;
+        const row = [...rows[i]!];
+        if (spoil === 'duplicate') rows.push(row);
+        if (spoil === 'duplicate without scores') rows.push([...row.slice(0, 6), '', '', '', '', '']);
+        if (spoil === 'name') rows[i]![1] = 'Other';
+        if (spoil === 'blank name') rows[i]![1] = '';
+        if (spoil === 'post') rows[i]![2] = 'Elsewhere';
+        if (spoil === 'role') rows[i]![5] = roles[(Number(row[4]!.slice(1)) + 1) % 4]!;
+        return { text: `${['staff_id,name,post,semester,rater,role,listen,see,check,test,ask', ...rows.map((r) => r.join(','))].join('\n')}\n`, cut };
+      });
+    fc.assert(
+      fc.property(sheetArb, mergeable, ({ text, cut }, policy) => compare(text, cut, policy, null, seen)),
+      { numRuns: 1500 },
+    );
+    expect(seen.same).toBeGreaterThan(300);
+    expect(seen.gaveUp).toBeGreaterThan(300);
+  });
+
+  it('rows with mistakes (a method twice, two names, two roles) split between the halves', () => {
+    const seen = { same: 0, gaveUp: 0, mergeGaveUp: 0, skipped: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 12 }),
+        fc.nat(12),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom(null, '2026-H1'),
+        mergeable,
+        (rows, cut, eol, semester, policy) => {
+          const text = ['staff_id,name,semester,rater,role,listen,see,check,test,ask', ...rows.map((r) => [r.staff, r.name, r.semester, r.rater, r.role, ...r.scores].join(','))].join(eol) + eol;
+          compare(text, cut, policy, semester, seen);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(seen.same).toBeGreaterThan(0);
+    expect(seen.gaveUp).toBeGreaterThan(seen.same);
+  });
+});

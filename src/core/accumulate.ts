@@ -11,7 +11,7 @@ import { type Column, MICRO, parseHeader, parseMethod, parseRole, parseScore, pa
 import type { RosterEntry } from './merge.js';
 import { type Policy, rationalOf } from './policy.js';
 import { Rational, roundScaledFraction } from './rational.js';
-import { type ScoredStaff, settle, sum } from './report.js';
+import { type ScoredStaff, settle, settleScaled, sum } from './report.js';
 import type { SemesterConsequence } from './rules.js';
 import { CONSENSUS_RATER } from './sheet.js';
 import { type Grade, type Method, type Role, METHODS, ROLES } from './types.js';
@@ -137,31 +137,33 @@ class StreamedStaff implements ScoredStaff {
   readonly total: Rational;
   readonly grade: Grade;
   readonly consequence: SemesterConsequence;
+  /** Given by rank(); declared so that every person keeps one shape. */
+  rank = 0;
+  rankOf = 0;
   /** The method values as numerator, denominator pairs when they are numbers (one array, few objects to collect). */
   private readonly parts: number[] | null;
   private readonly values: Rational[] | null;
 
-  constructor(who: { semester: string; staffId: string; name: string; post: string }, raters: number, values: Rational[], policy: Policy) {
-    this.semester = who.semester;
-    this.staffId = who.staffId;
-    this.name = who.name;
-    this.post = who.post;
+  constructor(
+    semester: string,
+    staffId: string,
+    name: string,
+    post: string,
+    raters: number,
+    parts: number[] | null,
+    values: Rational[] | null,
+    settled: { total: Rational; grade: Grade; consequence: SemesterConsequence },
+  ) {
+    this.semester = semester;
+    this.staffId = staffId;
+    this.name = name;
+    this.post = post;
     this.raters = raters;
-    const settled = settle(this.semester, sum(values), policy);
     this.total = settled.total;
     this.grade = settled.grade;
     this.consequence = settled.consequence;
-    let parts: number[] | null = [];
-    for (const v of values) {
-      const n = v.smallNumerator;
-      if (Number.isNaN(n)) {
-        parts = null;
-        break;
-      }
-      parts.push(n, v.smallDenominator);
-    }
     this.parts = parts;
-    this.values = this.parts ? null : values;
+    this.values = parts ? null : values;
   }
 
   private value(k: number): Rational {
@@ -187,6 +189,22 @@ class StreamedStaff implements ScoredStaff {
     METHODS.forEach((m, k) => (methods[m] = { method: m, value: this.value(k), contributions: NO_CONTRIBUTIONS }));
     return methods;
   }
+}
+
+/** A scorer's gathered sums, as a worker thread sends them (see exportState and merge). */
+export interface ScorerState {
+  /** Why it gave up, or null. */
+  reason: string | null;
+  rows: number;
+  /** Rater names and roles, by rater id. */
+  raters: string[];
+  roles: (Role | null)[];
+  count: number;
+  /** JSON of the semester, staff id, name and post columns. */
+  texts: string;
+  data: Float64Array;
+  masks: Uint8Array;
+  stride: number;
 }
 
 export class StreamingScorer {
@@ -390,6 +408,98 @@ export class StreamingScorer {
   }
 
   /**
+   * Whether two scorers' work can be added together (merge): sums, minima and maxima can, but the
+   * median keeps every score and the weighted mean buckets scores by a role that may be learnt later.
+   */
+  get mergeable(): boolean {
+    return this.dataSize !== 25 && this.people.values === null;
+  }
+
+  /** What this scorer has gathered, for another scorer to merge (sent from a worker thread). */
+  exportState(): ScorerState {
+    const p = this.people;
+    return {
+      reason: this.bail?.reason ?? null,
+      rows: this.rows,
+      raters: [...this.raterIds.keys()],
+      roles: [...this.raterRoles],
+      count: p.count,
+      // One string for four columns: far quicker to send than 4 x 100,000 strings one by one.
+      texts: JSON.stringify([p.semester, p.staffId, p.name, p.post]),
+      data: p.data.slice(0, p.count * this.dataSize),
+      masks: p.masks.slice(0, p.count * p.stride),
+      stride: p.stride,
+    };
+  }
+
+  /**
+   * Adds the rows another scorer read after this one's (the second half of a sheet), as if this
+   * scorer had read them itself: the same checks on names, posts, roles and scores given twice.
+   */
+  merge(s: ScorerState): void {
+    if (this.bail) return;
+    if (s.reason !== null) return this.stop(s.reason);
+    if (!this.mergeable) return this.stop('an aggregation that cannot be merged');
+    this.rows += s.rows;
+    const rid = s.raters.map((name, r) => {
+      const role = s.roles[r]!;
+      let id = this.raterIds.get(name);
+      if (id === undefined) {
+        id = this.raterRoles.length;
+        this.raterIds.set(name, id);
+        this.raterRoles.push(role);
+        this.raterRolelessUse.push(false);
+      } else if (role !== null) {
+        const known = this.raterRoles[id];
+        if (known === null) this.raterRoles[id] = role;
+        else if (known !== role) this.stop('a rater with two roles');
+      }
+      return id;
+    });
+    if (this.bail) return;
+    const people = this.people;
+    if (rid.length > 0) people.rater(Math.max(...rid));
+    const [semesters, ids, names, posts] = JSON.parse(s.texts) as string[][];
+    const size = this.dataSize;
+    for (let i = 0; i < s.count; i++) {
+      const semester = semesters![i]!;
+      const staffId = ids![i]!;
+      let staff = this.semesters.get(semester);
+      if (!staff) this.semesters.set(semester, (staff = new Map()));
+      let j = staff.get(staffId);
+      if (j === undefined) {
+        j = people.add(semester, staffId);
+        staff.set(staffId, j);
+      }
+      const name = names![i]!;
+      if (name !== '' && name !== people.name[j]) {
+        if (people.name[j] !== '') return this.stop('a person with two names');
+        people.name[j] = name;
+      }
+      const post = posts![i]!;
+      if (post !== '' && post !== people.post[j]) {
+        if (people.post[j] !== '') return this.stop('a person with two posts');
+        people.post[j] = post;
+      }
+      for (let r = 0; r < s.raters.length; r++) {
+        const theirs = s.masks[i * s.stride + r]!;
+        if (theirs === 0) continue;
+        const at = j * people.stride + rid[r]!;
+        const ours = people.masks[at]!;
+        if (ours & theirs & 31) return this.stop('a method scored twice');
+        people.masks[at] = ours | theirs;
+      }
+      const d = people.data;
+      for (let k = 0; k < 5; k++) d[j * size + k]! += s.data[i * size + k]!;
+      if (size === 15) {
+        for (let k = 5; k < 10; k++) d[j * size + k] = Math.min(d[j * size + k]!, s.data[i * size + k]!);
+        for (let k = 10; k < 15; k++) d[j * size + k] = Math.max(d[j * size + k]!, s.data[i * size + k]!);
+      }
+    }
+    this.last = -1;
+  }
+
+  /**
    * After the last sheet: the whole-picture checks (every rater scored what their role is given, the
    * roster both ways) and the scores. Null when the detailed path must run.
    */
@@ -444,15 +554,16 @@ export class StreamingScorer {
             }
           }
         }
-        const who = { semester, staffId: people.staffId[i]!, name: people.name[i]!, post: people.post[i]! };
+        let name = people.name[i]!;
+        let post = people.post[i]!;
+        const staffId = people.staffId[i]!;
         if (byId) {
-          const e = byId.get(who.staffId);
-          if (!e || (who.name !== '' && e.name !== '' && who.name !== e.name)) return null;
-          if (who.name === '') who.name = e.name;
-          if (who.post === '') who.post = e.post;
+          const e = byId.get(staffId);
+          if (!e || (name !== '' && e.name !== '' && name !== e.name)) return null;
+          if (name === '') name = e.name;
+          if (post === '') post = e.post;
         }
-        const values = METHODS.map((_, k) => this.methodValue(i, k, counts[k]!, roleCounts, weights));
-        list.push(new StreamedStaff(who, present, values, policy));
+        list.push(this.scored(i, semester, staffId, name, post, present, counts, roleCounts, weights));
       }
       if (byId) {
         if (staff.size !== byId.size) return null;
@@ -461,6 +572,76 @@ export class StreamingScorer {
       out.set(semester, { staff: list, raters: raters.size });
     }
     return out;
+  }
+
+  /** One person's method values, exact total, grade and consequence. */
+  private scored(
+    i: number,
+    semester: string,
+    staffId: string,
+    name: string,
+    post: string,
+    raters: number,
+    counts: number[],
+    roleCounts: number[] | null,
+    weights: Rational[],
+  ): StreamedStaff {
+    const p = this.policy;
+    // The usual case in plain numbers: means (or trimmed means) of micro-points over the same
+    // number of scores, on methods scored on their own scale. The exact total is then one fraction.
+    const parts = this.meanParts(i, counts);
+    if (parts) {
+      let n = 0;
+      let d = 0;
+      for (let k = 0; k < 10; k += 2) {
+        if (parts[k] === 0) continue;
+        if (d !== 0 && parts[k + 1] !== d) {
+          d = -1;
+          break;
+        }
+        n += parts[k]!;
+        d = parts[k + 1]!;
+      }
+      const q = d === 0 ? 0 : d > 0 && Number.isSafeInteger(n) ? roundScaledFraction(n, d, p.precision) : null;
+      if (q !== null) return new StreamedStaff(semester, staffId, name, post, raters, parts, null, settleScaled(semester, q, p));
+    }
+    const values = METHODS.map((_, k) => this.methodValue(i, k, counts[k]!, roleCounts, weights));
+    let numbers: number[] | null = [];
+    for (const v of values) {
+      const n = v.smallNumerator;
+      if (Number.isNaN(n)) {
+        numbers = null;
+        break;
+      }
+      numbers.push(n, v.smallDenominator);
+    }
+    return new StreamedStaff(semester, staffId, name, post, raters, numbers, values, settle(semester, sum(values), p));
+  }
+
+  /**
+   * The method values as numerator, denominator pairs of micro-points, for means and trimmed means
+   * of methods scored on their own scale; null otherwise (methodValue does the general case).
+   */
+  private meanParts(i: number, counts: number[]): number[] | null {
+    const p = this.policy;
+    if (p.aggregation !== 'mean' && p.aggregation !== 'trimmed') return null;
+    const parts: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const mp = p.methods[METHODS[k]!];
+      if (mp.scale !== mp.max) return null;
+      const count = counts[k]!;
+      if (count === 0) parts.push(0, 1);
+      else this.meanPart(i, k, count, parts);
+    }
+    return parts;
+  }
+
+  /** A mean or trimmed mean of one person's scores for method k, in points: pushes numerator and denominator. */
+  private meanPart(i: number, k: number, count: number, out: number[]): void {
+    const d = this.people.data;
+    const o = i * this.dataSize;
+    if (this.policy.aggregation === 'trimmed' && count >= this.policy.trimMinScores) out.push(d[o + k]! - d[o + 5 + k]! - d[o + 10 + k]!, (count - 2) * MICRO);
+    else out.push(d[o + k]!, count * MICRO);
   }
 
   private methodValue(i: number, k: number, count: number, roleCounts: number[] | null, weights: Rational[]): Rational {
@@ -483,10 +664,10 @@ export class StreamingScorer {
         den = den.add(weights[b]!.mul(Rational.of(c)));
       }
       value = num.div(den);
-    } else if (p.aggregation === 'trimmed' && count >= p.trimMinScores) {
-      value = Rational.of(d[o + k]! - d[o + 5 + k]! - d[o + 10 + k]!, (count - 2) * MICRO);
     } else {
-      value = Rational.of(d[o + k]!, count * MICRO);
+      const part: number[] = [];
+      this.meanPart(i, k, count, part);
+      value = Rational.of(part[0]!, part[1]!);
     }
     let points = p.aggregation === 'median' || p.aggregation === 'weighted' ? value.div(Rational.of(MICRO)) : value;
     const mp = p.methods[METHODS[k]!];

@@ -98,7 +98,15 @@ export function sum(values: readonly Rational[]): Rational {
 export function settle(semester: string, exact: Rational, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
   const p = policy.precision;
   const q = exact.roundScaledNumber(p);
-  const total = q !== null ? Rational.of(q, 10 ** p) : Rational.of(exact.roundScaled(p), 10n ** BigInt(p));
+  return q !== null ? settleScaled(semester, q, policy) : settleTotal(semester, Rational.of(exact.roundScaled(p), 10n ** BigInt(p)), policy);
+}
+
+/** settle() for a total already rounded: `q` is the total times 10^precision. */
+export function settleScaled(semester: string, q: number, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
+  return settleTotal(semester, Rational.of(q, 10 ** policy.precision), policy);
+}
+
+function settleTotal(semester: string, total: Rational, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
   const grade = gradeOf(total, policy);
   return { total, grade, consequence: sharedConsequence(semester, grade, policy) };
 }
@@ -128,15 +136,22 @@ function byCodePoint(a: string, b: string): number {
  */
 export function rank<T extends { total: Rational; staffId: string }>(list: T[]): (T & { rank: number; rankOf: number })[] {
   const keys = new Float64Array(list.length);
-  list.forEach((s, i) => (keys[i] = s.total.toNumber(6)));
+  let small = true;
+  list.forEach((s, i) => {
+    // Totals have at most 6 decimals: times 10^6 they are integers, and order exactly.
+    const k = s.total.roundScaledNumber(6);
+    if (k === null || k < 0 || k >= 2 ** 30) small = false;
+    keys[i] = k ?? s.total.toNumber(6);
+  });
   // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
   const plain = list.every((s) => !/[\ud800-\uffff]/.test(s.staffId));
   const ids = list.map((s) => s.staffId);
-  // Two stable sorts (V8's is TimSort): by id, then by total. The first is nearly free on a sheet
-  // already in id order, and the second compares numbers only.
-  const order = Array.from(list.keys());
+  // By id first (V8's sort is a stable TimSort, nearly free on a sheet already in id order), then
+  // by total with a stable sort: a radix sort of the integer keys, highest first.
+  let order = Array.from(list.keys());
   order.sort(plain ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!));
-  order.sort((a, b) => keys[b]! - keys[a]!);
+  if (small) order = radixDescending(order, keys);
+  else order.sort((a, b) => keys[b]! - keys[a]!);
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
   let prevRank = 0;
@@ -150,6 +165,26 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
     out[i] = s;
   });
   return out;
+}
+
+/** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two passes of 15 bits. */
+function radixDescending(order: number[], keys: Float64Array): number[] {
+  let from = Int32Array.from(order);
+  let to = new Int32Array(from.length);
+  const counts = new Int32Array(1 << 15);
+  for (const shift of [0, 15]) {
+    counts.fill(0);
+    for (let i = 0; i < from.length; i++) counts[0x7fff - ((keys[from[i]!]! >> shift) & 0x7fff)]!++;
+    let at = 0;
+    for (let b = 0; b < counts.length; b++) {
+      const c = counts[b]!;
+      counts[b] = at;
+      at += c;
+    }
+    for (let i = 0; i < from.length; i++) to[counts[0x7fff - ((keys[from[i]!]! >> shift) & 0x7fff)]!++] = from[i]!;
+    [from, to] = [to, from];
+  }
+  return Array.from(from);
 }
 
 export function semesterReport(semester: string, staff: StaffSemester[], policy: Policy, groupBy: 'post' | null): SemesterReport {

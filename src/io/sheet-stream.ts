@@ -37,18 +37,22 @@ const DOT = 46;
  * ids) stops being remembered after a while, except for the last value.
  */
 class ColumnCache {
-  private lastBytes: Uint8Array | null = null;
+  /** The last value's bytes: a remembered entry's, or a copy in `scratch` (reused from value to value). */
+  private last: Uint8Array = new Uint8Array(0);
+  private lastLen = -1;
   private lastText = '';
+  private scratch: Uint8Array = new Uint8Array(64);
   private readonly byHash = new Map<number, { bytes: Uint8Array; text: string }[]>();
   private size = 0;
 
   find(buf: Uint8Array, s: number, e: number): string | null {
-    if (this.lastBytes && same(this.lastBytes, buf, s, e)) return this.lastText;
+    if (this.lastLen === e - s && same(this.last, buf, s, e)) return this.lastText;
     const list = this.byHash.get(hash(buf, s, e));
     if (list) {
       for (const entry of list) {
-        if (same(entry.bytes, buf, s, e)) {
-          this.lastBytes = entry.bytes;
+        if (entry.bytes.length === e - s && same(entry.bytes, buf, s, e)) {
+          this.last = entry.bytes;
+          this.lastLen = entry.bytes.length;
           this.lastText = entry.text;
           return entry.text;
         }
@@ -58,11 +62,19 @@ class ColumnCache {
   }
 
   put(buf: Uint8Array, s: number, e: number, text: string): void {
-    const bytes = Uint8Array.prototype.slice.call(buf, s, e);
-    this.lastBytes = bytes;
+    const n = e - s;
+    this.lastLen = n;
     this.lastText = text;
-    if (this.size >= 4096) return;
+    if (this.size >= 4096) {
+      // A column of mostly new values (staff ids): keep the last one only, without a new array each time.
+      if (n > this.scratch.length) this.scratch = new Uint8Array(Math.max(n, this.scratch.length * 2));
+      for (let j = 0; j < n; j++) this.scratch[j] = buf[s + j]!;
+      this.last = this.scratch;
+      return;
+    }
     this.size++;
+    const bytes = Uint8Array.prototype.slice.call(buf, s, e);
+    this.last = bytes;
     const h = hash(buf, s, e);
     const list = this.byHash.get(h);
     if (list) list.push({ bytes, text });
@@ -70,9 +82,9 @@ class ColumnCache {
   }
 }
 
+/** Whether a's first e - s bytes are buf[s, e). */
 function same(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
-  if (a.length !== e - s) return false;
-  for (let j = 0; j < a.length; j++) if (a[j] !== buf[s + j]) return false;
+  for (let j = 0; j < e - s; j++) if (a[j] !== buf[s + j]) return false;
   return true;
 }
 
@@ -186,6 +198,8 @@ export class SheetStream {
   private readonly delim: number;
   private dataRows = 0;
   private sawHeader = false;
+  /** The header's cells, once read. */
+  header: string[] | null = null;
 
   constructor(
     private readonly scorer: StreamingScorer,
@@ -195,6 +209,21 @@ export class SheetStream {
     this.cells = new CellFields(scorer);
     this.decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: true });
     this.delim = delimiter.charCodeAt(0) < 128 ? delimiter.charCodeAt(0) : -1;
+  }
+
+  /**
+   * True while every line so far was read from its bytes: no quote, no lone carriage return. Only
+   * then is every line end seen a record's end, so that a sheet can be cut there and the rest read
+   * by another stream.
+   */
+  get plain(): boolean {
+    return this.general === null && this.bytes !== null;
+  }
+
+  /** For a stream that reads a sheet from a line in its middle: the header, as another stream read it. */
+  startAfterHeader(cells: string[]): void {
+    this.record(cells);
+    if (this.cols) this.bytes = new ByteFields(this.scorer, this.decoder, this.cols.width);
   }
 
   /** The next chunk of the sheet's bytes (a UTF-8 BOM already removed). */
@@ -318,6 +347,7 @@ export class SheetStream {
     if (this.scorer.bail) return;
     if (!this.sawHeader) {
       this.sawHeader = true;
+      this.header = cells;
       this.cols = this.scorer.columnsOf(cells);
       return;
     }

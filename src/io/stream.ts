@@ -11,6 +11,7 @@ import type { ScoredStaff } from '../core/report.js';
 import { Problems } from '../core/types.js';
 import { type Encoding, MixedLines, firstInvalidUtf8, unreadable } from './decode.js';
 import { type LoadOptions, type Source, loadRoster } from './load.js';
+import { type HalfReader, lineStartAfter, parallelWorthwhile, startHalfReader } from './parallel.js';
 import { SheetStream } from './sheet-stream.js';
 
 const CHUNK = 1 << 20;
@@ -69,16 +70,24 @@ export interface ByteSink {
   end(): void;
 }
 
+/** How one source is read. */
+interface Reading {
+  forced: Encoding | null;
+  makeSink: (encoding: Encoding) => ByteSink;
+  progress: { total: number; done: number; rows: () => number; elsewhere: () => number } | null;
+  /**
+   * Asked once, after the first chunk: where to stop, the rest being read elsewhere (the sink is
+   * then not ended), or null to read to the end.
+   */
+  cut?: (sink: ByteSink, encoding: Encoding, read: number) => number | null;
+}
+
 /**
  * Streams one source's bytes into the sink made for its encoding (a UTF-8 BOM removed). Returns
  * ok=false (without a message: the detailed path words it) for UTF-16 or NUL bytes.
  */
-export function streamSource(
-  src: Source,
-  forced: Encoding | null,
-  makeSink: (encoding: Encoding) => ByteSink,
-  progress: { total: number; done: number; rows: () => number } | null,
-): StreamResult {
+export function streamSource(src: Source, how: Reading): StreamResult & { sink: ByteSink | null; cutAt: number | null } {
+  const { forced, makeSink, progress } = how;
   const fd = src.path === null ? 0 : openSync(src.path, 'r');
   const keep: Buffer[] | null = src.path === null ? [] : null;
   const bar = progress ? new Progress(progress.total, process.stderr.isTTY === true && progress.total >= PROGRESS_MIN_BYTES) : null;
@@ -86,6 +95,7 @@ export function streamSource(
   let mixed: MixedLines | null = null;
   let read = 0;
   let ok = true;
+  let cutAt: number | null = null;
   try {
     // One buffer for the whole file: the sink copies what it keeps (a cut line), so that reading
     // 72 MB does not churn through 72 MB of fresh buffers (and the garbage collections they cause).
@@ -93,7 +103,7 @@ export function streamSource(
     for (;;) {
       let n: number;
       try {
-        n = readSync(fd, buf, 0, CHUNK, null);
+        n = readSync(fd, buf, 0, cutAt === null ? CHUNK : Math.min(CHUNK, cutAt - read), null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
         if ((e as NodeJS.ErrnoException).code === 'EOF') break;
@@ -121,19 +131,45 @@ export function streamSource(
           if (enc === 'gb18030') mixed = new MixedLines();
         }
         sink = makeSink(enc);
+        mixed?.push(bytes);
+        sink.push(bytes);
+        if (how.cut) cutAt = how.cut(sink, enc, read);
+      } else {
+        mixed?.push(bytes);
+        sink.push(bytes);
       }
-      mixed?.push(bytes);
-      sink.push(bytes);
-      bar?.update(src.name, progress!.done + read, progress!.rows);
+      bar?.update(src.name, progress!.done + read + progress!.elsewhere(), progress!.rows);
+      if (cutAt !== null && read >= cutAt) break;
     }
     if (ok && mixed && mixed.end() >= 0) ok = false;
-    if (ok) (sink ?? makeSink('utf8')).end();
+    if (ok && cutAt === null) (sink ?? makeSink('utf8')).end();
   } finally {
     if (src.path !== null) closeSync(fd);
     bar?.done();
     if (progress) progress.done += read;
   }
-  return { ok, stdin: keep ? Buffer.concat(keep) : null };
+  return { ok, stdin: keep ? Buffer.concat(keep) : null, sink, cutAt };
+}
+
+const debug = (what: string) => {
+  if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms\n`);
+};
+
+/** Reads path from byte `from` to its end into a sink that has had the bytes before, and ends it. */
+function streamRest(path: string, from: number, sink: ByteSink): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (let at = from; ; ) {
+      const n = readSync(fd, buf, 0, CHUNK, at);
+      if (n === 0) break;
+      sink.push(buf.subarray(0, n));
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  sink.end();
 }
 
 export interface Streamed {
@@ -148,12 +184,54 @@ export interface Streamed {
 /** The streaming path of `score`: all sheets through one StreamingScorer, then the roster. */
 export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
   const scorer = new StreamingScorer(opts.policy, opts.semester);
-  const progress = { total: totalSize(sources), done: 0, rows: () => scorer.rows };
+  let half: HalfReader | null = null;
+  const progress = {
+    total: totalSize(sources),
+    done: 0,
+    rows: () => scorer.rows + (half?.progress().rows ?? 0),
+    elsewhere: () => half?.progress().bytes ?? 0,
+  };
   let stdin: Uint8Array | null = null;
   for (const src of sources) {
-    const r = streamSource(src, opts.encoding, (enc) => new SheetStream(scorer, enc, opts.delimiter), progress);
+    const size = sizeOf(src);
+    // A big sheet: its second half is read by a worker thread, from the first line end after the middle.
+    const cut =
+      src.path !== null && scorer.mergeable && parallelWorthwhile(size)
+        ? (sink: ByteSink, enc: Encoding, read: number): number | null => {
+            const sheet = sink as SheetStream;
+            if (enc !== 'utf8' || !sheet.plain || sheet.header === null || scorer.bail) return null;
+            const from = lineStartAfter(src.path!, Math.floor(size / 2));
+            // The cut must lie past what the first chunk already gave this thread.
+            if (from === null || from <= read) return null;
+            half = startHalfReader({ path: src.path!, from, to: size, header: sheet.header, delimiter: opts.delimiter, policy: opts.policy, semester: opts.semester });
+            return half ? from : null;
+          }
+        : undefined;
+    half = null;
+    const r = streamSource(src, { forced: opts.encoding, makeSink: (enc) => new SheetStream(scorer, enc, opts.delimiter), progress, cut });
     if (r.stdin) stdin = r.stdin;
-    if (!r.ok) return { semesters: null, rows: scorer.rows, stdin, reason: 'bytes to decode in detail' };
+    if (!r.ok) {
+      (half as HalfReader | null)?.cancel();
+      return { semesters: null, rows: scorer.rows, stdin, reason: 'bytes to decode in detail' };
+    }
+    const reader = half as HalfReader | null;
+    if (r.cutAt !== null && reader && r.sink) {
+      const sheet = r.sink as SheetStream;
+      debug(`first half read (${r.cutAt} bytes)`);
+      if (sheet.plain && !scorer.bail) {
+        // The first half had no quote: the cut was a record's end, and the worker's sums count.
+        sheet.end();
+        const state = reader.result();
+        debug('second half received');
+        if (state) scorer.merge(state);
+        else streamRest(src.path!, r.cutAt, sheet);
+        debug('merged');
+      } else {
+        reader.cancel();
+        if (!scorer.bail) streamRest(src.path!, r.cutAt, sheet);
+      }
+      progress.done = progress.done + (size - r.cutAt);
+    }
     if (scorer.bail && !sources.some((s) => s.path === null)) break;
   }
   let roster: RosterEntry[] | null = null;
