@@ -140,8 +140,12 @@ class StreamedStaff implements ScoredStaff {
   /** Given by rank(); declared so that every person keeps one shape. */
   rank = 0;
   rankOf = 0;
-  /** The method values as numerator, denominator pairs when they are numbers (one array, few objects to collect). */
-  private readonly parts: number[] | null;
+  /**
+   * The method values as numerator, denominator pairs when they are numbers: 10 numbers from `at`
+   * in an array shared by everyone of the semester (no array per person for the collector).
+   */
+  private readonly parts: Float64Array | null;
+  private readonly at: number;
   private readonly values: Rational[] | null;
 
   constructor(
@@ -150,7 +154,8 @@ class StreamedStaff implements ScoredStaff {
     name: string,
     post: string,
     raters: number,
-    parts: number[] | null,
+    parts: Float64Array | null,
+    at: number,
     values: Rational[] | null,
     settled: { total: Rational; grade: Grade; consequence: SemesterConsequence },
   ) {
@@ -163,19 +168,20 @@ class StreamedStaff implements ScoredStaff {
     this.grade = settled.grade;
     this.consequence = settled.consequence;
     this.parts = parts;
+    this.at = at;
     this.values = parts ? null : values;
   }
 
   private value(k: number): Rational {
-    return this.parts ? Rational.of(this.parts[2 * k]!, this.parts[2 * k + 1]!) : this.values![k]!;
+    return this.parts ? Rational.of(this.parts[this.at + 2 * k]!, this.parts[this.at + 2 * k + 1]!) : this.values![k]!;
   }
 
   methodsScaled(places: number): number[] {
-    const out: number[] = [];
+    const out = [0, 0, 0, 0, 0];
     const parts = this.parts;
     for (let k = 0; k < 5; k++) {
-      const q = parts ? roundScaledFraction(parts[2 * k]!, parts[2 * k + 1]!, places) : null;
-      out.push(q !== null ? q : Number(this.value(k).roundScaled(places)));
+      const q = parts ? roundScaledFraction(parts[this.at + 2 * k]!, parts[this.at + 2 * k + 1]!, places) : null;
+      out[k] = q !== null ? q : Number(this.value(k).roundScaled(places));
     }
     return out;
   }
@@ -532,9 +538,12 @@ export class StreamingScorer {
     const byId = roster ? new Map(roster.map((e) => [e.staffId, e])) : null;
     const out = new Map<string, { staff: ScoredStaff[]; raters: number }>();
     for (const [semester, staff] of this.semesters) {
-      const raters = new Set<number>();
-      const list: ScoredStaff[] = [];
       const people = this.people;
+      const seen = new Uint8Array(people.stride);
+      const list: ScoredStaff[] = [];
+      const parts = new Float64Array(staff.size * 10);
+      // Totals repeat (a thousand values at one decimal): each is settled once.
+      const settled = new Map<number, ReturnType<typeof settleScaled>>();
       for (const i of staff.values()) {
         const counts = [0, 0, 0, 0, 0];
         const roleCounts = policy.aggregation === 'weighted' ? new Array<number>(25).fill(0) : null;
@@ -543,7 +552,7 @@ export class StreamingScorer {
           const mask = people.masks[i * people.stride + r]!;
           if (!(mask & PRESENT)) continue;
           present++;
-          raters.add(r);
+          seen[r] = 1;
           const b = bucketOf[r]!;
           const scored = mask & 31;
           if (scored !== expected[b] || (scored & ~allowed[b]!) !== 0) return null;
@@ -563,13 +572,13 @@ export class StreamingScorer {
           if (name === '') name = e.name;
           if (post === '') post = e.post;
         }
-        list.push(this.scored(i, semester, staffId, name, post, present, counts, roleCounts, weights));
+        list.push(this.scored(i, semester, staffId, name, post, present, counts, roleCounts, weights, settled, parts, list.length * 10));
       }
       if (byId) {
         if (staff.size !== byId.size) return null;
         for (const id of byId.keys()) if (!staff.has(id)) return null;
       }
-      out.set(semester, { staff: list, raters: raters.size });
+      out.set(semester, { staff: list, raters: seen.reduce((a, b) => a + b, 0) });
     }
     return out;
   }
@@ -585,15 +594,17 @@ export class StreamingScorer {
     counts: number[],
     roleCounts: number[] | null,
     weights: Rational[],
+    settled: Map<number, ReturnType<typeof settleScaled>>,
+    parts: Float64Array,
+    at: number,
   ): StreamedStaff {
     const p = this.policy;
     // The usual case in plain numbers: means (or trimmed means) of micro-points over the same
     // number of scores, on methods scored on their own scale. The exact total is then one fraction.
-    const parts = this.meanParts(i, counts);
-    if (parts) {
+    if (this.meanParts(i, counts, parts, at)) {
       let n = 0;
       let d = 0;
-      for (let k = 0; k < 10; k += 2) {
+      for (let k = at; k < at + 10; k += 2) {
         if (parts[k] === 0) continue;
         if (d !== 0 && parts[k + 1] !== d) {
           d = -1;
@@ -603,45 +614,48 @@ export class StreamingScorer {
         d = parts[k + 1]!;
       }
       const q = d === 0 ? 0 : d > 0 && Number.isSafeInteger(n) ? roundScaledFraction(n, d, p.precision) : null;
-      if (q !== null) return new StreamedStaff(semester, staffId, name, post, raters, parts, null, settleScaled(semester, q, p));
+      if (q !== null) {
+        let done = settled.get(q);
+        if (!done) settled.set(q, (done = settleScaled(semester, q, p)));
+        return new StreamedStaff(semester, staffId, name, post, raters, parts, at, null, done);
+      }
     }
     const values = METHODS.map((_, k) => this.methodValue(i, k, counts[k]!, roleCounts, weights));
-    let numbers: number[] | null = [];
-    for (const v of values) {
-      const n = v.smallNumerator;
-      if (Number.isNaN(n)) {
-        numbers = null;
-        break;
-      }
-      numbers.push(n, v.smallDenominator);
-    }
-    return new StreamedStaff(semester, staffId, name, post, raters, numbers, values, settle(semester, sum(values), p));
+    let numbers = true;
+    values.forEach((v, k) => {
+      parts[at + 2 * k] = v.smallNumerator;
+      parts[at + 2 * k + 1] = v.smallDenominator;
+      if (Number.isNaN(v.smallNumerator)) numbers = false;
+    });
+    return new StreamedStaff(semester, staffId, name, post, raters, numbers ? parts : null, at, values, settle(semester, sum(values), p));
   }
 
   /**
    * The method values as numerator, denominator pairs of micro-points, for means and trimmed means
    * of methods scored on their own scale; null otherwise (methodValue does the general case).
    */
-  private meanParts(i: number, counts: number[]): number[] | null {
+  private meanParts(i: number, counts: number[], parts: Float64Array, at: number): boolean {
     const p = this.policy;
-    if (p.aggregation !== 'mean' && p.aggregation !== 'trimmed') return null;
-    const parts: number[] = [];
+    if (p.aggregation !== 'mean' && p.aggregation !== 'trimmed') return false;
     for (let k = 0; k < 5; k++) {
       const mp = p.methods[METHODS[k]!];
-      if (mp.scale !== mp.max) return null;
+      if (mp.scale !== mp.max) return false;
       const count = counts[k]!;
-      if (count === 0) parts.push(0, 1);
-      else this.meanPart(i, k, count, parts);
+      if (count === 0) {
+        parts[at + 2 * k] = 0;
+        parts[at + 2 * k + 1] = 1;
+      } else this.meanPart(i, k, count, parts, at + 2 * k);
     }
-    return parts;
+    return true;
   }
 
-  /** A mean or trimmed mean of one person's scores for method k, in points: pushes numerator and denominator. */
-  private meanPart(i: number, k: number, count: number, out: number[]): void {
+  /** A mean or trimmed mean of one person's scores for method k, in points: numerator and denominator into out[at], out[at + 1]. */
+  private meanPart(i: number, k: number, count: number, out: Float64Array | number[], at: number): void {
     const d = this.people.data;
     const o = i * this.dataSize;
-    if (this.policy.aggregation === 'trimmed' && count >= this.policy.trimMinScores) out.push(d[o + k]! - d[o + 5 + k]! - d[o + 10 + k]!, (count - 2) * MICRO);
-    else out.push(d[o + k]!, count * MICRO);
+    const trim = this.policy.aggregation === 'trimmed' && count >= this.policy.trimMinScores;
+    out[at] = trim ? d[o + k]! - d[o + 5 + k]! - d[o + 10 + k]! : d[o + k]!;
+    out[at + 1] = (trim ? count - 2 : count) * MICRO;
   }
 
   private methodValue(i: number, k: number, count: number, roleCounts: number[] | null, weights: Rational[]): Rational {
@@ -665,8 +679,8 @@ export class StreamingScorer {
       }
       value = num.div(den);
     } else {
-      const part: number[] = [];
-      this.meanPart(i, k, count, part);
+      const part = [0, 0];
+      this.meanPart(i, k, count, part, 0);
       value = Rational.of(part[0]!, part[1]!);
     }
     let points = p.aggregation === 'median' || p.aggregation === 'weighted' ? value.div(Rational.of(MICRO)) : value;

@@ -200,7 +200,8 @@ export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
         ? (sink: ByteSink, enc: Encoding, read: number): number | null => {
             const sheet = sink as SheetStream;
             if (enc !== 'utf8' || !sheet.plain || sheet.header === null || scorer.bail) return null;
-            const from = lineStartAfter(src.path!, Math.floor(size / 2));
+            // A little past the middle: the worker starts later (it loads the program) and merging waits for it.
+            const from = lineStartAfter(src.path!, Math.floor(size * 0.53));
             // The cut must lie past what the first chunk already gave this thread.
             if (from === null || from <= read) return null;
             half = startHalfReader({ path: src.path!, from, to: size, header: sheet.header, delimiter: opts.delimiter, policy: opts.policy, semester: opts.semester });

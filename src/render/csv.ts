@@ -31,6 +31,8 @@ export class CsvBytes {
   private u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   private pos = 0;
   private readonly parts: Uint8Array[] = [];
+  /** The CSV bytes of texts that are not plain ASCII (names, posts), for the texts that repeat. */
+  private readonly encoded = new Map<string, Uint8Array>();
 
   constructor(bom: boolean) {
     if (bom) this.raw('\uFEFF');
@@ -59,9 +61,22 @@ export class CsvBytes {
     let p = this.pos;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c >= 128 || c === 44 || c === 34 || c === 10 || c === 13) return this.raw(csvCell(s));
+      if (c >= 128 || c === 44 || c === 34 || c === 10 || c === 13) return this.encodedText(s);
       u8[p++] = c;
     }
+    this.pos = p;
+  }
+
+  private encodedText(s: string): void {
+    let bytes = this.encoded.get(s);
+    if (bytes === undefined) {
+      bytes = Buffer.from(csvCell(s), 'utf8');
+      if (this.encoded.size < 4096 && bytes.length <= 256) this.encoded.set(s, bytes);
+    }
+    this.room(bytes.length);
+    const u8 = this.u8;
+    let p = this.pos;
+    for (let i = 0; i < bytes.length; i++) u8[p++] = bytes[i]!;
     this.pos = p;
   }
 
