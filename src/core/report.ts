@@ -129,6 +129,11 @@ function byCodePoint(a: string, b: string): number {
   return a.length - b.length;
 }
 
+function utf16IsCodePointOrder(id: string): boolean {
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) >= 0xd800) return false;
+  return true;
+}
+
 /**
  * Ranks highest total first; equal rounded totals share a rank and the next rank skips. Totals are
  * rounded to at most 6 decimals, so their 6-decimal values order them exactly. The objects are
@@ -143,19 +148,36 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
     if (k === null || k < 0 || k >= 2 ** 30) small = false;
     keys[i] = k ?? s.total.toNumber(6);
   });
-  // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
-  const plain = list.every((s) => !/[\ud800-\uffff]/.test(s.staffId));
   const ids = list.map((s) => s.staffId);
-  // By id first (V8's sort is a stable TimSort, nearly free on a sheet already in id order), then
-  // by total with a stable sort: a radix sort of the integer keys, highest first.
-  let order = Array.from(list.keys());
-  order.sort(plain ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!));
-  if (small) order = radixDescending(order, keys);
-  else order.sort((a, b) => keys[b]! - keys[a]!);
+  // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
+  const plain = ids.every(utf16IsCodePointOrder);
+  const byId = plain ? (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a: number, b: number) => byCodePoint(ids[a]!, ids[b]!);
+  const before = (a: number, b: number) => keys[b]! - keys[a]! || byId(a, b);
+  let order: ArrayLike<number>;
+  // The streaming path hands the list over in order already: then there is nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = before(i - 1, i) < 0;
+  if (sorted) order = Array.from(list.keys());
+  else if (small) {
+    // Highest total first (a stable radix sort of the integer keys), then by id among equal totals.
+    const sortedByKey = radixDescending(Array.from(list.keys()), Int32Array.from(keys));
+    const ordered = Array.from(sortedByKey);
+    for (let a = 0; a < ordered.length; ) {
+      let b = a + 1;
+      while (b < ordered.length && keys[ordered[b]!] === keys[ordered[a]!]) b++;
+      if (b - a > 1) {
+        const run = ordered.slice(a, b).sort(byId);
+        for (let j = 0; j < run.length; j++) ordered[a + j] = run[j]!;
+      }
+      a = b;
+    }
+    order = ordered;
+  } else order = Array.from(list.keys()).sort(before);
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
   let prevRank = 0;
-  order.forEach((idx, i) => {
+  for (let i = 0; i < order.length; i++) {
+    const idx = order[i]!;
     const r = keys[idx] === prevKey ? prevRank : i + 1;
     prevKey = keys[idx]!;
     prevRank = r;
@@ -163,12 +185,12 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
     s.rank = r;
     s.rankOf = list.length;
     out[i] = s;
-  });
+  }
   return out;
 }
 
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two passes of 15 bits. */
-function radixDescending(order: number[], keys: Float64Array): number[] {
+export function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
   let from = Int32Array.from(order);
   let to = new Int32Array(from.length);
   const counts = new Int32Array(1 << 15);
@@ -184,7 +206,7 @@ function radixDescending(order: number[], keys: Float64Array): number[] {
     for (let i = 0; i < from.length; i++) to[counts[0x7fff - ((keys[from[i]!]! >> shift) & 0x7fff)]!++] = from[i]!;
     [from, to] = [to, from];
   }
-  return Array.from(from);
+  return from;
 }
 
 export function semesterReport(semester: string, staff: StaffSemester[], policy: Policy, groupBy: 'post' | null): SemesterReport {
