@@ -45,20 +45,35 @@ class ColumnCache {
   private readonly byHash = new Map<number, { bytes: Uint8Array; text: string }[]>();
   private size = 0;
 
+  /**
+   * Recently found entries by length and first and last byte: a column that cycles through a few
+   * values (raters, roles) is answered without hashing every byte.
+   */
+  private readonly recent: ({ bytes: Uint8Array; text: string } | undefined)[] = new Array(64);
+
   find(buf: Uint8Array, s: number, e: number): string | null {
-    if (this.lastLen === e - s && same(this.last, buf, s, e)) return this.lastText;
+    const n = e - s;
+    if (this.lastLen === n && same(this.last, buf, s, e)) return this.lastText;
+    const slot = (n * 7 + buf[s]! * 3 + buf[e - 1]!) & 63;
+    const near = this.recent[slot];
+    if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near);
     const list = this.byHash.get(hash(buf, s, e));
     if (list) {
       for (const entry of list) {
-        if (entry.bytes.length === e - s && same(entry.bytes, buf, s, e)) {
-          this.last = entry.bytes;
-          this.lastLen = entry.bytes.length;
-          this.lastText = entry.text;
-          return entry.text;
+        if (entry.bytes.length === n && same(entry.bytes, buf, s, e)) {
+          this.recent[slot] = entry;
+          return this.found(entry);
         }
       }
     }
     return null;
+  }
+
+  private found(entry: { bytes: Uint8Array; text: string }): string {
+    this.last = entry.bytes;
+    this.lastLen = entry.bytes.length;
+    this.lastText = entry.text;
+    return entry.text;
   }
 
   put(buf: Uint8Array, s: number, e: number, text: string): void {
