@@ -5,7 +5,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
-import { WORKER_FLAG, runHalfReader } from './io/parallel.js';
 import { COMMANDS } from './commands/list.js';
 import { preparePaint } from './render/paint.js';
 
@@ -76,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A worker thread started by io/parallel.ts to read the second half of a big sheet.
-const worker = process.argv[2] === WORKER_FLAG ? process.getBuiltinModule('node:worker_threads') : null;
-if (worker && !worker.isMainThread) runHalfReader(worker.workerData as Parameters<typeof runHalfReader>[0]);
+// A worker thread started by io/parallel.ts to read the second half of a big sheet (its module,
+// like each command's, is loaded only when needed: a static import would load the whole reader
+// at every start).
+const worker = process.argv[2] === '--evaluate-read-worker' ? process.getBuiltinModule('node:worker_threads') : null;
+if (worker && !worker.isMainThread) void import('./io/parallel.js').then((p) => p.runHalfReader(worker.workerData as Parameters<typeof p.runHalfReader>[0]));
 else void main(process.argv).then((code) => (process.exitCode = code));

@@ -191,6 +191,8 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
 
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two passes of 15 bits. */
 export function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
+  // A short list: the counting arrays would cost more than a comparison sort (stable too).
+  if (order.length < 4096) return Int32Array.from(Array.from(order).sort((a, b) => keys[b]! - keys[a]!));
   let from = Int32Array.from(order);
   let to = new Int32Array(from.length);
   const counts = new Int32Array(1 << 15);

@@ -9,7 +9,6 @@
  * run); the sources, as the tests import them, read on one thread.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { type ScorerState, StreamingScorer } from '../core/accumulate.js';
 import type { Policy } from '../core/policy.js';
@@ -18,8 +17,8 @@ import { SheetStream } from './sheet-stream.js';
 /** Below this a second thread costs more than it saves (its start is ~30 ms). */
 export const PARALLEL_MIN_BYTES = 24 << 20;
 const CHUNK = 1 << 20;
-/** The worker's argument that makes the program a reader (see cli.ts). */
-export const WORKER_FLAG = '--evaluate-read-worker';
+/** The worker's argument that makes the program a reader (cli.ts checks for it). */
+const WORKER_FLAG = '--evaluate-read-worker';
 
 /** What the worker is given. */
 interface Task {
@@ -55,7 +54,7 @@ function binPath(): string | null {
  */
 export function parallelWorthwhile(size: number): boolean {
   const min = Number(process.env.EVALUATE_PARALLEL_MIN_BYTES) || PARALLEL_MIN_BYTES;
-  return binPath() !== null && size >= min && availableParallelism() >= 2 && !process.env.EVALUATE_ONE_THREAD;
+  return binPath() !== null && size >= min && !process.env.EVALUATE_ONE_THREAD && process.getBuiltinModule('node:os').availableParallelism() >= 2;
 }
 
 /** The first byte after the first line end at or after `at`, or null if there is none soon. */
