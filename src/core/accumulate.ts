@@ -242,6 +242,8 @@ export class StreamingScorer {
   private readonly raterRoles: (Role | null)[] = [];
   private readonly raterRolelessUse: boolean[] = [];
   private readonly semesterCache = new Map<string, string | null>();
+  private lastSemesterText = '';
+  private lastSemester: string | null | undefined = undefined;
   private readonly roleCache = new Map<string, Role | null>();
   /** The person of the last row (an index into `people`), or -1. */
   private last = -1;
@@ -307,8 +309,11 @@ export class StreamingScorer {
     if (cols.semester >= 0) {
       const text = f.str(cols.semester);
       if (text !== '') {
-        let s = this.semesterCache.get(text);
+        // Usually the same text (the same string object) as the row before.
+        let s = text === this.lastSemesterText ? this.lastSemester : this.semesterCache.get(text);
         if (s === undefined) this.semesterCache.set(text, (s = parseSemester(text)));
+        this.lastSemesterText = text;
+        this.lastSemester = s;
         if (s === null || (this.semesterOption !== null && s !== this.semesterOption)) return this.stop('a semester problem'), false;
         semester = s;
       }
