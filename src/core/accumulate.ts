@@ -334,19 +334,8 @@ export class StreamingScorer {
         }
       }
     }
-    let rid = this.raterIds.get(rater);
-    if (rid === undefined) {
-      rid = this.raterRoles.length;
-      this.raterIds.set(rater, rid);
-      this.raterRoles.push(role);
-      this.raterRolelessUse.push(false);
-    } else if (role !== null) {
-      const known = this.raterRoles[rid];
-      if (known === null) {
-        if (this.raterRolelessUse[rid] && this.policy.aggregation === 'weighted') return this.stop('a role learnt late'), false;
-        this.raterRoles[rid] = role;
-      } else if (known !== role) return this.stop('a rater with two roles'), false;
-    }
+    const rid = this.raterId(rater, role);
+    if (rid < 0) return false;
     const effRole = this.raterRoles[rid]!;
     if (effRole === null) this.raterRolelessUse[rid] = true;
     // The person: rows of one person usually come together, so the last one is checked first.
@@ -396,6 +385,27 @@ export class StreamingScorer {
     if (mask < 0) return false;
     people.masks[at] = mask;
     return true;
+  }
+
+  /**
+   * The id of rater `name`, whose row says `role` (null: none), learning the role; -1 after giving
+   * up on a second role, or (weighted) on a role told only after rows without one.
+   */
+  private raterId(name: string, role: Role | null): number {
+    let id = this.raterIds.get(name);
+    if (id === undefined) {
+      id = this.raterRoles.length;
+      this.raterIds.set(name, id);
+      this.raterRoles.push(role);
+      this.raterRolelessUse.push(false);
+    } else if (role !== null) {
+      const known = this.raterRoles[id];
+      if (known === null) {
+        if (this.raterRolelessUse[id] && this.policy.aggregation === 'weighted') return this.stop('a role learnt late'), -1;
+        this.raterRoles[id] = role;
+      } else if (known !== role) return this.stop('a rater with two roles'), -1;
+    }
+    return id;
   }
 
   /** @internal A score cell's text as micro-points, EMPTY or BAD. */
@@ -472,21 +482,7 @@ export class StreamingScorer {
     if (s.reason !== null) return this.stop(s.reason);
     if (!this.mergeable) return this.stop('an aggregation that cannot be merged');
     this.rows += s.rows;
-    const rid = s.raters.map((name, r) => {
-      const role = s.roles[r]!;
-      let id = this.raterIds.get(name);
-      if (id === undefined) {
-        id = this.raterRoles.length;
-        this.raterIds.set(name, id);
-        this.raterRoles.push(role);
-        this.raterRolelessUse.push(false);
-      } else if (role !== null) {
-        const known = this.raterRoles[id];
-        if (known === null) this.raterRoles[id] = role;
-        else if (known !== role) this.stop('a rater with two roles');
-      }
-      return id;
-    });
+    const rid = s.raters.map((name, r) => this.raterId(name, s.roles[r]!));
     if (this.bail) return;
     const people = this.people;
     if (rid.length > 0) people.rater(Math.max(...rid));

@@ -57,6 +57,25 @@ export function parallelWorthwhile(size: number): boolean {
   return binPath() !== null && size >= min && !process.env.EVALUATE_ONE_THREAD && process.getBuiltinModule('node:os').availableParallelism() >= 2;
 }
 
+/**
+ * Reads path[from, to) in 1 MB chunks (one buffer, reused: `each` copies what it keeps), while
+ * `each` returns true; `each` gets the chunk and the offset after it.
+ */
+export function readRange(path: string, from: number, to: number, each: (bytes: Uint8Array, at: number) => boolean): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (let at = from; at < to; ) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK, to - at), at);
+      if (n === 0) break;
+      at += n;
+      if (!each(buf.subarray(0, n), at)) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The first byte after the first line end at or after `at`, or null if there is none soon. */
 export function lineStartAfter(path: string, at: number): number | null {
   const fd = openSync(path, 'r');
@@ -118,20 +137,12 @@ export function runHalfReader(task: Task): void {
     const scorer = new StreamingScorer(task.policy, task.semester);
     const sheet = new SheetStream(scorer, 'utf8', task.delimiter);
     sheet.startAfterHeader(task.header);
-    const fd = openSync(task.path, 'r');
-    try {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      for (let at = task.from; at < task.to && !scorer.bail; ) {
-        const n = readSync(fd, buf, 0, Math.min(CHUNK, task.to - at), at);
-        if (n === 0) break;
-        sheet.push(buf.subarray(0, n));
-        at += n;
-        Atomics.store(flags, 1, Math.floor((at - task.from) / 1024));
-        Atomics.store(flags, 2, scorer.rows);
-      }
-    } finally {
-      closeSync(fd);
-    }
+    readRange(task.path, task.from, task.to, (bytes, at) => {
+      sheet.push(bytes);
+      Atomics.store(flags, 1, Math.floor((at - task.from) / 1024));
+      Atomics.store(flags, 2, scorer.rows);
+      return !scorer.bail;
+    });
     sheet.end();
     state = scorer.exportState();
   } catch (e) {

@@ -11,7 +11,7 @@ import type { ScoredStaff } from '../core/report.js';
 import { Problems } from '../core/types.js';
 import { type Encoding, MixedLines, firstInvalidUtf8, unreadable } from './decode.js';
 import { type LoadOptions, type Source, loadRoster } from './load.js';
-import { type HalfReader, lineStartAfter, parallelWorthwhile, startHalfReader } from './parallel.js';
+import { type HalfReader, lineStartAfter, parallelWorthwhile, readRange, startHalfReader } from './parallel.js';
 import { SheetStream } from './sheet-stream.js';
 
 const CHUNK = 1 << 20;
@@ -157,18 +157,10 @@ const debug = (what: string) => {
 
 /** Reads path from byte `from` to its end into a sink that has had the bytes before, and ends it. */
 function streamRest(path: string, from: number, sink: ByteSink): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (let at = from; ; ) {
-      const n = readSync(fd, buf, 0, CHUNK, at);
-      if (n === 0) break;
-      sink.push(buf.subarray(0, n));
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  readRange(path, from, Infinity, (bytes) => {
+    sink.push(bytes);
+    return true;
+  });
   sink.end();
 }
 
