@@ -149,30 +149,30 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
     keys[i] = k ?? s.total.toNumber(6);
   });
   const ids = list.map((s) => s.staffId);
-  // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
-  const plain = ids.every(utf16IsCodePointOrder);
-  const byId = plain ? (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a: number, b: number) => byCodePoint(ids[a]!, ids[b]!);
-  const before = (a: number, b: number) => keys[b]! - keys[a]! || byId(a, b);
-  let order: ArrayLike<number>;
-  // The streaming path hands the list over in order already: then there is nothing to sort.
+  // The streaming path hands the list over in order already: then there is nothing to sort (the
+  // check compares ids by code point, which is right for any id).
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) sorted = before(i - 1, i) < 0;
-  if (sorted) order = Array.from(list.keys());
-  else if (small) {
-    // Highest total first (a stable radix sort of the integer keys), then by id among equal totals.
-    const sortedByKey = radixDescending(Array.from(list.keys()), Int32Array.from(keys));
-    const ordered = Array.from(sortedByKey);
-    for (let a = 0; a < ordered.length; ) {
-      let b = a + 1;
-      while (b < ordered.length && keys[ordered[b]!] === keys[ordered[a]!]) b++;
-      if (b - a > 1) {
-        const run = ordered.slice(a, b).sort(byId);
-        for (let j = 0; j < run.length; j++) ordered[a + j] = run[j]!;
+  for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(ids[i - 1]!, ids[i]!) < 0);
+  let order: ArrayLike<number> = Array.from(list.keys());
+  if (!sorted) {
+    // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
+    const plain = ids.every(utf16IsCodePointOrder);
+    const byId = plain ? (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a: number, b: number) => byCodePoint(ids[a]!, ids[b]!);
+    if (small) {
+      // Highest total first (a stable radix sort of the integer keys), then by id among equal totals.
+      const ordered = Array.from(radixDescending(order, Int32Array.from(keys)));
+      for (let a = 0; a < ordered.length; ) {
+        let b = a + 1;
+        while (b < ordered.length && keys[ordered[b]!] === keys[ordered[a]!]) b++;
+        if (b - a > 1) {
+          const run = ordered.slice(a, b).sort(byId);
+          for (let j = 0; j < run.length; j++) ordered[a + j] = run[j]!;
+        }
+        a = b;
       }
-      a = b;
-    }
-    order = ordered;
-  } else order = Array.from(list.keys()).sort(before);
+      order = ordered;
+    } else order = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
+  }
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
   let prevRank = 0;
