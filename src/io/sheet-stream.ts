@@ -333,12 +333,40 @@ export class SheetStream {
       }
     }
     if (this.delim < 0) stop = from;
+    const delim = this.delim;
     let pos = from;
     while (pos < to) {
-      let lf = buf.indexOf(LF, pos);
-      if (lf < 0 || lf >= to) lf = to;
+      const f = this.bytes;
+      const width = f === null ? 0 : f.starts.length;
+      let lf: number;
+      let fields = 0;
+      if (f !== null) {
+        // The cells and the line end in one pass over the bytes: cells are short, and a call to
+        // indexOf per line or per cell costs more than the loop.
+        let p = pos;
+        let c = pos;
+        for (;;) {
+          let b = 0;
+          while (c < to && (b = buf[c]!) !== delim && b !== LF) c++;
+          if (fields < width) {
+            f.starts[fields] = p;
+            f.ends[fields] = c;
+          }
+          fields++;
+          if (c >= to || b === LF) break;
+          p = ++c;
+        }
+        lf = c;
+      } else {
+        lf = buf.indexOf(LF, pos);
+        if (lf < 0 || lf >= to) lf = to;
+      }
       if (lf >= stop && stop < to) break;
-      this.line(buf, pos, lf > pos && buf[lf - 1] === CR ? lf - 1 : lf);
+      const e = lf > pos && buf[lf - 1] === CR ? lf - 1 : lf;
+      if (f !== null && fields === width && e > pos) {
+        f.ends[width - 1] = Math.min(f.ends[width - 1]!, e);
+        this.fieldsRow(buf, f);
+      } else this.line(buf, pos, e);
       if (this.scorer.bail || this.general) return;
       pos = lf + 1;
     }
@@ -377,7 +405,7 @@ export class SheetStream {
     if (this.scorer.rows > before) this.dataRows++;
   }
 
-  /** One line without quotes, from its bytes. */
+  /** One line without quotes, from its bytes: the header, a blank line, or a line of the wrong width. */
   private line(buf: Uint8Array, s: number, e: number): void {
     if (s === e) return; // a blank line
     if (!this.sawHeader) {
@@ -386,32 +414,15 @@ export class SheetStream {
       if (this.cols) this.bytes = new ByteFields(this.scorer, this.decoder, this.cols.width);
       return;
     }
-    const f = this.bytes!;
-    const cols = this.cols!;
-    const width = cols.width;
-    const delim = this.delim;
-    let p = s;
-    let i = 0;
-    for (;;) {
-      // Cells are short: a plain loop beats a call to indexOf per cell.
-      let c = p;
-      while (c < e && buf[c] !== delim) c++;
-      if (i < width) {
-        f.starts[i] = p;
-        f.ends[i] = c;
-      }
-      i++;
-      if (c >= e) break;
-      p = c + 1;
-    }
-    if (i !== width) {
-      const text = this.decoder.decode(buf.subarray(s, e));
-      this.record(text.split(this.delimiter));
-      return;
-    }
+    // A line whose cells do not fit the header (lines() splits the others): the record logic says what it is.
+    this.record(this.decoder.decode(buf.subarray(s, e)).split(this.delimiter));
+  }
+
+  /** A data line whose cells lines() has found in `buf`. */
+  private fieldsRow(buf: Uint8Array, f: ByteFields): void {
     f.buf = buf;
     const before = this.scorer.rows;
-    this.scorer.row(cols, f);
+    this.scorer.row(this.cols!, f);
     if (this.scorer.rows > before) this.dataRows++;
   }
 }
