@@ -57,6 +57,15 @@ describe('a big sheet read on two threads', () => {
     expect(r.stderr).toMatch(/second half received/);
   });
 
+  it('a reader thread that fails: this thread reads the rest itself, and the report is the same', () => {
+    const path = sheet('fails.csv', base);
+    const r = run(['score', path, '--format', 'csv'], { env: { ...TWO, EVALUATE_TEST_READER_FAILS: '1' } });
+    const one = run(['score', path, '--format', 'csv'], { env: ONE });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(one.stdout);
+    expect(r.stderr).toMatch(/reader thread: Error: told to fail/);
+  });
+
   it('a quote in the first half: the cut cannot be trusted, this thread reads on', () => {
     // Past the first 1 MB chunk (about 13,700 lines) and before the middle: all five rows of one person.
     const l = lines();

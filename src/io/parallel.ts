@@ -30,7 +30,7 @@ interface Task {
   policy: Policy;
   semester: string | null;
   port: MessagePort;
-  /** [0] set to 1 when the answer is on the port; [1] bytes read / 1024; [2] rows. */
+  /** [0] set to 1 when the answer is on the port; [1] KB read (also a sign of life); [2] rows. */
   shared: SharedArrayBuffer;
 }
 
@@ -105,19 +105,25 @@ export function startHalfReader(task: Omit<Task, 'port' | 'shared'>): HalfReader
     return null;
   }
   worker.unref();
-  worker.on('error', () => {
-    // A failed worker leaves no answer: say so to the waiting thread.
-    Atomics.store(flags, 0, 2);
-    Atomics.notify(flags, 0);
-  });
+  // A worker that fails is seen by its silence below (its 'error' event could not reach a waiting thread).
+  worker.on('error', () => {});
   const stop = () => {
     port1.close();
     void worker.terminate();
   };
   return {
     result() {
-      // The worker always answers (see runHalfReader); the timeout only guards against a worker that never started.
-      for (let waited = 0; Atomics.load(flags, 0) === 0 && waited < 600; waited++) Atomics.wait(flags, 0, 0, 1000);
+      // The worker always answers (see runHalfReader), unless it never started or died (out of
+      // memory): then it stops making progress, and after 10 s of that the main thread reads the
+      // rest itself.
+      let last = -1;
+      let still = 0;
+      while (Atomics.load(flags, 0) === 0 && still < 100) {
+        Atomics.wait(flags, 0, 0, 100);
+        const now = Atomics.load(flags, 1);
+        still = now === last ? still + 1 : 0;
+        last = now;
+      }
       const got = Atomics.load(flags, 0) === 1 ? threads.receiveMessageOnPort(port1) : undefined;
       stop();
       return (got?.message as ScorerState | null | undefined) ?? null;
@@ -144,6 +150,8 @@ export function runHalfReader(task: Task): void {
       return !scorer.bail;
     });
     sheet.end();
+    // For the test of a worker that fails: the main thread must read the rest itself.
+    if (process.env.EVALUATE_TEST_READER_FAILS) throw new Error('told to fail');
     state = scorer.exportState();
   } catch (e) {
     state = null;
