@@ -243,3 +243,25 @@ describe('a sheet read in two halves and merged', () => {
     expect(seen.gaveUp).toBeGreaterThan(seen.same);
   });
 });
+
+describe('staff ids as the streaming path keys them (their trimmed text as UTF-8 bytes)', () => {
+  // Rows of one person whose id cell carries blanks that trim() removes (tab, vertical tab, the
+  // ideographic space, no-break space), and ids that are not ASCII: the same person to both paths.
+  it.each([
+    ['S1', '\tS1', 'S1\u000b', '\u3000S1', 'S1\u00a0'],
+    ['工01', ' 工01', '工01\u3000', '\u00a0工01', '工01'],
+    ['𠀀', '𠀀 ', ' 𠀀', '𠀀', '𠀀'],
+  ])('%j and its padded forms', (...forms) => {
+    const rows = forms.map((id, r) => `${id},N,2026-H1,R${r},leader,18,17,16,15,14`);
+    const text = `staff_id,name,semester,rater,role,listen,see,check,test,ask\n${rows.join('\n')}\n`;
+    expect(check({ 'a.csv': text }, policyOf(), null)).toBe('same');
+    const fast = streamed({ 'a.csv': text }, policyOf(), null)!;
+    expect(fast.get('2026-H1')!.staff.map((s) => s.staffId)).toEqual([forms[0]]);
+  });
+
+  it('an id cell with a control character that trim() keeps is another person', () => {
+    const text = 'staff_id,name,semester,rater,role,listen,see,check,test,ask\nS1,N,2026-H1,A,leader,1,2,3,4,5\n\u0001S1,N,2026-H1,A,leader,1,2,3,4,5\n';
+    expect(check({ 'a.csv': text }, policyOf(), null)).toBe('same');
+    expect(streamed({ 'a.csv': text }, policyOf(), null)!.get('2026-H1')!.staff).toHaveLength(2);
+  });
+});

@@ -22,17 +22,50 @@ const PRESENT = 32; // mask bit: the rater has a row for this person (perhaps wi
 const ROLE_INDEX: Record<Role, number> = { leader: 0, 'head-office': 1, 'center-office': 2, student: 3 };
 const NO_ROLE = 4;
 
+/** FNV-1a over bytes. */
+export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
+  return h;
+}
+
+const utf8Encoder = new TextEncoder();
+let keyScratch = new Uint8Array(256);
+
+/** A staff id as the person table keys it: the trimmed text's UTF-8 bytes, in buf[s, e). */
+export class KeyBytes {
+  buf: Uint8Array = keyScratch;
+  s = 0;
+  e = 0;
+
+  /** Points at the UTF-8 bytes of `text` (in a scratch buffer, valid until the next call). */
+  setText(text: string): void {
+    if (keyScratch.length < text.length * 3) keyScratch = new Uint8Array(text.length * 3);
+    this.buf = keyScratch;
+    this.s = 0;
+    this.e = utf8Encoder.encodeInto(text, keyScratch).written;
+  }
+}
+
 /**
  * Everyone being accumulated, as columns rather than an object per person: a batch of 200,000
  * staff is then a handful of arrays, not a million small objects for the garbage collector to walk.
- * A person is an index into the columns.
+ * A person is an index into the columns. Staff ids are kept as UTF-8 bytes, one after another,
+ * with a hash table over them: reading makes no string per id (they are decoded once, at the end).
  */
 class People {
   count = 0;
   readonly semester: string[] = [];
-  readonly staffId: string[] = [];
   readonly name: string[] = [];
   readonly post: string[] = [];
+  /** Staff ids: person i's bytes are idBytes[idEnd[i - 1] (or 0), idEnd[i]). */
+  private idBuffer = Buffer.allocUnsafe(1 << 16);
+  private idBytes = new Uint8Array(this.idBuffer.buffer, this.idBuffer.byteOffset, this.idBuffer.length);
+  private idLength = 0;
+  idEnd = new Int32Array(1024);
+  /** Each person's key hash (id bytes and semester), and the open-addressing table (person + 1). */
+  hashes = new Int32Array(1024);
+  private table = new Int32Array(2048);
   /**
    * Sums of micro-points, `size` per person. mean: [method]; trimmed: [method], then min and max
    * per method; weighted: [role bucket * 5 + method]. Integers well inside 2^53.
@@ -54,7 +87,48 @@ class People {
     this.values = median ? [] : null;
   }
 
-  add(semester: string, staffId: string): number {
+  private idStart(i: number): number {
+    return i === 0 ? 0 : this.idEnd[i - 1]!;
+  }
+
+  /** Whether person i's id is buf[s, e). */
+  sameId(i: number, buf: Uint8Array, s: number, e: number): boolean {
+    const a = this.idStart(i);
+    if (this.idEnd[i]! - a !== e - s) return false;
+    const ids = this.idBytes;
+    for (let j = 0; j < e - s; j++) if (ids[a + j] !== buf[s + j]) return false;
+    return true;
+  }
+
+  /** Whether some id has a byte that is not ASCII; otherwise all ids are read as one string. */
+  private nonAscii = false;
+  private idString = '';
+
+  /** Person i's staff id as text. */
+  idText(i: number): string {
+    if (this.nonAscii) return this.idBuffer.toString('utf8', this.idStart(i), this.idEnd[i]);
+    // All ASCII: one string for every id, and a short slice of it per person (a copy, made where
+    // and when it is asked for: in report order, at the end).
+    if (this.idString.length !== this.idLength) this.idString = this.idBuffer.toString('latin1', 0, this.idLength);
+    return this.idString.slice(this.idStart(i), this.idEnd[i]);
+  }
+
+  /** Person i's staff id bytes (a view, valid until the next person is added). */
+  idView(i: number): Uint8Array {
+    return this.idBytes.subarray(this.idStart(i), this.idEnd[i]);
+  }
+
+  /** The person of `semester` whose id is buf[s, e) (h: its key hash), or -1. */
+  find(semester: string, h: number, buf: Uint8Array, s: number, e: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const j = this.table[slot]! - 1;
+      if (j < 0) return -1;
+      if (this.hashes[j] === h && this.semester[j] === semester && this.sameId(j, buf, s, e)) return j;
+    }
+  }
+
+  add(semester: string, h: number, buf: Uint8Array, s: number, e: number): number {
     const i = this.count++;
     if (i * this.size >= this.data.length) {
       const data = new Float64Array(this.data.length * 2);
@@ -64,13 +138,54 @@ class People {
       masks.set(this.masks);
       this.masks = masks;
     }
+    if (i >= this.idEnd.length) {
+      const ends = new Int32Array(this.idEnd.length * 2);
+      ends.set(this.idEnd);
+      this.idEnd = ends;
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    if (this.idLength + (e - s) > this.idBytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.idBytes.length * 2, this.idLength + (e - s)));
+      bigger.set(this.idBytes.subarray(0, this.idLength));
+      this.idBuffer = bigger;
+      this.idBytes = new Uint8Array(bigger.buffer, bigger.byteOffset, bigger.length);
+    }
+    const ids = this.idBytes;
+    for (let j = s, at = this.idLength; j < e; j++, at++) {
+      const c = buf[j]!;
+      ids[at] = c;
+      if (c >= 0x80) this.nonAscii = true;
+    }
+    this.idLength += e - s;
+    this.idEnd[i] = this.idLength;
+    this.hashes[i] = h;
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+    else this.place(i);
     this.semester.push(semester);
-    this.staffId.push(staffId);
     this.name.push('');
     this.post.push('');
     if (this.trimmed) this.data.fill(Infinity, i * this.size + 5, i * this.size + 10).fill(-Infinity, i * this.size + 10, i * this.size + 15);
     this.values?.push([[], [], [], [], []]);
     return i;
+  }
+
+  private place(i: number): void {
+    const mask = this.table.length - 1;
+    let slot = this.hashes[i]! & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = i + 1;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    for (let j = 0; j < this.count; j++) this.place(j);
+  }
+
+  /** The staff ids' bytes and ends, copied (to be sent to another thread). */
+  exportIds(): { idBytes: Uint8Array; idEnd: Int32Array } {
+    return { idBytes: this.idBytes.slice(0, this.idLength), idEnd: this.idEnd.slice(0, this.count) };
   }
 
   /** Makes room for rater id `r` in every person's masks. */
@@ -103,6 +218,8 @@ export interface Columns {
 export interface Fields {
   /** The cell's text, trimmed. */
   str(i: number): string;
+  /** The cell's text, trimmed, as UTF-8 bytes, into `out` (a staff id: the person table's key). */
+  key(i: number, out: KeyBytes): void;
   /** The score in the cell for method `m`: micro-points, EMPTY or BAD. */
   score(i: number, m: number): number;
   allBlank(): boolean;
@@ -206,8 +323,9 @@ export interface ScorerState {
   raters: string[];
   roles: (Role | null)[];
   count: number;
-  /** JSON of the staff ids, by person. */
-  ids: string;
+  /** The staff ids' UTF-8 bytes, one after another; person i's end at idEnd[i]. */
+  idBytes: Uint8Array;
+  idEnd: Int32Array;
   /** JSON of the distinct semesters, names and posts; `texts` holds each person's (all semesters, then names, then posts). */
   values: string;
   texts: Int32Array;
@@ -235,8 +353,9 @@ export class StreamingScorer {
   /** Why the streaming path gave up, or null. */
   bail: Bail | null = null;
   rows = 0;
-  /** Per semester, each staff id's index in `people`. */
-  private readonly semesters = new Map<string, Map<string, number>>();
+  /** The semesters seen, in order, with the seed of their people's key hashes. */
+  private readonly semesters = new Map<string, number>();
+  private readonly key = new KeyBytes();
   private readonly people: People;
   private readonly raterIds = new Map<string, number>();
   private readonly raterRoles: (Role | null)[] = [];
@@ -298,8 +417,10 @@ export class StreamingScorer {
    * Merger. Returns false after bailing.
    */
   row(cols: Columns, f: Fields): boolean {
-    const staffId = f.str(cols.staff);
-    if (staffId === '') {
+    const key = this.key;
+    f.key(cols.staff, key);
+    if (this.bail) return false;
+    if (key.s === key.e) {
       if (f.allBlank()) return true; // a row of empty cells, as Excel leaves them
       return this.stop('a blank staff_id'), false;
     }
@@ -341,14 +462,10 @@ export class StreamingScorer {
     // The person: rows of one person usually come together, so the last one is checked first.
     const people = this.people;
     let i = this.last;
-    if (i < 0 || people.staffId[i] !== staffId || people.semester[i] !== semester) {
-      let staff = this.semesters.get(semester);
-      if (!staff) this.semesters.set(semester, (staff = new Map()));
-      i = staff.get(staffId) ?? -1;
-      if (i < 0) {
-        i = people.add(semester, staffId);
-        staff.set(staffId, i);
-      }
+    if (i < 0 || people.semester[i] !== semester || !people.sameId(i, key.buf, key.s, key.e)) {
+      const h = hashBytes(key.buf, key.s, key.e, this.semesterSeed(semester));
+      i = people.find(semester, h, key.buf, key.s, key.e);
+      if (i < 0) i = people.add(semester, h, key.buf, key.s, key.e);
       this.last = i;
     }
     const name = cols.name >= 0 ? f.str(cols.name) : '';
@@ -408,6 +525,16 @@ export class StreamingScorer {
     return id;
   }
 
+  /** The seed of the key hashes of a semester's people. */
+  private semesterSeed(semester: string): number {
+    let seed = this.semesters.get(semester);
+    if (seed === undefined) {
+      const bytes = utf8Encoder.encode(semester);
+      this.semesters.set(semester, (seed = hashBytes(bytes, 0, bytes.length)));
+    }
+    return seed;
+  }
+
   /** @internal A score cell's text as micro-points, EMPTY or BAD. */
   scoreOf(text: string, m: number): number {
     if (text.trim() === '') return EMPTY;
@@ -463,9 +590,9 @@ export class StreamingScorer {
       raters: [...this.raterIds.keys()],
       roles: [...this.raterRoles],
       count: p.count,
-      // Staff ids in one string (far quicker to send than 100,000 strings one by one); semesters,
-      // names and posts, which repeat, as numbers into a list of the distinct values.
-      ids: JSON.stringify(p.staffId),
+      // Staff ids as their bytes; semesters, names and posts, which repeat, as numbers into a
+      // list of the distinct values (far quicker to send than 100,000 strings one by one).
+      ...p.exportIds(),
       ...distinct([p.semester, p.name, p.post]),
       data: p.data.slice(0, p.count * this.dataSize),
       masks: p.masks.slice(0, p.count * p.stride),
@@ -486,21 +613,17 @@ export class StreamingScorer {
     if (this.bail) return;
     const people = this.people;
     if (rid.length > 0) people.rater(Math.max(...rid));
-    const ids = JSON.parse(s.ids) as string[];
     const values = JSON.parse(s.values) as string[];
     const texts = s.texts;
     const count = s.count;
     const size = this.dataSize;
     for (let i = 0; i < count; i++) {
       const semester = values[texts[i]!]!;
-      const staffId = ids[i]!;
-      let staff = this.semesters.get(semester);
-      if (!staff) this.semesters.set(semester, (staff = new Map()));
-      let j = staff.get(staffId);
-      if (j === undefined) {
-        j = people.add(semester, staffId);
-        staff.set(staffId, j);
-      }
+      const from = i === 0 ? 0 : s.idEnd[i - 1]!;
+      const to = s.idEnd[i]!;
+      const h = hashBytes(s.idBytes, from, to, this.semesterSeed(semester));
+      let j = people.find(semester, h, s.idBytes, from, to);
+      if (j < 0) j = people.add(semester, h, s.idBytes, from, to);
       const name = values[texts[count + i]!]!;
       if (name !== '' && name !== people.name[j]) {
         if (people.name[j] !== '') return this.stop('a person with two names');
@@ -561,11 +684,14 @@ export class StreamingScorer {
     const weights = [...ROLES.map((r) => (policy.aggregation === 'weighted' ? rationalOf(policy.roleWeights[r]) : Rational.of(1))), Rational.of(1)];
     const byId = roster ? new Map(roster.map((e) => [e.staffId, e])) : null;
     const out = new Map<string, { staff: ScoredStaff[]; raters: number }>();
-    for (const [semester, staff] of this.semesters) {
-      const people = this.people;
+    const people = this.people;
+    const bySemester = new Map<string, number[]>([...this.semesters.keys()].map((k) => [k, []]));
+    for (let i = 0; i < people.count; i++) bySemester.get(people.semester[i]!)!.push(i);
+    for (const [semester, staff] of bySemester) {
       const seen = new Uint8Array(people.stride);
+      const ids = byId ? new Set<string>() : null;
       // First in the order read: the checks, and each total in plain numbers where it can be.
-      const n = staff.size;
+      const n = staff.length;
       const first = new Float64Array(n * 10);
       const totals = new Int32Array(n);
       const fast: number[] = [];
@@ -576,7 +702,7 @@ export class StreamingScorer {
       const others: StreamedStaff[] = [];
       let j = 0;
       const counts = [0, 0, 0, 0, 0];
-      for (const i of staff.values()) {
+      for (const i of staff) {
         counts.fill(0);
         const roleCounts = policy.aggregation === 'weighted' ? new Array<number>(25).fill(0) : null;
         let present = 0;
@@ -597,8 +723,9 @@ export class StreamingScorer {
         }
         let name = people.name[i]!;
         let post = people.post[i]!;
-        const staffId = people.staffId[i]!;
         if (byId) {
+          const staffId = people.idText(i);
+          ids!.add(staffId);
           const e = byId.get(staffId);
           if (!e || (name !== '' && e.name !== '' && name !== e.name)) return null;
           if (name === '') name = e.name;
@@ -613,7 +740,7 @@ export class StreamingScorer {
           names[j] = name;
           posts[j] = post;
         } else {
-          others.push(this.slowScored(i, semester, staffId, name, post, present, counts, roleCounts, weights));
+          others.push(this.slowScored(i, semester, people.idText(i), name, post, present, counts, roleCounts, weights));
         }
         j++;
       }
@@ -630,12 +757,13 @@ export class StreamingScorer {
         const q = totals[k]!;
         let done = settled.get(q);
         if (!done) settled.set(q, (done = settleScaled(semester, q, policy)));
-        list.push(new StreamedStaff(semester, people.staffId[index[k]!]!, names[k]!, posts[k]!, raterCounts[k]!, parts, at, null, done));
+        // The ids are made here, in report order: the report then reads them in the order they lie in memory.
+        list.push(new StreamedStaff(semester, people.idText(index[k]!), names[k]!, posts[k]!, raterCounts[k]!, parts, at, null, done));
       }
       for (const o of others) list.push(o);
       if (byId) {
-        if (staff.size !== byId.size) return null;
-        for (const id of byId.keys()) if (!staff.has(id)) return null;
+        if (ids!.size !== byId.size) return null;
+        for (const id of byId.keys()) if (!ids!.has(id)) return null;
       }
       out.set(semester, { staff: list, raters: seen.reduce((a, b) => a + b, 0) });
     }

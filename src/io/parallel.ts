@@ -157,7 +157,7 @@ export function runHalfReader(task: Task): void {
     state = null;
     if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: reader thread: ${(e as Error).stack}\n`);
   }
-  task.port.postMessage(state, state ? [state.data.buffer as ArrayBuffer, state.masks.buffer as ArrayBuffer, state.texts.buffer as ArrayBuffer] : []);
+  task.port.postMessage(state, state ? [state.data, state.masks, state.texts, state.idBytes, state.idEnd].map((a) => a.buffer as ArrayBuffer) : []);
   task.port.close();
   Atomics.store(flags, 0, 1);
   Atomics.notify(flags, 0);

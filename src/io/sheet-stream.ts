@@ -6,7 +6,7 @@
  * carriage return on, the rest of the sheet goes through the full CSV parser instead.
  */
 import { TextDecoder } from 'node:util';
-import { BAD, type Columns, EMPTY, type Fields, type StreamingScorer, trimCell } from '../core/accumulate.js';
+import { BAD, type Columns, EMPTY, type Fields, type KeyBytes, type StreamingScorer, trimCell } from '../core/accumulate.js';
 import { MICRO } from '../core/cells.js';
 import { CsvParser, DEFAULT_LIMITS } from './csv.js';
 
@@ -16,6 +16,9 @@ class CellFields implements Fields {
   constructor(private readonly scorer: StreamingScorer) {}
   str(i: number): string {
     return trimCell(this.cells[i]!);
+  }
+  key(i: number, out: KeyBytes): void {
+    out.setText(this.str(i));
   }
   score(i: number, m: number): number {
     const t = this.cells[i]!;
@@ -27,6 +30,8 @@ class CellFields implements Fields {
 }
 
 const LF = 10;
+/** The ASCII characters trim() removes: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const CR = 13;
 const QUOTE = 34;
 const DOT = 46;
@@ -146,6 +151,23 @@ class ByteFields implements Fields {
 
   str(i: number): string {
     return this.text(i);
+  }
+
+  key(i: number, out: KeyBytes): void {
+    const b = this.buf;
+    let s = this.starts[i]!;
+    let e = this.ends[i]!;
+    // ASCII blanks trimmed here, as trim() would; anything else (a byte of a multi-byte
+    // character, GBK, a cell over the length limit) goes through the decoded, checked text.
+    while (s < e && isBlank(b[s]!)) s++;
+    while (e > s && isBlank(b[e - 1]!)) e--;
+    let ascii = e - s <= DEFAULT_LIMITS.maxCellLength;
+    for (let j = s; j < e && ascii; j++) if (b[j]! >= 0x80) ascii = false;
+    if (ascii) {
+      out.buf = b;
+      out.s = s;
+      out.e = e;
+    } else out.setText(this.text(i));
   }
 
   score(i: number, m: number): number {
