@@ -367,6 +367,10 @@ export class StreamingScorer {
   /** The person of the last row (an index into `people`), or -1. */
   private last = -1;
   private readonly maxMicro: number[];
+  /** Means or trimmed means, every method on its own scale: the totals can be made in plain numbers (meanParts). */
+  private readonly meansInPlainNumbers: boolean;
+  /** The fewest scores a trimmed mean trims (trimMinScores), or -1 for no trimming. */
+  private readonly trimFrom: number;
   private readonly dataSize: number;
 
   constructor(
@@ -374,6 +378,8 @@ export class StreamingScorer {
     private readonly semesterOption: string | null,
   ) {
     this.maxMicro = METHODS.map((m) => Math.round(policy.methods[m].scale * MICRO));
+    this.meansInPlainNumbers = (policy.aggregation === 'mean' || policy.aggregation === 'trimmed') && METHODS.every((m) => policy.methods[m].scale === policy.methods[m].max);
+    this.trimFrom = policy.aggregation === 'trimmed' ? policy.trimMinScores : -1;
     const agg = policy.aggregation;
     this.dataSize = agg === 'trimmed' ? 15 : agg === 'weighted' ? 25 : 5;
     this.people = new People(this.dataSize, agg === 'trimmed', agg === 'median');
@@ -817,11 +823,8 @@ export class StreamingScorer {
    * of methods scored on their own scale; null otherwise (methodValue does the general case).
    */
   private meanParts(i: number, counts: number[], parts: Float64Array, at: number): boolean {
-    const p = this.policy;
-    if (p.aggregation !== 'mean' && p.aggregation !== 'trimmed') return false;
+    if (!this.meansInPlainNumbers) return false;
     for (let k = 0; k < 5; k++) {
-      const mp = p.methods[METHODS[k]!];
-      if (mp.scale !== mp.max) return false;
       const count = counts[k]!;
       if (count === 0) {
         parts[at + 2 * k] = 0;
@@ -835,7 +838,7 @@ export class StreamingScorer {
   private meanPart(i: number, k: number, count: number, out: Float64Array | number[], at: number): void {
     const d = this.people.data;
     const o = i * this.dataSize;
-    const trim = this.policy.aggregation === 'trimmed' && count >= this.policy.trimMinScores;
+    const trim = this.trimFrom >= 0 && count >= this.trimFrom;
     out[at] = trim ? d[o + k]! - d[o + 5 + k]! - d[o + 10 + k]! : d[o + k]!;
     out[at + 1] = (trim ? count - 2 : count) * MICRO;
   }

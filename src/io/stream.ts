@@ -193,7 +193,7 @@ export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
             const sheet = sink as SheetStream;
             if (enc !== 'utf8' || !sheet.plain || sheet.header === null || scorer.bail) return null;
             // A little past the middle: the worker starts later (it loads the program) and merging waits for it.
-            const from = lineStartAfter(src.path!, Math.floor(size * 0.53));
+            const from = lineStartAfter(src.path!, Math.floor(size * 0.55));
             // The cut must lie past what the first chunk already gave this thread.
             if (from === null || from <= read) return null;
             half = startHalfReader({ path: src.path!, from, to: size, header: sheet.header, delimiter: opts.delimiter, policy: opts.policy, semester: opts.semester });
