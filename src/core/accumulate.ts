@@ -107,8 +107,11 @@ class People {
   /** Person i's staff id as text. */
   idText(i: number): string {
     if (this.nonAscii) return this.idBuffer.toString('utf8', this.idStart(i), this.idEnd[i]);
-    // All ASCII: one string for every id, and a short slice of it per person (a copy, made where
-    // and when it is asked for: in report order, at the end).
+    // All ASCII, a few: char codes straight from the bytes (Buffer's decoding costs a first call).
+    const n = this.idEnd[i]! - this.idStart(i);
+    if (this.count < 1024 && n <= 64) return String.fromCharCode(...this.idBytes.subarray(this.idStart(i), this.idEnd[i]));
+    // All ASCII, many: one string for every id, and a short slice of it per person (a copy, made
+    // where and when it is asked for: in report order, at the end).
     if (this.idString.length !== this.idLength) this.idString = this.idBuffer.toString('latin1', 0, this.idLength);
     return this.idString.slice(this.idStart(i), this.idEnd[i]);
   }
