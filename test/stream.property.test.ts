@@ -259,6 +259,13 @@ describe('staff ids as the streaming path keys them (their trimmed text as UTF-8
     expect(fast.get('2026-H1')!.staff.map((s) => s.staffId)).toEqual([forms[0]]);
   });
 
+  it('a very long id (90,000 characters, under the cell limit) is one person like any other', () => {
+    const id = `S${'x'.repeat(90_000)}`;
+    const text = `staff_id,name,semester,rater,role,listen,see,check,test,ask\n${id},N,2026-H1,A,leader,1,2,3,4,5\n ${id} ,N,2026-H1,B,leader,1,2,3,4,5\n`;
+    expect(check({ 'a.csv': text }, policyOf(), null)).toBe('same');
+    expect(streamed({ 'a.csv': text }, policyOf(), null)!.get('2026-H1')!.staff.map((s) => s.staffId)).toEqual([id]);
+  });
+
   it('an id cell with a control character that trim() keeps is another person', () => {
     const text = 'staff_id,name,semester,rater,role,listen,see,check,test,ask\nS1,N,2026-H1,A,leader,1,2,3,4,5\n\u0001S1,N,2026-H1,A,leader,1,2,3,4,5\n';
     expect(check({ 'a.csv': text }, policyOf(), null)).toBe('same');
