@@ -29,6 +29,13 @@ export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9d
   return h;
 }
 
+/** A typed array twice as long, holding a's elements. */
+function doubled<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 const utf8Encoder = new TextEncoder();
 let keyScratch = new Uint8Array(256);
 
@@ -134,20 +141,12 @@ class People {
   add(semester: string, h: number, buf: Uint8Array, s: number, e: number): number {
     const i = this.count++;
     if (i * this.size >= this.data.length) {
-      const data = new Float64Array(this.data.length * 2);
-      data.set(this.data);
-      this.data = data;
-      const masks = new Uint8Array(this.masks.length * 2);
-      masks.set(this.masks);
-      this.masks = masks;
+      this.data = doubled(this.data);
+      this.masks = doubled(this.masks);
     }
     if (i >= this.idEnd.length) {
-      const ends = new Int32Array(this.idEnd.length * 2);
-      ends.set(this.idEnd);
-      this.idEnd = ends;
-      const hashes = new Int32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+      this.idEnd = doubled(this.idEnd);
+      this.hashes = doubled(this.hashes);
     }
     if (this.idLength + (e - s) > this.idBytes.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.idBytes.length * 2, this.idLength + (e - s)));
