@@ -23,7 +23,7 @@ const ROLE_INDEX: Record<Role, number> = { leader: 0, 'head-office': 1, 'center-
 const NO_ROLE = 4;
 
 /** FNV-1a over bytes. */
-export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9dc5): number {
+function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9dc5): number {
   let h = seed;
   for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
   return h;
@@ -121,11 +121,6 @@ class People {
     // where and when it is asked for: in report order, at the end).
     if (this.idString.length !== this.idLength) this.idString = this.idBuffer.toString('latin1', 0, this.idLength);
     return this.idString.slice(this.idStart(i), this.idEnd[i]);
-  }
-
-  /** Person i's staff id bytes (a view, valid until the next person is added). */
-  idView(i: number): Uint8Array {
-    return this.idBytes.subarray(this.idStart(i), this.idEnd[i]);
   }
 
   /** The person of `semester` whose id is buf[s, e) (h: its key hash), or -1. */

@@ -15,7 +15,7 @@ import type { Policy } from '../core/policy.js';
 import { SheetStream } from './sheet-stream.js';
 
 /** Below this a second thread costs more than it saves (its start is ~30 ms). */
-export const PARALLEL_MIN_BYTES = 24 << 20;
+const PARALLEL_MIN_BYTES = 24 << 20;
 const CHUNK = 1 << 20;
 /** The worker's argument that makes the program a reader (cli.ts checks for it). */
 const WORKER_FLAG = '--evaluate-read-worker';
