@@ -23,7 +23,7 @@ const ROLE_INDEX: Record<Role, number> = { leader: 0, 'head-office': 1, 'center-
 const NO_ROLE = 4;
 
 /** FNV-1a over bytes. */
-function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9dc5): number {
+export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9dc5): number {
   let h = seed;
   for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
   return h;

@@ -6,7 +6,7 @@
  * carriage return on, the rest of the sheet goes through the full CSV parser instead.
  */
 import { TextDecoder } from 'node:util';
-import { BAD, type Columns, EMPTY, type Fields, type KeyBytes, type StreamingScorer, trimCell } from '../core/accumulate.js';
+import { BAD, type Columns, EMPTY, type Fields, type KeyBytes, type StreamingScorer, hashBytes, trimCell } from '../core/accumulate.js';
 import { MICRO } from '../core/cells.js';
 import { CsvParser, DEFAULT_LIMITS } from './csv.js';
 
@@ -62,7 +62,7 @@ class ColumnCache {
     const slot = (n * 7 + buf[s]! * 3 + buf[e - 1]!) & 63;
     const near = this.recent[slot];
     if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near);
-    const list = this.byHash.get(hash(buf, s, e));
+    const list = this.byHash.get(hashBytes(buf, s, e));
     if (list) {
       for (const entry of list) {
         if (entry.bytes.length === n && same(entry.bytes, buf, s, e)) {
@@ -95,7 +95,7 @@ class ColumnCache {
     this.size++;
     const bytes = Uint8Array.prototype.slice.call(buf, s, e);
     this.last = bytes;
-    const h = hash(buf, s, e);
+    const h = hashBytes(buf, s, e);
     const list = this.byHash.get(h);
     if (list) list.push({ bytes, text });
     else this.byHash.set(h, [{ bytes, text }]);
@@ -106,12 +106,6 @@ class ColumnCache {
 function same(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
   for (let j = 0; j < e - s; j++) if (a[j] !== buf[s + j]) return false;
   return true;
-}
-
-function hash(buf: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
-  return h;
 }
 
 /** Fields read straight from the bytes of one line: ASCII delimiters are safe in UTF-8 and GBK. */
