@@ -112,6 +112,16 @@ export class CsvBytes {
   private digits(v: number, width: number): void {
     this.room(24);
     const u8 = this.u8;
+    if (v < 0x7fffffff) {
+      // Small integers (nearly all): integer division, not floating point.
+      let n = 1;
+      for (let x = v; x >= 10; x = (x / 10) | 0) n++;
+      if (n < width) n = width;
+      let p = this.pos + n - 1;
+      for (let i = 0, x = v | 0; i < n; i++, x = (x / 10) | 0) u8[p--] = 48 + (x % 10);
+      this.pos += n;
+      return;
+    }
     let n = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
     if (n < width) n = width;
