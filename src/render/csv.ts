@@ -30,6 +30,8 @@ export class CsvBytes {
   private buf = Buffer.allocUnsafe(PIECE);
   private u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   private pos = 0;
+  /** At the start of a record: the next cell needs no comma before it. */
+  private fresh = true;
   private readonly parts: Uint8Array[] = [];
   /** The CSV bytes of texts that are not plain ASCII (names, posts), for the texts that repeat. */
   private readonly encoded = new Map<string, Uint8Array>();
@@ -53,8 +55,23 @@ export class CsvBytes {
     this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
+  /** The comma before a cell, unless it is the record's first. */
+  private sep(): void {
+    if (this.fresh) this.fresh = false;
+    else {
+      this.room(1);
+      this.u8[this.pos++] = 44;
+    }
+  }
+
+  /** An empty cell. */
+  empty(): void {
+    this.sep();
+  }
+
   /** A text cell, quoted if it needs to be. */
   text(s: string): void {
+    this.sep();
     const n = s.length;
     this.room(n);
     const u8 = this.u8;
@@ -82,6 +99,7 @@ export class CsvBytes {
 
   /** A number cell, as String(v) writes it. */
   number(v: number): void {
+    this.sep();
     if (Number.isSafeInteger(v) && v >= 0) this.digits(v, 0);
     else this.raw(String(v));
   }
@@ -91,6 +109,7 @@ export class CsvBytes {
    * decimals ("90.0"), or with trailing zeros dropped as String() drops them ("18.5", "19").
    */
   scaled(q: number, places: number, trim: boolean): void {
+    this.sep();
     const scale = POW10[places]!;
     const int = Math.floor(q / scale);
     let frac = q - int * scale;
@@ -133,25 +152,20 @@ export class CsvBytes {
     this.pos += n;
   }
 
-  comma(): void {
-    this.room(1);
-    this.u8[this.pos++] = 44;
-  }
-
   /** The end of a record. */
   end(): void {
     this.room(2);
     this.u8[this.pos++] = 13;
     this.u8[this.pos++] = 10;
+    this.fresh = true;
   }
 
   /** A whole record of text and number cells. */
   row(cells: readonly (string | number)[]): void {
-    cells.forEach((c, i) => {
-      if (i > 0) this.comma();
+    for (const c of cells) {
       if (typeof c === 'number') this.number(c);
       else this.text(c);
-    });
+    }
     this.end();
   }
 

@@ -75,36 +75,24 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
   const out = new CsvBytes(bom);
   out.row(header);
   const p = input.precision;
-  const amount = (v: number | null) => {
-    out.comma();
-    if (v !== null) out.number(v);
-  };
+  const amount = (v: number | null) => (v === null ? out.empty() : out.number(v));
   for (const r of input.reports) {
     for (const s of r.staff) {
       out.number(s.rank);
-      out.comma();
       out.text(neutralize(s.staffId));
-      out.comma();
       out.text(neutralize(s.name));
-      out.comma();
       out.text(neutralize(s.post));
-      out.comma();
       out.text(s.semester);
-      for (const q of s.methodsScaled(2)) {
-        out.comma();
-        out.scaled(q, 2, true);
-      }
-      out.comma();
+      for (const q of s.methodsScaled(2)) out.scaled(q, 2, true);
       const t = s.total.roundScaledNumber(p);
       if (t !== null && t >= 0) out.scaled(t, p, false);
       else out.text(s.total.toFixed(p));
-      out.comma();
       out.text(grade[s.grade]);
       const c = s.consequence;
       amount(c.reward);
       amount(c.penalty);
-      out.comma();
-      if (c.rectifyBy !== null) out.text(c.rectifyBy);
+      if (c.rectifyBy === null) out.empty();
+      else out.text(c.rectifyBy);
       out.end();
     }
   }
