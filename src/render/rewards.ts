@@ -7,11 +7,11 @@ import type { StaffResult } from '../core/report.js';
 import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
+import { csvString } from './csv.js';
 import { neutralize } from './format.js';
 import { type Align, type Cell, painter, pushAll } from './table.js';
 import {
   categoryPaint,
-  csvText,
   mdEscape,
   mdTable,
   moneyText,
@@ -113,7 +113,7 @@ export function rewardsCsv(input: RewardsRenderInput, bom: boolean): string {
     rectifyDates(o),
     neutralize(reasonWords(o, w)),
   ]);
-  return csvText([header, ...rows], bom);
+  return csvString([header, ...rows], bom);
 }
 
 function rewardsHeader(w: YearWords): { header: string[]; aligns: Align[] } {

@@ -115,10 +115,6 @@ export { mdEscape };
 
 export { mdTable };
 
-export function csvText(rows: (string | number)[][], bom: boolean): string {
-  return csvString(rows, bom);
-}
-
 export function yearJson(input: YearRenderInput): string {
   const half = (s: StaffResult | null) => (s ? { total: s.total.toNumber(input.precision), grade: s.grade } : null);
   const doc = {
@@ -168,7 +164,7 @@ export function yearCsv(input: YearRenderInput, bom: boolean): string {
     rectifyDates(o),
     outcomeWords(o, w),
   ]);
-  return csvText([header, ...rows], bom);
+  return csvString([header, ...rows], bom);
 }
 
 function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
