@@ -144,10 +144,10 @@ function halves(text: string, cutLine: number, policy: Policy, semester: string 
   const first = new StreamingScorer(policy, semester);
   const a = new SheetStream(first, 'utf8', ',');
   a.push(new TextEncoder().encode(lines.slice(0, at).join('')));
-  if (!a.plain || a.header === null) return { merged: null, plain: false };
+  if (!a.plain || a.headerCells === null) return { merged: null, plain: false };
   const second = new StreamingScorer(policy, semester);
   const b = new SheetStream(second, 'utf8', ',');
-  b.startAfterHeader(a.header);
+  b.header(a.headerCells);
   const rest = new TextEncoder().encode(lines.slice(at).join(''));
   for (let i = 0, k = 0; i < rest.length; i += CUTS[k++ % CUTS.length]!) b.push(rest.subarray(i, i + CUTS[k % CUTS.length]!));
   a.end();

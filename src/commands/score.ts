@@ -7,7 +7,7 @@ import type { Problem } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
-import { streamScores } from '../io/stream.js';
+import { debugPhase, streamScores } from '../io/stream.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
 
@@ -59,10 +59,9 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   };
   const groupBy = flags.groupBy === 'post' ? 'post' : null;
   // Clean sheets stream through per-staff accumulators; anything to report takes the detailed path.
-  const debug = process.env.EVALUATE_DEBUG ? (what: string) => process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`) : null;
-  debug?.('start');
+  debugPhase('start');
   const streamed = streamScores(sources, opts);
-  debug?.('read');
+  debugPhase('read');
   if (process.env.EVALUATE_DEBUG && streamed.reason) process.stderr.write(`evaluate: detailed path: ${streamed.reason}\n`);
   let reports: SemesterReport[];
   let problems: Problem[] = [];
@@ -86,7 +85,7 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
     lang: common.lang,
     color: common.color,
   };
-  debug?.('ranked');
+  debugPhase('ranked');
   const render = await import('../render/score.js');
   const text =
     common.format === 'json'
@@ -96,7 +95,7 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
         : common.format === 'md'
           ? render.scoreMd(input)
           : render.scoreTable(input);
-  debug?.('rendered');
+  debugPhase('rendered');
   await emit(text, common);
-  debug?.('written');
+  debugPhase('written');
 }

@@ -69,9 +69,9 @@ class People {
   private idBuffer = Buffer.allocUnsafe(1 << 16);
   private idBytes = new Uint8Array(this.idBuffer.buffer, this.idBuffer.byteOffset, this.idBuffer.length);
   private idLength = 0;
-  idEnd = new Int32Array(1024);
+  private idEnd = new Int32Array(1024);
   /** Each person's key hash (id bytes and semester), and the open-addressing table (person + 1). */
-  hashes = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
   private table = new Int32Array(2048);
   /**
    * Sums of micro-points, `size` per person. mean: [method]; trimmed: [method], then min and max

@@ -189,7 +189,7 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
   return out;
 }
 
-/** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two passes of 15 bits. */
+/** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */
 export function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
   // A short list: the counting arrays would cost more than a comparison sort (stable too).
   if (order.length < 4096) return Int32Array.from(Array.from(order).sort((a, b) => keys[b]! - keys[a]!));

@@ -142,7 +142,7 @@ export function runHalfReader(task: Task): void {
   try {
     const scorer = new StreamingScorer(task.policy, task.semester);
     const sheet = new SheetStream(scorer, 'utf8', task.delimiter);
-    sheet.startAfterHeader(task.header);
+    sheet.header(task.header);
     readRange(task.path, task.from, task.to, (bytes, at) => {
       sheet.push(bytes);
       Atomics.store(flags, 1, Math.floor((at - task.from) / 1024));

@@ -230,7 +230,7 @@ export class SheetStream {
   private dataRows = 0;
   private sawHeader = false;
   /** The header's cells, once read. */
-  header: string[] | null = null;
+  headerCells: string[] | null = null;
 
   constructor(
     private readonly scorer: StreamingScorer,
@@ -251,8 +251,11 @@ export class SheetStream {
     return this.general === null && this.bytes !== null;
   }
 
-  /** For a stream that reads a sheet from a line in its middle: the header, as another stream read it. */
-  startAfterHeader(cells: string[]): void {
+  /**
+   * The sheet's header, from its first line read by bytes, or given to a stream that reads a sheet
+   * from a line in its middle (as another stream read the header).
+   */
+  header(cells: string[]): void {
     this.record(cells);
     if (this.cols) this.bytes = new ByteFields(this.scorer, this.decoder, this.cols.width);
   }
@@ -406,7 +409,7 @@ export class SheetStream {
     if (this.scorer.bail) return;
     if (!this.sawHeader) {
       this.sawHeader = true;
-      this.header = cells;
+      this.headerCells = cells;
       this.cols = this.scorer.columnsOf(cells);
       return;
     }
@@ -425,9 +428,7 @@ export class SheetStream {
   private line(buf: Uint8Array, s: number, e: number): void {
     if (s === e) return; // a blank line
     if (!this.sawHeader) {
-      const text = this.decoder.decode(buf.subarray(s, e));
-      this.record(text.split(this.delimiter));
-      if (this.cols) this.bytes = new ByteFields(this.scorer, this.decoder, this.cols.width);
+      this.header(this.decoder.decode(buf.subarray(s, e)).split(this.delimiter));
       return;
     }
     // A line whose cells do not fit the header (lines() splits the others): the record logic says what it is.

@@ -151,9 +151,10 @@ export function streamSource(src: Source, how: Reading): StreamResult & { sink: 
   return { ok, stdin: keep ? Buffer.concat(keep) : null, sink, cutAt };
 }
 
-const debug = (what: string) => {
-  if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms\n`);
-};
+/** With EVALUATE_DEBUG set: the time and heap at a phase of `score`, on standard error. */
+export function debugPhase(what: string): void {
+  if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
+}
 
 /** Reads path from byte `from` to its end into a sink that has had the bytes before, and ends it. */
 function streamRest(path: string, from: number, sink: ByteSink): void {
@@ -191,12 +192,12 @@ export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
       src.path !== null && scorer.mergeable && parallelWorthwhile(size)
         ? (sink: ByteSink, enc: Encoding, read: number): number | null => {
             const sheet = sink as SheetStream;
-            if (enc !== 'utf8' || !sheet.plain || sheet.header === null || scorer.bail) return null;
+            if (enc !== 'utf8' || !sheet.plain || sheet.headerCells === null || scorer.bail) return null;
             // A little past the middle: the worker starts later (it loads the program) and merging waits for it.
             const from = lineStartAfter(src.path!, Math.floor(size * 0.55));
             // The cut must lie past what the first chunk already gave this thread.
             if (from === null || from <= read) return null;
-            half = startHalfReader({ path: src.path!, from, to: size, header: sheet.header, delimiter: opts.delimiter, policy: opts.policy, semester: opts.semester });
+            half = startHalfReader({ path: src.path!, from, to: size, header: sheet.headerCells, delimiter: opts.delimiter, policy: opts.policy, semester: opts.semester });
             return half ? from : null;
           }
         : undefined;
@@ -210,15 +211,15 @@ export function streamScores(sources: Source[], opts: LoadOptions): Streamed {
     const reader = half as HalfReader | null;
     if (r.cutAt !== null && reader && r.sink) {
       const sheet = r.sink as SheetStream;
-      debug(`first half read (${r.cutAt} bytes)`);
+      debugPhase(`first half read (${r.cutAt} bytes)`);
       if (sheet.plain && !scorer.bail) {
         // The first half had no quote: the cut was a record's end, and the worker's sums count.
         sheet.end();
         const state = reader.result();
-        debug('second half received');
+        debugPhase('second half received');
         if (state) scorer.merge(state);
         else streamRest(src.path!, r.cutAt, sheet);
-        debug('merged');
+        debugPhase('merged');
       } else {
         reader.cancel();
         if (!scorer.bail) streamRest(src.path!, r.cutAt, sheet);
