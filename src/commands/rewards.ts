@@ -3,10 +3,15 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { type RewardsOnly, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
 import { addCommonOptions, emit, resolveCommon } from './common.js';
-import { type YearFlags, loadYear, warnUnset } from './year.js';
+import { parseYearOption, readYear, warnUnset } from './results.js';
+import type { CommonFlags } from './common.js';
+import { UsageError } from '../errors.js';
 import { summaryOf } from './list.js';
 
-interface RewardsFlags extends YearFlags {
+interface RewardsFlags extends CommonFlags {
+  year?: string;
+  roster?: string;
+  bom?: boolean;
   only?: RewardsOnly;
 }
 
@@ -40,7 +45,9 @@ Examples:
 
 async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
   const common = resolveCommon(flags);
-  const data = loadYear(sheets, flags, common);
+  const year = parseYearOption(flags.year);
+  if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
   const only = flags.only ?? null;
   const outcomes = data.outcomes.filter(rewardsFilter(only));
   warnUnset(outcomes, common);
