@@ -17,11 +17,20 @@ import type { RowCounts } from '../core/sheet.js';
 import type { Problem, Role } from '../core/types.js';
 import { ROLES } from '../core/types.js';
 import { type YearOutcome, yearOutcome } from '../core/year.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { words } from '../i18n/index.js';
 import { type Source, expandSources, loadSheets } from '../io/load.js';
 import { printable } from '../render/format.js';
 import { type Common, precheckOut, reportProblems } from './common.js';
+
+/** Prints the problems (unless told not to); throws DataError when any is an error. */
+function settleProblems(sorted: Problem[], req: Pick<ReadRequest, 'common' | 'printProblems'>): void {
+  if (req.printProblems === false) {
+    if (sorted.some((p) => p.severity === 'error')) throw new DataError(sorted);
+    return;
+  }
+  reportProblems(sorted, words(req.common.lang).problems);
+}
 
 /** One file read, as a seal or an appendix lists it. */
 export interface InputFile {
@@ -52,6 +61,11 @@ export interface ReadRequest {
   /** Someone on the roster without scores in a semester: an error (default) or a warning. */
   rosterMissing?: 'error' | 'warning';
   groupBy?: 'post' | null;
+  /**
+   * Print the problems on standard error (the default). False: print nothing; on errors the
+   * DataError thrown carries every problem, sorted (batch writes them to a center's problems.txt).
+   */
+  printProblems?: boolean;
 }
 
 export interface Results {
@@ -89,7 +103,7 @@ export function readResults(req: ReadRequest): Results {
     rosterMissing: req.rosterMissing ?? 'error',
   });
   const sorted = loaded.problems.sorted();
-  reportProblems(sorted, words(common.lang).problems);
+  settleProblems(sorted, req);
   const semesters = [...loaded.bySemester.keys()].sort();
   const reports = semesters.map((s) => semesterReport(s, loaded.bySemester.get(s)!, common.policy, req.groupBy ?? null));
   const rows = new Map<string, number>();
@@ -196,7 +210,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
     }
   }
   const sorted = problems.sorted();
-  reportProblems(sorted, words(common.lang).problems);
+  settleProblems(sorted, req);
   if (h1Staff.length === 0 && h2Staff.length === 0) {
     const found = [...otherSemesters].sort();
     throw new UsageError(`the sheets have no scores of ${year}${found.length ? ` (they hold ${found.join(', ')})` : ''}`);
