@@ -1,102 +1,201 @@
-// npm run bench: how fast `evaluate score` starts and how it grows with rows.
+// npm run bench: how fast `evaluate` starts, and how it reads big inputs of every shape, against
+// DuckDB doing the same arithmetic on the same rows.
 //
-// Generates wide sheets (SPEC's columns) in a temporary folder, runs the built CLI on each (CSV
-// report to /dev/null), and prints rows/s, MB/s, wall time (median of runs) and peak memory. 3M rows
-// are the 1M sheet's 200,000 staff with 15 raters each, so memory should not grow from 1M to 3M.
-// If bench/duckdb has its packages (cd bench/duckdb && npm install), DuckDB runs the same task on
-// the 1M sheet in the same run, alternating with evaluate, for the ratio. Options: --quick (10k and
-// 100k only), --runs N.
+// Generates the sheets in a temporary folder (bench/shapes.js), runs the built CLI on each (reports
+// to /dev/null), alternating with DuckDB where there is a comparison (bench/duckdb, optional:
+// cd bench/duckdb && npm install), and prints one line per case: wall time (median of runs), peak
+// memory (the process's largest resident set, threads included), and the ratio the issue asks for.
+// Options: --quick (small sizes), --runs N, --only NAME[,NAME] (cases whose name starts so).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.js';
+import { EN_HEADER, rows, writeCase, writeRaw } from './shapes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'evaluate.cjs');
+const rss = join(root, 'bench', 'rss.js');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-
-const sizes = [
-  { label: '10k', staff: 2_000, raters: 5 },
-  { label: '100k', staff: 20_000, raters: 5 },
-  { label: '1M', staff: 200_000, raters: 5 },
-  { label: '3M', staff: 200_000, raters: 15 },
-].filter((s) => !quick || s.staff * s.raters <= 100_000);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const M = quick ? 100_000 : 1_000_000;
+const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+const duckDir = join(root, 'bench', 'duckdb', 'node_modules', '@duckdb', 'node-api');
+const haveDuck = existsSync(duckDir);
+const query = join(root, 'bench', 'duckdb', 'query.js');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1];
 }
 
-/** Runs a command, returns wall ms and peak RSS in MB (from bench/rss.js). */
-function measure(cmd, cmdArgs) {
+/** Runs a command; wall ms and peak resident MB (bench/rss.js reports it at exit). */
+function measure(cmdArgs, { okCodes = [0] } = {}) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, cmdArgs, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--import', rss, ...cmdArgs], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  if (!okCodes.includes(r.status)) throw new Error(`${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
-  return { ms, mb: m ? Number(m[1]) / 1024 : NaN };
+  return { ms, mb: m ? Number(m[1]) / 1024 : NaN, stderr: r.stderr };
 }
 
-const rss = join(root, 'bench', 'rss.js');
+/** `runs` alternating runs of each command: median wall seconds and the largest peak of each. */
+function alternate(commands) {
+  const out = commands.map(() => ({ ms: [], mb: 0 }));
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((c, k) => {
+      const m = measure(c.args, c);
+      out[k].ms.push(m.ms);
+      out[k].mb = Math.max(out[k].mb, m.mb);
+    });
+  }
+  return out.map((o) => ({ s: median(o.ms) / 1000, mb: o.mb }));
+}
+
+const evaluate = (...a) => ({ args: [bin, ...a] });
+const duck = (mode, files) => ({ args: [query, join(dir, 'duck-out.csv'), '2', mode, ...files] });
+const want = (name) => !only || only.some((o) => name.startsWith(o));
+const fmt = (x, d = 2) => x.toFixed(d);
+const lines = [];
+function line(text) {
+  console.log(text);
+  lines.push(text);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'evaluate-bench-'));
 try {
-  // Start-up: bare node against evaluate on the sample, alternating so that noise hits both.
-  const sample = join(root, 'fixtures', '2026-H1.csv');
-  const start = { node: [], score: [], help: [] };
-  for (let i = 0; i < 21; i++) {
-    start.node.push(measure(process.execPath, ['-e', '0']).ms);
-    start.score.push(measure(process.execPath, [bin, 'score', sample]).ms);
-    start.help.push(measure(process.execPath, [bin, '--help']).ms);
+  if (want('start')) {
+    // Start-up: bare node against evaluate on the sample, alternating so that noise hits both.
+    const sample = join(root, 'fixtures', '2026-H1.csv');
+    const t = { node: [], score: [], help: [] };
+    for (let i = 0; i < 21; i++) {
+      t.node.push(measure(['-e', '0']).ms);
+      t.score.push(measure([bin, 'score', sample]).ms);
+      t.help.push(measure([bin, '--help']).ms);
+    }
+    const n0 = median(t.node);
+    line('Start-up (median of 21 alternating runs)');
+    line(`  node -e 0                                  ${fmt(n0, 0)} ms`);
+    line(`  evaluate score fixtures/2026-H1.csv        ${fmt(median(t.score), 0)} ms  (${fmt(median(t.score) / n0)}x bare node; goal 1.3x)`);
+    line(`  evaluate --help                            ${fmt(median(t.help), 0)} ms  (${fmt(median(t.help) / n0)}x bare node)`);
+    line('');
   }
-  const node0 = median(start.node);
-  console.log('Start-up (median of 21 alternating runs)');
-  console.log(`  node -e 0                                  ${node0.toFixed(0)} ms`);
-  console.log(`  evaluate score fixtures/2026-H1.csv        ${median(start.score).toFixed(0)} ms  (${(median(start.score) / node0).toFixed(2)}x bare node)`);
-  console.log(`  evaluate --help                            ${median(start.help).toFixed(0)} ms  (${(median(start.help) / node0).toFixed(2)}x bare node)`);
-  console.log('');
 
-  console.log(`evaluate score SHEET --format csv (median wall of ${runs} runs, peak memory of the largest)`);
-  console.log('  rows       staff     MB   wall s     rows/s     MB/s   peak MB');
-  const results = {};
-  for (const size of sizes) {
-    const file = join(dir, `${size.label}.csv`);
-    await generate(file, size.staff, size.raters);
-    const mbFile = statSync(file).size / 1e6;
-    const ms = [];
-    let peak = 0;
-    for (let i = 0; i < runs; i++) {
-      const m = measure(process.execPath, ['--import', rss, bin, 'score', file, '--format', 'csv']);
-      ms.push(m.ms);
-      peak = Math.max(peak, m.mb);
+  const ratios = [];
+  if (want('score')) {
+    line(`evaluate score SHEET --format csv on ${label(M)} rows (200,000 staff x 5 raters at 1M), median of ${runs} alternating runs${haveDuck ? ', DuckDB (2 threads) on the same rows' : ''}`);
+    line('  shape                      MB   evaluate s  peak MB   DuckDB s   ratio  (goals: ratio 2.0 each, 1.6 geometric mean; 250 MB)');
+    for (const [name, spec] of [
+      ['grouped', { shape: 'grouped' }],
+      ['rater-major', { shape: 'rater-major', distinct: true }],
+      ['shuffled', { shape: 'shuffled' }],
+      ['folder', { shape: 'folder' }],
+      ['gbk', { shape: 'gbk' }],
+    ]) {
+      if (!want(`score-${name}`) && only && !only.includes('score')) continue;
+      const c = writeCase(dir, name, { staff: M / 5, ...spec });
+      const bytes = c.args.map((p) => (statSync(p).isDirectory() ? 0 : statSync(p).size)).reduce((a, b) => a + b, 0);
+      const [e, d] = alternate([evaluate('score', ...c.args, '--format', 'csv'), ...(haveDuck ? [duck('staff', [c.duck])] : [])]);
+      const ratio = d ? e.s / d.s : NaN;
+      if (d) ratios.push(ratio);
+      line(`  ${name.padEnd(20)} ${(bytes / 1e6).toFixed(0).padStart(8)} ${fmt(e.s).padStart(11)} ${fmt(e.mb, 0).padStart(8)} ${d ? fmt(d.s).padStart(10) : '         -'} ${d ? fmt(ratio).padStart(7) : '      -'}`);
     }
-    const wall = median(ms) / 1000;
-    const rows = size.staff * size.raters;
-    results[size.label] = { wall, peak, file };
-    console.log(
-      `  ${size.label.padEnd(6)} ${String(size.staff).padStart(9)} ${mbFile.toFixed(0).padStart(6)} ${wall.toFixed(2).padStart(8)} ${Math.round(rows / wall).toLocaleString('en').padStart(10)} ${(mbFile / wall).toFixed(1).padStart(8)} ${peak.toFixed(0).padStart(9)}`,
-    );
+    if (ratios.length) line(`  geometric mean of the ratios: ${fmt(Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length))}`);
+    // The same staff with three times the raters: memory should not follow the rows.
+    const one = writeCase(dir, 'staff-5', { staff: M / 5, raters: 5 });
+    const three = writeCase(dir, 'staff-15', { staff: M / 5, raters: 15 });
+    const [a, b] = alternate([evaluate('score', ...one.args, '--format', 'csv'), evaluate('score', ...three.args, '--format', 'csv')]);
+    line(`  ${label(3 * M)} rows of the same staff (15 raters): ${fmt(b.s)} s, ${fmt(b.mb, 0)} MB against ${fmt(a.mb, 0)} MB for ${label(M)}: ${fmt(b.mb / a.mb)}x the memory (goal 1.1x)`);
+    line('');
   }
-  const duck = join(root, 'bench', 'duckdb', 'node_modules', '@duckdb', 'node-api');
-  if (results['1M'] && existsSync(duck)) {
-    // Alternating runs of both, so that a busy or a quiet moment of the machine falls on both alike.
-    const q = join(root, 'bench', 'duckdb', 'query.js');
-    const d = [];
-    const e = [];
-    for (let i = 0; i < Math.max(runs, 5); i++) {
-      d.push(measure(process.execPath, ['--import', rss, q, results['1M'].file, join(dir, 'duck.csv'), '2']).ms);
-      e.push(measure(process.execPath, [bin, 'score', results['1M'].file, '--format', 'csv']).ms);
+
+  if (want('year')) {
+    const h1 = writeCase(dir, 'year-h1', { staff: M / 5, semester: '2026-H1' });
+    const h2 = writeCase(dir, 'year-h2', { staff: M / 5, semester: '2026-H2', seed: 7 });
+    line(`year and rewards on two semesters of ${label(M)} rows each${haveDuck ? ', against DuckDB computing both semesters\' totals (grouped by semester and staff)' : ''} (goals: 2.0x, 300 MB)`);
+    const [y, r, d] = alternate([
+      evaluate('year', ...h1.args, ...h2.args, '--year', '2026', '--format', 'csv'),
+      evaluate('rewards', ...h1.args, ...h2.args, '--year', '2026', '--format', 'csv'),
+      ...(haveDuck ? [duck('by-semester', [h1.duck, h2.duck])] : []),
+    ]);
+    line(`  year     ${fmt(y.s)} s  ${fmt(y.mb, 0)} MB${d ? `   ${fmt(y.s / d.s)}x DuckDB (${fmt(d.s)} s)` : ''}`);
+    line(`  rewards  ${fmt(r.s)} s  ${fmt(r.mb, 0)} MB${d ? `   ${fmt(r.s / d.s)}x DuckDB` : ''}`);
+    line('');
+  }
+
+  if (want('other')) {
+    const c = writeCase(dir, 'grouped-other', { staff: M / 5 });
+    line(`check, explain and panel on ${label(M)} rows, against score (goals: check 1.2x, explain 1.5x, panel 3x; 400 MB)`);
+    const [s, ch, ex, pa] = alternate([
+      evaluate('score', ...c.args, '--format', 'csv'),
+      evaluate('check', ...c.args),
+      evaluate('explain', 'S000777', ...c.args),
+      evaluate('panel', ...c.args),
+    ]);
+    line(`  score    ${fmt(s.s)} s  ${fmt(s.mb, 0)} MB`);
+    line(`  check    ${fmt(ch.s)} s  ${fmt(ch.mb, 0)} MB   ${fmt(ch.s / s.s)}x score`);
+    line(`  explain  ${fmt(ex.s)} s  ${fmt(ex.mb, 0)} MB   ${fmt(ex.s / s.s)}x score`);
+    line(`  panel    ${fmt(pa.s)} s  ${fmt(pa.mb, 0)} MB   ${fmt(pa.s / s.s)}x score`);
+    line('');
+  }
+
+  if (want('bad')) {
+    line(`Sheets with problems (every problem printed, to /dev/null), against a clean sheet of the same size (goals: 1.3x for one bad row; 400 MB)`);
+    const clean = writeCase(dir, 'clean', { staff: M / 5 });
+    const all = [...rows({ staff: M / 5 })];
+    const oneBad = writeRaw(dir, 'one-bad', EN_HEADER, [...all, 'S999999,张伟,1号楼,2026-H1,王主任,leader,18,18,25,18,18']);
+    const manyBad = writeRaw(dir, 'many-bad', EN_HEADER, all.map((r, i) => (i % (M / 100_000) === 0 ? r.replace(/,[\d.]+$/, ',x') : r)));
+    const repeated = writeRaw(dir, 'repeated', 'staff_id,semester,rater,listen,see,check,test,ask', Array.from({ length: M }, () => 'S1,2026-H1,R,18,18,18,18,18'));
+    const random = join(dir, 'random.csv');
+    {
+      let seed = 7;
+      const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const buf = Buffer.alloc((quick ? 20 : 200) << 20);
+      for (let i = 0; i < buf.length; i++) buf[i] = rnd() < 0.02 ? 10 : 32 + Math.floor(rnd() * 95);
+      writeFileSync(random, buf);
     }
-    const duckWall = median(d) / 1000;
-    const ourWall = median(e) / 1000;
-    console.log('');
-    console.log(`The 1M sheet, alternating runs (median of ${d.length}): DuckDB (2 threads) ${duckWall.toFixed(2)} s, evaluate ${ourWall.toFixed(2)} s; evaluate/DuckDB = ${(ourWall / duckWall).toFixed(2)}`);
-  } else if (results['1M']) {
-    console.log('\n(DuckDB comparison skipped: cd bench/duckdb && npm install)');
+    const bad = { okCodes: [1] };
+    const [c0, b1, b2, b3, b4] = alternate([
+      evaluate('score', ...clean.args, '--format', 'csv'),
+      { ...evaluate('score', oneBad, '--format', 'csv'), ...bad },
+      { ...evaluate('score', manyBad, '--format', 'csv'), ...bad },
+      { ...evaluate('score', repeated, '--format', 'csv'), ...bad },
+      { ...evaluate('score', random, '--format', 'csv'), ...bad },
+    ]);
+    const size = (p) => fmt(statSync(p).size / 1e6, 0);
+    line(`  clean ${label(M)} rows           ${fmt(c0.s)} s  ${fmt(c0.mb, 0)} MB`);
+    line(`  one bad row at the end     ${fmt(b1.s)} s  ${fmt(b1.mb, 0)} MB   ${fmt(b1.s / c0.s)}x the time, ${fmt(b1.mb / c0.mb)}x the memory`);
+    line(`  ${label(M / 10)} bad rows              ${fmt(b2.s)} s  ${fmt(b2.mb, 0)} MB`);
+    line(`  one row ${label(M)} times (${size(repeated)} MB) ${fmt(b3.s)} s  ${fmt(b3.mb, 0)} MB   (every row a duplicate: ${label(5 * (M - 1))} problems)`);
+    line(`  random text (${size(random)} MB)    ${fmt(b4.s)} s  ${fmt(b4.mb, 0)} MB`);
+    line('');
   }
+
+  if (want('raters')) {
+    line('One person scored by very many raters (goals: 5M within 6x of 1M; panel 8,000 within 10x of 1,000)');
+    const many = (n, name) => writeRaw(dir, name, 'staff_id,name,semester,rater,listen,see,check,test,ask', (function* () {
+      for (let i = 0; i < n; i++) yield `S1,张伟,2026-H1,R${i},${10 + (i % 11)},18,18,18,18`;
+    })());
+    const r1 = many(quick ? 100_000 : 1_000_000, 'raters-1');
+    const r5 = many(quick ? 500_000 : 5_000_000, 'raters-5');
+    const [a, b] = alternate([evaluate('score', r1, '--format', 'csv'), evaluate('score', r5, '--format', 'csv')]);
+    line(`  score, ${quick ? '100k' : '1M'} raters   ${fmt(a.s)} s  ${fmt(a.mb, 0)} MB`);
+    line(`  score, ${quick ? '500k' : '5M'} raters   ${fmt(b.s)} s  ${fmt(b.mb, 0)} MB   ${fmt(b.s / a.s)}x`);
+    const p1 = many(1000, 'panel-1000');
+    const p8 = many(8000, 'panel-8000');
+    const [c, d] = alternate([evaluate('panel', p1), evaluate('panel', p8)]);
+    line(`  panel, 1,000 raters  ${fmt(c.s)} s`);
+    line(`  panel, 8,000 raters  ${fmt(d.s)} s   ${fmt(d.s / c.s)}x`);
+    line('');
+  }
+
+  if (want('centers')) {
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'centers.js'), ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    for (const l of r.stdout.trimEnd().split('\n')) line(l);
+  }
+  if (!haveDuck) line('(DuckDB comparisons skipped: cd bench/duckdb && npm install)');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -75,9 +75,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A worker thread started by io/parallel.ts to read the second half of a big sheet (its module,
+// A reader thread started by io/two-threads.ts to read the second part of a big input (its module,
 // like each command's, is loaded only when needed: a static import would load the whole reader
 // at every start).
 const worker = process.argv[2] === '--evaluate-read-worker' ? process.getBuiltinModule('node:worker_threads') : null;
-if (worker && !worker.isMainThread) void import('./io/parallel.js').then((p) => p.runHalfReader(worker.workerData as Parameters<typeof p.runHalfReader>[0]));
+if (worker && !worker.isMainThread) void import('./io/reader-thread.js').then((p) => p.runReaderThread(worker.workerData as Parameters<typeof p.runReaderThread>[0]));
 else void main(process.argv).then((code) => (process.exitCode = code));

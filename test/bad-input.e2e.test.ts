@@ -6,9 +6,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../src/core/policy.js';
-import { loadSheets } from '../src/io/load.js';
 import { FIX, type RunResult, run, tempDir } from './helpers.js';
+import { readFiles } from './score-text.js';
 
 const BAD = join(FIX, 'bad');
 
@@ -431,8 +430,7 @@ describe('row accounting over the corpus', () => {
   const sheets = readdirSync(BAD).filter((f) => f.endsWith('.csv'));
   it.each(sheets)('%s', (file) => {
     const path = join(BAD, file);
-    const loaded = loadSheets([path], { policy: DEFAULT_POLICY, semester: null, encoding: null, delimiter: ',', roster: null });
-    const { read, used, rejected } = loaded.counts;
+    const { read, used, rejected } = readFiles([path]).counts;
     expect(used + rejected).toBe(read);
     const lines = readFileSync(path, 'utf8')
       .split(/\r\n|\r|\n/)

@@ -1,8 +1,14 @@
-/** Differential tests: our CSV parser and csv-parse read the same records from random CSV. */
+/**
+ * Differential tests of the one CSV reader (src/io/records.ts): it reads the same records as
+ * csv-parse from random CSV, however its bytes are cut into chunks (through lines, quoted cells and
+ * multi-byte characters); and on broken CSV it reports the same records and problems (line, cell,
+ * words) as the previous reader, kept in test/legacy/csv.ts.
+ */
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, parseCsvText } from '../src/io/csv.js';
+import { MAX_CELL_LENGTH, type MalformedKind, RecordReader, parseCsvText } from '../src/io/records.js';
+import { parseCsvText as legacyParseCsvText } from './legacy/csv.js';
 
 const cellChars = fc.constantFrom('a', 'Z', '1', '.', ' ', ',', '"', '\n', '\r\n', '张', '伟', '楼', '＝', '😀', '\t', "'");
 const cell = fc.array(cellChars, { maxLength: 8 }).map((a) => a.join(''));
@@ -12,7 +18,46 @@ function quote(c: string, always: boolean): string {
   return always || /[",\r\n]/.test(c) || c.startsWith(' ') ? `"${c.replace(/"/g, '""')}"` : c;
 }
 
-describe('CSV parser against csv-parse', () => {
+interface Read {
+  records: { cells: string[]; line: number }[];
+  malformed: { line: number; column: number; kind: MalformedKind }[];
+  blankLines: number;
+  unclosedQuoteLine: number | null;
+}
+
+/** The reader fed `bytes` in chunks of the given sizes (in turn), cells decoded as the sink gets them. */
+function readChunked(bytes: Uint8Array, sizes: readonly number[], delimiter = ','): Read {
+  const out: Read = { records: [], malformed: [], blankLines: 0, unclosedQuoteLine: null };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = new RecordReader(
+    {
+      record: (r) => {
+        const cells: string[] = [];
+        for (let i = 0; i < r.count; i++) cells.push(decoder.decode(r.buf.subarray(r.starts[i]!, r.ends[i]!)));
+        out.records.push({ cells, line: r.line });
+      },
+      malformed: (line, column, kind) => out.malformed.push({ line, column, kind }),
+    },
+    delimiter.charCodeAt(0),
+  );
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = sizes[i % sizes.length]!;
+    // A copy: a chunk's bytes are not the reader's to keep after push (the file reader reuses its buffer).
+    const chunk = bytes.slice(at, at + size);
+    reader.push(chunk);
+    chunk.fill(0xff);
+    at += size;
+  }
+  reader.end();
+  out.blankLines = reader.blankLines;
+  out.unclosedQuoteLine = reader.unclosedQuoteLine;
+  return out;
+}
+
+const enc = new TextEncoder();
+const chunkSizes = fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 30 });
+
+describe('CSV reader against csv-parse', () => {
   it('reads identical records from random CSV with quotes, commas, newlines and CJK text', () => {
     fc.assert(
       fc.property(fc.array(record, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), fc.boolean(), (records, crlf, quoteAll, finalNewline) => {
@@ -33,23 +78,30 @@ describe('CSV parser against csv-parse', () => {
     );
   });
 
-  it('gives the same records however the text is cut into chunks', () => {
+  it('gives the same records however the bytes are cut into chunks (through lines and characters)', () => {
     fc.assert(
-      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 30 }), (records, cuts) => {
-        const text = `${records.map((r) => r.map((c) => quote(c, false)).join(',')).join('\r\n')}\r\n`;
+      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), chunkSizes, fc.constantFrom('\n', '\r\n', '\r'), (records, sizes, eol) => {
+        const text = `${records.map((r) => r.map((c) => quote(c, false)).join(',')).join(eol)}${eol}`;
         const whole = parseCsvText(text);
-        const got: { cells: string[]; line: number }[] = [];
-        const p = new CsvParser({ record: (cells, line) => got.push({ cells, line }), malformed: () => expect.fail('malformed') });
-        let at = 0;
-        for (let i = 0; at < text.length; i++) {
-          const size = cuts[i % cuts.length]!;
-          p.push(text.slice(at, at + size));
-          at += size;
-        }
-        p.end();
-        expect(got).toEqual(whole.records);
+        const got = readChunked(enc.encode(text), sizes);
+        expect(got.malformed).toEqual([]);
+        expect(got.records).toEqual(whole.records);
+        if (eol !== '\r') expect(got.records.map((r) => r.cells)).toEqual(parse(text, { relax_column_count: true }) as string[][]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads a semicolon or a tab as the delimiter, in chunks', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), chunkSizes, fc.constantFrom(';', '\t'), (records, sizes, d) => {
+        const q = (c: string) => (c.includes(d) || /[",\r\n]/.test(c) || c.startsWith(' ') ? `"${c.replace(/"/g, '""')}"` : c);
+        const text = `${records.map((r) => r.map(q).join(d)).join('\n')}\n`;
+        const got = readChunked(enc.encode(text), sizes, d);
+        expect(got.malformed).toEqual([]);
+        expect(got.records.map((r) => r.cells)).toEqual(parse(text, { delimiter: d, relax_column_count: true, relax_quotes: false }) as string[][]);
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -72,5 +124,47 @@ describe('CSV parser against csv-parse', () => {
       { cells: ['e', 'f'], line: 5 },
       { cells: ['g', 'h'], line: 6 },
     ]);
+  });
+});
+
+/** Text with every way of breaking CSV: stray and unbalanced quotes, text after a closing quote, blank lines, odd line ends. */
+const brokenText = fc
+  .array(fc.constantFrom('a', '1', ',', ',', '"', '"', '""', '\n', '\r\n', '\r', '\n\n', ' ', '张', '😀', 'x"y', '"q"z'), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+
+describe('CSV reader against the previous reader, on broken CSV', () => {
+  it('the same records, problems (line, cell, words), blank lines and unclosed quote, whole or in chunks', () => {
+    fc.assert(
+      fc.property(brokenText, chunkSizes, (text, sizes) => {
+        const old = legacyParseCsvText(text);
+        const now = parseCsvText(text);
+        expect(now).toEqual(old);
+        const chunked = readChunked(enc.encode(text), sizes);
+        expect(chunked.records).toEqual(old.records);
+        expect(chunked.malformed.map((m) => [m.line, m.column])).toEqual(old.malformed.map((m) => [m.line, m.column]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the limits: a cell too long (counted in UTF-16 units, also when quoted over lines) and too many cells', () => {
+    const long = (ch: string, n: number) => ch.repeat(n);
+    const cases = [
+      `a,${long('x', MAX_CELL_LENGTH)}\nb,c\n`,
+      `a,${long('x', MAX_CELL_LENGTH + 1)}\nb,c\n`,
+      `a,${long('张', MAX_CELL_LENGTH + 1)}\nb,c\n`,
+      `a,${long('😀', MAX_CELL_LENGTH / 2)}\nb,c\n`,
+      `a,${long('😀', MAX_CELL_LENGTH / 2 + 1)}\nb,c\n`,
+      `a,"${long('x', MAX_CELL_LENGTH / 2)}\n${long('y', MAX_CELL_LENGTH / 2)}"\nb,c\n`,
+      `h\n${',1'.repeat(999)}\n${',1'.repeat(1000)}\nlast\n`,
+      `h\n"${',1'.repeat(1000)}\n`,
+    ];
+    for (const text of cases) {
+      const old = legacyParseCsvText(text);
+      expect(parseCsvText(text)).toEqual(old);
+      const chunked = readChunked(enc.encode(text), [4093, 5, 65536]);
+      expect(chunked.records).toEqual(old.records);
+      expect(chunked.malformed.map((m) => [m.line, m.column])).toEqual(old.malformed.map((m) => [m.line, m.column]));
+    }
   });
 });

@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { MICRO } from '../src/core/cells.js';
-import { exactValue, explain } from '../src/core/explain.js';
-import type { RaterScores, StaffSemester } from '../src/core/merge.js';
+import { type ExplainScores, exactValue, explain } from '../src/core/explain.js';
 import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
-import { semesterReport } from '../src/core/report.js';
-import { METHODS, type Role } from '../src/core/types.js';
+import type { SemesterReport } from '../src/core/report.js';
+import type { Role } from '../src/core/types.js';
 import { yearOutcome } from '../src/core/year.js';
+import { scoreText } from './score-text.js';
 
-const at = { file: 't.csv', fileOrder: 0, line: 1 };
+/** One person of a semester and their raters' five scores each (a role of null: the sheet leaves it blank). */
+interface Person {
+  semester: string;
+  staffId: string;
+  raters: [string, Role | null, number[]][];
+}
 
-function person(semester: string, staffId: string, raters: [string, Role | null, number[]][]): StaffSemester {
-  const map = new Map<string, RaterScores>();
-  for (const [rater, role, scores] of raters) {
-    map.set(rater, { rater, role, at, scores: Object.fromEntries(METHODS.map((m, i) => [m, { micro: Math.round(scores[i]! * MICRO), at }])) });
-  }
-  return { semester, staffId, name: `name ${staffId}`, post: '1号楼', at, raters: map };
+function person(semester: string, staffId: string, raters: [string, Role | null, number[]][]): Person {
+  return { semester, staffId, raters };
+}
+
+/** The people's rows as one sheet, scored through the reading pipeline as `evaluate explain` reads it. */
+function scored(staff: Person[], policy: Policy): SemesterReport {
+  const rows = staff.flatMap((s) => s.raters.map(([rater, role, scores]) => [s.staffId, `name ${s.staffId}`, '1号楼', s.semester, rater, role ?? '', ...scores].join(',')));
+  const { reports, problems } = scoreText(['staff_id,name,post,semester,rater,role,listen,see,check,test,ask', ...rows].join('\n'), policy);
+  expect(problems.list).toEqual([]);
+  expect(reports).toHaveLength(1);
+  return reports[0]!;
+}
+
+/** Each rater's scores of one person, in micro-points, as the reading hands them to explain(). */
+function scoresOf(p: Person): ExplainScores[] {
+  return p.raters.map(([rater, role, scores]) => ({ rater, role, micro: scores.map((x) => Math.round(x * MICRO)) }));
 }
 
 const PANEL: [string, Role, number[]][] = [
@@ -32,10 +47,10 @@ const TRIMMED: Policy = {
   amounts: { excellent: 800, good: 300, annualBonus: 2000, penalty: 200 },
 };
 
-function explainOne(staff: StaffSemester[], id: string, policy: Policy, year = null as ReturnType<typeof yearOutcome> | null) {
-  const report = semesterReport(staff[0]!.semester, staff, policy, null);
+function explainOne(staff: Person[], id: string, policy: Policy, year = null as ReturnType<typeof yearOutcome> | null) {
+  const report = scored(staff, policy);
   const result = report.staff.find((s) => s.staffId === id)!;
-  return explain({ result, staff: staff.find((s) => s.staffId === id)!, ranked: report.staff, policy, year, missingSemesters: year ? [] : ['2026-H2'] });
+  return explain({ result, scores: scoresOf(staff.find((s) => s.staffId === id)!), ranked: report.staff, policy, year, missingSemesters: year ? [] : ['2026-H2'] });
 }
 
 describe('exactValue', () => {
@@ -119,8 +134,8 @@ describe('explain', () => {
   });
 
   it('carries the year outcome when both semesters are known', () => {
-    const h1 = semesterReport('2026-H1', [person('2026-H1', 'S001', PANEL)], TRIMMED, null).staff[0]!;
-    const h2 = semesterReport('2026-H2', [person('2026-H2', 'S001', PANEL)], TRIMMED, null).staff[0]!;
+    const h1 = scored([person('2026-H1', 'S001', PANEL)], TRIMMED).staff[0]!;
+    const h2 = scored([person('2026-H2', 'S001', PANEL)], TRIMMED).staff[0]!;
     const outcome = yearOutcome(h1, h2, TRIMMED);
     const ex = explainOne([person('2026-H2', 'S001', PANEL)], 'S001', TRIMMED, outcome);
     expect(ex.year!.year).toBe(2026);

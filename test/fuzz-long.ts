@@ -1,6 +1,7 @@
 /**
  * `npm run fuzz`: the long fuzz, outside `npm test`. FUZZ_RUNS cases (default 100,000): 40% valid
- * sheets against the reference, 60% spoilt ones, and a sample of both through the real binary.
+ * sheets against the reference, 60% spoilt ones, all of them against the previous implementation
+ * (test/legacy/), and a sample of both through the real binary.
  * Prints the seed first (FUZZ_SEED=... replays a run), then the counts and the time.
  */
 import fc from 'fast-check';
@@ -39,7 +40,7 @@ function phase<T>(name: string, runs: number, prop: fc.IProperty<T>, note: () =>
 
 const forms: Record<string, number> = {};
 phase(
-  'valid sheets, both paths against the reference',
+  'valid sheets, the pipeline against the reference and the previous implementation',
   validRuns,
   fc.property(seedArb, (s) => {
     const c = validCase(s);
@@ -51,7 +52,7 @@ phase(
 
 const outcomes: Record<MutatedResult, number> = { errors: 0, warnings: 0, clean: 0 };
 phase(
-  'spoilt sheets, both paths',
+  'spoilt sheets, the pipeline against the previous implementation',
   mutatedRuns,
   fc.property(seedArb, seedArb, (a, b) => {
     const c = validCase(a);

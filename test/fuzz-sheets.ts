@@ -9,20 +9,23 @@
  * with src/core. A mutated case spoils the bytes of a valid one (random bytes, cut lines, swapped
  * columns, duplicated rows, odd cells) and checks only that the tool stays in control.
  *
- * Sheets are written to real files (in /dev/shm when there is one), and both paths of `score` read
- * them as the command does: the streaming path (streamScores) and the detailed one (loadSheets).
+ * Sheets are written to real files (in /dev/shm when there is one) and read by the one reading
+ * pipeline as `score` reads them (io/read-sheets.ts). Valid cases must score as the reference says;
+ * every case, valid or spoilt, must give the problems (file, line, column, severity, message), row
+ * counts and reports of the previous implementation, kept as an oracle in test/legacy/.
  */
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Policy, validatePolicy } from '../src/core/policy.js';
-import { type SemesterReport, rankReport, semesterReport } from '../src/core/report.js';
-import { METHODS, type Method, ROLES, type Role } from '../src/core/types.js';
-import { parseCsvText } from '../src/io/csv.js';
-import { loadSheets } from '../src/io/load.js';
-import { streamScores } from '../src/io/stream.js';
+import type { SemesterReport } from '../src/core/report.js';
+import { METHODS, type Method, type Problem, ROLES, type Role } from '../src/core/types.js';
+import type { Reading } from '../src/io/read-sheets.js';
+import { parseCsvText } from '../src/io/records.js';
 import { scoreCsv, scoreJson } from '../src/render/score.js';
+import { legacyScore } from './legacy/report.js';
+import { problemsOf, readFiles, reportsOf } from './score-text.js';
 
 // ---------------------------------------------------------------- exact fractions (the reference)
 
@@ -749,27 +752,50 @@ export function policyFor(c: ValidCase): Policy {
 }
 
 export interface Outcome {
-  detailed: ReturnType<typeof loadSheets>;
+  reading: Reading;
+  /** The pipeline's problems, worded and sorted as `evaluate` prints them. */
+  problems: Problem[];
+  /** The pipeline's reports (every semester, ranked). */
   reports: SemesterReport[];
-  /** The streaming path's reports, or null where it gave up. */
-  streamed: SemesterReport[] | null;
+  /** The previous implementation on the same files (test/legacy/). */
+  legacy: ReturnType<typeof legacyScore>;
 }
 
-/** Both paths of `evaluate score` over the files, as the command runs them (roster aside). */
+/** The pipeline of `evaluate score` over the files, as the command runs it (roster aside), and the legacy oracle. */
 export function scoreBoth(paths: string[], policy: Policy, semester: string | null, delimiter: string): Outcome {
   const opts = { policy, semester, encoding: null, delimiter, roster: null };
-  const s = streamScores(
-    paths.map((p) => ({ name: p, path: p })),
-    opts,
-  );
-  const streamed = s.semesters ? [...s.semesters.keys()].sort().map((k) => rankReport(k, s.semesters!.get(k)!.staff, s.semesters!.get(k)!.raters, null)) : null;
-  const detailed = loadSheets(paths, opts);
-  const reports = [...detailed.bySemester.keys()].sort().map((k) => semesterReport(k, detailed.bySemester.get(k)!, policy, null));
-  return { detailed, reports, streamed };
+  const reading = readFiles(paths, opts);
+  return { reading, problems: problemsOf(reading), reports: reportsOf(reading, policy), legacy: legacyScore(paths, opts) };
 }
 
 export function json(reports: SemesterReport[], precision: number): string {
   return scoreJson({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision, lang: 'en', color: false });
+}
+
+/** A problem as compared between the pipeline and the oracle: `FILE:LINE:COLUMN: severity: message`. */
+export function problemLine(p: Problem): string {
+  return `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}: ${p.severity}: ${p.message}`;
+}
+
+/**
+ * What must be exactly as the previous implementation had it: every problem (in order), the row
+ * counts, and the reports where there is no error (`score` renders them then). Null when all agree.
+ */
+export function disagreement(o: Outcome, precision: number): string | null {
+  const now = o.problems.map(problemLine);
+  const then = o.legacy.problems.map(problemLine);
+  if (JSON.stringify(now) !== JSON.stringify(then)) {
+    const gone = then.filter((l) => !now.includes(l));
+    const added = now.filter((l) => !then.includes(l));
+    return `the problems differ from the previous implementation's:\n  previous ${JSON.stringify(then)}\n  pipeline ${JSON.stringify(now)}\n  only previous ${JSON.stringify(gone)}\n  only pipeline ${JSON.stringify(added)}`;
+  }
+  const a = o.reading.counts;
+  const b = o.legacy.counts;
+  if (a.read !== b.read || a.used !== b.used || a.rejected !== b.rejected) return `row counts differ: previous ${JSON.stringify(b)}, pipeline ${JSON.stringify(a)}`;
+  if (!o.problems.some((p) => p.severity === 'error') && json(o.reports, precision) !== json(o.legacy.reports, precision)) {
+    return `the reports differ:\n  previous ${json(o.legacy.reports, precision)}\n  pipeline ${json(o.reports, precision)}`;
+  }
+  return null;
 }
 
 function describeCase(files: SheetFile[], extra: string): string {
@@ -777,7 +803,7 @@ function describeCase(files: SheetFile[], extra: string): string {
   return `${extra}\n${files.map((f) => `--- ${f.name} (${f.bytes.length} bytes)\n${show(f.bytes)}`).join('\n')}`;
 }
 
-/** A valid case: no problems but the expected warnings, both paths agree with the reference. */
+/** A valid case: no problems but the expected warnings, the reference's results, and the oracle's messages. */
 export function checkValid(c: ValidCase): void {
   const { paths } = writeFiles(c.files);
   const policy = policyFor(c);
@@ -785,10 +811,10 @@ export function checkValid(c: ValidCase): void {
   const fail = (what: string) => {
     throw new Error(describeCase(c.files, `${what}\nform ${c.form}, policy ${JSON.stringify(c.policy.json)}, --semester ${c.semesterOption}, delimiter ${JSON.stringify(c.delimiter)}`));
   };
-  const errors = o.detailed.problems.list.filter((p) => p.severity === 'error');
+  const errors = o.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) fail(`problems in a valid case: ${errors.map((p) => `${p.line}:${p.column}: ${p.message}`).join(' | ')}`);
-  if (!c.warns && o.detailed.problems.list.length > 0) fail(`warnings in a clean case: ${o.detailed.problems.list.map((p) => p.message).join(' | ')}`);
-  const { read, used, rejected } = o.detailed.counts;
+  if (!c.warns && o.problems.length > 0) fail(`warnings in a clean case: ${o.problems.map((p) => p.message).join(' | ')}`);
+  const { read, used, rejected } = o.reading.counts;
   if (read !== c.rows || used !== c.rows || rejected !== 0) fail(`rows: ${read} read, ${used} used, ${rejected} rejected; ${c.rows} written`);
   const ref = reference(c);
   const got = new Map(
@@ -799,11 +825,9 @@ export function checkValid(c: ValidCase): void {
   );
   const a = JSON.stringify([...ref]);
   const b = JSON.stringify([...got]);
-  if (a !== b) fail(`the detailed path disagrees with the reference:\nreference ${a}\ngot       ${b}`);
-  if (o.streamed) {
-    if (c.warns) fail('the streaming path went on despite something to warn about');
-    if (json(o.streamed, policy.precision) !== json(o.reports, policy.precision)) fail('the streaming path disagrees with the detailed path');
-  }
+  if (a !== b) fail(`the pipeline disagrees with the reference:\nreference ${a}\ngot       ${b}`);
+  const differs = disagreement(o, policy.precision);
+  if (differs) fail(differs);
   checkCsvSafe(o.reports, policy, (m) => fail(m));
 }
 
@@ -824,12 +848,12 @@ function sheetsSayNaN(files: SheetFile[]): boolean {
 
 export type MutatedResult = 'errors' | 'warnings' | 'clean';
 
-/** A spoilt case: no exception, problems well-formed, rows add up, the streaming path gives up or agrees. */
+/** A spoilt case: no exception, problems well-formed, rows add up, and the oracle's problems, counts and reports. */
 export function checkMutated(c: ValidCase, m: Mutated): MutatedResult {
   const { paths } = writeFiles(m.files);
   const policy = policyFor(c);
   const fail = (what: string) => {
-    throw new Error(describeCase(m.files, `${what}\nspoilt by ${m.steps.join('; ')}\nform ${c.form}, policy ${JSON.stringify(c.policy.json)}, --semester ${c.semesterOption}`));
+    throw new Error(describeCase(m.files, `${what}\nspoilt by ${m.steps.join('; ')}\nform ${c.form}, policy ${JSON.stringify(c.policy.json)}, --semester ${c.semesterOption}, delimiter ${JSON.stringify(c.delimiter)}`));
   };
   let o: Outcome;
   try {
@@ -838,7 +862,7 @@ export function checkMutated(c: ValidCase, m: Mutated): MutatedResult {
     return fail(`an exception: ${(e as Error).stack}`) as never;
   }
   const lineCount = m.files.reduce((n, f) => Math.max(n, f.bytes.filter((x) => x === 10 || x === 13).length + 2), 0);
-  for (const p of o.detailed.problems.list) {
+  for (const p of o.problems) {
     if (!paths.includes(p.file)) fail(`a problem names no input: ${p.file}`);
     if (!(Number.isInteger(p.line) && p.line >= 1 && p.line <= lineCount)) fail(`a problem on line ${p.line} of at most ${lineCount}: ${p.message}`);
     if (p.column !== undefined && !(Number.isInteger(p.column) && p.column >= 1)) fail(`a problem in column ${p.column}: ${p.message}`);
@@ -848,17 +872,13 @@ export function checkMutated(c: ValidCase, m: Mutated): MutatedResult {
       fail(`a message with a programming word in it: ${p.message}`);
     }
   }
-  const { read, used, rejected } = o.detailed.counts;
+  const { read, used, rejected } = o.reading.counts;
   if (read !== used + rejected || read < 0) fail(`rows: ${read} read, ${used} used, ${rejected} rejected`);
-  const errors = o.detailed.problems.list.filter((p) => p.severity === 'error').length;
-  if (o.streamed) {
-    if (o.detailed.problems.list.length > 0) {
-      fail(`the streaming path went on where the detailed path reports: ${o.detailed.problems.sorted().map((p) => `${p.line}:${p.column}: ${p.message}`).join(' | ')}`);
-    }
-    if (json(o.streamed, policy.precision) !== json(o.reports, policy.precision)) fail('the streaming path disagrees with the detailed path');
-  }
+  const differs = disagreement(o, policy.precision);
+  if (differs) fail(differs);
+  const errors = o.problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) checkCsvSafe(o.reports, policy, (msg) => fail(msg));
-  return errors > 0 ? 'errors' : o.detailed.problems.list.length > 0 ? 'warnings' : 'clean';
+  return errors > 0 ? 'errors' : o.problems.length > 0 ? 'warnings' : 'clean';
 }
 
 export const seedArb = fc.noShrink(fc.integer({ min: 1, max: 0x7fffffff }));

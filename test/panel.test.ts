@@ -1,26 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MICRO } from '../src/core/cells.js';
-import type { RaterScores, StaffSemester } from '../src/core/merge.js';
-import { icc2, mean, panelReport, pearson, readingOf, sampleSd } from '../src/core/panel.js';
+import { type PanelSource, type PanelStaff, icc2, mean, panelReport, pearson, readingOf, sampleSd, tallySource } from '../src/core/panel.js';
 import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
 import { METHODS, type Role } from '../src/core/types.js';
+import { problemsOf, readFiles } from './score-text.js';
 
-const at = { file: 't.csv', fileOrder: 0, line: 1 };
+type Spec = Record<string, Record<string, number[]>>;
 
-/** Staff with raters' five scores each: { S1: { A: [18, 18, 18, 18, 18], ... } }. */
-function panel(spec: Record<string, Record<string, number[]>>, roles: Record<string, Role> = {}): StaffSemester[] {
-  return Object.entries(spec).map(([staffId, raters]) => {
-    const map = new Map<string, RaterScores>();
-    for (const [rater, scores] of Object.entries(raters)) {
-      map.set(rater, {
-        rater,
-        role: roles[rater] ?? null,
-        at,
-        scores: Object.fromEntries(METHODS.map((m, i) => [m, { micro: Math.round(scores[i]! * MICRO), at }]).filter(([, v]) => (v as { micro: number }).micro >= 0)),
-      });
+/**
+ * Staff with raters' five scores each: { S1: { A: [18, 18, 18, 18, 18], ... } }, as the panel reads
+ * a semester (a negative score: the rater gave none for that method).
+ */
+function panel(spec: Spec, roles: Record<string, Role> = {}): PanelSource {
+  const raters: string[] = [];
+  const number = (rater: string) => {
+    let r = raters.indexOf(rater);
+    if (r < 0) r = raters.push(rater) - 1;
+    return r;
+  };
+  const staff: PanelStaff[] = Object.entries(spec).map(([staffId, scores]) => {
+    const s: PanelStaff = { staffId, name: staffId, raters: [], roles: [], micro: [] };
+    for (const [rater, five] of Object.entries(scores)) {
+      s.raters.push(number(rater));
+      s.roles.push(roles[rater] ?? null);
+      for (let k = 0; k < METHODS.length; k++) s.micro.push(five[k]! >= 0 ? Math.round(five[k]! * MICRO) : null);
     }
-    return { semester: '2026-H1', staffId, name: staffId, post: '', at, raters: map };
+    return s;
   });
+  return {
+    raters,
+    eachStaff(visit) {
+      for (const s of staff) visit(s);
+    },
+  };
+}
+
+/** Each staff member's raters' totals, in points. */
+function totalsOf(spec: Spec): number[][] {
+  return Object.values(spec).map((raters) => Object.values(raters).map((five) => five.reduce((a, x) => a + Math.round(x * MICRO) / MICRO, 0)));
 }
 
 const five = (x: number) => [x, x, x, x, x];
@@ -121,12 +141,13 @@ describe('descriptive statistics', () => {
 
 describe('panelReport', () => {
   // Four staff, four raters. D gives everyone 20 in every method (100 in total).
-  const staff = panel({
+  const spec: Spec = {
     S1: { A: five(12), B: five(13), C: five(12.5), D: five(20) },
     S2: { A: five(16), B: five(16.5), C: five(15.5), D: five(20) },
     S3: { A: five(18), B: five(17.5), C: five(18.5), D: five(20) },
     S4: { A: five(14), B: five(13.5), C: five(14.5), D: five(20) },
-  });
+  };
+  const staff = panel(spec);
   const r = panelReport('2026-H1', staff, DEFAULT_POLICY);
   const byName = Object.fromEntries(r.raters.map((x) => [x.rater, x]));
 
@@ -176,7 +197,7 @@ describe('panelReport', () => {
 
   it('computes the reliability of the total and of each method over the complete block', () => {
     expect(r.reliability.total).toMatchObject({ n: 4, k: 4 });
-    const totals = staff.map((s) => [...s.raters.values()].map((x) => METHODS.reduce((a, m) => a + x.scores[m]!.micro / MICRO, 0)));
+    const totals = totalsOf(spec);
     expect(r.reliability.total.icc).toBeCloseTo(icc2(totals).icc!, 12);
     expect(r.reliability.listen.icc).toBeCloseTo(icc2(totals.map((row) => row.map((x) => x / 5))).icc!, 12);
     expect(r.reliability.total.reading).toBe(readingOf(r.reliability.total.icc));
@@ -211,5 +232,29 @@ describe('panelReport', () => {
     const two = panelReport('2026-H1', panel({ S1: { A: five(18), B: five(19) }, S2: { A: five(18), B: five(16) } }), DEFAULT_POLICY);
     expect(two.raters[0]!.identicalShare).toBe(1);
     expect(two.raters[0]!.flags).not.toContain('identical-scores');
+  });
+});
+
+describe('the panel of a sheet read through the pipeline', () => {
+  it('is the panel of the same scores given directly (tallySource keeps every score, rater and role)', () => {
+    const spec: Spec = {
+      S1: { A: [12, 13, 11.5, 12, 12], B: five(13), C: five(12.5), D: five(20) },
+      S2: { A: five(16), B: [16.5, 16, 17, 15.25, 16], C: five(15.5), D: five(20) },
+      S3: { B: five(17.5), C: five(18.5), D: five(20) },
+    };
+    const roles: Record<string, Role> = { A: 'leader', B: 'head-office', C: 'student', D: 'student' };
+    const rows = Object.entries(spec).flatMap(([id, raters]) => Object.entries(raters).map(([rater, s]) => [id, id, '2026-H1', rater, roles[rater], ...s].join(',')));
+    const dir = mkdtempSync(join(tmpdir(), 'evaluate-panel-'));
+    try {
+      const path = join(dir, 'sheet.csv');
+      writeFileSync(path, ['staff_id,name,semester,rater,role,listen,see,check,test,ask', ...rows].join('\n'));
+      const reading = readFiles([path], { keepScores: true });
+      expect(problemsOf(reading)).toEqual([]);
+      const people = reading.tally.peopleBySemester()[0]!;
+      const read = panelReport('2026-H1', tallySource(reading.tally, reading.texts, people), DEFAULT_POLICY);
+      expect(read).toEqual(panelReport('2026-H1', panel(spec, roles), DEFAULT_POLICY));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

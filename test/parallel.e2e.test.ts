@@ -1,16 +1,29 @@
 /**
- * A big sheet is read on two threads (src/io/parallel.ts). EVALUATE_PARALLEL_MIN_BYTES lowers the
- * size at which that happens, so that sheets of a few MB take the path here; every case is checked
- * against the same run on one thread (EVALUATE_ONE_THREAD): the same report, problems, exit code.
+ * A big input is read on two threads (src/io/two-threads.ts, reader-thread.ts): this thread reads
+ * up to a cut a little before the middle, a reader thread the rest. EVALUATE_PARALLEL_MIN_BYTES
+ * lowers the size at which that happens, so that inputs of a few MB take that path here. Every case
+ * runs three ways, which must give the same standard output, exit code and, debug lines aside,
+ * standard error, byte for byte: on two threads; on one (EVALUATE_ONE_THREAD); and with a reader
+ * thread that fails after reading its part (EVALUATE_TEST_READER_FAILS), after which this thread
+ * reads the rest itself. The debug lines (EVALUATE_DEBUG) show that the second thread did read the
+ * rows after the cut, or failed.
+ *
+ * Where the cut falls comes from src's own splitPoint(), so that each case can put what it tests
+ * (a quote, a problem, a file's start) on either side of the cut, or across it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.js';
-import { run, tempDir } from './helpers.js';
+import { type Split, splitPoint } from '../src/io/two-threads.js';
+import { toGbk } from './fuzz-sheets.js';
+import { BIN, type RunResult, run, tempDir } from './helpers.js';
 
-const TWO = { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_DEBUG: '1' };
-const ONE = { EVALUATE_ONE_THREAD: '1' };
+const DEBUG = { EVALUATE_DEBUG: '1' };
+const TWO = { EVALUATE_PARALLEL_MIN_BYTES: '1', ...DEBUG };
+const ONE = { EVALUATE_ONE_THREAD: '1', ...DEBUG };
+const FAILS = { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_READER_FAILS: '1', ...DEBUG };
 
 let dir: string;
 let base: string; // 8,000 staff x 5 raters, about 2.9 MB: the cut is well past the first 1 MB chunk.
@@ -21,108 +34,252 @@ beforeAll(async () => {
   await generate(file, 8000, 5);
   base = readFileSync(file, 'utf8');
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sheet(name: string, text: string | Buffer): string {
+function sheet(name: string, text: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 }
 
-/** Runs score both ways; returns the two-thread run, after checking it matches the one-thread run. */
-function both(path: string, args: string[] = ['--format', 'csv']) {
-  const two = run(['score', path, ...args], { env: TWO });
-  const one = run(['score', path, ...args], { env: ONE });
+/** Where the program cuts these inputs (as src decides it, with the threshold lowered). */
+function cutOf(paths: string[]): Split {
+  const g = globalThis as { __evaluateBin?: string };
+  const saved = { bin: g.__evaluateBin, min: process.env.EVALUATE_PARALLEL_MIN_BYTES, one: process.env.EVALUATE_ONE_THREAD };
+  g.__evaluateBin = BIN;
+  process.env.EVALUATE_PARALLEL_MIN_BYTES = '1';
+  delete process.env.EVALUATE_ONE_THREAD;
+  try {
+    const split = splitPoint(
+      paths.map((p) => ({ name: p, path: p })),
+      paths.map((p) => statSync(p).size),
+    );
+    if (split === null) throw new Error('these inputs would be read on one thread');
+    return split;
+  } finally {
+    g.__evaluateBin = saved.bin;
+    if (saved.min === undefined) delete process.env.EVALUATE_PARALLEL_MIN_BYTES;
+    else process.env.EVALUATE_PARALLEL_MIN_BYTES = saved.min;
+    if (saved.one !== undefined) process.env.EVALUATE_ONE_THREAD = saved.one;
+  }
+}
+
+/** The line the second part starts on, in a text cut at a byte offset of its UTF-8 (or `bytes`). */
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** A debug line (EVALUATE_DEBUG): a phase and its time, or the reader thread's error and its stack. */
+const isDebug = (l: string) => /^evaluate: .+: \d+ ms(, heap \d+ MB)?$/.test(l) || /^evaluate: reader thread: /.test(l) || /^\s+at /.test(l);
+
+interface Run extends RunResult {
+  /** Standard error without the debug lines. */
+  said: string;
+  debug: string[];
+}
+
+function runDebug(args: string[], env: Record<string, string>): Run {
+  const r = run(args, { env });
+  const all = r.stderr.split('\n');
+  return { ...r, said: all.filter((l) => !isDebug(l)).join('\n'), debug: all.filter(isDebug) };
+}
+
+/** How many rows the second thread sent, from its debug line; null if it sent none (failed, or never ran). */
+function secondPartRows(r: Run): number | null {
+  const m = r.debug.map((l) => /^evaluate: second part received \((\d+) rows\)/.exec(l)).find((x) => x !== null);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Runs `score` three ways (two threads, one thread, a reader thread that fails) and checks that they
+ * say exactly the same; returns the two-thread run.
+ */
+function threeWays(paths: string[], args: string[] = ['--format', 'csv']): Run {
+  const two = runDebug(['score', ...paths, ...args], TWO);
+  const one = runDebug(['score', ...paths, ...args], ONE);
+  expect(one.debug.some((l) => l.startsWith('evaluate: first part read'))).toBe(false);
+  expect(two.debug.some((l) => l.startsWith('evaluate: first part read'))).toBe(true);
+  expect(secondPartRows(two)).not.toBeNull();
   expect(two.code).toBe(one.code);
   expect(two.stdout).toBe(one.stdout);
-  // Debug lines (timings, the path taken) aside, the same words on standard error.
-  expect(two.stderr.split('\n').filter((l) => !l.startsWith('evaluate: ') || l.includes('error'))).toEqual(one.stderr.split('\n'));
+  expect(two.said).toBe(one.said);
+  const fails = runDebug(['score', ...paths, ...args], FAILS);
+  // The reader thread read its part and failed: this thread read the rest itself.
+  expect(fails.debug).toContain('evaluate: reader thread: Error: told to fail');
+  expect(fails.debug.some((l) => l.startsWith('evaluate: second part failed: read here'))).toBe(true);
+  expect(fails.code).toBe(one.code);
+  expect(fails.stdout).toBe(one.stdout);
+  expect(fails.said).toBe(one.said);
   return two;
 }
 
 const lines = () => base.split(/(?<=\n)/);
+const enc = new TextEncoder();
 
-describe('a big sheet read on two threads', () => {
-  it('gives the one-thread report, and the second thread did read half', () => {
-    const r = both(sheet('clean.csv', base));
+describe.skipIf(availableParallelism() < 2)('a big input read on two threads', () => {
+  it('a clean sheet, cut inside: the one-thread report', () => {
+    const path = sheet('clean.csv', base);
+    const cut = cutOf([path]);
+    expect(cut.offset).toBeGreaterThan(1 << 20);
+    const r = threeWays([path]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/first half read/);
-    expect(r.stderr).toMatch(/second half received/);
     expect(r.stdout.split('\r\n')).toHaveLength(8000 + 2);
+    // The second thread read every row from the cut's line to the last (40,001).
+    expect(secondPartRows(r)).toBe(40_001 - lineAtByte(readFileSync(path), cut.offset) + 1);
   });
 
-  it('the same with CRLF and a BOM, in JSON, under a trimmed mean', () => {
+  it('CRLF line ends and a BOM, in JSON, under a trimmed mean', () => {
     const policy = sheet('policy.json', JSON.stringify({ aggregation: 'trimmed', trimMinScores: 5 }));
-    const r = both(sheet('crlf.csv', `\uFEFF${base.replace(/\n/g, '\r\n')}`), ['--format', 'json', '--policy', policy]);
+    const r = threeWays([sheet('crlf.csv', `\uFEFF${base.replace(/\n/g, '\r\n')}`)], ['--format', 'json', '--policy', policy]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/second half received/);
   });
 
-  it('a reader thread that fails: this thread reads the rest itself, and the report is the same', () => {
-    const path = sheet('fails.csv', base);
-    const r = run(['score', path, '--format', 'csv'], { env: { ...TWO, EVALUATE_TEST_READER_FAILS: '1' } });
-    const one = run(['score', path, '--format', 'csv'], { env: ONE });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(one.stdout);
-    expect(r.stderr).toMatch(/reader thread: Error: told to fail/);
-  });
-
-  it('a quote in the first half: the cut cannot be trusted, this thread reads on', () => {
-    // Past the first 1 MB chunk (about 13,700 lines) and before the middle: all five rows of one person.
+  it('quoted cells (closed on their line) in the first part', () => {
+    // Past the first 1 MB chunk (about 13,700 lines) and before the cut: all five rows of one person.
     const l = lines();
     const name = l[15001]!.split(',')[1]!;
     for (let i = 15001; i <= 15005; i++) l[i] = l[i]!.replace(`,${name},`, `,"${name[0]},${name.slice(1)}",`);
-    const r = both(sheet('quote-first.csv', l.join('')));
+    const path = sheet('quote-first.csv', l.join(''));
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeGreaterThan(15006);
+    const r = threeWays([path]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`"${name[0]},${name.slice(1)}"`);
-    expect(r.stderr).toMatch(/first half read/);
-    expect(r.stderr).not.toMatch(/second half received/);
   });
 
-  it('a quote in the second half, and a cell with a line break', () => {
+  it('a quoted cell with a line break across the cut: the cut is not between records, this thread reads on', () => {
+    // One row's name split over two lines, the line break being the one the cut follows: tried on
+    // the rows before the cut of the clean sheet until the cut of the changed one lands there.
+    const plain = sheet('quote-across.csv', base);
+    const near = lineAtByte(readFileSync(plain), cutOf([plain]).offset);
+    let text = '';
+    for (let at = near - 1; at > near - 40 && text === ''; at--) {
+      const m = lines();
+      const [, id, name] = /^(S\d+),([^,]+),/.exec(m[at]!)!;
+      m[at] = m[at]!.replace(`${id},${name},`, `${id},"${name!.slice(0, 1)}\n${name!.slice(1)}",`);
+      const candidate = m.join('');
+      const path = sheet('quote-across.csv', candidate);
+      const lineFeed = Buffer.byteLength(m.slice(0, at).join('')) + Buffer.byteLength(`${id},"${name!.slice(0, 1)}`);
+      if (cutOf([path]).offset === lineFeed + 1) text = candidate;
+    }
+    expect(text, 'no row puts a quoted line break on the cut').not.toBe('');
+    const r = threeWays([sheet('quote-across.csv', text)]);
+    // That row's name is not the person's other rows' name: the record across the cut is read whole.
+    expect(r.code).toBe(1);
+    expect(r.said).toMatch(/quote-across\.csv:\d+: error: S\d+ has two names: ".\\u\{a\}/);
+  });
+
+  it('a quote in the second part, and a cell with a line break', () => {
     const l = lines();
     const at = l.length - 20;
     l[at] = l[at]!.replace(/^(S\d+),[^,]+,/, '$1,"陈\n静",');
     // Every row of that person carries the name, or the name differs: the one-thread run says the same either way.
-    const r = both(sheet('quote-second.csv', l.join('')));
-    expect(r.stderr).toMatch(/second half received/);
+    const path = sheet('quote-second.csv', l.join(''));
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeLessThan(at);
+    threeWays([path]);
   });
 
-  it('a row repeated at the end (one rater scoring a person twice) is an error, found in either half', () => {
+  it('a row repeated at the end (one rater scoring a person twice) is an error, found in either part', () => {
     const l = lines();
-    const r = both(sheet('dup.csv', [...l, l[3]!].join('')));
+    const r = threeWays([sheet('dup.csv', [...l, l[3]!].join(''))]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/dup\.csv:40002:.*error/);
   });
 
-  it('a person with another name in the second half, and a rater with another role', () => {
+  it('a person with another name in the second part, and a rater with another role', () => {
     const l = lines();
     l.push(l[1]!.replace(/^S000001,张伟,/, 'S000001,李四,').replace('王主任', '新评委'));
-    const r1 = both(sheet('name.csv', l.join('')));
-    expect(r1.code).toBe(1);
+    expect(threeWays([sheet('name.csv', l.join(''))]).code).toBe(1);
     const m = lines();
     m[m.length - 1] = m[m.length - 1]!.replace(',student,', ',leader,');
-    const r2 = both(sheet('role.csv', m.join('')));
-    expect(r2.code).toBe(1);
+    expect(threeWays([sheet('role.csv', m.join(''))]).code).toBe(1);
   });
 
-  it('a sheet in GBK is read on one thread (its check needs every line)', () => {
-    // Node has no GBK encoder: build one from the decoder.
-    const gbk = new Map<string, number[]>();
-    const dec = new TextDecoder('gbk');
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        const ch = dec.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && !gbk.has(ch)) gbk.set(ch, [a, b]);
-      }
-    const bytes: number[] = [];
-    for (const ch of base) {
-      const c = ch.charCodeAt(0);
-      if (c < 128) bytes.push(c);
-      else bytes.push(...gbk.get(ch)!);
+  it('problems on the lines around the cut: each reported once, at its place', () => {
+    const path = sheet('around.csv', base);
+    const cutLine = lineAtByte(readFileSync(path), cutOf([path]).offset);
+    const l = lines();
+    // Line numbers are 1-based, l[] 0-based: l[n - 1] is line n. The lengths stay, so the cut does.
+    l[cutLine - 2] = l[cutLine - 2]!.replace(/,(\d+(\.5)?)\n$/, (_, v: string) => `,${'x'.repeat(v.length)}\n`);
+    l[cutLine - 1] = l[cutLine - 1]!.replace(/,(\d+(\.5)?)\n$/, (_, v: string) => `,${'y'.repeat(v.length)}\n`);
+    l[cutLine] = l[cutLine]!.replace(/,(\d+(\.5)?)\n$/, (_, v: string) => `,${'z'.repeat(v.length)}\n`);
+    const spoilt = sheet('around.csv', l.join(''));
+    expect(lineAtByte(readFileSync(spoilt), cutOf([spoilt]).offset)).toBe(cutLine);
+    const r = threeWays([spoilt]);
+    expect(r.code).toBe(1);
+    for (const [n, x] of [
+      [cutLine - 1, 'x'],
+      [cutLine, 'y'],
+      [cutLine + 1, 'z'],
+    ] as const) {
+      expect(r.stderr.split('\n').filter((s) => s.startsWith(`${spoilt}:${n}:11: error: score "${x}`))).toHaveLength(1);
     }
-    const r = both(sheet('gbk.csv', Buffer.from(bytes)));
+  });
+
+  it('a sheet in GBK, as Excel saves "CSV" in a Chinese locale', () => {
+    const path = sheet('gbk.csv', toGbk(base));
+    expect(cutOf([path]).offset).toBeGreaterThan(0);
+    const r = threeWays([path]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('张伟');
-    expect(r.stderr).not.toMatch(/first half read/);
+  });
+
+  it('the same GBK sheet with CRLF line ends, Chinese headers and a row in UTF-8 after the cut (a mixed file)', () => {
+    const text = base.replace('staff_id,name,post,semester,rater,role,listen,see,check,test,ask', '工号,姓名,岗位,学期,评委,角色,听,看,查,测,问').replace(/\n/g, '\r\n');
+    const gbk = toGbk(text);
+    const bytes = new Uint8Array([...gbk, ...enc.encode('S009999,张伟,1号楼,2026-H1,王主任,leader,1,2,3,4,5\r\n')]);
+    const r = threeWays([sheet('gbk-mixed.csv', bytes)]);
+    expect(r.code).toBe(1);
+  });
+
+  it('a GBK sheet whose Chinese starts after the cut (the first part is ASCII, read as UTF-8)', () => {
+    const path = sheet('late-chinese.csv', base);
+    const cutLine = lineAtByte(readFileSync(path), cutOf([path]).offset);
+    const raters = ['王主任', '李科长', '赵老师', '学生甲', '学生乙'];
+    const ascii = (row: string) => row.replace(/^(S\d+),[^,]+,[^,]+,(2026-H1),([^,]+),/, (_, id: string, sem: string, rater: string) => `${id},N${id},P1,${sem},R${raters.indexOf(rater)},`);
+    // Whole people (five rows each, from line 2): the Chinese starts with a person about 100 lines after the cut.
+    const from = cutLine + 100 - ((cutLine + 100 - 2) % 5);
+    const l = lines().map((row, i) => (i > 0 && i + 1 < from ? ascii(row) : row));
+    const r = threeWays([sheet('late-chinese.csv', toGbk(l.join('')))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('张伟');
+  });
+
+  it('a folder of five per-rater sheets, cut inside one of them', () => {
+    const folder = join(dir, 'by-rater');
+    mkdirSync(folder);
+    const [head, ...rows] = lines();
+    const raters = ['王主任', '李科长', '赵老师', '学生甲', '学生乙'];
+    raters.forEach((rater, i) => writeFileSync(join(folder, `${i + 1}-${rater}.csv`), [head, ...rows.filter((r) => r.split(',')[4] === rater)].join('')));
+    const files = raters.map((rater, i) => join(folder, `${i + 1}-${rater}.csv`));
+    expect(cutOf(files).offset).toBeGreaterThan(0);
+    const r = threeWays([folder]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\r\n')).toHaveLength(8000 + 2);
+  });
+
+  it('a folder of two sheets, cut at the second one\'s start (the second thread reads it whole)', () => {
+    const folder = join(dir, 'two');
+    mkdirSync(folder);
+    const [head, ...rows] = lines();
+    // The first file ends some 100 rows (7 KB) before where the whole sheet is cut: the cut falls at the second's start.
+    const whole = sheet('two.csv', base);
+    const first = lineAtByte(readFileSync(whole), cutOf([whole]).offset) - 100;
+    writeFileSync(join(folder, 'a.csv'), [head, ...rows.slice(0, first)].join(''));
+    writeFileSync(join(folder, 'b.csv'), [head, ...rows.slice(first)].join(''));
+    expect(cutOf([join(folder, 'a.csv'), join(folder, 'b.csv')])).toEqual({ fileIndex: 1, offset: 0 });
+    const r = threeWays([folder]);
+    expect(r.code).toBe(0);
+    expect(r.debug.some((l) => l.startsWith('evaluate: first part read (0 bytes of file 2)'))).toBe(true);
+    expect(secondPartRows(r)).toBe(rows.length - first);
+  });
+
+  it('a reader thread that fails: this thread reads the rest itself, with the same problems', () => {
+    const l = lines();
+    l[l.length - 3] = l[l.length - 3]!.replace(/^([^,]*,[^,]*,[^,]*,[^,]*),[^,]*,/, '$1,,');
+    const r = threeWays([sheet('fails.csv', l.join(''))]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fails\.csv:\d+:5: error: rater is blank/);
   });
 });

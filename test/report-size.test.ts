@@ -1,22 +1,27 @@
 /** A report of 140,000 staff renders in every format (spreading that many lines overflowed the stack). */
 import { describe, expect, it } from 'vitest';
 import { scoreCsv, scoreJson, scoreMd, scoreTable } from '../src/render/score.js';
-import { aggregate } from '../src/core/aggregate.js';
+import { MICRO } from '../src/core/cells.js';
 import { DEFAULT_POLICY } from '../src/core/policy.js';
-import { rankReport, staffResult } from '../src/core/report.js';
-import { METHODS } from '../src/core/types.js';
+import { Rational } from '../src/core/rational.js';
+import { PersonResult, rankReport } from '../src/core/report.js';
+import { settle } from '../src/core/rounding.js';
 
 describe('a report of 140,000 staff (more lines than a spread can take)', () => {
   const n = 140_000;
   const policy = DEFAULT_POLICY;
-  const methods = Array.from(
-    { length: 50 },
-    (_, i) => Object.fromEntries(METHODS.map((m, k) => [m, aggregate(m, [{ rater: 'r', role: 'leader', micro: ((i + k) % 21) * 1_000_000 }], policy)])) as Parameters<typeof staffResult>[2],
-  );
+  // As scoring makes them: each person's five method values as numerator, denominator pairs (one
+  // rater's score over MICRO) in one array shared by everyone; 50 different sets of values.
+  const parts = new Float64Array(n * 10);
+  const settled = Array.from({ length: 50 }, (_, i) => settle('2026-H1', Rational.of([0, 1, 2, 3, 4].reduce((a, k) => a + ((i + k) % 21), 0)), policy));
   // Two posts, one of them larger than a spread can take on its own.
-  const staff = Array.from({ length: n }, (_, i) =>
-    staffResult({ semester: '2026-H1', staffId: `S${String(i).padStart(6, '0')}`, name: `张${i % 97}`, post: i % 50 === 0 ? '2号楼' : '1号楼' }, 1, methods[i % 50]!, policy),
-  );
+  const staff = Array.from({ length: n }, (_, i) => {
+    for (let k = 0; k < 5; k++) {
+      parts[i * 10 + 2 * k] = ((i % 50) + k) % 21 * MICRO;
+      parts[i * 10 + 2 * k + 1] = MICRO;
+    }
+    return new PersonResult('2026-H1', `S${String(i).padStart(6, '0')}`, `张${i % 97}`, i % 50 === 0 ? '2号楼' : '1号楼', 1, parts, i * 10, null, settled[i % 50]!);
+  });
   const reports = [rankReport('2026-H1', staff, 1, null)];
   const input = (groupBy: boolean) => ({
     reports: groupBy ? reports.map((r) => ({ ...r, groupBy: 'post' as const })) : reports,

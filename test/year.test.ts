@@ -1,11 +1,10 @@
 /** The year rules, table-driven: every pair of grades, a missing semester, amounts set or unset, due dates. */
 import { describe, expect, it } from 'vitest';
-import { MICRO } from '../src/core/cells.js';
-import type { StaffSemester } from '../src/core/merge.js';
 import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
-import { type StaffResult, scoreStaff } from '../src/core/report.js';
-import { type Grade, METHODS } from '../src/core/types.js';
+import type { StaffResult } from '../src/core/report.js';
+import type { Grade } from '../src/core/types.js';
 import { YEAR_RULES, onRewardsList, rewardsFilter, yearCategory, yearOutcome } from '../src/core/year.js';
+import { resultOf } from './score-text.js';
 
 const AMOUNTS: Policy = { ...structuredClone(DEFAULT_POLICY), amounts: { excellent: 800, good: 300, annualBonus: 2000, penalty: 200 } };
 const UNSET: Policy = structuredClone(DEFAULT_POLICY);
@@ -14,19 +13,9 @@ const UNSET: Policy = structuredClone(DEFAULT_POLICY);
 const PER_METHOD: Record<Grade, number> = { excellent: 19, good: 17, qualified: 14, unqualified: 10 };
 
 /** A real StaffResult for one semester, scored by a consensus rater. */
-function result(semester: string, grade: Grade | null, policy: Policy, staffId = 'S001'): StaffResult | null {
+function result(semester: string, grade: Grade | null, policy: Policy, staffId = 'S001', post = '1号楼'): StaffResult | null {
   if (grade === null) return null;
-  const at = { file: 'h.csv', fileOrder: 0, line: 2 };
-  const scores = Object.fromEntries(METHODS.map((m) => [m, { micro: PER_METHOD[grade] * MICRO, at }]));
-  const s: StaffSemester = {
-    semester,
-    staffId,
-    name: '张伟',
-    post: '1号楼',
-    at,
-    raters: new Map([['committee', { rater: 'committee', role: null, at, scores }]]),
-  };
-  const r = { ...scoreStaff(s, policy), rank: 1, rankOf: 1 };
+  const r = resultOf({ semester, staffId, name: '张伟', post }, [0, 1, 2, 3, 4].map(() => PER_METHOD[grade]), policy);
   expect(r.grade).toBe(grade);
   return r;
 }
@@ -172,7 +161,7 @@ describe('year rules: one semester missing', () => {
   });
 
   it('names the person by the latest semester (a post may change)', () => {
-    const h1 = { ...result('2026-H1', G, AMOUNTS)!, post: '2号楼' };
+    const h1 = result('2026-H1', G, AMOUNTS, 'S001', '2号楼');
     const o = yearOutcome(h1, result('2026-H2', G, AMOUNTS), AMOUNTS);
     expect(o.post).toBe('1号楼');
   });

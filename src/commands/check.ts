@@ -1,10 +1,9 @@
 /** `evaluate check`: validation only, every problem at once, then a summary of what the sheets hold. */
 import type { Command } from 'commander';
-import { summarize } from '../core/committee.js';
 import { DataError } from '../errors.js';
 import { checkWords } from '../i18n/check.js';
-import { expandSources, loadSheets } from '../io/load.js';
-import { type CommonFlags, addCommonOptions, emit, formatProblem, parseSemesterOption, precheckOut, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, emit, formatProblem, parseSemesterOption, resolveCommon } from './common.js';
+import { readForCheck } from './results.js';
 import { summaryOf } from './list.js';
 
 interface CheckFlags extends CommonFlags {
@@ -42,25 +41,17 @@ Examples:
 async function run(sheets: string[], flags: CheckFlags): Promise<void> {
   const common = resolveCommon(flags);
   const semester = parseSemesterOption(flags.semester);
-  const sources = expandSources(sheets);
-  precheckOut(common, [...sources.map((s) => s.path), flags.roster ?? null]);
-  const loaded = loadSheets(sheets, {
-    policy: common.policy,
-    semester,
-    encoding: common.encoding,
-    delimiter: common.delimiter,
-    roster: flags.roster ?? null,
-  });
-  const problems = loaded.problems.sorted();
+  const checked = readForCheck({ sheets, common, semester, roster: flags.roster ?? null });
+  const problems = checked.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const color = process.stderr.isTTY === true && !process.env.NO_COLOR && flags.color !== false;
   if (problems.length > 0) process.stderr.write(`${problems.map((p) => formatProblem(p, color)).join('\n')}\n`);
 
   const render = await import('../render/check.js');
   const input = {
-    files: loaded.sources.map((s) => s.name),
-    counts: loaded.counts,
-    summary: summarize(loaded.bySemester),
+    files: checked.sources.map((s) => s.name),
+    counts: checked.counts,
+    summary: checked.summary,
     problems,
     lang: common.lang,
     color: common.color,

@@ -8,8 +8,11 @@ import { parseSemester } from '../core/cells.js';
 import type { Policy } from '../core/policy.js';
 import type { Problem } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
-import { type Lang, defaultLang } from '../i18n/index.js';
-import { type Encoding, parseEncoding } from '../io/decode.js';
+import { writeSync } from 'node:fs';
+import { type Lang, defaultLang, words as uiWords } from '../i18n/index.js';
+import { problemWords } from '../i18n/problems.js';
+import type { Reading } from '../io/read-sheets.js';
+import { type Encoding, parseEncoding } from '../io/encoding.js';
 import { checkOut, writeAtomic, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { printable } from '../render/format.js';
@@ -95,6 +98,97 @@ export function formatProblem(p: Problem, color: boolean): string {
 }
 
 
+/**
+ * The problems of a reading, sorted, printed to standard error as they are worded (a million of them
+ * never sit in memory as text), then the summary line; throws DataError (exit 1) if any is an error.
+ * Returns the warnings (for reports that list them). `print: false` prints nothing: the DataError
+ * carries every problem.
+ */
+export function reportLog(reading: Reading, lang: Lang, print = true): Problem[] {
+  const { log } = reading;
+  const words = problemWords(lang);
+  const ctx = reading.tally.context();
+  if (!print) {
+    const all = log.sorted(words, ctx);
+    if (log.errors > 0) throw new DataError(all);
+    return all;
+  }
+  const warnings: Problem[] = [];
+  if (log.count > 0) {
+    const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
+    const cache = new Map<number, string>();
+    const order = log.order((i) => {
+      let m = cache.get(i);
+      if (m === undefined) cache.set(i, (m = log.message(i, words, ctx)));
+      return m;
+    });
+    cache.clear();
+    const sev = { error: color ? '\x1b[31;1merror\x1b[0m' : 'error', warning: color ? '\x1b[33mwarning\x1b[0m' : 'warning' };
+    // File names and messages made printable (and UTF-8) once each: a million problems are often a
+    // few messages over and over (a row repeated, each a duplicate). Lines are put together as bytes.
+    const files = new Map<string, Uint8Array>();
+    const messages = log.messageCache(words, ctx, (m) => Buffer.from(`: ${printable(m)}\n`, 'utf8'));
+    const severity = { error: Buffer.from(`: ${sev.error}`), warning: Buffer.from(`: ${sev.warning}`) };
+    const out = new LineBytes(2);
+    for (const i of order) {
+      const error = log.isError(i);
+      if (!error) warnings.push(log.render(i, words, ctx));
+      const name = log.fileName(i);
+      let file = files.get(name);
+      if (file === undefined) files.set(name, (file = Buffer.from(printable(name), 'utf8')));
+      out.bytes(file);
+      out.number(log.line(i));
+      const column = log.column(i);
+      if (column) out.number(column);
+      out.bytes(error ? severity.error : severity.warning);
+      out.bytes(messages(i));
+    }
+    out.flush();
+  }
+  if (log.errors > 0) {
+    process.stderr.write(`${uiWords(lang).problems(log.errors, log.count - log.errors)}\n`);
+    throw new DataError([]);
+  }
+  return warnings;
+}
+
+/** Lines of problems put together as bytes, written in blocks of 64 KB. */
+class LineBytes {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private at = 0;
+
+  constructor(private readonly fd: number) {}
+
+  bytes(b: Uint8Array): void {
+    if (this.at + b.length > this.buf.length) {
+      this.flush();
+      if (b.length > this.buf.length) this.buf = Buffer.allocUnsafe(b.length);
+    }
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
+  /** `:` and a whole number. */
+  number(n: number): void {
+    if (this.at + 12 > this.buf.length) this.flush();
+    this.buf[this.at++] = 58;
+    const digits = String(n);
+    for (let k = 0; k < digits.length; k++) this.buf[this.at++] = digits.charCodeAt(k);
+  }
+
+  flush(): void {
+    let off = 0;
+    while (off < this.at) {
+      try {
+        off += writeSync(this.fd, this.buf, off, this.at - off);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      }
+    }
+    this.at = 0;
+  }
+}
+
 /** Prints problems to standard error, sorted; throws DataError (exit 1) if any is an error. */
 export function reportProblems(sorted: Problem[], summary: (errors: number, warnings: number) => string): void {
   const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
@@ -104,6 +198,11 @@ export function reportProblems(sorted: Problem[], summary: (errors: number, warn
     process.stderr.write(`${summary(errors, sorted.length - errors)}\n`);
     throw new DataError(sorted);
   }
+}
+
+/** With EVALUATE_DEBUG set: the time and heap at a phase of a command, on standard error. */
+export function debugPhase(what: string): void {
+  if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
 }
 
 /** Checks --out before any work is done, so that a refused path costs nothing. */

@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
 import { EntrySheet } from '../io/entry-sheet.js';
-import { loadRoster } from '../io/load.js';
+import { loadRoster } from '../io/roster.js';
 import { checkOut } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';

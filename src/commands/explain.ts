@@ -1,13 +1,11 @@
 /** `evaluate explain`: how one person's total came about, rule by rule, for the person it concerns. */
 import type { Command } from 'commander';
 import { explain } from '../core/explain.js';
-import type { StaffSemester } from '../core/merge.js';
-import { type SemesterReport, semesterReport } from '../core/report.js';
+import type { SemesterReport } from '../core/report.js';
 import { yearOutcome } from '../core/year.js';
 import { UsageError } from '../errors.js';
-import { words } from '../i18n/index.js';
-import { expandSources, loadSheets } from '../io/load.js';
-import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, resolveCommon } from './common.js';
+import { readResults } from './results.js';
 import { summaryOf } from './list.js';
 
 interface ExplainFlags extends CommonFlags {
@@ -44,13 +42,13 @@ Examples:
   cmd.action(async (staffId: string, sheets: string[], flags: ExplainFlags) => run(staffId, sheets, flags));
 }
 
-function pickSemester(bySemester: Map<string, StaffSemester[]>, staffId: string, option: string | null): string {
-  const held = [...bySemester.keys()].sort();
+function pickSemester(reports: SemesterReport[], staffId: string, option: string | null): string {
+  const held = reports.map((r) => r.semester);
   if (option) {
-    if (!bySemester.has(option)) throw new UsageError(`the sheets hold no scores for ${option} (they hold ${held.join(', ') || 'none'})`);
+    if (!held.includes(option)) throw new UsageError(`the sheets hold no scores for ${option} (they hold ${held.join(', ') || 'none'})`);
     return option;
   }
-  const scored = held.filter((s) => bySemester.get(s)!.some((x) => x.staffId === staffId));
+  const scored = reports.filter((r) => r.staff.some((x) => x.staffId === staffId)).map((r) => r.semester);
   if (scored.length > 1) throw new UsageError(`${staffId} is scored in ${scored.join(' and ')}: choose one with --semester`);
   return scored[0] ?? held[0] ?? '';
 }
@@ -58,44 +56,29 @@ function pickSemester(bySemester: Map<string, StaffSemester[]>, staffId: string,
 async function run(staffId: string, sheets: string[], flags: ExplainFlags): Promise<void> {
   const common = resolveCommon(flags);
   const semesterOption = parseSemesterOption(flags.semester);
-  const sources = expandSources(sheets);
-  precheckOut(common, [...sources.map((s) => s.path), flags.roster ?? null]);
-  const loaded = loadSheets(sheets, {
-    policy: common.policy,
-    semester: semesterOption,
-    semesterFillsOnly: true,
-    encoding: common.encoding,
-    delimiter: common.delimiter,
-    roster: flags.roster ?? null,
-  });
-  reportProblems(loaded.problems.sorted(), words(common.lang).problems);
+  const results = readResults({ sheets, common, semester: semesterOption, semesterFillsOnly: true, roster: flags.roster ?? null, keepScores: true });
   const id = staffId.trim();
-  const semester = pickSemester(loaded.bySemester, id, semesterOption);
-  const reports = new Map<string, SemesterReport>();
-  const reportOf = (s: string) => {
-    let r = reports.get(s);
-    if (!r) reports.set(s, (r = semesterReport(s, loaded.bySemester.get(s)!, common.policy, null)));
-    return r;
-  };
+  const semester = pickSemester(results.reports, id, semesterOption);
+  const reportOf = (s: string) => results.reports.find((r) => r.semester === s);
   const report = reportOf(semester);
-  const result = report.staff.find((s) => s.staffId === id);
-  if (!result) {
-    const ids = report.staff.map((s) => s.staffId).sort();
+  const result = report?.staff.find((s) => s.staffId === id);
+  if (!report || !result) {
+    const ids = (report?.staff ?? []).map((s) => s.staffId).sort();
     const near = ids.find((x) => x.toLowerCase() === id.toLowerCase());
     throw new UsageError(
       `no staff member ${id} in ${semester}${near ? ` (did you mean ${near}?)` : ''}; the sheets hold ${ids.length} staff: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''}`,
     );
   }
-  const staff = loaded.bySemester.get(semester)!.find((s) => s.staffId === id)!;
+  const scores = results.scoresOf(semester, id) ?? [];
 
   // The year rules need both semesters of the year on the sheets.
   const year = semester.slice(0, 4);
   const halves = [`${year}-H1`, `${year}-H2`];
-  const missing = halves.filter((s) => !loaded.bySemester.has(s));
-  const find = (s: string) => reportOf(s).staff.find((x) => x.staffId === id) ?? null;
+  const missing = halves.filter((s) => !reportOf(s));
+  const find = (s: string) => reportOf(s)?.staff.find((x) => x.staffId === id) ?? null;
   const outcome = missing.length === 0 ? yearOutcome(find(halves[0]!), find(halves[1]!), common.policy) : null;
 
-  const ex = explain({ result, staff, ranked: report.staff, policy: common.policy, year: outcome, missingSemesters: missing });
+  const ex = explain({ result, scores, ranked: report.staff, policy: common.policy, year: outcome, missingSemesters: missing });
   const render = await import('../render/explain.js');
   const input = { ex, policyFile: common.policyFile, lang: common.lang, color: common.color };
   await emit(common.format === 'json' ? render.explainJson(input) : render.explainText(input), common);

@@ -1,12 +1,9 @@
 /** `evaluate panel`: rater consistency for one semester, before the committee signs. */
 import type { Command } from 'commander';
-import { panelReport } from '../core/panel.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
-import type { StaffSemester } from '../core/merge.js';
 import { UsageError } from '../errors.js';
-import { words } from '../i18n/index.js';
-import { expandSources, loadSheets } from '../io/load.js';
-import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, resolveCommon } from './common.js';
+import { readResults } from './results.js';
 import { summaryOf } from './list.js';
 
 interface PanelFlags extends CommonFlags {
@@ -77,10 +74,9 @@ Examples:
 }
 
 /** The semester to report: --semester, else the only one the sheets hold. */
-function pick(bySemester: Map<string, StaffSemester[]>, option: string | null): string {
-  const held = [...bySemester.keys()].sort();
+function pick(held: string[], option: string | null): string {
   if (option) {
-    if (!bySemester.has(option)) throw new UsageError(`the sheets hold no scores for ${option} (they hold ${held.join(', ') || 'none'})`);
+    if (!held.includes(option)) throw new UsageError(`the sheets hold no scores for ${option} (they hold ${held.join(', ') || 'none'})`);
     return option;
   }
   if (held.length > 1) throw new UsageError(`the sheets hold ${held.join(' and ')}: choose one with --semester`);
@@ -91,19 +87,9 @@ function pick(bySemester: Map<string, StaffSemester[]>, option: string | null): 
 async function run(sheets: string[], flags: PanelFlags): Promise<void> {
   const common = resolveCommon(flags);
   const semester = parseSemesterOption(flags.semester);
-  const sources = expandSources(sheets);
-  precheckOut(common, sources.map((s) => s.path));
-  const loaded = loadSheets(sheets, {
-    policy: common.policy,
-    semester,
-    semesterFillsOnly: true,
-    encoding: common.encoding,
-    delimiter: common.delimiter,
-    roster: null,
-  });
-  reportProblems(loaded.problems.sorted(), words(common.lang).problems);
-  const chosen = pick(loaded.bySemester, semester);
-  const report = panelReport(chosen, loaded.bySemester.get(chosen)!, common.policy);
+  const results = readResults({ sheets, common, semester, semesterFillsOnly: true, keepScores: true });
+  const chosen = pick(results.reports.map((r) => r.semester), semester);
+  const report = results.panel(chosen);
   const render = await import('../render/panel.js');
   const input = { report, lang: common.lang, color: common.color };
   await emit(common.format === 'json' ? render.panelJson(input) : render.panelTable(input), common);

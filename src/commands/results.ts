@@ -1,36 +1,31 @@
 /**
- * What the reporting commands (score, year, rewards, report, notices, history, batch) get from the
- * sheets, in one call: every semester scored and ranked, the committee, the panel statistics, the
- * input files with their hashes, the warnings. Problems are printed here (standard error) and an
- * error stops the run (DataError, exit 1) before anything is rendered.
+ * What the reporting commands (score, year, rewards, check, explain, panel, report, notices, history,
+ * batch) get from the sheets, in one call to the one reading pipeline (io/read-sheets.ts): every
+ * semester scored and ranked, the committee, the panel statistics, the input files with their
+ * hashes, the warnings. Problems are printed here (standard error) and an error stops the run
+ * (DataError, exit 1) before anything is rendered.
  *
- * This is the seam between the commands and the reading pipeline: commands call these functions
- * and never the reader itself.
+ * This is the seam between the commands and the reader: commands call these functions and never
+ * the reader itself.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { composition } from '../core/committee.js';
-import { type PanelReport, panelReport } from '../core/panel.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { type SheetsSummary, summarize } from '../core/committee.js';
+import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
-import { type SemesterReport, type StaffResult, byCodePoint, semesterReport } from '../core/report.js';
-import type { RowCounts } from '../core/sheet.js';
+import { type SemesterReport, type StaffResult, byCodePoint, rankReport } from '../core/report.js';
+import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
+import { scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
 import { ROLES } from '../core/types.js';
+import { effectiveRole } from '../core/whole-picture.js';
 import { type YearOutcome, yearOutcome } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
-import { words } from '../i18n/index.js';
-import { type Source, expandSources, loadSheets } from '../io/load.js';
+import { type Reading, readSheets } from '../io/read-sheets.js';
+import type { RowCounts } from '../io/sheet-parser.js';
+import { type Source, expandSources } from '../io/sources.js';
 import { printable } from '../render/format.js';
-import { type Common, precheckOut, reportProblems } from './common.js';
-
-/** Prints the problems (unless told not to); throws DataError when any is an error. */
-function settleProblems(sorted: Problem[], req: Pick<ReadRequest, 'common' | 'printProblems'>): void {
-  if (req.printProblems === false) {
-    if (sorted.some((p) => p.severity === 'error')) throw new DataError(sorted);
-    return;
-  }
-  reportProblems(sorted, words(req.common.lang).problems);
-}
+import { type Common, debugPhase, precheckOut, reportLog } from './common.js';
 
 /** One file read, as a seal or an appendix lists it. */
 export interface InputFile {
@@ -61,11 +56,20 @@ export interface ReadRequest {
   /** Someone on the roster without scores in a semester: an error (default) or a warning. */
   rosterMissing?: 'error' | 'warning';
   groupBy?: 'post' | null;
+  /** Keep every score (for `panel()` and `scoresOf()`). */
+  keepScores?: boolean;
   /**
    * Print the problems on standard error (the default). False: print nothing; on errors the
    * DataError thrown carries every problem, sorted (batch writes them to a center's problems.txt).
    */
   printProblems?: boolean;
+}
+
+/** One rater's scores of one person (micro-points; null where none), for `explain`. */
+export interface RaterScores {
+  rater: string;
+  role: Role | null;
+  micro: (number | null)[];
 }
 
 export interface Results {
@@ -78,8 +82,12 @@ export interface Results {
   inputs(): InputFile[];
   /** The raters of a semester in the committee's order (leader, head office, center office, students, then without role), then by name. */
   committee(semester: string): Member[];
-  /** The rater-consistency statistics of a semester (`evaluate panel`). */
+  /** The rater-consistency statistics of a semester (`evaluate panel`; needs keepScores). */
   panel(semester: string): PanelReport;
+  /** Each rater's scores of one person in a semester, in the order the raters first scored them (needs keepScores). */
+  scoresOf(semester: string, staffId: string): RaterScores[] | null;
+  /** What the sheets hold (`evaluate check`). */
+  summary(): SheetsSummary;
   /** Semesters of the sheets that were left out (`readYear`: other years), in order. */
   otherSemesters: string[];
   /** The roster entries, when --roster was given. */
@@ -88,12 +96,12 @@ export interface Results {
 
 const ROLE_ORDER = new Map<Role | null, number>([...ROLES.map((r, i) => [r, i] as const), [null, ROLES.length]]);
 
-/** Reads, checks and scores the sheets. Prints the problems; throws DataError when there are errors. */
-export function readResults(req: ReadRequest): Results {
+/** The reading pipeline with a command's options. */
+function read(req: ReadRequest, year: number | null): Reading {
   const { common } = req;
   const sources = expandSources(req.sheets);
   precheckOut(common, [...sources.map((s) => s.path), req.roster ?? null]);
-  const loaded = loadSheets(req.sheets, {
+  return readSheets(sources, {
     policy: common.policy,
     semester: req.semester ?? null,
     semesterFillsOnly: req.semesterFillsOnly === true,
@@ -101,46 +109,108 @@ export function readResults(req: ReadRequest): Results {
     delimiter: common.delimiter,
     roster: req.roster ?? null,
     rosterMissing: req.rosterMissing ?? 'error',
+    keepYear: year,
+    keepScores: req.keepScores === true,
   });
-  const sorted = loaded.problems.sorted();
-  settleProblems(sorted, req);
-  const semesters = [...loaded.bySemester.keys()].sort();
-  const reports = semesters.map((s) => semesterReport(s, loaded.bySemester.get(s)!, common.policy, req.groupBy ?? null));
-  const rows = new Map<string, number>();
+}
+
+/** The results of a reading whose problems are settled. */
+function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep: (semester: string) => boolean = () => true): Results {
+  const { common } = req;
+  const policy = common.policy;
+  const { tally, texts } = reading;
+  const scored = scoreSemesters(tally, policy, texts, reading.rosterOf).filter((s) => keep(s.semester));
+  debugPhase('scored');
+  scored.sort((a, b) => (a.semester < b.semester ? -1 : a.semester > b.semester ? 1 : 0));
+  const reports = scored.map((s) => rankReport(s.semester, s.staff, s.raters, req.groupBy ?? null));
+  debugPhase('ranked');
+  const people = tally.peopleBySemester();
+  const peopleOf = (semester: string) => people[tally.semesters.indexOf(semester)] ?? [];
   return {
     reports,
-    warnings: sorted.filter((p) => p.severity === 'warning'),
-    counts: loaded.counts,
-    sources,
+    warnings,
+    counts: reading.counts,
+    sources: reading.sources,
     otherSemesters: [],
-    roster: loaded.roster ? loaded.roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post })) : null,
+    roster: reading.roster ? reading.roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post })) : null,
     inputs() {
-      const out: InputFile[] = sources.map((s) => inputFile(s.name, s.path, 'sheet', rows.get(s.name) ?? countRows(s.path)));
-      if (req.roster) out.push(inputFile(req.roster, req.roster, 'roster', loaded.roster?.length ?? 0));
-      return out;
+      return reading.inputs.map((i) => ({ file: i.file, kind: i.kind, sha256: i.sha256 ?? sha256Of(i.path), bytes: i.bytes, rows: i.rows }));
     },
     committee(semester) {
-      const c = composition(loaded.bySemester.get(semester) ?? []);
-      const members: Member[] = [];
-      for (const role of [...ROLES, 'none'] as const) for (const rater of c.members[role]) members.push({ rater, role: role === 'none' ? null : role });
-      return members.sort((a, b) => ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || byCodePoint(a.rater, b.rater));
+      const found = new Map<number, Member>();
+      for (const person of peopleOf(semester)) {
+        tally.cellsOf(person, (rater, cellRole) => {
+          if (!found.has(rater)) found.set(rater, { rater: texts.text(RATER, rater), role: roleOf(effectiveRole(tally, rater, cellRole)) });
+        });
+      }
+      return [...found.values()].sort((a, b) => ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || byCodePoint(a.rater, b.rater));
     },
     panel(semester) {
-      return panelReport(semester, loaded.bySemester.get(semester) ?? [], common.policy);
+      if (!tally.keepsScores) throw new Error('panel() needs a reading that keeps the scores');
+      return panelReport(semester, tallySource(tally, texts, peopleOf(semester)), policy);
+    },
+    scoresOf(semester, staffId) {
+      if (!tally.keepsScores) throw new Error('scoresOf() needs a reading that keeps the scores');
+      const s = tally.semesters.indexOf(semester);
+      const staff = texts.tables[STAFF]!.internText(staffId.trim());
+      const person = s < 0 ? -1 : tally.personFor(s, staff);
+      if (person < 0) return null;
+      const out: RaterScores[] = [];
+      tally.cellsOf(person, (rater, cellRole, mask, cell, sparse) => {
+        out.push({
+          rater: texts.text(RATER, rater),
+          role: roleOf(effectiveRole(tally, rater, cellRole)),
+          micro: [0, 1, 2, 3, 4].map((k) => (mask & (1 << k) ? tally.scoreOf(cell, sparse, k) : null)),
+        });
+      });
+      return out;
+    },
+    summary() {
+      return summarize(tally, texts);
     },
   };
 }
 
-// Interim: hashes and row counts by reading the file again. The pipeline will give them from its one reading.
-function inputFile(name: string, path: string | null, kind: 'sheet' | 'roster', rows: number): InputFile {
-  const bytes = path === null ? Buffer.alloc(0) : readFileSync(path);
-  return { file: name, kind, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, rows };
+/** Reads, checks and scores the sheets. Prints the problems; throws DataError when there are errors. */
+export function readResults(req: ReadRequest): Results {
+  const reading = read(req, null);
+  debugPhase('tallied and checked');
+  const warnings = reportLog(reading, req.common.lang, req.printProblems !== false);
+  return resultsOf(reading, req, warnings.filter((p) => p.severity === 'warning'));
 }
 
-function countRows(path: string | null): number {
-  if (path === null) return 0;
-  const text = readFileSync(path, 'utf8');
-  return Math.max(0, text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1);
+/**
+ * Reads and checks the sheets for `evaluate check`: every problem (sorted, printed unless told not
+ * to) and the results, even when there are errors.
+ */
+export function readForCheck(req: ReadRequest): { problems: Problem[]; summary: SheetsSummary; counts: RowCounts; sources: Source[] } {
+  const reading = read(req, null);
+  let problems: Problem[];
+  try {
+    problems = reportLog(reading, req.common.lang, false);
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    problems = e.problems;
+  }
+  return { problems, summary: summarize(reading.tally, reading.texts), counts: reading.counts, sources: reading.sources };
+}
+
+/** The SHA-256 of a file, read again (a reading split between two threads does not hash). */
+function sha256Of(path: string | null): string {
+  const hash = createHash('sha256');
+  if (path === null) return hash.digest('hex');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 export interface YearResults {
@@ -160,103 +230,85 @@ function note(message: string): void {
 /**
  * Both semesters of one year, scored, with the year rules applied to everyone. Rows of other years
  * are left out with a warning; someone scored in one semester only is incomplete (a warning).
+ * Without a year (null), the year is the one the sheets hold; sheets of several years are a usage
+ * error that names them.
  */
-export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | 'semesterFillsOnly'>, year: number): YearResults {
-  const prefix = `${year}-`;
+export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | 'semesterFillsOnly'>, wanted: number | null): YearResults {
   const { common } = req;
-  const sources = expandSources(req.sheets);
-  precheckOut(common, [...sources.map((s) => s.path), req.roster ?? null]);
-  const loaded = loadSheets(req.sheets, {
-    policy: common.policy,
-    semester: null,
-    encoding: common.encoding,
-    delimiter: common.delimiter,
-    roster: req.roster ?? null,
-    rosterMissing: 'warning',
-    keepSemester: (s) => s.startsWith(prefix),
-  });
-  const problems = loaded.problems;
+  const reading = read({ ...req, rosterMissing: 'warning' }, wanted);
+  const { tally, texts, log } = reading;
+  const year = wanted ?? yearOfSheets(tally.semesters);
   const otherSemesters = new Set<string>();
-  for (const ig of loaded.ignored ?? []) {
+  for (const ig of reading.ignored) {
     otherSemesters.add(ig.semester);
-    problems.warning(
-      { file: ig.file, fileOrder: ig.fileOrder, line: ig.line },
-      `${ig.semester} is not in --year ${year}: ${ig.rows} row${ig.rows === 1 ? '' : 's'} of ${ig.semester} in this sheet ${ig.rows === 1 ? 'is' : 'are'} ignored`,
-    );
+    log.warning(ig.file, ig.line, undefined, 'other-year', ig.semester, year, ig.rows);
   }
   const semesters = { h1: `${year}-H1`, h2: `${year}-H2` };
-  const h1Staff = loaded.bySemester.get(semesters.h1) ?? [];
-  const h2Staff = loaded.bySemester.get(semesters.h2) ?? [];
-  const roster = loaded.roster ?? null;
-  if (!roster && h1Staff.length > 0 && h2Staff.length > 0) {
-    const inH1 = new Set(h1Staff.map((s) => s.staffId));
-    const inH2 = new Set(h2Staff.map((s) => s.staffId));
-    for (const [list, other, missing] of [
-      [h1Staff, inH2, semesters.h2],
-      [h2Staff, inH1, semesters.h1],
+  const people = tally.peopleBySemester();
+  const list = (s: string) => people[tally.semesters.indexOf(s)] ?? [];
+  const h1People = list(semesters.h1);
+  const h2People = list(semesters.h2);
+  const fileOf = (person: number) => tally.files.get(tally.atFile[person]!)!;
+  const nameText = (person: number) => (tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '');
+  // Someone scored in one semester only: said where they are scored, unless the roster said it already.
+  if (!reading.roster && h1People.length > 0 && h2People.length > 0) {
+    const inH1 = new Set(h1People.map((p) => tally.staffOf[p]!));
+    const inH2 = new Set(h2People.map((p) => tally.staffOf[p]!));
+    for (const [mine, other, missing] of [
+      [h1People, inH2, semesters.h2],
+      [h2People, inH1, semesters.h1],
     ] as const) {
-      for (const s of list) {
-        if (!other.has(s.staffId)) {
-          problems.warning(s.at, `${s.staffId}${s.name ? ` ${s.name}` : ''} has no scores in ${missing}: the year is incomplete, not decided`);
+      for (const p of mine) {
+        if (!other.has(tally.staffOf[p]!)) {
+          const id = texts.text(STAFF, tally.staffOf[p]!);
+          const name = nameText(p);
+          log.warning(fileOf(p), tally.atLine[p]!, undefined, 'one-semester-only', `${id}${name ? ` ${name}` : ''}`, missing);
         }
       }
     }
   }
-  const h1ById = new Map(h1Staff.map((s) => [s.staffId, s]));
-  for (const s of h2Staff) {
-    const p = h1ById.get(s.staffId);
-    if (p && p.name && s.name && p.name !== s.name) {
-      problems.warning(s.at, `${s.staffId} is "${s.name}" in ${semesters.h2} but "${p.name}" in ${semesters.h1} (${p.at.file}:${p.at.line})`);
+  // The same person by two names in the two semesters is worth a look (a post may change).
+  const h1ByStaff = new Map(h1People.map((p) => [tally.staffOf[p]!, p]));
+  for (const p of h2People) {
+    const q = h1ByStaff.get(tally.staffOf[p]!);
+    if (q !== undefined && nameText(q) && nameText(p) && nameText(q) !== nameText(p)) {
+      log.warning(fileOf(p), tally.atLine[p]!, undefined, 'name-between-semesters', texts.text(STAFF, tally.staffOf[p]!), nameText(p), semesters.h2, nameText(q), semesters.h1, `${fileOf(q).name}:${tally.atLine[q]}`);
     }
   }
-  const sorted = problems.sorted();
-  settleProblems(sorted, req);
-  if (h1Staff.length === 0 && h2Staff.length === 0) {
+  const warnings = reportLog(reading, common.lang, req.printProblems !== false).filter((p) => p.severity === 'warning');
+  if (h1People.length === 0 && h2People.length === 0) {
     const found = [...otherSemesters].sort();
     throw new UsageError(`the sheets have no scores of ${year}${found.length ? ` (they hold ${found.join(', ')})` : ''}`);
   }
-  for (const [half, list] of [
-    ['h1', h1Staff],
-    ['h2', h2Staff],
+  for (const [half, people] of [
+    ['h1', h1People],
+    ['h2', h2People],
   ] as const) {
-    if (list.length === 0) {
+    if (people.length === 0) {
       note(`evaluate: warning: no sheet has scores of ${semesters[half]}: the year is incomplete for everyone, nothing is decided`);
     }
   }
   const policy: Policy = common.policy;
-  const h1Report = h1Staff.length ? semesterReport(semesters.h1, h1Staff, policy, req.groupBy ?? null) : null;
-  const h2Report = h2Staff.length ? semesterReport(semesters.h2, h2Staff, policy, req.groupBy ?? null) : null;
+  const results = resultsOf(reading, req, warnings, (s) => s === semesters.h1 || s === semesters.h2);
+  results.otherSemesters = [...otherSemesters].sort();
+  const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
+  const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
   const byId = (r: SemesterReport | null): Map<string, StaffResult> => new Map(r ? r.staff.map((s) => [s.staffId, s]) : []);
   const h1 = byId(h1Report);
   const h2 = byId(h2Report);
+  const roster = reading.roster;
   const ids = new Set([...h1.keys(), ...h2.keys(), ...(roster ?? []).map((e) => e.staffId)]);
   const rosterById = new Map((roster ?? []).map((e) => [e.staffId, e]));
   const outcomes = [...ids].sort(byCodePoint).map((id) => yearOutcome(h1.get(id) ?? null, h2.get(id) ?? null, policy, rosterById.get(id)));
-  const reports = [h1Report, h2Report].filter((r): r is SemesterReport => r !== null);
-  const rows = new Map<string, number>();
-  const results: Results = {
-    reports,
-    warnings: sorted.filter((p) => p.severity === 'warning'),
-    counts: loaded.counts,
-    sources,
-    otherSemesters: [...otherSemesters].sort(),
-    roster: roster ? roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post })) : null,
-    inputs() {
-      const out: InputFile[] = sources.map((s) => inputFile(s.name, s.path, 'sheet', rows.get(s.name) ?? countRows(s.path)));
-      if (req.roster) out.push(inputFile(req.roster, req.roster, 'roster', roster?.length ?? 0));
-      return out;
-    },
-    committee(semester) {
-      const c = composition(loaded.bySemester.get(semester) ?? []);
-      const members: Member[] = [];
-      for (const role of [...ROLES, 'none'] as const) for (const rater of c.members[role]) members.push({ rater, role: role === 'none' ? null : role });
-      return members.sort((a, b) => ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || byCodePoint(a.rater, b.rater));
-    },
-    panel(semester) {
-      return panelReport(semester, loaded.bySemester.get(semester) ?? [], policy);
-    },
-  };
   return { year, outcomes, h1: h1Report, h2: h2Report, results };
+}
+
+/** The one year the semesters are of; a usage error when they are of several (or none). */
+function yearOfSheets(semesters: readonly string[]): number {
+  const years = [...new Set(semesters.map((s) => s.slice(0, 4)))].sort();
+  if (years.length === 1) return Number(years[0]);
+  if (years.length === 0) throw new UsageError('the sheets hold no scores');
+  throw new UsageError(`the sheets hold scores of ${years.join(', ')} (${[...semesters].sort().join(', ')}): choose the year with --year`);
 }
 
 export function parseYearOption(value: string | undefined): number {
@@ -278,7 +330,11 @@ const AMOUNT_WORDS: Record<keyof Amounts, string> = {
 export function warnUnset(outcomes: YearOutcome[], common: Common): void {
   const byAmount = new Map<keyof Amounts, YearOutcome[]>();
   for (const o of outcomes) {
-    for (const k of o.unset) byAmount.set(k, [...(byAmount.get(k) ?? []), o]);
+    for (const k of o.unset) {
+      const list = byAmount.get(k);
+      if (list) list.push(o);
+      else byAmount.set(k, [o]);
+    }
   }
   const order: (keyof Amounts)[] = ['excellent', 'good', 'annualBonus', 'penalty'];
   for (const k of order) {

@@ -1,16 +1,10 @@
 /** `evaluate score`: the semester report. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { type SemesterReport, rankReport, semesterReport } from '../core/report.js';
-import type { RowCounts } from '../core/sheet.js';
-import type { Problem } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { words } from '../i18n/index.js';
-import { expandSources, loadSheets } from '../io/load.js';
-import { debugPhase, streamScores } from '../io/stream.js';
-import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, debugPhase, emit, parseSemesterOption, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
-
+import { readResults } from './results.js';
 interface ScoreFlags extends CommonFlags {
   semester?: string;
   roster?: string;
@@ -48,44 +42,18 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const common = resolveCommon(flags);
   const semester = parseSemesterOption(flags.semester);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
-  const sources = expandSources(sheets);
-  precheckOut(common, [...sources.map((s) => s.path), flags.roster ?? null]);
-  const opts = {
-    policy: common.policy,
-    semester,
-    encoding: common.encoding,
-    delimiter: common.delimiter,
-    roster: flags.roster ?? null,
-  };
   const groupBy = flags.groupBy === 'post' ? 'post' : null;
-  // Clean sheets stream through per-staff accumulators; anything to report takes the detailed path.
   debugPhase('start');
-  const streamed = streamScores(sources, opts);
+  const results = readResults({ sheets, common, semester, roster: flags.roster ?? null, groupBy });
   debugPhase('read');
-  if (process.env.EVALUATE_DEBUG && streamed.reason) process.stderr.write(`evaluate: detailed path: ${streamed.reason}\n`);
-  let reports: SemesterReport[];
-  let problems: Problem[] = [];
-  let counts: RowCounts;
-  if (streamed.semesters) {
-    const got = streamed.semesters;
-    reports = [...got.keys()].sort().map((s) => rankReport(s, got.get(s)!.staff, got.get(s)!.raters, groupBy));
-    counts = { read: streamed.rows, used: streamed.rows, rejected: 0 };
-  } else {
-    const loaded = loadSheets(sheets, { ...opts, stdinBytes: streamed.stdin });
-    problems = loaded.problems.sorted();
-    reportProblems(problems, words(common.lang).problems);
-    reports = [...loaded.bySemester.keys()].sort().map((s) => semesterReport(s, loaded.bySemester.get(s)!, common.policy, groupBy));
-    counts = loaded.counts;
-  }
   const input = {
-    reports,
-    warnings: problems.filter((p) => p.severity === 'warning'),
-    counts,
+    reports: results.reports,
+    warnings: results.warnings,
+    counts: results.counts,
     precision: common.policy.precision,
     lang: common.lang,
     color: common.color,
   };
-  debugPhase('ranked');
   const render = await import('../render/score.js');
   const text =
     common.format === 'json'

@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { interactiveWords } from '../i18n/interactive.js';
 import { SHEET_COLUMNS, csvText, headerName, roleCell } from '../io/entry-sheet.js';
-import { loadRoster } from '../io/load.js';
+import { loadRoster } from '../io/roster.js';
 import { refuseInput, writeAtomic } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';

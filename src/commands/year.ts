@@ -39,7 +39,7 @@ Examples:
 
 async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const common = resolveCommon(flags);
-  const year = parseYearOption(flags.year);
+  const year = flags.year === undefined ? null : parseYearOption(flags.year);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
   const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
   warnUnset(data.outcomes, common);

@@ -27,52 +27,20 @@ export function clip(text: string): string {
   return `${chars.slice(0, 40).join('')}…${chars.slice(-10).join('')} (${chars.length} characters)`;
 }
 
-export type ScoreParse = { ok: true; micro: number } | { ok: false; message: string };
-
-const PLAIN_DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
-
-/**
- * Parses a score cell that is not blank. The message names the problem in words a committee
- * secretary understands; the caller adds the place and the person.
- */
-export function parseScore(raw: string, method: string, maxMicro: number): ScoreParse {
-  const text = toHalfWidth(raw).trim();
-  const m = PLAIN_DECIMAL.exec(text);
-  // As the messages quote them: a long cell is clipped.
-  const [said, t] = [clip(raw.trim()), clip(text)];
-  if (!m) {
-    if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, message: `score ${t} for ${method} is negative` };
-    if (/^\d+,\d{1,2}$/.test(text)) {
-      return {
-        ok: false,
-        message: `score "${said}" for ${method} is not a number (write a decimal point: ${text.replace(',', '.')})`,
-      };
-    }
-    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
-      return { ok: false, message: `score "${said}" for ${method} has a thousands separator; scores for ${method} are at most ${microToString(maxMicro)}` };
-    }
-    if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) {
-      return { ok: false, message: `score "${said}" for ${method} is in exponent notation; write a plain decimal number` };
-    }
-    return { ok: false, message: `score "${said}" for ${method} is not a number` };
-  }
-  const int = m[1] ?? '0';
-  const frac = m[2] ?? m[3] ?? '';
-  if (frac.length > MAX_SCORE_DECIMALS) {
-    return { ok: false, message: `score ${t} for ${method} has more than ${MAX_SCORE_DECIMALS} decimals` };
-  }
-  if (int.length > 9) return { ok: false, message: `score ${t} for ${method} exceeds the maximum ${microToString(maxMicro)}` };
-  const micro = Number(int) * MICRO + Number(frac.padEnd(MAX_SCORE_DECIMALS, '0'));
-  if (micro > maxMicro) {
-    return { ok: false, message: `score ${t} for ${method} exceeds the maximum ${microToString(maxMicro)}` };
-  }
-  return { ok: true, micro };
-}
-
 export function microToString(micro: number): string {
   const int = Math.floor(micro / MICRO);
   const frac = String(micro % MICRO).padStart(MAX_SCORE_DECIMALS, '0').replace(/0+$/, '');
   return frac ? `${int}.${frac}` : String(int);
+}
+
+/**
+ * The key by which a staff id, a rater, a name or a post is compared with others (trimmed text in,
+ * the key out): two cells with the same key are the same person, rater, name or post. Invisible
+ * format characters (a zero-width space pasted with an id) are dropped, and NFKC makes full-width
+ * letters and digits ASCII and NFC and NFD spellings one (SPEC "Input").
+ */
+export function textKey(trimmed: string): string {
+  return trimmed;
 }
 
 /** `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. */
@@ -113,46 +81,6 @@ export function parseRole(raw: string): Role | null {
   return lookup(ROLE_ALIASES, raw);
 }
 
-export type Column = 'staff_id' | 'name' | 'post' | 'semester' | 'rater' | 'role' | 'method' | 'score' | Method;
-
-const HEADER_ALIASES: Record<string, Column> = {
-  staff_id: 'staff_id',
-  工号: 'staff_id',
-  员工编号: 'staff_id',
-  name: 'name',
-  姓名: 'name',
-  post: 'post',
-  岗位: 'post',
-  楼栋: 'post',
-  semester: 'semester',
-  学期: 'semester',
-  rater: 'rater',
-  评委: 'rater',
-  考评人: 'rater',
-  role: 'role',
-  角色: 'role',
-  评委类型: 'role',
-  listen: 'listen',
-  听: 'listen',
-  see: 'see',
-  看: 'see',
-  check: 'check',
-  查: 'check',
-  test: 'test',
-  测: 'test',
-  ask: 'ask',
-  问: 'ask',
-  method: 'method',
-  方法: 'method',
-  score: 'score',
-  分数: 'score',
-  得分: 'score',
-};
-
-export function parseHeader(raw: string): Column | null {
-  return lookup(HEADER_ALIASES, raw);
-}
-
 const METHOD_ALIASES: Record<string, Method> = {
   listen: 'listen',
   听: 'listen',
@@ -184,3 +112,6 @@ export function editDistance(a: string, b: string): number {
   }
   return dp[b.length]!;
 }
+
+export { type Column, parseHeader } from './header.js';
+export { parseScore } from './score-cell.js';

@@ -2,9 +2,10 @@
  * What the sheets hold, for `evaluate check`: counts of staff, raters and scores, and the committee
  * of each semester against the rules (one leader, one head office, one center office, two students).
  */
-import type { StaffSemester } from './merge.js';
-import { CONSENSUS_RATER } from './sheet.js';
+import { CONSENSUS_RATER } from './row-checks.js';
+import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, METHODS, ROLES } from './types.js';
+import { effectiveRole } from './whole-picture.js';
 
 /** The committee (考评小组) the rules ask for: a different panel is a warning, not an error. */
 export const COMMITTEE: Readonly<Record<Role, number>> = Object.freeze({ leader: 1, 'head-office': 1, 'center-office': 1, student: 2 });
@@ -38,17 +39,24 @@ export interface SheetsSummary {
 
 const zeroScores = () => Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<Method, number>;
 
-export function composition(staff: StaffSemester[]): Composition {
-  const members: Record<Role | 'none', string[]> = { leader: [], 'head-office': [], 'center-office': [], student: [], none: [] };
-  const seen = new Set<string>();
-  for (const s of staff) {
-    for (const r of s.raters.values()) {
-      if (seen.has(r.rater)) continue;
-      seen.add(r.rater);
-      members[r.role ?? 'none'].push(r.rater);
-    }
+/** A semester's raters in order of first appearance, with their role (as the scores count it) and how many staff they scored. */
+function ratersOf(tally: Tally, people: number[]): { rater: number; role: number; scored: number }[] {
+  const found = new Map<number, { rater: number; role: number; scored: number }>();
+  for (const person of people) {
+    tally.cellsOf(person, (rater, cellRole) => {
+      const seen = found.get(rater);
+      if (seen) seen.scored++;
+      else found.set(rater, { rater, role: effectiveRole(tally, rater, cellRole), scored: 1 });
+    });
   }
-  const consensus = seen.size === 1 && seen.has(CONSENSUS_RATER) && members.none.length === 1;
+  return [...found.values()];
+}
+
+export function composition(tally: Tally, texts: TextLookup, people: number[]): Composition {
+  const members: Record<Role | 'none', string[]> = { leader: [], 'head-office': [], 'center-office': [], student: [], none: [] };
+  const raters = ratersOf(tally, people);
+  for (const r of raters) members[r.role === NO_ROLE ? 'none' : ROLES[r.role]!].push(texts.text(RATER, r.rater));
+  const consensus = raters.length === 1 && members.none.length === 1 && members.none[0] === CONSENSUS_RATER;
   const differences: Composition['differences'] = [];
   if (!consensus) {
     for (const role of ROLES) {
@@ -59,35 +67,36 @@ export function composition(staff: StaffSemester[]): Composition {
   return { members, differences, consensus, ok: differences.length === 0 };
 }
 
-export function summarize(bySemester: Map<string, StaffSemester[]>): SheetsSummary {
-  const staffIds = new Set<string>();
-  const raters = new Set<string>();
+export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
+  const staffIds = new Set<number>();
+  const raters = new Set<number>();
   const scores = zeroScores();
   const semesters: SemesterSummary[] = [];
-  for (const semester of [...bySemester.keys()].sort()) {
-    const list = bySemester.get(semester)!;
-    const semRaters = new Map<string, number>();
+  const people = tally.peopleBySemester();
+  const order = tally.semesters.map((s, i) => [s, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [semester, s] of order) {
+    const list = people[s]!;
     const semScores = zeroScores();
-    for (const s of list) {
-      staffIds.add(s.staffId);
-      for (const r of s.raters.values()) {
-        raters.add(r.rater);
-        semRaters.set(r.rater, (semRaters.get(r.rater) ?? 0) + 1);
-        for (const m of METHODS) {
-          if (r.scores[m]) {
+    for (const person of list) {
+      staffIds.add(tally.staffOf[person]!);
+      tally.cellsOf(person, (rater, _role, mask) => {
+        raters.add(rater);
+        METHODS.forEach((m, k) => {
+          if (mask & (1 << k)) {
             semScores[m]++;
             scores[m]++;
           }
-        }
-      }
+        });
+      });
     }
+    const semRaters = ratersOf(tally, list);
     semesters.push({
       semester,
       staff: list.length,
-      raters: semRaters.size,
+      raters: semRaters.length,
       scores: semScores,
-      committee: composition(list),
-      partial: [...semRaters].filter(([, n]) => n < list.length).map(([rater, scored]) => ({ rater, scored })),
+      committee: composition(tally, texts, list),
+      partial: semRaters.filter((r) => r.scored < list.length).map((r) => ({ rater: texts.text(RATER, r.rater), scored: r.scored })),
     });
   }
   return { staff: staffIds.size, raters: raters.size, scores, semesters };

@@ -4,7 +4,7 @@
  * every semester and year rule that fired. Renderers turn it into words; nothing here prints.
  */
 import { MICRO } from './cells.js';
-import type { StaffSemester } from './merge.js';
+import { contributions } from './aggregation.js';
 import { type Aggregation, type Policy, rationalOf } from './policy.js';
 import { Rational } from './rational.js';
 import type { StaffResult } from './report.js';
@@ -144,9 +144,17 @@ function lcm(a: bigint, b: bigint): bigint {
   return (a / gcd(a, b)) * b;
 }
 
+/** One rater's scores of the person explained (micro-points, METHODS order; null where none). */
+export interface ExplainScores {
+  rater: string;
+  role: Role | null;
+  micro: (number | null)[];
+}
+
 export interface ExplainInput {
   result: StaffResult;
-  staff: StaffSemester;
+  /** Each rater's scores of the person, in the order the raters first scored them. */
+  scores: ExplainScores[];
   /** The semester report's staff, for ties. */
   ranked: StaffResult[];
   policy: Policy;
@@ -154,28 +162,29 @@ export interface ExplainInput {
   missingSemesters: string[];
 }
 
-export function explain({ result, staff, ranked, policy, year, missingSemesters }: ExplainInput): Explanation {
-  const raters: RaterRow[] = [...staff.raters.values()].map((r) => {
+export function explain({ result, scores: given, ranked, policy, year, missingSemesters }: ExplainInput): Explanation {
+  const raters: RaterRow[] = given.map((r) => {
     const scores = {} as Record<Method, Rational | null>;
     let total = Rational.ZERO;
-    for (const m of METHODS) {
-      const e = r.scores[m];
-      scores[m] = e ? points(e.micro) : null;
-      if (e) {
+    METHODS.forEach((m, k) => {
+      const micro = r.micro[k] ?? null;
+      scores[m] = micro === null ? null : points(micro);
+      if (micro !== null) {
         const mp = policy.methods[m];
-        const p = points(e.micro);
+        const p = points(micro);
         total = total.add(mp.scale === mp.max ? p : p.mul(rationalOf(mp.max)).div(rationalOf(mp.scale)));
       }
-    }
+    });
     return { rater: r.rater, role: r.role, scores, total };
   });
 
   const methods = {} as Record<Method, MethodExplanation>;
   let totalDenominator = 1n;
-  for (const m of METHODS) {
-    const agg = result.methods[m];
+  METHODS.forEach((m, k) => {
+    const value = result.methodValue(k);
     const mp = policy.methods[m];
-    const uses: ScoreUse[] = agg.contributions.map((c) => ({
+    const scored = given.flatMap((r) => (r.micro[k] === null || r.micro[k] === undefined ? [] : [{ rater: r.rater, role: r.role, micro: r.micro[k]! }]));
+    const uses: ScoreUse[] = contributions(scored, policy).map((c) => ({
       rater: c.rater,
       role: c.role,
       score: points(c.micro),
@@ -192,11 +201,11 @@ export function explain({ result, staff, ranked, policy, year, missingSemesters 
       sum = kept.reduce((acc, u) => acc.add(u.weight.mul(u.score)), Rational.ZERO);
       divisor = kept.reduce((acc, u) => acc.add(u.weight), Rational.ZERO);
     }
-    const onScaleValue = mp.scale === mp.max ? agg.value : agg.value.mul(rationalOf(mp.scale)).div(rationalOf(mp.max));
+    const onScaleValue = mp.scale === mp.max ? value : value.mul(rationalOf(mp.scale)).div(rationalOf(mp.max));
     const natural = divisor && divisor.d === 1n ? divisor.n : undefined;
     const onScale = exactValue(onScaleValue, natural);
-    const value = mp.scale === mp.max ? onScale : exactValue(agg.value);
-    const denominator = value.approx === null ? 1n : BigInt(value.exact.slice(value.exact.lastIndexOf('/') + 1));
+    const shown = mp.scale === mp.max ? onScale : exactValue(value);
+    const denominator = shown.approx === null ? 1n : BigInt(shown.exact.slice(shown.exact.lastIndexOf('/') + 1));
     totalDenominator = lcm(totalDenominator, denominator);
     methods[m] = {
       method: m,
@@ -209,9 +218,9 @@ export function explain({ result, staff, ranked, policy, year, missingSemesters 
       onScale,
       max: mp.max,
       scale: mp.scale,
-      value,
+      value: shown,
     };
-  }
+  });
 
   const bands = gradeBands(policy);
   const i = bands.findIndex((b) => b.grade === result.grade);

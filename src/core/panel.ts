@@ -7,7 +7,8 @@
  * zero and gives `null`, never a ratio of rounding noise.
  */
 import { MICRO } from './cells.js';
-import type { StaffSemester } from './merge.js';
+import { type Tally, type TextLookup, NAME, RATER, STAFF, roleOf } from './tally.js';
+import { effectiveRole } from './whole-picture.js';
 import { type PanelThresholds, type Policy, rationalOf } from './policy.js';
 import { Rational } from './rational.js';
 import { type Method, type Role, METHODS } from './types.js';
@@ -74,53 +75,79 @@ export interface Icc {
 }
 
 /**
- * ICC(2,1) and ICC(2,k) of a complete n×k matrix (rows: staff, columns: raters), from the mean
- * squares of the two-way ANOVA (Shrout & Fleiss 1979, case 2; McGraw & Wong 1996, ICC(A,1) and
- * ICC(A,k)):
- *   ICC(2,1) = (MSR - MSE) / (MSR + (k-1)·MSE + k·(MSC - MSE)/n)
- *   ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE)/n)
- * null where undefined: fewer than 2 staff or 2 raters, or a zero (no-variance) denominator.
+ * The sums of a two-way layout (rows: staff, columns: raters) gathered row by row, in integer units,
+ * exactly: ICC(2,1) and ICC(2,k) from its mean squares.
  */
+export class IccSums {
+  n = 0;
+  private grand = 0n;
+  private squares = 0n;
+  private rowSquares = 0n;
+  private readonly cols: bigint[];
+
+  constructor(readonly k: number) {
+    this.cols = Array.from({ length: k }, () => 0n);
+  }
+
+  /** One complete row, values in units (integers). */
+  row(values: readonly number[]): void {
+    let sum = 0n;
+    for (let j = 0; j < this.k; j++) {
+      const x = BigInt(values[j]!);
+      sum += x;
+      this.squares += x * x;
+      this.cols[j] = this.cols[j]! + x;
+    }
+    this.grand += sum;
+    this.rowSquares += sum * sum;
+    this.n++;
+  }
+
+  /**
+   * ICC(2,1) and ICC(2,k) from the mean squares of the two-way ANOVA (Shrout & Fleiss 1979, case 2;
+   * McGraw & Wong 1996, ICC(A,1) and ICC(A,k)), values in units of 1/`unit`:
+   *   ICC(2,1) = (MSR - MSE) / (MSR + (k-1)·MSE + k·(MSC - MSE)/n)
+   *   ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE)/n)
+   * null where undefined: fewer than 2 staff or 2 raters, or a zero (no-variance) denominator.
+   */
+  result(unit: number): Icc {
+    const { n, k } = this;
+    if (n < 2 || k < 2) return { icc: null, iccSingle: null, n, k, msr: null, msc: null, mse: null };
+    const R = (x: number | bigint) => Rational.of(x);
+    const u2 = R(BigInt(unit) * BigInt(unit));
+    const correction = Rational.of(this.grand * this.grand, BigInt(n * k));
+    let colSquares = 0n;
+    for (const c of this.cols) colSquares += c * c;
+    const sst = R(this.squares).sub(correction);
+    const ssr = Rational.of(this.rowSquares, BigInt(k)).sub(correction);
+    const ssc = Rational.of(colSquares, BigInt(n)).sub(correction);
+    const sse = sst.sub(ssr).sub(ssc);
+    const msr = ssr.div(R(n - 1)).div(u2);
+    const msc = ssc.div(R(k - 1)).div(u2);
+    const mse = sse.div(R((n - 1) * (k - 1))).div(u2);
+    const num = msr.sub(mse);
+    const denSingle = msr.add(R(k - 1).mul(mse)).add(R(k).mul(msc.sub(mse)).div(R(n)));
+    const denAverage = msr.add(msc.sub(mse).div(R(n)));
+    return {
+      icc: denAverage.n > 0n ? toNumber(num.div(denAverage)) : null,
+      iccSingle: denSingle.n > 0n ? toNumber(num.div(denSingle)) : null,
+      n,
+      k,
+      msr: toNumber(msr),
+      msc: toNumber(msc),
+      mse: toNumber(mse),
+    };
+  }
+}
+
+/** ICC(2,1) and ICC(2,k) of a complete n×k matrix of decimal numbers (at most 6 decimals). */
 export function icc2(matrix: readonly (readonly number[])[]): Icc {
   const n = matrix.length;
   const k = n === 0 ? 0 : matrix[0]!.length;
-  const none: Icc = { icc: null, iccSingle: null, n, k, msr: null, msc: null, mse: null };
-  if (n < 2 || k < 2 || matrix.some((row) => row.length !== k)) return none;
-  const cells = matrix.map((row) => row.map((x) => rationalOf(x)));
-  let grand = Rational.ZERO;
-  let squares = Rational.ZERO;
-  const rows = cells.map(() => Rational.ZERO);
-  const cols = cells[0]!.map(() => Rational.ZERO);
-  cells.forEach((row, i) =>
-    row.forEach((x, j) => {
-      grand = grand.add(x);
-      squares = squares.add(x.mul(x));
-      rows[i] = rows[i]!.add(x);
-      cols[j] = cols[j]!.add(x);
-    }),
-  );
-  const R = (x: number) => Rational.of(x);
-  const correction = grand.mul(grand).div(R(n * k));
-  const sumSq = (xs: Rational[], per: number) => xs.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO).div(R(per));
-  const sst = squares.sub(correction);
-  const ssr = sumSq(rows, k).sub(correction);
-  const ssc = sumSq(cols, n).sub(correction);
-  const sse = sst.sub(ssr).sub(ssc);
-  const msr = ssr.div(R(n - 1));
-  const msc = ssc.div(R(k - 1));
-  const mse = sse.div(R((n - 1) * (k - 1)));
-  const num = msr.sub(mse);
-  const denSingle = msr.add(R(k - 1).mul(mse)).add(R(k).mul(msc.sub(mse)).div(R(n)));
-  const denAverage = msr.add(msc.sub(mse).div(R(n)));
-  return {
-    icc: denAverage.n > 0n ? toNumber(num.div(denAverage)) : null,
-    iccSingle: denSingle.n > 0n ? toNumber(num.div(denSingle)) : null,
-    n,
-    k,
-    msr: toNumber(msr),
-    msc: toNumber(msc),
-    mse: toNumber(mse),
-  };
+  if (n < 2 || k < 2 || matrix.some((row) => row.length !== k)) return { icc: null, iccSingle: null, n, k, msr: null, msc: null, mse: null };
+  const sums = new IccSums(k);
+  for (const row of matrix) sums.row(row.map((x) => Math.round(x * MICRO)));
+  return sums.result(MICRO);
 }
 
 export type Reading = 'poor' | 'moderate' | 'good' | 'excellent';
@@ -212,222 +239,339 @@ export const IDENTICAL_MIN_STAFF = 3;
 /** An outlier needs at least this many other raters on the same person and method to stand out from. */
 export const OUTLIER_MIN_OTHERS = 2;
 
-/** The median of exact values (the mean of the middle two for an even count). */
-function median(xs: Rational[]): Rational {
-  const sorted = [...xs].sort((a, b) => a.cmp(b));
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : sorted[mid - 1]!.add(sorted[mid]!).div(Rational.of(2));
+/** One staff member as the panel sees them: each rater's scores (micro-points, METHODS order; null where none). */
+export interface PanelStaff {
+  staffId: string;
+  name: string;
+  /** Rater numbers (into PanelSource.raters), their roles, their scores: 5 per rater. */
+  raters: number[];
+  roles: (Role | null)[];
+  micro: (number | null)[];
 }
 
-/** One score in points (scaled to the method's max where the policy scores on another scale). */
-function pointsOf(micro: number, method: Method, policy: Policy): Rational {
-  const mp = policy.methods[method];
-  const p = Rational.of(micro, MICRO);
-  return mp.scale === mp.max ? p : p.mul(rationalOf(mp.max)).div(rationalOf(mp.scale));
+/** The staff of a semester, visited one by one (twice), and the raters' names by number. */
+export interface PanelSource {
+  raters: readonly string[];
+  eachStaff(visit: (s: PanelStaff) => void): void;
 }
 
-/** The methods a rater of this role scores under the policy (every method without a role). */
-function methodsOf(role: Role | null, policy: Policy): Method[] {
-  return METHODS.filter((m) => role === null || policy.methods[m].roles.includes(role));
-}
-
-interface Cell {
-  staff: StaffSemester;
-  rater: string;
-  role: Role | null;
-  /** Points per scored method, exact and as a number. */
-  points: Partial<Record<Method, Rational>>;
-  /** The sum of the rater's methods, when the rater scored all of them. */
-  total: number | null;
-}
-
-function round(x: number | null, places: number): number | null {
-  if (x === null) return null;
-  const f = 10 ** places;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-export function panelReport(semester: string, staff: StaffSemester[], policy: Policy): PanelReport {
-  const t = policy.panel;
-  // Raters in order of first appearance, with their role.
-  const raterRole = new Map<string, Role | null>();
-  const cellsByStaff = new Map<StaffSemester, Cell[]>();
-  for (const s of staff) {
-    const cells: Cell[] = [];
-    for (const r of s.raters.values()) {
-      if (!raterRole.has(r.rater) || (raterRole.get(r.rater) === null && r.role)) raterRole.set(r.rater, r.role);
-      const points: Partial<Record<Method, Rational>> = {};
-      for (const m of METHODS) {
-        const e = r.scores[m];
-        if (e) points[m] = pointsOf(e.micro, m, policy);
+/** The staff of a semester in a tally (needs the scores kept), in order of first appearance. */
+export function tallySource(tally: Tally, texts: TextLookup, people: readonly number[]): PanelSource {
+  const raters: string[] = [];
+  const numbers = new Map<number, number>();
+  return {
+    raters,
+    eachStaff(visit) {
+      for (const person of people) {
+        const s: PanelStaff = {
+          staffId: texts.text(STAFF, tally.staffOf[person]!),
+          name: tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '',
+          raters: [],
+          roles: [],
+          micro: [],
+        };
+        tally.cellsOf(person, (rater, cellRole, mask, cell, sparse) => {
+          let r = numbers.get(rater);
+          if (r === undefined) {
+            r = raters.length;
+            raters.push(texts.text(RATER, rater));
+            numbers.set(rater, r);
+          }
+          s.raters.push(r);
+          s.roles.push(roleOf(effectiveRole(tally, rater, cellRole)));
+          for (let k = 0; k < 5; k++) s.micro.push(mask & (1 << k) ? tally.scoreOf(cell, sparse, k) : null);
+        });
+        visit(s);
       }
-      const own = methodsOf(r.role, policy);
-      const complete = own.every((m) => points[m] !== undefined);
-      const total = complete ? toNumber(own.reduce((acc, m) => acc.add(points[m]!), Rational.ZERO)) : null;
-      cells.push({ staff: s, rater: r.rater, role: r.role, points, total });
-    }
-    cellsByStaff.set(s, cells);
-  }
-  const raterNames = [...raterRole.keys()];
+    },
+  };
+}
 
-  // Per rater: own totals and the other raters' median on the same methods of the same staff.
-  const raters: RaterStats[] = raterNames.map((name) => {
-    const role = raterRole.get(name) ?? null;
-    const own: number[] = [];
-    const pairsOwn: number[] = [];
-    const pairsOthers: number[] = [];
-    const patterns = new Map<string, number>();
-    const totals = new Map<number, number>();
-    let scored = 0;
-    for (const s of staff) {
-      const cells = cellsByStaff.get(s)!;
-      const me = cells.find((c) => c.rater === name);
-      if (!me) continue;
-      scored++;
-      if (me.total === null) continue;
-      own.push(me.total);
-      totals.set(me.total, (totals.get(me.total) ?? 0) + 1);
-      const key = METHODS.map((m) => me.points[m]?.toString() ?? '').join('|');
-      patterns.set(key, (patterns.get(key) ?? 0) + 1);
+/**
+ * Scores in exact integer units: a score of method k is micro × factor[k] units of 1/unit points
+ * (factor 1 and unit 10^6 when every method is scored on its maximum, the usual case).
+ */
+function unitsOf(policy: Policy): { factor: number[]; unit: number } {
+  const ratios = METHODS.map((m) => rationalOf(policy.methods[m].max).div(rationalOf(policy.methods[m].scale)));
+  let lcm = 1n;
+  for (const r of ratios) lcm = (lcm / gcd(lcm, r.d)) * r.d;
+  const factor = ratios.map((r) => Number((r.n * lcm) / r.d));
+  const unit = Number(lcm) * MICRO;
+  const biggest = Math.max(...METHODS.map((m, k) => policy.methods[m].scale * MICRO * factor[k]!)) * 100;
+  if (!Number.isSafeInteger(Math.ceil(biggest)) || !Number.isSafeInteger(unit)) throw new RangeError('the policy\'s method scales are too fine for the panel statistics');
+  return { factor, unit };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/** The median of the sorted values without the one at index `skip`, times 2 (so an integer). */
+function twiceMedianWithout(sorted: readonly number[], skip: number): number {
+  const n = sorted.length - 1;
+  const at = (j: number) => sorted[j < skip ? j : j + 1]!;
+  const mid = n >> 1;
+  return n % 2 === 1 ? 2 * at(mid) : at(mid - 1) + at(mid);
+}
+
+/** Exact moments of integers: count, Σx, Σx² (BigInt where it must be). */
+class Moments {
+  n = 0;
+  sum = 0n;
+  squares = 0n;
+  add(x: number): void {
+    const b = BigInt(x);
+    this.n++;
+    this.sum += b;
+    this.squares += b * b;
+  }
+  /** Σ(x - mean)², exactly, in units². */
+  ss(): Rational {
+    return this.n === 0 ? Rational.ZERO : Rational.of(this.squares).sub(Rational.of(this.sum * this.sum, BigInt(this.n)));
+  }
+}
+
+interface RaterAccumulator {
+  role: Role | null;
+  roleKnown: boolean;
+  scored: number;
+  totals: Moments;
+  patterns: Map<string, number>;
+  totalCounts: Map<number, number>;
+  /** Leniency: the differences as floats, summed in staff order. */
+  diffSum: number;
+  diffs: number;
+  /** Pearson of own totals (units) against the others' medians (half units). */
+  xs: Moments;
+  ys: Moments;
+  xy: bigint;
+}
+
+export function panelReport(semester: string, source: PanelSource, policy: Policy): PanelReport {
+  const t = policy.panel;
+  const { factor, unit } = unitsOf(policy);
+  const toF = (x: number, d: number) => x / d;
+  const acc: RaterAccumulator[] = [];
+  const rater = (r: number): RaterAccumulator =>
+    (acc[r] ??= { role: null, roleKnown: false, scored: 0, totals: new Moments(), patterns: new Map(), totalCounts: new Map(), diffSum: 0, diffs: 0, xs: new Moments(), ys: new Moments(), xy: 0n });
+  const own = (role: Role | null) => METHODS.map((m) => role === null || policy.methods[m].roles.includes(role));
+  // Per method: the pooled within-person sum of squares (units²) and its degrees of freedom, and
+  // which raters score it.
+  const pooled = METHODS.map(() => Rational.ZERO);
+  const df = [0, 0, 0, 0, 0];
+  const scoresMethod = METHODS.map(() => new Set<number>());
+  let staffCount = 0;
+  const units = (s: PanelStaff, i: number, k: number): number | null => {
+    const micro = s.micro[i * 5 + k];
+    return micro === null || micro === undefined ? null : micro * factor[k]!;
+  };
+  /** A rater's total over their own methods (units), or null when one is missing. */
+  const totalOf = (s: PanelStaff, i: number): number | null => {
+    const mine = own(s.roles[i] ?? null);
+    let total = 0;
+    for (let k = 0; k < 5; k++) {
+      if (!mine[k]) continue;
+      const u = units(s, i, k);
+      if (u === null) return null;
+      total += u;
+    }
+    return total;
+  };
+  const sortedScores = (s: PanelStaff, k: number): number[] => {
+    const xs: number[] = [];
+    for (let i = 0; i < s.raters.length; i++) {
+      const u = units(s, i, k);
+      if (u !== null) xs.push(u);
+    }
+    return xs.sort((a, b) => a - b);
+  };
+
+  // First pass: the raters (mean, sd, leniency, correlation, identical scores) and the pooled SDs.
+  source.eachStaff((s) => {
+    staffCount++;
+    const n = s.raters.length;
+    const sorted = METHODS.map((_, k) => sortedScores(s, k));
+    for (let i = 0; i < n; i++) {
+      const a = rater(s.raters[i]!);
+      if (!a.roleKnown || (a.role === null && s.roles[i])) {
+        a.role = s.roles[i] ?? null;
+        a.roleKnown = true;
+      }
+      a.scored++;
+      for (let k = 0; k < 5; k++) if (units(s, i, k) !== null) scoresMethod[k]!.add(s.raters[i]!);
+      const total = totalOf(s, i);
+      if (total === null) continue;
+      a.totals.add(total);
+      a.totalCounts.set(total, (a.totalCounts.get(total) ?? 0) + 1);
+      const key = METHODS.map((_, k) => s.micro[i * 5 + k] ?? '').join('|');
+      a.patterns.set(key, (a.patterns.get(key) ?? 0) + 1);
       // The others' median, method by method over the methods this rater scored: a median, so that
       // one extreme rater does not make everyone else look lenient or severe.
-      let mine = Rational.ZERO;
-      let theirs = Rational.ZERO;
+      let mine = 0;
+      let theirs = 0;
       let compared = false;
-      for (const m of METHODS) {
-        const x = me.points[m];
-        if (!x) continue;
-        const others = cells.filter((c) => c !== me && c.points[m]).map((c) => c.points[m]!);
-        if (others.length === 0) continue;
+      for (let k = 0; k < 5; k++) {
+        const x = units(s, i, k);
+        if (x === null) continue;
+        const list = sorted[k]!;
+        if (list.length < 2) continue;
         compared = true;
-        mine = mine.add(x);
-        theirs = theirs.add(median(others));
+        mine += 2 * x;
+        theirs += twiceMedianWithout(list, list.indexOf(x));
       }
       if (compared) {
-        pairsOwn.push(toNumber(mine));
-        pairsOthers.push(toNumber(theirs));
+        a.diffSum += toF(mine, 2 * unit) - toF(theirs, 2 * unit);
+        a.diffs++;
+        a.xs.add(mine);
+        a.ys.add(theirs);
+        a.xy += BigInt(mine) * BigInt(theirs);
       }
     }
-    const diffs = pairsOwn.map((x, i) => x - pairsOthers[i]!);
-    const leniency = diffs.length === 0 ? null : diffs.reduce((a, b) => a + b, 0) / diffs.length;
-    const most = Math.max(0, ...patterns.values(), ...totals.values());
-    const identicalShare = own.length === 0 ? null : most / own.length;
+    for (let k = 0; k < 5; k++) {
+      const xs = sorted[k]!;
+      if (xs.length < 2) continue;
+      const m = new Moments();
+      for (const x of xs) m.add(x);
+      pooled[k] = pooled[k]!.add(m.ss());
+      df[k]! += xs.length - 1;
+    }
+  });
+
+  const u2 = Rational.of(BigInt(unit) * BigInt(unit));
+  const raters: RaterStats[] = acc.map((a, r) => {
+    const n = a.totals.n;
+    const identicalShare = n === 0 ? null : Math.max(0, ...a.patterns.values(), ...a.totalCounts.values()) / n;
+    const leniency = a.diffs === 0 ? null : a.diffSum / a.diffs;
     const flags: RaterFlag[] = [];
-    if (identicalShare !== null && own.length >= IDENTICAL_MIN_STAFF && identicalShare >= t.identicalShare) flags.push('identical-scores');
+    if (identicalShare !== null && n >= IDENTICAL_MIN_STAFF && identicalShare >= t.identicalShare) flags.push('identical-scores');
     if (leniency !== null && leniency > t.leniency) flags.push('lenient');
     if (leniency !== null && leniency < -t.leniency) flags.push('severe');
     return {
-      rater: name,
-      role,
-      scored,
-      mean: mean(own),
-      sd: sampleSd(own),
+      rater: source.raters[r]!,
+      role: a.role,
+      scored: a.scored,
+      mean: n === 0 ? null : toNumber(Rational.of(a.totals.sum, BigInt(n) * BigInt(unit))),
+      sd: n < 2 ? null : Math.sqrt(toNumber(a.totals.ss().div(Rational.of(n - 1)).div(u2))),
       leniency,
-      correlation: pearson(pairsOwn, pairsOthers),
+      correlation: correlation(a, unit),
       identicalShare,
       flags,
     };
   });
 
-  // Per method: the pooled within-person standard deviation, then the outliers it measures.
   const methodSd = {} as Record<Method, number | null>;
-  for (const m of METHODS) {
-    let ss = Rational.ZERO;
-    let df = 0;
-    for (const s of staff) {
-      const xs = cellsByStaff.get(s)!.flatMap((c) => (c.points[m] ? [toNumber(c.points[m])] : []));
-      if (xs.length < 2) continue;
-      ss = ss.add(moments(xs).ss);
-      df += xs.length - 1;
-    }
-    methodSd[m] = df === 0 ? null : Math.sqrt(toNumber(ss.div(Rational.of(df))));
-  }
+  METHODS.forEach((m, k) => (methodSd[m] = df[k] === 0 ? null : Math.sqrt(toNumber(pooled[k]!.div(Rational.of(df[k]!)).div(u2)))));
+
+  // Second pass: outliers, the spread of each person, the reliability sums.
+  const full = (role: Role | null) => own(role).every(Boolean);
+  const totalCols = acc.map((a, r) => (full(a.role) ? r : -1)).filter((r) => r >= 0);
+  const methodCols = METHODS.map((_, k) => acc.map((_a, r) => (scoresMethod[k]!.has(r) ? r : -1)).filter((r) => r >= 0));
+  const icc = [new IccSums(totalCols.length), ...methodCols.map((c) => new IccSums(c.length))];
   const outliers: Outlier[] = [];
-  for (const s of staff) {
-    const cells = cellsByStaff.get(s)!;
-    for (const m of METHODS) {
+  const staff: StaffSpread[] = [];
+  source.eachStaff((s) => {
+    const n = s.raters.length;
+    const at = new Map<number, number>();
+    for (let i = 0; i < n; i++) at.set(s.raters[i]!, i);
+    for (let k = 0; k < 5; k++) {
+      const m = METHODS[k]!;
       const sd = methodSd[m];
-      const scoring = cells.filter((c) => c.points[m]);
-      if (scoring.length < OUTLIER_MIN_OTHERS + 1 || sd === null || sd === 0) continue;
-      for (const c of scoring) {
-        const others = scoring.filter((o) => o !== c).map((o) => o.points[m]!);
-        const othersMedian = median(others);
-        const difference = toNumber(c.points[m]!.sub(othersMedian));
+      const sorted = sortedScores(s, k);
+      if (sorted.length < OUTLIER_MIN_OTHERS + 1 || sd === null || sd === 0) continue;
+      for (let i = 0; i < n; i++) {
+        const x = units(s, i, k);
+        if (x === null) continue;
+        const twice = twiceMedianWithout(sorted, sorted.indexOf(x));
+        const difference = toF(2 * x - twice, 2 * unit);
         const far = Math.abs(difference);
         if (far > t.outlierPoints && far > t.outlierSd * sd) {
           outliers.push({
             staffId: s.staffId,
             name: s.name,
-            rater: c.rater,
-            role: c.role,
+            rater: source.raters[s.raters[i]!]!,
+            role: s.roles[i] ?? null,
             method: m,
-            score: toNumber(c.points[m]!),
-            othersMedian: toNumber(othersMedian),
+            score: toF(x, unit),
+            othersMedian: toF(twice, 2 * unit),
             difference,
             sds: far / sd,
           });
         }
       }
     }
-  }
-
-  // Per staff member: the spread of the totals of the raters who score every method.
-  const staffSpread: StaffSpread[] = staff.map((s) => {
-    const full = cellsByStaff
-      .get(s)!
-      .filter((c) => c.total !== null && methodsOf(c.role, policy).length === METHODS.length);
-    let hi: Cell | null = null;
-    let lo: Cell | null = null;
-    for (const c of full) {
-      if (!hi || c.total! > hi.total!) hi = c;
-      if (!lo || c.total! < lo.total!) lo = c;
+    // The spread of the totals of the raters who score every method.
+    let hi = -1;
+    let lo = -1;
+    let hiTotal = 0;
+    let loTotal = 0;
+    let fullRaters = 0;
+    for (let i = 0; i < n; i++) {
+      if (!full(s.roles[i] ?? null)) continue;
+      const total = totalOf(s, i);
+      if (total === null) continue;
+      fullRaters++;
+      if (hi < 0 || total > hiTotal) [hi, hiTotal] = [i, total];
+      if (lo < 0 || total < loTotal) [lo, loTotal] = [i, total];
     }
-    const spread = full.length >= 2 && hi && lo ? toNumber(rationalOf(hi.total!).sub(rationalOf(lo.total!))) : null;
-    return {
+    const two = fullRaters >= 2;
+    const spread = two ? toF(hiTotal - loTotal, unit) : null;
+    staff.push({
       staffId: s.staffId,
       name: s.name,
-      raters: full.length,
+      raters: fullRaters,
       spread,
-      highest: full.length >= 2 && hi ? { rater: hi.rater, total: hi.total! } : null,
-      lowest: full.length >= 2 && lo ? { rater: lo.rater, total: lo.total! } : null,
+      highest: two ? { rater: source.raters[s.raters[hi]!]!, total: toF(hiTotal, unit) } : null,
+      lowest: two ? { rater: source.raters[s.raters[lo]!]!, total: toF(loTotal, unit) } : null,
       flags: spread !== null && spread > t.spread ? ['high-spread'] : [],
+    });
+    // Reliability over the complete block: the staff scored by every rater of it.
+    const row = (cols: number[], value: (i: number) => number | null): number[] | null => {
+      const out: number[] = [];
+      for (const r of cols) {
+        const i = at.get(r);
+        const v = i === undefined ? null : value(i);
+        if (v === null) return null;
+        out.push(v);
+      }
+      return cols.length > 0 ? out : null;
     };
+    const totals = row(totalCols, (i) => totalOf(s, i));
+    if (totals) icc[0]!.row(totals);
+    for (let k = 0; k < 5; k++) {
+      const values = row(methodCols[k]!, (i) => units(s, i, k));
+      if (values) icc[k + 1]!.row(values);
+    }
   });
 
-  // Reliability over the complete block: the staff scored by every rater of the method.
   const reliability = {} as Record<ReliabilityKey, Reliability>;
-  for (const key of RELIABILITY_KEYS) {
-    const cols =
-      key === 'total'
-        ? raterNames.filter((r) => methodsOf(raterRole.get(r) ?? null, policy).length === METHODS.length)
-        : raterNames.filter((r) => staff.some((s) => cellsByStaff.get(s)!.some((c) => c.rater === r && c.points[key])));
-    const matrix: number[][] = [];
-    for (const s of staff) {
-      const cells = cellsByStaff.get(s)!;
-      const row: number[] = [];
-      for (const r of cols) {
-        const c = cells.find((x) => x.rater === r);
-        const v = !c ? null : key === 'total' ? c.total : c.points[key] ? toNumber(c.points[key]) : null;
-        if (v === null) break;
-        row.push(v);
-      }
-      if (row.length === cols.length && cols.length > 0) matrix.push(row);
-    }
-    const r = icc2(matrix);
-    reliability[key] = { ...r, n: matrix.length, k: cols.length, reading: readingOf(r.icc) };
-  }
+  RELIABILITY_KEYS.forEach((key, j) => {
+    const r = icc[j]!.result(unit);
+    reliability[key] = { ...r, reading: readingOf(r.icc) };
+  });
+  return { semester, staffCount, raters, staff, outliers, reliability, methodSd, thresholds: { ...t } };
+}
 
-  return {
-    semester,
-    staffCount: staff.length,
-    raters,
-    staff: staffSpread,
-    outliers,
-    reliability,
-    methodSd,
-    thresholds: { ...t },
-  };
+/** Pearson's correlation of a rater's totals with the others' medians, exactly; null without variance. */
+function correlation(a: RaterAccumulator, unit: number): number | null {
+  const n = a.xs.n;
+  if (n < 2) return null;
+  // Both in units of 1/(2 unit) points; the sums of squares as points², as people would compute them.
+  const scale = Rational.of(4n * BigInt(unit) * BigInt(unit));
+  const ssx = a.xs.ss().div(scale);
+  const ssy = a.ys.ss().div(scale);
+  if (ssx.n === 0n || ssy.n === 0n) return null;
+  const sxy = Rational.of(a.xy).sub(Rational.of(a.xs.sum * a.ys.sum, BigInt(n))).div(scale);
+  const r = toNumber(sxy) / Math.sqrt(toNumber(ssx) * toNumber(ssy));
+  return Math.max(-1, Math.min(1, r));
+}
+
+/** A statistic rounded for display (null stays null; never -0). */
+function round(x: number | null, places: number): number | null {
+  if (x === null) return null;
+  const f = 10 ** places;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
 }
 
 export { round as roundStat };

@@ -27,6 +27,8 @@ function gcdBig(a: bigint, b: bigint): bigint {
   return a;
 }
 
+import { roundScaledFraction } from './rounding.js';
+
 const safe = Number.isSafeInteger;
 
 export class Rational {
@@ -213,23 +215,6 @@ export class Rational {
   toString(): string {
     return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
   }
-}
-
-/**
- * n/d (safe integers, d > 0) rounded half up (away from zero for negatives) to `places` decimals,
- * as a scaled integer; null where the arithmetic would leave the safe integers. For callers that
- * keep fractions as plain numbers and need no Rational object.
- */
-export function roundScaledFraction(n: number, d: number, places: number): number | null {
-  const scale = 10 ** places;
-  const a = Math.abs(n);
-  const top = 2 * a * scale + d;
-  const bottom = 2 * d;
-  if (!safe(top + bottom)) return null;
-  const q = Math.floor(top / bottom);
-  // Floating division of safe integers can land one off at the boundary: check by multiplying back.
-  const fixed = q * bottom > top ? q - 1 : (q + 1) * bottom <= top ? q + 1 : q;
-  return n < 0 ? -fixed : fixed;
 }
 
 function scaledNumberToString(scaled: number, places: number): string {

@@ -1,22 +1,19 @@
 /**
- * From merged scores to the semester report: aggregate each method, add up the exact total,
- * round it once, grade, rank (1, 2, 2, 4; ties by staff id) and apply the semester rules.
+ * The semester report: each person's result (the method values, the exact and the rounded total, the
+ * grade and the semester's consequences), ranked (1, 2, 2, 4; ties by staff id), the grades counted.
  */
-import { type MethodAggregate, aggregate } from './aggregate.js';
-import type { StaffSemester } from './merge.js';
-import type { Policy } from './policy.js';
+import { roundScaledFraction, type Settled } from './rounding.js';
 import { Rational } from './rational.js';
-import { type SemesterConsequence, gradeOf, semesterConsequence } from './rules.js';
-import { type Grade, type Method, GRADES, METHODS } from './types.js';
+import type { SemesterConsequence } from './rules.js';
+import { type Grade, GRADES } from './types.js';
 
 export interface StaffResult {
   semester: string;
   staffId: string;
   name: string;
   post: string;
-  methods: Record<Method, MethodAggregate>;
   /** The exact total before rounding. */
-  exact: Rational;
+  readonly exact: Rational;
   /** The total rounded half up to the policy's precision. */
   total: Rational;
   grade: Grade;
@@ -25,10 +22,11 @@ export interface StaffResult {
   rankOf: number;
   raters: number;
   consequence: SemesterConsequence;
+  /** Method k's aggregate (METHODS order), exact, in points. */
+  methodValue(k: number): Rational;
   /**
    * The five method values (METHODS order) as the reports show them: rounded half up to `places`
-   * decimals and scaled by 10^places, so integers. The streaming path answers from its integers
-   * without building `methods`.
+   * decimals and scaled by 10^places, so integers.
    */
   methodsScaled(places: number): number[];
 }
@@ -41,74 +39,62 @@ export interface SemesterReport {
   groupBy: 'post' | null;
 }
 
-export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'>;
-
-const consequences = new WeakMap<Policy, Map<string, Map<Grade, SemesterConsequence>>>();
-
-/** Everyone with the same grade in a semester has the same consequence: one object serves them all. */
-function sharedConsequence(semester: string, grade: Grade, policy: Policy): SemesterConsequence {
-  let bySemester = consequences.get(policy);
-  if (!bySemester) consequences.set(policy, (bySemester = new Map()));
-  let byGrade = bySemester.get(semester);
-  if (!byGrade) bySemester.set(semester, (byGrade = new Map()));
-  let c = byGrade.get(grade);
-  if (!c) byGrade.set(grade, (c = Object.freeze(semesterConsequence(semester, grade, policy)) as SemesterConsequence));
-  return c;
-}
-
-export function scoreStaff(s: StaffSemester, policy: Policy): ScoredStaff {
-  const methods = {} as Record<Method, MethodAggregate>;
-  for (const m of METHODS) {
-    const scores = [];
-    for (const r of s.raters.values()) {
-      const e = r.scores[m];
-      if (e) scores.push({ rater: r.rater, role: r.role, micro: e.micro });
-    }
-    methods[m] = aggregate(m, scores, policy);
-  }
-  return staffResult(s, s.raters.size, methods, policy);
-}
-
-/** The exact total of the method aggregates, rounded once, graded, with the semester rules applied. */
-export function staffResult(
-  who: { semester: string; staffId: string; name: string; post: string },
-  raters: number,
-  methods: Record<Method, MethodAggregate>,
-  policy: Policy,
-): ScoredStaff {
-  const exact = sum(METHODS.map((m) => methods[m].value));
-  return { semester: who.semester, staffId: who.staffId, name: who.name, post: who.post, methods, exact, raters, ...settle(who.semester, exact, policy), methodsScaled };
-}
-
-function methodsScaled(this: { methods: Record<Method, MethodAggregate> }, places: number): number[] {
-  return METHODS.map((m) => Number(this.methods[m].value.roundScaled(places)));
-}
-
-/** The exact total: the sum of the method values. */
-export function sum(values: readonly Rational[]): Rational {
-  let total = Rational.ZERO;
-  for (const v of values) total = total.add(v);
-  return total;
-}
+export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'> & { rank?: number; rankOf?: number };
 
 /**
- * What an exact total comes to: rounded half up, once, to the policy's precision; the grade of the
- * rounded total; the semester rules that follow from it.
+ * One person's result, kept small (a batch holds hundreds of thousands): the method values as
+ * numerator, denominator pairs in an array shared by everyone of the semester where they are plain
+ * numbers, else as rationals; the exact total is made when asked for.
  */
-export function settle(semester: string, exact: Rational, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
-  const p = policy.precision;
-  const q = exact.roundScaledNumber(p);
-  return q !== null ? settleScaled(semester, q, policy) : settleTotal(semester, Rational.of(exact.roundScaled(p), 10n ** BigInt(p)), policy);
-}
+export class PersonResult implements StaffResult {
+  readonly semester: string;
+  readonly staffId: string;
+  name: string;
+  post: string;
+  readonly raters: number;
+  readonly total: Rational;
+  readonly grade: Grade;
+  readonly consequence: SemesterConsequence;
+  /** Given by rank(); declared so that every person keeps one shape. */
+  rank = 0;
+  rankOf = 0;
+  private readonly parts: Float64Array | null;
+  private readonly at: number;
+  private readonly values: Rational[] | null;
 
-/** settle() for a total already rounded: `q` is the total times 10^precision. */
-export function settleScaled(semester: string, q: number, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
-  return settleTotal(semester, Rational.of(q, 10 ** policy.precision), policy);
-}
+  constructor(semester: string, staffId: string, name: string, post: string, raters: number, parts: Float64Array | null, at: number, values: Rational[] | null, settled: Settled) {
+    this.semester = semester;
+    this.staffId = staffId;
+    this.name = name;
+    this.post = post;
+    this.raters = raters;
+    this.total = settled.total;
+    this.grade = settled.grade;
+    this.consequence = settled.consequence;
+    this.parts = parts;
+    this.at = at;
+    this.values = parts ? null : values;
+  }
 
-function settleTotal(semester: string, total: Rational, policy: Policy): { total: Rational; grade: Grade; consequence: SemesterConsequence } {
-  const grade = gradeOf(total, policy);
-  return { total, grade, consequence: sharedConsequence(semester, grade, policy) };
+  methodValue(k: number): Rational {
+    return this.parts ? Rational.of(this.parts[this.at + 2 * k]!, this.parts[this.at + 2 * k + 1]!) : this.values![k]!;
+  }
+
+  methodsScaled(places: number): number[] {
+    const out = [0, 0, 0, 0, 0];
+    const parts = this.parts;
+    for (let k = 0; k < 5; k++) {
+      const q = parts ? roundScaledFraction(parts[this.at + 2 * k]!, parts[this.at + 2 * k + 1]!, places) : null;
+      out[k] = q !== null ? q : Number(this.methodValue(k).roundScaled(places));
+    }
+    return out;
+  }
+
+  get exact(): Rational {
+    let total = Rational.ZERO;
+    for (let k = 0; k < 5; k++) total = total.add(this.methodValue(k));
+    return total;
+  }
 }
 
 /**
@@ -209,17 +195,6 @@ export function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int
     [from, to] = [to, from];
   }
   return from;
-}
-
-export function semesterReport(semester: string, staff: StaffSemester[], policy: Policy, groupBy: 'post' | null): SemesterReport {
-  const raters = new Set<string>();
-  for (const s of staff) for (const r of s.raters.keys()) raters.add(r);
-  return rankReport(
-    semester,
-    staff.map((s) => scoreStaff(s, policy)),
-    raters.size,
-    groupBy,
-  );
 }
 
 /** Ranks scored staff (within each post when grouped) and counts the grades. */

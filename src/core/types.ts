@@ -56,3 +56,10 @@ export class Problems {
 export function isRole(s: string): s is Role {
   return (ROLES as readonly string[]).includes(s);
 }
+
+/** Rows of the sheets: records under the headers (blank lines not counted), used and rejected. */
+export interface RowCounts {
+  read: number;
+  used: number;
+  rejected: number;
+}

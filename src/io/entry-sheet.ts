@@ -9,8 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type Column, parseHeader, parseRole, parseScore, parseSemester } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Values, pointsText } from '../core/entry.js';
 import { METHODS, type Problems, type Role } from '../core/types.js';
-import { parseCsvText } from './csv.js';
-import { decode } from './decode.js';
+import { problemsEn } from '../i18n/problems.js';
+import { parseCsvText } from './records.js';
+import { decode } from './encoding.js';
 import { writeAtomic } from './output.js';
 
 export type SheetLang = 'en' | 'zh';
@@ -111,7 +112,7 @@ export class EntrySheet {
     const buf = readFileSync(path);
     const decoded = decode(buf, null);
     if (!decoded.ok) {
-      opts.problems.error(at(decoded.line), decoded.message);
+      opts.problems.error(at(decoded.line), (problemsEn[decoded.kind] as (a: unknown) => string)(decoded.args));
       return fresh();
     }
     const { records, malformed } = parseCsvText(decoded.text);

@@ -1,6 +1,6 @@
 /** Rendering the summary of `evaluate check`: table (plain text) and json. */
 import type { SheetsSummary } from '../core/committee.js';
-import type { RowCounts } from '../core/sheet.js';
+import type { RowCounts } from '../core/types.js';
 import { type Problem, METHODS, ROLES } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { checkWords } from '../i18n/check.js';

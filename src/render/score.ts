@@ -1,7 +1,7 @@
 /** Rendering the semester report: table, csv, json, md. */
 import type { Problem } from '../core/types.js';
 import type { SemesterReport, StaffResult } from '../core/report.js';
-import type { RowCounts } from '../core/sheet.js';
+import type { RowCounts } from '../core/types.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvBytes } from './csv.js';
@@ -24,8 +24,7 @@ function methodNumbers(s: StaffResult): Record<string, number> {
 }
 
 function methodTexts(s: StaffResult): string[] {
-  const m = s.methods;
-  return METHODS.map((x) => m[x].value.toFixed(2));
+  return METHODS.map((_, k) => s.methodValue(k).toFixed(2));
 }
 
 export function scoreJson(input: ScoreRenderInput): string {

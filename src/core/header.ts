@@ -1,0 +1,192 @@
+/**
+ * A sheet's header row: which column means what (English or Chinese names, trimmed, any case),
+ * and everything wrong with it: unknown or unnamed columns (warnings, with a "did you mean"),
+ * a column named twice, no staff_id, no score columns, both forms at once, Excel's `sep=` line,
+ * a sheet separated by another character than the one in use.
+ */
+import { clip, editDistance } from './cells.js';
+import type { FileRef, ProblemLog } from './problems.js';
+import { type Method, METHODS } from './types.js';
+
+export type Column = 'staff_id' | 'name' | 'post' | 'semester' | 'rater' | 'role' | 'method' | 'score' | Method;
+
+const HEADER_ALIASES: Record<string, Column> = {
+  staff_id: 'staff_id',
+  工号: 'staff_id',
+  员工编号: 'staff_id',
+  name: 'name',
+  姓名: 'name',
+  post: 'post',
+  岗位: 'post',
+  楼栋: 'post',
+  semester: 'semester',
+  学期: 'semester',
+  rater: 'rater',
+  评委: 'rater',
+  考评人: 'rater',
+  role: 'role',
+  角色: 'role',
+  评委类型: 'role',
+  listen: 'listen',
+  听: 'listen',
+  see: 'see',
+  看: 'see',
+  check: 'check',
+  查: 'check',
+  test: 'test',
+  测: 'test',
+  ask: 'ask',
+  问: 'ask',
+  method: 'method',
+  方法: 'method',
+  score: 'score',
+  分数: 'score',
+  得分: 'score',
+};
+
+/** A header cell's meaning; a cell that says `constructor` or `__proto__` finds nothing. */
+export function parseHeader(raw: string): Column | null {
+  const key = raw.trim().toLowerCase();
+  return Object.hasOwn(HEADER_ALIASES, key) ? HEADER_ALIASES[key]! : null;
+}
+
+/** Where each column is, by meaning (-1: absent), once the header is read. */
+export interface SheetColumns {
+  width: number;
+  staff: number;
+  name: number;
+  post: number;
+  semester: number;
+  rater: number;
+  role: number;
+  method: number;
+  score: number;
+  /** Per method (METHODS order), its column in a wide sheet, or -1. */
+  methodColumn: number[];
+  /** The header's meanings, per column (null: ignored). */
+  meanings: (Column | null)[];
+  /** The header's line. */
+  line: number;
+}
+
+/** What became of a header row: the columns when the sheet can be read, else null. */
+export interface HeaderOutcome {
+  columns: SheetColumns | null;
+  /** Rows under a header that cannot be read are counted as rejected, not checked. */
+  readable: boolean;
+}
+
+/**
+ * Reads the first non-blank record. `sep=;` (Excel's separator line) is either skipped (it names the
+ * separator in use: a warning; the header comes next, null returned with `skip`) or an error.
+ */
+export function readHeader(
+  cells: readonly string[],
+  line: number,
+  file: FileRef,
+  delimiter: string,
+  log: ProblemLog,
+): HeaderOutcome | 'skip' {
+  if (cells.length === 1 && /^sep=.?$/i.test(cells[0]!.trim())) {
+    const text = cells[0]!.trim();
+    const sep = text.slice(4);
+    if (sep === delimiter) {
+      log.warning(file, line, 1, 'separator-skipped', text);
+      return 'skip';
+    }
+    log.error(file, line, 1, 'separator-line', text, sep);
+    return { columns: null, readable: false };
+  }
+  const other = cells.length === 1 ? otherSeparator(cells[0]!) : null;
+  if (other) {
+    log.error(file, line, 1, 'single-cell-header', other.name, delimiter, other.option);
+    return { columns: null, readable: false };
+  }
+  const meanings = cells.map((c) => parseHeader(c));
+  const seen = new Map<Column, number>();
+  let ok = true;
+  cells.forEach((raw, i) => {
+    const col = meanings[i]!;
+    if (col === null) {
+      if (raw.trim() === '') log.warning(file, line, i + 1, 'unnamed-column', i + 1);
+      else log.warning(file, line, i + 1, 'unknown-column', clip(raw.trim()), guessHeader(raw) ?? '');
+      return;
+    }
+    const prev = seen.get(col);
+    if (prev !== undefined) {
+      log.error(file, line, i + 1, 'repeated-column', clip(raw.trim()), prev + 1, clip(cells[prev]!.trim()), col);
+      ok = false;
+      return;
+    }
+    seen.set(col, i);
+  });
+  const at = (c: Column) => seen.get(c) ?? -1;
+  const methodColumn = METHODS.map((m) => at(m));
+  const methods = methodColumn.filter((i) => i >= 0).length;
+  const long = seen.has('method') || seen.has('score');
+  if (!seen.has('staff_id')) {
+    log.error(file, line, undefined, 'no-staff-column');
+    ok = false;
+  }
+  if (long && !(seen.has('method') && seen.has('score'))) {
+    log.error(file, line, undefined, 'incomplete-long-form');
+    ok = false;
+  } else if (long && methods > 0) {
+    log.error(file, line, undefined, 'mixed-forms');
+    ok = false;
+  } else if (!long && methods === 0) {
+    log.error(file, line, undefined, 'no-score-columns');
+    ok = false;
+  }
+  const columns: SheetColumns = {
+    width: cells.length,
+    staff: at('staff_id'),
+    name: at('name'),
+    post: at('post'),
+    semester: at('semester'),
+    rater: at('rater'),
+    role: at('role'),
+    method: at('method'),
+    score: at('score'),
+    methodColumn,
+    meanings,
+    line,
+  };
+  return { columns: ok ? columns : null, readable: ok };
+}
+
+/** A row that repeats the header (two sheets joined into one file): the same meanings, some named. */
+export function repeatsHeader(cells: readonly string[], columns: SheetColumns): boolean {
+  const m = columns.meanings;
+  if (cells.length !== m.length) return false;
+  if (!cells.every((c, i) => m[i] === null || parseHeader(c) === m[i])) return false;
+  return cells.some((c, i) => m[i] !== null && c.trim() !== '');
+}
+
+/**
+ * A near miss of a known header (one letter off), so that `lisen` is not silently ignored; also a
+ * known name with a note after it in brackets, as in `听(20分)`.
+ */
+function guessHeader(raw: string): string | null {
+  const t = raw.trim().toLowerCase();
+  const names = ['staff_id', 'name', 'post', 'semester', 'rater', 'role', 'method', 'score', ...METHODS];
+  // The distance is at least the difference in length: a long cell is not compared letter by letter.
+  for (const n of names) if (Math.abs(t.length - n.length) <= 2 && editDistance(t, n) <= (n.length > 5 ? 2 : 1)) return n;
+  const bare = /^(.+?)\s*[(（[【].*$/.exec(t)?.[1];
+  if (bare && parseHeader(bare)) return bare;
+  return null;
+}
+
+/** A header that splits into known column names at a separator other than the one in use. */
+function otherSeparator(cell: string): { name: string; option: string } | null {
+  for (const [sep, name, option] of [
+    [';', '";"', '";"'],
+    ['\t', 'tabs', "$'\\t' (a tab)"],
+    ['|', '"|"', '"|"'],
+    [',', '","', '","'],
+  ] as const) {
+    const parts = cell.split(sep);
+    if (parts.length > 1 && parts.filter((p) => parseHeader(p) !== null).length >= 2) return { name, option };
+  }
+  return null;
+}

@@ -1,0 +1,371 @@
+/**
+ * The one problem collector. Every stage (the CSV reader, the header, the row checks, the tally, the
+ * whole-picture checks, the roster) records its problems here as a kind and its arguments, with the
+ * place; nothing is worded until the problems are printed, in the user's language (the words are in
+ * src/i18n/problems.ts). Problems are kept in typed columns, a few dozen bytes each, so that a sheet
+ * of a million bad rows is reported whole without a million objects.
+ */
+import type { Place, Problem, Severity } from './types.js';
+
+/** Every kind of problem and the arguments it carries (numbers are small non-negative integers). */
+export interface ProblemArgs {
+  // The file as a whole
+  'not-text-utf16': [];
+  'not-text-workbook': [kind: string];
+  'not-text-utf16-nobom': [];
+  'not-text-nul': [];
+  'cut-short': [];
+  'mixed-encoding': [byte: number];
+  'not-utf8': [byte: number, readsAsGbk: number];
+  'not-gbk': [];
+  'neither-encoding': [];
+  'cannot-read': [reason: string];
+  // CSV records
+  'quote-inside': [];
+  'text-after-quote': [];
+  'unclosed-quote': [];
+  'cell-too-long': [limit: number];
+  'too-many-cells': [limit: number];
+  /** A control character (its code point) in a cell: a sheet holds text only. */
+  'control-character': [code: number];
+  // The sheet and its header
+  'empty-file': [];
+  'only-blank-rows': [];
+  'no-rows': [];
+  'separator-skipped': [text: string];
+  'separator-line': [text: string, sep: string];
+  'single-cell-header': [separatorName: string, delimiter: string, option: string];
+  'unnamed-column': [column: number];
+  'unknown-column': [text: string, hint: string];
+  'repeated-column': [text: string, previousColumn: number, previousText: string, meaning: string];
+  'no-staff-column': [];
+  'incomplete-long-form': [];
+  'mixed-forms': [];
+  'no-score-columns': [];
+  'repeated-header': [headerLine: number];
+  // One row
+  'cell-count': [cells: number, width: number, hint: string];
+  'blank-staff-id': [name: string];
+  'blank-rater': [who: string];
+  'unknown-role': [text: string, who: string];
+  'bad-semester': [text: string, who: string];
+  'semester-disagrees': [semester: string, option: string, who: string];
+  'no-semester': [hasColumn: number, who: string];
+  'blank-method': [who: string];
+  'unknown-method': [text: string, who: string];
+  'score-negative': [text: string, method: string, who: string];
+  'score-decimal-comma': [said: string, method: string, fixed: string, who: string];
+  'score-thousands': [said: string, method: string, max: string, who: string];
+  'score-exponent': [said: string, method: string, who: string];
+  'score-not-number': [said: string, method: string, who: string];
+  'score-decimals': [text: string, method: string, decimals: number, who: string];
+  'score-over-max': [text: string, method: string, max: string, who: string];
+  // Rows together
+  /** A person with two names: the person, the row's name, the person's name (text numbers). */
+  'two-names': [person: number, name: number, first: number];
+  /** A person with two posts: the person, the row's post, the person's post, the person's name then. */
+  'two-posts': [person: number, post: number, first: number, name: number];
+  /** A rater with two roles: the rater, the row's role, the rater's role (role codes), the person and their name then. */
+  'two-roles': [rater: number, role: number, first: number, person: number, name: number];
+  /** A method scored twice: the tally's cell and method, the person's name then; the first place is the cell's. */
+  'scored-twice': [method: number, cell: number, name: number];
+  // The whole picture
+  'roleless-restricted': [rater: string, method: string, roles: string, who: string];
+  'missing-score': [method: string, rater: string, role: string, who: string];
+  'role-not-allowed': [rater: string, role: string, method: string, roles: string, who: string];
+  'not-on-roster': [who: string, semester: string, roster: string];
+  'roster-name': [staffId: string, name: string, rosterName: string, rosterPlace: string];
+  'not-scored': [staffId: string, name: string, semester: string];
+  // The roster file
+  'roster-no-staff-column': [];
+  'roster-blank-id': [];
+  'roster-twice': [staffId: string, line: number];
+  // Years (year, rewards)
+  'other-year': [semester: string, year: number, rows: number];
+  'one-semester-only': [who: string, missing: string];
+  'name-between-semesters': [staffId: string, name: string, semester: string, other: string, otherSemester: string, otherPlace: string];
+}
+
+export type ProblemKind = keyof ProblemArgs;
+
+/** What a message needs to know that the problem itself keeps as a number (a tally cell's place, a person's name). */
+export interface ProblemContext {
+  /** A person's staff id, clipped. */
+  personId(person: number): string;
+  /** A name, post or rater by its number, clipped. */
+  nameText(name: number): string;
+  postText(post: number): string;
+  raterText(rater: number): string;
+  /** `S001 张伟`: a person's staff id and a name (-1 for none). */
+  personWho(person: number, name: number): string;
+  /** `FILE:LINE` of the row that gave a person their name, and of the row that gave a rater their role. */
+  namePlace(person: number): string;
+  rolePlace(rater: number): string;
+  /** `FILE:LINE:COLUMN` of the first score of `method` in a tally cell. */
+  cellPlace(cell: number, method: number): string;
+  /** The staff id and the name (by its id; -1 for none) of a tally cell's person, as `S001 张伟`. */
+  cellWho(cell: number, name: number): string;
+  /** The rater of a tally cell. */
+  cellRater(cell: number): string;
+}
+
+export type Formatter = { [K in ProblemKind]: (args: ProblemArgs[K], ctx: ProblemContext) => string };
+
+const KINDS: ProblemKind[] = [];
+const KIND_ID = new Map<ProblemKind, number>();
+function kindId(kind: ProblemKind): number {
+  let id = KIND_ID.get(kind);
+  if (id === undefined) {
+    id = KINDS.length;
+    KINDS.push(kind);
+    KIND_ID.set(kind, id);
+  }
+  return id;
+}
+
+/** Columns of integers in blocks, so that a log of millions grows without copying itself. */
+class IntColumn {
+  private static readonly BITS = 16;
+  private readonly blocks: Int32Array[] = [];
+
+  get(i: number): number {
+    return this.blocks[i >>> IntColumn.BITS]![i & 0xffff]!;
+  }
+
+  set(i: number, v: number): void {
+    const b = i >>> IntColumn.BITS;
+    while (this.blocks.length <= b) this.blocks.push(new Int32Array(1 << IntColumn.BITS));
+    this.blocks[b]![i & 0xffff] = v;
+  }
+
+  /** The first n values, as one array. */
+  slice(n: number): Int32Array {
+    const out = new Int32Array(n);
+    for (let b = 0; b * 0x10000 < n; b++) out.set(this.blocks[b]!.subarray(0, Math.min(0x10000, n - b * 0x10000)), b * 0x10000);
+    return out;
+  }
+}
+
+/** One file's order among the inputs, and its name as the user gave it. */
+export interface FileRef {
+  name: string;
+  order: number;
+}
+
+export class ProblemLog {
+  // Per problem: file order, line, column (0: none), kind and severity (kind * 2 + 1 for an error), where its arguments start.
+  private readonly fileOf = new IntColumn();
+  private readonly lineOf = new IntColumn();
+  private readonly columnOf = new IntColumn();
+  private readonly kindOf = new IntColumn();
+  private readonly argStart = new IntColumn();
+  private readonly args = new IntColumn();
+  private argCount = 0;
+  /** Text arguments; an argument -(i + 2) is strings[i] (numbers are -1 or more). */
+  private readonly strings: string[] = [];
+  private readonly fileNames = new Map<number, string>();
+  private lastFile = -1;
+  count = 0;
+  errors = 0;
+
+  constructor() {
+    this.argStart.set(0, 0);
+  }
+
+  add<K extends ProblemKind>(severity: Severity, file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
+    const i = this.count++;
+    if (file.order !== this.lastFile) {
+      this.fileNames.set(file.order, file.name);
+      this.lastFile = file.order;
+    }
+    this.fileOf.set(i, file.order);
+    this.lineOf.set(i, line);
+    this.columnOf.set(i, column ?? 0);
+    const error = severity === 'error';
+    this.kindOf.set(i, kindId(kind) * 2 + (error ? 1 : 0));
+    if (error) this.errors++;
+    for (const a of args as (string | number)[]) {
+      if (typeof a === 'number') this.args.set(this.argCount++, a);
+      else {
+        this.strings.push(a);
+        this.args.set(this.argCount++, -this.strings.length - 1);
+      }
+    }
+    this.argStart.set(i + 1, this.argCount);
+  }
+
+  error<K extends ProblemKind>(file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
+    this.add('error', file, line, column, kind, ...args);
+  }
+
+  warning<K extends ProblemKind>(file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
+    this.add('warning', file, line, column, kind, ...args);
+  }
+
+  /** The problems as plain data, to be sent to another thread. */
+  export(): ProblemLogData {
+    const n = this.count;
+    return {
+      count: n,
+      kinds: [...KINDS],
+      fileOf: this.fileOf.slice(n),
+      lineOf: this.lineOf.slice(n),
+      columnOf: this.columnOf.slice(n),
+      kindOf: this.kindOf.slice(n),
+      argStart: this.argStart.slice(n + 1),
+      args: this.args.slice(this.argCount),
+      strings: this.strings,
+      fileNames: [...this.fileNames],
+    };
+  }
+
+  /**
+   * Appends another thread's problems; `line` maps their lines to this reading's (a part read from a
+   * file's middle), or to -1 to leave a problem out (a part read again here).
+   */
+  append(d: ProblemLogData, line: (file: number, line: number) => number, remap?: (kind: ProblemKind, args: (string | number)[]) => void): void {
+    const names = new Map(d.fileNames);
+    for (let i = 0; i < d.count; i++) {
+      const args: (string | number)[] = [];
+      for (let j = d.argStart[i]!; j < d.argStart[i + 1]!; j++) {
+        const a = d.args[j]!;
+        args.push(a <= -2 ? d.strings[-a - 2]! : a);
+      }
+      const file = d.fileOf[i]!;
+      const at = line(file, d.lineOf[i]!);
+      if (at < 0) continue;
+      const k = d.kindOf[i]!;
+      const kind = d.kinds[k >> 1] as ProblemKind;
+      remap?.(kind, args);
+      this.add(k & 1 ? 'error' : 'warning', { order: file, name: names.get(file)! }, at, d.columnOf[i] || undefined, kind, ...(args as never));
+    }
+  }
+
+  get warnings(): number {
+    return this.count - this.errors;
+  }
+
+  kind(i: number): ProblemKind {
+    return KINDS[this.kindOf.get(i) >> 1]!;
+  }
+
+  isError(i: number): boolean {
+    return (this.kindOf.get(i) & 1) === 1;
+  }
+
+  fileName(i: number): string {
+    return this.fileNames.get(this.fileOf.get(i))!;
+  }
+
+  line(i: number): number {
+    return this.lineOf.get(i);
+  }
+
+  /** The column, or 0 for none. */
+  column(i: number): number {
+    return this.columnOf.get(i);
+  }
+
+  private argsOf(i: number): (string | number)[] {
+    const out: (string | number)[] = [];
+    for (let j = this.argStart.get(i); j < this.argStart.get(i + 1); j++) {
+      const a = this.args.get(j);
+      out.push(a <= -2 ? this.strings[-a - 2]! : a);
+    }
+    return out;
+  }
+
+  /** Problem i's message, in words. */
+  message(i: number, words: Formatter, ctx: ProblemContext): string {
+    return (words[this.kind(i)] as (a: unknown, c: ProblemContext) => string)(this.argsOf(i), ctx);
+  }
+
+  /**
+   * Problem i's message as `finish` makes it (printable text), remembered for the problems with the
+   * same kind and arguments that came just before: repeated problems are worded once.
+   */
+  messageCache<T>(words: Formatter, ctx: ProblemContext, finish: (message: string) => T): (i: number) => T {
+    const recent: { kind: number; args: number[]; text: T }[] = [];
+    let next = 0;
+    return (i) => {
+      const kind = this.kindOf.get(i);
+      const from = this.argStart.get(i);
+      const n = this.argStart.get(i + 1) - from;
+      for (const r of recent) {
+        if (r.kind !== kind || r.args.length !== n) continue;
+        let same = true;
+        for (let j = 0; j < n && same; j++) same = r.args[j] === this.args.get(from + j);
+        if (same) return r.text;
+      }
+      const args: number[] = [];
+      for (let j = 0; j < n; j++) args.push(this.args.get(from + j));
+      const text = finish(this.message(i, words, ctx));
+      recent[next] = { kind, args, text };
+      next = (next + 1) % 8;
+      return text;
+    };
+  }
+
+  /** The problem as people read it. */
+  render(i: number, words: Formatter, ctx: ProblemContext): Problem {
+    const file = this.fileOf.get(i);
+    const p: Problem = { file: this.fileNames.get(file)!, fileOrder: file, line: this.lineOf.get(i), severity: this.isError(i) ? 'error' : 'warning', message: this.message(i, words, ctx) };
+    const column = this.columnOf.get(i);
+    if (column > 0) p.column = column;
+    return p;
+  }
+
+  /**
+   * The problems' indices by file (argument order), line and column (none first), then message.
+   * Problems mostly arrive in order already (a sheet is read from top to bottom): a natural merge
+   * sort makes that cost one pass.
+   */
+  order(message: (i: number) => string): Int32Array {
+    const n = this.count;
+    const idx = new Int32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    const { fileOf, lineOf, columnOf } = this;
+    const cmp = (a: number, b: number): number =>
+      fileOf.get(a) - fileOf.get(b) || lineOf.get(a) - lineOf.get(b) || columnOf.get(a) - columnOf.get(b) || compareText(message(a), message(b)) || a - b;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
+    if (sorted) return idx;
+    // Array.prototype.sort is a merge sort that finds runs already in order.
+    return Int32Array.from(Array.from(idx).sort(cmp));
+  }
+
+  /** Every problem, worded and sorted. */
+  sorted(words: Formatter, ctx: ProblemContext): Problem[] {
+    const cache = new Map<number, string>();
+    const message = (i: number) => {
+      let m = cache.get(i);
+      if (m === undefined) cache.set(i, (m = this.render(i, words, ctx).message));
+      return m;
+    };
+    return Array.from(this.order(message), (i) => this.render(i, words, ctx));
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A problem log as plain data (ProblemLog.export). */
+export interface ProblemLogData {
+  count: number;
+  kinds: string[];
+  fileOf: Int32Array;
+  lineOf: Int32Array;
+  columnOf: Int32Array;
+  /** kind number * 2, + 1 for an error. */
+  kindOf: Int32Array;
+  argStart: Int32Array;
+  args: Int32Array;
+  strings: string[];
+  fileNames: [number, string][];
+}
+
+/** A place as messages write it: `FILE:LINE` or `FILE:LINE:COLUMN`. */
+export function placeText(p: Place): string {
+  return `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}`;
+}

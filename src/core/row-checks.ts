@@ -1,0 +1,183 @@
+/**
+ * The one set of row checks: a data row's cells, read through `RowFields`, become a CheckedRow, or
+ * problems that say exactly which cell is wrong and why (a blank staff id or rater, an unknown role
+ * or method, a semester that is not one or disagrees with --semester, a score that is not accepted).
+ */
+import { clip, parseMethod, parseRole, parseSemester } from './cells.js';
+import type { SheetColumns } from './header.js';
+import type { Policy } from './policy.js';
+import type { FileRef, ProblemLog } from './problems.js';
+import { SCORE_BAD, SCORE_EMPTY, type CellChars, readScore, scoreOf } from './score-cell.js';
+import { type CheckedRow, NAME, NO_ROLE, POST, RATER, STAFF, type TextKind } from './tally.js';
+import { METHODS, ROLES, type Method, type Role } from './types.js';
+
+/** The cells of one record, as the row checks read them (io reads them from bytes). */
+export interface RowFields {
+  /** Cells in the record. */
+  readonly count: number;
+  /** Cell i, trimmed. */
+  text(i: number): string;
+  /** Cell i as it is, for the score parser. */
+  chars(i: number): CellChars;
+  /** The number of cell i's text among the texts of its kind (the same text, the same number); -1 when blank. */
+  id(i: number, kind: TextKind): number;
+  /** Whether every cell is blank. */
+  allBlank(): boolean;
+}
+
+/** The committee as one rater, for sheets without a rater column. */
+export const CONSENSUS_RATER = 'committee';
+
+export interface RowCheckOptions {
+  policy: Policy;
+  /** --semester */
+  semester: string | null;
+  /** --semester only fills blank semester cells; rows naming another are kept. */
+  semesterFillsOnly: boolean;
+}
+
+export class RowChecker {
+  private readonly maxMicro: number[];
+  private readonly semesters = new Map<string, string | null>();
+  private readonly roles = new Map<string, Role | null>();
+  private readonly methods = new Map<string, Method | null>();
+  // The last semester and role texts (usually the same as the row before: the same string).
+  private lastSemesterText = '';
+  private lastSemester: string | null = null;
+  private lastRoleText = '';
+  private lastRole: Role | null = null;
+  // The row being checked.
+  private f!: RowFields;
+  private line = 0;
+  private ok = true;
+
+  constructor(
+    private readonly file: FileRef,
+    private readonly cols: SheetColumns,
+    private readonly opts: RowCheckOptions,
+    private readonly log: ProblemLog,
+    /** The rater number of the committee (consensus sheets). */
+    private readonly consensus: () => number,
+  ) {
+    this.maxMicro = METHODS.map((m) => Math.round(opts.policy.methods[m].scale * 1_000_000));
+  }
+
+  /** The person and rater as the messages of this row name them. */
+  private who(): string {
+    const { f, cols } = this;
+    const parts = [f.text(cols.staff), cols.name >= 0 ? f.text(cols.name) : ''].filter(Boolean).map(clip).join(' ');
+    const hasRater = cols.rater >= 0;
+    const r = hasRater ? f.text(cols.rater) : '';
+    return `(${parts}${hasRater && r ? `, rater ${clip(r)}` : ''})`;
+  }
+
+  private semesterOf(text: string): string | null {
+    if (text === this.lastSemesterText) return this.lastSemester;
+    let s = this.semesters.get(text);
+    if (s === undefined) this.semesters.set(text, (s = parseSemester(text)));
+    this.lastSemesterText = text;
+    this.lastSemester = s;
+    return s;
+  }
+
+  private roleOf(text: string): Role | null {
+    if (text === this.lastRoleText) return this.lastRole;
+    let r = this.roles.get(text);
+    if (r === undefined) this.roles.set(text, (r = parseRole(text)));
+    this.lastRoleText = text;
+    this.lastRole = r;
+    return r;
+  }
+
+  /** A score cell of method k in `column`: into out, or a problem. */
+  private score(out: CheckedRow, k: number, column: number): void {
+    const cell = this.f.chars(column);
+    const micro = scoreOf(cell, this.maxMicro[k]!);
+    if (micro === SCORE_EMPTY) return;
+    if (micro !== SCORE_BAD) {
+      out.scores[k] = micro;
+      out.columns[k] = column + 1;
+      return;
+    }
+    const r = readScore(cell.toString(), METHODS[k]!, this.maxMicro[k]!);
+    if (r.ok || r.blank) return;
+    (this.log.error as (...a: unknown[]) => void)(this.file, this.line, column + 1, r.problem.kind, ...r.problem.args, this.who());
+    this.ok = false;
+  }
+
+  /** Checks one row (its width matches the header); fills `out` and returns true when it is good. */
+  check(f: RowFields, line: number, out: CheckedRow): boolean {
+    const cols = this.cols;
+    const file = this.file;
+    const log = this.log;
+    this.f = f;
+    this.line = line;
+    this.ok = true;
+    const staff = f.id(cols.staff, STAFF);
+    const hasRater = cols.rater >= 0;
+    const rater = hasRater ? f.id(cols.rater, RATER) : this.consensus();
+    if (staff < 0) {
+      const name = cols.name >= 0 ? f.text(cols.name) : '';
+      log.error(file, line, cols.staff + 1, 'blank-staff-id', name ? clip(name) : '');
+      this.ok = false;
+    }
+    if (hasRater && rater < 0) {
+      log.error(file, line, cols.rater + 1, 'blank-rater', this.who());
+      this.ok = false;
+    }
+    let role: Role | null = null;
+    if (cols.role >= 0) {
+      const text = f.text(cols.role);
+      if (text !== '') {
+        role = this.roleOf(text);
+        if (role === null) {
+          log.error(file, line, cols.role + 1, 'unknown-role', clip(text), this.who());
+          this.ok = false;
+        }
+      }
+    }
+    let semester: string | null = null;
+    const option = this.opts.semester;
+    const semText = cols.semester >= 0 ? f.text(cols.semester) : '';
+    if (semText !== '') {
+      semester = this.semesterOf(semText);
+      if (semester === null) {
+        log.error(file, line, cols.semester + 1, 'bad-semester', clip(semText), this.who());
+        this.ok = false;
+      } else if (option && semester !== option && !this.opts.semesterFillsOnly) {
+        log.error(file, line, cols.semester + 1, 'semester-disagrees', semester, option, this.who());
+        this.ok = false;
+      }
+    } else if (option) {
+      semester = option;
+    } else {
+      log.error(file, line, cols.semester >= 0 ? cols.semester + 1 : undefined, 'no-semester', cols.semester >= 0 ? 1 : 0, this.who());
+      this.ok = false;
+    }
+
+    out.scores.fill(SCORE_EMPTY);
+    if (cols.method >= 0) {
+      const text = f.text(cols.method);
+      let method = this.methods.get(text);
+      if (method === undefined) this.methods.set(text, (method = parseMethod(text)));
+      if (method === null) {
+        if (text === '') log.error(file, line, cols.method + 1, 'blank-method', this.who());
+        else log.error(file, line, cols.method + 1, 'unknown-method', clip(text), this.who());
+        this.ok = false;
+      } else this.score(out, METHODS.indexOf(method), cols.score);
+    } else {
+      const mc = cols.methodColumn;
+      for (let k = 0; k < 5; k++) if (mc[k]! >= 0) this.score(out, k, mc[k]!);
+    }
+    if (!this.ok) return false;
+    out.file = file;
+    out.line = line;
+    out.semester = semester!;
+    out.staff = staff;
+    out.rater = rater;
+    out.name = cols.name >= 0 ? f.id(cols.name, NAME) : -1;
+    out.post = cols.post >= 0 ? f.id(cols.post, POST) : -1;
+    out.role = role === null ? NO_ROLE : ROLES.indexOf(role);
+    return true;
+  }
+}

@@ -1,0 +1,804 @@
+/**
+ * The tally: every checked row goes into it, in the order of the sheets, and is never kept. It holds
+ * one entry per person (semester and staff id) with running sums per method, and one cell per
+ * person and rater with the methods that rater scored (a bit mask), where the rater's first row was,
+ * and, when a command needs them (median, weighted mean, panel, explain), the scores themselves.
+ * What only rows together show is checked here, as each row arrives: a person with two names or two
+ * posts, a rater with two roles, a method scored twice.
+ *
+ * Memory follows the people and the cells, not the rows. Cells are a dense block per person (one
+ * slot per rater, the raters of a committee scoring everyone) while raters are few; raters beyond
+ * that, or a panel too sparse for the block, go to a hash table of their own.
+ *
+ * The tally knows texts (staff ids, names, raters, posts) by number only; `TextLookup` gives them.
+ */
+import { clip } from './cells.js';
+import type { FileRef, ProblemContext, ProblemLog } from './problems.js';
+import type { Policy } from './policy.js';
+import { SCORE_EMPTY } from './score-cell.js';
+import { ROLES, type Role } from './types.js';
+
+/** The kinds of interned text. */
+export const STAFF = 0;
+export const RATER = 1;
+export const NAME = 2;
+export const POST = 3;
+export type TextKind = typeof STAFF | typeof RATER | typeof NAME | typeof POST;
+
+/** The texts the tally knows by number: the first spelling seen of each. */
+export interface TextLookup {
+  text(kind: TextKind, id: number): string;
+}
+
+/** Role codes: ROLES' index, or NO_ROLE. */
+export const NO_ROLE = 4;
+export function roleCode(role: Role | null): number {
+  return role === null ? NO_ROLE : ROLES.indexOf(role);
+}
+export function roleOf(code: number): Role | null {
+  return code === NO_ROLE ? null : ROLES[code]!;
+}
+
+/** One row that passed the row checks, with global text numbers. Reused from row to row. */
+export class CheckedRow {
+  file: FileRef = { name: '', order: 0 };
+  line = 0;
+  semester = '';
+  staff = 0;
+  /** -1 where the cell is blank or the sheet has no such column. */
+  name = -1;
+  post = -1;
+  rater = 0;
+  role = NO_ROLE;
+  /** Per method (METHODS order): micro-points, or SCORE_EMPTY. */
+  readonly scores = new Int32Array(5).fill(SCORE_EMPTY);
+  /** Per method: the score's 1-based column. */
+  readonly columns = new Int32Array(5);
+}
+
+/** Dense cells: at most this many slots per person. */
+export const DENSE_MAX = 64;
+/** A cell reference in a problem: person * DENSE_MAX + slot, or SPARSE_REF + a sparse cell. */
+export const SPARSE_REF = 2 ** 30;
+
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  if (fill !== undefined) b.fill(fill, a.length);
+  return b;
+}
+
+export interface TallyOptions {
+  policy: Policy;
+  /** Keep every score (median, weighted mean, panel, explain); otherwise running sums only. */
+  keepScores: boolean;
+}
+
+/** Per person and method: sums (mean), with lowest and highest (trimmed mean). */
+const SUM = 0;
+const MIN = 5;
+const MAX = 10;
+
+export class Tally {
+  readonly semesters: string[] = [];
+  private readonly semesterIndex = new Map<string, number>();
+  /** Per semester: staff text number -> person + 1. */
+  private personOf: Int32Array[] = [];
+
+  // People, in order of first appearance.
+  persons = 0;
+  semesterOf = new Int32Array(1024);
+  staffOf = new Int32Array(1024);
+  nameOf = new Int32Array(1024);
+  postOf = new Int32Array(1024);
+  /** The person's first row, and the row that gave the name. */
+  atFile = new Int32Array(1024);
+  atLine = new Int32Array(1024);
+  nameFile = new Int32Array(1024);
+  nameLine = new Int32Array(1024);
+  /** Per person: sums per method, then (trimmed) lowest and highest per method. */
+  sums: Float64Array;
+  private readonly sumSize: number;
+
+  // Raters: the role their rows give (the first), and where.
+  raterRole = new Int8Array(64).fill(-1);
+  raterRoleFile = new Int32Array(64);
+  raterRoleLine = new Int32Array(64);
+
+  // Dense cells: person * stride + slot, where slot is the rater's number (while under the stride).
+  stride = 8;
+  /** 0: no cell; else role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none). */
+  cellRole = new Uint8Array(1024 * 8);
+  cellMask = new Uint8Array(1024 * 8);
+  cellFile = new Int32Array(1024 * 8);
+  cellLine = new Int32Array(1024 * 8);
+  /** Scores per cell and method, when kept. */
+  cellScores: Int32Array | null;
+  /** Per cell and method, where its first score was when that is not the cell's first row: file, line (-1: the cell's row). */
+  methodPlace: Int32Array | null = null;
+  private denseCells = 0;
+
+  // Sparse cells: a hash table on (person, rater); per person a chain, in order of creation.
+  sparseCount = 0;
+  private sparseTable = new Int32Array(64);
+  sparsePerson = new Int32Array(64);
+  sparseRater = new Int32Array(64);
+  sparseRole = new Uint8Array(64);
+  sparseMask = new Uint8Array(64);
+  sparseFile = new Int32Array(64);
+  sparseLine = new Int32Array(64);
+  sparseNext = new Int32Array(64);
+  sparseScores: Int32Array | null;
+  sparsePlace: Int32Array | null = null;
+  /** Per person: first and last sparse cell + 1. */
+  sparseFirst = new Int32Array(1024);
+  private sparseLast = new Int32Array(1024);
+
+  /** Rows tallied. */
+  rows = 0;
+  /** The file names by order, for places in messages. */
+  readonly files = new Map<number, FileRef>();
+  /** Per file, per method: the column of its scores (for places); -1 where none. */
+  readonly fileColumns = new Map<number, number[]>();
+
+  constructor(
+    private readonly opts: TallyOptions,
+    private readonly texts: TextLookup,
+    private readonly log: ProblemLog,
+  ) {
+    this.sumSize = opts.policy.aggregation === 'trimmed' ? 15 : 5;
+    this.sums = new Float64Array(1024 * this.sumSize);
+    this.cellScores = opts.keepScores ? new Int32Array(1024 * 8 * 5) : null;
+    this.sparseScores = opts.keepScores ? new Int32Array(64 * 5) : null;
+  }
+
+  get keepsScores(): boolean {
+    return this.opts.keepScores;
+  }
+
+  /** Registers a sheet: where its scores are, per method (for the places of messages). */
+  sheet(file: FileRef, methodColumns: number[]): void {
+    this.files.set(file.order, file);
+    this.fileColumns.set(file.order, methodColumns);
+  }
+
+  semesterNumber(semester: string): number {
+    let s = this.semesterIndex.get(semester);
+    if (s === undefined) {
+      s = this.semesters.length;
+      this.semesters.push(semester);
+      this.semesterIndex.set(semester, s);
+      this.personOf.push(new Int32Array(1024));
+    }
+    return s;
+  }
+
+  /** The person of `semester` and staff text `staff`, or -1. */
+  personFor(semester: number, staff: number): number {
+    const map = this.personOf[semester];
+    return map && staff < map.length ? map[staff]! - 1 : -1;
+  }
+
+  private text(kind: TextKind, id: number): string {
+    return this.texts.text(kind, id);
+  }
+
+  /** `S001 张伟`: a person's staff id and (current) name, as messages name them. */
+  who(person: number, name = this.nameOf[person]!): string {
+    const id = clip(this.text(STAFF, this.staffOf[person]!));
+    return name >= 0 ? `${id} ${clip(this.text(NAME, name))}` : id;
+  }
+
+  private newPerson(semester: number, row: CheckedRow): number {
+    const i = this.persons++;
+    if (i >= this.semesterOf.length) {
+      const n = this.semesterOf.length * 2;
+      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], n);
+    }
+    if ((i + 1) * this.sumSize > this.sums.length) this.sums = grown(this.sums, (i + 1) * this.sumSize);
+    if (this.sumSize === 15) this.sums.fill(Infinity, i * 15 + MIN, i * 15 + MAX).fill(-Infinity, i * 15 + MAX, i * 15 + 15);
+    this.growDense(i + 1);
+    this.semesterOf[i] = semester;
+    this.staffOf[i] = row.staff;
+    this.nameOf[i] = row.name;
+    this.postOf[i] = row.post;
+    this.atFile[i] = row.file.order;
+    this.atLine[i] = row.line;
+    this.nameFile[i] = row.name >= 0 ? row.file.order : -1;
+    this.nameLine[i] = row.name >= 0 ? row.line : 0;
+    this.sparseFirst[i] = 0;
+    this.sparseLast[i] = 0;
+    let map = this.personOf[semester]!;
+    if (row.staff >= map.length) {
+      map = grown(map, row.staff + 1);
+      this.personOf[semester] = map;
+    }
+    map[row.staff] = i + 1;
+    return i;
+  }
+
+  private growDense(persons: number): void {
+    const need = persons * this.stride;
+    if (need <= this.cellRole.length) return;
+    this.cellRole = grown(this.cellRole, need);
+    this.cellMask = grown(this.cellMask, need);
+    this.cellFile = grown(this.cellFile, need);
+    this.cellLine = grown(this.cellLine, need);
+    if (this.cellScores) this.cellScores = grown(this.cellScores, need * 5);
+    if (this.methodPlace) this.methodPlace = grown(this.methodPlace, need * 10, -1);
+  }
+
+  /**
+   * Whether rater number r gets a dense slot: the block grows to take new raters while it is at
+   * least half full (a committee scoring everyone); else they are sparse.
+   */
+  private dense(r: number): boolean {
+    if (r < this.stride) return true;
+    // Once a rater is sparse the block never grows again: every cell of a rater stays where it is.
+    if (r >= DENSE_MAX || this.sparseCount > 0 || this.denseCells * 2 < this.persons * this.stride) return false;
+    let stride = this.stride;
+    while (stride <= r) stride *= 2;
+    const old = this.stride;
+    const n = Math.max(this.persons, 1);
+    const relayout = <T extends Int32Array | Uint8Array>(a: T, per: number, fill = 0): T => {
+      const b = new (a.constructor as new (n: number) => T)(Math.max(a.length / old, n) * stride * per);
+      if (fill !== 0) b.fill(fill);
+      for (let p = 0; p < this.persons; p++) b.set(a.subarray(p * old * per, (p + 1) * old * per), p * stride * per);
+      return b;
+    };
+    this.cellRole = relayout(this.cellRole, 1);
+    this.cellMask = relayout(this.cellMask, 1);
+    this.cellFile = relayout(this.cellFile, 1);
+    this.cellLine = relayout(this.cellLine, 1);
+    if (this.cellScores) this.cellScores = relayout(this.cellScores, 5);
+    if (this.methodPlace) this.methodPlace = relayout(this.methodPlace, 10, -1);
+    this.stride = stride;
+    return true;
+  }
+
+  /** The sparse cell of (person, rater), or -1. */
+  private sparseFind(person: number, rater: number): number {
+    const t = this.sparseTable;
+    const mask = t.length - 1;
+    for (let slot = hash2(person, rater) & mask; ; slot = (slot + 1) & mask) {
+      const c = t[slot]! - 1;
+      if (c < 0) return -1;
+      if (this.sparsePerson[c] === person && this.sparseRater[c] === rater) return c;
+    }
+  }
+
+  private sparseAdd(person: number, rater: number, role: number, file: number, line: number): number {
+    const c = this.sparseCount++;
+    if (c >= this.sparsePerson.length) {
+      const n = this.sparsePerson.length * 2;
+      this.sparsePerson = grown(this.sparsePerson, n);
+      this.sparseRater = grown(this.sparseRater, n);
+      this.sparseRole = grown(this.sparseRole, n);
+      this.sparseMask = grown(this.sparseMask, n);
+      this.sparseFile = grown(this.sparseFile, n);
+      this.sparseLine = grown(this.sparseLine, n);
+      this.sparseNext = grown(this.sparseNext, n);
+      if (this.sparseScores) this.sparseScores = grown(this.sparseScores, n * 5);
+      if (this.sparsePlace) this.sparsePlace = grown(this.sparsePlace, n * 10, -1);
+    }
+    this.sparsePerson[c] = person;
+    this.sparseRater[c] = rater;
+    this.sparseRole[c] = role + 1;
+    this.sparseMask[c] = 0;
+    this.sparseFile[c] = file;
+    this.sparseLine[c] = line;
+    this.sparseNext[c] = 0;
+    if (this.sparseLast[person] === 0) this.sparseFirst[person] = c + 1;
+    else this.sparseNext[this.sparseLast[person]! - 1] = c + 1;
+    this.sparseLast[person] = c + 1;
+    if (this.sparseCount * 2 > this.sparseTable.length) {
+      const t = new Int32Array(this.sparseTable.length * 2);
+      const mask = t.length - 1;
+      for (let i = 0; i < this.sparseCount; i++) {
+        let slot = hash2(this.sparsePerson[i]!, this.sparseRater[i]!) & mask;
+        while (t[slot] !== 0) slot = (slot + 1) & mask;
+        t[slot] = i + 1;
+      }
+      this.sparseTable = t;
+    } else {
+      const t = this.sparseTable;
+      const mask = t.length - 1;
+      let slot = hash2(person, rater) & mask;
+      while (t[slot] !== 0) slot = (slot + 1) & mask;
+      t[slot] = c + 1;
+    }
+    return c;
+  }
+
+  private lastFile = -1;
+  private lastSemesterText = '';
+  private lastSemester = -1;
+
+  /** One row. Returns nothing: what is wrong is logged. */
+  row(row: CheckedRow): void {
+    this.rows++;
+    if (row.file.order !== this.lastFile) {
+      this.lastFile = row.file.order;
+      if (!this.files.has(row.file.order)) this.files.set(row.file.order, row.file);
+    }
+    // Usually the semester of the row before (the same string).
+    let semester = this.lastSemester;
+    if (row.semester !== this.lastSemesterText || semester < 0) {
+      semester = this.semesterNumber(row.semester);
+      this.lastSemesterText = row.semester;
+      this.lastSemester = semester;
+    }
+    let person = this.personFor(semester, row.staff);
+    const file = row.file;
+    if (person < 0) person = this.newPerson(semester, row);
+    else {
+      const name = this.nameOf[person]!;
+      if (row.name >= 0 && name >= 0 && row.name !== name) {
+        this.log.error(file, row.line, undefined, 'two-names', person, row.name, name);
+      } else if (row.name >= 0 && name < 0) {
+        this.nameOf[person] = row.name;
+        this.nameFile[person] = file.order;
+        this.nameLine[person] = row.line;
+      }
+      const post = this.postOf[person]!;
+      if (row.post >= 0 && post >= 0 && row.post !== post) {
+        this.log.error(file, row.line, undefined, 'two-posts', person, row.post, post, this.nameOf[person]!);
+      } else if (row.post >= 0 && post < 0) this.postOf[person] = row.post;
+    }
+    const r = row.rater;
+    this.growRaters(r);
+    if (row.role !== NO_ROLE) {
+      const known = this.raterRole[r]!;
+      if (known < 0) {
+        this.raterRole[r] = row.role;
+        this.raterRoleFile[r] = file.order;
+        this.raterRoleLine[r] = row.line;
+      } else if (known !== row.role) {
+        this.log.error(file, row.line, undefined, 'two-roles', r, row.role, known, person, this.nameOf[person]!);
+      }
+    }
+    // The cell of this person and rater.
+    const c = this.cellFor(person, r, row.role, file.order, row.line);
+    const { sparse, cell, ref, firstRow } = c;
+    let mask = sparse ? this.sparseMask[cell]! : this.cellMask[cell]!;
+    const scores = row.scores;
+    const o = person * this.sumSize;
+    const sums = this.sums;
+    for (let m = 0; m < 5; m++) {
+      const micro = scores[m]!;
+      if (micro === SCORE_EMPTY) continue;
+      if (mask & (1 << m)) {
+        this.log.error(file, row.line, row.columns[m], 'scored-twice', m, ref, this.nameOf[person]!);
+        continue;
+      }
+      mask |= 1 << m;
+      sums[o + SUM + m] = sums[o + SUM + m]! + micro;
+      if (this.sumSize === 15) {
+        if (micro < sums[o + MIN + m]!) sums[o + MIN + m] = micro;
+        if (micro > sums[o + MAX + m]!) sums[o + MAX + m] = micro;
+      }
+      if (sparse) {
+        if (this.sparseScores) this.sparseScores[cell * 5 + m] = micro;
+        if (!firstRow) this.placeMethod(true, cell, m, file.order, row.line);
+      } else {
+        if (this.cellScores) this.cellScores[cell * 5 + m] = micro;
+        if (!firstRow) this.placeMethod(false, cell, m, file.order, row.line);
+      }
+    }
+    if (sparse) this.sparseMask[cell] = mask;
+    else this.cellMask[cell] = mask;
+  }
+
+  private readonly found = { sparse: false, cell: 0, ref: 0, firstRow: false };
+
+  /**
+   * The cell of (person, rater), made if new with its first row's role and place; a role its rows
+   * did not give yet is learnt. The answer object is reused.
+   */
+  private cellFor(person: number, r: number, role: number, file: number, line: number): { sparse: boolean; cell: number; ref: number; firstRow: boolean } {
+    const out = this.found;
+    if (this.dense(r)) {
+      const cell = person * this.stride + r;
+      const known = this.cellRole[cell]!;
+      out.sparse = false;
+      out.cell = cell;
+      out.ref = person * DENSE_MAX + r;
+      out.firstRow = known === 0;
+      if (known === 0) {
+        this.denseCells++;
+        this.cellRole[cell] = role + 1;
+        this.cellFile[cell] = file;
+        this.cellLine[cell] = line;
+      } else if (known === NO_ROLE + 1 && role !== NO_ROLE) this.cellRole[cell] = role + 1;
+      return out;
+    }
+    let cell = this.sparseFind(person, r);
+    out.firstRow = cell < 0;
+    if (cell < 0) cell = this.sparseAdd(person, r, role, file, line);
+    else if (this.sparseRole[cell] === NO_ROLE + 1 && role !== NO_ROLE) this.sparseRole[cell] = role + 1;
+    out.sparse = true;
+    out.cell = cell;
+    out.ref = SPARSE_REF + cell;
+    return out;
+  }
+
+  /** Everything this tally holds, as plain data (for another thread's tally to merge). */
+  exportState(): TallyState {
+    const n = this.persons;
+    const cells = n * this.stride;
+    const sc = this.sparseCount;
+    const raters = this.raterRole.length;
+    return {
+      semesters: [...this.semesters],
+      persons: n,
+      semesterOf: this.semesterOf.slice(0, n),
+      staffOf: this.staffOf.slice(0, n),
+      nameOf: this.nameOf.slice(0, n),
+      postOf: this.postOf.slice(0, n),
+      atFile: this.atFile.slice(0, n),
+      atLine: this.atLine.slice(0, n),
+      nameFile: this.nameFile.slice(0, n),
+      nameLine: this.nameLine.slice(0, n),
+      sums: this.sums.slice(0, n * this.sumSize),
+      raterRole: this.raterRole.slice(0, raters),
+      raterRoleFile: this.raterRoleFile.slice(0, raters),
+      raterRoleLine: this.raterRoleLine.slice(0, raters),
+      stride: this.stride,
+      cellRole: this.cellRole.slice(0, cells),
+      cellMask: this.cellMask.slice(0, cells),
+      cellFile: this.cellFile.slice(0, cells),
+      cellLine: this.cellLine.slice(0, cells),
+      cellScores: this.cellScores ? this.cellScores.slice(0, cells * 5) : null,
+      methodPlace: this.methodPlace ? this.methodPlace.slice(0, cells * 10) : null,
+      sparseCount: sc,
+      sparsePerson: this.sparsePerson.slice(0, sc),
+      sparseRater: this.sparseRater.slice(0, sc),
+      sparseRole: this.sparseRole.slice(0, sc),
+      sparseMask: this.sparseMask.slice(0, sc),
+      sparseFile: this.sparseFile.slice(0, sc),
+      sparseLine: this.sparseLine.slice(0, sc),
+      sparseNext: this.sparseNext.slice(0, sc),
+      sparseFirst: this.sparseFirst.slice(0, n),
+      sparseScores: this.sparseScores ? this.sparseScores.slice(0, sc * 5) : null,
+      sparsePlace: this.sparsePlace ? this.sparsePlace.slice(0, sc * 10) : null,
+      rows: this.rows,
+      files: [...this.files].map(([order, f]) => [order, f.name]),
+      fileColumns: [...this.fileColumns],
+    };
+  }
+
+  /**
+   * Whether another tally (of rows read after this one's) can be merged as if this tally had read
+   * its rows: no person with another name or post there, no rater with another role. Where one
+   * does, only reading those rows here words every instance the way one reading would.
+   */
+  canMerge(s: TallyState, maps: TallyMaps): boolean {
+    for (let p = 0; p < s.persons; p++) {
+      const q = this.personFor(this.semesterIndex.get(s.semesters[s.semesterOf[p]!]!) ?? -1, maps.staff[s.staffOf[p]!]!);
+      if (q < 0) continue;
+      const wn = s.nameOf[p]!;
+      const wp = s.postOf[p]!;
+      if (wn >= 0 && this.nameOf[q]! >= 0 && maps.name[wn] !== this.nameOf[q]) return false;
+      if (wp >= 0 && this.postOf[q]! >= 0 && maps.post[wp] !== this.postOf[q]) return false;
+    }
+    for (let r = 0; r < s.raterRole.length; r++) {
+      const role = s.raterRole[r]!;
+      if (role < 0) continue;
+      const g = maps.rater[r]!;
+      const known = g < this.raterRole.length ? this.raterRole[g]! : -1;
+      if (known >= 0 && known !== role) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Adds another tally's people, raters and cells (rows read after this tally's, see canMerge),
+   * with the problems only both together show (a method scored on both sides); returns each of its
+   * people's number here, and its cells' references here (for its problems).
+   */
+  merge(s: TallyState, maps: TallyMaps): { persons: Int32Array; cellRef: (ref: number) => number; nameBefore: Int32Array } {
+    this.rows += s.rows;
+    for (const [order, name] of s.files) if (!this.files.has(order)) this.files.set(order, { name, order });
+    for (const [order, cols] of s.fileColumns) if (!this.fileColumns.has(order)) this.fileColumns.set(order, cols);
+    const fileRef = (order: number) => this.files.get(order)!;
+    const persons = new Int32Array(s.persons);
+    const nameBefore = new Int32Array(s.persons);
+    const size = this.sumSize;
+    const row = new CheckedRow();
+    for (let p = 0; p < s.persons; p++) {
+      const semester = this.semesterNumber(s.semesters[s.semesterOf[p]!]!);
+      const staff = maps.staff[s.staffOf[p]!]!;
+      const wn = s.nameOf[p]! >= 0 ? maps.name[s.nameOf[p]!]! : -1;
+      const wp = s.postOf[p]! >= 0 ? maps.post[s.postOf[p]!]! : -1;
+      let q = this.personFor(semester, staff);
+      if (q < 0) {
+        row.file = fileRef(s.atFile[p]!);
+        row.line = maps.line(s.atFile[p]!, s.atLine[p]!);
+        row.staff = staff;
+        row.name = -1;
+        row.post = wp;
+        q = this.newPerson(semester, row);
+      }
+      nameBefore[p] = this.nameOf[q]!;
+      if (wn >= 0 && this.nameOf[q]! < 0) {
+        this.nameOf[q] = wn;
+        this.nameFile[q] = s.nameFile[p]!;
+        this.nameLine[q] = maps.line(s.nameFile[p]!, s.nameLine[p]!);
+      }
+      if (wp >= 0 && this.postOf[q]! < 0) this.postOf[q] = wp;
+      const o = q * size;
+      const w = p * size;
+      for (let k = 0; k < 5; k++) this.sums[o + SUM + k] = this.sums[o + SUM + k]! + s.sums[w + SUM + k]!;
+      if (size === 15) {
+        for (let k = 0; k < 5; k++) {
+          this.sums[o + MIN + k] = Math.min(this.sums[o + MIN + k]!, s.sums[w + MIN + k]!);
+          this.sums[o + MAX + k] = Math.max(this.sums[o + MAX + k]!, s.sums[w + MAX + k]!);
+        }
+      }
+      persons[p] = q;
+    }
+    for (let r = 0; r < s.raterRole.length; r++) {
+      const role = s.raterRole[r]!;
+      if (role < 0) continue;
+      const g = maps.rater[r]!;
+      this.growRaters(g);
+      if (this.raterRole[g]! < 0) {
+        this.raterRole[g] = role;
+        this.raterRoleFile[g] = s.raterRoleFile[r]!;
+        this.raterRoleLine[g] = maps.line(s.raterRoleFile[r]!, s.raterRoleLine[r]!);
+      }
+    }
+    // Cells, person by person.
+    const oneCell = (p: number, r: number, role: number, mask: number, file: number, line: number, scores: Int32Array | null, places: Int32Array | null, at: number) => {
+      const q = persons[p]!;
+      const g = maps.rater[r]!;
+      this.growRaters(g);
+      const c = this.cellFor(q, g, role, file, maps.line(file, line));
+      const { sparse, cell, ref, firstRow } = c;
+      const ours = sparse ? this.sparseMask[cell]! : this.cellMask[cell]!;
+      for (let k = 0; k < 5; k++) {
+        if (!(mask & (1 << k))) continue;
+        // Where the thread's first score of this method was.
+        let f = file;
+        let l = line;
+        if (places && places[at * 10 + 2 * k]! >= 0) {
+          f = places[at * 10 + 2 * k]!;
+          l = places[at * 10 + 2 * k + 1]!;
+        }
+        if (ours & (1 << k)) {
+          this.log.error(fileRef(f), maps.line(f, l), this.fileColumns.get(f)![k], 'scored-twice', k, ref, nameBefore[p]! >= 0 ? nameBefore[p]! : this.nameOf[q]!);
+          continue;
+        }
+        if (scores) (sparse ? this.sparseScores : this.cellScores)![cell * 5 + k] = scores[at * 5 + k]!;
+        if (!firstRow || f !== file || l !== line) this.placeMethod(sparse, cell, k, f, maps.line(f, l));
+      }
+      if (sparse) this.sparseMask[cell] = ours | mask;
+      else this.cellMask[cell] = ours | mask;
+    };
+    for (let p = 0; p < s.persons; p++) {
+      const base = p * s.stride;
+      for (let r = 0; r < s.stride; r++) {
+        const role = s.cellRole[base + r]!;
+        if (role !== 0) oneCell(p, r, role - 1, s.cellMask[base + r]!, s.cellFile[base + r]!, s.cellLine[base + r]!, s.cellScores, s.methodPlace, base + r);
+      }
+      for (let c = s.sparseFirst[p]! - 1; c >= 0; c = s.sparseNext[c]! - 1) {
+        oneCell(p, s.sparseRater[c]!, s.sparseRole[c]! - 1, s.sparseMask[c]!, s.sparseFile[c]!, s.sparseLine[c]!, s.sparseScores, s.sparsePlace, c);
+      }
+    }
+    // A cell of the other tally, by its reference there, as referred to here (for its problems).
+    const cellRef = (ref: number): number => {
+      const [p, r] = ref >= SPARSE_REF ? [s.sparsePerson[ref - SPARSE_REF]!, s.sparseRater[ref - SPARSE_REF]!] : [Math.floor(ref / DENSE_MAX), ref % DENSE_MAX];
+      const q = persons[p]!;
+      const g = maps.rater[r]!;
+      if (g < this.stride) return q * DENSE_MAX + g;
+      return SPARSE_REF + this.sparseFind(q, g);
+    };
+    return { persons, cellRef, nameBefore };
+  }
+
+  /** Room for rater number g's role. */
+  private growRaters(g: number): void {
+    if (g < this.raterRole.length) return;
+    const n = Math.max(g + 1, this.raterRole.length * 2);
+    const roles = new Int8Array(n).fill(-1);
+    roles.set(this.raterRole);
+    this.raterRole = roles;
+    this.raterRoleFile = grown(this.raterRoleFile, n);
+    this.raterRoleLine = grown(this.raterRoleLine, n);
+  }
+
+  /** Where a method's first score was, when that is not the cell's first row. */
+  private placeMethod(sparse: boolean, cell: number, m: number, file: number, line: number): void {
+    if (sparse) {
+      if (!this.sparsePlace) this.sparsePlace = new Int32Array(this.sparsePerson.length * 10).fill(-1);
+      this.sparsePlace[cell * 10 + 2 * m] = file;
+      this.sparsePlace[cell * 10 + 2 * m + 1] = line;
+    } else {
+      if (!this.methodPlace) this.methodPlace = new Int32Array(this.cellRole.length * 10).fill(-1);
+      this.methodPlace[cell * 10 + 2 * m] = file;
+      this.methodPlace[cell * 10 + 2 * m + 1] = line;
+    }
+  }
+
+  /** Resolves a problem's cell reference: sparse or not, and the cell's index now. */
+  private resolve(ref: number): { sparse: boolean; cell: number; person: number; rater: number } {
+    if (ref >= SPARSE_REF) {
+      const cell = ref - SPARSE_REF;
+      return { sparse: true, cell, person: this.sparsePerson[cell]!, rater: this.sparseRater[cell]! };
+    }
+    const person = Math.floor(ref / DENSE_MAX);
+    const rater = ref % DENSE_MAX;
+    return { sparse: false, cell: person * this.stride + rater, person, rater };
+  }
+
+  /** `FILE:LINE:COLUMN` of a cell's first score of method m. */
+  placeOf(ref: number, m: number): string {
+    const { sparse, cell } = this.resolve(ref);
+    const places = sparse ? this.sparsePlace : this.methodPlace;
+    let file = sparse ? this.sparseFile[cell]! : this.cellFile[cell]!;
+    let line = sparse ? this.sparseLine[cell]! : this.cellLine[cell]!;
+    if (places && places[cell * 10 + 2 * m]! >= 0) {
+      file = places[cell * 10 + 2 * m]!;
+      line = places[cell * 10 + 2 * m + 1]!;
+    }
+    return `${this.files.get(file)!.name}:${line}:${this.fileColumns.get(file)![m]}`;
+  }
+
+  /** The message context of this tally's problems (the last cell's words kept: problems of one cell come together). */
+  context(): ProblemContext {
+    let whoKey = -1;
+    let whoName = -2;
+    let who = '';
+    let raterKey = -1;
+    let rater = '';
+    const places = new Map<number, string>();
+    let placesOf = -1;
+    const place = (file: number, line: number) => `${this.files.get(file)!.name}:${line}`;
+    return {
+      personId: (person) => clip(this.text(STAFF, this.staffOf[person]!)),
+      nameText: (name) => clip(this.text(NAME, name)),
+      postText: (post) => clip(this.text(POST, post)),
+      raterText: (r) => clip(this.text(RATER, r)),
+      personWho: (person, name) => this.who(person, name),
+      namePlace: (person) => place(this.nameFile[person]!, this.nameLine[person]!),
+      rolePlace: (r) => place(this.raterRoleFile[r]!, this.raterRoleLine[r]!),
+      cellPlace: (ref, m) => {
+        if (ref !== placesOf) {
+          places.clear();
+          placesOf = ref;
+        }
+        let p = places.get(m);
+        if (p === undefined) places.set(m, (p = this.placeOf(ref, m)));
+        return p;
+      },
+      cellWho: (ref, name) => {
+        if (ref !== whoKey || name !== whoName) {
+          who = this.who(this.resolve(ref).person, name);
+          whoKey = ref;
+          whoName = name;
+        }
+        return who;
+      },
+      cellRater: (ref) => {
+        if (ref !== raterKey) {
+          rater = clip(this.text(RATER, this.resolve(ref).rater));
+          raterKey = ref;
+        }
+        return rater;
+      },
+    };
+  }
+
+  /**
+   * Every cell of a person, in order (dense slots by rater number, then sparse cells as created):
+   * calls `each` with the rater, the cell's own role code (NO_ROLE when its rows gave none), the
+   * method mask, and the cell's index and kind for scores and places.
+   */
+  cellsOf(person: number, each: (rater: number, role: number, mask: number, cell: number, sparse: boolean) => void): void {
+    const base = person * this.stride;
+    for (let r = 0; r < this.stride; r++) {
+      const role = this.cellRole[base + r]!;
+      if (role !== 0) each(r, role - 1, this.cellMask[base + r]!, base + r, false);
+    }
+    for (let c = this.sparseFirst[person]! - 1; c >= 0; c = this.sparseNext[c]! - 1) each(this.sparseRater[c]!, this.sparseRole[c]! - 1, this.sparseMask[c]!, c, true);
+  }
+
+  /** A cell's score of method m (micro-points), when scores are kept. */
+  scoreOf(cell: number, sparse: boolean, m: number): number {
+    return (sparse ? this.sparseScores : this.cellScores)![cell * 5 + m]!;
+  }
+
+  /** A cell's first row, or the place of its first score of method m (with the column). */
+  cellPlace(cell: number, sparse: boolean, m?: number): { file: FileRef; line: number; column?: number } {
+    let file = sparse ? this.sparseFile[cell]! : this.cellFile[cell]!;
+    let line = sparse ? this.sparseLine[cell]! : this.cellLine[cell]!;
+    if (m === undefined) return { file: this.files.get(file)!, line };
+    const places = sparse ? this.sparsePlace : this.methodPlace;
+    if (places && places[cell * 10 + 2 * m]! >= 0) {
+      file = places[cell * 10 + 2 * m]!;
+      line = places[cell * 10 + 2 * m + 1]!;
+    }
+    return { file: this.files.get(file)!, line, column: this.fileColumns.get(file)![m]! };
+  }
+
+  /** Running sums of a person's method m. */
+  sumOf(person: number, m: number): number {
+    return this.sums[person * this.sumSize + SUM + m]!;
+  }
+
+  minOf(person: number, m: number): number {
+    return this.sums[person * this.sumSize + MIN + m]!;
+  }
+
+  maxOf(person: number, m: number): number {
+    return this.sums[person * this.sumSize + MAX + m]!;
+  }
+
+  /** Per semester (in tally order), its people in order of first appearance. */
+  peopleBySemester(): number[][] {
+    const out = this.semesters.map(() => [] as number[]);
+    for (let i = 0; i < this.persons; i++) out[this.semesterOf[i]!]!.push(i);
+    return out;
+  }
+}
+
+function hash2(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A tally as plain data (typed arrays), to be sent from a reader thread and merged (Tally.merge). */
+export interface TallyState {
+  semesters: string[];
+  persons: number;
+  semesterOf: Int32Array;
+  staffOf: Int32Array;
+  nameOf: Int32Array;
+  postOf: Int32Array;
+  atFile: Int32Array;
+  atLine: Int32Array;
+  nameFile: Int32Array;
+  nameLine: Int32Array;
+  sums: Float64Array;
+  raterRole: Int8Array;
+  raterRoleFile: Int32Array;
+  raterRoleLine: Int32Array;
+  stride: number;
+  cellRole: Uint8Array;
+  cellMask: Uint8Array;
+  cellFile: Int32Array;
+  cellLine: Int32Array;
+  cellScores: Int32Array | null;
+  methodPlace: Int32Array | null;
+  sparseCount: number;
+  sparsePerson: Int32Array;
+  sparseRater: Int32Array;
+  sparseRole: Uint8Array;
+  sparseMask: Uint8Array;
+  sparseFile: Int32Array;
+  sparseLine: Int32Array;
+  sparseNext: Int32Array;
+  sparseFirst: Int32Array;
+  sparseScores: Int32Array | null;
+  sparsePlace: Int32Array | null;
+  rows: number;
+  files: [number, string][];
+  fileColumns: [number, number[]][];
+}
+
+/** How another tally's numbers become this one's: texts by kind, and lines of the file read from its middle. */
+export interface TallyMaps {
+  staff: Int32Array;
+  rater: Int32Array;
+  name: Int32Array;
+  post: Int32Array;
+  line(file: number, line: number): number;
+}
+
+/** The arrays' buffers of a state, to be transferred rather than copied. */
+export function stateBuffers(s: TallyState): ArrayBuffer[] {
+  const arrays = [s.semesterOf, s.staffOf, s.nameOf, s.postOf, s.atFile, s.atLine, s.nameFile, s.nameLine, s.sums, s.raterRole, s.raterRoleFile, s.raterRoleLine, s.cellRole, s.cellMask, s.cellFile, s.cellLine, s.cellScores, s.methodPlace, s.sparsePerson, s.sparseRater, s.sparseRole, s.sparseMask, s.sparseFile, s.sparseLine, s.sparseNext, s.sparseFirst, s.sparseScores, s.sparsePlace];
+  return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
+}

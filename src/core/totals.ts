@@ -1,0 +1,155 @@
+/**
+ * From the tally to each person's result: each method's aggregate (aggregation.ts), the exact total,
+ * rounded once (rounding.ts) and graded, with the semester rules. Means of scores on the methods'
+ * own scale make the exact total one fraction of plain numbers, the usual case, computed without a
+ * Rational per person; everything else goes through exact rationals.
+ */
+import { type MethodStats, meanFraction, methodValue, trimFrom } from './aggregation.js';
+import type { Policy } from './policy.js';
+import { Rational } from './rational.js';
+import { PersonResult, type ScoredStaff, radixDescending } from './report.js';
+import { roundScaledFraction, settle, settleScaled } from './rounding.js';
+import { NAME, POST, STAFF, type Tally, type TextLookup, roleOf } from './tally.js';
+import { effectiveRole } from './whole-picture.js';
+import type { RosterEntry } from './whole-picture.js';
+import { METHODS, type Role } from './types.js';
+
+export interface SemesterScores {
+  semester: string;
+  /** Highest total first where the totals were plain numbers, then the rest. */
+  staff: ScoredStaff[];
+  /** Raters with a row in this semester. */
+  raters: number;
+}
+
+/**
+ * Every person's result, per semester (in the order the semesters were first seen). `roster` gives
+ * names and posts the sheets leave blank.
+ */
+export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, roster: Map<number, RosterEntry> | null): SemesterScores[] {
+  const plain = (policy.aggregation === 'mean' || policy.aggregation === 'trimmed') && METHODS.every((m) => policy.methods[m].scale === policy.methods[m].max);
+  const kept = policy.aggregation === 'median' || policy.aggregation === 'weighted';
+  const precision = policy.precision;
+  const trim = trimFrom(policy);
+  const out: SemesterScores[] = [];
+  const people = tally.peopleBySemester();
+  const stats: MethodStats[] = METHODS.map(() => ({ count: 0, sum: 0, min: 0, max: 0 }));
+  const lists: { micro: number; role: Role | null }[][] = METHODS.map(() => []);
+  tally.semesters.forEach((semester, s) => {
+    const list = people[s]!;
+    const seen = new Uint8Array(Math.max(tally.raterRole.length, tally.stride));
+    const n = list.length;
+    const first = new Float64Array(n * 10);
+    const totals = new Int32Array(n);
+    const fast: number[] = [];
+    const raterCounts = new Int32Array(n);
+    const others: ScoredStaff[] = [];
+    const stride = tally.stride;
+    const cellRoles = tally.cellRole;
+    const masks = tally.cellMask;
+    const counts = new Int32Array(5);
+    for (let j = 0; j < n; j++) {
+      const person = list[j]!;
+      counts.fill(0);
+      if (kept) for (const l of lists) l.length = 0;
+      let raters = 0;
+      // Dense cells straight from the arrays; sparse ones through their chain.
+      const base = person * stride;
+      for (let r = 0; r < stride; r++) {
+        const role = cellRoles[base + r]!;
+        if (role === 0) continue;
+        raters++;
+        seen[r] = 1;
+        const mask = masks[base + r]!;
+        for (let k = 0; k < 5; k++) {
+          if (!(mask & (1 << k))) continue;
+          counts[k]!++;
+          if (kept) lists[k]!.push({ micro: tally.scoreOf(base + r, false, k), role: roleOf(effectiveRole(tally, r, role - 1)) });
+        }
+      }
+      if (tally.sparseFirst[person]! > 0) {
+        tally.cellsOf(person, (rater, cellRole, mask, cell, sparse) => {
+          if (!sparse) return;
+          raters++;
+          if (rater < seen.length) seen[rater] = 1;
+          for (let k = 0; k < 5; k++) {
+            if (!(mask & (1 << k))) continue;
+            counts[k]!++;
+            if (kept) lists[k]!.push({ micro: tally.scoreOf(cell, sparse, k), role: roleOf(effectiveRole(tally, rater, cellRole)) });
+          }
+        });
+      }
+      raterCounts[j] = raters;
+      // The usual case: every method a fraction of numbers over one same divisor.
+      let q: number | null = null;
+      if (plain) {
+        let num = 0;
+        let den = 0;
+        let same = true;
+        const at = j * 10;
+        for (let k = 0; k < 5; k++) {
+          meanFraction(counts[k]!, tally.sumOf(person, k), tally.minOf(person, k), tally.maxOf(person, k), trim, first, at + 2 * k);
+          const a = first[at + 2 * k]!;
+          const b = first[at + 2 * k + 1]!;
+          if (a === 0) continue;
+          if (den !== 0 && b !== den) same = false;
+          num += a;
+          den = b;
+        }
+        if (same && Number.isSafeInteger(num)) q = den === 0 ? 0 : roundScaledFraction(num, den, precision);
+      }
+      if (q !== null && q < 2 ** 30) {
+        fast.push(j);
+        totals[j] = q;
+        continue;
+      }
+      for (let k = 0; k < 5; k++) {
+        const st = stats[k]!;
+        st.count = counts[k]!;
+        st.sum = tally.sumOf(person, k);
+        st.min = tally.minOf(person, k);
+        st.max = tally.maxOf(person, k);
+      }
+      const values = METHODS.map((m, k) => methodValue(m, stats[k]!, kept ? lists[k]! : null, policy));
+      let exact = Rational.ZERO;
+      for (const v of values) exact = exact.add(v);
+      const who = identity(tally, texts, person, roster);
+      others.push(new PersonResult(semester, who.staffId, who.name, who.post, raters, null, 0, values, settle(semester, exact, policy)));
+    }
+    // The people are made highest total first, so that ranking finds them in order and the report
+    // walks memory in order.
+    const order = radixDescending(fast, totals);
+    const staff: ScoredStaff[] = [];
+    const settled = new Map<number, ReturnType<typeof settleScaled>>();
+    for (const j of order) {
+      const at = j * 10;
+      const q = totals[j]!;
+      let done = settled.get(q);
+      if (!done) settled.set(q, (done = settleScaled(semester, q, policy)));
+      const person = list[j]!;
+      const n = tally.nameOf[person]!;
+      const p = tally.postOf[person]!;
+      const e = roster?.get(person);
+      const name = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
+      const post = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
+      staff.push(new PersonResult(semester, texts.text(STAFF, tally.staffOf[person]!), name, post, raterCounts[j]!, first, at, null, done));
+    }
+    for (const o of others) staff.push(o);
+    let raters = 0;
+    for (const x of seen) raters += x;
+    out.push({ semester, staff, raters });
+  });
+  return out;
+}
+
+/** A person's staff id, name and post as reported: the sheets', else the roster's. */
+function identity(tally: Tally, texts: TextLookup, person: number, roster: Map<number, RosterEntry> | null): { staffId: string; name: string; post: string } {
+  const e = roster?.get(person);
+  const n = tally.nameOf[person]!;
+  const p = tally.postOf[person]!;
+  return {
+    staffId: texts.text(STAFF, tally.staffOf[person]!),
+    name: n >= 0 ? texts.text(NAME, n) : (e?.name ?? ''),
+    post: p >= 0 ? texts.text(POST, p) : (e?.post ?? ''),
+  };
+}

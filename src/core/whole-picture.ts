@@ -1,0 +1,138 @@
+/**
+ * What only the whole tally shows, checked once every sheet is read: each rater scored every method
+ * the policy gives their role (a missing score is an error, never a zero), and nothing the policy
+ * does not give it; a rater without a role where the policy restricts a method; the roster both ways
+ * (everyone on it scored, everyone scored on it, the same name).
+ */
+import { clip } from './cells.js';
+import type { Policy } from './policy.js';
+import type { FileRef, ProblemLog } from './problems.js';
+import { NAME, NO_ROLE, RATER, STAFF, type Tally, type TextLookup } from './tally.js';
+import { METHODS, ROLES } from './types.js';
+
+/** The role a cell's scores count under: its rows' role, else the rater's from any row, else none. */
+export function effectiveRole(tally: Tally, rater: number, cellRole: number): number {
+  if (cellRole !== NO_ROLE) return cellRole;
+  const known = tally.raterRole[rater] ?? -1;
+  return known < 0 ? NO_ROLE : known;
+}
+
+/** Per role code (and NO_ROLE): the methods it must score and may score, as bit masks. */
+function roleMasks(policy: Policy): { expected: number[]; allowed: number[] } {
+  const expected: number[] = [];
+  const allowed: number[] = [];
+  for (let code = 0; code <= NO_ROLE; code++) {
+    let e = 0;
+    METHODS.forEach((m, k) => {
+      const roles = policy.methods[m].roles;
+      const restricted = roles.length < ROLES.length;
+      if (code === NO_ROLE ? !restricted : roles.includes(ROLES[code]!)) e |= 1 << k;
+    });
+    expected.push(e);
+    allowed.push(e);
+  }
+  return { expected, allowed };
+}
+
+/** Missing scores and scores from a role the policy does not give the method. */
+export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLookup, log: ProblemLog): void {
+  const { expected } = roleMasks(policy);
+  const check = (person: number, rater: number, cellRole: number, mask: number, cell: number, sparse: boolean) => {
+    const code = effectiveRole(tally, rater, cellRole);
+    if ((mask & 31) === expected[code]) return;
+    const who = tally.who(person);
+    const raterText = clip(texts.text(RATER, rater));
+    METHODS.forEach((m, k) => {
+      const allowed = policy.methods[m].roles;
+      const restricted = allowed.length < ROLES.length;
+      const scored = (mask & (1 << k)) !== 0;
+      if (code === NO_ROLE && restricted) {
+        if (scored) {
+          const at = tally.cellPlace(cell, sparse, k);
+          log.error(at.file, at.line, at.column, 'roleless-restricted', raterText, m, allowed.join(', '), who);
+        }
+        return;
+      }
+      const wanted = code === NO_ROLE || allowed.includes(ROLES[code]!);
+      if (wanted && !scored) {
+        const at = tally.cellPlace(cell, sparse);
+        log.error(at.file, at.line, undefined, 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who);
+      } else if (!wanted && scored) {
+        const at = tally.cellPlace(cell, sparse, k);
+        log.error(at.file, at.line, at.column, 'role-not-allowed', raterText, ROLES[code]!, m, allowed.join(', '), who);
+      }
+    });
+  };
+  // Dense cells straight from the arrays (the usual case: every cell as the rules ask); sparse ones through their chain.
+  const stride = tally.stride;
+  const roles = tally.cellRole;
+  const masks = tally.cellMask;
+  const raterRole = tally.raterRole;
+  for (let person = 0; person < tally.persons; person++) {
+    const base = person * stride;
+    for (let r = 0; r < stride; r++) {
+      const cellRole = roles[base + r]!;
+      if (cellRole === 0) continue;
+      const mask = masks[base + r]!;
+      let code = cellRole - 1;
+      if (code === NO_ROLE && r < raterRole.length && raterRole[r]! >= 0) code = raterRole[r]!;
+      if ((mask & 31) !== expected[code]) check(person, r, cellRole - 1, mask, base + r, false);
+    }
+    if (tally.sparseFirst[person]! > 0) {
+      tally.cellsOf(person, (rater, cellRole, mask, cell, sparse) => {
+        if (sparse) check(person, rater, cellRole, mask, cell, sparse);
+      });
+    }
+  }
+}
+
+/** One roster row: the staff id as written, its number among the staff texts, name, post, place. */
+export interface RosterEntry {
+  staffId: string;
+  staff: number;
+  name: string;
+  post: string;
+  file: FileRef;
+  line: number;
+}
+
+/**
+ * Everyone scored in a semester is on the roster with the same name; everyone on the roster is
+ * scored in each semester (an error, or a warning for `year`, where someone may be scored in one
+ * semester only). Names and posts missing from the sheets are taken from the roster (returned, per
+ * person).
+ */
+export function checkRoster(
+  tally: Tally,
+  roster: readonly RosterEntry[],
+  texts: TextLookup,
+  log: ProblemLog,
+  missing: 'error' | 'warning',
+): Map<number, RosterEntry> {
+  const byStaff = new Map(roster.map((e) => [e.staff, e]));
+  const found = new Map<number, RosterEntry>();
+  const people = tally.peopleBySemester();
+  const rosterFile = roster[0]?.file.name ?? '';
+  tally.semesters.forEach((semester, s) => {
+    const scored = new Set<number>();
+    for (const person of people[s]!) {
+      const staff = tally.staffOf[person]!;
+      scored.add(staff);
+      const staffId = texts.text(STAFF, staff);
+      const name = tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '';
+      const e = byStaff.get(staff);
+      if (!e) {
+        log.error(tally.files.get(tally.atFile[person]!)!, tally.atLine[person]!, undefined, 'not-on-roster', `${staffId}${name ? ` ${name}` : ''}`, semester, rosterFile);
+        continue;
+      }
+      found.set(person, e);
+      if (name && e.name && name !== e.name) {
+        const named = tally.nameFile[person]! >= 0;
+        const file = tally.files.get(named ? tally.nameFile[person]! : tally.atFile[person]!)!;
+        log.error(file, named ? tally.nameLine[person]! : tally.atLine[person]!, undefined, 'roster-name', staffId, name, e.name, `${e.file.name}:${e.line}`);
+      }
+    }
+    for (const e of roster) if (!scored.has(e.staff)) log.add(missing, e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semester);
+  });
+  return found;
+}

@@ -1,0 +1,151 @@
+/**
+ * The one reading pipeline, as every command uses it: each sheet's bytes -> UTF-8 (read-source.ts) ->
+ * records (records.ts) -> checked rows (sheet-parser.ts, core/row-checks.ts) -> the tally
+ * (core/tally.ts), in the order of the sheets; then the roster and the whole-picture checks. Every
+ * problem goes to one log, found in this one pass. A big input is read on two threads
+ * (reader-thread.ts): the second reads the last part into rows that this thread tallies in order.
+ */
+import type { Policy } from '../core/policy.js';
+import { type FileRef, ProblemLog } from '../core/problems.js';
+import { Tally } from '../core/tally.js';
+import { type RosterEntry, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
+import { METHODS } from '../core/types.js';
+import type { Encoding } from './encoding.js';
+import { Progress } from './progress.js';
+import { readSource, type SourceRead } from './read-source.js';
+import { readRoster } from './roster.js';
+import { type RowCounts, SheetParser } from './sheet-parser.js';
+import { type Source, sizeOf } from './sources.js';
+import { Texts } from './texts.js';
+import { readInParallel, splitPoint } from './two-threads.js';
+
+export interface ReadOptions {
+  policy: Policy;
+  /** --semester: the semester of rows without one, and (unless semesterFillsOnly) a check on the others. */
+  semester: string | null;
+  semesterFillsOnly?: boolean;
+  encoding: Encoding | null;
+  delimiter: string;
+  roster: string | null;
+  /** Someone on the roster without scores in a semester: an error (default) or a warning. */
+  rosterMissing?: 'error' | 'warning';
+  /** Only rows of this year are tallied; the others are counted in `ignored`. */
+  keepYear?: number | null;
+  /** Keep every score (median, weighted mean, panel, explain). */
+  keepScores?: boolean;
+  /** The SHA-256 of every input. */
+  hash?: boolean;
+}
+
+/** One input as read: for a seal, an appendix, a summary. */
+export interface InputRead {
+  file: string;
+  path: string | null;
+  kind: 'sheet' | 'roster';
+  bytes: number;
+  sha256: string | null;
+  /** Data rows (records under the header, blank lines not counted). */
+  rows: number;
+}
+
+export interface Reading {
+  tally: Tally;
+  texts: Texts;
+  log: ProblemLog;
+  counts: RowCounts;
+  sources: Source[];
+  inputs: InputRead[];
+  /** Rows keepSemester left out: per sheet and semester, the first line and how many. */
+  ignored: { file: FileRef; semester: string; line: number; rows: number }[];
+  roster: RosterEntry[] | null;
+  /** Per person, their roster entry (names and posts the sheets leave blank come from it). */
+  rosterOf: Map<number, RosterEntry> | null;
+}
+
+/** Reads, checks and tallies every sheet, then the roster; every problem is in the log. */
+export function readSheets(sources: Source[], opts: ReadOptions): Reading {
+  const log = new ProblemLog();
+  const texts = new Texts();
+  const policy = opts.policy;
+  const keepScores = opts.keepScores === true || policy.aggregation === 'median' || policy.aggregation === 'weighted';
+  const tally = new Tally({ policy, keepScores }, texts, log);
+  const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
+  const inputs: InputRead[] = [];
+  const ignored: Reading['ignored'] = [];
+  const sizes = sources.map(sizeOf);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const progress = new Progress(total, () => tally.rows);
+  const sheetOpts = {
+    policy,
+    delimiter: opts.delimiter,
+    semester: opts.semester,
+    semesterFillsOnly: opts.semesterFillsOnly === true,
+    keepYear: opts.keepYear ?? null,
+  };
+  // A big input: the last part is read on a second thread, from a record's start in one of the files.
+  const split = opts.hash ? null : splitPoint(sources, sizes);
+  const parallel = split ? readInParallel(sources, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
+  const readOpts = (done: number, name: string) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, progress: (bytes: number) => progress.update(name, done + bytes) });
+  /** Reads one whole sheet here. */
+  const readWhole = (file: FileRef, done: number): { parser: SheetParser; read: SourceRead } => {
+    const parser = new SheetParser(file, sheetOpts, texts, log, tally);
+    const read = readSource(sources[file.order]!, file, readOpts(done, file.name), parser, log);
+    if (read.ok) parser.finish();
+    return { parser, read };
+  };
+  const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
+    registerSheet(tally, file, sheetColumns(parser));
+    addCounts(counts, parser.counts);
+    for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
+    inputs.push({ file: file.name, path: sources[file.order]!.path, kind: 'sheet', bytes: read.bytes, sha256: read.sha256, rows: parser.counts.read });
+  };
+  let done = 0;
+  for (let i = 0; i < sources.length; i++) {
+    const file: FileRef = { name: sources[i]!.name, order: i };
+    if (parallel && i === parallel.fileIndex) {
+      parallel.readFirstPart(file, new SheetParser(file, sheetOpts, texts, log, tally), log, (bytes) => progress.update(file.name, done + bytes));
+      break;
+    }
+    const r = readWhole(file, done);
+    finished(file, r.parser, r.read);
+    done += sizes[i]!;
+  }
+  if (parallel) {
+    // The second thread's part: its rows into the tally, in order, and its files' counts.
+    for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0))) {
+      registerSheet(tally, part.file, part.methodColumns);
+      addCounts(counts, part.counts);
+      for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
+      inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
+    }
+  }
+  progress.done();
+  let roster: RosterEntry[] | null = null;
+  let rosterOf: Map<number, RosterEntry> | null = null;
+  const rosterFile: FileRef = { name: opts.roster ?? '', order: sources.length };
+  if (opts.roster !== null) {
+    const r = readRoster(opts.roster, rosterFile, { encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true }, texts, log);
+    roster = r.entries;
+    inputs.push({ file: opts.roster, path: opts.roster, kind: 'roster', bytes: r.read.bytes, sha256: r.read.sha256, rows: r.entries.length });
+  }
+  checkScoresPerRole(tally, policy, texts, log);
+  if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error');
+  return { tally, texts, log, counts, sources, inputs, ignored, roster, rosterOf };
+}
+
+/** Per method, the column of a sheet's scores (1-based; 0 where none). */
+export function sheetColumns(parser: SheetParser): number[] {
+  const cols = parser.columns;
+  return METHODS.map((_, k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0));
+}
+
+/** Tells the tally where a sheet's scores are (the places of its messages). */
+function registerSheet(tally: Tally, file: FileRef, methodColumns: number[]): void {
+  tally.sheet(file, methodColumns);
+}
+
+function addCounts(to: RowCounts, c: RowCounts): void {
+  to.read += c.read;
+  to.used += c.used;
+  to.rejected += c.rejected;
+}

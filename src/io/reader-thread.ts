@@ -1,0 +1,87 @@
+/**
+ * The reader thread of a two-thread reading (two-threads.ts): it reads the second part of the inputs
+ * into a tally of its own (its texts numbered its own way), and sends the tally, its texts and its
+ * problems back in one message, for the first thread to merge. It always answers: null when it failed.
+ */
+import { ProblemLog, type FileRef } from '../core/problems.js';
+import { Tally, stateBuffers } from '../core/tally.js';
+import { METHODS } from '../core/types.js';
+import { SourceReading, readSource } from './read-source.js';
+import { SheetParser } from './sheet-parser.js';
+import { Texts } from './texts.js';
+import type { ThreadFile, ThreadResult, ThreadTask } from './two-threads.js';
+
+function methodColumns(parser: SheetParser): number[] {
+  const cols = parser.columns;
+  return METHODS.map((_, k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0));
+}
+
+export function runReaderThread(task: ThreadTask): void {
+  const flags = new Int32Array(task.shared);
+  let result: ThreadResult | null = null;
+  try {
+    const { sources, split, opts } = task;
+    const texts = new Texts();
+    const log = new ProblemLog();
+    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores }, texts, log);
+    const files: ThreadFile[] = [];
+    let before = 0;
+    const progress = (bytes: number) => {
+      Atomics.store(flags, 1, Math.floor((before + bytes) / 1024));
+      Atomics.store(flags, 2, batch.rows);
+    };
+    const readOpts = { encoding: opts.encoding, delimiter: opts.delimiter, progress };
+    for (let i = split.fileIndex; i < sources.length; i++) {
+      const src = sources[i]!;
+      const file: FileRef = { name: src.name, order: i };
+      if (i === split.fileIndex && split.offset > 0) {
+        // The cut file: its header and encoding from its start (read again here), then the part from the cut.
+        const head = new SheetParser(file, opts, texts, new ProblemLog(), { row() {} });
+        const first = new SourceReading(src, file, { encoding: opts.encoding, delimiter: opts.delimiter }, head, new ProblemLog());
+        first.read(1 << 20);
+        if (!head.headerCells || first.encoding === null) throw new Error('no header in the first chunk');
+        const parser = new SheetParser(file, opts, texts, log, batch, head.headerCells);
+        const part = new SourceReading(src, file, readOpts, parser, log, { from: split.offset, encoding: first.encoding });
+        part.read();
+        const startEncoding = first.encoding;
+        const mixed = part.mixed;
+        const r = part.end();
+        before += r.bytes;
+        files.push({
+          order: i,
+          counts: parser.counts,
+          ignored: [...parser.ignored.values()],
+          methodColumns: methodColumns(parser),
+          bytes: r.bytes,
+          ok: r.ok,
+          startEncoding,
+          mixed,
+          unclosedQuote: part.reader.unclosedQuoteLine !== null,
+        });
+      } else {
+        const parser = new SheetParser(file, opts, texts, log, batch);
+        const r = readSource(src, file, readOpts, parser, log);
+        before += r.bytes;
+        if (r.ok) parser.finish();
+        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], methodColumns: methodColumns(parser), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false });
+      }
+    }
+    // For the test of a thread that fails: the first thread must read the rest itself.
+    if (process.env.EVALUATE_TEST_READER_FAILS) throw new Error('told to fail');
+    for (const f of files) batch.sheet({ name: sources[f.order]!.name, order: f.order }, f.methodColumns);
+    result = {
+      tally: batch.exportState(),
+      texts: texts.tables.map((t) => t.export(0)),
+      problems: log.export(),
+      files,
+    };
+  } catch (e) {
+    result = null;
+    if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: reader thread: ${(e as Error).stack}\n`);
+  }
+  const transfer = result ? [...stateBuffers(result.tally), ...result.texts.flatMap((t) => [t.keys.buffer, t.ends.buffer])] : [];
+  task.port.postMessage(result, transfer as ArrayBuffer[]);
+  task.port.close();
+  Atomics.store(flags, 0, 1);
+  Atomics.notify(flags, 0);
+}

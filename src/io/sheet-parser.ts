@@ -1,0 +1,425 @@
+/**
+ * One sheet's records, as the CSV reader hands them on, to checked rows: the header first (blank rows
+ * and Excel's `sep=` line above it), then each row through the row checks (core/row-checks.ts), read
+ * straight from the bytes: a cell is decoded only when a check reads it, and a text met before in
+ * the same column (a rater, a role, a semester, a person's name on each of their rows) is recognised
+ * by its bytes. Good rows go to the sink (the tally, or a batch for another thread).
+ */
+import { Buffer } from 'node:buffer';
+import { type SheetColumns, parseHeader, readHeader, repeatsHeader } from '../core/header.js';
+import type { Policy } from '../core/policy.js';
+import type { FileRef, ProblemLog } from '../core/problems.js';
+import { CONSENSUS_RATER, RowChecker, type RowFields } from '../core/row-checks.js';
+import type { CellChars } from '../core/score-cell.js';
+import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
+import type { RowCounts } from '../core/types.js';
+import { MAX_CELL_LENGTH, MAX_COLUMNS, type MalformedKind, type RecordSink, type RecordView } from './records.js';
+import { hashBytes, type Texts } from './texts.js';
+
+export type { RowCounts };
+
+/** Where good rows go. */
+export interface RowSink {
+  row(r: CheckedRow): void;
+}
+
+export interface SheetOptions {
+  policy: Policy;
+  delimiter: string;
+  semester: string | null;
+  semesterFillsOnly: boolean;
+  /** Only rows of this year go to the tally; the others are counted in `ignored`. */
+  keepYear: number | null;
+}
+
+/** Rows left out by keepSemester, per semester: the first line and how many. */
+export interface IgnoredRows {
+  semester: string;
+  line: number;
+  rows: number;
+}
+
+/** A cache entry's text not made yet (an ASCII staff id: made only if a message needs it). */
+const LATER = '\u0000later';
+
+/** A column cache's number for a blank cell (-1: a text not numbered yet). */
+const BLANK = -2;
+
+/** The ASCII characters trim() removes: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Texts met in one column, by their bytes: the last one, recent ones by length and end bytes, and a
+ * table of the first few thousand (a column of mostly new values, such as staff ids, stops being
+ * remembered after that).
+ */
+class ColumnCache {
+  private lastBytes = new Uint8Array(64);
+  private lastLen = -1;
+  private lastText = '';
+  private lastId = -1;
+  private readonly byHash = new Map<number, { bytes: Uint8Array; text: string; id: number }[]>();
+  private size = 0;
+  private readonly recent: ({ bytes: Uint8Array; text: string; id: number } | undefined)[] = new Array(64);
+  /** After find(): the text and number found. */
+  text = '';
+  id = -1;
+
+  find(buf: Uint8Array, s: number, e: number): boolean {
+    const n = e - s;
+    if (this.lastLen === n && same(this.lastBytes, buf, s, e)) {
+      this.text = this.lastText;
+      this.id = this.lastId;
+      return true;
+    }
+    if (n === 0) return false;
+    const slot = (n * 7 + buf[s]! * 3 + buf[e - 1]!) & 63;
+    const near = this.recent[slot];
+    if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near, buf, s, e);
+    if (this.size === 0) return false;
+    const list = this.byHash.get(hashBytes(buf, s, e));
+    if (list) {
+      for (const entry of list) {
+        if (entry.bytes.length === n && same(entry.bytes, buf, s, e)) {
+          this.recent[slot] = entry;
+          return this.found(entry, buf, s, e);
+        }
+      }
+    }
+    return false;
+  }
+
+  private found(entry: { text: string; id: number }, buf: Uint8Array, s: number, e: number): boolean {
+    this.remember(buf, s, e, entry.text, entry.id);
+    this.text = entry.text;
+    this.id = entry.id;
+    return true;
+  }
+
+  private remember(buf: Uint8Array, s: number, e: number, text: string, id: number): void {
+    const n = e - s;
+    if (n > this.lastBytes.length) this.lastBytes = new Uint8Array(Math.max(n, this.lastBytes.length * 2));
+    for (let j = 0; j < n; j++) this.lastBytes[j] = buf[s + j]!;
+    this.lastLen = n;
+    this.lastText = text;
+    this.lastId = id;
+  }
+
+  put(buf: Uint8Array, s: number, e: number, text: string, id: number): void {
+    this.remember(buf, s, e, text, id);
+    if (this.size >= 4096 || e - s > 256) return;
+    this.size++;
+    const entry = { bytes: buf.slice(s, e), text, id };
+    const h = hashBytes(buf, s, e);
+    const list = this.byHash.get(h);
+    if (list) list.push(entry);
+    else this.byHash.set(h, [entry]);
+    if (e > s) this.recent[((e - s) * 7 + buf[s]! * 3 + buf[e - 1]!) & 63] = entry;
+  }
+}
+
+function same(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
+  for (let j = 0; j < e - s; j++) if (a[j] !== buf[s + j]) return false;
+  return true;
+}
+
+/** A cell's bytes as the score parser reads them (a string's length and char codes, for ASCII). */
+class ByteChars implements CellChars {
+  buf: Uint8Array = new Uint8Array(0);
+  s = 0;
+  e = 0;
+  constructor(private readonly fields: ByteFields) {}
+  get length(): number {
+    return this.e - this.s;
+  }
+  charCodeAt(i: number): number {
+    return this.buf[this.s + i]!;
+  }
+  toString(): string {
+    return this.fields.decode(this.s, this.e);
+  }
+}
+
+/** The cells of one record, read from its bytes (RowFields for the row checks). */
+class ByteFields implements RowFields {
+  view!: RecordView;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly cell = new ByteChars(this);
+  private caches: ColumnCache[] = [];
+  /** Per column: the kind of text it holds, for its cache. */
+  constructor(
+    private readonly texts: Texts,
+    width: number,
+  ) {
+    this.caches = Array.from({ length: width }, () => new ColumnCache());
+  }
+
+  get count(): number {
+    return this.view.count;
+  }
+
+  at(view: RecordView): void {
+    this.view = view;
+    if (this.buffer.buffer !== view.buf.buffer || this.buffer.byteOffset !== view.buf.byteOffset || this.buffer.length !== view.buf.length) {
+      this.buffer = Buffer.from(view.buf.buffer, view.buf.byteOffset, view.buf.length);
+    }
+  }
+
+  decode(s: number, e: number): string {
+    return s === e ? '' : this.buffer.toString('utf8', s, e);
+  }
+
+  /** Cell i's bytes without the ASCII blanks around them; null where the cell has other bytes than ASCII. */
+  private asciiTrimmed(i: number): [number, number] | null {
+    const b = this.view.buf;
+    let s = this.view.starts[i]!;
+    let e = this.view.ends[i]!;
+    while (s < e && isBlank(b[s]!)) s++;
+    while (e > s && isBlank(b[e - 1]!)) e--;
+    for (let j = s; j < e; j++) if (b[j]! >= 0x80) return null;
+    return [s, e];
+  }
+
+  text(i: number): string {
+    const v = this.view;
+    const s = v.starts[i]!;
+    const e = v.ends[i]!;
+    if (s === e) return '';
+    const cache = this.caches[i]!;
+    if (cache.find(v.buf, s, e) && cache.text !== LATER) return cache.text;
+    const t = this.decode(s, e).trim();
+    cache.put(v.buf, s, e, t, -1);
+    return t;
+  }
+
+  id(i: number, kind: TextKind): number {
+    const v = this.view;
+    const s = v.starts[i]!;
+    const e = v.ends[i]!;
+    const cache = this.caches[i]!;
+    if (cache.find(v.buf, s, e)) {
+      if (cache.id === BLANK) return -1;
+      if (cache.id >= 0) return cache.id;
+    }
+    const table = this.texts.tables[kind]!;
+    let id: number;
+    let text: string;
+    const ascii = this.asciiTrimmed(i);
+    if (ascii) {
+      const [a, b] = ascii;
+      if (a === b) {
+        cache.put(v.buf, s, e, '', BLANK);
+        return -1;
+      }
+      id = table.intern(v.buf, a, b);
+      // The text, when a message needs it, is the table's (the same trimmed bytes).
+      text = LATER;
+    } else {
+      text = this.decode(s, e).trim();
+      if (text === '') {
+        cache.put(v.buf, s, e, '', BLANK);
+        return -1;
+      }
+      id = table.internText(text);
+    }
+    cache.put(v.buf, s, e, text, id);
+    return id;
+  }
+
+  chars(i: number): CellChars {
+    const c = this.cell;
+    c.buf = this.view.buf;
+    c.s = this.view.starts[i]!;
+    c.e = this.view.ends[i]!;
+    return c;
+  }
+
+  allBlank(): boolean {
+    const v = this.view;
+    const b = v.buf;
+    for (let i = 0; i < v.count; i++) {
+      for (let j = v.starts[i]!; j < v.ends[i]!; j++) {
+        const c = b[j]!;
+        if (isBlank(c)) continue;
+        if (c < 0x80) return false;
+        // Other blanks (an ideographic space, a no-break space) as trim() knows them.
+        if (this.decode(v.starts[i]!, v.ends[i]!).trim() !== '') return false;
+        break;
+      }
+    }
+    return true;
+  }
+
+  /** Every cell as text, as it is. */
+  strings(): string[] {
+    const v = this.view;
+    const out: string[] = [];
+    for (let i = 0; i < v.count; i++) out.push(this.decode(v.starts[i]!, v.ends[i]!));
+    return out;
+  }
+}
+
+export class SheetParser implements RecordSink {
+  readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
+  /** Rows left out by keepSemester, per semester. */
+  readonly ignored = new Map<string, IgnoredRows>();
+  columns: SheetColumns | null = null;
+  /** The header's cells, once read. */
+  headerCells: string[] | null = null;
+  headerSeen = false;
+  private readable = false;
+  private blankRowsAbove = 0;
+  private fields: ByteFields | null = null;
+  private checker: RowChecker | null = null;
+  private readonly row = new CheckedRow();
+  private readonly plain: ByteFields;
+
+  constructor(
+    readonly file: FileRef,
+    private readonly opts: SheetOptions,
+    private readonly texts: Texts,
+    private readonly log: ProblemLog,
+    private readonly sink: RowSink,
+    /** Set when the file's first lines were read elsewhere (another thread reads from the middle): its header, problems of it not repeated. */
+    header: string[] | null = null,
+  ) {
+    this.plain = new ByteFields(texts, 0);
+    if (header) this.header(header, 1, true);
+  }
+
+  record(v: RecordView): void {
+    if (!this.headerSeen) {
+      this.plain.at(v);
+      if (this.plain.allBlank()) {
+        // Rows of empty cells above the header, as a sheet saved from Excel may have, are skipped.
+        this.blankRowsAbove++;
+        return;
+      }
+      this.header(this.plain.strings(), v.line, false);
+      return;
+    }
+    const f = this.fields ?? this.plain;
+    f.at(v);
+    if (f.allBlank()) return; // a row of empty cells, as Excel leaves them
+    this.counts.read++;
+    const cols = this.columns;
+    if (!this.readable || !cols || !this.checker) {
+      this.counts.rejected++;
+      return;
+    }
+    // The header again, as when two sheets were joined into one file: one error, not one per cell.
+    if (v.count === cols.width && mayBeHeader(v, cols.staff) && parseHeader(f.text(cols.staff)) === 'staff_id' && repeatsHeader(f.strings(), cols)) {
+      this.log.error(this.file, v.line, undefined, 'repeated-header', cols.line);
+      this.counts.rejected++;
+      return;
+    }
+    if (v.count !== cols.width) {
+      const cells = f.strings();
+      this.log.error(this.file, v.line, Math.min(v.count, cols.width) + 1, 'cell-count', v.count, cols.width, v.count > cols.width ? extraCellsHint(cells, cols.width, this.opts.delimiter) : '');
+      this.counts.rejected++;
+      return;
+    }
+    const row = this.row;
+    if (!this.checker.check(f, v.line, row)) {
+      this.counts.rejected++;
+      return;
+    }
+    this.counts.used++;
+    const year = this.opts.keepYear;
+    if (year !== null && row.semester.slice(0, 4) !== String(year)) {
+      const seen = this.ignored.get(row.semester);
+      if (seen) seen.rows++;
+      else this.ignored.set(row.semester, { semester: row.semester, line: v.line, rows: 1 });
+      return;
+    }
+    this.sink.row(row);
+  }
+
+  malformed(line: number, column: number, kind: MalformedKind, code = 0): void {
+    if (this.headerSeen) {
+      this.counts.read++;
+      this.counts.rejected++;
+    } else {
+      // A header that cannot be read leaves nothing in this sheet readable.
+      this.headerSeen = true;
+      this.readable = false;
+    }
+    if (kind === 'cell-too-long') this.log.error(this.file, line, column, kind, MAX_CELL_LENGTH);
+    else if (kind === 'too-many-cells') this.log.error(this.file, line, column, kind, MAX_COLUMNS);
+    else if (kind === 'control-character') this.log.error(this.file, line, column, kind, code);
+    else this.log.error(this.file, line, column, kind);
+  }
+
+  /** After the last record: a sheet needs a header and at least one row. */
+  finish(otherRows = 0): void {
+    if (!this.headerSeen) {
+      this.log.error(this.file, 1, undefined, this.blankRowsAbove > 0 ? 'only-blank-rows' : 'empty-file');
+    } else if (this.readable && this.counts.read + otherRows === 0) {
+      this.log.error(this.file, this.columns!.line, undefined, 'no-rows');
+    }
+  }
+
+  private header(cells: string[], line: number, given: boolean): void {
+    const outcome = readHeader(cells, line, this.file, this.opts.delimiter, given ? silent : this.log);
+    if (outcome === 'skip') return;
+    this.headerSeen = true;
+    this.headerCells = cells;
+    this.readable = outcome.readable;
+    this.columns = outcome.columns;
+    if (outcome.columns) {
+      this.fields = new ByteFields(this.texts, outcome.columns.width);
+      const ratersTable = this.texts.tables[RATER]!;
+      let consensus = -1;
+      this.checker = new RowChecker(
+        this.file,
+        outcome.columns,
+        { policy: this.opts.policy, semester: this.opts.semester, semesterFillsOnly: this.opts.semesterFillsOnly },
+        this.log,
+        () => (consensus >= 0 ? consensus : (consensus = ratersTable.internText(CONSENSUS_RATER))),
+      );
+    }
+  }
+}
+
+/**
+ * Whether a staff id cell could be a staff_id header (staff_id, 工号, 员工编号 in any case): a
+ * quick look at its first byte, so that a row is not decoded for this check.
+ */
+function mayBeHeader(v: RecordView, i: number): boolean {
+  let s = v.starts[i]!;
+  let e = v.ends[i]!;
+  const b = v.buf;
+  for (;;) {
+    while (s < e && isBlank(b[s]!)) s++;
+    // A byte order mark, as where two sheets saved by Excel were joined (trim() removes it too).
+    if (b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf && s + 3 <= e) s += 3;
+    else break;
+  }
+  while (e > s && isBlank(b[e - 1]!)) e--;
+  const n = e - s;
+  // staff_id (8 bytes), 工号 (6), 员工编号 (12) in UTF-8.
+  return (n === 8 && (b[s] === 0x73 || b[s] === 0x53)) || ((n === 6 || n === 12) && b[s] === 0xe5);
+}
+
+/** A problem log that keeps nothing (a header read a second time, by another thread). */
+const silent = new Proxy({} as ProblemLog, { get: () => () => undefined });
+
+/**
+ * Why a row may have more cells than the header: a decimal comma that split a score in two
+ * (`18,5` in a comma-separated sheet), or separators left at the end of the row.
+ */
+function extraCellsHint(cells: string[], width: number, delimiter: string): string {
+  // A half point after a comma (`18,5`): two whole numbers side by side, the second one digit. It
+  // shifts the cells after it, so it comes first even when the last cells are empty.
+  for (let i = 0; delimiter === ',' && i + 1 < cells.length; i++) {
+    const [a, b] = [cells[i]!.trim(), cells[i + 1]!.trim()];
+    if (/^\d{1,2}$/.test(a) && /^\d$/.test(b)) {
+      return `; cells ${i + 1} and ${i + 2} ("${a}" and "${b}") may be one score written with a decimal comma: write ${a}.${b}, or put the cell in quotes`;
+    }
+  }
+  if (cells.slice(width).every((c) => c.trim() === '')) {
+    return `; the extra cells at the end are empty: delete the separators (${delimiter}) after cell ${width}`;
+  }
+  return '';
+}
+

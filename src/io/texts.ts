@@ -1,0 +1,169 @@
+/**
+ * The texts a reading meets (staff ids, raters, names, posts), each kept once and known by a number:
+ * the same text in any row of any sheet is the same number, so the tally compares numbers, never
+ * strings. A text is found by its key's UTF-8 bytes in a hash table of its own (a staff id read from
+ * a row makes no string); the key is the trimmed text, normalised (core/cells.ts `textKey`), and the
+ * text shown is the first spelling seen.
+ */
+import { Buffer } from 'node:buffer';
+import { textKey } from '../core/cells.js';
+import type { TextKind, TextLookup } from '../core/tally.js';
+
+/** FNV-1a over bytes. */
+export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
+  return h;
+}
+
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(256);
+
+/** One kind of text. */
+export class TextTable {
+  count = 0;
+  /** Keys' bytes, one after another: text i is keys[ends[i - 1] (or 0), ends[i]). */
+  private keyBuffer = Buffer.allocUnsafe(1 << 14);
+  private keys = new Uint8Array(this.keyBuffer.buffer, this.keyBuffer.byteOffset, this.keyBuffer.length);
+  private keyLength = 0;
+  private ends = new Int32Array(256);
+  private hashes = new Int32Array(256);
+  private table = new Int32Array(512);
+  /** The text shown, where it is not the key's bytes as they are (a first spelling with other characters). */
+  private readonly shown = new Map<number, string>();
+  /** Whether some key has a byte that is not ASCII; otherwise every key is read as one Latin-1 string. */
+  private nonAscii = false;
+  private all = '';
+
+  private start(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1]!;
+  }
+
+  /** The number of the text whose key is buf[s, e), or -1. */
+  find(buf: Uint8Array, s: number, e: number, h = hashBytes(buf, s, e)): number {
+    const mask = this.table.length - 1;
+    const keys = this.keys;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const j = this.table[slot]! - 1;
+      if (j < 0) return -1;
+      if (this.hashes[j] !== h) continue;
+      const a = this.start(j);
+      if (this.ends[j]! - a !== e - s) continue;
+      let same = true;
+      for (let k = 0; k < e - s; k++) {
+        if (keys[a + k] !== buf[s + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return j;
+    }
+  }
+
+  /** The number of the text with key buf[s, e), added (shown as `shown`, else as the key) if new. */
+  intern(buf: Uint8Array, s: number, e: number, shown: string | null = null): number {
+    const h = hashBytes(buf, s, e);
+    const found = this.find(buf, s, e, h);
+    if (found >= 0) return found;
+    const i = this.count++;
+    if (i >= this.ends.length) {
+      this.ends = grow(this.ends);
+      this.hashes = grow(this.hashes);
+    }
+    const n = e - s;
+    if (this.keyLength + n > this.keys.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.keys.length * 2, this.keyLength + n));
+      bigger.set(this.keys.subarray(0, this.keyLength));
+      this.keyBuffer = bigger;
+      this.keys = new Uint8Array(bigger.buffer, bigger.byteOffset, bigger.length);
+    }
+    const keys = this.keys;
+    for (let k = 0, at = this.keyLength; k < n; k++, at++) {
+      const c = buf[s + k]!;
+      keys[at] = c;
+      if (c >= 0x80) this.nonAscii = true;
+    }
+    this.keyLength += n;
+    this.ends[i] = this.keyLength;
+    this.hashes[i] = h;
+    if (shown !== null) this.shown.set(i, shown);
+    if (this.count * 2 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
+      for (let j = 0; j < this.count; j++) this.place(j);
+    } else this.place(i);
+    return i;
+  }
+
+  /** The number of a text given as a string (trimmed), added if new. */
+  internText(text: string): number {
+    const key = textKey(text);
+    if (scratch.length < key.length * 3) scratch = new Uint8Array(key.length * 3);
+    const n = encoder.encodeInto(key, scratch).written;
+    return this.intern(scratch, 0, n, key === text ? null : text);
+  }
+
+  private place(i: number): void {
+    const mask = this.table.length - 1;
+    let slot = this.hashes[i]! & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = i + 1;
+  }
+
+  /** Texts decoded so far, by number (a name is decoded once, however many people bear it). */
+  private readonly decoded: string[] = [];
+
+  /** Text i as shown. */
+  text(i: number): string {
+    const done = this.decoded[i];
+    if (done !== undefined) return done;
+    const shown = this.shown.get(i);
+    if (shown !== undefined) return shown;
+    const a = this.start(i);
+    const e = this.ends[i]!;
+    if (this.nonAscii) return (this.decoded[i] = this.keyBuffer.toString('utf8', a, e));
+    // All ASCII: one string for every key, and a slice of it per text (made when asked for).
+    if (this.all.length !== this.keyLength) this.all = this.keyBuffer.toString('latin1', 0, this.keyLength);
+    return this.all.slice(a, e);
+  }
+
+  /** Text i's key bytes (valid until the next intern). */
+  key(i: number): Uint8Array {
+    return this.keys.subarray(this.start(i), this.ends[i]);
+  }
+
+  /** Texts from `from` on, for another table to take in (a reader thread's new texts). */
+  export(from: number): { keys: Uint8Array; ends: Int32Array; shown: [number, string][] } {
+    const base = this.start(from);
+    const ends = this.ends.slice(from, this.count);
+    for (let i = 0; i < ends.length; i++) ends[i] = ends[i]! - base;
+    const shown: [number, string][] = [];
+    for (const [i, s] of this.shown) if (i >= from) shown.push([i - from, s]);
+    return { keys: this.keys.slice(base, this.keyLength), ends, shown };
+  }
+
+  /** Takes in another table's texts (see export): their numbers here, in order. */
+  take(t: { keys: Uint8Array; ends: Int32Array; shown: [number, string][] }): Int32Array {
+    const shown = new Map(t.shown);
+    const out = new Int32Array(t.ends.length);
+    for (let i = 0; i < t.ends.length; i++) {
+      const s = i === 0 ? 0 : t.ends[i - 1]!;
+      out[i] = this.intern(t.keys, s, t.ends[i]!, shown.get(i) ?? null);
+    }
+    return out;
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The four kinds of text of one reading. */
+export class Texts implements TextLookup {
+  readonly tables: TextTable[] = [new TextTable(), new TextTable(), new TextTable(), new TextTable()];
+
+  text(kind: TextKind, id: number): string {
+    return this.tables[kind]!.text(id);
+  }
+}
