@@ -2,10 +2,11 @@
 // Runs the bundled CLI (dist/cli.cjs) with V8's code cache (dist/cli.cache, written at build time
 // by a run on the sample): the functions of a typical run arrive compiled. A cache V8 rejects
 // (another Node version, other V8 flags, a damaged file) is only ignored: the bundle is compiled as
-// usual, a few milliseconds slower. This file is CommonJS on purpose: an ES module as the entry
-// point starts Node's ES module loader, which cost about 7 ms of a 100 ms start.
+// usual (20-40 ms slower on the sample), and the cache is made again for the next run. This file is
+// CommonJS on purpose: an ES module as the entry point starts Node's ES module loader, which cost
+// about 7 ms of a 100 ms start.
 'use strict';
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
@@ -66,12 +67,35 @@ try {
   if (e instanceof SyntaxError) brokenBuild('incomplete');
   throw e;
 }
-// Not in the reader thread (src/io/parallel.ts): a worker's stderr reaches the main thread one
-// write at a time while the main thread waits, and the worker's own debug line must get through.
-if (process.env.EVALUATE_DEBUG && process.argv[2] !== '--evaluate-read-worker') {
-  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected, the bundle is compiled without it' : 'used';
+// The reader thread of a big sheet (src/io/parallel.ts) runs this file too; it leaves the cache alone.
+const worker = process.argv[2] === '--evaluate-read-worker';
+// A cache V8 did not take (the package was built on another Node.js version) or that is missing is
+// made again at the end of this run, for the next ones: the start is fast again from the second run.
+// Beside the bundle when that folder is writable (a global install by root is not: then nothing is
+// written); a temporary file renamed into place, so that two runs never leave half a cache.
+const remake = !worker && !writeCache && (cachedData === undefined || script.cachedDataRejected);
+// Not in the reader thread: its stderr reaches the main thread one write at a time while the main
+// thread waits, and the worker's own debug line must get through.
+if (process.env.EVALUATE_DEBUG && !worker) {
+  const cache = cachedData === undefined ? 'none; made at exit if dist/ is writable' : script.cachedDataRejected ? 'rejected (built on another Node.js?); made again at exit if dist/ is writable' : 'used';
   process.stderr.write(`evaluate: code cache ${cacheFile}: ${cache}\n`);
 }
 if (writeCache) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+else if (remake) {
+  process.once('exit', () => {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      accessSync(dirname(cacheFile), constants.W_OK);
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Nothing could be written: nothing to remove.
+      }
+    }
+  });
+}
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
