@@ -168,6 +168,7 @@ function runExample(ex: Example): { line: string; exit: number; expected: string
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
   });
+  if (r.error) throw new Error(`${ex.where}: the example did not finish: ${r.error.message}`);
   const text = r.stdout;
   if (text.includes(`${mark} before failed`)) throw new Error(`${ex.where}: a command of the "before" marker failed:\n${text}`);
   const parts = text.split(new RegExp(`\\n${mark} (\\d+)\\n`));

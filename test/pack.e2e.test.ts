@@ -42,8 +42,9 @@ function evaluate(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(() => {
-  const skip = new Set(['node_modules', 'dist', '.git', 'test-results.json', 'coverage']);
-  cpSync(ROOT, clone, { recursive: true, filter: (p) => !skip.has(relative(ROOT, p).split(sep)[0]!) && !/\.tgz$/.test(p) });
+  // What a clone holds (as .gitignore has it): no node_modules at any depth, no build, no results.
+  const ignored = (rel: string) => rel.split(sep).includes('node_modules') || /^(dist|coverage|\.git|test-results\.json)$/.test(rel.split(sep)[0]!) || /\.(tgz|cpuprofile)$/.test(rel);
+  cpSync(ROOT, clone, { recursive: true, filter: (p) => !ignored(relative(ROOT, p)) });
   symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
   const pack = npm(['pack', '--json', '--pack-destination', work], clone);
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
