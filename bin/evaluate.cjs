@@ -1,16 +1,51 @@
 #!/usr/bin/env node
 // Runs the bundled CLI (dist/cli.cjs) with V8's code cache (dist/cli.cache, written at build time
 // by a run on the sample): the functions of a typical run arrive compiled. A cache V8 rejects
-// (another Node version) is only ignored. This file is CommonJS on purpose: an ES module as the
-// entry point starts Node's ES module loader, which cost about 7 ms of a 100 ms start.
+// (another Node version, other V8 flags, a damaged file) is only ignored: the bundle is compiled as
+// usual (20-40 ms slower on the sample), and the cache is made again for the next run. This file is
+// CommonJS on purpose: an ES module as the entry point starts Node's ES module loader, which cost
+// about 7 ms of a 100 ms start.
 'use strict';
-const { readFileSync, writeFileSync } = require('node:fs');
+const { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const file = join(__dirname, '..', 'dist', 'cli.cjs');
-const cacheFile = join(__dirname, '..', 'dist', 'cli.cache');
+const root = join(__dirname, '..');
+const file = join(root, 'dist', 'cli.cjs');
+const cacheFile = join(root, 'dist', 'cli.cache');
+// scripts/build.js ends the bundle with this line: a bundle without it was cut short.
+const END = '// evaluate: end of bundle';
+
+/**
+ * No bundle, or a damaged one: one line that says what to run, never a stack trace. In a clone the
+ * build is `npm run build`; an installed package has no build scripts, so it is installed again.
+ * The words cannot come from src/i18n (they are in the bundle that is missing): the language is
+ * chosen here as src/i18n/index.ts chooses it, --lang first, then LC_ALL / LC_MESSAGES / LANG.
+ */
+function brokenBuild(what) {
+  const argv = process.argv.slice(2);
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const lang = i < 0 ? process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '' : argv[i].slice(7) || argv[i + 1] || '';
+  const zh = /^zh/i.test(lang);
+  const clone = existsSync(join(root, 'scripts', 'build.js'));
+  const line = zh
+    ? `evaluate: error: ${what === 'missing' ? '程序尚未构建' : '构建出的程序不完整或已损坏'}（${file}）；` +
+      (clone ? `请在 ${root} 中运行：npm run build` : '请重新安装：npm install -g staff-evaluation')
+    : `evaluate: error: the built program ${what === 'missing' ? 'is missing' : 'is cut short or damaged'} (${file}); ` +
+      (clone ? `run "npm run build" in ${root}` : 'install it again: npm install -g staff-evaluation');
+  process.stderr.write(`${line}\n`);
+  process.exit(70);
+}
+
+let source;
+try {
+  source = readFileSync(file, 'utf8');
+} catch {
+  brokenBuild('missing');
+}
+if (!source.endsWith(`${END}\n`) && !source.trimEnd().endsWith(END)) brokenBuild('incomplete');
+
 const writeCache = process.env.EVALUATE_WRITE_CODE_CACHE === '1';
 let cachedData;
 if (!writeCache) {
@@ -25,7 +60,42 @@ if (!writeCache) {
 globalThis.__evaluateImport = (specifier) => import(specifier);
 // A big sheet is read on two threads; the second runs this file again (see src/io/parallel.ts).
 globalThis.__evaluateBin = __filename;
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+let script;
+try {
+  script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+} catch (e) {
+  if (e instanceof SyntaxError) brokenBuild('incomplete');
+  throw e;
+}
+// The reader thread of a big sheet (src/io/parallel.ts) runs this file too; it leaves the cache alone.
+const worker = process.argv[2] === '--evaluate-read-worker';
+// A cache V8 did not take (the package was built on another Node.js version) or that is missing is
+// made again at the end of this run, for the next ones: the start is fast again from the second run.
+// Beside the bundle when that folder is writable (a global install by root is not: then nothing is
+// written); a temporary file renamed into place, so that two runs never leave half a cache.
+const remake = !worker && !writeCache && (cachedData === undefined || script.cachedDataRejected);
+// Not in the reader thread: its stderr reaches the main thread one write at a time while the main
+// thread waits, and the worker's own debug line must get through.
+if (process.env.EVALUATE_DEBUG && !worker) {
+  const cache = cachedData === undefined ? 'none; made at exit if dist/ is writable' : script.cachedDataRejected ? 'rejected (built on another Node.js?); made again at exit if dist/ is writable' : 'used';
+  process.stderr.write(`evaluate: code cache ${cacheFile}: ${cache}\n`);
+}
 if (writeCache) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+else if (remake) {
+  process.once('exit', () => {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      accessSync(dirname(cacheFile), constants.W_OK);
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Nothing could be written: nothing to remove.
+      }
+    }
+  });
+}
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));

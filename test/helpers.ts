@@ -1,9 +1,13 @@
-/** Running the real `evaluate` binary as a process, as a user or a script would. */
+/**
+ * Running the real `evaluate` binary as a process, as a user or a script would, and the temporary
+ * folders the tests make (removed when the test file ends).
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'evaluate.cjs');
@@ -15,9 +19,15 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * `evaluate ARGS...` as a process. Without `cwd` it runs in a fresh folder of its own holding only
+ * `fixtures -> <repo>/fixtures`: relative paths such as `fixtures/2026-H1.csv` (and the messages
+ * naming them) are as in the repository, but an `evaluate.config.json` someone left in the clone
+ * (`evaluate init`, as the README shows) is never picked up.
+ */
 export function run(args: string[], opts: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? ROOT,
+    cwd: opts.cwd ?? scratchDir(),
     input: opts.input ?? '',
     env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...opts.env },
     encoding: 'utf8',
@@ -26,6 +36,37 @@ export function run(args: string[], opts: { input?: string | Buffer; cwd?: strin
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'evaluate-test-'));
+/** A fresh empty folder holding only the `fixtures` link: the working folder of a test's command. */
+export function scratchDir(): string {
+  const dir = tempDir();
+  symlinkSync(FIX, join(dir, 'fixtures'));
+  return dir;
 }
+
+const made: string[] = [];
+
+/** A new empty temporary folder, removed with everything in it when the test file ends. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evaluate-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes a folder a test made, also when the test left a part of it read-only. */
+export function removeDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    const writable = (d: string) => {
+      chmodSync(d, 0o700);
+      for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) writable(join(d, e.name));
+    };
+    writable(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Registered on the test file that imports this module (each test file gets its own copy of it).
+afterAll(() => {
+  for (const dir of made.splice(0)) removeDir(dir);
+});

@@ -87,7 +87,9 @@ describe('inquirer is loaded only by the interactive commands', () => {
 describe('the installed command can load inquirer', () => {
   // bin/evaluate.cjs runs the bundle from V8's code cache, where the bundle cannot import() by itself:
   // drive `evaluate init` in a real terminal (util-linux `script` gives it one) up to its first question.
-  it.skipIf(spawnSync('script', ['--version']).status !== 0)('evaluate init asks its first question in a terminal, and Ctrl-C stops it', async () => {
+  const script = spawnSync('script', ['--version']).status === 0;
+  if (!script) console.warn('skipped: "evaluate init asks its first question in a terminal": util-linux `script` is not installed (apt-get install bsdutils)');
+  it.skipIf(!script)('evaluate init asks its first question in a terminal, and Ctrl-C stops it', async () => {
     const out = join(tempDir(), 'policy.json');
     const { spawn } = await import('node:child_process');
     const child = spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} init --out ${JSON.stringify(out)}`, '/dev/null'], {
