@@ -282,7 +282,7 @@ const CASES: Case[] = [
     file: 'two-names.csv',
     args: ['--policy', 'policy-not-json.json'],
     code: 2,
-    problems: ['policy-not-json.json:4: error: the policy is not valid JSON: Expected \',\' or \'}\' after property value in JSON at position 46'],
+    problems: ['policy-not-json.json:4:3: error: the policy is not valid JSON: a comma or } is missing before this'],
   },
   {
     what: 'a policy with a misspelt key',

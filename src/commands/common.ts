@@ -55,7 +55,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[], defau
 }
 
 export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Common {
-  const { policy, file } = loadPolicy(flags.policy);
+  const { policy, file } = loadPolicy(flags.policy, { lang: (flags.lang as Lang | undefined) ?? defaultLang(env) });
   let encoding: Encoding | null = null;
   if (flags.encoding !== undefined) {
     encoding = parseEncoding(flags.encoding);

@@ -99,7 +99,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   }
   const rater = flags.rater.trim();
   if (rater === '') throw new UsageError('--rater is blank: give the rater\'s name as the sheets write it');
-  const { policy } = loadPolicy(flags.policy);
+  const { policy } = loadPolicy(flags.policy, { lang });
   const methods: EntryMethod[] = METHODS.filter((m) => policy.methods[m].roles.includes(role)).map((m) => ({
     method: m,
     maxMicro: Math.round(policy.methods[m].scale * MICRO),

@@ -60,7 +60,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
   const out = flags.out ?? CONFIG_NAME;
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give the policy file's name`);
   checkOut(out, true, [flags.policy ?? null]);
-  const base: Policy = flags.policy ? loadPolicy(flags.policy).policy : structuredClone(DEFAULT_POLICY);
+  const base: Policy = flags.policy ? loadPolicy(flags.policy, { lang }).policy : structuredClone(DEFAULT_POLICY);
   const exists = existsSync(out);
   const say = io.print ?? ((l: string) => process.stdout.write(`${l}\n`));
   const { policyJson, policySummary } = await import('../render/policy.js');

@@ -91,7 +91,7 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
   const w = interactiveWords(lang);
   const semester = parseSemesterOption(flags.semester)!;
   const raters = flags.raters === undefined ? w.defaultRaters.map(([name, role]) => ({ name, role })) : parseRaters(flags.raters);
-  const { policy, file: policyFile } = loadPolicy(flags.policy);
+  const { policy, file: policyFile } = loadPolicy(flags.policy, { lang });
   if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(`--out ${flags.out} is a file; give a folder`);
 
   const files = raters.map((r) => ({ ...r, path: join(flags.out, `${semester}-${fileSafe(r.name)}.csv`) }));
