@@ -152,7 +152,7 @@ describe('evaluate year', () => {
     expect(missing.stderr).toContain("required option '--year <yyyy>' not specified");
     const bad = run(['year', H1, H2, '--year', '26']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('evaluate: error: --year "26" is not a year; write it with four digits, as in --year 2026\n');
+    expect(bad.stderr).toBe('evaluate: error: --year "26" is not a year from 1900 to 2999; write it with four digits, as in --year 2026\n');
     expect(run(['rewards', H1, H2, '--year', 'next']).code).toBe(2);
   });
 

@@ -56,7 +56,8 @@ export function parseScore(raw: string, method: string, maxMicro: number): Score
     }
     return { ok: false, message: `score "${said}" for ${method} is not a number` };
   }
-  const int = m[1] ?? '0';
+  // Leading zeros say nothing: 00000000000000018 is 18, not a number too long to be a score.
+  const int = (m[1] ?? '0').replace(/^0+(?=\d)/, '');
   const frac = m[2] ?? m[3] ?? '';
   if (frac.length > MAX_SCORE_DECIMALS) {
     return { ok: false, message: `score ${t} for ${method} has more than ${MAX_SCORE_DECIMALS} decimals` };
@@ -75,16 +76,18 @@ export function microToString(micro: number): string {
   return frac ? `${int}.${frac}` : String(int);
 }
 
-/** `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. */
+/**
+ * `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. Years 1900 to
+ * 2999 only: `0000-H1` is a typing mistake, not a semester of year 0.
+ */
 export function parseSemester(raw: string): string | null {
   const t = toHalfWidth(raw).trim();
-  let m = /^(\d{4})\s*-?\s*[Hh]\s*([12])$/.exec(t);
-  if (m) return `${m[1]}-H${m[2]}`;
-  m = /^(\d{4})-([12])$/.exec(t);
-  if (m) return `${m[1]}-H${m[2]}`;
-  m = /^(\d{4})\s*年?\s*(上|下)半年$/.exec(t);
-  if (m) return `${m[1]}-H${m[2] === '上' ? 1 : 2}`;
-  return null;
+  const m =
+    /^(\d{4})\s*-?\s*[Hh]\s*([12])$/.exec(t) ?? /^(\d{4})-([12])$/.exec(t) ?? /^(\d{4})\s*年?\s*(上|下)半年$/.exec(t);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2999) return null;
+  return `${m[1]}-H${m[2] === '上' || m[2] === '1' ? 1 : 2}`;
 }
 
 /**
