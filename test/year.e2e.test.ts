@@ -204,7 +204,7 @@ describe('evaluate rewards', () => {
     const r = run(['rewards', ...BOTH, '--bom', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`evaluate: wrote ${out}\n`);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');

@@ -8,9 +8,10 @@ import { parseSemester } from '../core/cells.js';
 import type { Policy } from '../core/policy.js';
 import type { Problem } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
+import { outWords } from '../i18n/files.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { type Encoding, parseEncoding } from '../io/decode.js';
-import { checkOut, writeAtomic, writeStdout } from '../io/output.js';
+import { type OutData, checkOut, writeOut, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { printable } from '../render/format.js';
 
@@ -109,10 +110,16 @@ export function reportProblems(sorted: Problem[], summary: (errors: number, warn
 /** Checks --out before any work is done, so that a refused path costs nothing. */
 export function precheckOut(common: Common, inputs: (string | null)[]): void {
   // The policy file is an input too: `--out` must not replace it.
-  if (common.out) checkOut(common.out, common.force, [...inputs, common.policyFile]);
+  if (common.out) checkOut(common.out, common.force, [...inputs, common.policyFile], common.lang);
 }
 
-export async function emit(text: string | Uint8Array | readonly (string | Uint8Array)[], common: Common): Promise<void> {
-  if (common.out) writeAtomic(common.out, text);
-  else await writeStdout(text);
+/**
+ * The report to standard output, or to --out (`-` is standard output): a file is created whole or
+ * not at all, never over an existing one without --force, and named on standard error once written.
+ */
+export async function emit(text: OutData, common: Common): Promise<void> {
+  if (!common.out) return writeStdout(text);
+  const wrote = await writeOut(common.out, text, { replace: common.force, lang: common.lang });
+  if (wrote === 'file') process.stderr.write(`${outWords(common.lang).wrote(printable(common.out))}
+`);
 }

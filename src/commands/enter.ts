@@ -105,7 +105,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
     maxMicro: Math.round(policy.methods[m].scale * MICRO),
   }));
   if (methods.length === 0) throw new UsageError(`the policy gives no method to the role ${role}: there is nothing to type`);
-  checkSheetPath(flags.out, flags.roster);
+  checkSheetPath(flags.out, flags.roster, lang);
   if (!canAsk(io)) throw new UsageError(w.needTerminal('enter', w.enterInstead));
 
   const problems = new Problems();
@@ -210,9 +210,9 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
 }
 
 /** The sheet must not be the roster or a folder, and its folder must exist. It may exist: that is resuming. */
-function checkSheetPath(out: string, roster: string): void {
+function checkSheetPath(out: string, roster: string, lang: Lang): void {
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give the sheet's file name`);
-  checkOut(out, true, [roster]);
+  checkOut(out, true, [roster], lang);
 }
 
 /** The lines between the questions: who is being typed, what happened, the summary. */

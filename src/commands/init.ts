@@ -59,7 +59,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
   const w = interactiveWords(lang);
   const out = flags.out ?? CONFIG_NAME;
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give the policy file's name`);
-  checkOut(out, true, [flags.policy ?? null]);
+  checkOut(out, true, [flags.policy ?? null], lang);
   const base: Policy = flags.policy ? loadPolicy(flags.policy, { lang }).policy : structuredClone(DEFAULT_POLICY);
   const exists = existsSync(out);
   const say = io.print ?? ((l: string) => process.stdout.write(`${l}\n`));
@@ -67,7 +67,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
 
   if (flags.yes) {
     if (exists && !flags.force) throw new UsageError(`${out} already exists; add --force to replace it`);
-    writeAtomic(out, policyJson(base));
+    writeAtomic(out, policyJson(base), { replace: flags.force === true, lang });
     process.stderr.write(`${flags.policy ? w.wrote(out) : w.wroteDefaults(out)}\n`);
     return 'done';
   }
@@ -88,7 +88,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
       say(w.notWritten);
       return 'done';
     }
-    writeAtomic(out, policyJson(policy));
+    writeAtomic(out, policyJson(policy), { replace: exists || flags.force === true, lang });
     say(w.wrote(out));
     return 'done';
   } catch (e) {

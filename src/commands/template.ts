@@ -106,7 +106,7 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
     throw new UsageError(`${existing.map((f) => f.path).join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
   }
   // Even with --force, a blank sheet never replaces the roster it is made from, or the policy.
-  for (const f of files) refuseInput(f.path, [flags.roster, policyFile]);
+  for (const f of files) refuseInput(f.path, [flags.roster, policyFile], lang);
 
   const problems = new Problems();
   const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
@@ -138,7 +138,7 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
         }
       }),
     );
-    writeAtomic(f.path, csvText([columns.map((c) => headerName(c, lang)), ...rows], '\r\n', flags.bom === true));
+    writeAtomic(f.path, csvText([columns.map((c) => headerName(c, lang)), ...rows], '\r\n', flags.bom === true), { replace: flags.force === true, lang });
     process.stdout.write(`${f.path}\n`);
   }
   process.stderr.write(`${w.templateWrote(files.length, semester, roster.length, flags.out)}\n`);

@@ -71,3 +71,38 @@ export function fileProblem(e: unknown, lang: Lang): string {
   if (code && Object.hasOwn(table, code)) return table[code]!;
   return other[lang];
 }
+
+const outEn = {
+  inputFile: (out: string) => `refusing to write --out ${out}: it is one of the input files`,
+  noFolder: (out: string, folder: string) => `cannot write --out ${out}: the folder ${folder} does not exist`,
+  isFolder: (out: string) => `cannot write --out ${out}: it is a folder; give a file name`,
+  exists: (out: string) => `--out ${out} already exists; add --force to replace it`,
+  dangling: (out: string, target: string) =>
+    `refusing to write --out ${out}: it is a symbolic link to ${target}, which does not exist; give the file's real name`,
+  notWritable: (out: string) => `cannot write --out ${out}: it is neither a file, nor a pipe, nor a terminal`,
+  cannot: (out: string, reason: string) => `cannot write --out ${out}: ${reason}`,
+  failed: (out: string, reason: string) => `cannot write --out ${out}: ${reason}; nothing was written`,
+  appeared: (out: string) => `--out ${out} appeared while this run was writing it; it is kept as it is: add --force to replace it`,
+  wrote: (out: string) => `evaluate: wrote ${out}`,
+  stdoutFailed: (reason: string) => `evaluate: error: cannot write the report to standard output: ${reason}`,
+};
+
+export type OutWords = typeof outEn;
+
+const outZh: OutWords = {
+  inputFile: (out) => `拒绝写入 --out ${out}：它是输入文件之一`,
+  noFolder: (out, folder) => `无法写入 --out ${out}：文件夹 ${folder} 不存在`,
+  isFolder: (out) => `无法写入 --out ${out}：这是文件夹，请给出文件名`,
+  exists: (out) => `--out ${out} 已存在；如要替换，请加 --force`,
+  dangling: (out, target) => `拒绝写入 --out ${out}：它是指向 ${target} 的符号链接，而该文件不存在；请给出文件的实际路径`,
+  notWritable: (out) => `无法写入 --out ${out}：它既不是文件，也不是管道或终端`,
+  cannot: (out, reason) => `无法写入 --out ${out}：${reason}`,
+  failed: (out, reason) => `无法写入 --out ${out}：${reason}；未写出任何内容`,
+  appeared: (out) => `--out ${out} 在本次写入期间出现了；已保留原文件：如要替换，请加 --force`,
+  wrote: (out) => `evaluate: 已写入 ${out}`,
+  stdoutFailed: (reason) => `evaluate: error: 无法把报告写到标准输出：${reason}`,
+};
+
+export function outWords(lang: Lang): OutWords {
+  return lang === 'zh' ? outZh : outEn;
+}

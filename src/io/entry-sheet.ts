@@ -206,7 +206,7 @@ export class EntrySheet {
     } else {
       this.rows[index] = row;
     }
-    writeAtomic(this.path, this.text());
+    writeAtomic(this.path, this.text(), { replace: true, lang: this.lang });
   }
 
   text(): string {
