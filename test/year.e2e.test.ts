@@ -301,7 +301,7 @@ describe('evaluate rewards', () => {
     const t = run(['rewards', ...BOTH, '--format', 'table', '--no-color']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('Rewards and penalties 2026: 20 staff');
-    expect(t.stdout).toMatch(/S022 {2}唐明 +4号楼 {2}excellent +excellent +¥800 +¥800 +¥2000 +¥3600/);
+    expect(t.stdout).toMatch(/S022 {2}唐明 +4号楼 {2}excellent ¥800 +excellent ¥800 +¥2000 +¥3600/);
     expect(t.stdout).toContain('In total: rewards ¥19500, penalties ¥800');
     const empty = run(['rewards', H1, '--year', '2026', '--policy', POLICY, '--only', 'non-renewal', '--format', 'md']);
     expect(empty.stdout).toBe('## Rewards and penalties 2026 (non-renewal only): 0 staff\n\nNobody is on this list.\n');
