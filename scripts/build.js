@@ -16,7 +16,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['@inquirer/*'],
+  external: ['@inquirer/*', 'iconv-lite'],
   legalComments: 'none',
   logLevel: 'warning',
 });

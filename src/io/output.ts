@@ -15,6 +15,7 @@ import {
   fsyncSync,
   linkSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readlinkSync,
   realpathSync,
@@ -121,6 +122,17 @@ export function checkOut(out: string, force: boolean, inputs: (string | null)[],
   refuseInput(out, inputs, lang);
   const t = targetOf(out, lang);
   if (t.kind === 'file' && t.exists && !force) throw new UsageError(outWords(lang).exists(printable(out)));
+}
+
+/** Makes a folder (and the folders above it) for `out`; a failure is a usage error in words. */
+export function makeFolder(folder: string, out: string, lang: Lang = 'en'): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // mkdir says EEXIST when a file stands where a folder is needed.
+    throw new UsageError(outWords(lang).cannot(printable(out), fileProblem(code === 'EEXIST' ? { code: 'ENOTDIR' } : e, lang)));
+  }
 }
 
 // ---- Signals: the temporary files being written, removed if the process is stopped meanwhile.
