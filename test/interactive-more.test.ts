@@ -261,6 +261,15 @@ describe('enter: what a newcomer tripped over', () => {
   });
 });
 
+describe('enter refuses a sheet that is not a file', () => {
+  it.each(['/dev/stdout', '/dev/null'])('%s', async (out) => {
+    const { flags } = enterSetup();
+    await expect(runEnter({ ...flags, out }, { interactive: true, print: () => {} })).rejects.toThrow(
+      `--out ${out} is not a file (a device or a pipe); the sheet is read and written back: give a file name`,
+    );
+  });
+});
+
 describe('enter in Chinese, the prompt library included', () => {
   it('the save question and the summary list speak Chinese', async () => {
     const { flags } = enterSetup();

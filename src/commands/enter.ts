@@ -215,6 +215,8 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
 /** The sheet must not be the roster or a folder, and its folder must exist. It may exist: that is resuming. */
 function checkSheetPath(out: string, roster: string, lang: Lang): void {
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(interactiveWords(lang).sheetIsFolder(out));
+  // The sheet is read to resume, then rewritten: /dev/stdout or a pipe would block or be lost.
+  if (existsSync(out) && !statSync(out).isFile()) throw new UsageError(interactiveWords(lang).sheetNotFile(out));
   checkOut(out, true, [roster], lang);
 }
 

@@ -76,6 +76,7 @@ const en = {
   blankRater: '--rater is blank: give the rater\'s name as the sheets write it',
   noMethod: (role: string) => `the policy gives no method to the role ${role}: there is nothing to type`,
   sheetIsFolder: (out: string) => `--out ${out} is a folder; give the sheet's file name`,
+  sheetNotFile: (out: string) => `--out ${out} is not a file (a device or a pipe); the sheet is read and written back: give a file name`,
   emptyRoster: (roster: string) => `the roster ${roster} has nobody on it`,
   notOnRoster: (id: string, roster: string) => `${id} is not on the roster ${roster}; the row is kept as it is`,
   newRater: (rater: string, found: string[]) =>
@@ -259,6 +260,7 @@ const zh: InteractiveWords = {
   blankRater: '--rater 是空的：请按评分表上的写法给出评委姓名',
   noMethod: (role) => `考评规则没有给角色 ${role} 分配任何考评方式：没有需要录入的分数`,
   sheetIsFolder: (out) => `--out ${out} 是文件夹；请给出评分表的文件名`,
+  sheetNotFile: (out) => `--out ${out} 不是文件（而是设备或管道）；评分表要读出再写回：请给出文件名`,
   emptyRoster: (roster) => `名单 ${roster} 中没有任何人`,
   notOnRoster: (id, roster) => `${id} 不在名单 ${roster} 中；该行保持原样`,
   newRater: (rater, found) => `评分表中没有评委 ${rater}：表中的评委是 ${found.join('、')}；将把 ${rater} 作为新评委添加（按 Ctrl-C 停止）`,
