@@ -3,7 +3,7 @@
 // (imported before anything that loads @inquirer/prompts).
 import { screen } from '@inquirer/testing/vitest';
 import iconv from 'iconv-lite';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EnterFlags, runEnter } from '../src/commands/enter.js';
@@ -262,6 +262,15 @@ describe('enter: what a newcomer tripped over', () => {
 });
 
 describe('enter refuses a sheet that is not a file', () => {
+  it('a sheet it may not read: the reason in words', async () => {
+    const { flags } = enterSetup();
+    // A link that leads in a circle fails to read even for root.
+    symlinkSync(flags.out, flags.out);
+    await expect(runEnter(flags, { interactive: true, print: () => {} })).rejects.toThrow(
+      `cannot write --out ${flags.out}: it is a symbolic link that leads in a circle`,
+    );
+  });
+
   it.each(['/dev/stdout', '/dev/null'])('%s', async (out) => {
     const { flags } = enterSetup();
     await expect(runEnter({ ...flags, out }, { interactive: true, print: () => {} })).rejects.toThrow(

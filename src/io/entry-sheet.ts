@@ -12,6 +12,8 @@ import { METHODS, type Problems, type Role } from '../core/types.js';
 import { parseCsvText } from './csv.js';
 import { decode } from './decode.js';
 import type { InteractiveWords } from '../i18n/interactive.js';
+import { UsageError } from '../errors.js';
+import { fileProblem } from '../i18n/files.js';
 import { importExternal } from './external.js';
 import { writeAtomic } from './output.js';
 
@@ -144,7 +146,12 @@ export class EntrySheet {
     if (!existsSync(path)) return fresh();
     const at = (line: number, column?: number) =>
       column === undefined ? { file: path, fileOrder: opts.fileOrder, line } : { file: path, fileOrder: opts.fileOrder, line, column };
-    const buf = readFileSync(path);
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (e) {
+      throw new UsageError(w.cannotReadSheet(path, fileProblem(e, opts.lang)));
+    }
     const decoded = decode(buf, null);
     if (!decoded.ok) {
       opts.problems.error(at(decoded.line), decoded.message);
