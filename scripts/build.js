@@ -16,7 +16,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['@inquirer/*'],
+  external: ['@inquirer/*', 'iconv-lite'],
   legalComments: 'none',
   // bin/evaluate.cjs checks for this last line: a bundle cut short says what to run, not a stack trace.
   footer: { js: '// evaluate: end of bundle' },

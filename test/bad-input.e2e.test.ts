@@ -281,7 +281,7 @@ const CASES: Case[] = [
     file: 'two-names.csv',
     args: ['--policy', 'policy-not-json.json'],
     code: 2,
-    problems: ['policy-not-json.json:4: error: the policy is not valid JSON: Expected \',\' or \'}\' after property value in JSON at position 46'],
+    problems: ['policy-not-json.json:4:3: error: the policy is not valid JSON: a comma or } is missing before this'],
   },
   {
     what: 'a policy with a misspelt key',
@@ -301,18 +301,21 @@ const CASES: Case[] = [
 ];
 
 /** Runs `evaluate score` with --out into a fresh folder; checks what every case must show. */
-function scoreWithOut(cwd: string, file: string, args: string[] = [], input?: Buffer): RunResult & { wrote: boolean } {
+function scoreWithOut(cwd: string, file: string, args: string[] = [], input?: Buffer): RunResult & { wrote: boolean; out: string } {
   const out = join(tempDir(), 'report.csv');
   const r = run(['score', file, ...args, '--format', 'csv', '--out', out], { cwd, input });
   expect(r.stdout).toBe('');
   expect(r.stderr).not.toMatch(/^\s+at |internal error|Error:/m);
-  return { ...r, wrote: existsSync(out) };
+  return { ...r, wrote: existsSync(out), out };
 }
 
-function expectCase(r: RunResult & { wrote: boolean }, c: Omit<Case, 'what' | 'file'>): void {
+function expectCase(r: RunResult & { wrote: boolean; out: string }, c: Omit<Case, 'what' | 'file'>): void {
   const lines = r.stderr.split('\n').filter((l) => l !== '');
   if (c.code === 1) {
     expect(lines).toEqual([...c.problems, c.summary ?? '1 error; nothing was written']);
+  } else if (c.code === 0) {
+    // The one line naming the file written comes last.
+    expect(lines).toEqual([...c.problems, `evaluate: wrote ${r.out}`]);
   } else {
     expect(lines).toEqual(c.problems);
   }

@@ -36,7 +36,7 @@ describe('readTyped: one value typed at a score question', () => {
     ['２１', { kind: 'invalid', reason: 'over-max', text: '21' }],
     ['-1', { kind: 'invalid', reason: 'negative', text: '-1' }],
     ['abc', { kind: 'invalid', reason: 'not-number', text: 'abc' }],
-    ['18,5', { kind: 'invalid', reason: 'not-number', text: '18,5' }],
+    ['18,5', { kind: 'invalid', reason: 'decimal-comma', text: '18,5' }],
     ['1.0000001', { kind: 'invalid', reason: 'decimals', text: '1.0000001' }],
     ['', { kind: 'invalid', reason: 'empty', text: '' }],
     ['　', { kind: 'invalid', reason: 'empty', text: '' }],

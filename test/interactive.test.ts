@@ -45,7 +45,7 @@ async function answer(text: string): Promise<void> {
 
 async function person(scores: string[]): Promise<void> {
   for (const s of scores) await answer(s);
-  expect(screen.getScreen()).toMatch(/^\? (Save|保存) S\d+ .*[?？] \(Y\/n\)$/);
+  expect(screen.getScreen()).toMatch(/^\? (Save S\d+ .*\? \(Y\/n\)|保存 S\d+ .*？ \[是\]\/否)$/);
   await answer(''); // Enter: yes
 }
 
@@ -296,7 +296,8 @@ describe('evaluate init, driven through its prompts', () => {
     await answer('');
     expect(lines.join('\n')).toContain('Methods (maximum)  listen 25, see 20, check 20, test 20, ask 15 = 100');
     expect(lines.join('\n')).toContain('Penalty (CNY)      not set, rectification within 15 days');
-    expect(screen.getScreen()).toBe(`? Write ${out}? (Y/n)`);
+    // A list: write, go back a question, or quit without writing.
+    expect(screen.getScreen()).toContain(`? Write ${out}?\n❯ Yes, write it\n  ← back to the previous question\n  No, quit without writing anything`);
     screen.keypress('enter');
     await expect(outcome).resolves.toBe('done');
     const json = JSON.parse(readFileSync(out, 'utf8'));

@@ -163,7 +163,7 @@ describe('policy', () => {
     writeFileSync(join(dir, 'p.json'), '{\n  "precision": 1,\n  oops\n}');
     const r = run(['score', H1, '--policy', join(dir, 'p.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/p\.json:3: error: the policy is not valid JSON/);
+    expect(r.stderr).toMatch(/p\.json:3:3: error: the policy is not valid JSON: a key in double quotes is expected here/);
   });
 });
 

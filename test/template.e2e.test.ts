@@ -128,7 +128,7 @@ describe('template never replaces what it reads', () => {
     const before = readFileSync(roster);
     const r = run(['template', '--roster', roster, '--semester', '2026-H1', '--out', dir, '--lang', 'zh', '--force']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('it is one of the input files');
+    expect(r.stderr).toContain('它是输入文件之一');
     expect(readFileSync(roster)).toEqual(before);
   });
 });

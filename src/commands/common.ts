@@ -9,11 +9,12 @@ import type { Policy } from '../core/policy.js';
 import type { Problem } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
 import { writeSync } from 'node:fs';
+import { outWords } from '../i18n/files.js';
 import { type Lang, defaultLang, words as uiWords } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import type { Reading } from '../io/read-sheets.js';
 import { type Encoding, parseEncoding } from '../io/encoding.js';
-import { checkOut, writeAtomic, writeStdout } from '../io/output.js';
+import { type OutData, checkOut, writeOut, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { printable } from '../render/format.js';
 
@@ -58,7 +59,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[], defau
 }
 
 export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Common {
-  const { policy, file } = loadPolicy(flags.policy);
+  const { policy, file } = loadPolicy(flags.policy, { lang: (flags.lang as Lang | undefined) ?? defaultLang(env) });
   let encoding: Encoding | null = null;
   if (flags.encoding !== undefined) {
     encoding = parseEncoding(flags.encoding);
@@ -208,10 +209,16 @@ export function debugPhase(what: string): void {
 /** Checks --out before any work is done, so that a refused path costs nothing. */
 export function precheckOut(common: Common, inputs: (string | null)[]): void {
   // The policy file is an input too: `--out` must not replace it.
-  if (common.out) checkOut(common.out, common.force, [...inputs, common.policyFile]);
+  if (common.out) checkOut(common.out, common.force, [...inputs, common.policyFile], common.lang);
 }
 
-export async function emit(text: string | Uint8Array | readonly (string | Uint8Array)[], common: Common): Promise<void> {
-  if (common.out) writeAtomic(common.out, text);
-  else await writeStdout(text);
+/**
+ * The report to standard output, or to --out (`-` is standard output): a file is created whole or
+ * not at all, never over an existing one without --force, and named on standard error once written.
+ */
+export async function emit(text: OutData, common: Common): Promise<void> {
+  if (!common.out) return writeStdout(text);
+  const wrote = await writeOut(common.out, text, { replace: common.force, lang: common.lang });
+  if (wrote === 'file') process.stderr.write(`${outWords(common.lang).wrote(printable(common.out))}
+`);
 }

@@ -10,14 +10,14 @@ import { Option } from 'commander';
 import { MICRO, parseRole } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Note, EntrySession, pointsText, readTyped } from '../core/entry.js';
 import { METHODS, Problems } from '../core/types.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
 import { EntrySheet } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/roster.js';
 import { checkOut } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
-import { parseSemesterOption, reportProblems } from './common.js';
+import { formatProblem, parseSemesterOption } from './common.js';
 import { summaryOf } from './list.js';
 import { loadPrompts } from '../io/inquirer.js';
 
@@ -41,6 +41,8 @@ export interface SessionIo {
   print?: (line: string) => void;
   /** The closing message after Ctrl-C (default: standard error). */
   warn?: (line: string) => void;
+  /** Problems of the sheet and the roster, FILE:LINE: warning: ... (default: standard error). */
+  problem?: (line: string) => void;
 }
 
 export type Outcome = 'done' | 'interrupted';
@@ -94,40 +96,41 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   const w = interactiveWords(lang);
   const semester = parseSemesterOption(flags.semester)!;
   const role = parseRole(flags.role);
-  if (!role) {
-    throw new UsageError(`unknown --role "${flags.role}": use leader, head-office, center-office or student (组长, 总公司办公室, 中心办公室, 学生代表)`);
-  }
+  if (!role) throw new UsageError(w.unknownRole(flags.role));
   const rater = flags.rater.trim();
-  if (rater === '') throw new UsageError('--rater is blank: give the rater\'s name as the sheets write it');
-  const { policy } = loadPolicy(flags.policy);
+  if (rater === '') throw new UsageError(w.blankRater);
+  const { policy } = loadPolicy(flags.policy, { lang });
   const methods: EntryMethod[] = METHODS.filter((m) => policy.methods[m].roles.includes(role)).map((m) => ({
     method: m,
     maxMicro: Math.round(policy.methods[m].scale * MICRO),
   }));
-  if (methods.length === 0) throw new UsageError(`the policy gives no method to the role ${role}: there is nothing to type`);
-  checkSheetPath(flags.out, flags.roster);
+  if (methods.length === 0) throw new UsageError(w.noMethod(role));
+  checkSheetPath(flags.out, flags.roster, lang);
   if (!canAsk(io)) throw new UsageError(w.needTerminal('enter', w.enterInstead));
 
   const problems = new Problems();
   const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
-  const opened = EntrySheet.open(flags.out, { semester, rater, role }, methods, {
+  const opened = await EntrySheet.open(flags.out, { semester, rater, role }, methods, {
     lang,
     bom: flags.bom === true,
     fileOrder: 1,
     problems,
+    words: w,
   });
   const onRoster = new Set(roster.map((e) => e.staffId));
   for (const [id, line] of opened.lines) {
-    if (!onRoster.has(id)) {
-      problems.warning({ file: flags.out, fileOrder: 1, line }, `${id} is not on the roster ${flags.roster}; the row is kept as it is`);
-    }
+    if (!onRoster.has(id)) problems.warning({ file: flags.out, fileOrder: 1, line }, w.notOnRoster(id, flags.roster));
   }
-  reportProblems(problems.sorted(), words(lang).problems);
-  if (roster.length === 0) throw new UsageError(`the roster ${flags.roster} has nobody on it`);
+  // A --rater the sheet does not have is likely a typing mistake: said before the first question.
+  if (opened.raters.length > 0 && !opened.raterFound) {
+    problems.warning({ file: flags.out, fileOrder: 1, line: 1 }, w.newRater(rater, opened.raters));
+  }
+  settle(problems, lang, io.problem);
+  if (roster.length === 0) throw new UsageError(w.emptyRoster(flags.roster));
 
   const staff: EntryStaff[] = roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post }));
   const session = new EntrySession(staff, methods, opened.existing);
-  const prompts = await loadPrompts();
+  const prompts = await loadPrompts(lang);
   const color = flags.color !== false && !process.env.NO_COLOR && process.stdout.isTTY === true;
   const ui = new EnterScreen(session, w, lang, color, io.print ?? ((l) => process.stdout.write(`${l}\n`)));
   const warn = io.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -210,9 +213,24 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
 }
 
 /** The sheet must not be the roster or a folder, and its folder must exist. It may exist: that is resuming. */
-function checkSheetPath(out: string, roster: string): void {
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give the sheet's file name`);
-  checkOut(out, true, [roster]);
+function checkSheetPath(out: string, roster: string, lang: Lang): void {
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(interactiveWords(lang).sheetIsFolder(out));
+  // The sheet is read to resume, then rewritten: /dev/stdout or a pipe would block or be lost.
+  if (existsSync(out) && !statSync(out).isFile()) throw new UsageError(interactiveWords(lang).sheetNotFile(out));
+  checkOut(out, true, [roster], lang);
+}
+
+/** Prints the problems of the sheet and the roster; throws DataError (exit 1) when any is an error. */
+function settle(problems: Problems, lang: Lang, print?: (line: string) => void): void {
+  const sorted = problems.sorted();
+  const out = print ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const color = print === undefined && process.stderr.isTTY === true && !process.env.NO_COLOR;
+  for (const p of sorted) out(formatProblem(p, color));
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    out(words(lang).problems(errors, sorted.length - errors));
+    throw new DataError(sorted);
+  }
 }
 
 /** The lines between the questions: who is being typed, what happened, the summary. */

@@ -3,20 +3,22 @@
  * shown, and written after confirmation; `--yes` writes the rules without asking, for scripts.
  */
 import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { MICRO, microToString, toHalfWidth } from '../core/cells.js';
-import { readNumber } from '../core/entry.js';
+import { type InvalidReason, isBack, readNumber } from '../core/entry.js';
+import { COMMITTEE } from '../core/committee.js';
 import { AGGREGATIONS, type Aggregation, DEFAULT_POLICY, type PanelThresholds, type Policy, validatePolicy } from '../core/policy.js';
 import { METHODS, ROLES } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
-import { checkOut, writeAtomic } from '../io/output.js';
+import { checkOut, makeFolder, refuseInput, writeAtomic } from '../io/output.js';
 import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
 import { type Outcome, type SessionIo, canAsk, isInterrupt } from './enter.js';
 import { summaryOf } from './list.js';
-import { loadPrompts } from '../io/inquirer.js';
+import { type Ask, loadPrompts } from '../io/inquirer.js';
 
 export interface InitFlags {
   out?: string;
@@ -58,39 +60,63 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
   const w = interactiveWords(lang);
   const out = flags.out ?? CONFIG_NAME;
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give the policy file's name`);
-  checkOut(out, true, [flags.policy ?? null]);
-  const base: Policy = flags.policy ? loadPolicy(flags.policy).policy : structuredClone(DEFAULT_POLICY);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(w.initIsFolder(out));
+  // Missing folders are made when the file is written, as template does: until then only the inputs are checked.
+  const folder = dirname(resolve(out));
+  if (existsSync(folder)) checkOut(out, true, [flags.policy ?? null], lang);
+  else refuseInput(out, [flags.policy ?? null], lang);
+  const base: Policy = flags.policy ? loadPolicy(flags.policy, { lang }).policy : structuredClone(DEFAULT_POLICY);
   const exists = existsSync(out);
   const say = io.print ?? ((l: string) => process.stdout.write(`${l}\n`));
   const { policyJson, policySummary } = await import('../render/policy.js');
+  const write = (policy: Policy, replace: boolean) => {
+    makeFolder(folder, out, lang);
+    writeAtomic(out, policyJson(policy), { replace, lang });
+  };
 
   if (flags.yes) {
-    if (exists && !flags.force) throw new UsageError(`${out} already exists; add --force to replace it`);
-    writeAtomic(out, policyJson(base));
+    if (exists && !flags.force) throw new UsageError(w.initExistsYes(out));
+    write(base, flags.force === true);
     process.stderr.write(`${flags.policy ? w.wrote(out) : w.wroteDefaults(out)}\n`);
     return 'done';
   }
   if (!canAsk(io)) throw new UsageError(w.needTerminal('init', w.initInstead));
 
-  const prompts = await loadPrompts();
+  const ask = await loadPrompts(lang);
   try {
-    if (exists && !flags.force && !(await prompts.confirm({ message: w.initExists(out), default: false }))) {
+    if (exists && !flags.force && !(await ask.confirm({ message: w.initExists(out), default: false }))) {
       say(w.initKept(out));
       return 'done';
     }
     say(w.initIntro(out));
-    const policy = await askPolicy(prompts, base, w);
-    say('');
-    say(w.policyTitle(out));
-    say(policySummary(policy, lang));
-    if (!(await prompts.confirm({ message: w.writeQuestion(out), default: true }))) {
-      say(w.notWritten);
-      return 'done';
+    const questions = new PolicyQuestions(ask, base, w, say);
+    let from = 0;
+    for (;;) {
+      await questions.run(from);
+      const policy = questions.checked();
+      say('');
+      say(w.policyTitle(out));
+      say(policySummary(policy, lang));
+      // "No" goes back a question rather than throwing every answer away; quitting is a choice of its own.
+      const choice = await ask.select<'write' | 'back' | 'quit'>({
+        message: w.writeQuestion(out),
+        choices: [
+          { value: 'write', name: w.writeYes },
+          { value: 'back', name: w.backChoice },
+          { value: 'quit', name: w.writeNo },
+        ],
+      });
+      if (choice === 'quit') {
+        say(w.notWritten);
+        return 'done';
+      }
+      if (choice === 'write') {
+        write(policy, exists || flags.force === true);
+        say(w.wrote(out));
+        return 'done';
+      }
+      from = questions.count() - 1;
     }
-    writeAtomic(out, policyJson(policy));
-    say(w.wrote(out));
-    return 'done';
   } catch (e) {
     if (!isInterrupt(e)) throw e;
     (io.warn ?? ((l: string) => process.stderr.write(`${l}\n`)))(`\n${w.initStopped}`);
@@ -98,95 +124,210 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
   }
 }
 
-type Prompts = typeof import('@inquirer/prompts');
-
 const text = (micro: number) => microToString(micro);
 const micro = (n: number) => Math.round(n * MICRO);
 
-/** The questions, in order; every answer is checked as typed, so the result always validates. */
-async function askPolicy(prompts: Prompts, base: Policy, w: InteractiveWords): Promise<Policy> {
-  const p: Policy = structuredClone(base);
-  const number = async (message: string, dflt: number | null, o: { min: number; max: number; whole?: boolean; aboveMin?: boolean }) => {
+/** The members of a committee (leader, head office, center office, two students). */
+const COMMITTEE_SIZE = Object.values(COMMITTEE).reduce((a, b) => a + b, 0);
+
+const BACK = Symbol('back');
+type Back = typeof BACK;
+
+/** What a question did: go on to the next, back to the one before, or ask itself again. */
+type Move = 'next' | 'back' | 'again';
+
+/**
+ * The questions, in order, each showing the answer given so far (at first the rules' value) and
+ * checked as typed, so that the result always validates. `b` (or the back choice of a list) goes
+ * back one question, with every answer kept; which questions there are depends on earlier answers
+ * (the trimmed minimum only for trimmed, the weights only for weighted).
+ */
+class PolicyQuestions {
+  private readonly p: Policy;
+  private changePanel = false;
+  private warnedTrim: number | null = null;
+
+  /** A `b` answered shows what it did. */
+  private readonly showBack = (v: string, { isFinal }: { isFinal: boolean }): string => (isFinal && isBack(v) ? `${v} (${this.w.back})` : v);
+
+  constructor(
+    private readonly ask: Ask,
+    base: Policy,
+    private readonly w: InteractiveWords,
+    private readonly say: (line: string) => void,
+  ) {
+    this.p = structuredClone(base);
+  }
+
+  private steps(): (() => Promise<Move>)[] {
+    const p = this.p;
+    return [
+      ...METHODS.map((_, k) => () => this.maximum(k)),
+      () => this.aggregation(),
+      ...(p.aggregation === 'trimmed' ? [() => this.trim()] : []),
+      ...(p.aggregation === 'weighted'
+        ? ROLES.map((r) => async (): Promise<Move> => {
+            const v = await this.number(this.w.weightQuestion(this.w.role[r]), p.roleWeights[r], { min: 0, max: 1000, aboveMin: true });
+            if (v === BACK) return 'back';
+            p.roleWeights[r] = v;
+            return 'next';
+          })
+        : []),
+      ...(['excellent', 'good', 'annualBonus', 'penalty'] as const).map((k) => () => this.amount(k)),
+      async (): Promise<Move> => {
+        const v = await this.number(this.w.daysQuestion, p.rectificationDays, { min: 0, max: 3650, whole: true });
+        if (v === BACK) return 'back';
+        p.rectificationDays = v;
+        return 'next';
+      },
+      () => this.panelQuestion(),
+      ...(this.changePanel
+        ? (Object.keys(DEFAULT_POLICY.panel) as (keyof PanelThresholds)[]).map((k) => async (): Promise<Move> => {
+            const v = await this.number(this.w.panelField[k], p.panel[k], { min: 0, max: k === 'identicalShare' ? 1 : 100, aboveMin: true });
+            if (v === BACK) return 'back';
+            p.panel[k] = v;
+            return 'next';
+          })
+        : []),
+    ];
+  }
+
+  count(): number {
+    return this.steps().length;
+  }
+
+  /** Asks from question `from` to the last. */
+  async run(from: number): Promise<void> {
+    let i = from;
+    for (;;) {
+      const steps = this.steps();
+      if (i >= steps.length) return;
+      const move = await steps[i]!();
+      if (move === 'next') i++;
+      else if (move === 'back') {
+        if (i === 0) this.say(this.w.nothingBeforeInit);
+        i = Math.max(0, i - 1);
+      }
+    }
+  }
+
+  /** The questions keep every value in range; if this ever fails, it is a bug, not the user's answer. */
+  checked(): Policy {
+    const checked = validatePolicy(JSON.parse(JSON.stringify(this.p)));
+    if (checked.errors.length > 0) throw new Error(`init built a policy that does not validate: ${checked.errors.join('; ')}`);
+    return checked.policy;
+  }
+
+  private async number(message: string, current: number | null, o: { min: number; max: number; whole?: boolean; aboveMin?: boolean }): Promise<number | Back> {
     const range = { minMicro: micro(o.min), maxMicro: micro(o.max), whole: o.whole, aboveMin: o.aboveMin };
-    const answer = await prompts.input({
+    const answer = await this.ask.input({
       message,
-      default: dflt === null ? undefined : String(dflt),
+      default: current === null ? undefined : String(current),
+      transformer: this.showBack,
       validate: (v) => {
+        if (isBack(v)) return true;
         const r = readNumber(v, range);
-        return r.ok || w.numberError(r.reason, String(o.min), String(o.max));
+        return r.ok || this.w.numberError(r.reason, String(o.min), String(o.max));
       },
     });
+    if (isBack(answer)) return BACK;
     const r = readNumber(answer, range);
     if (!r.ok) throw new Error(`a validated answer did not read: ${answer}`);
     return r.micro / MICRO;
-  };
+  }
 
-  // Maxima: exact sums in micro-points; the last method takes what is left to 100.
-  let sum = 0;
-  const hundred = micro(100);
-  for (const [k, m] of METHODS.entries()) {
+  /** A method's maximum: exact sums in micro-points; the last method takes what is left to 100. */
+  private async maximum(k: number): Promise<Move> {
+    const p = this.p;
+    const m = METHODS[k]!;
     const last = k === METHODS.length - 1;
+    const hundred = micro(100);
+    const sum = METHODS.slice(0, k).reduce((t, x) => t + micro(p.methods[x].max), 0);
     const rest = hundred - sum;
-    const dflt = last ? rest : Math.min(micro(base.methods[m].max), rest - (METHODS.length - 1 - k) * MICRO);
-    const answer = await prompts.input({
-      message: last ? w.maxLastQuestion(w.method[m], text(rest)) : w.maxQuestion(w.method[m]),
+    const dflt = last ? rest : Math.min(micro(p.methods[m].max), rest - (METHODS.length - 1 - k) * MICRO);
+    const answer = await this.ask.input({
+      message: last ? this.w.maxLastQuestion(this.w.method[m], text(rest)) : this.w.maxQuestion(this.w.method[m]),
       default: dflt > 0 ? text(dflt) : undefined,
+      transformer: this.showBack,
       validate: (v) => {
+        if (isBack(v)) return true;
         const r = readNumber(v, { minMicro: 0, maxMicro: hundred, aboveMin: true });
-        if (!r.ok) return w.numberError(r.reason, '0', '100');
-        if (last && r.micro !== rest) return w.maxMustBe(text(rest), text(sum + r.micro));
-        if (!last && sum + r.micro >= hundred) return w.maxLeavesNothing(text(sum + r.micro));
+        if (!r.ok) return this.w.numberError(r.reason, '0', '100');
+        if (last && r.micro !== rest) return this.w.maxMustBe(text(rest), text(sum + r.micro));
+        if (!last && sum + r.micro >= hundred) return this.w.maxLeavesNothing(text(sum + r.micro));
         return true;
       },
     });
+    if (isBack(answer)) return 'back';
     const r = readNumber(answer, { minMicro: 0, maxMicro: hundred, aboveMin: true });
     if (!r.ok) throw new Error(`a validated answer did not read: ${answer}`);
     const mp = p.methods[m];
     const scaleFollows = mp.scale === mp.max;
     mp.max = r.micro / MICRO;
     if (scaleFollows) mp.scale = mp.max;
-    sum += r.micro;
+    return 'next';
   }
 
-  p.aggregation = await prompts.select<Aggregation>({
-    message: w.aggregationQuestion,
-    default: base.aggregation,
-    choices: AGGREGATIONS.map((a) => ({ value: a, name: w.aggregation[a] })),
-  });
-  if (p.aggregation === 'trimmed') p.trimMinScores = await number(w.trimQuestion, base.trimMinScores, { min: 3, max: 1000, whole: true });
-  if (p.aggregation === 'weighted') {
-    for (const r of ROLES) p.roleWeights[r] = await number(w.weightQuestion(w.role[r]), base.roleWeights[r], { min: 0, max: 1000, aboveMin: true });
+  private async aggregation(): Promise<Move> {
+    const v = await this.ask.select<Aggregation | Back>({
+      message: this.w.aggregationQuestion,
+      default: this.p.aggregation,
+      choices: [...AGGREGATIONS.map((a) => ({ value: a, name: this.w.aggregation[a] })), { value: BACK, name: this.w.backChoice }],
+    });
+    if (v === BACK) return 'back';
+    this.p.aggregation = v;
+    return 'next';
   }
 
-  for (const k of ['excellent', 'good', 'annualBonus', 'penalty'] as const) {
-    const answer = await prompts.input({
-      message: w.amountQuestion[k],
-      default: base.amounts[k] === null ? undefined : String(base.amounts[k]),
+  /** A minimum above the committee's size never drops anyone: said once, and asked again. */
+  private async trim(): Promise<Move> {
+    const v = await this.number(this.w.trimQuestion, this.p.trimMinScores, { min: 3, max: 1000, whole: true });
+    if (v === BACK) return 'back';
+    this.p.trimMinScores = v;
+    if (v > COMMITTEE_SIZE && v !== this.warnedTrim) {
+      this.warnedTrim = v;
+      this.say(this.w.trimWarning(v, COMMITTEE_SIZE));
+      return 'again';
+    }
+    return 'next';
+  }
+
+  private async amount(k: keyof Policy['amounts']): Promise<Move> {
+    const current = this.p.amounts[k];
+    const answer = await this.ask.input({
+      message: this.w.amountQuestion[k],
+      default: current === null ? undefined : String(current),
+      transformer: this.showBack,
       validate: (v) => {
+        if (isBack(v)) return true;
         const r = readAmount(v);
-        return r.ok || w.numberError(r.reason, '0', '1000000000');
+        return r.ok || this.w.numberError(r.reason, '0', '1000000000');
       },
     });
+    if (isBack(answer)) return 'back';
     const r = readAmount(answer);
-    p.amounts[k] = r.ok ? r.value : null;
+    this.p.amounts[k] = r.ok ? r.value : null;
+    return 'next';
   }
 
-  p.rectificationDays = await number(w.daysQuestion, base.rectificationDays, { min: 0, max: 3650, whole: true });
-
-  if (await prompts.confirm({ message: w.panelQuestion(w.panelLine(base.panel)), default: false })) {
-    for (const k of Object.keys(DEFAULT_POLICY.panel) as (keyof PanelThresholds)[]) {
-      p.panel[k] = await number(w.panelField[k], base.panel[k], { min: 0, max: k === 'identicalShare' ? 1 : 100, aboveMin: true });
-    }
+  private async panelQuestion(): Promise<Move> {
+    const v = await this.ask.select<boolean | Back>({
+      message: this.w.panelQuestion(this.w.panelLine(this.p.panel)),
+      default: this.changePanel,
+      choices: [
+        { value: false, name: this.w.panelKeep },
+        { value: true, name: this.w.panelChange },
+        { value: BACK, name: this.w.backChoice },
+      ],
+    });
+    if (v === BACK) return 'back';
+    this.changePanel = v;
+    return 'next';
   }
-
-  // The questions keep every value in range; if this ever fails, it is a bug, not the user's answer.
-  const checked = validatePolicy(JSON.parse(JSON.stringify(p)));
-  if (checked.errors.length > 0) throw new Error(`init built a policy that does not validate: ${checked.errors.join('; ')}`);
-  return checked.policy;
 }
 
 /** An amount in CNY: a whole number, ¥ and 元 allowed; empty or - leaves it unset. */
-function readAmount(raw: string): { ok: true; value: number | null } | { ok: false; reason: 'not-number' | 'not-whole' | 'over-max' | 'negative' | 'decimals' | 'empty' | 'too-small' } {
+function readAmount(raw: string): { ok: true; value: number | null } | { ok: false; reason: InvalidReason | 'not-whole' | 'too-small' } {
   const t = toHalfWidth(raw).trim().replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');
   if (t === '' || t === '-' || t === '—') return { ok: true, value: null };
   const r = readNumber(t, { minMicro: 0, maxMicro: micro(1_000_000_000), whole: true });

@@ -313,8 +313,8 @@ function yearOfSheets(semesters: readonly string[]): number {
 
 export function parseYearOption(value: string | undefined): number {
   const v = (value ?? '').trim();
-  if (!/^\d{4}$/.test(v) || Number(v) < 1900) {
-    throw new UsageError(`--year "${value ?? ''}" is not a year; write it with four digits, as in --year 2026`);
+  if (!/^\d{4}$/.test(v) || Number(v) < 1900 || Number(v) > 2999) {
+    throw new UsageError(`--year "${value ?? ''}" is not a year from 1900 to 2999; write it with four digits, as in --year 2026`);
   }
   return Number(v);
 }

@@ -2,7 +2,7 @@
  * `evaluate template`: blank scoring sheets for the committee, one per rater, pre-filled with the
  * roster. A filled-in sheet is read by `evaluate score` as it is.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -13,7 +13,7 @@ import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { interactiveWords } from '../i18n/interactive.js';
 import { SHEET_COLUMNS, csvText, headerName, roleCell } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/roster.js';
-import { refuseInput, writeAtomic } from '../io/output.js';
+import { makeFolder, refuseInput, writeAtomic } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';
 import { summaryOf } from './list.js';
@@ -63,21 +63,22 @@ Examples:
 }
 
 /** `NAME:ROLE,NAME:ROLE`; full-width commas and colons too, as a Chinese keyboard types them. */
-export function parseRaters(spec: string): { name: string; role: Role }[] {
+export function parseRaters(spec: string, lang: Lang = 'en'): { name: string; role: Role }[] {
+  const w = interactiveWords(lang);
   const out: { name: string; role: Role }[] = [];
   for (const part of spec.split(/[,，;；]/)) {
     if (part.trim() === '') continue;
     const m = /^(.*)[:：]([^:：]*)$/.exec(part.trim());
     if (!m || m[1]!.trim() === '') {
-      throw new UsageError(`--raters: "${part.trim()}" is not NAME:ROLE (for example 王主任:leader,学生甲:student)`);
+      throw new UsageError(w.ratersNotPair(part.trim()));
     }
     const name = m[1]!.trim();
     const role = parseRole(m[2]!);
-    if (!role) throw new UsageError(`--raters: unknown role "${m[2]!.trim()}" for ${name}; use leader, head-office, center-office or student`);
-    if (out.some((r) => r.name === name)) throw new UsageError(`--raters names ${name} twice`);
+    if (!role) throw new UsageError(w.ratersRole(m[2]!.trim(), name));
+    if (out.some((r) => r.name === name)) throw new UsageError(w.ratersTwice(name));
     out.push({ name, role });
   }
-  if (out.length === 0) throw new UsageError('--raters is empty: give NAME:ROLE,... ');
+  if (out.length === 0) throw new UsageError(w.ratersEmpty);
   return out;
 }
 
@@ -90,30 +91,30 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
   const w = interactiveWords(lang);
   const semester = parseSemesterOption(flags.semester)!;
-  const raters = flags.raters === undefined ? w.defaultRaters.map(([name, role]) => ({ name, role })) : parseRaters(flags.raters);
-  const { policy, file: policyFile } = loadPolicy(flags.policy);
-  if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(`--out ${flags.out} is a file; give a folder`);
+  const raters = flags.raters === undefined ? w.defaultRaters.map(([name, role]) => ({ name, role })) : parseRaters(flags.raters, lang);
+  const { policy, file: policyFile } = loadPolicy(flags.policy, { lang });
+  if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(w.templateOutIsFile(flags.out));
 
   const files = raters.map((r) => ({ ...r, path: join(flags.out, `${semester}-${fileSafe(r.name)}.csv`) }));
   const seen = new Map<string, string>();
   for (const f of files) {
     const other = seen.get(f.path.toLowerCase());
-    if (other !== undefined) throw new UsageError(`raters ${other} and ${f.name} would both be written to ${f.path}; give them different names`);
+    if (other !== undefined) throw new UsageError(w.templateSamePath(other, f.name, f.path));
     seen.set(f.path.toLowerCase(), f.name);
   }
   const existing = files.filter((f) => existsSync(f.path));
   if (existing.length > 0 && !flags.force) {
-    throw new UsageError(`${existing.map((f) => f.path).join(', ')} already exist${existing.length === 1 ? 's' : ''}; add --force to replace`);
+    throw new UsageError(w.templateExists(existing.map((f) => f.path)));
   }
   // Even with --force, a blank sheet never replaces the roster it is made from, or the policy.
-  for (const f of files) refuseInput(f.path, [flags.roster, policyFile]);
+  for (const f of files) refuseInput(f.path, [flags.roster, policyFile], lang);
 
   const problems = new Problems();
   const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
   reportProblems(problems.sorted(), words(lang).problems);
-  if (roster.length === 0) throw new UsageError(`the roster ${flags.roster} has nobody on it`);
+  if (roster.length === 0) throw new UsageError(w.emptyRoster(flags.roster));
 
-  mkdirSync(flags.out, { recursive: true });
+  makeFolder(flags.out, flags.out, lang);
   for (const f of files) {
     // A role the policy does not give a method gets no column for it: an empty cell there would
     // read as "no score", but a filled one would be an error.
@@ -138,7 +139,7 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
         }
       }),
     );
-    writeAtomic(f.path, csvText([columns.map((c) => headerName(c, lang)), ...rows], '\r\n', flags.bom === true));
+    writeAtomic(f.path, csvText([columns.map((c) => headerName(c, lang)), ...rows], '\r\n', flags.bom === true), { replace: flags.force === true, lang });
     process.stdout.write(`${f.path}\n`);
   }
   process.stderr.write(`${w.templateWrote(files.length, semester, roster.length, flags.out)}\n`);

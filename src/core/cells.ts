@@ -43,16 +43,18 @@ export function textKey(trimmed: string): string {
   return trimmed;
 }
 
-/** `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. */
+/**
+ * `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. Years 1900 to
+ * 2999 only: `0000-H1` is a typing mistake, not a semester of year 0.
+ */
 export function parseSemester(raw: string): string | null {
   const t = toHalfWidth(raw).trim();
-  let m = /^(\d{4})\s*-?\s*[Hh]\s*([12])$/.exec(t);
-  if (m) return `${m[1]}-H${m[2]}`;
-  m = /^(\d{4})-([12])$/.exec(t);
-  if (m) return `${m[1]}-H${m[2]}`;
-  m = /^(\d{4})\s*年?\s*(上|下)半年$/.exec(t);
-  if (m) return `${m[1]}-H${m[2] === '上' ? 1 : 2}`;
-  return null;
+  const m =
+    /^(\d{4})\s*-?\s*[Hh]\s*([12])$/.exec(t) ?? /^(\d{4})-([12])$/.exec(t) ?? /^(\d{4})\s*年?\s*(上|下)半年$/.exec(t);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2999) return null;
+  return `${m[1]}-H${m[2] === '上' || m[2] === '1' ? 1 : 2}`;
 }
 
 /**

@@ -21,7 +21,10 @@ export interface EntryMethod {
 /** One rater's scores for one staff member, in micro-points; a method not typed yet is absent. */
 export type Values = Partial<Record<Method, number>>;
 
-export type InvalidReason = 'empty' | 'not-number' | 'negative' | 'over-max' | 'decimals';
+export type InvalidReason = 'empty' | 'not-number' | 'negative' | 'over-max' | 'decimals' | 'decimal-comma';
+
+/** 18,5 (or 18，5 from a Chinese keyboard): a decimal comma, where a point is meant. */
+const DECIMAL_COMMA = /^\d+[,，]\d{1,2}$/;
 
 export type Typed =
   | { kind: 'score'; micro: number }
@@ -33,6 +36,11 @@ export type Typed =
 const BACK = new Set(['b', 'back', '<', '后退', '返回']);
 const SKIP = new Set(['s', 'skip', '>', '跳过']);
 
+/** Whether a typed answer asks to go back (b, back, <, 返回, full-width too). */
+export function isBack(raw: string): boolean {
+  return BACK.has(raw.normalize('NFKC').trim().toLowerCase());
+}
+
 /** What a value typed at a score question means: a score within the method's maximum, or a command. */
 export function readTyped(raw: string, m: EntryMethod): Typed {
   const command = raw.normalize('NFKC').trim().toLowerCase();
@@ -43,6 +51,7 @@ export function readTyped(raw: string, m: EntryMethod): Typed {
   const r = parseScore(raw, m.method, m.maxMicro);
   if (r.ok) return { kind: 'score', micro: r.micro };
   if (/^-\s*[\d.]/.test(text)) return { kind: 'invalid', reason: 'negative', text };
+  if (DECIMAL_COMMA.test(text)) return { kind: 'invalid', reason: 'decimal-comma', text };
   const num = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(text);
   if (num) return { kind: 'invalid', reason: (num[2] ?? num[3] ?? '').length > 6 ? 'decimals' : 'over-max', text };
   return { kind: 'invalid', reason: 'not-number', text };
@@ -60,6 +69,7 @@ export function readNumber(raw: string, o: { minMicro: number; maxMicro: number;
   const r = parseScore(text, 'value', o.maxMicro);
   if (!r.ok) {
     if (/^-\s*[\d.]/.test(text)) return { ok: false, reason: 'negative' };
+    if (DECIMAL_COMMA.test(text)) return { ok: false, reason: 'decimal-comma' };
     const num = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(text);
     if (num) return { ok: false, reason: (num[2] ?? num[3] ?? '').length > 6 ? 'decimals' : 'over-max' };
     return { ok: false, reason: 'not-number' };

@@ -2,10 +2,11 @@
  * The policy: the center's rules as data. `validatePolicy` is pure: it takes parsed JSON and
  * returns the complete policy (defaults filled key by key) or the problems, each naming its key.
  */
-import { MICRO } from './cells.js';
+import { type Lang } from '../i18n/index.js';
+import { policyWords } from '../i18n/policy.js';
+import { clip, editDistance, parseRole } from './cells.js';
 import { Rational } from './rational.js';
 import { METHODS, ROLES, type Method, type Role, isRole } from './types.js';
-import { editDistance, parseRole } from './cells.js';
 
 export const AGGREGATIONS = ['mean', 'trimmed', 'median', 'weighted'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
@@ -95,31 +96,58 @@ export function rationalOf(x: number): Rational {
   return Rational.of(BigInt(int + frac), 10n ** BigInt(frac.length));
 }
 
-export function validatePolicy(input: Json): PolicyResult {
+export interface ValidateOptions {
+  /** The language of the messages (default English). */
+  lang?: Lang;
+  /** The text a value was written as in the file, by key (`amounts.excellent`), where known. */
+  raw?: (key: string) => string | undefined;
+}
+
+/** How many decimals a number has as written in its shortest form (1e-7 has 7). */
+function decimalsOf(x: number): number {
+  const [mant, exp] = x.toString().split(/e/i) as [string, string?];
+  const frac = mant.split('.')[1]?.length ?? 0;
+  return Math.max(0, frac - Number(exp ?? 0));
+}
+
+export function validatePolicy(input: Json, opts: ValidateOptions = {}): PolicyResult {
+  const w = policyWords(opts.lang ?? 'en');
   const errors: string[] = [];
   const p: Policy = structuredClone(DEFAULT_POLICY);
   if (!isObject(input)) {
-    return { policy: p, errors: ['the policy must be a JSON object ({ ... })'] };
+    return { policy: p, errors: [w.notObject] };
   }
+  /** A value as the message quotes it: as written in the file where known, clipped to 60 characters. */
+  const shown = (v: Json, key: string): string => {
+    if (typeof v === 'string') return `"${clip(v)}"`;
+    const raw = opts.raw?.(key);
+    if (raw !== undefined) return clip(raw);
+    try {
+      return clip(JSON.stringify(v) ?? String(v));
+    } catch {
+      return Array.isArray(v) ? '[...]' : '{...}';
+    }
+  };
   const known = ['precision', 'aggregation', 'trimMinScores', 'methods', 'bands', 'roleWeights', 'amounts', 'rectificationDays', 'panel'];
   const unknown = (obj: Record<string, Json>, keys: readonly string[], prefix: string) => {
     for (const k of Object.keys(obj)) {
       if (!keys.includes(k)) {
-        const hint = keys.find((x) => editDistance(x.toLowerCase(), k.toLowerCase()) <= 2);
-        errors.push(`unknown key "${prefix}${k}"${hint ? ` (did you mean "${prefix}${hint}"?)` : ` (known: ${keys.join(', ')})`}`);
+        // Only names of about the same length can be within 2 edits: a 10 MB key is not compared.
+        const hint = keys.find((x) => Math.abs(x.length - k.length) <= 2 && editDistance(x.toLowerCase(), k.toLowerCase()) <= 2);
+        errors.push(w.unknownKey(clip(`${prefix}${k}`), hint === undefined ? null : `${prefix}${hint}`, keys));
       }
     }
   };
   const int = (v: Json, key: string, min: number, max: number): number | undefined => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      errors.push(`"${key}" must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+      errors.push(w.wholeNumber(key, min, max, shown(v, key)));
       return undefined;
     }
     return v;
   };
   const num = (v: Json, key: string, min: number, max: number, exclusiveMin = false): number | undefined => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v > max || (exclusiveMin ? v <= min : v < min)) {
-      errors.push(`"${key}" must be a number ${exclusiveMin ? 'above' : 'from'} ${min}${max < Infinity ? ` to ${max}` : ''}, not ${JSON.stringify(v)}`);
+      errors.push(w.number(key, min, max < Infinity ? max : null, exclusiveMin, shown(v, key)));
       return undefined;
     }
     return v;
@@ -131,7 +159,7 @@ export function validatePolicy(input: Json): PolicyResult {
     if (typeof input.aggregation === 'string' && (AGGREGATIONS as readonly string[]).includes(input.aggregation)) {
       p.aggregation = input.aggregation as Aggregation;
     } else {
-      errors.push(`"aggregation" must be one of ${AGGREGATIONS.join(', ')}, not ${JSON.stringify(input.aggregation)}`);
+      errors.push(w.oneOf('aggregation', AGGREGATIONS, shown(input.aggregation, 'aggregation')));
     }
   }
   if (input.trimMinScores !== undefined) p.trimMinScores = int(input.trimMinScores, 'trimMinScores', 3, 1000) ?? p.trimMinScores;
@@ -140,7 +168,7 @@ export function validatePolicy(input: Json): PolicyResult {
   }
 
   if (input.methods !== undefined) {
-    if (!isObject(input.methods)) errors.push('"methods" must be an object keyed by method');
+    if (!isObject(input.methods)) errors.push(w.methodsObject);
     else {
       unknown(input.methods, METHODS, 'methods.');
       for (const m of METHODS) {
@@ -148,7 +176,7 @@ export function validatePolicy(input: Json): PolicyResult {
         if (mp === undefined) continue;
         const key = `methods.${m}`;
         if (!isObject(mp)) {
-          errors.push(`"${key}" must be an object such as { "max": 20 }`);
+          errors.push(w.methodObject(key));
           continue;
         }
         unknown(mp, ['max', 'scale', 'roles'], `${key}.`);
@@ -156,20 +184,29 @@ export function validatePolicy(input: Json): PolicyResult {
         if (mp.max !== undefined) {
           const v = num(mp.max, `${key}.max`, 0, 100, true);
           if (v !== undefined) {
-            if (!Number.isInteger(v * MICRO)) errors.push(`"${key}.max" has more than 6 decimals`);
+            if (decimalsOf(v) > 6) errors.push(w.decimals(`${key}.max`));
             target.max = v;
             if (mp.scale === undefined) target.scale = v;
           }
         }
-        if (mp.scale !== undefined) target.scale = num(mp.scale, `${key}.scale`, 0, 1000, true) ?? target.scale;
+        if (mp.scale !== undefined) {
+          // The scale is the highest score a rater writes: below 1 point, or finer than the
+          // micro-points scores are held in, it would make every score "above the maximum 0".
+          const v = mp.scale;
+          if (typeof v !== 'number' || !Number.isFinite(v) || v < 1 || v > 1000 || decimalsOf(v) > 6) {
+            errors.push(w.scale(`${key}.scale`, w.method[m]!, shown(v, `${key}.scale`)));
+          } else {
+            target.scale = v;
+          }
+        }
         if (mp.roles !== undefined) {
           if (!Array.isArray(mp.roles) || mp.roles.length === 0) {
-            errors.push(`"${key}.roles" must be a non-empty list of roles (${ROLES.join(', ')})`);
+            errors.push(w.rolesList(`${key}.roles`, ROLES));
           } else {
             const roles: Role[] = [];
-            for (const r of mp.roles) {
+            for (const [i, r] of mp.roles.entries()) {
               const role = typeof r === 'string' ? parseRole(r) : null;
-              if (!role) errors.push(`"${key}.roles" has an unknown role ${JSON.stringify(r)} (known: ${ROLES.join(', ')})`);
+              if (!role) errors.push(w.unknownRole(`${key}.roles`, shown(r, `${key}.roles.${i}`), ROLES));
               else if (!roles.includes(role)) roles.push(role);
             }
             target.roles = roles;
@@ -179,35 +216,31 @@ export function validatePolicy(input: Json): PolicyResult {
       let sum = Rational.ZERO;
       for (const m of METHODS) sum = sum.add(rationalOf(p.methods[m].max));
       if (sum.cmp(Rational.of(100)) !== 0) {
-        errors.push(
-          `"methods" maxima must add up to 100, but ${METHODS.map((m) => `${m} ${p.methods[m].max}`).join(' + ')} = ${sum.toExactDecimal() ?? sum.toString()}`,
-        );
+        errors.push(w.maxSum(METHODS.map((m) => `${m} ${p.methods[m].max}`).join(' + '), sum.toExactDecimal() ?? sum.toString()));
       }
     }
   }
 
   if (input.bands !== undefined) {
-    if (!isObject(input.bands)) errors.push('"bands" must be an object such as { "excellent": 90, "good": 80, "qualified": 60 }');
+    if (!isObject(input.bands)) errors.push(w.bandsObject);
     else {
       unknown(input.bands, ['excellent', 'good', 'qualified'], 'bands.');
       for (const k of ['excellent', 'good', 'qualified'] as const) {
         if (input.bands[k] !== undefined) p.bands[k] = num(input.bands[k], `bands.${k}`, 0, 100) ?? p.bands[k];
       }
       if (!(p.bands.excellent > p.bands.good && p.bands.good > p.bands.qualified)) {
-        errors.push(
-          `"bands" are out of order: excellent ${p.bands.excellent} > good ${p.bands.good} > qualified ${p.bands.qualified} must hold`,
-        );
+        errors.push(w.bandsOrder(p.bands.excellent, p.bands.good, p.bands.qualified));
       }
     }
   }
 
   if (input.roleWeights !== undefined) {
-    if (!isObject(input.roleWeights)) errors.push('"roleWeights" must be an object keyed by role');
+    if (!isObject(input.roleWeights)) errors.push(w.roleWeightsObject);
     else {
       for (const [k, v] of Object.entries(input.roleWeights)) {
         const role = parseRole(k);
         if (!role || !isRole(role)) {
-          errors.push(`unknown key "roleWeights.${k}" (known: ${ROLES.join(', ')})`);
+          errors.push(w.unknownKey(clip(`roleWeights.${k}`), null, ROLES));
           continue;
         }
         p.roleWeights[role] = num(v, `roleWeights.${k}`, 0, 1000, true) ?? p.roleWeights[role];
@@ -216,7 +249,7 @@ export function validatePolicy(input: Json): PolicyResult {
   }
 
   if (input.amounts !== undefined) {
-    if (!isObject(input.amounts)) errors.push('"amounts" must be an object such as { "excellent": 800 }');
+    if (!isObject(input.amounts)) errors.push(w.amountsObject);
     else {
       unknown(input.amounts, ['excellent', 'good', 'annualBonus', 'penalty'], 'amounts.');
       for (const k of ['excellent', 'good', 'annualBonus', 'penalty'] as const) {
@@ -228,7 +261,7 @@ export function validatePolicy(input: Json): PolicyResult {
   }
 
   if (input.panel !== undefined) {
-    if (!isObject(input.panel)) errors.push('"panel" must be an object of thresholds');
+    if (!isObject(input.panel)) errors.push(w.panelObject);
     else {
       const keys = Object.keys(DEFAULT_POLICY.panel) as (keyof PanelThresholds)[];
       unknown(input.panel, keys, 'panel.');

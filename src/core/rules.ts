@@ -61,7 +61,11 @@ export const SEMESTER_RULES: readonly SemesterRule[] = [
 /** The day the semester is evaluated: June 30 for H1, December 31 for H2. */
 export function evaluationDate(semester: string): Date {
   const year = Number(semester.slice(0, 4));
-  return semester.endsWith('H1') ? new Date(Date.UTC(year, 5, 30)) : new Date(Date.UTC(year, 11, 31));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  const d = new Date(0);
+  if (semester.endsWith('H1')) d.setUTCFullYear(year, 5, 30);
+  else d.setUTCFullYear(year, 11, 31);
+  return d;
 }
 
 export function addDays(date: Date, days: number): string {

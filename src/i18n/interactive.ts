@@ -5,12 +5,24 @@ import type { Method, Role } from '../core/types.js';
 
 type Reason = InvalidReason | 'not-whole' | 'too-small';
 
+/** The keys the select prompt names in its help line, by the words it uses for them. */
+type KeyAction = 'navigate' | 'select';
+
 const en = {
   method: { listen: 'listen', see: 'see', check: 'check', test: 'test', ask: 'ask' } as Record<Method, string>,
   role: { leader: 'leader', 'head-office': 'head office', 'center-office': 'center office', student: 'student' } as Record<Role, string>,
   needTerminal: (command: string, instead: string) =>
     `evaluate ${command} asks questions and needs a terminal, but standard input or output is not one; ${instead}`,
   initInstead: 'add --yes to write the built-in rules without asking',
+
+  // the prompt library's own words
+  prompt: {
+    yes: 'Yes',
+    no: 'No',
+    yesNoError: (yes: string, no: string) => `You must answer with "${yes}" or "${no}"`,
+    keys: { navigate: 'navigate', select: 'select' } as Record<KeyAction, string>,
+    disabled: 'This option is disabled and cannot be selected.',
+  },
   enterInstead: 'to load scores from a file, fill in the sheets from "evaluate template" and run "evaluate score"',
 
   // enter
@@ -35,6 +47,8 @@ const en = {
         return `${text} is above the maximum: a ${method} score is from 0 to ${max}`;
       case 'decimals':
         return `${text} has more than 6 decimals`;
+      case 'decimal-comma':
+        return `"${text}" is not a number: write a decimal point: ${text.replace(/[,，]/, '.')}`;
       default:
         return `"${text}" is not a number: type the ${method} score (0-${max}), b to go back or s to skip`;
     }
@@ -58,12 +72,39 @@ const en = {
   stoppedLost: (id: string, name: string) => `; ${id} ${name} was being typed and is not saved`,
   stoppedResume: 'Run the same command again to continue where you stopped.',
   period: '.',
+  unknownRole: (role: string) => `unknown --role "${role}": use leader, head-office, center-office or student (组长, 总公司办公室, 中心办公室, 学生代表)`,
+  blankRater: '--rater is blank: give the rater\'s name as the sheets write it',
+  noMethod: (role: string) => `the policy gives no method to the role ${role}: there is nothing to type`,
+  sheetIsFolder: (out: string) => `--out ${out} is a folder; give the sheet's file name`,
+  cannotReadSheet: (out: string, reason: string) => `cannot read the sheet --out ${out} to continue it: ${reason}`,
+  sheetNotFile: (out: string) => `--out ${out} is not a file (a device or a pipe); the sheet is read and written back: give a file name`,
+  emptyRoster: (roster: string) => `the roster ${roster} has nobody on it`,
+  notOnRoster: (id: string, roster: string) => `${id} is not on the roster ${roster}; the row is kept as it is`,
+  newRater: (rater: string, found: string[]) =>
+    `the sheet has no rater ${rater}: the raters found are ${found.join(', ')}; ${rater} would be added as a new rater (Ctrl-C to stop)`,
+  cannotContinue: (lacking: string[]) =>
+    `this sheet cannot be continued by evaluate enter: ${lacking.length > 0 ? `it has no ${lacking.join(', ')} column` : 'it holds one score a row (method, score)'}; give another --out`,
+  rowCells: (cells: number, header: number) => `the row has ${cells} cells but the header has ${header}`,
+  secondRow: (id: string, rater: string, semester: string, first: number) =>
+    `${id} has a second row for rater ${rater} in ${semester} (the first is line ${first}); delete one of them`,
+  otherRole: (rater: string, written: string, role: string, who: string) => `rater ${rater} is "${written}" here, but --role is ${role} ${who}`,
+  who: (id: string, rater: string) => `(${id}, rater ${rater})`,
 
   // init
   initExists: (file: string) => `${file} exists. Replace it?`,
   initKept: (file: string) => `Kept ${file}; nothing was written.`,
   initIntro: (file: string) =>
-    `Setting up the evaluation policy for ${file}. Each question shows the rules' value: press Enter to keep it.`,
+    `Setting up the evaluation policy for ${file}. Each question shows the rules' value: press Enter to keep it.\nType b to go back one question.`,
+  initIsFolder: (out: string) => `--out ${out} is a folder; give the policy file's name`,
+  initExistsYes: (out: string) => `${out} already exists; add --force to replace it`,
+  backChoice: '← back to the previous question',
+  nothingBeforeInit: 'This is the first question.',
+  trimWarning: (n: number, size: number) =>
+    `warning: a committee has ${size} members (leader, head office, center office, 2 students): with trimMinScores ${n} the highest and lowest scores are never dropped, and trimmed is the plain mean. Press Enter to keep ${n}, or type another number.`,
+  panelKeep: 'No, keep them',
+  panelChange: 'Yes, change them',
+  writeYes: 'Yes, write it',
+  writeNo: 'No, quit without writing anything',
   maxQuestion: (method: string) => `Maximum score of ${method}`,
   maxLastQuestion: (method: string, rest: string) => `Maximum score of ${method} (the rest to 100: ${rest})`,
   maxLeavesNothing: (sum: string) => `that makes ${sum} so far and leaves nothing for the methods after it; the maxima add up to 100`,
@@ -87,8 +128,8 @@ const en = {
   panelQuestion: (now: string) => `Change the thresholds of "evaluate panel" (${now})?`,
   panelField: {
     leniency: 'Leniency (points of total) beyond which a rater is flagged lenient or severe',
-    outlierSd: 'A score is an outlier this many standard deviations from the others',
-    outlierPoints: '...or this many points from the others\' mean',
+    outlierSd: 'A score is an outlier when it is more than this many standard deviations from the other raters\' median',
+    outlierPoints: '...and more than this many points from it',
     identicalShare: 'Share of staff given identical scores above which a rater is flagged (0-1)',
     spread: 'Spread of one person\'s rater totals above which it is flagged',
   },
@@ -100,6 +141,8 @@ const en = {
         return `type a whole number from ${min} to ${max}`;
       case 'decimals':
         return 'at most 6 decimals';
+      case 'decimal-comma':
+        return `not a number: write a decimal point, not a comma (a number from ${min} to ${max})`;
       case 'not-number':
         return `not a number: type a number from ${min} to ${max}`;
       default:
@@ -130,7 +173,7 @@ const en = {
   weights: 'weights',
   rectifyWithin: (days: number) => `rectification within ${days} days`,
   panelLine: (p: { leniency: number; outlierSd: number; outlierPoints: number; identicalShare: number; spread: number }) =>
-    `leniency ${p.leniency}, outlier ${p.outlierSd} SD or ${p.outlierPoints} points, identical share ${p.identicalShare}, spread ${p.spread}`,
+    `leniency ${p.leniency}, outlier ${p.outlierSd} SD and ${p.outlierPoints} points, identical share ${p.identicalShare}, spread ${p.spread}`,
 
   // template
   defaultRaters: [
@@ -142,6 +185,13 @@ const en = {
   ] as [string, Role][],
   templateWrote: (sheets: number, semester: string, staff: number, dir: string) =>
     `Wrote ${sheets} blank sheet${sheets === 1 ? '' : 's'} for ${semester} (${staff} staff each) in ${dir}. Fill in the scores, then run: evaluate score ${dir}`,
+  templateOutIsFile: (out: string) => `--out ${out} is a file; give a folder`,
+  templateSamePath: (a: string, b: string, path: string) => `raters ${a} and ${b} would both be written to ${path}; give them different names`,
+  templateExists: (paths: string[]) => `${paths.join(', ')} already exist${paths.length === 1 ? 's' : ''}; add --force to replace ${paths.length === 1 ? 'it' : 'them'}`,
+  ratersNotPair: (part: string) => `--raters: "${part}" is not NAME:ROLE (for example 王主任:leader,学生甲:student)`,
+  ratersRole: (role: string, name: string) => `--raters: unknown role "${role}" for ${name}; use leader, head-office, center-office or student`,
+  ratersTwice: (name: string) => `--raters names ${name} twice`,
+  ratersEmpty: '--raters is empty: give NAME:ROLE,...',
 };
 
 export type InteractiveWords = typeof en;
@@ -151,6 +201,14 @@ const zh: InteractiveWords = {
   role: { leader: '组长', 'head-office': '总公司办公室', 'center-office': '中心办公室', student: '学生代表' },
   needTerminal: (command: string, instead: string) => `evaluate ${command} 需要逐项提问，须在终端中运行，但标准输入或输出不是终端；${instead}`,
   initInstead: '加 --yes 可不提问、直接写入内置规则',
+
+  prompt: {
+    yes: '是',
+    no: '否',
+    yesNoError: () => '请回答"是"或"否"（也可输入 y 或 n）',
+    keys: { navigate: '移动', select: '选择' },
+    disabled: '此项不可选。',
+  },
   enterInstead: '若分数已在文件中，请填写 "evaluate template" 生成的表格后运行 "evaluate score"',
 
   intro: (rater, role, semester, staff, methods, file) =>
@@ -174,6 +232,8 @@ const zh: InteractiveWords = {
         return `${text} 超过满分："${method}"的分数在 0 到 ${max} 之间`;
       case 'decimals':
         return `${text} 的小数超过 6 位`;
+      case 'decimal-comma':
+        return `"${text}" 不是数字：小数请用小数点，写作 ${text.replace(/[,，]/, '.')}`;
       default:
         return `"${text}" 不是数字：请输入"${method}"的分数（0-${max}），b 返回，s 跳过`;
     }
@@ -197,10 +257,35 @@ const zh: InteractiveWords = {
   stoppedLost: (id, name) => `；正在录入的 ${id} ${name} 未保存`,
   stoppedResume: '再次运行同一命令即可从停下的地方继续。',
   period: '。',
+  unknownRole: (role) => `未知的 --role "${role}"：请用 组长、总公司办公室、中心办公室、学生代表（或 leader、head-office、center-office、student）`,
+  blankRater: '--rater 是空的：请按评分表上的写法给出评委姓名',
+  noMethod: (role) => `考评规则没有给角色 ${role} 分配任何考评方式：没有需要录入的分数`,
+  sheetIsFolder: (out) => `--out ${out} 是文件夹；请给出评分表的文件名`,
+  cannotReadSheet: (out, reason) => `无法读取要接着录入的评分表 --out ${out}：${reason}`,
+  sheetNotFile: (out) => `--out ${out} 不是文件（而是设备或管道）；评分表要读出再写回：请给出文件名`,
+  emptyRoster: (roster) => `名单 ${roster} 中没有任何人`,
+  notOnRoster: (id, roster) => `${id} 不在名单 ${roster} 中；该行保持原样`,
+  newRater: (rater, found) => `评分表中没有评委 ${rater}：表中的评委是 ${found.join('、')}；将把 ${rater} 作为新评委添加（按 Ctrl-C 停止）`,
+  cannotContinue: (lacking) =>
+    `evaluate enter 无法接着录入这张表：${lacking.length > 0 ? `表中没有 ${lacking.join('、')} 列` : '表中每行只有一个分数（方法、分数）'}；请另给一个 --out`,
+  rowCells: (cells, header) => `这一行有 ${cells} 格，但表头有 ${header} 格`,
+  secondRow: (id, rater, semester, first) => `${id} 在 ${semester} 有评委 ${rater} 的第二行（第一行在第 ${first} 行）；请删去其中一行`,
+  otherRole: (rater, written, role, who) => `评委 ${rater} 在此处是"${written}"，但 --role 是 ${role} ${who}`,
+  who: (id, rater) => `（${id}，评委 ${rater}）`,
 
   initExists: (file) => `${file} 已存在。要替换吗？`,
   initKept: (file) => `保留 ${file}，未写入任何内容。`,
-  initIntro: (file) => `设置 ${file} 的考评规则。每个问题都预填了规则中的值：按回车即保留。`,
+  initIntro: (file) => `设置 ${file} 的考评规则。每个问题都预填了规则中的值：按回车即保留。\n输入 b 可返回上一题。`,
+  initIsFolder: (out) => `--out ${out} 是文件夹；请给出策略文件的文件名`,
+  initExistsYes: (out) => `${out} 已存在；如要替换，请加 --force`,
+  backChoice: '← 返回上一题',
+  nothingBeforeInit: '这已是第一题。',
+  trimWarning: (n, size) =>
+    `warning: 考评小组共 ${size} 人（组长、总公司办公室、中心办公室各 1 人，学生代表 2 人）：trimMinScores 为 ${n} 时永远不会去掉最高分和最低分，trimmed 就等于普通平均分。按回车保留 ${n}，或输入其他数。`,
+  panelKeep: '不修改',
+  panelChange: '修改',
+  writeYes: '写入',
+  writeNo: '不写入，直接退出',
   maxQuestion: (method) => `"${method}"的满分`,
   maxLastQuestion: (method, rest) => `"${method}"的满分（凑足 100 还差 ${rest}）`,
   maxLeavesNothing: (sum) => `至此已是 ${sum}，后面的考评方式没有分数可分了；各项满分之和须为 100`,
@@ -224,8 +309,8 @@ const zh: InteractiveWords = {
   panelQuestion: (now) => `修改 "evaluate panel" 的阈值吗（${now}）？`,
   panelField: {
     leniency: '评委偏宽/偏严的阈值（总分差）',
-    outlierSd: '离群分：与其他评委相差多少个标准差',
-    outlierPoints: '……或与其他评委平均分相差多少分',
+    outlierSd: '离群分：与其他评委中位数相差超过多少个标准差',
+    outlierPoints: '……且相差超过多少分',
     identicalShare: '给出相同分数的人数比例超过多少时标记评委（0-1）',
     spread: '某人各评委总分极差超过多少时标记',
   },
@@ -237,6 +322,8 @@ const zh: InteractiveWords = {
         return `请输入 ${min} 到 ${max} 之间的整数`;
       case 'decimals':
         return '小数最多 6 位';
+      case 'decimal-comma':
+        return `不是数字：小数请用小数点，不要用逗号（${min} 到 ${max} 之间的数）`;
       case 'not-number':
         return `不是数字：请输入 ${min} 到 ${max} 之间的数`;
       default:
@@ -265,7 +352,7 @@ const zh: InteractiveWords = {
   trimmedFrom: (n) => `至少 ${n} 个分数时`,
   weights: '权重',
   rectifyWithin: (days) => `${days} 天内整改`,
-  panelLine: (p) => `偏宽/偏严 ${p.leniency}，离群 ${p.outlierSd} 个标准差或 ${p.outlierPoints} 分，相同分数比例 ${p.identicalShare}，极差 ${p.spread}`,
+  panelLine: (p) => `偏宽/偏严 ${p.leniency}，离群 ${p.outlierSd} 个标准差且 ${p.outlierPoints} 分，相同分数比例 ${p.identicalShare}，极差 ${p.spread}`,
 
   defaultRaters: [
     ['组长', 'leader'],
@@ -276,6 +363,13 @@ const zh: InteractiveWords = {
   ],
   templateWrote: (sheets, semester, staff, dir) =>
     `已在 ${dir} 生成 ${sheets} 张 ${semester} 空白评分表（每张 ${staff} 人）。填好分数后运行：evaluate score ${dir}`,
+  templateOutIsFile: (out) => `--out ${out} 是文件；请给出文件夹`,
+  templateSamePath: (a, b, path) => `评委 ${a} 和 ${b} 都会写到 ${path}；请给他们不同的名字`,
+  templateExists: (paths) => `${paths.join('、')} 已存在；如要替换，请加 --force`,
+  ratersNotPair: (part) => `--raters："${part}" 不是"姓名:角色"的形式（例如 王主任:leader,学生甲:student）`,
+  ratersRole: (role, name) => `--raters：${name} 的角色 "${role}" 未知；请用 leader、head-office、center-office 或 student`,
+  ratersTwice: (name) => `--raters 中 ${name} 出现了两次`,
+  ratersEmpty: '--raters 是空的：请按"姓名:角色,..."给出',
 };
 
 export const interactive = { en, zh };

@@ -12,6 +12,10 @@ import { METHODS, type Problems, type Role } from '../core/types.js';
 import { problemsEn } from '../i18n/problems.js';
 import { parseCsvText } from './records.js';
 import { decode } from './encoding.js';
+import type { InteractiveWords } from '../i18n/interactive.js';
+import { UsageError } from '../errors.js';
+import { fileProblem } from '../i18n/files.js';
+import { importExternal } from './external.js';
 import { writeAtomic } from './output.js';
 
 export type SheetLang = 'en' | 'zh';
@@ -74,10 +78,41 @@ export interface OpenedSheet {
   lines: Map<string, number>;
   /** True when the file was there with at least a header. */
   resumed: boolean;
+  /** The raters the sheet holds rows of, as first written, in the order found. */
+  raters: string[];
+  /** Whether the rater being typed is among them. */
+  raterFound: boolean;
+}
+
+/** A rater's name as names are compared: NFKC, without invisible format characters, trimmed. */
+function sameName(s: string): string {
+  return s.normalize('NFKC').replace(/\p{Cf}/gu, '').trim();
+}
+
+type Encoder = (text: string) => Uint8Array;
+
+/** GB18030 (a superset of GBK, with the same bytes for every GBK character), loaded only for a GBK sheet. */
+async function gbkEncoder(): Promise<Encoder> {
+  const mod = (await importExternal('iconv-lite')) as { default?: typeof import('iconv-lite') } & typeof import('iconv-lite');
+  const iconv = mod.default ?? mod;
+  return (text) => iconv.encode(text, 'gb18030');
+}
+
+export interface OpenOptions {
+  /** The header language of a new sheet. */
+  lang: SheetLang;
+  bom: boolean;
+  fileOrder: number;
+  problems: Problems;
+  /** The words of the problems found. */
+  words: InteractiveWords;
 }
 
 export class EntrySheet {
   private readonly rowOf = new Map<string, number>();
+  /** How the sheet writes this semester and this rater's role (2026上半年, 组长): new rows write them so too. */
+  private semesterText: string;
+  private roleText: string;
 
   private constructor(
     readonly path: string,
@@ -88,28 +123,36 @@ export class EntrySheet {
     private readonly eol: string,
     private readonly lang: SheetLang,
     private readonly key: EntryKey,
-  ) {}
+    /** The sheet's own encoding when it is not UTF-8 (a GBK sheet from Excel stays GBK). */
+    private readonly encode: Encoder | null,
+  ) {
+    this.semesterText = key.semester;
+    this.roleText = roleCell(key.role, lang);
+  }
 
   /**
    * Reads the sheet at `path` if it exists. Problems (an unreadable file, a missing column, a bad
    * score, a row twice) go to `problems`; the caller stops if there is any error.
    */
-  static open(
-    path: string,
-    key: EntryKey,
-    methods: readonly EntryMethod[],
-    opts: { lang: SheetLang; bom: boolean; fileOrder: number; problems: Problems },
-  ): OpenedSheet {
+  static async open(path: string, key: EntryKey, methods: readonly EntryMethod[], opts: OpenOptions): Promise<OpenedSheet> {
+    const w = opts.words;
     const fresh = (): OpenedSheet => ({
-      sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key),
+      sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key, null),
       existing: new Map(),
       lines: new Map(),
       resumed: false,
+      raters: [],
+      raterFound: false,
     });
     if (!existsSync(path)) return fresh();
     const at = (line: number, column?: number) =>
       column === undefined ? { file: path, fileOrder: opts.fileOrder, line } : { file: path, fileOrder: opts.fileOrder, line, column };
-    const buf = readFileSync(path);
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (e) {
+      throw new UsageError(w.cannotReadSheet(path, fileProblem(e, opts.lang)));
+    }
     const decoded = decode(buf, null);
     if (!decoded.ok) {
       opts.problems.error(at(decoded.line), (problemsEn[decoded.kind] as (a: unknown) => string)(decoded.args));
@@ -122,51 +165,60 @@ export class EntrySheet {
     const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
     const columns = first.cells.map((c) => parseHeader(c));
     const idCell = first.cells[columns.indexOf('staff_id')] ?? '';
-    // A sheet Excel saved as GBK is rewritten as UTF-8 with a BOM, so that Excel still reads it right.
+    // The sheet is written back as it came: its encoding (GBK stays GBK, for the Excel that saved
+    // it), its BOM or none, its line ends, and its spelling of the semester and the role.
     const sheet = new EntrySheet(
       path,
       first.cells,
       columns,
       [],
-      hadBom || decoded.encoding === 'gb18030',
+      hadBom,
       decoded.text.includes('\r\n') ? '\r\n' : '\n',
       /^[\x20-\x7e]*$/.test(idCell) ? 'en' : 'zh',
       key,
+      decoded.encoding === 'gb18030' ? await gbkEncoder() : null,
     );
-    const opened: OpenedSheet = { sheet, existing: new Map(), lines: new Map(), resumed: true };
+    const opened: OpenedSheet = { sheet, existing: new Map(), lines: new Map(), resumed: true, raters: [], raterFound: false };
     const need: Column[] = ['staff_id', 'rater', ...methods.map((m) => m.method)];
     const lacking = need.filter((c) => !columns.includes(c));
     if (lacking.length > 0 || columns.includes('method')) {
-      opts.problems.error(
-        at(first.line),
-        `this sheet cannot be continued by evaluate enter: ${
-          lacking.length > 0 ? `it has no ${lacking.map((c) => `${c} (${ZH_HEADER[c]})`).join(', ')} column` : 'it holds one score a row (method, score)'
-        }; give another --out`,
-      );
+      opts.problems.error(at(first.line), w.cannotContinue(lacking.map((c) => `${c} (${ZH_HEADER[c]})`)));
       return opened;
     }
     const col = (c: Column) => columns.indexOf(c);
+    const raters = new Map<string, string>();
+    let semesterSeen = false;
+    let roleSeen = false;
     for (const { cells, line } of records.slice(1)) {
       if (cells.every((c) => c.trim() === '')) continue;
       if (cells.length !== columns.length) {
-        opts.problems.error(at(line, Math.min(cells.length, columns.length) + 1), `the row has ${cells.length} cells but the header has ${columns.length}`);
+        opts.problems.error(at(line, Math.min(cells.length, columns.length) + 1), w.rowCells(cells.length, columns.length));
         continue;
       }
       sheet.rows.push(cells);
       const cell = (c: Column) => (col(c) < 0 ? '' : cells[col(c)]!.trim());
-      if (cell('rater') !== key.rater) continue;
       const semText = cell('semester');
+      if (!semesterSeen && semText !== '' && parseSemester(semText) === key.semester) {
+        sheet.semesterText = semText;
+        semesterSeen = true;
+      }
+      const raterText = cell('rater');
+      if (raterText !== '' && !raters.has(sameName(raterText))) raters.set(sameName(raterText), raterText);
+      if (sameName(raterText) !== sameName(key.rater)) continue;
       if (semText !== '' && parseSemester(semText) !== key.semester) continue;
       const staffId = cell('staff_id');
-      const who = `(${[staffId, cell('name')].filter(Boolean).join(' ')}, rater ${key.rater})`;
+      const who = w.who([staffId, cell('name')].filter(Boolean).join(' '), key.rater);
       const prev = opened.lines.get(staffId);
       if (prev !== undefined) {
-        opts.problems.error(at(line), `${staffId} has a second row for rater ${key.rater} in ${key.semester} (the first is line ${prev}); delete one of them`);
+        opts.problems.error(at(line), w.secondRow(staffId, key.rater, key.semester, prev));
         continue;
       }
       const roleText = cell('role');
       if (roleText !== '' && parseRole(roleText) !== key.role) {
-        opts.problems.error(at(line, col('role') + 1), `rater ${key.rater} is "${roleText}" here, but --role is ${key.role} ${who}`);
+        opts.problems.error(at(line, col('role') + 1), w.otherRole(key.rater, roleText, key.role, who));
+      } else if (roleText !== '' && !roleSeen) {
+        sheet.roleText = roleText;
+        roleSeen = true;
       }
       const values: Values = {};
       for (const m of methods) {
@@ -180,6 +232,8 @@ export class EntrySheet {
       opened.existing.set(staffId, values);
       sheet.rowOf.set(staffId, sheet.rows.length - 1);
     }
+    opened.raters = [...raters.values()];
+    opened.raterFound = raters.has(sameName(key.rater));
     return opened;
   }
 
@@ -187,16 +241,17 @@ export class EntrySheet {
   save(staff: EntryStaff, values: Values): void {
     const index = this.rowOf.get(staff.staffId);
     const row = index === undefined ? this.columns.map(() => '') : [...this.rows[index]!];
-    const set = (c: Column, v: string) => {
+    const set = (c: Column, v: string, keep?: (written: string) => boolean) => {
       const i = this.columns.indexOf(c);
-      if (i >= 0) row[i] = v;
+      // A row's own spelling of the same thing (2026-1 for 2026-H1, 组长 for leader) is kept.
+      if (i >= 0 && !(keep && row[i]!.trim() !== '' && keep(row[i]!.trim()))) row[i] = v;
     };
     set('staff_id', staff.staffId);
     set('name', staff.name);
     set('post', staff.post);
-    set('semester', this.key.semester);
-    set('rater', this.key.rater);
-    set('role', roleCell(this.key.role, this.lang));
+    set('semester', this.semesterText, (t) => parseSemester(t) === this.key.semester);
+    set('rater', this.key.rater, (t) => sameName(t) === sameName(this.key.rater));
+    set('role', this.roleText, (t) => parseRole(t) === this.key.role);
     for (const m of METHODS) {
       const v = values[m];
       if (v !== undefined) set(m, pointsText(v));
@@ -207,7 +262,8 @@ export class EntrySheet {
     } else {
       this.rows[index] = row;
     }
-    writeAtomic(this.path, this.text());
+    const text = this.text();
+    writeAtomic(this.path, this.encode ? this.encode(text) : text, { replace: true, lang: this.lang });
   }
 
   text(): string {

@@ -1,10 +1,87 @@
 /**
- * Writing a report: to standard output, or to `--out` atomically (a temporary file in the same
- * folder, flushed, then renamed), never over an existing file without --force, never over an input.
+ * Writing a report: to standard output, or to `--out`. A regular file is written to a temporary
+ * file in its folder, flushed, then linked to its name, which fails when a file of that name exists
+ * (also one that appeared while this run was writing: a check at the start alone would miss it),
+ * or with --force renamed over it: the name holds the whole old file or the whole new one, never a
+ * part. A device or a pipe (/dev/stdout, /dev/null, a FIFO) is written directly, never replaced.
+ * A signal (Ctrl-C, SIGTERM, SIGHUP) during the write removes the temporary file before the process
+ * ends of that signal. Every failure is a UsageError (exit 2) with the reason in words.
  */
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  type Stats,
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileProblem, outWords } from '../i18n/files.js';
+import { type Lang, defaultLang } from '../i18n/index.js';
+import { printable } from '../render/format.js';
+
+export type OutData = string | Uint8Array | readonly (string | Uint8Array)[];
+
+/** Names of standard output itself: written to the stream, never opened or replaced. */
+const STDOUT_NAMES = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
+/** Where --out goes: standard output, a device or pipe written as it is, or a regular file (its real path). */
+type Target = { kind: 'stdout' } | { kind: 'direct'; path: string } | { kind: 'file'; path: string; exists: boolean };
+
+const missing = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
+
+/** Paths of the system's own files: written directly if at all, never replaced by a rename. */
+function systemPath(path: string): boolean {
+  return /^\/(dev|proc|sys)\//.test(resolve(path));
+}
+
+function targetOf(out: string, lang: Lang): Target {
+  const w = outWords(lang);
+  const name = printable(out);
+  if (STDOUT_NAMES.has(out)) return { kind: 'stdout' };
+  let link: Stats | null = null;
+  try {
+    link = lstatSync(out);
+  } catch (e) {
+    if (!missing(e)) throw new UsageError(w.cannot(name, fileProblem(e, lang)));
+  }
+  if (link === null) {
+    let folder: Stats | null = null;
+    try {
+      folder = statSync(dirname(resolve(out)));
+    } catch {
+      folder = null;
+    }
+    if (folder && !folder.isDirectory()) throw new UsageError(w.cannot(name, fileProblem({ code: 'ENOTDIR' }, lang)));
+    if (!folder) throw new UsageError(w.noFolder(name, printable(dirname(out))));
+    if (systemPath(out)) throw new UsageError(w.cannot(name, fileProblem({ code: 'ENOENT' }, lang)));
+    return { kind: 'file', path: out, exists: false };
+  }
+  let st: Stats;
+  try {
+    st = statSync(out);
+  } catch (e) {
+    // A link to nothing: writing through it would create a file elsewhere, renaming would replace the link.
+    if (link.isSymbolicLink() && missing(e)) throw new UsageError(w.dangling(name, printable(readlinkSync(out))));
+    throw new UsageError(w.cannot(name, fileProblem(e, lang)));
+  }
+  if (st.isDirectory()) throw new UsageError(w.isFolder(name));
+  if (st.isFIFO() || st.isCharacterDevice() || (st.isFile() && systemPath(out))) return { kind: 'direct', path: out };
+  if (!st.isFile()) throw new UsageError(w.notWritable(name));
+  // Through a symbolic link, the file it points to is written and the link stays.
+  return { kind: 'file', path: realpathSync(out), exists: true };
+}
 
 function canonical(path: string): string {
   try {
@@ -19,65 +96,252 @@ function canonical(path: string): string {
   }
 }
 
-/** Refuses to write over one of the inputs, however its path is spelt (./, .., a symlink). Exit 2. */
-export function refuseInput(out: string, inputs: (string | null | undefined)[]): void {
-  const target = canonical(out);
-  for (const input of inputs) {
-    if (input && canonical(input) === target) {
-      throw new UsageError(`refusing to write --out ${out}: it is one of the input files`);
-    }
-  }
-}
-
-/** Refuses an --out that would overwrite an input or an existing file (without --force). Exit 2. */
-export function checkOut(out: string, force: boolean, inputs: (string | null)[]): void {
-  refuseInput(out, inputs);
-  if (!existsSync(dirname(resolve(out)))) {
-    throw new UsageError(`cannot write --out ${out}: the folder ${dirname(out)} does not exist`);
-  }
-  let st;
+function fileId(path: string): string | null {
   try {
-    st = statSync(out);
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
   } catch {
-    st = null;
-  }
-  // Renaming over a device (/dev/null, /dev/stdout) or a folder would replace it, not write into it.
-  if (st && !st.isFile()) {
-    throw new UsageError(`cannot write --out ${out}: it is not a regular file; leave out --out to write to standard output`);
-  }
-  if (st && !force) {
-    throw new UsageError(`--out ${out} already exists; add --force to replace it`);
+    return null;
   }
 }
 
-export function writeAtomic(out: string, data: string | Uint8Array | readonly (string | Uint8Array)[]): void {
-  const dir = dirname(resolve(out));
-  const tmp = join(dir, `.${basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
-      const buf = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+/** Refuses to write over one of the inputs, however its path is spelt (./, .., a symlink, a hard link). Exit 2. */
+export function refuseInput(out: string, inputs: (string | null | undefined)[], lang: Lang = 'en'): void {
+  if (STDOUT_NAMES.has(out)) return;
+  const target = canonical(out);
+  const id = fileId(out);
+  for (const input of inputs) {
+    if (input && (canonical(input) === target || (id !== null && fileId(input) === id))) {
+      throw new UsageError(outWords(lang).inputFile(printable(out)));
     }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, out);
+  }
+}
+
+/** Refuses an --out that would overwrite an input or an existing file (without --force), before any work. Exit 2. */
+export function checkOut(out: string, force: boolean, inputs: (string | null)[], lang: Lang = 'en'): void {
+  refuseInput(out, inputs, lang);
+  const t = targetOf(out, lang);
+  if (t.kind === 'file' && t.exists && !force) throw new UsageError(outWords(lang).exists(printable(out)));
+}
+
+/** Makes a folder (and the folders above it) for `out`; a failure is a usage error in words. */
+export function makeFolder(folder: string, out: string, lang: Lang = 'en'): void {
+  try {
+    mkdirSync(folder, { recursive: true });
   } catch (e) {
-    if (fd !== null) closeSync(fd);
+    const code = (e as NodeJS.ErrnoException).code;
+    // mkdir says EEXIST when a file stands where a folder is needed.
+    throw new UsageError(outWords(lang).cannot(printable(out), fileProblem(code === 'EEXIST' ? { code: 'ENOTDIR' } : e, lang)));
+  }
+}
+
+// ---- Signals: the temporary files being written, removed if the process is stopped meanwhile.
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type StopSignal = (typeof SIGNALS)[number];
+const live = new Set<string>();
+let guarded = false;
+const handlers = Object.fromEntries(SIGNALS.map((s) => [s, () => stopBySignal(s)])) as Record<StopSignal, () => void>;
+
+function stopBySignal(signal: StopSignal): void {
+  for (const path of live) {
     try {
-      unlinkSync(tmp);
+      unlinkSync(path);
     } catch {
       // already gone
     }
-    throw new UsageError(`cannot write --out ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  live.clear();
+  unguard();
+  // End as the signal would have ended us (the shell then shows 130 for Ctrl-C); if some other
+  // part of the program listens to it too, exit with the conventional code instead.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  process.exit(128 + (osConstants.signals[signal] ?? 0));
+}
+
+function guard(path: string): void {
+  live.add(path);
+  if (guarded) return;
+  guarded = true;
+  for (const s of SIGNALS) process.on(s, handlers[s]);
+}
+
+function unguard(): void {
+  if (!guarded) return;
+  guarded = false;
+  for (const s of SIGNALS) process.off(s, handlers[s]);
+}
+
+/**
+ * A signal that arrives during a synchronous write is handled once the write returns: the
+ * handlers stay one turn of the event loop longer, so that Ctrl-C pressed meanwhile still stops.
+ */
+function release(path: string): void {
+  live.delete(path);
+  setImmediate(() => {
+    if (live.size === 0) unguard();
+  });
+}
+
+// ---- The temporary file and its commit.
+
+const CHUNK = 1 << 20;
+
+function* chunks(data: OutData): Generator<Uint8Array> {
+  for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
+    const buf = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    for (let off = 0; off < buf.length; off += CHUNK) yield buf.subarray(off, Math.min(buf.length, off + CHUNK));
+  }
+}
+
+function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+class AppearedError extends Error {}
+
+class TempFile {
+  readonly tmp: string;
+  private fd: number | null = null;
+
+  constructor(readonly final: string) {
+    this.tmp = join(dirname(final), `.${basename(final)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+    guard(this.tmp);
+    try {
+      this.fd = openSync(this.tmp, 'wx', 0o644);
+    } catch (e) {
+      release(this.tmp);
+      throw e;
+    }
+  }
+
+  write(buf: Uint8Array): void {
+    writeAll(this.fd!, buf);
+  }
+
+  /** Flushed and closed, then given its name: linked (refusing an existing file) or renamed over it. */
+  commit(replace: boolean): void {
+    fsyncSync(this.fd!);
+    closeSync(this.fd!);
+    this.fd = null;
+    if (replace) {
+      renameSync(this.tmp, this.final);
+    } else {
+      try {
+        linkSync(this.tmp, this.final);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new AppearedError();
+        // A file system without hard links (some network and FAT disks): an exclusive copy.
+        if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS'].includes(code ?? '')) throw e;
+        try {
+          copyFileSync(this.tmp, this.final, constants.COPYFILE_EXCL);
+        } catch (c) {
+          if ((c as NodeJS.ErrnoException).code === 'EEXIST') throw new AppearedError();
+          throw c;
+        }
+      }
+      unlinkSync(this.tmp);
+    }
+    release(this.tmp);
+  }
+
+  abort(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // closing is all we can do
+      }
+      this.fd = null;
+    }
+    try {
+      unlinkSync(this.tmp);
+    } catch {
+      // never made, or already gone
+    }
+    release(this.tmp);
+  }
+}
+
+function failure(e: unknown, out: string, lang: Lang): UsageError {
+  if (e instanceof UsageError) return e;
+  const w = outWords(lang);
+  return new UsageError(e instanceof AppearedError ? w.appeared(printable(out)) : w.failed(printable(out), fileProblem(e, lang)));
+}
+
+function writeDirect(path: string, data: OutData): void {
+  // No O_CREAT, no O_TRUNC: a device or pipe is written, not made or emptied.
+  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND);
+  try {
+    for (const buf of chunks(data)) writeAll(fd, buf);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface WriteOptions {
+  /** Replace an existing file (--force, or a file the command owns); otherwise a file there is refused. */
+  replace: boolean;
+  lang?: Lang;
+}
+
+/** Writes `out` whole or not at all (synchronously): for sheets and policies the commands write themselves. */
+export function writeAtomic(out: string, data: OutData, opts: WriteOptions = { replace: true }): 'stdout' | 'direct' | 'file' {
+  const lang = opts.lang ?? 'en';
+  const t = targetOf(out, lang);
+  let file: TempFile | null = null;
+  try {
+    if (t.kind === 'stdout') {
+      for (const buf of chunks(data)) writeAll(1, buf);
+    } else if (t.kind === 'direct') {
+      writeDirect(t.path, data);
+    } else {
+      file = new TempFile(t.path);
+      for (const buf of chunks(data)) file.write(buf);
+      file.commit(opts.replace);
+    }
+    return t.kind;
+  } catch (e) {
+    file?.abort();
+    throw failure(e, out, lang);
+  }
+}
+
+/**
+ * Writes a report to `--out` (asynchronously, a megabyte at a time, so that a signal is handled
+ * while writing). `EVALUATE_DEBUG_WRITE_PAUSE_MS` pauses after the first chunk: tests use it to
+ * act while the temporary file exists.
+ */
+export async function writeOut(out: string, data: OutData, opts: WriteOptions): Promise<'stdout' | 'direct' | 'file'> {
+  const lang = opts.lang ?? 'en';
+  const t = targetOf(out, lang);
+  if (t.kind === 'stdout') {
+    await writeStdout(data);
+    return t.kind;
+  }
+  if (t.kind === 'direct') return writeAtomic(out, data, opts);
+  const pause = Number(process.env.EVALUATE_DEBUG_WRITE_PAUSE_MS) || 0;
+  let file: TempFile | null = null;
+  try {
+    file = new TempFile(t.path);
+    let first = true;
+    for (const buf of chunks(data)) {
+      file.write(buf);
+      await new Promise<void>((done) => setTimeout(done, first ? pause : 0));
+      first = false;
+    }
+    file.commit(opts.replace);
+    return t.kind;
+  } catch (e) {
+    file?.abort();
+    throw failure(e, out, lang);
   }
 }
 
 /** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */
-export async function writeStdout(text: string | Uint8Array | readonly (string | Uint8Array)[]): Promise<void> {
+export async function writeStdout(text: OutData): Promise<void> {
   for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {
     await new Promise<void>((done) => process.stdout.write(part, () => done()));
   }
@@ -91,7 +355,9 @@ export function quietOnClosedPipe(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     // A full disk or a failing device behind a redirection: say so in one line, not a stack trace.
-    process.stderr.write(`evaluate: error: cannot write the report to standard output: ${e.code ?? e.message}\n`);
+    const i = process.argv.indexOf('--lang');
+    const lang = process.argv.includes('--lang=zh') || (i >= 0 && process.argv[i + 1] === 'zh') ? 'zh' : defaultLang();
+    process.stderr.write(`${outWords(lang).stdoutFailed(fileProblem(e, lang))}\n`);
     process.exit(2);
   });
 }

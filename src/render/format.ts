@@ -4,13 +4,16 @@ export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**
- * A text cell safe to open in a spreadsheet: one starting with =, +, -, @, tab or carriage return
+ * A text cell safe to open in a spreadsheet: one starting with =, +, -, @, their full-width forms
+ * ＝ ＋ － ＠ (which Excel takes as formula starters in East Asian locales), tab or carriage return
  * gets a leading apostrophe, so Excel shows it as text instead of running it as a formula.
  */
 export function neutralize(text: string): string {
   const c = text.charCodeAt(0);
-  // = + - @ tab CR
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
+  // = + - @ tab CR, and ＝ ＋ － ＠
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 0xff1d || c === 0xff0b || c === 0xff0d || c === 0xff20
+    ? `'${text}`
+    : text;
 }
 
 /**

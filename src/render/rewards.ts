@@ -4,12 +4,14 @@
  * policy leaves the amount unset, so that a sum in Excel is right and a blank means "to be set".
  */
 import type { StaffResult } from '../core/report.js';
+import type { Grade } from '../core/types.js';
 import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { csvString } from './csv.js';
-import { neutralize } from './format.js';
-import { type Align, type Cell, painter, pushAll } from './table.js';
+import { neutralize, printable } from './format.js';
+import { type Align, type Cell, paintGrade, painter, pushAll } from './table.js';
+import { displayWidth } from './width.js';
 import {
   categoryPaint,
   mdEscape,
@@ -144,33 +146,84 @@ function footer(input: RewardsRenderInput, w: YearWords): string {
   return w.money(sumText(input.outcomes.map((o) => o.rewardTotal), w), sumText(input.outcomes.map((o) => o.penaltyTotal), w));
 }
 
+/** A semester as the table shows it: the grade and the money it brings, a penalty with a minus. */
+function semesterCell(o: YearOutcome, half: Half, w: YearWords, g: Record<Grade, string>): Cell {
+  const s = semesterOf(o, half);
+  if (!s) return { text: w.notScored, dim: true };
+  const reward = semesterMoney(o, half, 'reward', w);
+  const penalty = semesterMoney(o, half, 'penalty', w);
+  const money = reward || (penalty && (s.consequence.penalty === null ? penalty : `\u2212${penalty}`));
+  return { text: money ? `${g[s.grade]} ${money}` : g[s.grade], grade: s.grade };
+}
+
+/** The table's width: 120 columns, the reason on lines of its own under each person. */
+const TABLE_WIDTH = 120;
+
+/** The reason, cut at its own separators into lines of at most `width` columns. */
+function wrapReason(reason: string, join: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of reason.split(join)) {
+    const next = line === '' ? part : `${line}${join}${part}`;
+    if (line !== '' && displayWidth(next) > width) {
+      lines.push(`${line}${join.trimEnd()}`);
+      line = part;
+    } else {
+      line = next;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * HR's lists for a terminal or a printout, 120 columns wide: one row a person with each semester's
+ * grade and money, the bonus, the totals and the due dates; the reason on a line under the row.
+ */
 export function rewardsTable(input: RewardsRenderInput): string {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = painter(input.color);
-  const { header, aligns } = rewardsHeader(w);
+  const h = w.head;
+  const header = [h.staffId, h.name, h.post, w.half.h1, w.half.h2, h.annualBonus, h.rewards, h.penalties, h.rectifyBy];
+  const aligns: Align[] = ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'];
   const out: string[] = [c.bold(title(input, w)), ''];
   if (input.outcomes.length === 0) return `${[...out, w.nobody].join('\n')}\n`;
-  const sections = sectionsOf(input.outcomes).map((sec) => ({
-    title: w.sectionTitle(sectionName(sec.category, w), sec.outcomes.length),
-    rows: sec.outcomes.map((o): Cell[] => [
-      { text: o.staffId },
-      { text: o.name },
-      { text: o.post },
-      o.h1 ? { text: g[o.h1.grade], grade: o.h1.grade } : { text: w.notScored, dim: true },
-      o.h2 ? { text: g[o.h2.grade], grade: o.h2.grade } : { text: w.notScored, dim: true },
-      { text: semesterMoney(o, 'h1', 'reward', w) },
-      { text: semesterMoney(o, 'h2', 'reward', w) },
-      { text: moneyText(o.annualBonusDue, o.annualBonus, w) },
-      { text: totalText(o.rewardTotal, w), bold: true },
-      { text: semesterMoney(o, 'h1', 'penalty', w) },
-      { text: semesterMoney(o, 'h2', 'penalty', w) },
-      { text: totalText(o.penaltyTotal, w), bold: true },
-      { text: rectifyDates(o) },
-      { text: reasonWords(o, w), ...categoryPaint(sec.category) },
-    ]),
-  }));
-  pushAll(out, sectionedLayout(header, sections, aligns, c));
+  const sections = sectionsOf(input.outcomes);
+  const table = sectionedLayout(
+    header,
+    sections.map((sec) => ({
+      title: w.sectionTitle(sectionName(sec.category, w), sec.outcomes.length),
+      rows: sec.outcomes.map((o): Cell[] => [
+        { text: o.staffId },
+        { text: o.name },
+        { text: o.post },
+        semesterCell(o, 'h1', w, g),
+        semesterCell(o, 'h2', w, g),
+        { text: moneyText(o.annualBonusDue, o.annualBonus, w) },
+        { text: totalText(o.rewardTotal, w), bold: true },
+        { text: totalText(o.penaltyTotal, w), bold: true },
+        { text: rectifyDates(o) },
+      ]),
+    })),
+    aligns,
+    c,
+  );
+  // The reason goes under each person's row, indented to the name: sectionedLayout gives per
+  // section its title, header, rule, one line a person and a blank line.
+  const indent = Math.max(displayWidth(h.staffId), ...input.outcomes.map((o) => displayWidth(printable(o.staffId)))) + 2;
+  let at = 0;
+  for (const sec of sections) {
+    pushAll(out, table.slice(at, at + 3));
+    at += 3;
+    for (const o of sec.outcomes) {
+      out.push(table[at++]!);
+      const paint = categoryPaint(sec.category);
+      const tint = (s: string) => (paint.grade ? paintGrade(c, paint.grade, s) : c.dim(s));
+      for (const l of wrapReason(printable(reasonWords(o, w)), w.join, TABLE_WIDTH - indent)) out.push(`${' '.repeat(indent)}${tint(l)}`);
+    }
+    out.push(table[at++]!);
+  }
   out.push(footer(input, w));
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,257 @@
+/**
+ * --out under attack: a file that appears while the run writes, two runs on one --out, devices
+ * and pipes as --out, a dangling link, a hard link of an input, a signal in the middle of the
+ * write, a disk that fails. An existing file is never replaced without --force, nothing half
+ * written or temporary is ever left behind, and every refusal says why in words (exit 2).
+ *
+ * EVALUATE_DEBUG_WRITE_PAUSE_MS makes the writer pause after its first chunk, so that a test can
+ * act while the temporary file exists.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, FIX, run, tempDir } from './helpers.js';
+
+const H1 = join(FIX, '2026-H1.csv');
+const dirs: string[] = [];
+function dir(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const REPORT = run(['score', H1, '--format', 'csv']).stdout;
+
+function temporaries(d: string): string[] {
+  return readdirSync(d).filter((f) => f.endsWith('.tmp'));
+}
+
+interface Started {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Started {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (b) => (stderr += String(b)));
+  child.stdout!.resume();
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, done };
+}
+
+async function until(what: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const PAUSE = { EVALUATE_DEBUG_WRITE_PAUSE_MS: '1500' };
+
+describe('an existing --out is never replaced without --force', () => {
+  it('a file that appears while the run is writing is kept, and the run exits 2', async () => {
+    const d = dir();
+    const out = join(d, 'report.csv');
+    const r = start(['score', H1, '--format', 'csv', '--out', out], PAUSE);
+    await until(() => temporaries(d).length > 0);
+    writeFileSync(out, 'mine\n');
+    const end = await r.done;
+    expect(end.code).toBe(2);
+    expect(end.stderr).toBe(`evaluate: error: --out ${out} appeared while this run was writing it; it is kept as it is: add --force to replace it\n`);
+    expect(readFileSync(out, 'utf8')).toBe('mine\n');
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('with --force the run replaces it', async () => {
+    const d = dir();
+    const out = join(d, 'report.csv');
+    const r = start(['score', H1, '--format', 'csv', '--out', out, '--force'], PAUSE);
+    await until(() => temporaries(d).length > 0);
+    writeFileSync(out, 'mine\n');
+    expect((await r.done).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(REPORT);
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('two runs writing one --out: one wins, the other exits 2', async () => {
+    const d = dir();
+    const out = join(d, 'report.csv');
+    const a = start(['score', H1, '--format', 'csv', '--out', out], PAUSE);
+    const b = start(['score', H1, '--format', 'csv', '--out', out], PAUSE);
+    const ends = await Promise.all([a.done, b.done]);
+    expect(ends.map((e) => e.code).sort()).toEqual([0, 2]);
+    expect(ends.find((e) => e.code === 2)!.stderr).toContain('appeared while this run was writing it');
+    expect(readFileSync(out, 'utf8')).toBe(REPORT);
+    expect(temporaries(d)).toEqual([]);
+  });
+});
+
+describe('--out that is not a regular file is written directly', () => {
+  it('--out /dev/stdout --force writes to the stream', () => {
+    const r = run(['score', H1, '--format', 'csv', '--out', '/dev/stdout', '--force']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(REPORT);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+  });
+
+  it('--out /dev/stdout with standard output sent to a file', () => {
+    const d = dir();
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" score "${H1}" --format csv --out /dev/stdout > "${join(d, 'redirected.csv')}"`], {
+      encoding: 'utf8',
+    });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(d, 'redirected.csv'), 'utf8')).toBe(REPORT);
+  });
+
+  it('--out - is standard output', () => {
+    const d = dir();
+    const r = run(['score', H1, '--format', 'csv', '--out', '-'], { cwd: d });
+    expect([r.code, r.stderr, r.stdout]).toEqual([0, '', REPORT]);
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('--out /dev/null', () => {
+    const r = run(['score', H1, '--format', 'csv', '--out', '/dev/null']);
+    expect([r.code, r.stderr, r.stdout]).toEqual([0, '', '']);
+  });
+
+  it('a FIFO: the reader gets the report, the FIFO stays a FIFO', () => {
+    const d = dir();
+    const fifo = join(d, 'pipe.csv');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync('bash', ['-c', `cat "${fifo}" > "${join(d, 'got.csv')}" & "${process.execPath}" "${BIN}" score "${H1}" --format csv --out "${fifo}"; s=$?; wait; exit $s`], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(d, 'got.csv'), 'utf8')).toBe(REPORT);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('/dev/full: the disk is full, said in words, exit 2', () => {
+    const r = run(['score', H1, '--format', 'csv', '--out', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('evaluate: error: cannot write --out /dev/full: the disk is full; nothing was written\n');
+  });
+});
+
+describe('--out paths that are refused', () => {
+  it('a dangling symbolic link, even with --force', () => {
+    const d = dir();
+    const link = join(d, 'report.csv');
+    symlinkSync(join(d, 'nowhere', 'x.csv'), link);
+    for (const force of [[], ['--force']]) {
+      const r = run(['score', H1, '--format', 'csv', '--out', link, ...force]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `evaluate: error: refusing to write --out ${link}: it is a symbolic link to ${join(d, 'nowhere', 'x.csv')}, which does not exist; give the file's real name\n`,
+      );
+      expect(readlinkSync(link)).toBe(join(d, 'nowhere', 'x.csv'));
+    }
+    expect(existsSync(join(d, 'nowhere'))).toBe(false);
+  });
+
+  it('a hard link of an input, even with --force', () => {
+    const d = dir();
+    const input = join(d, 'h1.csv');
+    writeFileSync(input, readFileSync(H1));
+    linkSync(input, join(d, 'copy.csv'));
+    const r = run(['score', input, '--format', 'csv', '--out', join(d, 'copy.csv'), '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`evaluate: error: refusing to write --out ${join(d, 'copy.csv')}: it is one of the input files\n`);
+    expect(readFileSync(input).equals(readFileSync(H1))).toBe(true);
+  });
+
+  it('a folder', () => {
+    const d = dir();
+    const r = run(['score', H1, '--out', d, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`evaluate: error: cannot write --out ${d}: it is a folder; give a file name\n`);
+  });
+
+  it('a folder that does not exist, in Chinese too', () => {
+    const d = dir();
+    const out = join(d, 'no', 'report.csv');
+    expect(run(['score', H1, '--out', out]).stderr).toBe(`evaluate: error: cannot write --out ${out}: the folder ${join(d, 'no')} does not exist\n`);
+    expect(run(['score', H1, '--out', out, '--lang', 'zh']).stderr).toBe(`evaluate: error: 无法写入 --out ${out}：文件夹 ${join(d, 'no')} 不存在\n`);
+  });
+
+  it('an existing file without --force, in Chinese too', () => {
+    const d = dir();
+    const out = join(d, 'r.csv');
+    writeFileSync(out, 'x');
+    expect(run(['score', H1, '--out', out]).stderr).toBe(`evaluate: error: --out ${out} already exists; add --force to replace it\n`);
+    expect(run(['score', H1, '--out', out, '--lang', 'zh']).stderr).toBe(`evaluate: error: --out ${out} 已存在；如要替换，请加 --force\n`);
+    expect(readFileSync(out, 'utf8')).toBe('x');
+  });
+});
+
+describe('writing a regular --out', () => {
+  it('names the file written on standard error, in the language asked', () => {
+    const d = dir();
+    const r = run(['score', H1, '--format', 'csv', '--out', 'report.csv'], { cwd: d });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'evaluate: wrote report.csv\n']);
+    const zh = run(['score', H1, '--format', 'csv', '--out', 'report.csv', '--force', '--lang', 'zh'], { cwd: d });
+    expect([zh.code, zh.stdout, zh.stderr]).toEqual([0, '', 'evaluate: 已写入 report.csv\n']);
+    expect(readFileSync(join(d, 'report.csv'), 'utf8')).toBe(run(['score', H1, '--format', 'csv', '--lang', 'zh']).stdout);
+  });
+
+  it('a symbolic link to an existing report: with --force the report it points to is replaced, the link stays', () => {
+    const d = dir();
+    mkdirSync(join(d, 'reports'));
+    writeFileSync(join(d, 'reports', '2026.csv'), 'old\n');
+    symlinkSync(join(d, 'reports', '2026.csv'), join(d, 'latest.csv'));
+    const r = run(['score', H1, '--format', 'csv', '--out', join(d, 'latest.csv'), '--force']);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(d, 'latest.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(d, 'reports', '2026.csv'), 'utf8')).toBe(REPORT);
+    expect(temporaries(d)).toEqual([]);
+    expect(temporaries(join(d, 'reports'))).toEqual([]);
+  });
+
+  it('a disk that fails while writing: exit 2, the reason in words, nothing left behind', () => {
+    const d = dir();
+    const out = join(d, 'report.csv');
+    // A file size limit of 1 KB: the write fails half-way with EFBIG, as a full disk would with ENOSPC.
+    const r = spawnSync('bash', ['-c', `ulimit -f 1; exec "${process.execPath}" "${BIN}" score "${H1}" --format csv --out "${out}"`], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`evaluate: error: cannot write --out ${out}: the file is too big for this disk; nothing was written\n`);
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it.each([['SIGINT'], ['SIGTERM'], ['SIGHUP']] as const)('%s during the write leaves no temporary file and no report', async (signal) => {
+    const d = dir();
+    const out = join(d, 'report.csv');
+    const r = start(['score', H1, '--format', 'csv', '--out', out], PAUSE);
+    await until(() => temporaries(d).length > 0);
+    r.child.kill(signal);
+    const end = await r.done;
+    expect(end.signal).toBe(signal);
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('no message about a file carries a raw error code', () => {
+    const d = dir();
+    for (const args of [
+      ['--out', join(d, 'no', 'x.csv')],
+      ['--out', '/dev/full'],
+      ['--out', '/proc/version', '--force'],
+      ['--policy', join(d, 'none.json')],
+    ]) {
+      const r = run(['score', H1, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\bE[A-Z]{2,}\b/);
+    }
+  });
+});
