@@ -16,7 +16,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['@inquirer/*'],
+  // exceljs (xlsx only) is required from node_modules when a workbook is written, not parsed at every start.
+  external: ['@inquirer/*', 'exceljs'],
   legalComments: 'none',
   logLevel: 'warning',
 });

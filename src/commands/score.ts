@@ -10,6 +10,7 @@ import { expandSources, loadSheets } from '../io/load.js';
 import { debugPhase, streamScores } from '../io/stream.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
+import { refuseXlsxToTerminal } from './workbook.js';
 
 interface ScoreFlags extends CommonFlags {
   semester?: string;
@@ -31,7 +32,7 @@ export function register(program: Command): void {
     .option('--roster <file>', 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it')
     .addOption(new Option('--group-by <key>', 'rank within each post (building)').choices(['post']))
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table');
+  addCommonOptions(cmd, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
   cmd.addHelpText(
     'after',
     `
@@ -47,6 +48,7 @@ Examples:
 async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const common = resolveCommon(flags);
   const semester = parseSemesterOption(flags.semester);
+  refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
   const sources = expandSources(sheets);
   precheckOut(common, [...sources.map((s) => s.path), flags.roster ?? null]);
@@ -90,6 +92,8 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const text =
     common.format === 'json'
       ? render.scoreJson(input)
+      : common.format === 'xlsx'
+        ? await (await import('../render/xlsx.js')).scoreXlsx(input)
       : common.format === 'csv'
         ? render.scoreCsv(input, flags.bom === true)
         : common.format === 'md'

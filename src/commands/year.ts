@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, emit, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
 import { parseYearOption, readYear, warnUnset } from './results.js';
+import { refuseXlsxToTerminal } from './workbook.js';
 
 export interface YearFlags extends CommonFlags {
   year?: string;
@@ -26,7 +27,7 @@ export function register(program: Command): void {
     .requiredOption('--year <yyyy>', 'the calendar year to decide (2026)')
     .option('--roster <file>', 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning)')
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table');
+  addCommonOptions(cmd, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
   cmd.addHelpText(
     'after',
     `
@@ -40,6 +41,7 @@ Examples:
 async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const common = resolveCommon(flags);
   const year = parseYearOption(flags.year);
+  refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
   const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
   warnUnset(data.outcomes, common);
@@ -48,6 +50,8 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const text =
     common.format === 'json'
       ? render.yearJson(input)
+      : common.format === 'xlsx'
+        ? await (await import('../render/xlsx.js')).yearXlsx(input)
       : common.format === 'csv'
         ? render.yearCsv(input, flags.bom === true)
         : common.format === 'md'

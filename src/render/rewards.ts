@@ -36,13 +36,13 @@ export interface RewardsRenderInput {
 }
 
 /** A semester's reward or penalty as a number: 0 when none is due (or the semester is missing), null when unset. */
-function amount(s: StaffResult | null, kind: 'reward' | 'penalty'): number | null {
+export function amount(s: StaffResult | null, kind: 'reward' | 'penalty'): number | null {
   if (!s) return 0;
   const due = kind === 'reward' ? s.consequence.rewardDue : s.consequence.penaltyDue;
   return due ? s.consequence[kind] : 0;
 }
 
-function annualBonus(o: YearOutcome): number | null {
+export function annualBonus(o: YearOutcome): number | null {
   return o.annualBonusDue ? o.annualBonus : 0;
 }
 

@@ -18,7 +18,7 @@ export interface ScoreRenderInput {
 }
 
 /** The five method values for display (2 decimals). */
-function methodNumbers(s: StaffResult): Record<string, number> {
+export function methodNumbers(s: StaffResult): Record<string, number> {
   const v = s.methodsScaled(2);
   return { listen: v[0]! / 100, see: v[1]! / 100, check: v[2]! / 100, test: v[3]! / 100, ask: v[4]! / 100 };
 }
