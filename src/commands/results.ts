@@ -131,6 +131,16 @@ export function readResults(req: ReadRequest): Results {
   };
 }
 
+/**
+ * The input files of a run that does not go through readResults (score streams, panel reads on its
+ * own): the sheets, then the roster, as `Results.inputs()` lists them, for the seal.
+ */
+export function inputFiles(sources: Source[], roster: string | null): InputFile[] {
+  const out = sources.map((s) => inputFile(s.name, s.path, 'sheet', countRows(s.path)));
+  if (roster) out.push(inputFile(roster, roster, 'roster', countRows(roster)));
+  return out;
+}
+
 // Interim: hashes and row counts by reading the file again. The pipeline will give them from its one reading.
 function inputFile(name: string, path: string | null, kind: 'sheet' | 'roster', rows: number): InputFile {
   const bytes = path === null ? Buffer.alloc(0) : readFileSync(path);

@@ -7,6 +7,7 @@ import { parseYearOption, readYear, warnUnset } from './results.js';
 import type { CommonFlags } from './common.js';
 import { UsageError } from '../errors.js';
 import { summaryOf } from './list.js';
+import { sealFor } from './seal.js';
 import { refuseXlsxToTerminal } from './workbook.js';
 
 interface RewardsFlags extends CommonFlags {
@@ -57,7 +58,7 @@ async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
   const input = { year: data.year, only, outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
   const text =
     common.format === 'json'
-      ? render.rewardsJson(input)
+      ? render.rewardsJson({ ...input, seal: sealFor('rewards', flags, common, data.results.inputs()) })
       : common.format === 'xlsx'
         ? await (await import('../render/xlsx.js')).rewardsXlsx(input)
       : common.format === 'table'

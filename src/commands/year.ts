@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, emit, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
 import { parseYearOption, readYear, warnUnset } from './results.js';
+import { sealFor } from './seal.js';
 import { refuseXlsxToTerminal } from './workbook.js';
 
 export interface YearFlags extends CommonFlags {
@@ -49,7 +50,7 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const input = { year: data.year, outcomes: data.outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
   const text =
     common.format === 'json'
-      ? render.yearJson(input)
+      ? render.yearJson({ ...input, seal: sealFor('year', flags, common, data.results.inputs()) })
       : common.format === 'xlsx'
         ? await (await import('../render/xlsx.js')).yearXlsx(input)
       : common.format === 'csv'

@@ -9,6 +9,7 @@ import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { csvString } from './csv.js';
 import { neutralize } from './format.js';
+import { type SealBase, reportJson } from './json.js';
 import { type Align, type Cell, painter, pushAll } from './table.js';
 import {
   categoryPaint,
@@ -33,6 +34,8 @@ export interface RewardsRenderInput {
   precision: number;
   lang: Lang;
   color: boolean;
+  /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
+  seal?: SealBase;
 }
 
 /** A semester's reward or penalty as a number: 0 when none is due (or the semester is missing), null when unset. */
@@ -82,7 +85,7 @@ export function rewardsJson(input: RewardsRenderInput): string {
       unset: o.unset,
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return reportJson(doc, input.seal);
 }
 
 export function rewardsCsv(input: RewardsRenderInput, bom: boolean): string {

@@ -5,6 +5,7 @@ import type { RowCounts } from '../core/sheet.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvBytes } from './csv.js';
+import { type SealBase, reportJson } from './json.js';
 import { mdEscape, neutralize } from './format.js';
 import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
@@ -15,6 +16,8 @@ export interface ScoreRenderInput {
   precision: number;
   lang: Lang;
   color: boolean;
+  /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
+  seal?: SealBase;
 }
 
 /** The five method values for display (2 decimals). */
@@ -53,7 +56,7 @@ export function scoreJson(input: ScoreRenderInput): string {
       message: w.message,
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return reportJson(doc, input.seal);
 }
 
 export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
