@@ -8,8 +8,6 @@ import { words } from '../i18n/index.js';
 import { expandSources, loadSheets } from '../io/load.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
-import { inputFiles } from './results.js';
-import { sealFor } from './seal.js';
 
 interface PanelFlags extends CommonFlags {
   semester?: string;
@@ -107,6 +105,6 @@ async function run(sheets: string[], flags: PanelFlags): Promise<void> {
   const chosen = pick(loaded.bySemester, semester);
   const report = panelReport(chosen, loaded.bySemester.get(chosen)!, common.policy);
   const render = await import('../render/panel.js');
-  const input = { report, lang: common.lang, color: common.color, seal: common.format === 'json' ? sealFor('panel', flags, common, inputFiles(sources, null)) : undefined };
+  const input = { report, lang: common.lang, color: common.color, seal: common.format === 'json' ? (await import('./seal.js')).sealOfSources('panel', flags, common, sources, null) : undefined };
   await emit(common.format === 'json' ? render.panelJson(input) : render.panelTable(input), common);
 }

@@ -10,8 +10,6 @@ import { expandSources, loadSheets } from '../io/load.js';
 import { debugPhase, streamScores } from '../io/stream.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, precheckOut, reportProblems, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
-import { inputFiles } from './results.js';
-import { sealFor } from './seal.js';
 import { refuseXlsxToTerminal } from './workbook.js';
 
 interface ScoreFlags extends CommonFlags {
@@ -93,7 +91,7 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const render = await import('../render/score.js');
   const text =
     common.format === 'json'
-      ? render.scoreJson({ ...input, seal: sealFor('score', flags, common, inputFiles(sources, flags.roster ?? null)) })
+      ? render.scoreJson({ ...input, seal: (await import('./seal.js')).sealOfSources('score', flags, common, sources, flags.roster ?? null) })
       : common.format === 'xlsx'
         ? await (await import('../render/xlsx.js')).scoreXlsx(input)
       : common.format === 'csv'

@@ -11,7 +11,9 @@ import type { Policy } from '../core/policy.js';
 import { ROLES } from '../core/types.js';
 import { type SealBase, type SealedInput, sha256Hex } from '../render/json.js';
 import { VERSION } from '../version.js';
+import type { Source } from '../io/load.js';
 import type { Common } from './common.js';
+import { inputFiles } from './results.js';
 
 export const TOOL = `evaluate ${VERSION}`;
 
@@ -96,4 +98,13 @@ export function sealFor(command: SealedCommand, flags: object, common: Common, i
     policy: { source: policySource(common), sha256: policyHash(common.policy) },
     inputs: inputs.map((i) => ({ file: i.file, kind: i.kind, sha256: i.sha256, bytes: i.bytes, rows: i.rows })),
   };
+}
+
+/**
+ * The seal of a run that does not read through readResults (score streams, panel reads on its
+ * own): its inputs from the sources and the roster. Imported by those commands only for JSON, so
+ * that their other formats do not load the hashing.
+ */
+export function sealOfSources(command: SealedCommand, flags: object, common: Common, sources: Source[], roster: string | null): SealBase {
+  return sealFor(command, flags, common, inputFiles(sources, roster));
 }
