@@ -16,7 +16,9 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['@inquirer/*', 'iconv-lite'],
+  // Loaded from node_modules only by the commands that need them, not parsed at every start:
+  // prompts (init, enter), GBK writing (enter), workbooks (xlsx).
+  external: ['@inquirer/*', 'iconv-lite', 'exceljs'],
   legalComments: 'none',
   // bin/evaluate.cjs checks for this last line: a bundle cut short says what to run, not a stack trace.
   footer: { js: '// evaluate: end of bundle' },

@@ -7,8 +7,7 @@ import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
 import { COMMANDS } from './commands/list.js';
 import { preparePaint } from './render/paint.js';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 /**
  * The program with `wanted` registered in full (options, help, action) and every other command

@@ -34,7 +34,7 @@ describe('evaluate panel', () => {
     const r = run(['panel', fullMarksSheet(), '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['semester', 'raters', 'staff', 'outliers', 'reliability', 'thresholds']);
+    expect(Object.keys(doc)).toEqual(['semester', 'raters', 'staff', 'outliers', 'reliability', 'thresholds', 'seal']);
     expect(doc.semester).toBe('2026-H1');
     const b = doc.raters.find((x: { rater: string }) => x.rater === '学生乙');
     expect(b).toMatchObject({ role: 'student', scored: 24, mean: 100, sd: 0, correlation: null, identicalShare: 1, flags: ['identical-scores', 'lenient'] });

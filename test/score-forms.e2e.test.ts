@@ -9,7 +9,8 @@ const json = (args: string[], input?: Buffer) => {
   const r = run(['score', ...args, '--format', 'json'], { input });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return r.stdout;
+  // The seal names the input files, which differ from form to form: the report is what must not.
+  return JSON.stringify({ ...JSON.parse(r.stdout), seal: undefined });
 };
 
 describe('one semester in every shape', () => {

@@ -8,7 +8,6 @@ import { parseSemester } from '../core/cells.js';
 import type { Policy } from '../core/policy.js';
 import type { Problem } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
-import { writeSync } from 'node:fs';
 import { outWords } from '../i18n/files.js';
 import { type Lang, defaultLang, words as uiWords } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
@@ -130,7 +129,7 @@ export function reportLog(reading: Reading, lang: Lang, print = true): Problem[]
     const files = new Map<string, Uint8Array>();
     const messages = log.messageCache(words, ctx, (m) => Buffer.from(`: ${printable(m)}\n`, 'utf8'));
     const severity = { error: Buffer.from(`: ${sev.error}`), warning: Buffer.from(`: ${sev.warning}`) };
-    const out = new LineBytes(2);
+    const out = new LineBytes(process.stderr);
     for (const i of order) {
       const error = log.isError(i);
       if (!error) warnings.push(log.render(i, words, ctx));
@@ -158,7 +157,7 @@ class LineBytes {
   private buf = Buffer.allocUnsafe(1 << 16);
   private at = 0;
 
-  constructor(private readonly fd: number) {}
+  constructor(private readonly stream: NodeJS.WritableStream) {}
 
   bytes(b: Uint8Array): void {
     if (this.at + b.length > this.buf.length) {
@@ -178,14 +177,9 @@ class LineBytes {
   }
 
   flush(): void {
-    let off = 0;
-    while (off < this.at) {
-      try {
-        off += writeSync(this.fd, this.buf, off, this.at - off);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      }
-    }
+    if (this.at === 0) return;
+    // Through the stream, not the descriptor: a thread that runs a command (verify) hears it.
+    this.stream.write(Buffer.from(this.buf.subarray(0, this.at)));
     this.at = 0;
   }
 }

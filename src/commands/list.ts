@@ -22,6 +22,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', usage: '', summary: 'write the policy file (evaluate.config.json), asking question by question', load: () => import('./init.js') },
   { name: 'template', usage: '', summary: 'blank scoring sheets for the committee: one CSV per rater, pre-filled with the roster', load: () => import('./template.js') },
   { name: 'enter', usage: '', summary: "type in a rater's paper forms: checked as typed, saved person by person, resumable", load: () => import('./enter.js') },
+  { name: 'verify', usage: '<report>', summary: 'reproduce a sealed JSON report from its inputs: reproduced, or what changed', load: () => import('./verify.js') },
+  { name: 'diff', usage: '<before> <after>', summary: 'who changed between two reports of score or year: rank, total, grade, money, year outcome', load: () => import('./diff.js') },
 ];
 
 export function summaryOf(name: string): string {

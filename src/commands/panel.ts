@@ -91,6 +91,6 @@ async function run(sheets: string[], flags: PanelFlags): Promise<void> {
   const chosen = pick(results.reports.map((r) => r.semester), semester);
   const report = results.panel(chosen);
   const render = await import('../render/panel.js');
-  const input = { report, lang: common.lang, color: common.color };
+  const input = { report, lang: common.lang, color: common.color, seal: common.format === 'json' ? (await import('./seal.js')).sealFor('panel', flags, common, results.inputs()) : undefined };
   await emit(common.format === 'json' ? render.panelJson(input) : render.panelTable(input), common);
 }

@@ -7,6 +7,8 @@ import { parseYearOption, readYear, warnUnset } from './results.js';
 import type { CommonFlags } from './common.js';
 import { UsageError } from '../errors.js';
 import { summaryOf } from './list.js';
+import { sealFor } from './seal.js';
+import { refuseXlsxToTerminal } from './workbook.js';
 
 interface RewardsFlags extends CommonFlags {
   year?: string;
@@ -32,7 +34,7 @@ export function register(program: Command): void {
     .addOption(new Option('--only <list>', 'only one list').choices([...REWARDS_ONLY]))
     .option('--roster <file>', 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning)')
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['csv', 'table', 'json', 'md'], 'csv');
+  addCommonOptions(cmd, ['csv', 'table', 'json', 'md', 'xlsx'], 'csv');
   cmd.addHelpText(
     'after',
     `
@@ -46,6 +48,7 @@ Examples:
 async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
   const common = resolveCommon(flags);
   const year = flags.year === undefined ? null : parseYearOption(flags.year);
+  refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
   const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
   const only = flags.only ?? null;
@@ -55,7 +58,9 @@ async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
   const input = { year: data.year, only, outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
   const text =
     common.format === 'json'
-      ? render.rewardsJson(input)
+      ? render.rewardsJson({ ...input, seal: sealFor('rewards', flags, common, data.results.inputs()) })
+      : common.format === 'xlsx'
+        ? await (await import('../render/xlsx.js')).rewardsXlsx(input)
       : common.format === 'table'
         ? render.rewardsTable(input)
         : common.format === 'md'

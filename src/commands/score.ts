@@ -5,6 +5,8 @@ import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, debugPhase, emit, parseSemesterOption, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
 import { readResults } from './results.js';
+import { refuseXlsxToTerminal } from './workbook.js';
+
 interface ScoreFlags extends CommonFlags {
   semester?: string;
   roster?: string;
@@ -25,7 +27,7 @@ export function register(program: Command): void {
     .option('--roster <file>', 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it')
     .addOption(new Option('--group-by <key>', 'rank within each post (building)').choices(['post']))
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table');
+  addCommonOptions(cmd, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
   cmd.addHelpText(
     'after',
     `
@@ -41,6 +43,7 @@ Examples:
 async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const common = resolveCommon(flags);
   const semester = parseSemesterOption(flags.semester);
+  refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
   const groupBy = flags.groupBy === 'post' ? 'post' : null;
   debugPhase('start');
@@ -57,7 +60,9 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const render = await import('../render/score.js');
   const text =
     common.format === 'json'
-      ? render.scoreJson(input)
+      ? render.scoreJson({ ...input, seal: (await import('./seal.js')).sealFor('score', flags, common, results.inputs()) })
+      : common.format === 'xlsx'
+        ? await (await import('../render/xlsx.js')).scoreXlsx(input)
       : common.format === 'csv'
         ? render.scoreCsv(input, flags.bom === true)
         : common.format === 'md'

@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, emit, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
 import { parseYearOption, readYear, warnUnset } from './results.js';
+import { sealFor } from './seal.js';
+import { refuseXlsxToTerminal } from './workbook.js';
 
 export interface YearFlags extends CommonFlags {
   year?: string;
@@ -26,7 +28,7 @@ export function register(program: Command): void {
     .requiredOption('--year <yyyy>', 'the calendar year to decide (2026)')
     .option('--roster <file>', 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning)')
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table');
+  addCommonOptions(cmd, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
   cmd.addHelpText(
     'after',
     `
@@ -40,6 +42,7 @@ Examples:
 async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const common = resolveCommon(flags);
   const year = flags.year === undefined ? null : parseYearOption(flags.year);
+  refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
   const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
   warnUnset(data.outcomes, common);
@@ -47,7 +50,9 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const input = { year: data.year, outcomes: data.outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
   const text =
     common.format === 'json'
-      ? render.yearJson(input)
+      ? render.yearJson({ ...input, seal: sealFor('year', flags, common, data.results.inputs()) })
+      : common.format === 'xlsx'
+        ? await (await import('../render/xlsx.js')).yearXlsx(input)
       : common.format === 'csv'
         ? render.yearCsv(input, flags.bom === true)
         : common.format === 'md'

@@ -2,18 +2,21 @@
 import { type PanelReport, RELIABILITY_KEYS, roundStat } from '../core/panel.js';
 import { type Lang, words } from '../i18n/index.js';
 import { panelWords } from '../i18n/panel.js';
+import { type SealBase, reportJson } from './json.js';
 import { type Align, type Cell, layout, painter, pushAll } from './table.js';
 
 export interface PanelRenderInput {
   report: PanelReport;
   lang: Lang;
   color: boolean;
+  /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
+  seal?: SealBase;
 }
 
 const POINTS = 2;
 const COEFFICIENT = 3;
 
-export function panelJson({ report: r }: PanelRenderInput): string {
+export function panelJson({ report: r, seal }: PanelRenderInput): string {
   const doc = {
     semester: r.semester,
     raters: r.raters.map((x) => ({
@@ -55,7 +58,7 @@ export function panelJson({ report: r }: PanelRenderInput): string {
     ),
     thresholds: r.thresholds,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return reportJson(doc, seal);
 }
 
 function fixed(x: number | null, places: number, signed = false): string {

@@ -10,6 +10,7 @@ import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { csvString } from './csv.js';
 import { neutralize, printable } from './format.js';
+import { type SealBase, reportJson } from './json.js';
 import { type Align, type Cell, paintGrade, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
 import {
@@ -35,16 +36,18 @@ export interface RewardsRenderInput {
   precision: number;
   lang: Lang;
   color: boolean;
+  /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
+  seal?: SealBase;
 }
 
 /** A semester's reward or penalty as a number: 0 when none is due (or the semester is missing), null when unset. */
-function amount(s: StaffResult | null, kind: 'reward' | 'penalty'): number | null {
+export function amount(s: StaffResult | null, kind: 'reward' | 'penalty'): number | null {
   if (!s) return 0;
   const due = kind === 'reward' ? s.consequence.rewardDue : s.consequence.penaltyDue;
   return due ? s.consequence[kind] : 0;
 }
 
-function annualBonus(o: YearOutcome): number | null {
+export function annualBonus(o: YearOutcome): number | null {
   return o.annualBonusDue ? o.annualBonus : 0;
 }
 
@@ -84,7 +87,7 @@ export function rewardsJson(input: RewardsRenderInput): string {
       unset: o.unset,
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return reportJson(doc, input.seal);
 }
 
 export function rewardsCsv(input: RewardsRenderInput, bom: boolean): string {

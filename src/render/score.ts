@@ -5,6 +5,7 @@ import type { RowCounts } from '../core/types.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvBytes } from './csv.js';
+import { type SealBase, reportJson } from './json.js';
 import { mdEscape, neutralize } from './format.js';
 import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
@@ -15,10 +16,12 @@ export interface ScoreRenderInput {
   precision: number;
   lang: Lang;
   color: boolean;
+  /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
+  seal?: SealBase;
 }
 
 /** The five method values for display (2 decimals). */
-function methodNumbers(s: StaffResult): Record<string, number> {
+export function methodNumbers(s: StaffResult): Record<string, number> {
   const v = s.methodsScaled(2);
   return { listen: v[0]! / 100, see: v[1]! / 100, check: v[2]! / 100, test: v[3]! / 100, ask: v[4]! / 100 };
 }
@@ -52,7 +55,7 @@ export function scoreJson(input: ScoreRenderInput): string {
       message: w.message,
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return reportJson(doc, input.seal);
 }
 
 export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {

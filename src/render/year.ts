@@ -6,6 +6,7 @@ import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
+import { type SealBase, reportJson } from './json.js';
 import { type Align, type Cell, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
 export interface YearRenderInput {
@@ -14,6 +15,8 @@ export interface YearRenderInput {
   precision: number;
   lang: Lang;
   color: boolean;
+  /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
+  seal?: SealBase;
 }
 
 export function semesterOf(o: YearOutcome, half: Half): StaffResult | null {
@@ -133,7 +136,7 @@ export function yearJson(input: YearRenderInput): string {
       penaltyTotal: o.penaltyTotal,
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return reportJson(doc, input.seal);
 }
 
 export function yearCsv(input: YearRenderInput, bom: boolean): string {

@@ -1,0 +1,300 @@
+/**
+ * HR's workbook (SPEC "xlsx"): `score` one sheet per semester, `year` one sheet, `rewards` one
+ * sheet per list, each with the CSV's columns. Cells are typed: numbers are numeric cells holding
+ * the values JSON holds, with number formats (totals with `precision` decimals, amounts in CNY),
+ * staff ids, names and posts are text cells (`0001` stays `0001`), due dates are date cells. No cell
+ * is a formula: a text that starts with `=` is written as a string, never as a formula, so it needs
+ * no leading `'` as the CSV does.
+ *
+ * exceljs (maintained, engines node >= 8.3) is loaded here only, when a workbook is asked for: it
+ * takes about 200 ms to load, which `evaluate score` on a table must not pay.
+ */
+import type { Worksheet } from 'exceljs';
+import type { StaffResult } from '../core/report.js';
+import { type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
+import { METHODS } from '../core/types.js';
+import { words } from '../i18n/index.js';
+import { xlsxWords } from '../i18n/xlsx.js';
+import { wordsOfYear } from '../i18n/year.js';
+import { amount, annualBonus, type RewardsRenderInput } from './rewards.js';
+import { methodNumbers, type ScoreRenderInput } from './score.js';
+import { displayWidth } from './width.js';
+import { type YearRenderInput, outcomeWords, reasonWords, rectifyDates, yesNo } from './year.js';
+
+/** How a column's cells are written: the cell type and the number format. */
+export type ColumnKind = 'text' | 'integer' | 'score' | 'total' | 'amount' | 'date';
+
+export interface Column {
+  header: string;
+  kind: ColumnKind;
+}
+
+/** A cell's value before typing: null is an empty cell; a date is an ISO `yyyy-mm-dd` string. */
+export type Value = string | number | null;
+
+export interface SheetSpec {
+  name: string;
+  columns: Column[];
+  rows: Value[][];
+}
+
+/** Chinese yuan, the sign Excel itself writes for the PRC locale (LCID 804). */
+export const CNY_FORMAT = '[$¥-804]#,##0';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const TEXT_FORMAT = '@';
+
+export function totalFormat(precision: number): string {
+  return precision === 0 ? '0' : `0.${'0'.repeat(precision)}`;
+}
+
+function numFmt(kind: ColumnKind, precision: number): string {
+  switch (kind) {
+    case 'text':
+      return TEXT_FORMAT;
+    case 'integer':
+      return '0';
+    case 'score':
+      return '0.00';
+    case 'total':
+      return totalFormat(precision);
+    case 'amount':
+      return CNY_FORMAT;
+    case 'date':
+      return DATE_FORMAT;
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The text a cell shows, for the column's width. */
+function shown(v: Value, kind: ColumnKind, precision: number): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  if (kind === 'amount') return `¥${v.toLocaleString('en-US')}`;
+  if (kind === 'score') return v.toFixed(2);
+  if (kind === 'total') return v.toFixed(precision);
+  return String(v);
+}
+
+// XML 1.0 cannot hold these characters; OOXML writes them as _xHHHH_ (ECMA-376 ST_Xstring), and a
+// literal `_xHHHH_` in the data has its underscore escaped the same way, so that it reads back as written.
+// eslint-disable-next-line no-control-regex -- the control characters are what it matches
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
+
+function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/** Fills one worksheet: header bold and frozen, typed cells, widths that fit the text (Chinese counts double). */
+function fill(ws: Worksheet, spec: SheetSpec, precision: number): void {
+  // The header has the filter's drop-down button beside its text: room for two more characters.
+  const widths = spec.columns.map((c) => displayWidth(c.header) + 2);
+  const header = ws.addRow(spec.columns.map((c) => xmlSafe(c.header)));
+  header.font = { bold: true };
+  for (const values of spec.rows) {
+    const row = ws.addRow([]);
+    spec.columns.forEach((col, i) => {
+      const v = values[i] ?? null;
+      widths[i] = Math.max(widths[i]!, displayWidth(shown(v, col.kind, precision)));
+      if (v === null || v === '') return;
+      const cell = row.getCell(i + 1);
+      const date = col.kind === 'date' && typeof v === 'string' ? ISO_DATE.exec(v) : null;
+      if (date) {
+        // Midnight UTC: exceljs turns a Date into Excel's day number by its UTC time.
+        cell.value = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+        cell.numFmt = DATE_FORMAT;
+      } else if (typeof v === 'number') {
+        cell.value = v;
+        cell.numFmt = numFmt(col.kind, precision);
+      } else {
+        // A string is a text cell whatever it starts with; `@` keeps it text when someone edits it.
+        cell.value = xmlSafe(v);
+        cell.numFmt = TEXT_FORMAT;
+      }
+    });
+  }
+  spec.columns.forEach((_, i) => {
+    ws.getColumn(i + 1).width = Math.min(80, widths[i]! + 2.5);
+  });
+  if (spec.columns.length > 0) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+  }
+}
+
+type ExcelJSModule = typeof import('exceljs');
+
+/**
+ * exceljs, imported on demand. Under bin/evaluate.cjs the bundle runs from V8's code cache, where an
+ * import() written in it has no loader: the bin leaves one on globalThis (as for inquirer). Tests,
+ * which import the sources directly, take the plain import().
+ */
+export async function loadExcelJS(): Promise<ExcelJSModule> {
+  const viaBin = (globalThis as { __evaluateImport?: (specifier: string) => Promise<unknown> }).__evaluateImport;
+  const mod = (viaBin ? await viaBin('exceljs') : await import('exceljs')) as { default?: ExcelJSModule } & ExcelJSModule;
+  // A CommonJS package seen from an ES import: its exports are the default.
+  return mod.default ?? mod;
+}
+
+/** The workbook of the given sheets, as the bytes of an .xlsx file. */
+export async function workbook(sheets: SheetSpec[], precision: number): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'evaluate';
+  for (const spec of sheets) {
+    const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+    fill(ws, spec, precision);
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** `score`: one sheet per semester, the CSV's columns. */
+export function scoreSheets(input: ScoreRenderInput): SheetSpec[] {
+  const w = words(input.lang);
+  const x = xlsxWords(input.lang);
+  const columns: Column[] = [
+    { header: w.col.rank, kind: 'integer' },
+    { header: w.col.staffId, kind: 'text' },
+    { header: w.col.name, kind: 'text' },
+    { header: w.col.post, kind: 'text' },
+    { header: w.col.semester, kind: 'text' },
+    ...METHODS.map((m): Column => ({ header: input.lang === 'zh' ? w.method[m] : m, kind: 'score' })),
+    { header: w.col.total, kind: 'total' },
+    { header: w.col.grade, kind: 'text' },
+    { header: w.col.reward, kind: 'amount' },
+    { header: w.col.penalty, kind: 'amount' },
+    { header: w.col.rectifyBy, kind: 'date' },
+  ];
+  return input.reports.map((r) => ({
+    name: x.semesterSheet(r.semester),
+    columns,
+    rows: r.staff.map((s): Value[] => {
+      const m = methodNumbers(s);
+      return [
+        s.rank,
+        s.staffId,
+        s.name,
+        s.post,
+        s.semester,
+        ...METHODS.map((k) => m[k] ?? null),
+        s.total.toNumber(input.precision),
+        w.grade[s.grade],
+        s.consequence.reward,
+        s.consequence.penalty,
+        s.consequence.rectifyBy,
+      ];
+    }),
+  }));
+}
+
+/** A semester's total as JSON holds it, for the year and rewards sheets. */
+function totalOf(s: StaffResult | null, precision: number): number | null {
+  return s ? s.total.toNumber(precision) : null;
+}
+
+/** `year`: one sheet, the CSV's columns. */
+export function yearSheets(input: YearRenderInput): SheetSpec[] {
+  const w = wordsOfYear(input.lang);
+  const g = words(input.lang).grade;
+  const c = w.yearCol;
+  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
+  const columns: Column[] = [
+    { header: c.staffId, kind: 'text' },
+    { header: c.name, kind: 'text' },
+    { header: c.post, kind: 'text' },
+    { header: c.h1Total, kind: 'total' },
+    { header: c.h1Grade, kind: 'text' },
+    { header: c.h2Total, kind: 'total' },
+    { header: c.h2Grade, kind: 'text' },
+    { header: c.status, kind: 'text' },
+    { header: c.awardCandidate, kind: 'text' },
+    { header: c.nonRenewal, kind: 'text' },
+    { header: c.rectification, kind: 'text' },
+    { header: c.annualBonus, kind: 'amount' },
+    { header: c.rewardTotal, kind: 'amount' },
+    { header: c.penaltyTotal, kind: 'amount' },
+    { header: c.rectifyBy, kind: 'date' },
+    { header: c.outcome, kind: 'text' },
+  ];
+  const rows = input.outcomes.map((o): Value[] => [
+    o.staffId,
+    o.name,
+    o.post,
+    totalOf(o.h1, input.precision),
+    grade(o.h1),
+    totalOf(o.h2, input.precision),
+    grade(o.h2),
+    w.status[o.status],
+    yesNo(o.awardCandidate, w),
+    yesNo(o.nonRenewal, w),
+    yesNo(o.rectification, w),
+    annualBonus(o),
+    o.rewardTotal,
+    o.penaltyTotal,
+    rectifyDates(o) || null,
+    outcomeWords(o, w),
+  ]);
+  return [{ name: xlsxWords(input.lang).yearSheet(input.year), columns, rows }];
+}
+
+/** `rewards`: one sheet per list (only the one asked for with --only), each present even when empty. */
+export function rewardsSheets(input: RewardsRenderInput): SheetSpec[] {
+  const w = wordsOfYear(input.lang);
+  const g = words(input.lang).grade;
+  const c = w.rewardsCol;
+  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
+  const columns: Column[] = [
+    { header: c.staffId, kind: 'text' },
+    { header: c.name, kind: 'text' },
+    { header: c.post, kind: 'text' },
+    { header: c.h1Grade, kind: 'text' },
+    { header: c.h2Grade, kind: 'text' },
+    { header: c.h1Reward, kind: 'amount' },
+    { header: c.h2Reward, kind: 'amount' },
+    { header: c.annualBonus, kind: 'amount' },
+    { header: c.rewardTotal, kind: 'amount' },
+    { header: c.h1Penalty, kind: 'amount' },
+    { header: c.h2Penalty, kind: 'amount' },
+    { header: c.penaltyTotal, kind: 'amount' },
+    { header: c.awardCandidate, kind: 'text' },
+    { header: c.nonRenewal, kind: 'text' },
+    { header: c.rectifyBy, kind: 'date' },
+    { header: c.reason, kind: 'text' },
+  ];
+  const row = (o: YearOutcome): Value[] => [
+    o.staffId,
+    o.name,
+    o.post,
+    grade(o.h1),
+    grade(o.h2),
+    amount(o.h1, 'reward'),
+    amount(o.h2, 'reward'),
+    annualBonus(o),
+    o.rewardTotal,
+    amount(o.h1, 'penalty'),
+    amount(o.h2, 'penalty'),
+    o.penaltyTotal,
+    yesNo(o.awardCandidate, w),
+    yesNo(o.nonRenewal, w),
+    rectifyDates(o) || null,
+    reasonWords(o, w),
+  ];
+  const lists: readonly RewardsOnly[] = input.only ? [input.only] : REWARDS_ONLY;
+  return lists.map((list) => ({
+    name: xlsxWords(input.lang).listSheet[list],
+    columns,
+    rows: input.outcomes.filter(rewardsFilter(list)).map(row),
+  }));
+}
+
+export async function scoreXlsx(input: ScoreRenderInput): Promise<Uint8Array> {
+  return workbook(scoreSheets(input), input.precision);
+}
+
+export async function yearXlsx(input: YearRenderInput): Promise<Uint8Array> {
+  return workbook(yearSheets(input), input.precision);
+}
+
+export async function rewardsXlsx(input: RewardsRenderInput): Promise<Uint8Array> {
+  return workbook(rewardsSheets(input), input.precision);
+}
