@@ -86,7 +86,7 @@ export function gradeChart(reports: SemesterReport[], lang: Lang): Chart {
   const one = reports.length === 1;
   return {
     width: 340,
-    height: 220,
+    height: 260,
     label: `${rw.chart.grades}: ${reports.map((r) => `${rw.semester(r.semester)} ${GRADES.map((g) => `${w.grade[g]} ${r.gradeCounts[g]}`).join(', ')}`).join('; ')}`,
     option: {
       ...legend(names),
@@ -125,13 +125,13 @@ export function distributionChart(reports: SemesterReport[], edges: number[], po
   const two = reports.length > 1;
   return {
     width,
-    height: 230,
+    height: 260,
     label: `${rw.chart.distribution}: ${reports
       .map((r) => `${rw.semester(r.semester)} ${binCounts(r, edges).map((c, i) => `${edges[i]}-${edges[i]! + BIN} ${c}`).join(', ')}`)
       .join('; ')}`,
     option: {
       ...legend(names),
-      grid: { left: 36, right: 12, top: two ? 50 : 30, bottom: 26 },
+      grid: { left: 36, right: 12, top: two ? 58 : 38, bottom: 26 },
       xAxis: { type: 'value', min: edges[0], max: 100, interval: BIN * 2, axisLabel: axisText, splitLine: { show: false } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: axisText, splitLine },
       series: reports.map((r, i) => ({
@@ -148,7 +148,7 @@ export function distributionChart(reports: SemesterReport[], edges: number[], po
                   {
                     xAxis: Math.max(b.from, edges[0]!),
                     itemStyle: { color: GRADE_COLOR[b.grade], opacity: 0.08 },
-                    label: { show: true, formatter: b.text, position: 'top', color: GRADE_COLOR[b.grade], fontSize: 9.5, distance: 3 },
+                    label: { show: true, formatter: b.text, position: 'top', color: GRADE_COLOR[b.grade], fontSize: 9, lineHeight: 11, distance: 3 },
                   },
                   { xAxis: b.to },
                 ]),
@@ -168,7 +168,7 @@ export function methodChart(stats: SemesterStats[], policy: Policy, lang: Lang):
   const max = Math.max(...METHODS.map((m) => policy.methods[m].max));
   return {
     width: 340,
-    height: 220,
+    height: 260,
     label: `${rw.chart.methods}: ${stats.map((s) => `${rw.semester(s.semester)} ${METHODS.map((m) => `${w.method[m]} ${s.methodMeans[m].toFixed(2)}`).join(', ')}`).join('; ')}`,
     option: {
       ...legend(names),
@@ -201,7 +201,7 @@ export function postChart(stats: SemesterStats[], policy: Policy, lang: Lang, wi
   const labelOf = (post: string) => (post === '' ? rw.noPost : post);
   return {
     width,
-    height: Math.max(220, top + 26 + posts.length * rowHeight),
+    height: Math.max(260, top + 26 + posts.length * rowHeight),
     label: `${rw.chart.posts}: ${stats.map((s) => `${rw.semester(s.semester)} ${s.posts.map((p) => `${labelOf(p.post)} ${p.mean.toFixed(2)}`).join(', ')}`).join('; ')}`,
     option: {
       ...legend(names),

@@ -54,14 +54,14 @@ p { margin: 1.5mm 0; }
 header.doc { margin-bottom: 5mm; }
 section { margin: 0 0 6mm; }
 section.page, div.page { break-before: page; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1.5mm 0 3mm; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1.5mm 0 3mm; font-size: 9pt; }
 th, td { border: 0.6px solid #999; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #eef0f3; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 tr.post th { background: #f7f7f7; font-weight: 600; }
-table.ranking { font-size: 8.5pt; }
+table.ranking, table.year, table.summary { font-size: 8.5pt; }
 table.ranking td, table.ranking th { padding: 0.6mm 0.8mm; }
 .g-excellent { color: #1b6e20; font-weight: 600; }
 .g-good { color: #0d4f9c; }

@@ -112,7 +112,7 @@ function summary(input: ReportInput, ec: EChartsLib): string {
   const figure = (c: Chart, caption: string, wide = false) => `<figure${wide ? ' class="wide"' : ''}><figcaption>${h(caption)}</figcaption>\n${drawSvg(ec, c)}\n</figure>\n`;
   return (
     `<section id="summary">\n<h2>${h(rw.section.summary)}</h2>\n` +
-    table('summary', head, rows, { numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9], widths: ['14%', '8%', '8%', '9%', '9%', '9%', '10.75%', '10.75%', '10.75%', '10.75%'] }) +
+    table('summary', head, rows, { numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9], widths: ['13%', '7.5%', '7.5%', '8.5%', '9%', '9%', '11.375%', '11.375%', '11.375%', '11.375%'] }) +
     `<div class="charts">\n` +
     figure(gradeChart(reports, lang), rw.chart.grades) +
     figure(distributionChart(reports, binEdges(reports, policy), policy, lang), rw.chart.distribution) +
@@ -242,7 +242,7 @@ function yearSection(input: ReportInput, year: { year: number; outcomes: YearOut
   const head = [rw.head.staffId, rw.head.name, rw.head.post, yw.head.h1Total, yw.head.h1Grade, yw.head.h2Total, yw.head.h2Grade, yw.head.outcome, yw.head.rewards, yw.head.penalties].map(h);
   return (
     `<section id="year" class="page">\n<h2>${h(rw.yearHeading(year.year))}</h2>\n<p>${h(counts)}</p>\n<p>${h(money)}</p>\n` +
-    table('year', head, rows, { widths: ['8%', '10%', '8%', '8%', '9%', '8%', '9%', '22%', '9%', '9%'] }) +
+    table('year', head, rows, { widths: ['7%', '9%', '8%', '6.5%', '12%', '6.5%', '12%', '21%', '9%', '9%'] }) +
     `</section>\n`
   );
 }
