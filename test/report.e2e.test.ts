@@ -138,14 +138,15 @@ describe('evaluate report', () => {
     expect(urls(html)).toEqual([]);
   });
 
-  it('shows a name with HTML, a formula or a terminal escape as plain text', () => {
+  // A control character in a cell is the reader's to refuse (SPEC): a terminal escape comes in here
+  // through --center; test/report.test.ts shows h() making one visible in any text.
+  it('shows a name with HTML or a formula, and a heading with a terminal escape, as plain text', () => {
     const sheet = join(dir, 'hostile.csv');
     writeFileSync(
       sheet,
       readFileSync(H1, 'utf8')
         .replaceAll('张伟', '"<script>alert(1)</script>"')
         .replaceAll('刘洋', '=1+2')
-        .replaceAll('陈静', '\u001b[31m陈静')
         .replaceAll(',1号楼,', ',<img src=x onerror=alert(1)> http://evil.example/,'),
     );
     const out = join(dir, 'hostile.html');
@@ -156,7 +157,6 @@ describe('evaluate report', () => {
     expect(html).not.toContain('\u001b');
     expect(html).toContain('<td>&lt;script&gt;alert&#40;1)&lt;&#47;script&gt;</td>');
     expect(html).toContain('<td>=1+2</td>');
-    expect(html).toContain('<td>\\u{1b}[31m陈静</td>');
     expect(html).toContain('<p class="center">&lt;b&gt;中心&lt;&#47;b&gt;\\u{1b}[2J</p>');
     expect(urls(html)).toEqual([]);
   });
@@ -241,14 +241,14 @@ describe('evaluate report', () => {
     'prints hostile names as the text they are',
     () => {
       const sheet = join(dir, 'hostile-pdf.csv');
-      writeFileSync(sheet, readFileSync(H1, 'utf8').replaceAll('张伟', '"<script>alert(1)</script>"').replaceAll('刘洋', '=1+2').replaceAll('陈静', '\u001b[31m陈静'));
+      writeFileSync(sheet, readFileSync(H1, 'utf8').replaceAll('张伟', '"<script>alert(1)</script>"').replaceAll('刘洋', '=1+2'));
       const out = join(dir, 'hostile.pdf');
-      expect(run(['report', sheet, '--out', out]).code).toBe(0);
+      expect(run(['report', sheet, '--center', '中心\u001b[31m', '--out', out]).code).toBe(0);
       // A table cell may wrap a long name onto a second line: read the lines of a cell together.
       const raw = rawText(out).replace(/\n/g, '');
       expect(raw).toContain('<script>alert(1)</script>');
       expect(pageTexts(out).join('\n')).toMatch(/S002\s+=1\+2/);
-      expect(raw).toContain('\\u{1b}[31m陈静');
+      expect(raw).toContain('中心\\u{1b}[31m');
       expect(wordsPastMargin(out, MARGIN_PT)).toEqual([]);
     },
     180_000,
