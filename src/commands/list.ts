@@ -21,6 +21,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'panel', usage: '<sheet...>', summary: 'rater consistency: leniency, outlier scores, identical scores, inter-rater reliability', load: () => import('./panel.js') },
   { name: 'init', usage: '', summary: 'write the policy file (evaluate.config.json), asking question by question', load: () => import('./init.js') },
   { name: 'template', usage: '', summary: 'blank scoring sheets for the committee: one CSV per rater, pre-filled with the roster', load: () => import('./template.js') },
+  { name: 'history', usage: '<sheet_or_folder...>', summary: 'every semester of every year, per staff member: grades, award and non-renewal years, unqualified runs, trend', load: () => import('./history.js') },
+  { name: 'batch', usage: '<root>', summary: 'every center under ROOT in one run: its reports, each with its own policy, and one summary', load: () => import('./batch.js') },
   { name: 'enter', usage: '', summary: "type in a rater's paper forms: checked as typed, saved person by person, resumable", load: () => import('./enter.js') },
 ];
 
