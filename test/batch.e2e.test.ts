@@ -45,6 +45,8 @@ beforeAll(() => {
   symlinkSync(join(water, 'nowhere.csv'), join(water, '2024', 'gone.csv'));
   // 保洁中心: nothing that can be read at all.
   mkdirSync(join(root, '保洁中心', '2024-H1.csv'), { recursive: true });
+  // A sheet in ROOT itself belongs to no center.
+  writeFileSync(join(root, 'stray.csv'), sheet(PROPERTY, 0));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,6 +64,7 @@ describe('evaluate batch', () => {
     expect(r.stderr).toContain('center 水电中心 failed');
     expect(r.stderr).toContain('center 保洁中心 failed');
     expect(r.stderr).not.toContain('饮食中心');
+    expect(r.stderr).toContain(`${join(root, 'stray.csv')}: warning: this sheet is in no center's folder`);
     expect(r.stdout).toContain('Batch: 5 centers into');
     expect(r.stdout).toMatch(/饮食中心 +5 +2 +7 +ok +9 files/);
     expect(r.stdout).toMatch(/公寓中心 +2 +failed +1 error: problems.txt/);
@@ -201,6 +204,24 @@ describe('evaluate batch, the edges', () => {
     const again = run(['batch', tree, '--out-dir', join(tree, 'reports'), '--force']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('1 center into');
+  });
+
+  it("fails a center whose own policy is broken, naming the policy file, and does the others", () => {
+    const tree = join(dir, 'bad-policy');
+    writeCenter(tree, '物业中心', PROPERTY, null);
+    const c = writeCenter(tree, '饮食中心', DINING, null);
+    writeFileSync(join(c, 'evaluate.config.json'), '{ "amounts": { "excellent": -5 } }');
+    const out = join(dir, 'bad-policy-out');
+    const r = run(['batch', tree, '--out-dir', out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(out, '饮食中心', 'problems.txt'), 'utf8')).toMatch(new RegExp(`^${join(c, 'evaluate.config.json')}: error: .*amounts\\.excellent`));
+    expect(readdirSync(join(out, '物业中心'))).toContain('score-2024-H1.csv');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).map((x: { center: string; status: string }) => [x.center, x.status])).toEqual([
+      ['物业中心', 'ok'],
+      ['物业中心', 'ok'],
+      // One row per semester its sheets hold, as for any failed center.
+      ...SEMESTERS.map(() => ['饮食中心', 'failed']),
+    ]);
   });
 
   it('says what is wrong with ROOT (exit 2)', () => {

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeYears } from '../core/history.js';
-import type { Policy } from '../core/policy.js';
+import { completeYears, semesterId } from '../core/history.js';
+import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
 import { type SemesterReport, type StaffResult, byCodePoint } from '../core/report.js';
 import type { Problem } from '../core/types.js';
 import { type YearOutcome, rewardsFilter, yearOutcome } from '../core/year.js';
@@ -154,8 +154,9 @@ export function semesterExtras(_r: SemesterReport, _ctx: { center: string; commo
 function writeCenterFolder(task: CenterTask, files: OutFile[]): void {
   const final = join(task.outDir, task.center);
   const tag = `${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-  const stage = join(task.outDir, `.${task.center}.${tag}.tmp`);
-  const old = join(task.outDir, `.${task.center}.${tag}.old`);
+  // Hidden and short (a center's name may already be near the file system's limit of 255 bytes).
+  const stage = join(task.outDir, `.batch.${tag}.tmp`);
+  const old = join(task.outDir, `.batch.${tag}.old`);
   try {
     mkdirSync(stage);
     for (const f of files) writeAtomic(join(stage, f.name), f.data);
@@ -186,6 +187,21 @@ function failed(task: CenterTask, lines: Line[], semesters: string[], errors: nu
 
 const problemLine = (p: Problem): Line => ({ file: p.file, text: formatProblem(p, false) });
 
+/** The settings a center's sheets are read with: its policy, batch's reading options. */
+function commonOf(task: CenterTask, policy: Policy, policyFile: string | null): Common {
+  return { policy, policyFile, lang: task.lang, format: 'csv', out: null, force: false, color: false, encoding: task.encoding, delimiter: task.delimiter };
+}
+
+/** The semesters the sheets hold, problems or not (none when they cannot be read at all). */
+function semestersOf(files: string[], common: Common): string[] {
+  if (files.length === 0) return [];
+  try {
+    return semestersIn({ sheets: files, common });
+  } catch {
+    return [];
+  }
+}
+
 /** Reads, scores and writes one center; a problem of its data fails it alone (never throws for one). */
 export function runCenter(task: CenterTask): CenterOutcome {
   const w: HistoryWords = wordsOfHistory(task.lang);
@@ -197,19 +213,11 @@ export function runCenter(task: CenterTask): CenterOutcome {
     if (!(e instanceof UsageError)) throw e;
     const place = [join(dir, CONFIG_NAME), join(task.root, CONFIG_NAME)].find((f) => existsSync(f)) ?? dir;
     const text = e.message.includes(': error: ') ? e.message : `${printable(place)}: error: ${w.policyProblem(e.message)}`;
-    return failed(task, [{ file: place, text }], [], 1);
+    // The semesters of its rows still name the summary rows; the built-in rules read them.
+    const tree = csvTree(dir, new Set(task.skip));
+    return failed(task, [{ file: place, text }], semestersOf(tree.files, commonOf(task, DEFAULT_POLICY, null)), text.split('\n').length);
   }
-  const common: Common = {
-    policy: policy.policy,
-    policyFile: policy.file,
-    lang: task.lang,
-    format: 'csv',
-    out: null,
-    force: false,
-    color: false,
-    encoding: task.encoding,
-    delimiter: task.delimiter,
-  };
+  const common = commonOf(task, policy.policy, policy.file);
   const tree = csvTree(dir, new Set(task.skip));
   const lines: Line[] = tree.unreadable.map((u) => ({ file: u.file, text: `${printable(u.file)}: error: ${unreadableText(u.reason, w)}` }));
   if (tree.files.length === 0 && lines.length === 0) return failed(task, [{ file: dir, text: `${printable(dir)}: error: ${w.noSheets}` }], [], 1);
@@ -237,14 +245,7 @@ export function runCenter(task: CenterTask): CenterOutcome {
     }
   }
   if (errors > 0) {
-    let semesters = reports.map((r) => r.semester);
-    if (dataFailed) {
-      try {
-        semesters = semestersIn({ sheets: tree.files, common });
-      } catch {
-        semesters = [];
-      }
-    }
+    const semesters = dataFailed ? semestersOf(tree.files, common) : reports.map((r) => r.semester);
     return failed(task, [...lines, ...warnings.map(problemLine)], semesters, errors);
   }
   return writeReports(task, common, reports, warnings);
@@ -255,7 +256,7 @@ function writeReports(task: CenterTask, common: Common, reports: SemesterReport[
   const bySemester = new Map(reports.map((r) => [r.semester, r]));
   const years = completeYears(reports.map((r) => r.semester));
   const outcomes = new Map<number, YearOutcome[]>();
-  for (const y of years) outcomes.set(y, yearOutcomes(bySemester.get(`${y}-H1`)!, bySemester.get(`${y}-H2`)!, common.policy));
+  for (const y of years) outcomes.set(y, yearOutcomes(bySemester.get(semesterId(y, 'H1'))!, bySemester.get(semesterId(y, 'H2'))!, common.policy));
   const base = { precision: common.policy.precision, lang: common.lang, color: false };
   const files: OutFile[] = [];
   for (const r of reports) {

@@ -205,6 +205,8 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
     delimiter: common.delimiter,
     bom: flags.bom === true,
   }));
+  // A sheet put in ROOT itself belongs to no center: say so rather than pass it over in silence.
+  const loose = readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.csv'));
   const outcomes = await runAll(tasks);
   const usage = outcomes.find((o) => o.usage !== undefined);
   if (usage) throw new UsageError(usage.usage!);
@@ -214,7 +216,7 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   writeAtomic(join(outDir, 'summary.json'), render.summaryJson(rows));
   const internal = outcomes.find((o) => o.internal !== undefined);
   if (internal) throw new Error(`center ${internal.center}: ${internal.internal}`);
-  const stderr: string[] = [];
+  const stderr: string[] = loose.map((e) => `${printable(join(root, e.name))}: warning: ${w.looseSheet}`);
   for (const o of outcomes) {
     for (const line of o.warnings) stderr.push(line);
     if (o.status === 'failed') stderr.push(`evaluate: error: ${printable(w.centerFailed(o.center, join(outDir, o.center, 'problems.txt')))}`);

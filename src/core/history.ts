@@ -34,16 +34,21 @@ export interface History {
   staff: HistoryRow[];
 }
 
+/** The id of a year's semester: `semesterId(2026, 'H1')` is `2026-H1`. */
+export function semesterId(year: number, half: 'H1' | 'H2'): string {
+  return `${String(year).padStart(4, '0')}-${half}`;
+}
+
 /** The semester after `s`: H1 -> H2 of the same year, H2 -> H1 of the next. */
 export function nextSemester(s: string): string {
   const year = Number(s.slice(0, 4));
-  return s.endsWith('-H1') ? `${year}-H2` : `${String(year + 1).padStart(4, '0')}-H1`;
+  return s.endsWith('-H1') ? semesterId(year, 'H2') : semesterId(year + 1, 'H1');
 }
 
 /** The years of which both semesters are among `semesters`, ascending. */
 export function completeYears(semesters: readonly string[]): number[] {
   const have = new Set(semesters);
-  return [...new Set(semesters.map((s) => Number(s.slice(0, 4))))].filter((y) => have.has(`${y}-H1`) && have.has(`${y}-H2`)).sort((a, b) => a - b);
+  return [...new Set(semesters.map((s) => Number(s.slice(0, 4))))].filter((y) => have.has(semesterId(y, 'H1')) && have.has(semesterId(y, 'H2'))).sort((a, b) => a - b);
 }
 
 /**
@@ -91,8 +96,8 @@ export function buildHistory(reports: readonly SemesterReport[], policy: Policy)
     const awardYears: number[] = [];
     const nonRenewalYears: number[] = [];
     for (const year of years) {
-      const h1 = results[at.get(`${year}-H1`)!] ?? null;
-      const h2 = results[at.get(`${year}-H2`)!] ?? null;
+      const h1 = results[at.get(semesterId(year, 'H1'))!] ?? null;
+      const h2 = results[at.get(semesterId(year, 'H2'))!] ?? null;
       if (!h1 && !h2) continue;
       const o = yearOutcome(h1, h2, policy);
       if (o.awardCandidate === true) awardYears.push(year);

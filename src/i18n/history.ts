@@ -59,6 +59,7 @@ const enWords = {
   } as Record<string, string>,
   unreadableOther: (code: string) => `cannot read this sheet (${code})`,
   noSheets: 'no .csv sheet in this center\'s folder or its subfolders',
+  looseSheet: 'this sheet is in no center\'s folder, so no center reads it: move it into its center\'s folder',
   policyProblem: (message: string) => `the center's policy cannot be used: ${message}`,
   // Usage errors
   rootMissing: (root: string) => `cannot read ROOT "${root}": no such folder`,
@@ -129,6 +130,7 @@ const zhWords: HistoryWords = {
   },
   unreadableOther: (code: string) => `无法读取此评分表（${code}）`,
   noSheets: '该中心的文件夹（含子文件夹）里没有 .csv 评分表',
+  looseSheet: '此评分表不在任何中心的文件夹里，不会被读取：请移到所属中心的文件夹中',
   policyProblem: (message: string) => `该中心的评比办法文件无法使用：${message}`,
   rootMissing: (root: string) => `无法读取 ROOT "${root}"：文件夹不存在`,
   rootNotFolder: (root: string) => `ROOT "${root}" 不是文件夹：请给出每个中心一个子文件夹的那个总文件夹`,
