@@ -346,3 +346,13 @@ export function warnUnset(outcomes: YearOutcome[], common: Common): void {
     note(`${common.policyFile ?? 'evaluate'}: warning: amounts.${k} is not set: ${AMOUNT_WORDS[k]} of ${names.join(', ')}${more} is left empty; ${where}`);
   }
 }
+
+/**
+ * The semesters the sheets hold, read even when they have problems, none of which is reported
+ * here: batch names them on the summary rows of a center that failed.
+ */
+export function semestersIn(req: Pick<ReadRequest, 'sheets' | 'common'>): string[] {
+  const { common } = req;
+  const reading = readSheets(expandSources(req.sheets), { policy: common.policy, semester: null, encoding: common.encoding, delimiter: common.delimiter, roster: null });
+  return [...reading.tally.semesters].sort();
+}

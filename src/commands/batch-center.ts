@@ -1,0 +1,284 @@
+/**
+ * One center of `evaluate batch`, start to end: its policy, its sheets (subfolders included), its
+ * reports written into DIR/<center>/ (or its problems.txt), and its rows of the summary. Runs on a
+ * worker thread of batch (or on the main thread); everything it needs comes in the task, everything
+ * batch needs goes back in the outcome, so that the result does not depend on where it ran.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { completeYears, semesterId } from '../core/history.js';
+import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
+import { type SemesterReport, type StaffResult, byCodePoint } from '../core/report.js';
+import type { Problem } from '../core/types.js';
+import { type YearOutcome, rewardsFilter, yearOutcome } from '../core/year.js';
+import { DataError, UsageError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
+import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
+import type { Encoding } from '../io/encoding.js';
+import { writeAtomic } from '../io/output.js';
+import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
+import { printable } from '../render/format.js';
+import { rewardsCsv } from '../render/rewards.js';
+import { scoreCsv } from '../render/score.js';
+import { yearCsv } from '../render/year.js';
+import { type Common, formatProblem } from './common.js';
+import { readResults, semestersIn } from './results.js';
+import { csvTree, unreadableText } from './tree.js';
+
+export interface CenterTask {
+  root: string;
+  center: string;
+  outDir: string;
+  /** Real paths of folders not to read (DIR, when it is inside ROOT). */
+  skip: string[];
+  lang: Lang;
+  encoding: Encoding | null;
+  delimiter: string;
+  bom: boolean;
+}
+
+/** One row of summary.csv / summary.json: the keys are SPEC's column names. */
+export interface SummaryRow {
+  center: string;
+  semester: string | null;
+  staff: number | null;
+  excellent: number | null;
+  good: number | null;
+  qualified: number | null;
+  unqualified: number | null;
+  rewards: number | null;
+  penalties: number | null;
+  award_candidates: number | null;
+  non_renewals: number | null;
+  status: 'ok' | 'failed';
+}
+
+export const SUMMARY_COLUMNS = [
+  'center', 'semester', 'staff', 'excellent', 'good', 'qualified', 'unqualified', 'rewards', 'penalties', 'award_candidates', 'non_renewals', 'status',
+] as const satisfies readonly (keyof SummaryRow)[];
+
+export interface CenterOutcome {
+  center: string;
+  status: 'ok' | 'failed';
+  rows: SummaryRow[];
+  semesters: number;
+  years: number;
+  staff: number;
+  /** The files written into DIR/<center>/, in the order written. */
+  files: string[];
+  /** Errors of a failed center (problems.txt holds them, and its warnings). */
+  errors: number;
+  /** Warnings of a center done, as problem lines, for standard error. */
+  warnings: string[];
+  /** A bug met on the way (not the data's fault): batch ends with an internal error. */
+  internal?: string;
+}
+
+/** What a center's policy is: its own evaluate.config.json, else ROOT's, else the built-in rules. */
+export function centerPolicy(root: string, center: string): { policy: Policy; file: string | null } {
+  const file = [join(root, center, CONFIG_NAME), join(root, CONFIG_NAME)].find((f) => existsSync(f));
+  // loadPolicy looks for evaluate.config.json in the folder it is given: the center's has none here.
+  return file ? loadPolicy(file) : loadPolicy(undefined, { cwd: join(root, center) });
+}
+
+/** Sums amounts where one may be unset: null as soon as one is (the total cannot be known). */
+function total(amounts: (number | null)[]): number | null {
+  let sum = 0;
+  for (const a of amounts) {
+    if (a === null) return null;
+    sum += a;
+  }
+  return sum;
+}
+
+/** The year rules applied to everyone of a year with both semesters, ordered by staff id (as `evaluate year`). */
+export function yearOutcomes(h1: SemesterReport, h2: SemesterReport, policy: Policy): YearOutcome[] {
+  const byId = (r: SemesterReport) => new Map(r.staff.map((s) => [s.staffId, s]));
+  const a = byId(h1);
+  const b = byId(h2);
+  const ids = [...new Set([...a.keys(), ...b.keys()])].sort(byCodePoint);
+  return ids.map((id) => yearOutcome(a.get(id) ?? null, b.get(id) ?? null, policy));
+}
+
+/**
+ * A semester's summary row: its staff and grades, its rewards and penalties (CNY); on H2 of a year
+ * with both semesters also the annual bonuses, the award candidates and the non-renewals.
+ */
+export function summaryRow(center: string, r: SemesterReport, year: YearOutcome[] | null): SummaryRow {
+  const due = (kind: 'reward' | 'penalty') =>
+    r.staff.filter((s) => (kind === 'reward' ? s.consequence.rewardDue : s.consequence.penaltyDue)).map((s: StaffResult) => s.consequence[kind]);
+  const bonuses = year ? year.filter((o) => o.annualBonusDue).map((o) => o.annualBonus) : [];
+  return {
+    center,
+    semester: r.semester,
+    staff: r.staff.length,
+    excellent: r.gradeCounts.excellent,
+    good: r.gradeCounts.good,
+    qualified: r.gradeCounts.qualified,
+    unqualified: r.gradeCounts.unqualified,
+    rewards: total([...due('reward'), ...bonuses]),
+    penalties: total(due('penalty')),
+    award_candidates: year ? year.filter((o) => o.awardCandidate === true).length : null,
+    non_renewals: year ? year.filter((o) => o.nonRenewal === true).length : null,
+    status: 'ok',
+  };
+}
+
+function failedRow(center: string, semester: string | null): SummaryRow {
+  return {
+    center, semester, staff: null, excellent: null, good: null, qualified: null, unqualified: null,
+    rewards: null, penalties: null, award_candidates: null, non_renewals: null, status: 'failed',
+  };
+}
+
+/** A file of a center's folder: its name and its bytes. */
+interface OutFile {
+  name: string;
+  data: string | Uint8Array | readonly (string | Uint8Array)[];
+}
+
+/**
+ * Hook for the outputs of a semester beyond its score CSV: `report-<semester>.html` when the
+ * report work (issue 13) lands. It gets the center's results and returns the files to write
+ * beside the CSVs; today there is none.
+ */
+export function semesterExtras(_r: SemesterReport, _ctx: { center: string; common: Common; reports: SemesterReport[] }): OutFile[] {
+  return [];
+}
+
+/**
+ * Writes the center's files into a fresh folder beside DIR/<center>, then puts it in place whole:
+ * an earlier run's folder (allowed by --force) is moved aside and removed, so that no report of it
+ * is left beside a problems.txt.
+ */
+function writeCenterFolder(task: CenterTask, files: OutFile[]): void {
+  const final = join(task.outDir, task.center);
+  const tag = `${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+  // Hidden and short (a center's name may already be near the file system's limit of 255 bytes).
+  const stage = join(task.outDir, `.batch.${tag}.tmp`);
+  const old = join(task.outDir, `.batch.${tag}.old`);
+  try {
+    mkdirSync(stage);
+    for (const f of files) writeAtomic(join(stage, f.name), f.data);
+    const replacing = existsSync(final);
+    if (replacing) renameSync(final, old);
+    renameSync(stage, final);
+    if (replacing) rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(stage, { recursive: true, force: true });
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(wordsOfHistory(task.lang).outCannot(final, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+  }
+}
+
+/** A problem line of problems.txt, with the file it belongs to for sorting. */
+interface Line {
+  file: string;
+  text: string;
+}
+
+function failed(task: CenterTask, lines: Line[], semesters: string[], errors: number): CenterOutcome {
+  // By file (path order, the order the sheets were read in), each file's own lines in their order.
+  const sorted = [...lines].sort((a, b) => byCodePoint(a.file, b.file));
+  writeCenterFolder(task, [{ name: 'problems.txt', data: `${sorted.map((l) => l.text).join('\n')}\n` }]);
+  const rows = semesters.length ? semesters.map((s) => failedRow(task.center, s)) : [failedRow(task.center, null)];
+  return { center: task.center, status: 'failed', rows, semesters: semesters.length, years: 0, staff: 0, files: ['problems.txt'], errors, warnings: [] };
+}
+
+const problemLine = (p: Problem): Line => ({ file: p.file, text: formatProblem(p, false) });
+
+/** The settings a center's sheets are read with: its policy, batch's reading options. */
+function commonOf(task: CenterTask, policy: Policy, policyFile: string | null): Common {
+  return { policy, policyFile, lang: task.lang, format: 'csv', out: null, force: false, color: false, encoding: task.encoding, delimiter: task.delimiter };
+}
+
+/** The semesters the sheets hold, problems or not (none when they cannot be read at all). */
+function semestersOf(files: string[], common: Common): string[] {
+  if (files.length === 0) return [];
+  try {
+    return semestersIn({ sheets: files, common });
+  } catch {
+    return [];
+  }
+}
+
+/** Reads, scores and writes one center; a problem of its data fails it alone (never throws for one). */
+export function runCenter(task: CenterTask): CenterOutcome {
+  const w: HistoryWords = wordsOfHistory(task.lang);
+  const dir = join(task.root, task.center);
+  let policy: { policy: Policy; file: string | null };
+  try {
+    policy = centerPolicy(task.root, task.center);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const place = [join(dir, CONFIG_NAME), join(task.root, CONFIG_NAME)].find((f) => existsSync(f)) ?? dir;
+    const text = e.message.includes(': error: ') ? e.message : `${printable(place)}: error: ${w.policyProblem(e.message)}`;
+    // The semesters of its rows still name the summary rows; the built-in rules read them.
+    const tree = csvTree(dir, new Set(task.skip));
+    return failed(task, [{ file: place, text }], semestersOf(tree.files, commonOf(task, DEFAULT_POLICY, null)), text.split('\n').length);
+  }
+  const common = commonOf(task, policy.policy, policy.file);
+  const tree = csvTree(dir, new Set(task.skip));
+  const lines: Line[] = tree.unreadable.map((u) => ({ file: u.file, text: `${printable(u.file)}: error: ${unreadableText(u.reason, w)}` }));
+  if (tree.files.length === 0 && lines.length === 0) return failed(task, [{ file: dir, text: `${printable(dir)}: error: ${w.noSheets}` }], [], 1);
+
+  let errors = lines.length;
+  let reports: SemesterReport[] = [];
+  let warnings: Problem[] = [];
+  let dataFailed = false;
+  if (tree.files.length > 0) {
+    try {
+      const data = readResults({ sheets: tree.files, common, printProblems: false });
+      reports = data.reports;
+      warnings = data.warnings;
+    } catch (e) {
+      if (e instanceof DataError) {
+        dataFailed = true;
+        for (const p of e.problems) lines.push(problemLine(p));
+        errors += e.problems.filter((p) => p.severity === 'error').length;
+      } else if (e instanceof UsageError) {
+        // A sheet gone or unreadable between the look and the read: the center's problem too.
+        dataFailed = true;
+        lines.push({ file: dir, text: `${printable(dir)}: error: ${printable(e.message)}` });
+        errors++;
+      } else throw e;
+    }
+  }
+  if (errors > 0) {
+    const semesters = dataFailed ? semestersOf(tree.files, common) : reports.map((r) => r.semester);
+    return failed(task, [...lines, ...warnings.map(problemLine)], semesters, errors);
+  }
+  return writeReports(task, common, reports, warnings);
+}
+
+/** The center's reports, written; its summary rows. */
+function writeReports(task: CenterTask, common: Common, reports: SemesterReport[], warnings: Problem[]): CenterOutcome {
+  const bySemester = new Map(reports.map((r) => [r.semester, r]));
+  const years = completeYears(reports.map((r) => r.semester));
+  const outcomes = new Map<number, YearOutcome[]>();
+  for (const y of years) outcomes.set(y, yearOutcomes(bySemester.get(semesterId(y, 'H1'))!, bySemester.get(semesterId(y, 'H2'))!, common.policy));
+  const base = { precision: common.policy.precision, lang: common.lang, color: false };
+  const files: OutFile[] = [];
+  for (const r of reports) {
+    files.push({ name: `score-${r.semester}.csv`, data: scoreCsv({ ...base, reports: [r], warnings: [], counts: { read: 0, used: 0, rejected: 0 } }, task.bom) });
+    for (const extra of semesterExtras(r, { center: task.center, common, reports })) files.push(extra);
+  }
+  for (const y of years) {
+    const o = outcomes.get(y)!;
+    files.push({ name: `year-${y}.csv`, data: yearCsv({ ...base, year: y, outcomes: o }, task.bom) });
+    files.push({ name: `rewards-${y}.csv`, data: rewardsCsv({ ...base, year: y, only: null, outcomes: o.filter(rewardsFilter(null)) }, task.bom) });
+  }
+  writeCenterFolder(task, files);
+  const rows = reports.map((r) => summaryRow(task.center, r, r.semester.endsWith('-H2') ? (outcomes.get(Number(r.semester.slice(0, 4))) ?? null) : null));
+  return {
+    center: task.center,
+    status: 'ok',
+    rows,
+    semesters: reports.length,
+    years: years.length,
+    staff: new Set(reports.flatMap((r) => r.staff.map((s) => s.staffId))).size,
+    files: files.map((f) => f.name),
+    errors: 0,
+    warnings: warnings.map((p) => formatProblem(p, false)),
+  };
+}

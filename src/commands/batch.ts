@@ -1,0 +1,227 @@
+/**
+ * `evaluate batch ROOT --out-dir DIR`: every center (subfolder of ROOT) with its own policy, in
+ * parallel on the machine's cores, then one summary for the head office. A center whose sheets
+ * have problems fails alone (its problems.txt, no reports); the others are still done.
+ *
+ * The centers run on worker threads of the built program: each worker is the program again
+ * (bin/evaluate.cjs) started as `batch ... --evaluate-center-worker`, which serves centers sent to
+ * it (batch-center.ts). Each center is done whole by one worker and the summary is put together in
+ * center order, so the result does not depend on the number of workers. Without the built program
+ * (the tests import the sources), or with one core, the centers run one after the other here.
+ */
+import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { DataError, UsageError } from '../errors.js';
+import { type Lang, defaultLang } from '../i18n/index.js';
+import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
+import { writeAtomic, writeStdout } from '../io/output.js';
+import { printable } from '../render/format.js';
+import { type CenterOutcome, type CenterTask, runCenter } from './batch-center.js';
+import { resolveCommon } from './common.js';
+import { summaryOf } from './list.js';
+import { subfolders } from './tree.js';
+
+/** The worker's flag (hidden from --help): the program serves centers sent by the main thread. */
+const WORKER_FLAG = '--evaluate-center-worker';
+
+interface BatchFlags {
+  outDir: string;
+  force?: boolean;
+  lang?: string;
+  color?: boolean;
+  encoding?: string;
+  delimiter?: string;
+  bom?: boolean;
+  evaluateCenterWorker?: boolean;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('batch')
+    .summary(summaryOf('batch'))
+    .description(
+      'Every center in one run. Each subfolder of ROOT is a center, named by the\n' +
+        'folder; its sheets are the *.csv under it (subfolders included); its policy\n' +
+        'is ROOT/<center>/evaluate.config.json, else ROOT/evaluate.config.json, else\n' +
+        'the built-in rules. Each center gets DIR/<center>/ with score-<semester>.csv\n' +
+        'for each semester, and year-<yyyy>.csv and rewards-<yyyy>.csv for each year\n' +
+        'with both semesters; a center whose sheets have problems gets problems.txt\n' +
+        'instead, and the other centers are still done. Then DIR/summary.csv and\n' +
+        'DIR/summary.json for the head office: one row per center and semester with\n' +
+        'staff, grade counts, rewards and penalties (CNY; the annual bonuses, award\n' +
+        'candidates and non-renewals on the H2 row) and the status, ok or failed.\n' +
+        'Centers run in parallel on the machine\'s cores.\n' +
+        'Exit 0 when every center is done, 1 when any failed, 2 for a usage error.',
+    )
+    .argument('<root>', 'the folder holding one folder per center')
+    .requiredOption('--out-dir <dir>', 'where the reports go (created when missing; must be empty unless --force)')
+    .option('--force', 'write into a non-empty --out-dir: the folders of the centers written are replaced whole')
+    .addOption(new Option('--lang <lang>', 'language of the reports\' words and headers (default: from LANG); summary columns stay as SPEC names them').choices(['en', 'zh']))
+    .option('--bom', 'start every CSV with a UTF-8 BOM, for Excel')
+    .option('--no-color', 'no colors, also when NO_COLOR is set or the output is not a terminal')
+    .option('--encoding <name>', 'force the sheets\' encoding: utf8 or gbk (default: detected)')
+    .option('--delimiter <char>', 'cell separator of the sheets', ',')
+    .addOption(new Option(WORKER_FLAG).hideHelp());
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ evaluate batch fixtures/centers --out-dir reports
+  $ evaluate batch fixtures/centers --out-dir reports --force --lang zh --bom`,
+  );
+  cmd.action(async (root: string, flags: BatchFlags) => run(root, flags));
+}
+
+/** Worker mode: serve the centers the main thread sends, one at a time, until it ends the thread. */
+function serve(port: MessagePort): void {
+  port.on('message', (task: CenterTask) => port.postMessage(guarded(task)));
+}
+
+/** runCenter, with a failure that is not the data's (a disk that fails, a bug) carried back as data. */
+function guarded(task: CenterTask): CenterOutcome & { usage?: string } {
+  try {
+    return runCenter(task);
+  } catch (e) {
+    const none = { center: task.center, status: 'failed' as const, rows: [], semesters: 0, years: 0, staff: 0, files: [], errors: 0, warnings: [] };
+    if (e instanceof UsageError) return { ...none, usage: e.message };
+    return { ...none, internal: (process.env.EVALUATE_DEBUG ? (e as Error)?.stack : (e as Error)?.message) ?? String(e) };
+  }
+}
+
+function binPath(): string | null {
+  return (globalThis as { __evaluateBin?: string }).__evaluateBin ?? null;
+}
+
+/** How many workers: EVALUATE_BATCH_WORKERS, else the machine's cores; never more than centers. */
+function workerCount(centers: number): number {
+  const asked = Number(process.env.EVALUATE_BATCH_WORKERS);
+  const cores = process.getBuiltinModule('node:os').availableParallelism();
+  return Math.max(1, Math.min(centers, Number.isInteger(asked) && asked > 0 ? asked : cores));
+}
+
+/** Runs every center, on worker threads when it pays; the outcomes in the tasks' order. */
+async function runAll(tasks: CenterTask[]): Promise<(CenterOutcome & { usage?: string })[]> {
+  const bin = binPath();
+  const n = workerCount(tasks.length);
+  if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: batch: ${tasks.length} centers on ${bin === null || n <= 1 ? 'the main thread' : `${n} worker threads`}\n`);
+  if (bin === null || n <= 1) return tasks.map(guarded);
+  const threads = process.getBuiltinModule('node:worker_threads');
+  const first = tasks[0]!;
+  return new Promise((resolve, reject) => {
+    const results: (CenterOutcome & { usage?: string })[] = new Array(tasks.length);
+    const workers: InstanceType<typeof threads.Worker>[] = [];
+    let next = 0;
+    let done = 0;
+    let over = false;
+    const end = (err: Error | null) => {
+      if (over) return;
+      over = true;
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolve(results);
+    };
+    for (let i = 0; i < n; i++) {
+      const worker = new threads.Worker(bin, { argv: ['batch', first.root, '--out-dir', first.outDir, WORKER_FLAG], stdout: false, stderr: false });
+      workers.push(worker);
+      let current = -1;
+      const feed = () => {
+        current = next < tasks.length ? next++ : -1;
+        if (current >= 0) worker.postMessage(tasks[current]);
+      };
+      worker.on('message', (o: CenterOutcome) => {
+        results[current] = o;
+        if (++done === tasks.length) end(null);
+        else feed();
+      });
+      worker.on('error', (e) => end(e));
+      worker.on('exit', (code) => {
+        if (current >= 0 && !over) end(new Error(`the worker doing center ${tasks[current]!.center} stopped (exit ${code})`));
+      });
+      feed();
+    }
+  });
+}
+
+/** The checks on ROOT and --out-dir, before any work: exit 2, nothing written. */
+function prepare(root: string, outDir: string, force: boolean, w: HistoryWords): { realOut: string; centers: string[] } {
+  let rootStat;
+  try {
+    rootStat = statSync(root);
+  } catch {
+    throw new UsageError(w.rootMissing(root));
+  }
+  if (!rootStat.isDirectory()) throw new UsageError(w.rootNotFolder(root));
+  const realRoot = realpathSync(root);
+  let outStat = null;
+  try {
+    outStat = statSync(outDir);
+  } catch {
+    // Created below.
+  }
+  if (outStat && !outStat.isDirectory()) throw new UsageError(w.outIsFile(outDir));
+  if (outStat) {
+    // Reports written over ROOT (or a folder holding it) would replace the sheets.
+    const rel = relative(realpathSync(outDir), realRoot);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(w.outHoldsRoot(outDir));
+    if (!force && readdirSync(outDir).length > 0) throw new UsageError(w.outNotEmpty(outDir));
+  }
+  const realOut = outStat ? realpathSync(outDir) : null;
+  const centers = subfolders(root, new Set(realOut ? [realOut] : []));
+  if (centers.length === 0) throw new UsageError(w.noCenters(root));
+  for (const c of centers) {
+    if (c.toLowerCase() === 'summary.csv' || c.toLowerCase() === 'summary.json') throw new UsageError(w.reservedCenter(c));
+  }
+  if (!outStat) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      throw new UsageError(w.outCannot(outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    }
+  }
+  return { realOut: realpathSync(outDir), centers };
+}
+
+async function run(root: string, flags: BatchFlags): Promise<void> {
+  if (flags.evaluateCenterWorker) {
+    const threads = process.getBuiltinModule('node:worker_threads');
+    if (!threads.isMainThread && threads.parentPort) return serve(threads.parentPort);
+  }
+  // Only the reading options and the language: each center's policy comes from its folder.
+  const common = resolveCommon({ lang: flags.lang, color: flags.color, encoding: flags.encoding, delimiter: flags.delimiter });
+  const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
+  const w = wordsOfHistory(lang);
+  const outDir = flags.outDir;
+  const { realOut, centers } = prepare(root, outDir, flags.force === true, w);
+  const tasks: CenterTask[] = centers.map((center) => ({
+    root,
+    center,
+    outDir,
+    skip: [realOut],
+    lang,
+    encoding: common.encoding,
+    delimiter: common.delimiter,
+    bom: flags.bom === true,
+  }));
+  // A sheet put in ROOT itself belongs to no center: say so rather than pass it over in silence.
+  const loose = readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.csv'));
+  const outcomes = await runAll(tasks);
+  const usage = outcomes.find((o) => o.usage !== undefined);
+  if (usage) throw new UsageError(usage.usage!);
+  const render = await import('../render/batch.js');
+  const rows = outcomes.flatMap((o) => o.rows);
+  writeAtomic(join(outDir, 'summary.csv'), render.summaryCsv(rows, flags.bom === true));
+  writeAtomic(join(outDir, 'summary.json'), render.summaryJson(rows));
+  const internal = outcomes.find((o) => o.internal !== undefined);
+  if (internal) throw new Error(`center ${internal.center}: ${internal.internal}`);
+  const stderr: string[] = loose.map((e) => `${printable(join(root, e.name))}: warning: ${w.looseSheet}`);
+  for (const o of outcomes) {
+    for (const line of o.warnings) stderr.push(line);
+    if (o.status === 'failed') stderr.push(`evaluate: error: ${printable(w.centerFailed(o.center, join(outDir, o.center, 'problems.txt')))}`);
+  }
+  if (stderr.length) process.stderr.write(`${stderr.join('\n')}\n`);
+  await writeStdout(render.batchTable(outcomes, outDir, lang, common.color));
+  if (outcomes.some((o) => o.status === 'failed')) throw new DataError([]);
+}

@@ -1,0 +1,134 @@
+/**
+ * Rendering the history (every semester, per staff member): table, csv, json, md.
+ * xlsx: when the xlsx work (SPEC "xlsx") lands, `historyXlsx(input)` goes here beside the others,
+ * one sheet `history` with the CSV's columns (totals numeric with `precision` decimals, empty where
+ * not scored), and commands/history.ts adds `xlsx` to its formats.
+ */
+import type { History, HistoryRow } from '../core/history.js';
+import { Rational } from '../core/rational.js';
+import type { StaffResult } from '../core/report.js';
+import { GRADES } from '../core/types.js';
+import type { Lang } from '../i18n/index.js';
+import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
+import { csvString } from './csv.js';
+import { mdEscape, neutralize } from './format.js';
+import { type Align, type Cell, layout, mdTable, painter, pushAll } from './table.js';
+
+export interface HistoryRenderInput {
+  history: History;
+  precision: number;
+  lang: Lang;
+  color: boolean;
+}
+
+function trendText(r: HistoryRow, precision: number, signed: boolean): string {
+  if (r.trend === null) return '';
+  const t = r.trend.toFixed(precision);
+  return signed && r.trend.cmp(Rational.ZERO) > 0 ? `+${t}` : t;
+}
+
+const years = (ys: number[]) => ys.join(';');
+
+export function historyJson(input: HistoryRenderInput): string {
+  const { history: h, precision } = input;
+  const result = (s: StaffResult | null) => (s ? { total: s.total.toNumber(precision), grade: s.grade } : null);
+  const doc = {
+    semesters: h.semesters,
+    staff: h.staff.map((r) => ({
+      staffId: r.staffId,
+      name: r.name,
+      post: r.post,
+      results: Object.fromEntries(h.semesters.map((s, i) => [s, result(r.results[i] ?? null)])),
+      counts: r.counts,
+      awardYears: r.awardYears,
+      nonRenewalYears: r.nonRenewalYears,
+      longestUnqualifiedRun: r.longestUnqualifiedRun,
+      trend: r.trend === null ? null : r.trend.toNumber(precision),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function historyCsv(input: HistoryRenderInput, bom: boolean): string {
+  const w = wordsOfHistory(input.lang);
+  const c = w.col;
+  const { history: h, precision } = input;
+  const header = [c.staffId, c.name, c.post, ...h.semesters, c.excellent, c.good, c.qualified, c.unqualified, c.awardYears, c.nonRenewalYears, c.longestRun, c.trend];
+  const rows = h.staff.map((r) => [
+    neutralize(r.staffId),
+    neutralize(r.name),
+    neutralize(r.post),
+    ...r.results.map((s) => (s ? s.total.toFixed(precision) : '')),
+    ...GRADES.map((g) => r.counts[g]),
+    years(r.awardYears),
+    years(r.nonRenewalYears),
+    r.longestUnqualifiedRun,
+    trendText(r, precision, false),
+  ]);
+  return csvString([header, ...rows], bom);
+}
+
+function header(h: History, w: HistoryWords): { header: string[]; aligns: Align[] } {
+  const x = w.head;
+  return {
+    header: [x.staffId, x.name, x.post, ...h.semesters, x.excellent, x.good, x.qualified, x.unqualified, x.awardYears, x.nonRenewalYears, x.longestRun, x.trend],
+    aligns: ['left', 'left', 'left', ...h.semesters.map((): Align => 'right'), 'right', 'right', 'right', 'right', 'left', 'left', 'right', 'right'],
+  };
+}
+
+/** A semester in the table: the total and the grade's mark ("91.0 E"), a dash where not scored. */
+function semesterText(s: StaffResult | null, precision: number, w: HistoryWords): string {
+  return s ? `${s.total.toFixed(precision)} ${w.gradeMark[s.grade]}` : w.notScored;
+}
+
+function footer(h: History, w: HistoryWords): string[] {
+  const award = h.staff.filter((r) => r.awardYears.length > 0).length;
+  const nonRenewal = h.staff.filter((r) => r.nonRenewalYears.length > 0).length;
+  const twice = h.staff.filter((r) => r.longestUnqualifiedRun >= 2).length;
+  return [w.totals(award, nonRenewal, twice), w.legend];
+}
+
+export function historyTable(input: HistoryRenderInput): string {
+  const w = wordsOfHistory(input.lang);
+  const c = painter(input.color);
+  const { history: h, precision } = input;
+  const { header: head, aligns } = header(h, w);
+  const rows = h.staff.map((r): Cell[] => [
+    { text: r.staffId },
+    { text: r.name },
+    { text: r.post },
+    ...r.results.map((s): Cell => (s ? { text: semesterText(s, precision, w), grade: s.grade } : { text: w.notScored, dim: true })),
+    ...GRADES.map((g): Cell => ({ text: String(r.counts[g]) })),
+    { text: years(r.awardYears) },
+    { text: years(r.nonRenewalYears), ...(r.nonRenewalYears.length ? { grade: 'unqualified' as const } : {}) },
+    { text: String(r.longestUnqualifiedRun), ...(r.longestUnqualifiedRun >= 2 ? { grade: 'unqualified' as const } : {}) },
+    { text: trendText(r, precision, true), bold: true },
+  ]);
+  const out: string[] = [c.bold(w.title(h.staff.length, h.semesters)), ''];
+  pushAll(out, layout(head, rows, aligns, c));
+  out.push('');
+  pushAll(out, footer(h, w).map((l, i) => (i === 1 ? c.dim(l) : l)));
+  return `${out.join('\n')}\n`;
+}
+
+export function historyMd(input: HistoryRenderInput): string {
+  const w = wordsOfHistory(input.lang);
+  const { history: h, precision } = input;
+  const { header: head, aligns } = header(h, w);
+  const rows = h.staff.map((r) => [
+    mdEscape(r.staffId),
+    mdEscape(r.name),
+    mdEscape(r.post),
+    ...r.results.map((s) => semesterText(s, precision, w)),
+    ...GRADES.map((g) => String(r.counts[g])),
+    years(r.awardYears),
+    years(r.nonRenewalYears),
+    String(r.longestUnqualifiedRun),
+    trendText(r, precision, true),
+  ]);
+  const out: string[] = [`## ${mdEscape(w.title(h.staff.length, h.semesters))}`, ''];
+  pushAll(out, mdTable(head, aligns, rows));
+  out.push('');
+  pushAll(out, footer(h, w).flatMap((l) => [l, '']));
+  return out.join('\n');
+}
