@@ -14,7 +14,7 @@ const vm = require('node:vm');
 const root = join(__dirname, '..');
 const file = join(root, 'dist', 'cli.cjs');
 const cacheFile = join(root, 'dist', 'cli.cache');
-// scripts/build.js ends the bundle with this line: a bundle without it was cut short.
+// scripts/build.js ends the bundle with this line and the bundle's length: a bundle without it, or of another length, was cut short.
 const END = '// evaluate: end of bundle';
 
 /**
@@ -44,7 +44,12 @@ try {
 } catch {
   brokenBuild('missing');
 }
-if (!source.endsWith(`${END}\n`) && !source.trimEnd().endsWith(END)) brokenBuild('incomplete');
+// The line ends with the length of the bundle before it (scripts/build.js).
+{
+  const at = source.lastIndexOf(END);
+  const length = at < 0 ? NaN : Number(source.slice(at + END.length).trim());
+  if (at < 0 || length !== at) brokenBuild('incomplete');
+}
 
 const writeCache = process.env.EVALUATE_WRITE_CODE_CACHE === '1';
 let cachedData;

@@ -4,7 +4,7 @@
 // bin/evaluate.cjs hands that cache to V8, so the functions of a typical run start compiled.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,10 +20,17 @@ await build({
   // prompts (init, enter), GBK writing (enter), workbooks (xlsx).
   external: ['@inquirer/*', 'iconv-lite', 'exceljs'],
   legalComments: 'none',
-  // bin/evaluate.cjs checks for this last line: a bundle cut short says what to run, not a stack trace.
+  // bin/evaluate.cjs checks for this last line (with the length, added below): a bundle cut short says what to run, not a stack trace.
   footer: { js: '// evaluate: end of bundle' },
   logLevel: 'warning',
 });
+// The last line also says how long the bundle before it is (in characters): a bundle cut short and
+// given the line back by hand, or damaged in its middle, is told from a whole one.
+const out = new URL('../dist/cli.cjs', import.meta.url);
+const text = readFileSync(out, 'utf8');
+const end = text.lastIndexOf('// evaluate: end of bundle');
+if (end < 0) throw new Error('build: the bundle has no end line');
+writeFileSync(out, `${text.slice(0, end)}// evaluate: end of bundle ${end}\n`);
 const r = spawnSync(process.execPath, ['bin/evaluate.cjs', 'score', 'fixtures/2026-H1.csv', '--format', 'table'], {
   cwd: root,
   env: { ...process.env, EVALUATE_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
