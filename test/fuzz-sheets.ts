@@ -110,6 +110,16 @@ export class Rng {
 
 let gbkTable: Map<string, number[]> | null = null;
 
+/** Whether every character of the text has a GBK spelling (a zero-width space has none). */
+export function inGbk(text: string): boolean {
+  try {
+    toGbk(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Text as GBK bytes, from a table made by decoding every two-byte sequence once. */
 export function toGbk(text: string): Uint8Array {
   if (!gbkTable) {
@@ -371,6 +381,28 @@ export function validCase(seed: number): ValidCase {
 
 type Col = keyof typeof HEADER_NAMES | 'extra';
 
+/**
+ * Now and then another spelling of the same name, post or rater (issue 12: one by their key, shown
+ * as first spelt): an invisible format character before or after it (a zero-width space, a word
+ * joiner, a left-to-right mark), full-width letters and digits, or NFD. Staff ids keep their one
+ * spelling here: the reference ranks ties by it.
+ */
+function respell(rng: Rng, text: string): string {
+  if (text === '' || !rng.chance(0.08)) return text;
+  switch (rng.int(0, 4)) {
+    case 0:
+      return `\u200b${text}`;
+    case 1:
+      return `${text}\u2060`;
+    case 2:
+      return `\u200e${text}\u200b`;
+    case 3:
+      return text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    default:
+      return text.normalize('NFD');
+  }
+}
+
 /** The sheets of a plan, in the chosen form and spelling. */
 function writeSheets(rng: Rng, c: ValidCase, roleColumn: boolean): void {
   const delimiter = rng.pick([',', ',', ',', ';', '\t']);
@@ -403,13 +435,13 @@ function writeSheets(rng: Rng, c: ValidCase, roleColumn: boolean): void {
       case 'staff_id':
         return rng.chance(0.1) ? ` ${c.staff[s]!.id} ` : c.staff[s]!.id;
       case 'name':
-        return rng.chance(0.1) ? '' : c.staff[s]!.name;
+        return rng.chance(0.1) ? '' : respell(rng, c.staff[s]!.name);
       case 'post':
-        return rng.chance(0.1) ? '' : c.staff[s]!.post;
+        return rng.chance(0.1) ? '' : respell(rng, c.staff[s]!.post);
       case 'semester':
         return blankSemesterCells && rng.chance(0.5) ? '' : semesterSpelling(rng, c.semesters[sem]!);
       case 'rater':
-        return c.raters[r]!.name;
+        return respell(rng, c.raters[r]!.name);
       case 'role':
         return rng.pick(ROLE_CELLS[c.raters[r]!.role]);
       case 'extra':
@@ -489,7 +521,7 @@ function encodeSheet(rng: Rng, cols: Col[], rows: string[][], delimiter: string)
   }
   // A lone CR then a blank line would read as one CRLF: end with LF after a CR-ended text.
   if (rng.chance(0.8)) text += end();
-  const encoding = /[\u{10000}-\u{10ffff}\ue000]/u.test(text) ? 'utf8' : rng.pick(['utf8', 'utf8', 'utf8-bom', 'gbk']);
+  const encoding = /[\u{10000}-\u{10ffff}\ue000\p{Cf}]/u.test(text) ? 'utf8' : rng.pick(['utf8', 'utf8', 'utf8-bom', 'gbk']);
   if (encoding === 'gbk') return toGbk(text);
   const bytes = new TextEncoder().encode(text);
   if (encoding === 'utf8') return bytes;
@@ -578,6 +610,9 @@ export function reference(c: ValidCase): Map<string, RefStaff[]> {
 const ODD_CELLS = [
   '', ' ', 'NaN', '-1', '1e2', '"', '""', '18,5', '２０', '20.0000001', '1,000', '__proto__', 'constructor', 'toString', '=1+2', '@SUM(A1)',
   '\u0000', '\t', '\u001b[2J', '−5', '+5', 'Infinity', '0x10', '9'.repeat(30), '.', '-', '2026-H3', 'leader', 'teacher', '组长', 'x'.repeat(300),
+  // Issue 12: other spellings of ids and names (one by their key), invisible characters only (blank), control characters.
+  '\u200bS001', 'S001\u200b', 'Ｓ００１', 'S0\u2060０1', '张伟\u200b', '\u202e张伟', '\u200b', '\ufeff', '王主任\u200b', 'Ｒ１',
+  '\u007f', '\u0085', '"a\nb"', 'x\u0001y',
 ];
 
 /** What was done to the bytes, for the message of a failure. */
@@ -835,7 +870,7 @@ export function checkValid(c: ValidCase): void {
 function checkCsvSafe(reports: SemesterReport[], policy: Policy, fail: (m: string) => void): void {
   const text = Buffer.concat(scoreCsv({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision: policy.precision, lang: 'en', color: false }, false)).toString('utf8');
   const { records, malformed } = parseCsvText(text);
-  if (malformed.length > 0) fail(`the score CSV does not parse: ${malformed[0]!.message}`);
+  if (malformed.length > 0) fail(`the score CSV does not parse: ${malformed[0]!.kind} at line ${malformed[0]!.line}`);
   for (const r of records) {
     const bad = r.cells.find((cell) => /^[=+\-@\t\r]/.test(cell));
     if (bad !== undefined) fail(`a CSV cell that starts like a formula: ${JSON.stringify(bad)}`);

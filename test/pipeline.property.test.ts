@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Policy } from '../src/core/policy.js';
 import type { ReadOptions } from '../src/io/read-sheets.js';
-import { type Outcome, disagreement, json, problemLine, toGbk } from './fuzz-sheets.js';
+import { type Outcome, disagreement, inGbk, json, problemLine, toGbk } from './fuzz-sheets.js';
 import type { LoadOptions } from './legacy/load.js';
 import { legacyScore } from './legacy/report.js';
 import { policyOf, problemsOf, readFiles, reportsOf } from './score-text.js';
@@ -139,11 +139,20 @@ interface Row {
   role: string;
   scores: string[];
 }
+// Besides plain cells, other spellings of one id, name or rater (a zero-width space or joiner
+// around it, full-width letters, NFD; compared by their key, shown as first spelt), cells of
+// invisible characters only (blank), and control characters (the row refused at the cell).
 const rowArb: fc.Arbitrary<Row> = fc.record({
-  staff: fc.constantFrom('S1', 'S2', 'S3', ' S1', ''),
-  name: fc.constantFrom('张伟', '刘洋', '', '张伟', '"张,伟"', '"刘""洋"', '"陈\n静"'),
+  staff: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('S1', 'S2', 'S3', ' S1', '') },
+    { weight: 2, arbitrary: fc.constantFrom('\u200bS1', 'S1\u200b', 'Ｓ１', 'S\u2060２', '\u200b', '\ufeffS3', '"S\u001b1"', 'S\u00852') },
+  ),
+  name: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('张伟', '刘洋', '', '张伟', '"张,伟"', '"刘""洋"', '"陈\n静"') },
+    { weight: 2, arbitrary: fc.constantFrom('张伟\u200b', '\u202e刘洋', 'Jose\u0301', 'José', 'JOSÉ', '\u2060', '张\u0007伟') },
+  ),
   semester: fc.constantFrom('2026-H1', '2026-H1', '2026上半年', '', '2026-H2', 'bad', '2025-H2'),
-  rater: fc.constantFrom('A', 'B', 'C', 'D', 'E', ''),
+  rater: fc.constantFrom('A', 'B', 'C', 'D', 'E', '', 'Ａ', 'B\u200b', '\u200b', 'C\u007f'),
   role: fc.constantFrom(...ROLES),
   scores: fc.array(cellArb, { minLength: 5, maxLength: 5 }),
 });
@@ -232,7 +241,8 @@ describe('the pipeline against the previous implementation', () => {
         fc.option(chunksArb),
         (rows, header, form, policy, chunks) => {
           const text = rowsText(rows, header, '\r\n');
-          const bytes = form === 'gbk' ? toGbk(text) : new TextEncoder().encode(form === 'bom' ? `\uFEFF${text}` : `sep=,\r\n${text}`);
+          // Zero-width spaces, bidi controls and combining accents are not in GBK: such rows as UTF-8 with a BOM.
+          const bytes = form === 'gbk' && inGbk(text) ? toGbk(text) : form === 'gbk' ? new TextEncoder().encode(`\uFEFF${text}`) : new TextEncoder().encode(form === 'bom' ? `\uFEFF${text}` : `sep=,\r\n${text}`);
           check({ 'a.csv': bytes }, policy, {}, chunks);
         },
       ),
@@ -321,14 +331,20 @@ describe('the pipeline against the previous implementation', () => {
   });
 });
 
-describe('staff ids as the pipeline keys them (their trimmed text)', () => {
-  // Rows of one person whose id cell carries blanks that trim() removes (tab, vertical tab, the
-  // ideographic space, no-break space), and ids that are not ASCII: one person to both.
+describe('staff ids as the pipeline keys them (trimmed, without invisible format characters, NFKC)', () => {
+  // Rows of one person whose id cell carries blanks that trim() removes (tab, the ideographic
+  // space, no-break space), invisible format characters (a zero-width space, a word joiner, a BOM,
+  // a bidi mark), full-width letters and digits, NFD and NFC, and ids that are not ASCII: one person
+  // to both, shown as first spelt.
   it.each([
-    ['S1', '\tS1', 'S1\u000b', '\u3000S1', 'S1\u00a0'],
-    ['工01', ' 工01', '工01\u3000', '\u00a0工01', '工01'],
-    ['𠀀', '𠀀 ', ' 𠀀', '𠀀', '𠀀'],
-  ])('%j and its padded forms', (...forms) => {
+    ['S1', '\tS1', 'S1\u200b', '\u3000S1', 'S1\u00a0'],
+    ['\u200bS1', 'S1', 'S1\u200b', 'Ｓ１', '\u2060S1\ufeff'],
+    ['Ｓ００１', 'S001', 'S００1', ' S001\u200e', 'Ｓ001'],
+    ['工01', ' 工01', '工01\u3000', '\u00a0工01', '工０１'],
+    ['Jos\u00e9', 'Jose\u0301', ' Jos\u00e9', 'Jose\u0301\u200b', 'Jos\u00e9'],
+    ['Jose\u0301', 'Jos\u00e9', 'Jose\u0301', 'Jos\u00e9 ', 'Jos\u00e9'],
+    ['𠀀', '𠀀 ', ' 𠀀', '𠀀\u200b', '𠀀'],
+  ])('%j and its other spellings', (...forms) => {
     const rows = forms.map((id, r) => `${id},N,2026-H1,R${r},leader,18,17,16,15,14`);
     const text = `staff_id,name,semester,rater,role,listen,see,check,test,ask\n${rows.join('\n')}\n`;
     expect(check({ 'a.csv': text }, policyOf())).toBe('same, no problems');
@@ -343,10 +359,46 @@ describe('staff ids as the pipeline keys them (their trimmed text)', () => {
     expect(reportsOf(readFiles(write({ 'a.csv': text })), policyOf())[0]!.staff.map((s) => s.staffId)).toEqual([id]);
   });
 
-  it('an id cell with a control character that trim() keeps is another person', () => {
+  it('an id cell with a control character is an error at the cell, its row refused', () => {
     const text = 'staff_id,name,semester,rater,role,listen,see,check,test,ask\nS1,N,2026-H1,A,leader,1,2,3,4,5\n\u0001S1,N,2026-H1,A,leader,1,2,3,4,5\n';
-    expect(check({ 'a.csv': text }, policyOf())).toBe('same, no problems');
-    expect(reportsOf(readFiles(write({ 'a.csv': text })), policyOf())[0]!.staff).toHaveLength(2);
+    expect(check({ 'a.csv': text }, policyOf())).toBe('same, errors');
+    const [path] = write({ 'a.csv': text });
+    const reading = readFiles([path!]);
+    expect(problemsOf(reading).map(problemLine)).toEqual([`${path}:3:1: error: a control character (\\u0001) in this cell: a sheet holds text only; delete it`]);
+    expect(reading.counts).toEqual({ read: 2, used: 1, rejected: 1 });
+  });
+
+  it('an id cell of invisible characters only is blank', () => {
+    const text = 'staff_id,name,semester,rater,role,listen,see,check,test,ask\n\u200b\u2060,N,2026-H1,A,leader,1,2,3,4,5\n';
+    expect(check({ 'a.csv': text }, policyOf())).toBe('same, errors');
+    const [path] = write({ 'a.csv': text });
+    expect(problemsOf(readFiles([path!])).map(problemLine)).toEqual([`${path}:2:1: error: staff_id is blank (name N)`]);
+  });
+
+  it('a name of invisible characters only is no name in a message, whatever rows came before', () => {
+    const H = 'staff_id,name,semester,rater,role,listen,see,check,test,ask';
+    const first = `${H}\nS1,\u2060,bad,A,leader,1,2,3,4,5\n`;
+    const after = `${H}\nS2,\u2060,2026-H1,A,leader,1,2,3,4,5\nS1,\u2060,bad,A,leader,1,2,3,4,5\n`;
+    for (const text of [first, after]) {
+      expect(check({ 'a.csv': text }, policyOf())).toBe('same, errors');
+      const [path] = write({ 'a.csv': text });
+      expect(problemsOf(readFiles([path!])).map((p) => p.message)).toEqual([
+        'semester "bad" is not a semester (S1, rater A); write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年',
+      ]);
+    }
+  });
+
+  it('names, posts and raters spelt two ways are one: no "two names", one rater', () => {
+    const text = [
+      'staff_id,name,post,semester,rater,role,listen,see,check,test,ask',
+      'S1,Jose\u0301,1号楼,2026-H1,Ａ,leader,1,2,,,',
+      'S1,Jos\u00e9\u200b,１号楼,2026-H1,A,leader,,,3,4,5',
+      'S1,Jos\u00e9,1号楼\u2060,2026-H1,B\u200b,student,1,2,3,,',
+      'S1,Jose\u0301,1号楼,2026-H1,B,student,,,,4,5',
+    ].join('\n');
+    expect(check({ 'a.csv': `${text}\n` }, policyOf())).toBe('same, no problems');
+    const report = reportsOf(readFiles(write({ 'a.csv': `${text}\n` })), policyOf())[0]!;
+    expect(report.staff.map((s) => [s.staffId, s.name, s.post, s.raters])).toEqual([['S1', 'Jose\u0301', '1号楼', 2]]);
   });
 });
 
@@ -372,5 +424,11 @@ describe('cases found by the fuzz and by reading in chunks, each once different 
     ['the first Chinese text 学生代表, whose first two GBK bytes are also a UTF-8 character', `${ascii}N,2026-H1,A,学生代表,1,2,3,4,5\n`, ascii.length],
   ])('a GBK sheet read in chunks: %s', (_, text, first) => {
     check({ 'a.csv': toGbk(text) }, policyOf(), {}, { first, rest: [4096] });
+  });
+
+  // A C1 control character is two bytes in UTF-8 (C2 85): cut between them, it is still found.
+  it.each([1, 2, 3])('a C1 control character (U+0085) cut by a chunk\'s end, in chunks of %i bytes', (size) => {
+    const text = `${H}\nS1,张伟,2026-H1,A,leader,1,2,3,4,5\nS2,刘\u0085洋,2026-H1,A,leader,1,2,3,4,5\n`;
+    expect(check({ 'a.csv': text }, policyOf(), {}, { first: 64, rest: [size] })).toBe('same, errors');
   });
 });

@@ -14,8 +14,9 @@ describe('h: text as HTML', () => {
     ['<script>alert(1)</script>', '&lt;script&gt;alert&#40;1)&lt;&#47;script&gt;'],
     ['=1+2', '=1+2'],
     ['a & "b" \'c\'', 'a &amp; &quot;b&quot; &#39;c&#39;'],
-    ['\u001b[31m红', '\\u{1b}[31m红'],
-    ['line\nbreak', 'line\\u{a}break'],
+    ['\u001b[31m红', '\\u001b[31m红'],
+    ['line\nbreak', 'line\\u000abreak'],
+    ['a\u200bb', 'a\\u200bb'],
     ['http://x.example/a', 'http&#58;&#47;&#47;x.example&#47;a'],
     ['url(#x) url(http://y)', 'url&#40;#x) url&#40;http&#58;&#47;&#47;y)'],
     ['张伟', '张伟'],
@@ -23,9 +24,9 @@ describe('h: text as HTML', () => {
     expect(h(text)).toBe(html);
   });
 
-  it('isolates a bidi override so that it cannot turn the text after it around', () => {
-    expect(h('abc\u202edef')).toBe('<bdi>abc\u202edef</bdi>');
-    expect(attr('abc\u202edef')).toBe('abc\u202edef');
+  it('shows a bidi override, isolated, so that it cannot turn the text after it around', () => {
+    expect(h('abc\u202edef')).toBe('<bdi>abc\\u202edef</bdi>');
+    expect(attr('abc\u202edef')).toBe('abc\\u202edef');
   });
 });
 

@@ -185,7 +185,7 @@ describe('usage and help', () => {
     expect(run(['score', H1, '--format', 'xml']).code).toBe(2);
     const r = run(['score', 'nope.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('evaluate: error: cannot read sheet "nope.csv": no such file or folder\n');
+    expect(r.stderr).toBe('evaluate: error: cannot read sheet "nope.csv": there is no such file or folder\n');
   });
 
   it('--help explains every option with real examples that work', () => {
@@ -254,16 +254,26 @@ describe('the streaming path leaves to the detailed path what it must report', (
     expect(run(['check', 'mixed.csv'], { cwd: dir }).stderr).toMatch(/mixed\.csv:2: error: /);
   });
 
-  it('control characters in names reach neither the terminal table nor Markdown raw', () => {
+  it('control characters in names reach neither the terminal table nor Markdown raw: the sheet is refused', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 's.csv'), 'staff_id,name,semester,listen,see,check,test,ask\nS001,"a\x1b]0;owned\x07b",2026-H1,19,20,18,17.5,17.5\n');
+    for (const format of ['table', 'md', 'json']) {
+      const r = run(['score', 's.csv', '--format', format], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('s.csv:2:2: error: a control character (\\u001b, ESC, a terminal escape) in this cell: a sheet holds text only; delete it\n1 error; nothing was written\n');
+    }
+  });
+
+  it('invisible format characters in names (a bidi override, a zero-width space) are shown escaped in the table and Markdown, kept in JSON', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 's.csv'), 'staff_id,name,semester,listen,see,check,test,ask\nS001,a\u202eb\u200bc,2026-H1,19,20,18,17.5,17.5\n');
     for (const format of ['table', 'md']) {
       const r = run(['score', 's.csv', '--format', format], { cwd: dir });
       expect(r.code).toBe(0);
-      expect(r.stdout.includes("\x07") || r.stdout.includes("\x1b")).toBe(false);
-      expect(r.stdout).toContain(format === 'md' ? String.raw`a\\u{1b}\]0;owned\\u{7}b` : 'a\\u{1b}]0;owned\\u{7}b');
+      expect(/[\u202e\u200b]/.test(r.stdout)).toBe(false);
+      expect(r.stdout).toContain(format === 'md' ? String.raw`a\\u202eb\\u200bc` : String.raw`a\u202eb\u200bc`);
     }
-    // JSON keeps the name exactly.
-    expect(JSON.parse(run(['score', 's.csv', '--format', 'json'], { cwd: dir }).stdout).semesters[0].staff[0].name).toBe('a\x1b]0;owned\x07b');
+    expect(JSON.parse(run(['score', 's.csv', '--format', 'json'], { cwd: dir }).stdout).semesters[0].staff[0].name).toBe('a\u202eb\u200bc');
   });
 });

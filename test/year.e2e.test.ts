@@ -146,10 +146,37 @@ describe('evaluate year', () => {
     expect(r.stdout).toContain('| S011 | 朱磊 | 2号楼 | **95.3** | excellent | **96.5** | excellent | ¥3600 |  |  | award candidate, annual bonus |');
   });
 
-  it('requires a four-digit --year (exit 2)', () => {
-    const missing = run(['year', H1, H2]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("required option '--year <yyyy>' not specified");
+  it('takes the year from the sheets when they hold one year: the same report as with --year (year and rewards)', () => {
+    for (const command of ['year', 'rewards']) {
+      const without = run([command, H1, H2, '--policy', POLICY, '--format', 'json']);
+      expect(without.stderr, command).toBe('');
+      expect(without.code, command).toBe(0);
+      const given = run([command, ...BOTH, '--format', 'json']);
+      expect({ ...JSON.parse(without.stdout), seal: null }).toEqual({ ...JSON.parse(given.stdout), seal: null });
+      expect(run([command, H1, H2, '--policy', POLICY]).stdout).toBe(run([command, ...BOTH]).stdout);
+    }
+    // One semester's sheet is enough to know the year (its people are incomplete).
+    const h1 = run(['year', H1, '--policy', POLICY, '--format', 'json']);
+    expect(h1.code).toBe(0);
+    expect(JSON.parse(h1.stdout).year).toBe(2026);
+  });
+
+  it('sheets of two years without --year: a usage error naming the years and semesters (exit 2); --year chooses', () => {
+    const dir = tempDir();
+    const old = join(dir, '2025-H2.csv');
+    writeFileSync(old, readFileSync(H1, 'utf8').replaceAll('2026-H1', '2025-H2'));
+    for (const command of ['year', 'rewards']) {
+      const r = run([command, H1, H2, old, '--policy', POLICY]);
+      expect(r.stdout, command).toBe('');
+      expect(r.stderr, command).toBe('evaluate: error: the sheets hold scores of 2025, 2026 (2025-H2, 2026-H1, 2026-H2): choose the year with --year\n');
+      expect(r.code, command).toBe(2);
+      const chosen = run([command, H1, H2, old, '--year', '2025', '--policy', POLICY, '--format', 'json']);
+      expect(chosen.code, command).toBe(0);
+      expect(JSON.parse(chosen.stdout).year, command).toBe(2025);
+    }
+  });
+
+  it('a --year that is not a four-digit year from 1900 to 2999 is a usage error (exit 2)', () => {
     const bad = run(['year', H1, H2, '--year', '26']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('evaluate: error: --year "26" is not a year from 1900 to 2999; write it with four digits, as in --year 2026\n');

@@ -13,7 +13,7 @@ import { type Lang, defaultLang, words as uiWords } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import type { Reading } from '../io/read-sheets.js';
 import { type Encoding, parseEncoding } from '../io/encoding.js';
-import { type OutData, checkOut, writeOut, writeStdout } from '../io/output.js';
+import { type OutData, blockingStderr, checkOut, writeOut, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { printable } from '../render/format.js';
 
@@ -26,6 +26,7 @@ export interface CommonFlags {
   color?: boolean;
   encoding?: string;
   delimiter?: string;
+  verbose?: boolean;
 }
 
 export interface Common {
@@ -38,6 +39,8 @@ export interface Common {
   color: boolean;
   encoding: Encoding | null;
   delimiter: string;
+  /** List every missing score of a blank sheet. */
+  verbose?: boolean;
 }
 
 /** --policy --lang --format --out --force --no-color, and for commands that read sheets --encoding --delimiter. */
@@ -52,7 +55,8 @@ export function addCommonOptions(cmd: Command, formats: readonly string[], defau
   if (readsSheets) {
     cmd
       .option('--encoding <name>', 'force the sheets\' encoding: utf8 or gbk (default: detected)')
-      .option('--delimiter <char>', 'cell separator of the sheets', ',');
+      .option('--delimiter <char>', 'cell separator of the sheets', ',')
+      .option('--verbose', 'list every missing score of a blank sheet (by default one problem says the sheet is blank)');
   }
   return cmd;
 }
@@ -80,6 +84,7 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
     color: color && !flags.out,
     encoding,
     delimiter,
+    verbose: flags.verbose === true,
   };
 }
 
@@ -129,6 +134,7 @@ export function reportLog(reading: Reading, lang: Lang, print = true): Problem[]
     const files = new Map<string, Uint8Array>();
     const messages = log.messageCache(words, ctx, (m) => Buffer.from(`: ${printable(m)}\n`, 'utf8'));
     const severity = { error: Buffer.from(`: ${sev.error}`), warning: Buffer.from(`: ${sev.warning}`) };
+    blockingStderr();
     const out = new LineBytes(process.stderr);
     for (const i of order) {
       const error = log.isError(i);
@@ -197,7 +203,10 @@ export function reportProblems(sorted: Problem[], summary: (errors: number, warn
 
 /** With EVALUATE_DEBUG set: the time and heap at a phase of a command, on standard error. */
 export function debugPhase(what: string): void {
-  if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
+  if (!process.env.EVALUATE_DEBUG) return;
+  const m = process.memoryUsage();
+  const mb = (n: number): number => Math.round(n / 1e6);
+  process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB, resident ${mb(m.rss)} MB\n`);
 }
 
 /** Checks --out before any work is done, so that a refused path costs nothing. */

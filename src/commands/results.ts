@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { type SheetsSummary, summarize } from '../core/committee.js';
+import { type SheetsSummary, byName, summarize } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
 import { type SemesterReport, type StaffResult, byCodePoint, rankReport } from '../core/report.js';
@@ -99,9 +99,11 @@ const ROLE_ORDER = new Map<Role | null, number>([...ROLES.map((r, i) => [r, i] a
 /** The reading pipeline with a command's options. */
 function read(req: ReadRequest, year: number | null): Reading {
   const { common } = req;
-  const sources = expandSources(req.sheets);
+  const sources = expandSources(req.sheets, common.lang);
   precheckOut(common, [...sources.map((s) => s.path), req.roster ?? null]);
   return readSheets(sources, {
+    lang: common.lang,
+    verbose: common.verbose === true,
     policy: common.policy,
     semester: req.semester ?? null,
     semesterFillsOnly: req.semesterFillsOnly === true,
@@ -143,7 +145,7 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
           if (!found.has(rater)) found.set(rater, { rater: texts.text(RATER, rater), role: roleOf(effectiveRole(tally, rater, cellRole)) });
         });
       }
-      return [...found.values()].sort((a, b) => ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || byCodePoint(a.rater, b.rater));
+      return [...found.values()].sort((a, b) => ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || byName(a.rater, b.rater));
     },
     panel(semester) {
       if (!tally.keepsScores) throw new Error('panel() needs a reading that keeps the scores');
@@ -251,15 +253,20 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const fileOf = (person: number) => tally.files.get(tally.atFile[person]!)!;
   const nameText = (person: number) => (tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '');
   // Someone scored in one semester only: said where they are scored, unless the roster said it already.
+  // Staff numbers of the people of each semester (the staff texts' numbers are shared by the semesters).
+  let staffCount = 0;
+  for (const list of [h1People, h2People]) for (const p of list) staffCount = Math.max(staffCount, tally.staffOf[p]! + 1);
   if (!reading.roster && h1People.length > 0 && h2People.length > 0) {
-    const inH1 = new Set(h1People.map((p) => tally.staffOf[p]!));
-    const inH2 = new Set(h2People.map((p) => tally.staffOf[p]!));
+    const inH1 = new Uint8Array(staffCount);
+    const inH2 = new Uint8Array(staffCount);
+    for (const p of h1People) inH1[tally.staffOf[p]!] = 1;
+    for (const p of h2People) inH2[tally.staffOf[p]!] = 1;
     for (const [mine, other, missing] of [
       [h1People, inH2, semesters.h2],
       [h2People, inH1, semesters.h1],
     ] as const) {
       for (const p of mine) {
-        if (!other.has(tally.staffOf[p]!)) {
+        if (other[tally.staffOf[p]!] !== 1) {
           const id = texts.text(STAFF, tally.staffOf[p]!);
           const name = nameText(p);
           log.warning(fileOf(p), tally.atLine[p]!, undefined, 'one-semester-only', `${id}${name ? ` ${name}` : ''}`, missing);
@@ -268,10 +275,12 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
     }
   }
   // The same person by two names in the two semesters is worth a look (a post may change).
-  const h1ByStaff = new Map(h1People.map((p) => [tally.staffOf[p]!, p]));
+  // (Names are compared by number: one number, one name however it is spelt.)
+  const h1ByStaff = new Int32Array(staffCount).fill(-1);
+  for (const p of h1People) h1ByStaff[tally.staffOf[p]!] = p;
   for (const p of h2People) {
-    const q = h1ByStaff.get(tally.staffOf[p]!);
-    if (q !== undefined && nameText(q) && nameText(p) && nameText(q) !== nameText(p)) {
+    const q = h1ByStaff[tally.staffOf[p]!]!;
+    if (q >= 0 && tally.nameOf[q]! >= 0 && tally.nameOf[p]! >= 0 && tally.nameOf[q] !== tally.nameOf[p]) {
       log.warning(fileOf(p), tally.atLine[p]!, undefined, 'name-between-semesters', texts.text(STAFF, tally.staffOf[p]!), nameText(p), semesters.h2, nameText(q), semesters.h1, `${fileOf(q).name}:${tally.atLine[q]}`);
     }
   }
@@ -293,13 +302,21 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   results.otherSemesters = [...otherSemesters].sort();
   const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
-  const byId = (r: SemesterReport | null): Map<string, StaffResult> => new Map(r ? r.staff.map((s) => [s.staffId, s]) : []);
-  const h1 = byId(h1Report);
-  const h2 = byId(h2Report);
-  const roster = reading.roster;
-  const ids = new Set([...h1.keys(), ...h2.keys(), ...(roster ?? []).map((e) => e.staffId)]);
-  const rosterById = new Map((roster ?? []).map((e) => [e.staffId, e]));
-  const outcomes = [...ids].sort(byCodePoint).map((id) => yearOutcome(h1.get(id) ?? null, h2.get(id) ?? null, policy, rosterById.get(id)));
+  // Everyone by staff id: their two semesters and their roster entry.
+  const byId = new Map<string, { h1: StaffResult | null; h2: StaffResult | null; entry: { staffId: string; name: string; post: string } | undefined }>();
+  const entryOf = (id: string) => {
+    let e = byId.get(id);
+    if (!e) byId.set(id, (e = { h1: null, h2: null, entry: undefined }));
+    return e;
+  };
+  for (const s of h1Report?.staff ?? []) entryOf(s.staffId).h1 = s;
+  for (const s of h2Report?.staff ?? []) entryOf(s.staffId).h2 = s;
+  for (const e of reading.roster ?? []) entryOf(e.staffId).entry = e;
+  const ids = [...byId.keys()].sort(byCodePoint);
+  const outcomes = ids.map((id) => {
+    const e = byId.get(id)!;
+    return yearOutcome(e.h1, e.h2, policy, e.entry);
+  });
   return { year, outcomes, h1: h1Report, h2: h2Report, results };
 }
 
@@ -353,6 +370,6 @@ export function warnUnset(outcomes: YearOutcome[], common: Common): void {
  */
 export function semestersIn(req: Pick<ReadRequest, 'sheets' | 'common'>): string[] {
   const { common } = req;
-  const reading = readSheets(expandSources(req.sheets), { policy: common.policy, semester: null, encoding: common.encoding, delimiter: common.delimiter, roster: null });
+  const reading = readSheets(expandSources(req.sheets, common.lang), { lang: common.lang, policy: common.policy, semester: null, encoding: common.encoding, delimiter: common.delimiter, roster: null });
   return [...reading.tally.semesters].sort();
 }

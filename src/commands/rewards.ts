@@ -30,7 +30,7 @@ export function register(program: Command): void {
         'and a warning names the amount to set.',
     )
     .argument('<sheet...>', 'scoring sheets (CSV) of both semesters: files, - for standard input, or folders of *.csv')
-    .requiredOption('--year <yyyy>', 'the calendar year (2026)')
+    .option('--year <yyyy>', 'the calendar year (2026); default: the year of the sheets, when they hold one')
     .addOption(new Option('--only <list>', 'only one list').choices([...REWARDS_ONLY]))
     .option('--roster <file>', 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning)')
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');

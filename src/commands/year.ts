@@ -1,7 +1,7 @@
 /** `evaluate year`: both semesters of a year side by side and the year consequences. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { type CommonFlags, addCommonOptions, emit, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, debugPhase, emit, resolveCommon } from './common.js';
 import { summaryOf } from './list.js';
 import { parseYearOption, readYear, warnUnset } from './results.js';
 import { sealFor } from './seal.js';
@@ -25,7 +25,7 @@ export function register(program: Command): void {
         '  one semester not scored  -> incomplete: the year is not decided',
     )
     .argument('<sheet...>', 'scoring sheets (CSV) of both semesters: files, - for standard input, or folders of *.csv')
-    .requiredOption('--year <yyyy>', 'the calendar year to decide (2026)')
+    .option('--year <yyyy>', 'the calendar year to decide (2026); default: the year of the sheets, when they hold one')
     .option('--roster <file>', 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning)')
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
   addCommonOptions(cmd, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
@@ -44,8 +44,11 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
   const year = flags.year === undefined ? null : parseYearOption(flags.year);
   refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  debugPhase('start');
   const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
+  debugPhase('read');
   warnUnset(data.outcomes, common);
+  debugPhase('warned');
   const render = await import('../render/year.js');
   const input = { year: data.year, outcomes: data.outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
   const text =
@@ -58,5 +61,7 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
         : common.format === 'md'
           ? render.yearMd(input)
           : render.yearTable(input);
+  debugPhase('rendered');
   await emit(text, common);
+  debugPhase('written');
 }

@@ -1,5 +1,5 @@
 /** Turning the text of one cell into a value: scores, semesters, roles and header names. */
-import type { Method, Role } from './types.js';
+import { type Method, type Role, METHOD_ALIASES } from './types.js';
 
 /** Scores are held as integer micro-points: exact, and cheap to add up as plain numbers. */
 export const MICRO = 1_000_000;
@@ -40,8 +40,14 @@ export function microToString(micro: number): string {
  * letters and digits ASCII and NFC and NFD spellings one (SPEC "Input").
  */
 export function textKey(trimmed: string): string {
-  return trimmed;
+  // ASCII (most ids) is its own key: no format characters, nothing NFKC changes.
+  if (ASCII.test(trimmed)) return trimmed;
+  return trimmed.replace(FORMAT_CHARACTERS, '').normalize('NFKC').trim();
 }
+
+const ASCII = /^\p{ASCII}*$/u;
+/** Unicode category Cf: zero-width spaces and joiners, the byte order mark, bidi controls. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
 
 /**
  * `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. Years 1900 to
@@ -83,18 +89,6 @@ export function parseRole(raw: string): Role | null {
   return lookup(ROLE_ALIASES, raw);
 }
 
-const METHOD_ALIASES: Record<string, Method> = {
-  listen: 'listen',
-  听: 'listen',
-  see: 'see',
-  看: 'see',
-  check: 'check',
-  查: 'check',
-  test: 'test',
-  测: 'test',
-  ask: 'ask',
-  问: 'ask',
-};
 
 export function parseMethod(raw: string): Method | null {
   return lookup(METHOD_ALIASES, raw);

@@ -7,11 +7,35 @@ import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, METHODS, ROLES } from './types.js';
 import { effectiveRole } from './whole-picture.js';
 
+const names = new Intl.Collator('zh-Hans-CN', { numeric: true });
+
+/** Characters that count in a name (学生甲, 乙, 丙 …; 评委一, 二, 三 …), in their order. */
+const COUNTERS = ['甲乙丙丁戊己庚辛壬癸', '一二三四五六七八九十'];
+
+/** A name as it sorts: a last counting character becomes its number (学生丙 as 学生2), which sorts before the Han characters. */
+function sortKey(name: string): string {
+  if (name.length < 2) return name;
+  const last = name.slice(-1);
+  for (const counters of COUNTERS) {
+    const i = counters.indexOf(last);
+    if (i >= 0) return `${name.slice(0, -1)}${i}`;
+  }
+  return name;
+}
+
+/**
+ * Names as a Chinese office lists them: by pinyin, digits as numbers, and a last counting character
+ * in its order (学生甲, 学生乙, 学生丙, not by the pinyin of 丙).
+ */
+export function byName(a: string, b: string): number {
+  return names.compare(sortKey(a), sortKey(b)) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** The committee (考评小组) the rules ask for: a different panel is a warning, not an error. */
 export const COMMITTEE: Readonly<Record<Role, number>> = Object.freeze({ leader: 1, 'head-office': 1, 'center-office': 1, student: 2 });
 
 export interface Composition {
-  /** Raters by role, in order of first appearance; `none` for raters without a role. */
+  /** Raters by role, each role's by name (byName); `none` for raters without a role. */
   members: Record<Role | 'none', string[]>;
   /** Roles whose count differs from the rules (raters without a role listed as `none`, expected 0). */
   differences: { role: Role | 'none'; expected: number; found: number }[];
@@ -56,6 +80,8 @@ export function composition(tally: Tally, texts: TextLookup, people: number[]): 
   const members: Record<Role | 'none', string[]> = { leader: [], 'head-office': [], 'center-office': [], student: [], none: [] };
   const raters = ratersOf(tally, people);
   for (const r of raters) members[r.role === NO_ROLE ? 'none' : ROLES[r.role]!].push(texts.text(RATER, r.rater));
+  // The committee's order (leader, head office, center office, students), then by name.
+  for (const list of Object.values(members)) list.sort(byName);
   const consensus = raters.length === 1 && members.none.length === 1 && members.none[0] === CONSENSUS_RATER;
   const differences: Composition['differences'] = [];
   if (!consensus) {

@@ -6,7 +6,7 @@
  */
 import { clip, editDistance } from './cells.js';
 import type { FileRef, ProblemLog } from './problems.js';
-import { type Method, METHODS } from './types.js';
+import { type Method, METHOD_ALIASES, METHODS } from './types.js';
 
 export type Column = 'staff_id' | 'name' | 'post' | 'semester' | 'rater' | 'role' | 'method' | 'score' | Method;
 
@@ -27,16 +27,7 @@ const HEADER_ALIASES: Record<string, Column> = {
   role: 'role',
   角色: 'role',
   评委类型: 'role',
-  listen: 'listen',
-  听: 'listen',
-  see: 'see',
-  看: 'see',
-  check: 'check',
-  查: 'check',
-  test: 'test',
-  测: 'test',
-  ask: 'ask',
-  问: 'ask',
+  ...METHOD_ALIASES,
   method: 'method',
   方法: 'method',
   score: 'score',

@@ -74,32 +74,93 @@ export interface Icc {
   mse: number | null;
 }
 
+/** Beyond this, a sum of integers moves to a BigInt (two numbers of at most 2^52 add exactly). */
+const SMALL = 2 ** 52;
+/** Integers below this multiply exactly (the product stays under 2^52). */
+const FACTOR = 2 ** 26;
+
+/**
+ * An exact sum of integers: a plain number while it is small, which is nearly always, and a BigInt
+ * for what goes beyond, so that sums of squares of scores stay exact without a BigInt per score.
+ */
+export class ExactSum {
+  private low = 0;
+  private high = 0n;
+
+  reset(): void {
+    this.low = 0;
+    this.high = 0n;
+  }
+
+  /** Adds a safe integer. */
+  add(x: number): void {
+    if (x > SMALL || x < -SMALL) {
+      this.high += BigInt(x);
+      return;
+    }
+    const s = this.low + x;
+    if (s > SMALL || s < -SMALL) {
+      this.high += BigInt(s);
+      this.low = 0;
+    } else this.low = s;
+  }
+
+  /** Adds a·b (safe integers). */
+  addProduct(a: number, b: number): void {
+    if (a < FACTOR && a > -FACTOR && b < FACTOR && b > -FACTOR) this.add(a * b);
+    else this.high += BigInt(a) * BigInt(b);
+  }
+
+  addBig(x: bigint): void {
+    this.high += x;
+  }
+
+  value(): bigint {
+    return this.high + BigInt(this.low);
+  }
+
+  /** The sum as a number when it never left the small range, else null. */
+  small(): number | null {
+    return this.high === 0n ? this.low : null;
+  }
+}
+
 /**
  * The sums of a two-way layout (rows: staff, columns: raters) gathered row by row, in integer units,
  * exactly: ICC(2,1) and ICC(2,k) from its mean squares.
  */
 export class IccSums {
   n = 0;
-  private grand = 0n;
-  private squares = 0n;
-  private rowSquares = 0n;
-  private readonly cols: bigint[];
+  private readonly grand = new ExactSum();
+  private readonly squares = new ExactSum();
+  private readonly rowSquares = new ExactSum();
+  private readonly cols: ExactSum[];
 
   constructor(readonly k: number) {
-    this.cols = Array.from({ length: k }, () => 0n);
+    this.cols = Array.from({ length: k }, () => new ExactSum());
   }
 
-  /** One complete row, values in units (integers). */
+  private readonly rowSum = new ExactSum();
+
+  /** One complete row, values in units (safe integers). */
   row(values: readonly number[]): void {
-    let sum = 0n;
+    const row = this.rowSum;
+    row.reset();
     for (let j = 0; j < this.k; j++) {
-      const x = BigInt(values[j]!);
-      sum += x;
-      this.squares += x * x;
-      this.cols[j] = this.cols[j]! + x;
+      const x = values[j]!;
+      row.add(x);
+      this.squares.addProduct(x, x);
+      this.cols[j]!.add(x);
     }
-    this.grand += sum;
-    this.rowSquares += sum * sum;
+    const small = row.small();
+    if (small !== null) {
+      this.grand.add(small);
+      this.rowSquares.addProduct(small, small);
+    } else {
+      const sum = row.value();
+      this.grand.addBig(sum);
+      this.rowSquares.addBig(sum * sum);
+    }
     this.n++;
   }
 
@@ -115,11 +176,12 @@ export class IccSums {
     if (n < 2 || k < 2) return { icc: null, iccSingle: null, n, k, msr: null, msc: null, mse: null };
     const R = (x: number | bigint) => Rational.of(x);
     const u2 = R(BigInt(unit) * BigInt(unit));
-    const correction = Rational.of(this.grand * this.grand, BigInt(n * k));
+    const grand = this.grand.value();
+    const correction = Rational.of(grand * grand, BigInt(n * k));
     let colSquares = 0n;
-    for (const c of this.cols) colSquares += c * c;
-    const sst = R(this.squares).sub(correction);
-    const ssr = Rational.of(this.rowSquares, BigInt(k)).sub(correction);
+    for (const c of this.cols) colSquares += c.value() * c.value();
+    const sst = R(this.squares.value()).sub(correction);
+    const ssr = Rational.of(this.rowSquares.value(), BigInt(k)).sub(correction);
     const ssc = Rational.of(colSquares, BigInt(n)).sub(correction);
     const sse = sst.sub(ssr).sub(ssc);
     const msr = ssr.div(R(n - 1)).div(u2);
@@ -252,35 +314,45 @@ export interface PanelStaff {
 /** The staff of a semester, visited one by one (twice), and the raters' names by number. */
 export interface PanelSource {
   raters: readonly string[];
+  /** The largest divisor of 10^6 that divides every score (micro-points); found by a first visit when absent. */
+  grain?: () => number;
   eachStaff(visit: (s: PanelStaff) => void): void;
 }
 
 /** The staff of a semester in a tally (needs the scores kept), in order of first appearance. */
 export function tallySource(tally: Tally, texts: TextLookup, people: readonly number[]): PanelSource {
   const raters: string[] = [];
-  const numbers = new Map<number, number>();
+  // Tally rater number -> panel rater number + 1 (0: not met yet).
+  let numbers = new Int32Array(64);
+  // One staff object, filled again for each person (the visitor keeps none of it).
+  const s: PanelStaff = { staffId: '', name: '', raters: [], roles: [], micro: [] };
   return {
     raters,
+    grain: () => tally.scoreGrain(),
     eachStaff(visit) {
+      const fill = (rater: number, cellRole: number, mask: number, cell: number, sparse: boolean): void => {
+        if (rater >= numbers.length) {
+          const grown = new Int32Array(Math.max(numbers.length * 2, rater + 1));
+          grown.set(numbers);
+          numbers = grown;
+        }
+        let r = numbers[rater]! - 1;
+        if (r < 0) {
+          r = raters.length;
+          raters.push(texts.text(RATER, rater));
+          numbers[rater] = r + 1;
+        }
+        s.raters.push(r);
+        s.roles.push(roleOf(effectiveRole(tally, rater, cellRole)));
+        for (let k = 0; k < 5; k++) s.micro.push(mask & (1 << k) ? tally.scoreOf(cell, sparse, k) : null);
+      };
       for (const person of people) {
-        const s: PanelStaff = {
-          staffId: texts.text(STAFF, tally.staffOf[person]!),
-          name: tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '',
-          raters: [],
-          roles: [],
-          micro: [],
-        };
-        tally.cellsOf(person, (rater, cellRole, mask, cell, sparse) => {
-          let r = numbers.get(rater);
-          if (r === undefined) {
-            r = raters.length;
-            raters.push(texts.text(RATER, rater));
-            numbers.set(rater, r);
-          }
-          s.raters.push(r);
-          s.roles.push(roleOf(effectiveRole(tally, rater, cellRole)));
-          for (let k = 0; k < 5; k++) s.micro.push(mask & (1 << k) ? tally.scoreOf(cell, sparse, k) : null);
-        });
+        s.staffId = texts.text(STAFF, tally.staffOf[person]!);
+        s.name = tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '';
+        s.raters.length = 0;
+        s.roles.length = 0;
+        s.micro.length = 0;
+        tally.cellsOf(person, fill);
         visit(s);
       }
     },
@@ -288,16 +360,17 @@ export function tallySource(tally: Tally, texts: TextLookup, people: readonly nu
 }
 
 /**
- * Scores in exact integer units: a score of method k is micro × factor[k] units of 1/unit points
- * (factor 1 and unit 10^6 when every method is scored on its maximum, the usual case).
+ * Scores in exact integer units: a score of method k is (micro / grain) × factor[k] units of 1/unit
+ * points (factor 1 when every method is scored on its maximum, the usual case; grain the largest
+ * divisor of 10^6 that divides every score, so that half points count as 1 and 20 points as 40).
  */
-function unitsOf(policy: Policy): { factor: number[]; unit: number } {
+function unitsOf(policy: Policy, grain: number): { factor: number[]; unit: number } {
   const ratios = METHODS.map((m) => rationalOf(policy.methods[m].max).div(rationalOf(policy.methods[m].scale)));
   let lcm = 1n;
   for (const r of ratios) lcm = (lcm / gcd(lcm, r.d)) * r.d;
   const factor = ratios.map((r) => Number((r.n * lcm) / r.d));
-  const unit = Number(lcm) * MICRO;
-  const biggest = Math.max(...METHODS.map((m, k) => policy.methods[m].scale * MICRO * factor[k]!)) * 100;
+  const unit = (Number(lcm) * MICRO) / grain;
+  const biggest = Math.max(...METHODS.map((m, k) => ((policy.methods[m].scale * MICRO) / grain) * factor[k]!)) * 100;
   if (!Number.isSafeInteger(Math.ceil(biggest)) || !Number.isSafeInteger(unit)) throw new RangeError('the policy\'s method scales are too fine for the panel statistics');
   return { factor, unit };
 }
@@ -305,6 +378,21 @@ function unitsOf(policy: Policy): { factor: number[]; unit: number } {
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;
+}
+
+function gcdNumber(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a < 0 ? -a : a;
+}
+
+/** The grain of a source that does not know it: the largest divisor of 10^6 that divides every score. */
+function grainOf(source: PanelSource): number {
+  if (source.grain) return source.grain();
+  let g = MICRO;
+  source.eachStaff((s) => {
+    for (const m of s.micro) if (m !== null && m % g !== 0) g = gcdNumber(g, m);
+  });
+  return g;
 }
 
 /** The median of the sorted values without the one at index `skip`, times 2 (so an integer). */
@@ -315,21 +403,70 @@ function twiceMedianWithout(sorted: readonly number[], skip: number): number {
   return n % 2 === 1 ? 2 * at(mid) : at(mid - 1) + at(mid);
 }
 
-/** Exact moments of integers: count, Σx, Σx² (BigInt where it must be). */
+/** Exact moments of integers: count, Σx, Σx². */
 class Moments {
   n = 0;
-  sum = 0n;
-  squares = 0n;
+  private readonly sums = new ExactSum();
+  private readonly squares = new ExactSum();
   add(x: number): void {
-    const b = BigInt(x);
     this.n++;
-    this.sum += b;
-    this.squares += b * b;
+    this.sums.add(x);
+    this.squares.addProduct(x, x);
+  }
+  get sum(): bigint {
+    return this.sums.value();
   }
   /** Σ(x - mean)², exactly, in units². */
   ss(): Rational {
-    return this.n === 0 ? Rational.ZERO : Rational.of(this.squares).sub(Rational.of(this.sum * this.sum, BigInt(this.n)));
+    const sum = this.sum;
+    return this.n === 0 ? Rational.ZERO : Rational.of(this.squares.value()).sub(Rational.of(sum * sum, BigInt(this.n)));
   }
+}
+
+/**
+ * The pooled within-person sum of squares of one method, exactly: Σ over people of Σx² - (Σx)²/n,
+ * gathered as Σx² overall and, per number of scores n, Σ(Σx)², so that no fraction is made per person.
+ */
+class Pooled {
+  private readonly squares = new ExactSum();
+  private readonly bySize = new Map<number, ExactSum>();
+  /** Degrees of freedom: Σ(n - 1). */
+  df = 0;
+
+  /** One person's scores of the method (at least two), in units. */
+  add(xs: readonly number[]): void {
+    const n = xs.length;
+    let sum = 0;
+    let small = true;
+    for (const x of xs) {
+      this.squares.addProduct(x, x);
+      sum += x;
+      if (sum > SMALL || sum < -SMALL) small = false;
+    }
+    let by = this.bySize.get(n);
+    if (!by) this.bySize.set(n, (by = new ExactSum()));
+    if (small) by.addProduct(sum, sum);
+    else {
+      let big = 0n;
+      for (const x of xs) big += BigInt(x);
+      by.addBig(big * big);
+    }
+    this.df += n - 1;
+  }
+
+  /** Σ(x - the person's mean)², in units². */
+  ss(): Rational {
+    let ss = Rational.of(this.squares.value());
+    for (const [n, sums] of this.bySize) ss = ss.sub(Rational.of(sums.value(), BigInt(n)));
+    return ss;
+  }
+}
+
+/** The most frequent key's count (0 for none). */
+function mostOf(counts: Map<unknown, number>): number {
+  let most = 0;
+  for (const c of counts.values()) if (c > most) most = c;
+  return most;
 }
 
 interface RaterAccumulator {
@@ -337,7 +474,8 @@ interface RaterAccumulator {
   roleKnown: boolean;
   scored: number;
   totals: Moments;
-  patterns: Map<string, number>;
+  /** How many staff got each set of five scores (a number key where the scores allow one, else text). */
+  patterns: Map<number | string, number>;
   totalCounts: Map<number, number>;
   /** Leniency: the differences as floats, summed in staff order. */
   diffSum: number;
@@ -345,26 +483,54 @@ interface RaterAccumulator {
   /** Pearson of own totals (units) against the others' medians (half units). */
   xs: Moments;
   ys: Moments;
-  xy: bigint;
+  xy: ExactSum;
+}
+
+/** Sorts a short list of numbers in place (insertion sort: a person has a handful of raters). */
+function sortNumbers(xs: number[]): void {
+  if (xs.length > 32) {
+    xs.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]! > x) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 export function panelReport(semester: string, source: PanelSource, policy: Policy): PanelReport {
   const t = policy.panel;
-  const { factor, unit } = unitsOf(policy);
+  const grain = grainOf(source);
+  const { factor, unit } = unitsOf(policy, grain);
   const toF = (x: number, d: number) => x / d;
   const acc: RaterAccumulator[] = [];
   const rater = (r: number): RaterAccumulator =>
-    (acc[r] ??= { role: null, roleKnown: false, scored: 0, totals: new Moments(), patterns: new Map(), totalCounts: new Map(), diffSum: 0, diffs: 0, xs: new Moments(), ys: new Moments(), xy: 0n });
-  const own = (role: Role | null) => METHODS.map((m) => role === null || policy.methods[m].roles.includes(role));
-  // Per method: the pooled within-person sum of squares (units²) and its degrees of freedom, and
-  // which raters score it.
-  const pooled = METHODS.map(() => Rational.ZERO);
-  const df = [0, 0, 0, 0, 0];
+    (acc[r] ??= { role: null, roleKnown: false, scored: 0, totals: new Moments(), patterns: new Map(), totalCounts: new Map(), diffSum: 0, diffs: 0, xs: new Moments(), ys: new Moments(), xy: new ExactSum() });
+  // Which methods a role scores, and whether it scores them all (null: no role, every method).
+  const ownOf = new Map<Role | null, boolean[]>();
+  const own = (role: Role | null): boolean[] => {
+    let o = ownOf.get(role);
+    if (!o) ownOf.set(role, (o = METHODS.map((m) => role === null || policy.methods[m].roles.includes(role))));
+    return o;
+  };
+  const full = (role: Role | null) => own(role).every(Boolean);
+  // A set of five scores as one number: each score (in grains) + 1, 0 for none, in base `base`,
+  // while base^5 stays exact; text otherwise.
+  const base = Math.max(...METHODS.map((m) => Math.floor((policy.methods[m].scale * MICRO) / grain))) + 2;
+  const numberKeys = base ** 5 < Number.MAX_SAFE_INTEGER;
+  // Per method: the pooled within-person sum of squares (units²), and which raters score it.
+  const pooled = METHODS.map(() => new Pooled());
   const scoresMethod = METHODS.map(() => new Set<number>());
   let staffCount = 0;
+  /** Score i,k of a person in units, or null. */
   const units = (s: PanelStaff, i: number, k: number): number | null => {
     const micro = s.micro[i * 5 + k];
-    return micro === null || micro === undefined ? null : micro * factor[k]!;
+    return micro === null || micro === undefined ? null : (micro / grain) * factor[k]!;
   };
   /** A rater's total over their own methods (units), or null when one is missing. */
   const totalOf = (s: PanelStaff, i: number): number | null => {
@@ -378,20 +544,39 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     }
     return total;
   };
-  const sortedScores = (s: PanelStaff, k: number): number[] => {
-    const xs: number[] = [];
-    for (let i = 0; i < s.raters.length; i++) {
-      const u = units(s, i, k);
-      if (u !== null) xs.push(u);
+  const patternOf = (s: PanelStaff, i: number): number | string => {
+    if (numberKeys) {
+      let key = 0;
+      let fits = true;
+      for (let k = 4; k >= 0; k--) {
+        const micro = s.micro[i * 5 + k];
+        const d = micro === null || micro === undefined ? 0 : micro / grain + 1;
+        if (d >= base || d < 0) fits = false;
+        key = key * base + d;
+      }
+      if (fits) return key;
     }
-    return xs.sort((a, b) => a - b);
+    return METHODS.map((_, k) => s.micro[i * 5 + k] ?? '').join('|');
+  };
+  // Each method's scores of the person being visited, sorted (reused from person to person).
+  const sorted: number[][] = METHODS.map(() => []);
+  const sortScores = (s: PanelStaff): void => {
+    for (let k = 0; k < 5; k++) {
+      const xs = sorted[k]!;
+      xs.length = 0;
+      for (let i = 0; i < s.raters.length; i++) {
+        const u = units(s, i, k);
+        if (u !== null) xs.push(u);
+      }
+      sortNumbers(xs);
+    }
   };
 
   // First pass: the raters (mean, sd, leniency, correlation, identical scores) and the pooled SDs.
   source.eachStaff((s) => {
     staffCount++;
     const n = s.raters.length;
-    const sorted = METHODS.map((_, k) => sortedScores(s, k));
+    sortScores(s);
     for (let i = 0; i < n; i++) {
       const a = rater(s.raters[i]!);
       if (!a.roleKnown || (a.role === null && s.roles[i])) {
@@ -404,7 +589,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       if (total === null) continue;
       a.totals.add(total);
       a.totalCounts.set(total, (a.totalCounts.get(total) ?? 0) + 1);
-      const key = METHODS.map((_, k) => s.micro[i * 5 + k] ?? '').join('|');
+      const key = patternOf(s, i);
       a.patterns.set(key, (a.patterns.get(key) ?? 0) + 1);
       // The others' median, method by method over the methods this rater scored: a median, so that
       // one extreme rater does not make everyone else look lenient or severe.
@@ -425,23 +610,16 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
         a.diffs++;
         a.xs.add(mine);
         a.ys.add(theirs);
-        a.xy += BigInt(mine) * BigInt(theirs);
+        a.xy.addProduct(mine, theirs);
       }
     }
-    for (let k = 0; k < 5; k++) {
-      const xs = sorted[k]!;
-      if (xs.length < 2) continue;
-      const m = new Moments();
-      for (const x of xs) m.add(x);
-      pooled[k] = pooled[k]!.add(m.ss());
-      df[k]! += xs.length - 1;
-    }
+    for (let k = 0; k < 5; k++) if (sorted[k]!.length >= 2) pooled[k]!.add(sorted[k]!);
   });
 
   const u2 = Rational.of(BigInt(unit) * BigInt(unit));
   const raters: RaterStats[] = acc.map((a, r) => {
     const n = a.totals.n;
-    const identicalShare = n === 0 ? null : Math.max(0, ...a.patterns.values(), ...a.totalCounts.values()) / n;
+    const identicalShare = n === 0 ? null : Math.max(mostOf(a.patterns), mostOf(a.totalCounts)) / n;
     const leniency = a.diffs === 0 ? null : a.diffSum / a.diffs;
     const flags: RaterFlag[] = [];
     if (identicalShare !== null && n >= IDENTICAL_MIN_STAFF && identicalShare >= t.identicalShare) flags.push('identical-scores');
@@ -461,28 +639,39 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   });
 
   const methodSd = {} as Record<Method, number | null>;
-  METHODS.forEach((m, k) => (methodSd[m] = df[k] === 0 ? null : Math.sqrt(toNumber(pooled[k]!.div(Rational.of(df[k]!)).div(u2)))));
+  METHODS.forEach((m, k) => {
+    const p = pooled[k]!;
+    methodSd[m] = p.df === 0 ? null : Math.sqrt(toNumber(p.ss().div(Rational.of(p.df)).div(u2)));
+  });
 
   // Second pass: outliers, the spread of each person, the reliability sums.
-  const full = (role: Role | null) => own(role).every(Boolean);
   const totalCols = acc.map((a, r) => (full(a.role) ? r : -1)).filter((r) => r >= 0);
   const methodCols = METHODS.map((_, k) => acc.map((_a, r) => (scoresMethod[k]!.has(r) ? r : -1)).filter((r) => r >= 0));
   const icc = [new IccSums(totalCols.length), ...methodCols.map((c) => new IccSums(c.length))];
   const outliers: Outlier[] = [];
   const staff: StaffSpread[] = [];
+  // Where each rater stands in the person being visited: at[r] - 1 while stamp[r] is the person's.
+  const at = new Int32Array(acc.length);
+  const stamp = new Int32Array(acc.length);
+  let visit = 0;
+  const values: number[] = [];
   source.eachStaff((s) => {
     const n = s.raters.length;
-    const at = new Map<number, number>();
-    for (let i = 0; i < n; i++) at.set(s.raters[i]!, i);
+    visit++;
+    for (let i = 0; i < n; i++) {
+      at[s.raters[i]!] = i;
+      stamp[s.raters[i]!] = visit;
+    }
+    sortScores(s);
     for (let k = 0; k < 5; k++) {
       const m = METHODS[k]!;
       const sd = methodSd[m];
-      const sorted = sortedScores(s, k);
-      if (sorted.length < OUTLIER_MIN_OTHERS + 1 || sd === null || sd === 0) continue;
+      const list = sorted[k]!;
+      if (list.length < OUTLIER_MIN_OTHERS + 1 || sd === null || sd === 0) continue;
       for (let i = 0; i < n; i++) {
         const x = units(s, i, k);
         if (x === null) continue;
-        const twice = twiceMedianWithout(sorted, sorted.indexOf(x));
+        const twice = twiceMedianWithout(list, list.indexOf(x));
         const difference = toF(2 * x - twice, 2 * unit);
         const far = Math.abs(difference);
         if (far > t.outlierPoints && far > t.outlierSd * sd) {
@@ -527,20 +716,20 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     });
     // Reliability over the complete block: the staff scored by every rater of it.
     const row = (cols: number[], value: (i: number) => number | null): number[] | null => {
-      const out: number[] = [];
+      if (cols.length === 0) return null;
+      values.length = 0;
       for (const r of cols) {
-        const i = at.get(r);
-        const v = i === undefined ? null : value(i);
+        const v = stamp[r] === visit ? value(at[r]!) : null;
         if (v === null) return null;
-        out.push(v);
+        values.push(v);
       }
-      return cols.length > 0 ? out : null;
+      return values;
     };
     const totals = row(totalCols, (i) => totalOf(s, i));
     if (totals) icc[0]!.row(totals);
     for (let k = 0; k < 5; k++) {
-      const values = row(methodCols[k]!, (i) => units(s, i, k));
-      if (values) icc[k + 1]!.row(values);
+      const v = row(methodCols[k]!, (i) => units(s, i, k));
+      if (v) icc[k + 1]!.row(v);
     }
   });
 
@@ -561,7 +750,7 @@ function correlation(a: RaterAccumulator, unit: number): number | null {
   const ssx = a.xs.ss().div(scale);
   const ssy = a.ys.ss().div(scale);
   if (ssx.n === 0n || ssy.n === 0n) return null;
-  const sxy = Rational.of(a.xy).sub(Rational.of(a.xs.sum * a.ys.sum, BigInt(n))).div(scale);
+  const sxy = Rational.of(a.xy.value()).sub(Rational.of(a.xs.sum * a.ys.sum, BigInt(n))).div(scale);
   const r = toNumber(sxy) / Math.sqrt(toNumber(ssx) * toNumber(ssy));
   return Math.max(-1, Math.min(1, r));
 }

@@ -32,6 +32,8 @@ export interface ProblemArgs {
   'empty-file': [];
   'only-blank-rows': [];
   'no-rows': [];
+  /** Every score cell of the sheet is empty (a template never filled in): the count of missing scores. */
+  'blank-sheet': [missing: number];
   'separator-skipped': [text: string];
   'separator-line': [text: string, sep: string];
   'single-cell-header': [separatorName: string, delimiter: string, option: string];

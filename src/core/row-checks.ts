@@ -3,7 +3,7 @@
  * problems that say exactly which cell is wrong and why (a blank staff id or rater, an unknown role
  * or method, a semester that is not one or disagrees with --semester, a score that is not accepted).
  */
-import { clip, parseMethod, parseRole, parseSemester } from './cells.js';
+import { clip, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
 import type { SheetColumns } from './header.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
@@ -36,6 +36,9 @@ export interface RowCheckOptions {
   semesterFillsOnly: boolean;
 }
 
+/** A cell of invisible characters only is blank, in messages as in the keys. */
+const seen = (text: string): string => (text === '' || textKey(text) === '' ? '' : text);
+
 export class RowChecker {
   private readonly maxMicro: number[];
   private readonly semesters = new Map<string, string | null>();
@@ -65,9 +68,9 @@ export class RowChecker {
   /** The person and rater as the messages of this row name them. */
   private who(): string {
     const { f, cols } = this;
-    const parts = [f.text(cols.staff), cols.name >= 0 ? f.text(cols.name) : ''].filter(Boolean).map(clip).join(' ');
+    const parts = [seen(f.text(cols.staff)), cols.name >= 0 ? seen(f.text(cols.name)) : ''].filter(Boolean).map(clip).join(' ');
     const hasRater = cols.rater >= 0;
-    const r = hasRater ? f.text(cols.rater) : '';
+    const r = hasRater ? seen(f.text(cols.rater)) : '';
     return `(${parts}${hasRater && r ? `, rater ${clip(r)}` : ''})`;
   }
 
@@ -117,7 +120,7 @@ export class RowChecker {
     const hasRater = cols.rater >= 0;
     const rater = hasRater ? f.id(cols.rater, RATER) : this.consensus();
     if (staff < 0) {
-      const name = cols.name >= 0 ? f.text(cols.name) : '';
+      const name = cols.name >= 0 ? seen(f.text(cols.name)) : '';
       log.error(file, line, cols.staff + 1, 'blank-staff-id', name ? clip(name) : '');
       this.ok = false;
     }

@@ -12,7 +12,7 @@
  *
  * The tally knows texts (staff ids, names, raters, posts) by number only; `TextLookup` gives them.
  */
-import { clip } from './cells.js';
+import { MICRO, clip } from './cells.js';
 import type { FileRef, ProblemContext, ProblemLog } from './problems.js';
 import type { Policy } from './policy.js';
 import { SCORE_EMPTY } from './score-cell.js';
@@ -704,6 +704,23 @@ export class Tally {
     for (let c = this.sparseFirst[person]! - 1; c >= 0; c = this.sparseNext[c]! - 1) each(this.sparseRater[c]!, this.sparseRole[c]! - 1, this.sparseMask[c]!, c, true);
   }
 
+  /**
+   * The coarsest grain of the scores kept: the largest number of micro-points that divides every
+   * score and 10^6 (500,000 when every score is a whole or half point), so that statistics can count
+   * in units that small integers hold exactly.
+   */
+  scoreGrain(): number {
+    let g = MICRO;
+    for (const scores of [this.cellScores, this.sparseScores]) {
+      if (!scores) continue;
+      for (let i = 0; i < scores.length; i++) {
+        const v = scores[i]!;
+        if (v % g !== 0) g = gcdInt(g, Math.abs(v));
+      }
+    }
+    return g;
+  }
+
   /** A cell's score of method m (micro-points), when scores are kept. */
   scoreOf(cell: number, sparse: boolean, m: number): number {
     return (sparse ? this.sparseScores : this.cellScores)![cell * 5 + m]!;
@@ -801,4 +818,9 @@ export interface TallyMaps {
 export function stateBuffers(s: TallyState): ArrayBuffer[] {
   const arrays = [s.semesterOf, s.staffOf, s.nameOf, s.postOf, s.atFile, s.atLine, s.nameFile, s.nameLine, s.sums, s.raterRole, s.raterRoleFile, s.raterRoleLine, s.cellRole, s.cellMask, s.cellFile, s.cellLine, s.cellScores, s.methodPlace, s.sparsePerson, s.sparseRater, s.sparseRole, s.sparseMask, s.sparseFile, s.sparseLine, s.sparseNext, s.sparseFirst, s.sparseScores, s.sparsePlace];
   return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
+}
+
+function gcdInt(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }

@@ -3,6 +3,20 @@
 export const METHODS = ['listen', 'see', 'check', 'test', 'ask'] as const;
 export type Method = (typeof METHODS)[number];
 
+/** The methods by their English and Chinese names (a header's score columns too, see header.ts). */
+export const METHOD_ALIASES: Readonly<Record<string, Method>> = {
+  listen: 'listen',
+  听: 'listen',
+  see: 'see',
+  看: 'see',
+  check: 'check',
+  查: 'check',
+  test: 'test',
+  测: 'test',
+  ask: 'ask',
+  问: 'ask',
+};
+
 export const ROLES = ['leader', 'head-office', 'center-office', 'student'] as const;
 export type Role = (typeof ROLES)[number];
 

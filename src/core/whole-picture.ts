@@ -4,7 +4,7 @@
  * does not give it; a rater without a role where the policy restricts a method; the roster both ways
  * (everyone on it scored, everyone scored on it, the same name).
  */
-import { clip } from './cells.js';
+import { clip, textKey } from './cells.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
 import { NAME, NO_ROLE, RATER, STAFF, type Tally, type TextLookup } from './tally.js';
@@ -34,9 +34,14 @@ function roleMasks(policy: Policy): { expected: number[]; allowed: number[] } {
   return { expected, allowed };
 }
 
-/** Missing scores and scores from a role the policy does not give the method. */
-export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLookup, log: ProblemLog): void {
+/**
+ * Missing scores and scores from a role the policy does not give the method. `blank`: the sheets
+ * with rows but not one score (by file order, their header line): their missing scores are counted
+ * into one problem per sheet rather than listed (a template sent back untouched is one mistake).
+ */
+export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLookup, log: ProblemLog, blank: ReadonlyMap<number, number> = new Map()): void {
   const { expected } = roleMasks(policy);
+  const missingIn = new Map<number, number>();
   const check = (person: number, rater: number, cellRole: number, mask: number, cell: number, sparse: boolean) => {
     const code = effectiveRole(tally, rater, cellRole);
     if ((mask & 31) === expected[code]) return;
@@ -56,7 +61,9 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
       const wanted = code === NO_ROLE || allowed.includes(ROLES[code]!);
       if (wanted && !scored) {
         const at = tally.cellPlace(cell, sparse);
-        log.error(at.file, at.line, undefined, 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who);
+        // Folded into its blank sheet's one problem only when that sheet has a column for the method.
+        if (blank.has(at.file.order) && (tally.fileColumns.get(at.file.order)?.[k] ?? 0) > 0) missingIn.set(at.file.order, (missingIn.get(at.file.order) ?? 0) + 1);
+        else log.error(at.file, at.line, undefined, 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who);
       } else if (!wanted && scored) {
         const at = tally.cellPlace(cell, sparse, k);
         log.error(at.file, at.line, at.column, 'role-not-allowed', raterText, ROLES[code]!, m, allowed.join(', '), who);
@@ -84,6 +91,7 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
       });
     }
   }
+  for (const [order, missing] of missingIn) log.error(tally.files.get(order)!, blank.get(order)!, undefined, 'blank-sheet', missing);
 }
 
 /** One roster row: the staff id as written, its number among the staff texts, name, post, place. */
@@ -126,7 +134,8 @@ export function checkRoster(
         continue;
       }
       found.set(person, e);
-      if (name && e.name && name !== e.name) {
+      // Two spellings of one name (a full-width letter, an invisible character) are one name.
+      if (name && e.name && name !== e.name && textKey(name) !== textKey(e.name)) {
         const named = tally.nameFile[person]! >= 0;
         const file = tally.files.get(named ? tally.nameFile[person]! : tally.atFile[person]!)!;
         log.error(file, named ? tally.nameLine[person]! : tally.atLine[person]!, undefined, 'roster-name', staffId, name, e.name, `${e.file.name}:${e.line}`);

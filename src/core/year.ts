@@ -5,7 +5,7 @@
  */
 import type { Amounts, Policy } from './policy.js';
 import type { StaffResult } from './report.js';
-import { SEMESTER_RULES } from './rules.js';
+import { type SemesterConsequence, SEMESTER_RULES } from './rules.js';
 import type { Grade } from './types.js';
 
 export type Half = 'h1' | 'h2';
@@ -124,6 +124,15 @@ function sum(amounts: (number | null)[]): number | null {
   return total;
 }
 
+/** What the year rules decide, which depends on the two semesters' consequences alone. */
+type Decision = Omit<YearOutcome, 'staffId' | 'name' | 'post' | 'h1' | 'h2'>;
+
+/**
+ * Decisions by policy and the two semesters' consequences (shared objects, one per semester and
+ * grade): everyone with the same two grades shares one decision, its lists frozen.
+ */
+const decisions = new WeakMap<Policy, Map<SemesterConsequence | null, Map<SemesterConsequence | null, Decision>>>();
+
 /**
  * Applies the year rules to one staff member's two semesters (either may be missing). `who` names
  * someone with neither semester scored (a roster entry); otherwise the latest semester names them.
@@ -139,16 +148,41 @@ export function yearOutcome(
   if (h1 && h2 && h1.staffId !== h2.staffId) throw new Error(`yearOutcome: ${h1.staffId} and ${h2.staffId} are two people`);
   const latest = h2 ?? h1 ?? who;
   if (!latest) throw new Error('yearOutcome: neither semester nor a name');
-
-  const present = [h1, h2].filter((s): s is StaffResult => s !== null);
-  const status = present.length === 2 ? 'complete' : 'incomplete';
-  const grades = present.map((s) => s.grade);
-  const out: YearOutcome = {
+  let byH1 = decisions.get(policy);
+  if (!byH1) decisions.set(policy, (byH1 = new Map()));
+  const c1 = h1?.consequence ?? null;
+  const c2 = h2?.consequence ?? null;
+  let byH2 = byH1.get(c1);
+  if (!byH2) byH1.set(c1, (byH2 = new Map()));
+  let d = byH2.get(c2);
+  if (!d) byH2.set(c2, (d = decide(h1, h2, policy)));
+  return {
     staffId: latest.staffId,
     name: latest.name,
     post: latest.post,
     h1,
     h2,
+    status: d.status,
+    awardCandidate: d.awardCandidate,
+    nonRenewal: d.nonRenewal,
+    rectification: d.rectification,
+    annualBonusDue: d.annualBonusDue,
+    annualBonus: d.annualBonus,
+    rewardTotal: d.rewardTotal,
+    penaltyTotal: d.penaltyTotal,
+    rectifyBy: d.rectifyBy,
+    unset: d.unset,
+    rules: d.rules,
+    yearRules: d.yearRules,
+  };
+}
+
+/** The year rules applied to two semesters' grades and consequences (either semester may be missing). */
+function decide(h1: StaffResult | null, h2: StaffResult | null, policy: Policy): Decision {
+  const present = [h1, h2].filter((s): s is StaffResult => s !== null);
+  const status = present.length === 2 ? 'complete' : 'incomplete';
+  const grades = present.map((s) => s.grade);
+  const out: Decision = {
     status,
     awardCandidate: false,
     nonRenewal: false,
@@ -208,6 +242,10 @@ export function yearOutcome(
   out.rewardTotal = sum(rewards);
   out.penaltyTotal = sum(penalties);
   out.unset = AMOUNT_ORDER.filter((k) => needed.has(k));
+  Object.freeze(out.rectifyBy);
+  Object.freeze(out.unset);
+  Object.freeze(out.rules);
+  Object.freeze(out.yearRules);
   return out;
 }
 

@@ -106,3 +106,32 @@ const outZh: OutWords = {
 export function outWords(lang: Lang): OutWords {
   return lang === 'zh' ? outZh : outEn;
 }
+
+const sheetEn = {
+  cannotRead: (name: string, reason: string) => `cannot read sheet "${name}": ${reason}`,
+  cannotReadRoster: (name: string, reason: string) => `cannot read roster "${name}": ${reason}`,
+  noCsv: (folder: string) => `the folder "${folder}" has no .csv files`,
+  stdinTwice: 'standard input (-) is named twice',
+  inFolder: (file: string, why: string) => `  ${file}: ${why}`,
+  notSheets: (folder: string) => `the folder "${folder}" holds .csv names that are not sheets to read; rename or move them:`,
+  isFolder: 'a folder, not a sheet',
+  notFile: 'not a file (a pipe, a socket or a device): a folder\'s sheets must be files',
+};
+
+export type SheetWords = typeof sheetEn;
+
+const sheetZh: SheetWords = {
+  cannotRead: (name, reason) => `无法读取评分表“${name}”：${reason}`,
+  cannotReadRoster: (name, reason) => `无法读取花名册“${name}”：${reason}`,
+  noCsv: (folder) => `文件夹“${folder}”中没有 .csv 文件`,
+  stdinTwice: '标准输入（-）被指定了两次',
+  inFolder: (file, why) => `  ${file}：${why}`,
+  notSheets: (folder) => `文件夹“${folder}”中有名为 .csv 但不能作为评分表读取的项，请改名或移走：`,
+  isFolder: '这是文件夹，不是评分表',
+  notFile: '这不是文件（是管道、套接字或设备）：文件夹里的评分表必须是文件',
+};
+
+/** The words of reading sheets and the roster from disk. */
+export function sheetWords(lang: Lang): SheetWords {
+  return lang === 'zh' ? sheetZh : sheetEn;
+}

@@ -30,6 +30,7 @@ export const problemsEn: Formatter = {
   'empty-file': () => 'the file is empty: a sheet needs a header row and at least one row of scores',
   'only-blank-rows': () => 'the file holds only blank rows: a sheet needs a header row and at least one row of scores',
   'no-rows': () => 'the sheet has a header but no rows of scores',
+  'blank-sheet': ([missing]) => `the sheet is blank: none of its ${missing} scores is filled in (was it sent back untouched?); give --verbose to list each of them`,
   'separator-skipped': ([text]) => `"${text}" is Excel's separator line: skipped, the header is on the next line`,
   'separator-line': ([text, sep]) => `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([name, delimiter, option]) => `the header is a single cell: the sheet seems to be separated by ${name}, not "${delimiter}"; give --delimiter ${option}`,

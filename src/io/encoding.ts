@@ -121,7 +121,7 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
 }
 
 /** The bytes from `bad` to the end are the start of one UTF-8 character (a chunk cut in the middle of it). */
-function cutAtEnd(buf: Uint8Array, bad: number): boolean {
+export function cutAtEnd(buf: Uint8Array, bad: number): boolean {
   const b = buf[bad]!;
   const need = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : 0;
   if (need === 0 || bad + need < buf.length) return false;

@@ -159,7 +159,7 @@ export class EntrySheet {
       return fresh();
     }
     const { records, malformed } = parseCsvText(decoded.text);
-    for (const m of malformed) opts.problems.error(at(m.line, m.column), m.message);
+    for (const m of malformed) opts.problems.error(at(m.line, m.column), (problemsEn[m.kind] as (a: unknown[]) => string)([m.arg]));
     const first = records[0];
     if (!first) return fresh();
     const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;

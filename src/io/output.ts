@@ -340,6 +340,16 @@ export async function writeOut(out: string, data: OutData, opts: WriteOptions): 
   }
 }
 
+/**
+ * Makes writes to standard error wait for the reader when it is a pipe. Node queues writes to a
+ * pipe in memory; five million problem lines piped to `less` or `grep` would take gigabytes of it.
+ * (Files and terminals are written synchronously already.)
+ */
+export function blockingStderr(): void {
+  const handle = (process.stderr as unknown as { _handle?: { setBlocking?: (on: boolean) => unknown } })._handle;
+  if (typeof handle?.setBlocking === 'function') handle.setBlocking(true);
+}
+
 /** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */
 export async function writeStdout(text: OutData): Promise<void> {
   for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {

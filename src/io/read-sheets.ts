@@ -11,6 +11,7 @@ import { Tally } from '../core/tally.js';
 import { type RosterEntry, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
 import { METHODS } from '../core/types.js';
 import type { Encoding } from './encoding.js';
+import type { Lang } from '../i18n/index.js';
 import { Progress } from './progress.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { readRoster } from './roster.js';
@@ -35,6 +36,10 @@ export interface ReadOptions {
   keepScores?: boolean;
   /** The SHA-256 of every input. */
   hash?: boolean;
+  /** The language of the words of a file that cannot be read. */
+  lang?: Lang;
+  /** List every missing score of a blank sheet (else one problem per blank sheet). */
+  verbose?: boolean;
 }
 
 /** One input as read: for a seal, an appendix, a summary. */
@@ -85,7 +90,7 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
   // A big input: the last part is read on a second thread, from a record's start in one of the files.
   const split = opts.hash ? null : splitPoint(sources, sizes);
   const parallel = split ? readInParallel(sources, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
-  const readOpts = (done: number, name: string) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, progress: (bytes: number) => progress.update(name, done + bytes) });
+  const readOpts = (done: number, name: string) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(name, done + bytes) });
   /** Reads one whole sheet here. */
   const readWhole = (file: FileRef, done: number): { parser: SheetParser; read: SourceRead } => {
     const parser = new SheetParser(file, sheetOpts, texts, log, tally);
@@ -93,7 +98,9 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
     if (read.ok) parser.finish();
     return { parser, read };
   };
+  const blank = new Map<number, number>();
   const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
+    if (parser.blank) blank.set(file.order, parser.columns!.line);
     registerSheet(tally, file, sheetColumns(parser));
     addCounts(counts, parser.counts);
     for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
@@ -113,6 +120,7 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
   if (parallel) {
     // The second thread's part: its rows into the tally, in order, and its files' counts.
     for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0))) {
+      if (part.blankAt !== null) blank.set(part.file.order, part.blankAt);
       registerSheet(tally, part.file, part.methodColumns);
       addCounts(counts, part.counts);
       for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
@@ -124,11 +132,11 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
   let rosterOf: Map<number, RosterEntry> | null = null;
   const rosterFile: FileRef = { name: opts.roster ?? '', order: sources.length };
   if (opts.roster !== null) {
-    const r = readRoster(opts.roster, rosterFile, { encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true }, texts, log);
+    const r = readRoster(opts.roster, rosterFile, { encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, lang: opts.lang ?? 'en' }, texts, log);
     roster = r.entries;
     inputs.push({ file: opts.roster, path: opts.roster, kind: 'roster', bytes: r.read.bytes, sha256: r.read.sha256, rows: r.entries.length });
   }
-  checkScoresPerRole(tally, policy, texts, log);
+  checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error');
   return { tally, texts, log, counts, sources, inputs, ignored, roster, rosterOf };
 }

@@ -8,14 +8,17 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import type { FileRef, ProblemLog } from '../core/problems.js';
-import { type Encoding, detect, firstInvalidUtf8 } from './encoding.js';
+import { type Encoding, cutAtEnd, detect, firstInvalidUtf8 } from './encoding.js';
 import { GbkToUtf8 } from './gbk.js';
 import { RecordReader, type RecordSink } from './records.js';
 import { ChunkReader, type Source } from './sources.js';
+import type { Lang } from '../i18n/index.js';
 
 export interface ReadSourceOptions {
   encoding: Encoding | null;
   delimiter: string;
+  /** The language of the words of a file that cannot be opened. */
+  lang?: Lang;
   /** Compute the SHA-256 of the bytes read. */
   hash?: boolean;
   /** Told after each chunk: the bytes read so far. */
@@ -211,14 +214,6 @@ function cutEnd(bytes: Uint8Array): number {
   return n;
 }
 
-/** The bytes from `bad` to the end are the start of one UTF-8 character (a chunk cut in the middle of it). */
-function cutAtEnd(buf: Uint8Array, bad: number): boolean {
-  const b = buf[bad]!;
-  const need = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : 0;
-  if (need === 0 || bad + need < buf.length) return false;
-  for (let i = bad + 1; i < buf.length; i++) if ((buf[i]! & 0xc0) !== 0x80) return false;
-  return true;
-}
 
 /**
  * The offset of the first byte of `bytes` that is not UTF-8, or -1; a character cut by the end
@@ -292,7 +287,7 @@ export class SourceReading {
     this.hash = opts.hash ? createHash('sha256') : null;
     this.kept = src.path === null ? [] : null;
     this.bytes = new Utf8Bytes(file, opts.encoding, log, () => this.reader.line, start?.encoding ?? null);
-    this.chunks = new ChunkReader(src, start?.from ?? 0);
+    this.chunks = new ChunkReader(src, start?.from ?? 0, Infinity, opts.lang ?? 'en');
   }
 
   get encoding(): Encoding | null {
@@ -338,8 +333,9 @@ export class SourceReading {
   /** The end of the file: its last checks, the last record, restarts after quotes never closed. */
   end(elsewhere: MixedCount | null = null): SourceRead {
     try {
-      // Whatever was not read (after an encoding problem) still counts for the hash.
-      while (!this.chunks.done && this.hash) this.raw(this.chunks.next());
+      // Whatever was not read (after an encoding problem) still counts for the hash; only of a file
+      // (an endless device, /dev/zero, read as a sheet stops at its first chunk).
+      while (!this.chunks.done && this.hash && this.chunks.seekable) this.raw(this.chunks.next());
     } finally {
       this.chunks.close();
     }

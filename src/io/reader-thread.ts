@@ -57,13 +57,15 @@ export function runReaderThread(task: ThreadTask): void {
           startEncoding,
           mixed,
           unclosedQuote: part.reader.unclosedQuoteLine !== null,
+          scored: parser.scored,
+          blankAt: null,
         });
       } else {
         const parser = new SheetParser(file, opts, texts, log, batch);
         const r = readSource(src, file, readOpts, parser, log);
         before += r.bytes;
         if (r.ok) parser.finish();
-        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], methodColumns: methodColumns(parser), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false });
+        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], methodColumns: methodColumns(parser), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
       }
     }
     // For the test of a thread that fails: the first thread must read the rest itself.

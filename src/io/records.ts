@@ -31,6 +31,28 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/**
+ * The first control character in bytes [from, to) (C0 but tab, DEL, C1: a NUL, a terminal escape,
+ * a line break inside quotes), as a code point; -1 for none. A sheet holds text only (SPEC "Input").
+ */
+function controlIn(b: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if ((c < 32 && c !== 9) || c === 0x7f) return c;
+    if (c === 0xc2 && i + 1 < to && b[i + 1]! >= 0x80 && b[i + 1]! <= 0x9f) return b[i + 1]!;
+  }
+  return -1;
+}
+
+/** Whether UTF-8 bytes from `from` hold a C1 control character (C2 80 to C2 9F). */
+function hasC1(b: Uint8Array, from: number): boolean {
+  for (let i = b.indexOf(0xc2, from); i >= 0; i = b.indexOf(0xc2, i + 1)) {
+    const next = b[i + 1];
+    if (next !== undefined && next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
+}
+
 /** UTF-16 units of UTF-8 bytes (what a cell's length is measured in). */
 export function utf16Length(buf: Uint8Array, s: number, e: number): number {
   let n = 0;
@@ -98,6 +120,8 @@ export class RecordReader {
       if (chunk[0] !== LF) this.line++;
       this.quotedCr = false;
     }
+    // DEL or a C1 control character (U+0080-U+009F) anywhere: this chunk's lines are read the careful way.
+    const careful = chunk.indexOf(0x7f, i) >= 0 || hasC1(chunk, i);
     if (this.open) i = this.slow(chunk, i);
     const delim = this.delim;
     const plain = Math.max(delim, QUOTE, CR, LF);
@@ -114,8 +138,8 @@ export class RecordReader {
       let fast = true;
       for (;;) {
         // Bytes above `plain` (digits, letters, UTF-8) are never special for a comma or a tab: one compare each.
-        while (p < n && ((b = chunk[p]!) > plain || (b !== delim && b !== LF && b !== QUOTE && b !== CR))) p++;
-        if (p >= n || b === QUOTE) {
+        while (p < n && ((b = chunk[p]!) > plain || (b !== delim && b !== LF && b !== QUOTE && b !== CR && (b >= 32 || b === 9)))) p++;
+        if (p >= n || b === QUOTE || (b < 32 && b !== 9 && b !== delim && b !== LF && b !== CR) || careful) {
           fast = false;
           break;
         }
@@ -277,6 +301,12 @@ export class RecordReader {
   private append(chunk: Uint8Array, from: number, to: number): void {
     if (this.overflow) return;
     const len = to - from;
+    if (this.bad === null) {
+      let code = controlIn(chunk, from, to);
+      // A C1 character cut by the chunks' edge: its C2 ended the cell's bytes so far.
+      if (code < 0 && len > 0 && this.recLen > this.cellStart && this.rec[this.recLen - 1] === 0xc2 && chunk[from]! >= 0x80 && chunk[from]! <= 0x9f) code = chunk[from]!;
+      if (code >= 0) this.fail('control-character', this.state >= 2 ? this.quoteLine : this.line, code);
+    }
 
     this.units += utf16Length(chunk, from, to);
     if (this.units > MAX_CELL_LENGTH) {
@@ -359,10 +389,18 @@ export class RecordReader {
   }
 }
 
+/** A record that could not be read, as parseCsvText reports it: the kind and its number (the limit, or the control character). */
+export interface MalformedRecord {
+  line: number;
+  column: number;
+  kind: MalformedKind;
+  arg: number;
+}
+
 /** Reads a whole CSV text at once, cells as strings (for small files such as the sheet `enter` keeps). */
-export function parseCsvText(text: string, delimiter = ','): { records: { cells: string[]; line: number }[]; malformed: { line: number; column: number; message: string }[] } {
+export function parseCsvText(text: string, delimiter = ','): { records: { cells: string[]; line: number }[]; malformed: MalformedRecord[] } {
   const records: { cells: string[]; line: number }[] = [];
-  const malformed: { line: number; column: number; message: string }[] = [];
+  const malformed: MalformedRecord[] = [];
   const decoder = new TextDecoder('utf-8');
   const reader = new RecordReader(
     {
@@ -371,7 +409,10 @@ export function parseCsvText(text: string, delimiter = ','): { records: { cells:
         for (let i = 0; i < r.count; i++) cells.push(decoder.decode(r.buf.subarray(r.starts[i]!, r.ends[i]!)));
         records.push({ cells, line: r.line });
       },
-      malformed: (line, column, kind) => malformed.push({ line, column, message: MALFORMED[kind] }),
+      malformed: (line, column, kind, code = 0) => {
+        const limit = kind === 'cell-too-long' ? MAX_CELL_LENGTH : kind === 'too-many-cells' ? MAX_COLUMNS : code;
+        malformed.push({ line, column, kind, arg: limit });
+      },
     },
     delimiter.charCodeAt(0),
   );
@@ -379,12 +420,3 @@ export function parseCsvText(text: string, delimiter = ','): { records: { cells:
   reader.end();
   return { records, malformed };
 }
-
-const MALFORMED: Record<MalformedKind, string> = {
-  'quote-inside': 'a quote (") inside a cell that does not start with one; put the whole cell in quotes and double the inner quote ("")',
-  'text-after-quote': 'text after the closing quote of a cell; a quote inside a quoted cell is written twice ("")',
-  'unclosed-quote': 'a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
-  'cell-too-long': `a cell longer than ${MAX_CELL_LENGTH} characters`,
-  'too-many-cells': `more than ${MAX_COLUMNS} cells in one row`,
-  'control-character': 'a control character in this cell: a sheet holds text only; delete it',
-};

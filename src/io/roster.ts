@@ -11,6 +11,8 @@ import { problemsEn } from '../i18n/problems.js';
 import { STAFF } from '../core/tally.js';
 import type { RosterEntry } from '../core/whole-picture.js';
 import { UsageError } from '../errors.js';
+import { fileProblem, sheetWords } from '../i18n/files.js';
+import type { Lang } from '../i18n/index.js';
 import type { Encoding } from './encoding.js';
 import { readSource, type SourceRead } from './read-source.js';
 import type { RecordSink, RecordView } from './records.js';
@@ -21,14 +23,16 @@ const decoder = new TextDecoder('utf-8');
 export function readRoster(
   path: string,
   file: FileRef,
-  opts: { encoding: Encoding | null; delimiter: string; hash?: boolean },
+  opts: { encoding: Encoding | null; delimiter: string; hash?: boolean; lang?: Lang },
   texts: Texts,
   log: ProblemLog,
 ): { entries: RosterEntry[]; read: SourceRead } {
+  const lang = opts.lang ?? 'en';
   try {
-    statSync(path);
-  } catch {
-    throw new UsageError(`cannot read roster "${path}": no such file`);
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+  } catch (e) {
+    throw new UsageError(sheetWords(lang).cannotReadRoster(path, fileProblem(e, lang)));
   }
   const entries: RosterEntry[] = [];
   const seen = new Map<number, number>();

@@ -10,7 +10,7 @@ import { type SheetColumns, parseHeader, readHeader, repeatsHeader } from '../co
 import type { Policy } from '../core/policy.js';
 import type { FileRef, ProblemLog } from '../core/problems.js';
 import { CONSENSUS_RATER, RowChecker, type RowFields } from '../core/row-checks.js';
-import type { CellChars } from '../core/score-cell.js';
+import { type CellChars, SCORE_EMPTY } from '../core/score-cell.js';
 import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
 import type { RowCounts } from '../core/types.js';
 import { MAX_CELL_LENGTH, MAX_COLUMNS, type MalformedKind, type RecordSink, type RecordView } from './records.js';
@@ -45,6 +45,10 @@ const LATER = '\u0000later';
 /** A column cache's number for a blank cell (-1: a text not numbered yet). */
 const BLANK = -2;
 
+/** How many texts a column cache remembers, and how many lookups it counts before judging whether it helps. */
+const CACHE_SIZE = 4096;
+const WINDOW = 4096;
+
 /** The ASCII characters trim() removes: tab, line feed, vertical tab, form feed, carriage return, space. */
 const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
@@ -64,6 +68,11 @@ class ColumnCache {
   /** After find(): the text and number found. */
   text = '';
   id = -1;
+  // Lookups past the last value and how many found something, in the current window; a full cache
+  // that finds little (staff ids in shuffled rows) stops being asked: the texts' table answers alone.
+  private lookups = 0;
+  private hits = 0;
+  private bypass = false;
 
   find(buf: Uint8Array, s: number, e: number): boolean {
     const n = e - s;
@@ -72,7 +81,12 @@ class ColumnCache {
       this.id = this.lastId;
       return true;
     }
-    if (n === 0) return false;
+    if (n === 0 || this.bypass) return false;
+    if (++this.lookups === WINDOW) {
+      if (this.size >= CACHE_SIZE && this.hits * 4 < WINDOW) this.bypass = true;
+      this.lookups = 0;
+      this.hits = 0;
+    }
     const slot = (n * 7 + buf[s]! * 3 + buf[e - 1]!) & 63;
     const near = this.recent[slot];
     if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near, buf, s, e);
@@ -90,6 +104,7 @@ class ColumnCache {
   }
 
   private found(entry: { text: string; id: number }, buf: Uint8Array, s: number, e: number): boolean {
+    this.hits++;
     this.remember(buf, s, e, entry.text, entry.id);
     this.text = entry.text;
     this.id = entry.id;
@@ -107,7 +122,7 @@ class ColumnCache {
 
   put(buf: Uint8Array, s: number, e: number, text: string, id: number): void {
     this.remember(buf, s, e, text, id);
-    if (this.size >= 4096 || e - s > 256) return;
+    if (this.size >= CACHE_SIZE || e - s > 256) return;
     this.size++;
     const entry = { bytes: buf.slice(s, e), text, id };
     const h = hashBytes(buf, s, e);
@@ -215,12 +230,13 @@ class ByteFields implements RowFields {
       // The text, when a message needs it, is the table's (the same trimmed bytes).
       text = LATER;
     } else {
-      text = this.decode(s, e).trim();
-      if (text === '') {
+      // Other bytes than ASCII (a Chinese name, GBK turned UTF-8): found by their spelling, decoded once.
+      id = table.internSpelling(v.buf, s, e, () => this.decode(s, e).trim());
+      if (id < 0) {
         cache.put(v.buf, s, e, '', BLANK);
         return -1;
       }
-      id = table.internText(text);
+      text = LATER;
     }
     cache.put(v.buf, s, e, text, id);
     return id;
@@ -267,6 +283,8 @@ export class SheetParser implements RecordSink {
   /** The header's cells, once read. */
   headerCells: string[] | null = null;
   headerSeen = false;
+  /** Whether any row gave a score (a sheet that never does is blank). */
+  scored = false;
   private readable = false;
   private blankRowsAbove = 0;
   private fields: ByteFields | null = null;
@@ -325,6 +343,7 @@ export class SheetParser implements RecordSink {
       return;
     }
     this.counts.used++;
+    if (!this.scored) for (let k = 0; k < 5; k++) if (row.scores[k] !== SCORE_EMPTY) this.scored = true;
     const year = this.opts.keepYear;
     if (year !== null && row.semester.slice(0, 4) !== String(year)) {
       const seen = this.ignored.get(row.semester);
@@ -348,6 +367,14 @@ export class SheetParser implements RecordSink {
     else if (kind === 'too-many-cells') this.log.error(this.file, line, column, kind, MAX_COLUMNS);
     else if (kind === 'control-character') this.log.error(this.file, line, column, kind, code);
     else this.log.error(this.file, line, column, kind);
+  }
+
+  /**
+   * Whether the sheet has rows but not one score: a template sent back untouched. A sheet with a
+   * row refused is not called blank (that row may have held the scores).
+   */
+  get blank(): boolean {
+    return this.readable && this.counts.used > 0 && this.counts.rejected === 0 && !this.scored;
   }
 
   /** After the last record: a sheet needs a header and at least one row. */

@@ -3,9 +3,11 @@
  * and reading one of them in chunks, once, from its start (or from a byte on, for a thread that
  * reads a big sheet's second half).
  */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileProblem, sheetWords } from '../i18n/files.js';
+import type { Lang } from '../i18n/index.js';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -16,13 +18,18 @@ export interface Source {
   path: string | null;
 }
 
-/** Expands the sheet arguments: `-` is standard input, a folder stands for its *.csv files. */
-export function expandSources(args: string[]): Source[] {
+/**
+ * Expands the sheet arguments: `-` is standard input, a folder stands for its *.csv files. A name
+ * that cannot be read, or a folder's *.csv entry that is not a file to read (a folder, a link to
+ * nothing, a pipe: a pipe would block the reading), is a usage error naming it and saying why.
+ */
+export function expandSources(args: string[], lang: Lang = 'en'): Source[] {
+  const w = sheetWords(lang);
   const out: Source[] = [];
   let stdin = false;
   for (const arg of args) {
     if (arg === '-') {
-      if (stdin) throw new UsageError('standard input (-) is named twice');
+      if (stdin) throw new UsageError(w.stdinTwice);
       stdin = true;
       out.push({ name: STDIN_NAME, path: null });
       continue;
@@ -30,18 +37,37 @@ export function expandSources(args: string[]): Source[] {
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      throw new UsageError(`cannot read sheet "${arg}": no such file or folder`);
+    } catch (e) {
+      throw new UsageError(w.cannotRead(arg, fileProblem(e, lang)));
     }
-    if (st.isDirectory()) {
-      const files = readdirSync(arg)
-        .filter((f) => f.toLowerCase().endsWith('.csv'))
-        .sort();
-      if (files.length === 0) throw new UsageError(`the folder "${arg}" has no .csv files`);
-      for (const f of files) out.push({ name: join(arg, f), path: join(arg, f) });
-    } else {
+    if (!st.isDirectory()) {
       out.push({ name: arg, path: arg });
+      continue;
     }
+    let names: string[];
+    try {
+      names = readdirSync(arg);
+    } catch (e) {
+      throw new UsageError(w.cannotRead(arg, fileProblem(e, lang)));
+    }
+    const files = names.filter((f) => f.toLowerCase().endsWith('.csv')).sort();
+    if (files.length === 0) throw new UsageError(w.noCsv(arg));
+    const bad: string[] = [];
+    for (const f of files) {
+      const path = join(arg, f);
+      try {
+        const entry = statSync(path);
+        if (entry.isDirectory()) bad.push(w.inFolder(path, w.isFolder));
+        else if (!entry.isFile()) bad.push(w.inFolder(path, w.notFile));
+        else {
+          accessSync(path, constants.R_OK);
+          out.push({ name: path, path });
+        }
+      } catch (e) {
+        bad.push(w.inFolder(path, fileProblem(e, lang)));
+      }
+    }
+    if (bad.length > 0) throw new UsageError([w.notSheets(arg), ...bad].join('\n'));
   }
   return out;
 }
@@ -63,7 +89,7 @@ export class ChunkReader {
   private readonly fd: number;
   private readonly buf = Buffer.allocUnsafe(CHUNK);
   /** A regular file is read at offsets; standard input, a pipe or a device as it comes. */
-  private readonly seekable: boolean;
+  readonly seekable: boolean;
   /** Bytes read so far (from `from`). */
   offset: number;
   /** Whether the end was reached. */
@@ -73,11 +99,12 @@ export class ChunkReader {
     readonly src: Source,
     from = 0,
     private readonly to = Infinity,
+    private readonly lang: Lang = 'en',
   ) {
     try {
       this.fd = src.path === null ? 0 : openSync(src.path, 'r');
     } catch (e) {
-      throw new UsageError(`cannot read "${src.name}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(sheetWords(lang).cannotRead(src.name, fileProblem(e, lang)));
     }
     this.seekable = src.path !== null && fstatSync(this.fd).isFile();
     this.offset = from;
@@ -95,7 +122,7 @@ export class ChunkReader {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') continue;
         if (code === 'EOF') got = 0;
-        else throw new UsageError(`cannot read "${this.src.name}": ${code ?? (e as Error).message}`);
+        else throw new UsageError(sheetWords(this.lang).cannotRead(this.src.name, fileProblem(e, this.lang)));
       }
       if (got === 0) {
         this.done = true;

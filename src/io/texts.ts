@@ -94,9 +94,31 @@ export class TextTable {
     return i;
   }
 
-  /** The number of a text given as a string (trimmed), added if new. */
+  /** Spellings met in cells (their raw bytes) -> the number of their text: a cell spelt as before is not decoded again. */
+  private spellings: TextTable | null = null;
+  private spellingId = new Int32Array(64);
+
+  /**
+   * The number of the text a cell's raw bytes buf[s, e) spell (-1: blank), `text` giving the
+   * trimmed text when these bytes were not met before.
+   */
+  internSpelling(buf: Uint8Array, s: number, e: number, text: () => string): number {
+    const spellings = (this.spellings ??= new TextTable());
+    const h = hashBytes(buf, s, e);
+    const known = spellings.find(buf, s, e, h);
+    if (known >= 0) return this.spellingId[known]!;
+    const t = text();
+    const id = t === '' ? -1 : this.internText(t);
+    const at = spellings.intern(buf, s, e);
+    if (at >= this.spellingId.length) this.spellingId = grow(this.spellingId);
+    this.spellingId[at] = id;
+    return id;
+  }
+
+  /** The number of a text given as a string (trimmed), added if new (-1: nothing left of it, only invisible characters). */
   internText(text: string): number {
     const key = textKey(text);
+    if (key === '') return -1;
     if (scratch.length < key.length * 3) scratch = new Uint8Array(key.length * 3);
     const n = encoder.encodeInto(key, scratch).written;
     return this.intern(scratch, 0, n, key === text ? null : text);

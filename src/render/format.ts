@@ -16,13 +16,25 @@ export function neutralize(text: string): string {
     : text;
 }
 
+/** Control characters (C0, C1) and invisible format characters (zero-width spaces, bidi controls). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\p{Cf}]/u;
+// eslint-disable-next-line no-control-regex -- as above
+const UNPRINTABLE_ALL = /[\u0000-\u001f\u007f-\u009f\p{Cf}]/gu;
+
 /**
  * Text from a sheet as a terminal or a Markdown viewer may show it: control characters (a terminal
- * escape, a line break inside a quoted cell) become visible as \u{1b} instead of acting.
+ * escape, a line break inside a quoted cell) and invisible format characters (a zero-width space, a
+ * bidi override that would turn the rest of the line around) become visible as \u001b, \u200b,
+ * \u202e instead of acting.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`) : text;
+  return UNPRINTABLE.test(text)
+    ? text.replace(UNPRINTABLE_ALL, (c) => {
+        const cp = c.codePointAt(0)!;
+        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+      })
+    : text;
 }
 
 /** A cell of a Markdown table: shown as text, never as markup. */

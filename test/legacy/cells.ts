@@ -83,6 +83,35 @@ export function microToString(micro: number): string {
   return frac ? `${int}.${frac}` : String(int);
 }
 
+/**
+ * Issue 12 (a change of behaviour on purpose, given to this oracle in its own code): staff ids,
+ * raters, names and posts are one when their keys are: the trimmed text without its invisible
+ * format characters (Unicode category Cf: zero-width spaces, the BOM, bidi controls), in NFKC
+ * (full-width letters and digits ASCII, NFC and NFD one). '' when nothing visible is left.
+ */
+export function identityKey(text: string): string {
+  let visible = '';
+  for (const ch of text) if (!FORMAT.test(ch)) visible += ch;
+  return visible.normalize('NFKC').trim();
+}
+
+const FORMAT = /^\p{Cf}$/u;
+
+/** The first spelling met of each key, per kind of text: the one every message and report shows. */
+export class Spellings {
+  private readonly first = new Map<string, string>();
+
+  /** The first spelling of text's key (text itself when its key is new), or '' when its key is blank. */
+  of(text: string): string {
+    const key = identityKey(text);
+    if (key === '') return '';
+    const known = this.first.get(key);
+    if (known !== undefined) return known;
+    this.first.set(key, text);
+    return text;
+  }
+}
+
 /** `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. */
 export function parseSemester(raw: string): string | null {
   const t = toHalfWidth(raw).trim();

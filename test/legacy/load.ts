@@ -13,9 +13,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHeader } from './cells.js';
-import { type RosterEntry, type StaffSemester, Merger } from './merge.js';
+import { type BlankSheet, type RosterEntry, type StaffSemester, Merger } from './merge.js';
 import type { Policy } from '../../src/core/policy.js';
-import { type RowCounts, SheetReader } from './sheet.js';
+import { type RowCounts, SheetReader, type TextSpellings, newSpellings } from './sheet.js';
 import { Problems } from '../../src/core/types.js';
 import { UsageError } from '../../src/errors.js';
 import { type CsvSink, CsvParser, DEFAULT_LIMITS } from './csv.js';
@@ -37,6 +37,8 @@ export interface LoadOptions {
   keepSemester?: (semester: string) => boolean;
   /** `semester` only fills blank semester cells, and rows of other semesters are kept (explain, panel select one later). */
   semesterFillsOnly?: boolean;
+  /** List each missing score of a blank sheet, rather than one problem for the sheet. */
+  verbose?: boolean;
 }
 
 /** Rows left out by `keepSemester`: per sheet and semester, the first line and how many. */
@@ -166,6 +168,8 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   const ignored = new Map<string, IgnoredRows>();
   const keep = opts.keepSemester;
+  const spellings = newSpellings();
+  const blank = new Map<number, BlankSheet>();
   sources.forEach((src, i) => {
     const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => {
       if (!keep || keep(row.semester)) {
@@ -176,19 +180,23 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
       const seen = ignored.get(key);
       if (seen) seen.rows++;
       else ignored.set(key, { file: src.name, fileOrder: i, line: row.line, semester: row.semester, rows: 1 });
-    }, opts.semesterFillsOnly === true, opts.delimiter);
-    if (parseSource(src, i, opts, problems, reader)) reader.finish();
+    }, opts.semesterFillsOnly === true, opts.delimiter, spellings);
+    if (parseSource(src, i, opts, problems, reader)) {
+      reader.finish();
+      const b = reader.blankSheet();
+      if (b && !opts.verbose) blank.set(i, { file: src.name, ...b });
+    }
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;
   });
-  const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems);
-  const bySemester = merger.finish(opts.policy, roster, opts.rosterMissing ?? 'error');
+  const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems, spellings);
+  const bySemester = merger.finish(opts.policy, roster, opts.rosterMissing ?? 'error', blank);
   return { bySemester, problems, counts, sources, roster, ignored: [...ignored.values()] };
 }
 
 /** The roster: staff_id, name, post (English or Chinese headers). */
-export function loadRoster(path: string, fileOrder: number, opts: LoadOptions, problems: Problems): RosterEntry[] {
+export function loadRoster(path: string, fileOrder: number, opts: LoadOptions, problems: Problems, spellings: TextSpellings = newSpellings()): RosterEntry[] {
   const src: Source = { name: path, path };
   try {
     statSync(path);
@@ -214,20 +222,23 @@ export function loadRoster(path: string, fileOrder: number, opts: LoadOptions, p
         return;
       }
       if (!cols || cells.every((c) => c.trim() === '')) return;
+      // Issue 12: an id is known by its key (nothing visible left: blank); this row's messages quote its own spelling.
       const staffId = (cells[cols.id] ?? '').trim();
+      const id = spellings.staff.of(staffId);
       const at = { file: path, fileOrder, line };
-      if (!staffId) {
+      if (!id) {
         problems.error({ ...at, column: cols.id + 1 }, 'staff_id is blank on the roster');
         return;
       }
-      const prev = seen.get(staffId);
+      const prev = seen.get(id);
       if (prev !== undefined) {
         problems.error(at, `${staffId} is on the roster twice (also line ${prev})`);
         return;
       }
-      seen.set(staffId, line);
+      seen.set(id, line);
       entries.push({
         staffId,
+        id,
         name: cols.name >= 0 ? (cells[cols.name] ?? '').trim() : '',
         post: cols.post >= 0 ? (cells[cols.post] ?? '').trim() : '',
         at,

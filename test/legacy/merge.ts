@@ -7,11 +7,14 @@
  * behaviour on purpose is a change of the tests' expectations, made there and said in the commit.
  */
 /**
+ * Rows arrive with their staff id, rater, name and post as first spelt (legacy/sheet.ts
+ * TextSpellings, issue 12): equal strings here are equal keys.
+ *
  * Merging the rows of every sheet by (semester, staff_id, rater), and checking what only the whole
  * picture shows: a method scored twice, a person with two names, a rater with two roles, a missing
  * score, a score from a role the policy does not give that method, the roster both ways.
  */
-import { clip } from './cells.js';
+import { clip, identityKey } from './cells.js';
 import type { Policy } from '../../src/core/policy.js';
 import type { SheetRow } from './sheet.js';
 import { type Method, type Place, type Problems, type Role, METHODS, ROLES } from '../../src/core/types.js';
@@ -39,8 +42,18 @@ export interface StaffSemester {
   raters: Map<string, RaterScores>;
 }
 
+/** A sheet with rows but not one score: its name, header line and the methods it has columns for. */
+export interface BlankSheet {
+  file: string;
+  line: number;
+  methods: Set<Method>;
+}
+
 export interface RosterEntry {
+  /** As this roster row spells it (its own messages quote it). */
   staffId: string;
+  /** As first spelt in the sheets or the roster (issue 12): what the sheets' rows carry. */
+  id: string;
   name: string;
   post: string;
   at: At;
@@ -113,8 +126,10 @@ export class Merger {
    * Checks the whole picture and returns the staff of each semester, in order of first appearance.
    * A rater's role is the one any of their rows gives.
    */
-  finish(policy: Policy, roster: RosterEntry[] | null, rosterMissing: 'error' | 'warning' = 'error'): Map<string, StaffSemester[]> {
+  finish(policy: Policy, roster: RosterEntry[] | null, rosterMissing: 'error' | 'warning' = 'error', blank: ReadonlyMap<number, BlankSheet> = new Map()): Map<string, StaffSemester[]> {
     const bySemester = new Map<string, StaffSemester[]>();
+    // A blank sheet's missing scores (of the methods it has columns for): counted, then one problem for the sheet.
+    const missingIn = new Map<number, number>();
     for (const s of this.staff.values()) {
       let list = bySemester.get(s.semester);
       if (!list) bySemester.set(s.semester, (list = []));
@@ -137,7 +152,9 @@ export class Merger {
             continue;
           }
           const expected = role === null || allowed.includes(role);
-          if (expected && !score) {
+          if (expected && !score && blank.get(r.at.fileOrder)?.methods.has(m)) {
+            missingIn.set(r.at.fileOrder, (missingIn.get(r.at.fileOrder) ?? 0) + 1);
+          } else if (expected && !score) {
             this.problems.error(
               r.at,
               `no ${m} score from rater ${clip(r.rater)}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`,
@@ -151,13 +168,17 @@ export class Merger {
         }
       }
     }
+    for (const [order, n] of missingIn) {
+      const b = blank.get(order)!;
+      this.problems.error({ file: b.file, fileOrder: order, line: b.line }, `the sheet is blank: none of its ${n} scores is filled in (was it sent back untouched?); give --verbose to list each of them`);
+    }
     if (roster) this.checkRoster(roster, bySemester, rosterMissing);
     return bySemester;
   }
 
   /** `rosterMissing`: whether someone on the roster without scores in a semester is an error or a warning. */
   private checkRoster(roster: RosterEntry[], bySemester: Map<string, StaffSemester[]>, rosterMissing: 'error' | 'warning'): void {
-    const byId = new Map(roster.map((e) => [e.staffId, e]));
+    const byId = new Map(roster.map((e) => [e.id, e]));
     for (const [semester, list] of bySemester) {
       const scored = new Set<string>();
       for (const s of list) {
@@ -167,7 +188,8 @@ export class Merger {
           this.problems.error(s.at, `${s.staffId}${s.name ? ` ${s.name}` : ''} is scored in ${semester} but is not on the roster ${roster[0]?.at.file ?? ''}`.trim());
           continue;
         }
-        if (s.name && e.name && s.name !== e.name) {
+        // Issue 12: names compared by their keys (the roster's name is not among the sheets' spellings).
+        if (s.name && e.name && identityKey(s.name) !== identityKey(e.name)) {
           this.problems.error(
             this.namePlace.get(`${semester}\u0000${s.staffId}`) ?? s.at,
             `${s.staffId} is "${s.name}" here but "${e.name}" on the roster (${where(e.at)})`,
@@ -177,7 +199,7 @@ export class Merger {
         if (!s.post) s.post = e.post;
       }
       for (const e of roster) {
-        if (!scored.has(e.staffId)) {
+        if (!scored.has(e.id)) {
           this.problems[rosterMissing](e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
         }
       }

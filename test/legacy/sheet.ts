@@ -10,7 +10,7 @@
  * Reading the records of one sheet: the header decides what each column means, then every row
  * becomes a SheetRow with its place, or problems that say exactly which cell is wrong and why.
  */
-import { type Column, MICRO, clip, editDistance, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
+import { type Column, MICRO, Spellings, clip, identityKey, editDistance, parseHeader, parseMethod, parseRole, parseScore, parseSemester, toHalfWidth } from './cells.js';
 import type { Policy } from '../../src/core/policy.js';
 import { type Method, type Problems, type Role, METHODS } from '../../src/core/types.js';
 
@@ -44,6 +44,22 @@ export interface RowCounts {
 /** The committee as one rater, for sheets without a rater column. */
 export const CONSENSUS_RATER = 'committee';
 
+/**
+ * The first spelling of each staff id, rater, name and post over all sheets (issue 12): rows carry
+ * these, so that equal keys are equal strings. Staff ids and raters are met by every row as wide as
+ * the header (rejected or not); names and posts by the rows taken.
+ */
+export interface TextSpellings {
+  staff: Spellings;
+  rater: Spellings;
+  name: Spellings;
+  post: Spellings;
+}
+
+export function newSpellings(): TextSpellings {
+  return { staff: new Spellings(), rater: new Spellings(), name: new Spellings(), post: new Spellings() };
+}
+
 export class SheetReader {
   private columns: (Column | null)[] | null = null;
   private index = new Map<Column, number>();
@@ -52,6 +68,8 @@ export class SheetReader {
   private headerLine = 1;
   private blankRowsAbove = 0;
   readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
+  /** Whether a row taken gave a score. */
+  private scored = false;
 
   constructor(
     private readonly file: string,
@@ -64,6 +82,7 @@ export class SheetReader {
     private readonly semesterFillsOnly = false,
     /** The cell separator, for hints only. */
     private readonly delimiter = ',',
+    private readonly spellings: TextSpellings = newSpellings(),
   ) {}
 
   private at(line: number, column?: number) {
@@ -100,6 +119,16 @@ export class SheetReader {
     }
     if (this.repeatsHeader(cells, line) || !this.rowValues(cells, line)) this.counts.rejected++;
     else this.counts.used++;
+  }
+
+  /**
+   * A sheet with rows taken, none refused, and not one score (a template sent back untouched): its
+   * header line and the methods it has columns for; null for any other sheet.
+   */
+  blankSheet(): { line: number; methods: Set<Method> } | null {
+    if (!this.headerOk || this.counts.used === 0 || this.counts.rejected > 0 || this.scored) return null;
+    const methods = this.index.has('method') ? new Set<Method>(METHODS) : new Set(this.methodColumns.map((c) => c.method));
+    return { line: this.headerLine, methods };
   }
 
   /** After the last record: a sheet needs a header and at least one row. */
@@ -219,13 +248,19 @@ export class SheetReader {
     const name = cell('name');
     const hasRater = this.index.has('rater');
     const rater = hasRater ? cell('rater') : CONSENSUS_RATER;
-    const who = () => `(${[staffId, name].filter(Boolean).map(clip).join(' ')}${hasRater && rater ? `, rater ${clip(rater)}` : ''})`;
+    // Compared by their keys, shown as first spelt; messages about this row quote its own cells,
+    // an id or rater of invisible characters only as blank.
+    const staffSpelling = this.spellings.staff.of(staffId);
+    const raterSpelling = this.spellings.rater.of(rater);
+    const shownName = identityKey(name) === '' ? '' : name;
+    const who = () =>
+      `(${[staffSpelling && staffId, shownName].filter(Boolean).map(clip).join(' ')}${hasRater && raterSpelling ? `, rater ${clip(rater)}` : ''})`;
     let ok = true;
-    if (staffId === '') {
-      this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${name ? ` (name ${clip(name)})` : ''}`);
+    if (staffSpelling === '') {
+      this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${shownName ? ` (name ${clip(shownName)})` : ''}`);
       ok = false;
     }
-    if (hasRater && rater === '') {
+    if (hasRater && raterSpelling === '') {
       this.problems.error(this.at(line, col('rater')), `rater is blank ${who()}`);
       ok = false;
     }
@@ -293,15 +328,16 @@ export class SheetReader {
       }
     }
     if (!ok) return false;
+    if (scores.length > 0) this.scored = true;
     this.onRow({
       file: this.file,
       fileOrder: this.fileOrder,
       line,
       semester: semester!,
-      staffId,
-      name,
-      post: cell('post'),
-      rater,
+      staffId: staffSpelling,
+      name: this.spellings.name.of(name),
+      post: this.spellings.post.of(cell('post')),
+      rater: raterSpelling,
       role,
       scores,
     });
