@@ -98,13 +98,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { files, rows } = generateCenters(root, { centers, years });
     console.log(`${centers} centers x ${years} years x 2 semesters: ${files} files, ${rows.toLocaleString('en')} rows (generated in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
     console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const line = (label, m) => console.log(`  ${label.padEnd(46)} ${m.s.toFixed(2).padStart(7)} s  ${m.mb.toFixed(0).padStart(5)} MB peak`);
+    const line = (label, m) => console.log(`  ${label.padEnd(48)} ${m.s.toFixed(2).padStart(7)} s  ${m.mb.toFixed(0).padStart(5)} MB peak`);
     for (let i = 0; i < runs; i++) {
       line('evaluate history ROOT --format csv', measure(['history', root, '--format', 'csv']));
       const out = join(dir, `out-${i}`);
       line('evaluate batch ROOT --out-dir DIR --no-reports', measure(['batch', root, '--out-dir', out, '--no-reports']));
       rmSync(out, { recursive: true, force: true });
-      line('evaluate batch ROOT --out-dir DIR (HTML reports)', measure(['batch', root, '--out-dir', out]));
+      line('evaluate batch ROOT --out-dir DIR', measure(['batch', root, '--out-dir', out]));
       rmSync(out, { recursive: true, force: true });
     }
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

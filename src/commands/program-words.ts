@@ -23,32 +23,65 @@ export function argvLang(args: readonly string[], env: NodeJS.ProcessEnv = proce
   return lang ?? defaultLang(env);
 }
 
-// Chinese characters and full-width punctuation: a line may break before or after any of them.
-const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+// Chinese characters and full-width punctuation: a line may break between two of them.
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 // Punctuation that stays with the character before it, or (opening) with the one after it.
-const CLOSE = '，。、；：？！）」』》”’';
-const OPEN = '（「『《“‘';
-const CHUNK = new RegExp(`\\s*[${OPEN}]*(?:[${CJK}][${CLOSE}]*|[^\\s${CJK}]+[${CLOSE}]*)|\\s+$`, 'g');
+const CLOSE = new Set('，。、；：？！）」』》”’');
+const OPEN = new Set('（「『《“‘');
+
+/**
+ * A line cut where it may break: at spaces (a space goes with the word after it, as in commander),
+ * between two Chinese characters (not before closing punctuation nor after opening), and after
+ * Chinese punctuation (`、`, `：`: a list of ids can wrap). Never between a Chinese character and a
+ * Latin one, nor inside a path: `ROOT/<中心>/evaluate.config.json` stays whole.
+ */
+function chunks(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let prev = '';
+  let inPath = false;
+  for (const c of line) {
+    const space = /\s/.test(c);
+    const prevSpace = /\s/.test(prev);
+    let breakHere = false;
+    if (cur !== '') {
+      if (space) breakHere = !prevSpace;
+      else if (!prevSpace && !CLOSE.has(c) && !OPEN.has(prev)) {
+        breakHere = (!inPath && CJK.test(prev) && CJK.test(c)) || CLOSE.has(prev);
+      }
+    }
+    if (breakHere) {
+      out.push(cur);
+      cur = '';
+    }
+    if (space || CLOSE.has(c)) inPath = false;
+    else if (c === '/' || c === '<') inPath = true;
+    cur += c;
+    prev = c;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
 
 /** Wraps text to `width` columns at spaces and between Chinese characters, keeping line breaks. */
 export function wrapText(str: string, width: number): string {
   return str
     .split(/\r\n|\n/)
     .map((line) => {
-      const chunks = line.match(CHUNK);
-      if (chunks === null) return '';
+      const parts = chunks(line);
+      if (parts.length === 0) return '';
       const lines: string[] = [];
-      let current = chunks.shift()!;
+      let current = parts.shift()!;
       let w = displayWidth(current);
-      for (const chunk of chunks) {
-        const cw = displayWidth(chunk);
-        if (w + cw <= width) {
-          current += chunk;
-          w += cw;
+      for (const part of parts) {
+        const pw = displayWidth(part);
+        if (w + pw <= width) {
+          current += part;
+          w += pw;
           continue;
         }
         lines.push(current.trimEnd());
-        current = chunk.trimStart();
+        current = part.trimStart();
         w = displayWidth(current);
       }
       lines.push(current);
