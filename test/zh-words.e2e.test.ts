@@ -1,9 +1,10 @@
 /**
  * With --lang zh (or LANG=zh_CN.UTF-8) everything the tool says is Chinese (SPEC "Messages"): the
  * help of the program and of every command, commander's own errors, a set of representative runs of
- * every command, every bad sheet and policy of fixtures/bad with `score` and `check`, and every console
- * example of the README run again in Chinese. A run fails when its output carries an English word
- * that is not data, by the rule written out in test/english-words.ts.
+ * every command (and the text of the report and notice documents they write), every bad sheet and
+ * policy of fixtures/bad with `score` and `check`, and every console example of the README run again
+ * in Chinese. A run fails when its output carries an English word that is not data, by the rule
+ * written out in test/english-words.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,19 @@ const H1 = 'fixtures/2026-H1.csv';
 const H2 = 'fixtures/2026-H2.csv';
 const POLICY = 'fixtures/policy.json';
 const ROSTER = 'fixtures/roster.csv';
+
+/** The text of an HTML document as a reader sees it, one line per element. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<style\b[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]*>/g, '\n')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
 
 /** `what` is the command line: its words are data. */
 function expectChinese(what: string, text: string, allow: ReadonlySet<string> = IDENTIFIERS): void {
@@ -135,6 +149,10 @@ describe('representative runs in Chinese', () => {
     for (const args of steps) {
       const r = run(args, { env: ZH });
       expectChinese(`evaluate ${args.join(' ')}`, `${r.stdout}\n${r.stderr}`);
+    }
+    // The documents' text too (the charts' labels included): tags and styles are not words.
+    for (const file of [out('report.html'), out('notices', 'S001.html'), out('reports', '饮食中心', 'report-2026-H2.html')]) {
+      expectChinese(file, htmlText(readFileSync(file, 'utf8')));
     }
   });
 });
