@@ -1,7 +1,8 @@
 // The many-centers workload of `evaluate history` and `evaluate batch` (issue 15): generates
 // CENTERS centers x YEARS years x 2 semesters of 120 rows each (24 staff x 5 raters; 50 x 10 x 2 =
 // 1,000 files, 120,000 rows) in a temporary folder, times `history` over all of it and `batch`
-// (without HTML reports), prints wall time and peak memory, and removes the folder.
+// with its HTML reports (one per center and semester, charts drawn by ECharts) and without them
+// (--no-reports: the CSV files only), prints wall time and peak memory, and removes the folder.
 //
 //   node bench/centers.js [--centers 50] [--years 10] [--runs 1]
 //
@@ -97,14 +98,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { files, rows } = generateCenters(root, { centers, years });
     console.log(`${centers} centers x ${years} years x 2 semesters: ${files} files, ${rows.toLocaleString('en')} rows (generated in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
     console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const line = (label, m) => console.log(`  ${label.padEnd(46)} ${m.s.toFixed(2).padStart(7)} s  ${m.mb.toFixed(0).padStart(5)} MB peak`);
+    const line = (label, m) => console.log(`  ${label.padEnd(48)} ${m.s.toFixed(2).padStart(7)} s  ${m.mb.toFixed(0).padStart(5)} MB peak`);
     for (let i = 0; i < runs; i++) {
       line('evaluate history ROOT --format csv', measure(['history', root, '--format', 'csv']));
       const out = join(dir, `out-${i}`);
+      line('evaluate batch ROOT --out-dir DIR --no-reports', measure(['batch', root, '--out-dir', out, '--no-reports']));
+      rmSync(out, { recursive: true, force: true });
       line('evaluate batch ROOT --out-dir DIR', measure(['batch', root, '--out-dir', out]));
       rmSync(out, { recursive: true, force: true });
     }
-    console.log('  (batch with its HTML reports: when `evaluate report` lands, issue 13)');
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

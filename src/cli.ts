@@ -6,39 +6,36 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
 import { COMMANDS } from './commands/list.js';
+import { argvLang, programWords } from './commands/program-words.js';
+import { commandWords } from './i18n/commands.js';
+import { helpWords } from './i18n/help.js';
+import { type Lang, defaultLang } from './i18n/index.js';
 import { preparePaint } from './render/paint.js';
 import { VERSION } from './version.js';
+import { printable } from './render/format.js';
 
 /**
  * The program with `wanted` registered in full (options, help, action) and every other command
  * listed by name and summary only: a command module is loaded only when it runs.
  */
-export async function buildProgram(wanted: string | undefined): Promise<Command> {
-  const program = new Command('evaluate')
-    .description(
-      'Staff evaluation for the student-apartment service center (学生公寓管理服务中心业务评比): ' +
-        "score the committee's sheets, grade and rank the staff, and list rewards and penalties.",
-    )
-    .version(VERSION, '-V, --version')
+export async function buildProgram(wanted: string | undefined, lang: Lang = defaultLang()): Promise<Command> {
+  const w = helpWords(lang);
+  const program = new Command('evaluate');
+  // Before any command is added: the commands inherit the help words and the error output.
+  programWords(program, lang);
+  program
+    .description(w.program.description)
+    .version(VERSION, '-V, --version', w.program.version)
     .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .exitOverride();
   for (const c of COMMANDS) {
-    if (c.name === wanted) (await c.load()).register(program);
-    else program.command(`${c.name}${c.usage ? ` ${c.usage}` : ''}`).summary(c.summary);
+    if (c.name === wanted) (await c.load()).register(program, lang);
+    else {
+      const h = w.commands[c.name];
+      program.command(`${c.name}${h.usage ? ` ${h.usage}` : ''}`).summary(h.summary);
+    }
   }
-  program.addHelpText(
-    'after',
-    `
-Exit codes: 0 done; 1 the data has problems (nothing written); 2 usage or policy error.
-Problems go to standard error as FILE:LINE:COLUMN: error: MESSAGE; the report to standard output.
-
-Examples:
-  $ evaluate score fixtures/2026-H1.csv
-  $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --policy fixtures/policy.json --lang zh
-
-Run "evaluate <command> --help" for a command's options and examples.`,
-  );
+  program.addHelpText('after', w.program.after);
   // Commander's own errors (unknown option, missing argument) are usage errors: exit 2.
   program.commands.forEach((c) => c.exitOverride());
   return program;
@@ -49,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
   await preparePaint();
   // The command is the first word that is not an option (`evaluate help score` asks for score's help).
   const words = argv.slice(2).filter((a) => !a.startsWith('-'));
-  const program = await buildProgram(words[0] === 'help' ? words[1] : words[0]);
+  const lang = argvLang(argv.slice(2));
+  const program = await buildProgram(words[0] === 'help' ? words[1] : words[0], lang);
   try {
     await program.parseAsync(argv);
     return 0;
@@ -62,13 +60,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof DataError) return 1;
     if (e instanceof UsageError) {
-      process.stderr.write(e.message.includes(': error: ') ? `${e.message}\n` : `evaluate: error: ${e.message}\n`);
+      // An argument may hold a terminal escape or an invisible character: shown, not sent (line by line).
+      const message = e.message.split('\n').map(printable).join('\n');
+      process.stderr.write(message.includes(': error: ') ? `${message}\n` : `evaluate: error: ${message}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(
-      `evaluate: internal error: ${err?.message ?? String(e)}\nThis is a bug in evaluate, not a problem with your data; please report it with the command you ran.\n`,
-    );
+    process.stderr.write(`evaluate: internal error: ${printable(err?.message ?? String(e))}\n${commandWords(lang).bug}\n`);
     if (process.env.EVALUATE_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
     return 70;
   }

@@ -66,7 +66,7 @@ describe('evaluate batch', () => {
     expect(r.stderr).not.toContain('饮食中心');
     expect(r.stderr).toContain(`${join(root, 'stray.csv')}: warning: this sheet is in no center's folder`);
     expect(r.stdout).toContain('Batch: 5 centers into');
-    expect(r.stdout).toMatch(/饮食中心 +5 +2 +7 +ok +9 files/);
+    expect(r.stdout).toMatch(/饮食中心 +5 +2 +7 +ok +14 files/);
     expect(r.stdout).toMatch(/公寓中心 +2 +failed +1 error: problems.txt/);
     expect(r.stdout).toContain('2 centers done, 3 failed; summary.csv and summary.json written');
   });
@@ -102,6 +102,7 @@ describe('evaluate batch', () => {
   it("writes each center's reports, the same bytes as score, year and rewards give with the center's policy", () => {
     const center = join(out, '饮食中心');
     expect(readdirSync(center).sort()).toEqual([
+      ...SEMESTERS.map((s) => `report-${s}.html`),
       'rewards-2024.csv', 'rewards-2025.csv',
       'score-2024-H1.csv', 'score-2024-H2.csv', 'score-2025-H1.csv', 'score-2025-H2.csv', 'score-2026-H1.csv',
       'year-2024.csv', 'year-2025.csv',
@@ -117,6 +118,24 @@ describe('evaluate batch', () => {
       expect(readFileSync(join(center, `year-${y}.csv`), 'utf8')).toBe(run(['year', ...both, '--format', 'csv']).stdout);
       expect(readFileSync(join(center, `rewards-${y}.csv`), 'utf8')).toBe(run(['rewards', ...both]).stdout);
     }
+  });
+
+  it("writes each semester's committee report (SPEC \"Centers\"): the center's heading, its ranking, its policy's amounts", () => {
+    const center = join(out, '饮食中心');
+    for (const s of SEMESTERS) {
+      const html = readFileSync(join(center, `report-${s}.html`), 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>/i);
+      expect(html).toContain('<html lang="en">');
+      for (const id of ['summary', 'ranking', 'consequences', 'panel', 'signatures', 'appendix']) expect(html).toContain(`id="${id}"`);
+      // One semester per report: no year section.
+      expect(html).not.toContain('id="year"');
+      expect(html).toContain('饮食中心');
+      expect(html).toContain(s);
+      const scored = parse(readFileSync(join(center, `score-${s}.csv`), 'utf8'), { columns: true }) as Record<string, string>[];
+      for (const row of scored) expect(html).toContain(`>${row.staff_id}<`);
+    }
+    // The center's own policy gives amounts: its reports show them.
+    expect(readFileSync(join(center, 'report-2024-H1.html'), 'utf8')).toContain('¥800');
   });
 
   it("applies ROOT's policy to a center without one (rectification in 15 days, amounts unset)", () => {
@@ -166,7 +185,7 @@ describe('evaluate batch', () => {
     const forced = run(['batch', tree, '--out-dir', again, '--force']);
     expect(forced.code).toBe(1);
     expect(readdirSync(join(again, '饮食中心'))).toEqual(['problems.txt']);
-    expect(readdirSync(join(again, '公寓中心')).sort()).toEqual(['rewards-2024.csv', 'score-2024-H1.csv', 'score-2024-H2.csv', 'year-2024.csv']);
+    expect(readdirSync(join(again, '公寓中心')).sort()).toEqual(['report-2024-H1.html', 'report-2024-H2.html', 'rewards-2024.csv', 'score-2024-H1.csv', 'score-2024-H2.csv', 'year-2024.csv']);
     expect(readFileSync(join(again, 'notes.txt'), 'utf8')).toBe('kept');
     // No staging folder left behind.
     expect(readdirSync(again).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -191,6 +210,21 @@ describe('evaluate batch, the edges', () => {
       'center,semester,staff,excellent,good,qualified,unqualified,rewards,penalties,award_candidates,non_renewals,status',
     );
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))[1]).toMatchObject({ semester: '2024-H2', status: 'ok', award_candidates: 0, non_renewals: 0 });
+  });
+
+  it('--no-reports writes the CSV files only, the same bytes as with reports; --lang zh words the reports', () => {
+    const tree = join(dir, 'no-reports');
+    writeCenter(tree, '物业中心', PROPERTY, null);
+    const plain = join(dir, 'no-reports-out');
+    const full = join(dir, 'reports-out');
+    expect(run(['batch', tree, '--out-dir', plain, '--no-reports']).code).toBe(0);
+    expect(run(['batch', tree, '--out-dir', full, '--lang', 'zh']).code).toBe(0);
+    expect(readdirSync(join(plain, '物业中心')).sort()).toEqual(['rewards-2024.csv', 'score-2024-H1.csv', 'score-2024-H2.csv', 'year-2024.csv']);
+    const withReports = readdirSync(join(full, '物业中心')).sort();
+    expect(withReports).toEqual(['report-2024-H1.html', 'report-2024-H2.html', 'rewards-2024.csv', 'score-2024-H1.csv', 'score-2024-H2.csv', 'year-2024.csv']);
+    expect(readFileSync(join(full, '物业中心', 'report-2024-H2.html'), 'utf8')).toContain('<html lang="zh-CN">');
+    expect(readFileSync(join(plain, 'summary.json'), 'utf8')).toBe(readFileSync(join(full, 'summary.json'), 'utf8'));
+    expect(run(['batch', '--help']).stdout).toContain('--no-reports');
   });
 
   it('refuses to write over ROOT, and does not take an --out-dir inside ROOT for a center', () => {

@@ -141,7 +141,7 @@ describe('evaluate diff', () => {
       ['rewards.json', 'rewards.json', 'not of evaluate rewards'],
       ['before.json', '2026-H1.csv', '2026-H1.csv is not JSON'],
       ['policy.json', 'after.json', 'policy.json is not a JSON report of evaluate score or evaluate year'],
-      ['before.json', 'none.json', 'cannot read none.json (ENOENT)'],
+      ['before.json', 'none.json', 'cannot read none.json: there is no such file or folder'],
     ]) {
       const r = run(['diff', a!, b!], { cwd: dir });
       expect(r.code, `${a} ${b}`).toBe(2);

@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIX, run } from './helpers.js';
+import { FIX, run, tempDir } from './helpers.js';
 
 const H1 = join(FIX, '2026-H1.csv');
 const H2 = join(FIX, '2026-H2.csv');
@@ -49,9 +50,12 @@ describe('evaluate explain', () => {
     expect(r.stdout).toContain('S007 吴强（2号楼） 2026年下半年 总分的由来');
     expect(r.stdout).toContain('去掉 最高分 10.5（学生甲）、最低分 8.5（赵老师）');
     expect(r.stdout).toMatch(/^精确总分 {2}162\.5\/3 ≈ 54\.166667/m);
-    expect(r.stdout).toContain('unqualified-penalty：处罚 ¥200；2027-01-30 前整改（2026-12-31 起 30 天）');
+    // The rules in words: their ids are for JSON.
+    expect(r.stdout).toContain('学期规则  不合格：处罚 ¥200；2027-01-30 前整改（2026-12-31 起 30 天）');
+    expect(r.stdout).not.toContain('unqualified-penalty');
     expect(r.stdout).toContain('2026 年：上半年 55.3 不合格，下半年 54.2 不合格');
-    expect(r.stdout).toContain('year-non-renewal：两学期均不合格：不予聘任');
+    expect(r.stdout).toContain('两学期均不合格：不予聘任');
+    expect(r.stdout).not.toContain('year-non-renewal');
     expect(r.stdout).toContain('全年：奖励 ¥0，处罚 ¥400');
   });
 
@@ -89,5 +93,29 @@ describe('evaluate explain', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no staff member s001 in 2026-H1 (did you mean S001?)');
     expect(unknown.stdout).toBe('');
+  });
+
+  it('given a name, names the staff id, or every id when several people have that name (exit 2)', () => {
+    const one = run(['explain', '张伟', H1]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe('evaluate: error: "张伟" is a name, not a staff id: 张伟 is S001 (1号楼); run evaluate explain S001 with the same sheets\n');
+    expect(one.stdout).toBe('');
+    const zh = run(['explain', '张伟', H1, H2, '--lang', 'zh']);
+    expect(zh.stderr).toBe('evaluate: error: "张伟" 是姓名，不是工号：张伟 的工号是 S001（1号楼）；请用同样的评分表运行 evaluate explain S001\n');
+    const dir = tempDir();
+    const sheet = join(dir, 'two.csv');
+    writeFileSync(
+      sheet,
+      'staff_id,name,post,semester,rater,role,listen,see,check,test,ask\n' +
+        'S001,张伟,1号楼,2026-H1,王主任,leader,18,18,18,18,18\n' +
+        'S031,张伟,3号楼,2026-H1,王主任,leader,17,17,17,17,17\n' +
+        'S002,刘洋,1号楼,2026-H1,王主任,leader,16,16,16,16,16\n',
+    );
+    const two = run(['explain', '张伟', sheet]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe('evaluate: error: "张伟" is the name of 2 staff members: S001 (1号楼), S031 (3号楼); run evaluate explain with one of these staff ids\n');
+    expect(run(['explain', '张伟', sheet, '--lang', 'zh']).stderr).toBe('evaluate: error: 有 2 人叫 "张伟"：S001（1号楼）、S031（3号楼）；请用其中一个工号运行 evaluate explain\n');
+    // An id that is also someone's name is the id.
+    expect(run(['explain', 'S002', sheet]).code).toBe(0);
   });
 });

@@ -89,7 +89,7 @@ describe('evaluate notices', () => {
     const out = join(dir, 'year.html');
     const r = run(['notices', H1, h2, '--policy', POLICY, '--lang', 'zh', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('S024 冯建华 has no scores in 2026-H2');
+    expect(r.stderr).toContain('S024 冯建华 在 2026年下半年 没有评分');
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     const found = notices(html);
@@ -111,6 +111,8 @@ describe('evaluate notices', () => {
     const out = join(dir, 'folder', 'h1');
     const r = run(['notices', H1, '--out-dir', out]);
     expect(r.code).toBe(0);
+    // One line on standard error names what was written, as --out does.
+    expect(r.stderr).toBe(`evaluate: wrote 24 notices to ${out}\n`);
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(24);
     expect(files[0]).toBe('S001.html');
@@ -133,7 +135,9 @@ describe('evaluate notices', () => {
     expect(failed.stderr).toContain('S005.html');
     expect(readdirSync(fresh)).toEqual(['S005.html']);
 
-    expect(run(['notices', H1, '--out-dir', out, '--force']).code).toBe(0);
+    const forced = run(['notices', H1, '--out-dir', out, '--force', '--lang', 'zh']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe(`evaluate: 已把 24 份通知单写入 ${out}\n`);
     expect(readdirSync(out)).toHaveLength(24);
   });
 

@@ -98,7 +98,7 @@ describe('policy files that are too big or never end', () => {
   it('a folder as --policy, and a policy that is not there: the reason in words, no error code', () => {
     expect(refusalOf(FIX)).toBe(`evaluate: error: cannot read the policy "${FIX}": it is a folder, not a file\n`);
     expect(refusalOf('no-such.json')).toBe('evaluate: error: cannot read the policy "no-such.json": there is no such file or folder\n');
-    expect(refusalOf('no-such.json', 'zh')).toBe('evaluate: error: 无法读取策略文件 "no-such.json"：没有这个文件或文件夹\n');
+    expect(refusalOf('no-such.json', 'zh')).toBe('evaluate: error: 无法读取考评办法文件 "no-such.json"：没有这个文件或文件夹\n');
   });
 });
 
@@ -212,7 +212,7 @@ describe('not JSON at all', () => {
     expect(refusal('{ "precision": 1, }')).toBe('p.json:1:19: error: the policy is not valid JSON: there is a comma before the }: delete it');
     expect(refusal('{ "precision": 1')).toBe('p.json:1:17: error: the policy is not valid JSON: it ends before the } that closes it');
     expect(refusal('')).toBe('the policy "p.json" is empty: a policy is a JSON object ({ ... })');
-    expect(refusal('{ "precision": 1\n  "aggregation": "mean" }', 'zh')).toBe('p.json:2:3: error: 策略文件不是有效的 JSON：此处之前缺少逗号或 }');
+    expect(refusal('{ "precision": 1\n  "aggregation": "mean" }', 'zh')).toBe('p.json:2:3: error: 考评办法文件不是有效的 JSON：此处之前缺少逗号或 }');
   });
 
   it('a binary file is not JSON, said in one short line', () => {

@@ -68,8 +68,8 @@ describe('evaluate verify', () => {
     const r = run(['verify', 'report.json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('policy changed\n  policy.json now gives another effective policy than the one sealed\n');
-    expect(r.stdout).toContain('  2026-H1 S007 吴强: penalty 200 → 250\n');
-    expect(r.stdout.match(/penalty 200 → 250/g)).toHaveLength(3);
+    expect(r.stdout).toContain('  2026-H1 S007 吴强: penalty ¥200 → ¥250\n');
+    expect(r.stdout.match(/penalty ¥200 → ¥250/g)).toHaveLength(3);
     expect(r.stdout).not.toContain('changed: ');
     expect(r.stdout).toMatch(/not reproduced: the policy changed, 3 results differ\n$/);
   });
@@ -88,7 +88,7 @@ describe('evaluate verify', () => {
     unlinkSync(join(dir, 'roster.csv'));
     const r = run(['verify', 'report.json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('missing: roster.csv\n  cannot be read (ENOENT); nothing can be recomputed without it\nnot reproduced: 1 input missing\n');
+    expect(r.stdout).toBe('missing: roster.csv\n  cannot be read (there is no such file or folder); nothing can be recomputed without it\nnot reproduced: 1 input missing\n');
   });
 
   it('in Chinese: the markers stay English, the explanations are Chinese', () => {
@@ -97,11 +97,11 @@ describe('evaluate verify', () => {
     unlinkSync(join(dir, '2026-H1.csv'));
     const r = run(['verify', 'report.json', '--lang', 'zh'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('missing: 2026-H1.csv\n  无法读取（ENOENT），缺少它无法重新计算\n未能复现：1 个输入文件缺失\n');
+    expect(r.stdout).toBe('missing: 2026-H1.csv\n  无法读取（没有这个文件或文件夹），缺少它无法重新计算\n未能复现：1 个输入文件缺失\n');
     report(dir, ['score', '2026-H2.csv'], 'h2.json');
     const ok = run(['verify', 'h2.json'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^reproduced\n {2}1 个输入文件、政策（built-in）和全部结果均与 evaluate \S+ 封存时一致/);
+    expect(ok.stdout).toMatch(/^reproduced\n {2}1 个输入文件、考评办法（built-in）和全部结果均与 evaluate \S+ 封存时一致/);
   });
 
   it('a report edited after sealing: "changed:" names the report and what was edited', () => {
@@ -157,7 +157,7 @@ describe('evaluate verify', () => {
     for (const [file, why] of [
       ['2026-H1.csv', 'it is not JSON'],
       ['plain.json', 'it has no "seal"'],
-      ['nothing.json', 'it cannot be read (ENOENT)'],
+      ['nothing.json', 'it cannot be read (there is no such file or folder)'],
     ]) {
       const r = run(['verify', file!], { cwd: dir });
       expect(r.code).toBe(2);

@@ -272,3 +272,33 @@ describe('opened in LibreOffice Calc', () => {
     expect(sheets.get('rewards')![1]!.slice(0, 9)).toEqual(['0001', '张伟', '1号楼', 'excellent', 'excellent', '¥800', '¥800', '¥2,000', '¥3,600']);
   });
 });
+
+describe('history --format xlsx', () => {
+  it('one sheet with the CSV\'s columns (SPEC "History"): totals numeric, empty where not scored, years as text, zh sheet name', async () => {
+    const csv = run(['history', 's.csv', '--policy', 'p.json', '--format', 'csv'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    const rows = parse(csv.stdout) as string[][];
+    for (const lang of ['en', 'zh'] as const) {
+      const wb = await open(write(['history', 's.csv', '--lang', lang], `history-${lang}.xlsx`));
+      expect(wb.worksheets.map((w) => w.name)).toEqual([lang === 'zh' ? '历年评比' : 'history']);
+      const ws = wb.worksheets[0]!;
+      expectFrozenBoldHeader(ws);
+      expectNoFormula(wb);
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      const csvHeader = lang === 'en' ? rows[0] : (parse(run(['history', 's.csv', '--policy', 'p.json', '--format', 'csv', '--lang', 'zh'], { cwd: dir }).stdout) as string[][])[0];
+      expect(header).toEqual(csvHeader);
+      expect(ws.rowCount).toBe(rows.length);
+      // 0001 keeps its zeros; both totals are numbers with the policy's two decimals; the counts are numbers.
+      const r2 = ws.getRow(2);
+      expect(r2.getCell(1).value).toBe('0001');
+      expect(r2.getCell(4).value).toBe(Number(rows[1]![3]));
+      expect(r2.getCell(4).numFmt).toBe('0.00');
+      expect(r2.getCell(6).value).toBe(Number(rows[1]![5]));
+      expect(r2.getCell(6).numFmt).toBe('0');
+      // =1+2 is a name (text), never a formula.
+      expect(ws.getRow(3).getCell(2).value).toBe('=1+2');
+      expect(ws.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    }
+  });
+});
+

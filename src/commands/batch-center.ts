@@ -13,6 +13,7 @@ import type { Problem } from '../core/types.js';
 import { type YearOutcome, rewardsFilter, yearOutcome } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
+import { fileProblem } from '../i18n/files.js';
 import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
 import type { Encoding } from '../io/encoding.js';
 import { writeAtomic } from '../io/output.js';
@@ -22,7 +23,8 @@ import { rewardsCsv } from '../render/rewards.js';
 import { scoreCsv } from '../render/score.js';
 import { yearCsv } from '../render/year.js';
 import { type Common, formatProblem } from './common.js';
-import { readResults, semestersIn } from './results.js';
+import { type Results, readResults, semestersIn } from './results.js';
+import { VERSION } from '../version.js';
 import { csvTree, unreadableText } from './tree.js';
 
 export interface CenterTask {
@@ -35,6 +37,8 @@ export interface CenterTask {
   encoding: Encoding | null;
   delimiter: string;
   bom: boolean;
+  /** Write each semester's `report-<semester>.html` (not with --no-reports). */
+  reports: boolean;
 }
 
 /** One row of summary.csv / summary.json: the keys are SPEC's column names. */
@@ -75,10 +79,10 @@ export interface CenterOutcome {
 }
 
 /** What a center's policy is: its own evaluate.config.json, else ROOT's, else the built-in rules. */
-export function centerPolicy(root: string, center: string): { policy: Policy; file: string | null } {
+export function centerPolicy(root: string, center: string, lang: Lang = 'en'): { policy: Policy; file: string | null } {
   const file = [join(root, center, CONFIG_NAME), join(root, CONFIG_NAME)].find((f) => existsSync(f));
   // loadPolicy looks for evaluate.config.json in the folder it is given: the center's has none here.
-  return file ? loadPolicy(file) : loadPolicy(undefined, { cwd: join(root, center) });
+  return file ? loadPolicy(file, { lang }) : loadPolicy(undefined, { cwd: join(root, center), lang });
 }
 
 /** Sums amounts where one may be unset: null as soon as one is (the total cannot be known). */
@@ -138,12 +142,30 @@ interface OutFile {
 }
 
 /**
- * Hook for the outputs of a semester beyond its score CSV: `report-<semester>.html` when the
- * report work (issue 13) lands. It gets the center's results and returns the files to write
- * beside the CSVs; today there is none.
+ * The outputs of a semester beyond its score CSV: `report-<semester>.html`, the committee's report
+ * of that semester as `evaluate report` makes it (SPEC "Centers"), unless --no-reports.
  */
-export function semesterExtras(_r: SemesterReport, _ctx: { center: string; common: Common; reports: SemesterReport[] }): OutFile[] {
-  return [];
+export async function semesterExtras(r: SemesterReport, ctx: { task: CenterTask; common: Common; results: Results }): Promise<OutFile[]> {
+  if (!ctx.task.reports) return [];
+  const [{ reportHtml }, { loadECharts }] = await Promise.all([import('../render/report/report.js'), import('../render/report/charts.js')]);
+  const { common, results } = ctx;
+  const html = reportHtml(
+    {
+      lang: common.lang,
+      policy: common.policy,
+      policyFile: common.policyFile,
+      center: ctx.task.center,
+      reports: [r],
+      year: null,
+      panels: [results.panel(r.semester)],
+      committees: [results.committee(r.semester)],
+      inputs: results.inputs(),
+      warnings: results.warnings,
+      version: VERSION,
+    },
+    await loadECharts(),
+  );
+  return [{ name: `report-${r.semester}.html`, data: html }];
 }
 
 /**
@@ -167,7 +189,7 @@ function writeCenterFolder(task: CenterTask, files: OutFile[]): void {
   } catch (e) {
     rmSync(stage, { recursive: true, force: true });
     if (e instanceof UsageError) throw e;
-    throw new UsageError(wordsOfHistory(task.lang).outCannot(final, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    throw new UsageError(wordsOfHistory(task.lang).outCannot(final, fileProblem(e, task.lang)));
   }
 }
 
@@ -203,12 +225,12 @@ function semestersOf(files: string[], common: Common): string[] {
 }
 
 /** Reads, scores and writes one center; a problem of its data fails it alone (never throws for one). */
-export function runCenter(task: CenterTask): CenterOutcome {
+export async function runCenter(task: CenterTask): Promise<CenterOutcome> {
   const w: HistoryWords = wordsOfHistory(task.lang);
   const dir = join(task.root, task.center);
   let policy: { policy: Policy; file: string | null };
   try {
-    policy = centerPolicy(task.root, task.center);
+    policy = centerPolicy(task.root, task.center, task.lang);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const place = [join(dir, CONFIG_NAME), join(task.root, CONFIG_NAME)].find((f) => existsSync(f)) ?? dir;
@@ -225,12 +247,13 @@ export function runCenter(task: CenterTask): CenterOutcome {
   let errors = lines.length;
   let reports: SemesterReport[] = [];
   let warnings: Problem[] = [];
+  let results: Results | null = null;
   let dataFailed = false;
   if (tree.files.length > 0) {
     try {
-      const data = readResults({ sheets: tree.files, common, printProblems: false });
-      reports = data.reports;
-      warnings = data.warnings;
+      results = readResults({ sheets: tree.files, common, printProblems: false, keepScores: task.reports });
+      reports = results.reports;
+      warnings = results.warnings;
     } catch (e) {
       if (e instanceof DataError) {
         dataFailed = true;
@@ -248,11 +271,12 @@ export function runCenter(task: CenterTask): CenterOutcome {
     const semesters = dataFailed ? semestersOf(tree.files, common) : reports.map((r) => r.semester);
     return failed(task, [...lines, ...warnings.map(problemLine)], semesters, errors);
   }
-  return writeReports(task, common, reports, warnings);
+  return writeReports(task, common, results!, warnings);
 }
 
 /** The center's reports, written; its summary rows. */
-function writeReports(task: CenterTask, common: Common, reports: SemesterReport[], warnings: Problem[]): CenterOutcome {
+async function writeReports(task: CenterTask, common: Common, results: Results, warnings: Problem[]): Promise<CenterOutcome> {
+  const reports = results.reports;
   const bySemester = new Map(reports.map((r) => [r.semester, r]));
   const years = completeYears(reports.map((r) => r.semester));
   const outcomes = new Map<number, YearOutcome[]>();
@@ -261,7 +285,7 @@ function writeReports(task: CenterTask, common: Common, reports: SemesterReport[
   const files: OutFile[] = [];
   for (const r of reports) {
     files.push({ name: `score-${r.semester}.csv`, data: scoreCsv({ ...base, reports: [r], warnings: [], counts: { read: 0, used: 0, rejected: 0 } }, task.bom) });
-    for (const extra of semesterExtras(r, { center: task.center, common, reports })) files.push(extra);
+    for (const extra of await semesterExtras(r, { task, common, results })) files.push(extra);
   }
   for (const y of years) {
     const o = outcomes.get(y)!;

@@ -16,12 +16,14 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
+import { fileProblem } from '../i18n/files.js';
 import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
 import { writeAtomic, writeStdout } from '../io/output.js';
 import { printable } from '../render/format.js';
 import { type CenterOutcome, type CenterTask, runCenter } from './batch-center.js';
 import { resolveCommon } from './common.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { helpWords } from '../i18n/help.js';
 import { subfolders } from './tree.js';
 
 /** The worker's flag (hidden from --help): the program serves centers sent by the main thread. */
@@ -35,55 +37,38 @@ interface BatchFlags {
   encoding?: string;
   delimiter?: string;
   bom?: boolean;
+  /** false with --no-reports. */
+  reports?: boolean;
   evaluateCenterWorker?: boolean;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('batch')
-    .summary(summaryOf('batch'))
-    .description(
-      'Every center in one run. Each subfolder of ROOT is a center, named by the\n' +
-        'folder; its sheets are the *.csv under it (subfolders included); its policy\n' +
-        'is ROOT/<center>/evaluate.config.json, else ROOT/evaluate.config.json, else\n' +
-        'the built-in rules. Each center gets DIR/<center>/ with score-<semester>.csv\n' +
-        'for each semester, and year-<yyyy>.csv and rewards-<yyyy>.csv for each year\n' +
-        'with both semesters; a center whose sheets have problems gets problems.txt\n' +
-        'instead, and the other centers are still done. Then DIR/summary.csv and\n' +
-        'DIR/summary.json for the head office: one row per center and semester with\n' +
-        'staff, grade counts, rewards and penalties (CNY; the annual bonuses, award\n' +
-        'candidates and non-renewals on the H2 row) and the status, ok or failed.\n' +
-        'Centers run in parallel on the machine\'s cores.\n' +
-        'Exit 0 when every center is done, 1 when any failed, 2 for a usage error.',
-    )
-    .argument('<root>', 'the folder holding one folder per center')
-    .requiredOption('--out-dir <dir>', 'where the reports go (created when missing; must be empty unless --force)')
-    .option('--force', 'write into a non-empty --out-dir: the folders of the centers written are replaced whole')
-    .addOption(new Option('--lang <lang>', 'language of the reports\' words and headers (default: from LANG); summary columns stay as SPEC names them').choices(['en', 'zh']))
-    .option('--bom', 'start every CSV with a UTF-8 BOM, for Excel')
-    .option('--no-color', 'no colors, also when NO_COLOR is set or the output is not a terminal')
-    .option('--encoding <name>', 'force the sheets\' encoding: utf8 or gbk (default: detected)')
-    .option('--delimiter <char>', 'cell separator of the sheets', ',')
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.batch;
+  const o = helpWords(lang).common;
+  const cmd = newCommand(program, 'batch', lang)
+    .argument(...h.args.root)
+    .requiredOption(...h.options.outDir)
+    .option(...h.options.force)
+    .addOption(new Option(...h.options.lang).choices(['en', 'zh']))
+    .option(...h.options.noReports)
+    .option(...h.options.bom)
+    .option(...o.noColor)
+    .option(...o.encoding)
+    .option(...o.delimiter, ',')
     .addOption(new Option(WORKER_FLAG).hideHelp());
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate batch fixtures/centers --out-dir reports
-  $ evaluate batch fixtures/centers --out-dir reports --force --lang zh --bom`,
-  );
+  cmd.addHelpText('after', h.after);
   cmd.action(async (root: string, flags: BatchFlags) => run(root, flags));
 }
 
 /** Worker mode: serve the centers the main thread sends, one at a time, until it ends the thread. */
 function serve(port: MessagePort): void {
-  port.on('message', (task: CenterTask) => port.postMessage(guarded(task)));
+  port.on('message', (task: CenterTask) => void guarded(task).then((o) => port.postMessage(o)));
 }
 
 /** runCenter, with a failure that is not the data's (a disk that fails, a bug) carried back as data. */
-function guarded(task: CenterTask): CenterOutcome & { usage?: string } {
+async function guarded(task: CenterTask): Promise<CenterOutcome & { usage?: string }> {
   try {
-    return runCenter(task);
+    return await runCenter(task);
   } catch (e) {
     const none = { center: task.center, status: 'failed' as const, rows: [], semesters: 0, years: 0, staff: 0, files: [], errors: 0, warnings: [] };
     if (e instanceof UsageError) return { ...none, usage: e.message };
@@ -107,7 +92,11 @@ async function runAll(tasks: CenterTask[]): Promise<(CenterOutcome & { usage?: s
   const bin = binPath();
   const n = workerCount(tasks.length);
   if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: batch: ${tasks.length} centers on ${bin === null || n <= 1 ? 'the main thread' : `${n} worker threads`}\n`);
-  if (bin === null || n <= 1) return tasks.map(guarded);
+  if (bin === null || n <= 1) {
+    const outcomes: (CenterOutcome & { usage?: string })[] = [];
+    for (const t of tasks) outcomes.push(await guarded(t));
+    return outcomes;
+  }
   const threads = process.getBuiltinModule('node:worker_threads');
   const first = tasks[0]!;
   return new Promise((resolve, reject) => {
@@ -146,7 +135,7 @@ async function runAll(tasks: CenterTask[]): Promise<(CenterOutcome & { usage?: s
 }
 
 /** The checks on ROOT and --out-dir, before any work: exit 2, nothing written. */
-function prepare(root: string, outDir: string, force: boolean, w: HistoryWords): { realOut: string; centers: string[] } {
+function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, lang: Lang): { realOut: string; centers: string[] } {
   let rootStat;
   try {
     rootStat = statSync(root);
@@ -178,7 +167,7 @@ function prepare(root: string, outDir: string, force: boolean, w: HistoryWords):
     try {
       mkdirSync(outDir, { recursive: true });
     } catch (e) {
-      throw new UsageError(w.outCannot(outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      throw new UsageError(w.outCannot(outDir, fileProblem(e, lang)));
     }
   }
   return { realOut: realpathSync(outDir), centers };
@@ -194,7 +183,7 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
   const w = wordsOfHistory(lang);
   const outDir = flags.outDir;
-  const { realOut, centers } = prepare(root, outDir, flags.force === true, w);
+  const { realOut, centers } = prepare(root, outDir, flags.force === true, w, lang);
   const tasks: CenterTask[] = centers.map((center) => ({
     root,
     center,
@@ -204,6 +193,7 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
     encoding: common.encoding,
     delimiter: common.delimiter,
     bom: flags.bom === true,
+    reports: flags.reports !== false,
   }));
   // A sheet put in ROOT itself belongs to no center: say so rather than pass it over in silence.
   const loose = readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.csv'));

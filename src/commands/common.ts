@@ -9,6 +9,8 @@ import type { Policy } from '../core/policy.js';
 import type { Problem } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
 import { outWords } from '../i18n/files.js';
+import { commandWords } from '../i18n/commands.js';
+import { helpWords } from '../i18n/help.js';
 import { type Lang, defaultLang, words as uiWords } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import type { Reading } from '../io/read-sheets.js';
@@ -44,40 +46,42 @@ export interface Common {
 }
 
 /** --policy --lang --format --out --force --no-color, and for commands that read sheets --encoding --delimiter. */
-export function addCommonOptions(cmd: Command, formats: readonly string[], defaultFormat: string, readsSheets = true): Command {
+export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly string[], defaultFormat: string, readsSheets = true): Command {
+  const o = helpWords(lang).common;
   cmd
-    .option('--policy <file>', 'policy file (default: evaluate.config.json here, else the built-in rules)')
-    .addOption(new Option('--lang <lang>', 'language of the words in the report (default: from LANG)').choices(['en', 'zh']))
-    .addOption(new Option('--format <format>', 'output format').choices([...formats]).default(defaultFormat))
-    .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
-    .option('--force', 'replace an existing --out file')
-    .option('--no-color', 'no colors, also when NO_COLOR is set or the output is not a terminal');
+    .option(...o.policy)
+    .addOption(new Option(...o.lang).choices(['en', 'zh']))
+    .addOption(new Option(...o.format).choices([...formats]).default(defaultFormat))
+    .option(...o.out)
+    .option(...o.force)
+    .option(...o.noColor);
   if (readsSheets) {
     cmd
-      .option('--encoding <name>', 'force the sheets\' encoding: utf8 or gbk (default: detected)')
-      .option('--delimiter <char>', 'cell separator of the sheets', ',')
-      .option('--verbose', 'list every missing score of a blank sheet (by default one problem says the sheet is blank)');
+      .option(...o.encoding)
+      .option(...o.delimiter, ',')
+      .option(...o.verbose);
   }
   return cmd;
 }
 
 export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Common {
-  const { policy, file } = loadPolicy(flags.policy, { lang: (flags.lang as Lang | undefined) ?? defaultLang(env) });
+  const lang = (flags.lang as Lang | undefined) ?? defaultLang(env);
+  const { policy, file } = loadPolicy(flags.policy, { lang });
   let encoding: Encoding | null = null;
   if (flags.encoding !== undefined) {
     encoding = parseEncoding(flags.encoding);
-    if (!encoding) throw new UsageError(`unknown --encoding "${flags.encoding}": use utf8 or gbk`);
+    if (!encoding) throw new UsageError(commandWords(lang).unknownEncoding(flags.encoding));
   }
   const delimiter = flags.delimiter ?? ',';
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new UsageError(`--delimiter must be one character other than a quote or a line end, not "${delimiter}"`);
+    throw new UsageError(commandWords(lang).badDelimiter(delimiter));
   }
   const toTerminal = !flags.out && process.stdout.isTTY === true;
   const color = flags.color !== false && !env.NO_COLOR && (toTerminal || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'));
   return {
     policy,
     policyFile: file,
-    lang: (flags.lang as Lang | undefined) ?? defaultLang(env),
+    lang,
     format: flags.format ?? 'table',
     out: flags.out ?? null,
     force: flags.force === true,
@@ -88,10 +92,10 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
   };
 }
 
-export function parseSemesterOption(value: string | undefined): string | null {
+export function parseSemesterOption(value: string | undefined, lang: Lang): string | null {
   if (value === undefined) return null;
   const s = parseSemester(value);
-  if (!s) throw new UsageError(`--semester "${value}" is not a semester; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`);
+  if (!s) throw new UsageError(commandWords(lang).badSemester(value));
   return s;
 }
 

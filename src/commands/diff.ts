@@ -4,48 +4,34 @@ import type { Command } from 'commander';
 import { diffReports } from '../core/diff.js';
 import { DataError, UsageError } from '../errors.js';
 import { auditWords } from '../i18n/audit.js';
+import { fileProblem } from '../i18n/files.js';
 import { type CommonFlags, addCommonOptions, emit, precheckOut, resolveCommon } from './common.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { commandWords } from '../i18n/commands.js';
+import { helpWords } from '../i18n/help.js';
+import type { Lang } from '../i18n/index.js';
 
 interface DiffFlags extends CommonFlags {
   bom?: boolean;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('diff')
-    .summary(summaryOf('diff'))
-    .description(
-      'Compare two JSON reports of the same command (evaluate score, or evaluate year)\n' +
-        'and list everyone whose result changed, with the value before and after, and\n' +
-        'who was added or removed:\n' +
-        '  score: rank, total, grade, reward, penalty, rectifyBy (per semester)\n' +
-        '  year:  h1, h2 (total and grade), awardCandidate, nonRenewal, rectification,\n' +
-        '         rewardTotal, penaltyTotal\n' +
-        'Exit 0 when nothing changed, 1 when something did, 2 when the two are not reports of the same command.',
-    )
-    .argument('<before>', 'the earlier report (JSON, as written by --format json)')
-    .argument('<after>', 'the later report, e.g. after a corrected sheet')
-    .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table', false);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate score fixtures/2026-H1.csv --format json --out before.json
-  $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json --format json --out after.json
-  $ evaluate diff before.json after.json
-  $ evaluate diff before.json after.json --lang zh --format csv --bom --out changes.csv`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.diff;
+  const cmd = newCommand(program, 'diff', lang)
+    .argument(...h.args.before)
+    .argument(...h.args.after)
+    .option(...h.options.bom);
+  addCommonOptions(cmd, lang, ['table', 'csv', 'json', 'md'], 'table', false);
+  cmd.addHelpText('after', h.after);
   cmd.action(async (before: string, after: string, flags: DiffFlags) => run(before, after, flags));
 }
 
-function readReport(file: string, w: ReturnType<typeof auditWords>): unknown {
+function readReport(file: string, w: ReturnType<typeof auditWords>, lang: Lang): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new UsageError(w.diff.unreadable(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    throw new UsageError(w.diff.unreadable(file, fileProblem(e, lang)));
   }
   try {
     return JSON.parse(text);
@@ -56,10 +42,10 @@ function readReport(file: string, w: ReturnType<typeof auditWords>): unknown {
 
 async function run(beforeFile: string, afterFile: string, flags: DiffFlags): Promise<void> {
   const common = resolveCommon(flags);
-  if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  if (flags.bom && common.format !== 'csv') throw new UsageError(commandWords(common.lang).bomCsvOnly);
   precheckOut(common, [beforeFile, afterFile]);
   const w = auditWords(common.lang);
-  const diff = diffReports(readReport(beforeFile, w), readReport(afterFile, w));
+  const diff = diffReports(readReport(beforeFile, w, common.lang), readReport(afterFile, w, common.lang));
   if ('problem' in diff) {
     switch (diff.problem) {
       case 'not-a-report':

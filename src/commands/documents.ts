@@ -7,7 +7,8 @@ import { type Command, Option } from 'commander';
 import type { SemesterReport } from '../core/report.js';
 import type { YearOutcome } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
-import { words } from '../i18n/index.js';
+import { helpWords } from '../i18n/help.js';
+import { type Lang, words } from '../i18n/index.js';
 import { reportWords } from '../i18n/report.js';
 import { type Common, type CommonFlags, parseSemesterOption, reportProblems, resolveCommon } from './common.js';
 import { type Results, parseYearOption, readResults, readYear, warnUnset } from './results.js';
@@ -29,13 +30,14 @@ export interface DocumentData {
 }
 
 /** --year, --semester, --roster, --group-by, --center: the options both documents take. */
-export function addDocumentOptions(cmd: Command): Command {
+export function addDocumentOptions(cmd: Command, lang: Lang): Command {
+  const o = helpWords(lang).document;
   return cmd
-    .option('--year <yyyy>', 'the year: both semesters of it make the year report (default: the year of the sheets when they hold H1 and H2 of one year)')
-    .option('--semester <id>', 'the semester, when the sheets hold several; also the semester of rows without one')
-    .option('--roster <file>', 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it')
-    .addOption(new Option('--group-by <key>', 'rank within each post (building)').choices(['post']))
-    .option('--center <name>', "the center's name, for the heading");
+    .option(...o.year)
+    .option(...o.semester)
+    .option(...o.roster)
+    .addOption(new Option(...o.groupBy).choices(['post']))
+    .option(...o.center);
 }
 
 /** The common settings; `--out -` is standard output, as for every command. */
@@ -67,8 +69,8 @@ export function readDocument(sheets: string[], flags: DocumentFlags, common: Com
   if (flags.year !== undefined && flags.semester !== undefined) throw new UsageError(e.semesterAndYear);
   const groupBy = flags.groupBy === 'post' ? 'post' : null;
   const roster = flags.roster ?? null;
-  if (flags.year !== undefined) return fromYear(sheets, common, roster, groupBy, parseYearOption(flags.year));
-  const semester = parseSemesterOption(flags.semester);
+  if (flags.year !== undefined) return fromYear(sheets, common, roster, groupBy, parseYearOption(flags.year, common.lang));
+  const semester = parseSemesterOption(flags.semester, common.lang);
   const scoreLike = () => readResults({ sheets, common, roster, groupBy, semester, semesterFillsOnly: semester !== null, keepScores: true });
   // Standard input can be read once only: one reading, as `score` does it; a year takes --year.
   if (sheets.includes('-')) {

@@ -18,7 +18,8 @@ import { loadRoster } from '../io/roster.js';
 import { checkOut } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { formatProblem, parseSemesterOption } from './common.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { helpWords } from '../i18n/help.js';
 import { loadPrompts } from '../io/inquirer.js';
 
 export interface EnterFlags {
@@ -47,35 +48,19 @@ export interface SessionIo {
 
 export type Outcome = 'done' | 'interrupted';
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('enter')
-    .summary(summaryOf('enter'))
-    .description(
-      'Type one rater\'s scores in, one staff member of the roster after another: each method\'s score ' +
-      'is checked as it is typed (a number within the method\'s maximum; full-width digits are fine) ' +
-      'and the running total shown. Each confirmed person is saved to the sheet at once; Ctrl-C stops, ' +
-      'and the same command continues where it stopped, without writing anyone twice.\n\n' +
-      'Keys at a score: Enter accepts (or keeps the score shown in brackets), b goes back (to the ' +
-      'previous method, or from the first to the previous person), s skips the person until the end.',
-    )
-    .requiredOption('--roster <file>', 'roster (staff_id,name,post): who is typed, in this order')
-    .requiredOption('--semester <id>', 'the semester of the forms (2026-H1, 2026H1, 2026上半年, ...)')
-    .requiredOption('--rater <name>', 'the rater whose forms these are, as the sheet names them')
-    .requiredOption('--role <role>', 'the rater\'s role: leader, head-office, center-office, student (or 组长, ...)')
-    .requiredOption('--out <sheet>', 'the sheet to write; if it exists, typing continues where it stopped')
-    .option('--policy <file>', 'policy file (default: evaluate.config.json here, else the built-in rules)')
-    .addOption(new Option('--lang <lang>', 'language of the questions and of a new sheet\'s header').choices(['en', 'zh']))
-    .option('--bom', 'start a new sheet with a UTF-8 BOM, for Excel')
-    .option('--no-color', 'no colors');
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate enter --roster fixtures/roster.csv --semester 2026-H1 --rater 王主任 --role leader --out h1-wang.csv
-  $ evaluate enter --roster roster.csv --semester 2026上半年 --rater 学生甲 --role 学生代表 --out h1.csv --lang zh
-  $ evaluate score h1-wang.csv h1-li.csv --roster roster.csv`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.enter;
+  const cmd = newCommand(program, 'enter', lang)
+    .requiredOption(...h.options.roster)
+    .requiredOption(...h.options.semester)
+    .requiredOption(...h.options.rater)
+    .requiredOption(...h.options.role)
+    .requiredOption(...h.options.out)
+    .option(...helpWords(lang).common.policy)
+    .addOption(new Option(...h.options.lang).choices(['en', 'zh']))
+    .option(...h.options.bom)
+    .option(...h.options.noColor);
+  cmd.addHelpText('after', h.after);
   cmd.action(async (flags: EnterFlags) => {
     // An interrupted session is not an error: its own message says what was saved. 130 is the
     // shell's code for a Ctrl-C.
@@ -94,7 +79,7 @@ export function canAsk(io: SessionIo): boolean {
 export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<Outcome> {
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
   const w = interactiveWords(lang);
-  const semester = parseSemesterOption(flags.semester)!;
+  const semester = parseSemesterOption(flags.semester, lang)!;
   const role = parseRole(flags.role);
   if (!role) throw new UsageError(w.unknownRole(flags.role));
   const rater = flags.rater.trim();
@@ -109,7 +94,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   if (!canAsk(io)) throw new UsageError(w.needTerminal('enter', w.enterInstead));
 
   const problems = new Problems();
-  const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
+  const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster, lang }, problems);
   const opened = await EntrySheet.open(flags.out, { semester, rater, role }, methods, {
     lang,
     bom: flags.bom === true,

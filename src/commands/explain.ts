@@ -6,76 +6,88 @@ import { yearOutcome } from '../core/year.js';
 import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, resolveCommon } from './common.js';
 import { readResults } from './results.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { type NameMatch, commandWords } from '../i18n/commands.js';
+import { helpWords } from '../i18n/help.js';
+import type { Lang } from '../i18n/index.js';
+import { textKey } from '../core/cells.js';
 
 interface ExplainFlags extends CommonFlags {
   semester?: string;
   roster?: string;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('explain')
-    .summary(summaryOf('explain'))
-    .description(
-      'Explain one staff member\'s result for one semester: each rater\'s five scores and total, which ' +
-        'scores the aggregation dropped or weighted and why, each method\'s exact aggregate, the exact total ' +
-        'before rounding, the rounding, the grade band, the rank, and every semester rule that applied with ' +
-        'its amount. Given both semesters of the year, the year rules too (award candidacy, non-renewal).',
-    )
-    .argument('<staff_id>', 'the staff member (工号), as on the sheets')
-    .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')
-    .option('--semester <id>', 'the semester to explain when the person is scored in several; also the semester of rows without one')
-    .option('--roster <file>', 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it');
-  addCommonOptions(cmd, ['table', 'json'], 'table');
-  cmd.addHelpText(
-    'after',
-    `
-Exact values: a decimal where it ends (89.95), else a decimal over a whole number with an
-approximation (1040.3/12 ≈ 86.691667). Only the total is rounded, half up, to the policy's precision.
-
-Examples:
-  $ evaluate explain S001 fixtures/2026-H1.csv
-  $ evaluate explain S007 fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --policy fixtures/policy.json
-  $ evaluate explain S014 fixtures/2026-H1.csv --lang zh --format json`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.explain;
+  const cmd = newCommand(program, 'explain', lang)
+    .argument(...h.args.staffId)
+    .argument(...h.args.sheet)
+    .option(...h.options.semester)
+    .option(...h.options.roster);
+  addCommonOptions(cmd, lang, ['table', 'json'], 'table');
+  cmd.addHelpText('after', h.after);
   cmd.action(async (staffId: string, sheets: string[], flags: ExplainFlags) => run(staffId, sheets, flags));
 }
 
-function pickSemester(reports: SemesterReport[], staffId: string, option: string | null): string {
+function pickSemester(reports: SemesterReport[], staffId: string, option: string | null, lang: Lang): string {
+  const w = commandWords(lang);
   const held = reports.map((r) => r.semester);
   if (option) {
-    if (!held.includes(option)) throw new UsageError(`the sheets hold no scores for ${option} (they hold ${held.join(', ') || 'none'})`);
+    if (!held.includes(option)) throw new UsageError(w.noScoresFor(option, held));
     return option;
   }
-  const scored = reports.filter((r) => r.staff.some((x) => x.staffId === staffId)).map((r) => r.semester);
-  if (scored.length > 1) throw new UsageError(`${staffId} is scored in ${scored.join(' and ')}: choose one with --semester`);
+  const scored = reports.filter((r) => r.staff.some((x) => sameId(x.staffId, staffId))).map((r) => r.semester);
+  if (scored.length > 1) throw new UsageError(w.scoredInSeveral(staffId, scored));
   return scored[0] ?? held[0] ?? '';
 }
 
+/**
+ * `explain 张伟`: when no one has the argument as a staff id and someone has it as a name, the
+ * staff ids of that name (post from the latest semester), so that the message can suggest them.
+ */
+function byName(reports: SemesterReport[], text: string): NameMatch[] {
+  if (reports.some((r) => r.staff.some((s) => sameId(s.staffId, text)))) return [];
+  const key = textKey(text);
+  const found = new Map<string, NameMatch>();
+  for (const r of reports) for (const s of r.staff) if (s.name.trim() === text || (s.name !== '' && textKey(s.name) === key)) found.set(s.staffId, { staffId: s.staffId, post: s.post });
+  return [...found.values()].sort((a, b) => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0));
+}
+
+/** An id as the sheets spell it and one as typed are the same id when their keys are (Ｓ００１, S001 with a zero-width space). */
+function sameId(spelt: string, typed: string): boolean {
+  if (spelt === typed) return true;
+  if (typed !== lastTyped) {
+    lastTyped = typed;
+    lastKey = textKey(typed);
+  }
+  return textKey(spelt) === lastKey;
+}
+let lastTyped = '';
+let lastKey = '';
+
 async function run(staffId: string, sheets: string[], flags: ExplainFlags): Promise<void> {
   const common = resolveCommon(flags);
-  const semesterOption = parseSemesterOption(flags.semester);
+  const semesterOption = parseSemesterOption(flags.semester, common.lang);
   const results = readResults({ sheets, common, semester: semesterOption, semesterFillsOnly: true, roster: flags.roster ?? null, keepScores: true });
   const id = staffId.trim();
-  const semester = pickSemester(results.reports, id, semesterOption);
+  const named = byName(results.reports, id);
+  if (named.length > 0) throw new UsageError(commandWords(common.lang).nameNotId(id, named));
+  const semester = pickSemester(results.reports, id, semesterOption, common.lang);
   const reportOf = (s: string) => results.reports.find((r) => r.semester === s);
   const report = reportOf(semester);
-  const result = report?.staff.find((s) => s.staffId === id);
+  const result = report?.staff.find((s) => sameId(s.staffId, id));
   if (!report || !result) {
     const ids = (report?.staff ?? []).map((s) => s.staffId).sort();
     const near = ids.find((x) => x.toLowerCase() === id.toLowerCase());
-    throw new UsageError(
-      `no staff member ${id} in ${semester}${near ? ` (did you mean ${near}?)` : ''}; the sheets hold ${ids.length} staff: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''}`,
-    );
+    throw new UsageError(commandWords(common.lang).noStaff(id, semester, near ?? null, ids, ids.length > 8));
   }
-  const scores = results.scoresOf(semester, id) ?? [];
+  const scores = results.scoresOf(semester, result.staffId) ?? [];
 
   // The year rules need both semesters of the year on the sheets.
   const year = semester.slice(0, 4);
   const halves = [`${year}-H1`, `${year}-H2`];
   const missing = halves.filter((s) => !reportOf(s));
-  const find = (s: string) => reportOf(s)?.staff.find((x) => x.staffId === id) ?? null;
+  const find = (s: string) => reportOf(s)?.staff.find((x) => sameId(x.staffId, result.staffId)) ?? null;
   const outcome = missing.length === 0 ? yearOutcome(find(halves[0]!), find(halves[1]!), common.policy) : null;
 
   const ex = explain({ result, scores, ranked: report.staff, policy: common.policy, year: outcome, missingSemesters: missing });

@@ -7,38 +7,24 @@ import { type Lang } from '../i18n/index.js';
 import { wordsOfHistory } from '../i18n/history.js';
 import { printable } from '../render/format.js';
 import { type CommonFlags, addCommonOptions, emit, resolveCommon, debugPhase } from './common.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { commandWords } from '../i18n/commands.js';
+import { helpWords } from '../i18n/help.js';
 import { readResults } from './results.js';
 import { csvTree, unreadableText } from './tree.js';
+import { refuseXlsxToTerminal } from './workbook.js';
 
 interface HistoryFlags extends CommonFlags {
   bom?: boolean;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('history')
-    .summary(summaryOf('history'))
-    .description(
-      'Every semester found in the sheets, over any number of years, one row per\n' +
-        'staff member: each semester\'s total and grade, the count of each grade, the\n' +
-        'years of award candidacy and of non-renewal (both semesters excellent, both\n' +
-        'unqualified), the longest run of unqualified semesters one after the other\n' +
-        '(H2 and the next year\'s H1 are consecutive; a semester not scored ends a run)\n' +
-        'and the trend (the last total minus the first). Someone not scored in a\n' +
-        'semester (not yet hired, or gone) has an empty cell there, never a zero.',
-    )
-    .argument('<sheet_or_folder...>', 'scoring sheets (CSV): files, - for standard input, or folders (their *.csv, subfolders included)')
-    .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  // xlsx joins these formats when the xlsx work lands (see render/history.ts).
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md'], 'table');
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate history fixtures/centers/公寓中心 --policy fixtures/policy.json
-  $ evaluate history fixtures/2026-H1.csv fixtures/2026-H2.csv --format csv --bom --lang zh --out 历年评比.csv`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.history;
+  const cmd = newCommand(program, 'history', lang)
+    .argument(...h.args.sheet)
+    .option(...h.options.bom);
+  addCommonOptions(cmd, lang, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
+  cmd.addHelpText('after', h.after);
   cmd.action(async (sheets: string[], flags: HistoryFlags) => run(sheets, flags));
 }
 
@@ -69,7 +55,8 @@ export function expandFolders(args: string[], lang: Lang): string[] {
 
 async function run(args: string[], flags: HistoryFlags): Promise<void> {
   const common = resolveCommon(flags);
-  if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  refuseXlsxToTerminal(common);
+  if (flags.bom && common.format !== 'csv') throw new UsageError(commandWords(common.lang).bomCsvOnly);
   debugPhase('start');
   const sheets = expandFolders(args, common.lang);
   const data = readResults({ sheets, common });
@@ -81,6 +68,8 @@ async function run(args: string[], flags: HistoryFlags): Promise<void> {
   const text =
     common.format === 'json'
       ? render.historyJson(input)
+      : common.format === 'xlsx'
+        ? await (await import('../render/xlsx.js')).historyXlsx(input)
       : common.format === 'csv'
         ? render.historyCsv(input, flags.bom === true)
         : common.format === 'md'

@@ -17,7 +17,8 @@ import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js'
 import { checkOut, makeFolder, refuseInput, writeAtomic } from '../io/output.js';
 import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
 import { type Outcome, type SessionIo, canAsk, isInterrupt } from './enter.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { helpWords } from '../i18n/help.js';
 import { type Ask, loadPrompts } from '../io/inquirer.js';
 
 export interface InitFlags {
@@ -28,29 +29,15 @@ export interface InitFlags {
   lang?: string;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('init')
-    .summary(summaryOf('init'))
-    .description(
-      'Set up the evaluation policy: the methods\' maxima (adding up to 100), how the raters\' scores ' +
-      'are combined, the reward and penalty amounts, the days allowed for rectification and the ' +
-      'thresholds of "evaluate panel". Each question shows the rules\' value; the result is shown and ' +
-      'written after you confirm. An existing file is replaced only after asking, or with --force.',
-    )
-    .option('--out <file>', `the file to write (default: ${CONFIG_NAME}, which every command reads from the working folder)`)
-    .option('--yes', 'write the built-in rules (or --policy) without asking, for scripts')
-    .option('--force', 'replace an existing file without asking')
-    .option('--policy <file>', 'start from this policy instead of the built-in rules')
-    .addOption(new Option('--lang <lang>', 'language of the questions').choices(['en', 'zh']));
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate init
-  $ evaluate init --yes --out policies/2026.json
-  $ evaluate init --policy last-year.json --force`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.init;
+  const cmd = newCommand(program, 'init', lang)
+    .option(...h.options.out)
+    .option(...h.options.yes)
+    .option(...h.options.force)
+    .option(...h.options.policy)
+    .addOption(new Option(...h.options.lang).choices(['en', 'zh']));
+  cmd.addHelpText('after', h.after);
   cmd.action(async (flags: InitFlags) => {
     if ((await runInit(flags)) === 'interrupted') process.exit(130);
   });

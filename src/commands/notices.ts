@@ -6,44 +6,24 @@ import { printPdfs, requireBrowser } from '../io/browser.js';
 import { planOutDir, writeOutDir } from '../io/out-dir.js';
 import { addCommonOptions, emit } from './common.js';
 import { type DocumentFlags, addDocumentOptions, documentCommon, outputFormat, readDocument } from './documents.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { commandWords } from '../i18n/commands.js';
+import { helpWords } from '../i18n/help.js';
+import type { Lang } from '../i18n/index.js';
+import { printable } from '../render/format.js';
 
 interface NoticesFlags extends DocumentFlags {
   outDir?: string;
   pdf?: boolean;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('notices')
-    .summary(summaryOf('notices'))
-    .description(
-      'Make the result notice (个人考评结果通知单) of each staff member: one A4 page per person, in staff id ' +
-        "order, with only that person's results: the five method scores beside the center's mean of each (a " +
-        'chart and a table), the total, the grade, the rank out of N, the reward or the penalty with its amount, ' +
-        'the rectification due date, the year outcome when both semesters of a year are given ("undecided" where ' +
-        'one is missing), the committee, and a line to sign as read and acknowledged.\n\n' +
-        'One file with every notice (--out FILE.html or FILE.pdf), or one file per person (--out-dir DIR: ' +
-        'DIR/<staff_id>.html, or .pdf with --pdf; characters outside [0-9A-Za-z._-] are percent-encoded in the ' +
-        'name). PDFs are printed by a Chrome, Edge or Chromium installed here (EVALUATE_BROWSER if set, else the ' +
-        'usual install places, then the PATH).',
-    )
-    .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv');
-  addDocumentOptions(cmd);
-  cmd
-    .option('--out-dir <dir>', 'write one file per staff member into this folder (created if missing), all or none')
-    .option('--pdf', 'with --out-dir: PDF files instead of HTML');
-  addCommonOptions(cmd, ['html', 'pdf'], 'html');
-  cmd.addHelpText(
-    'after',
-    `
-The format follows the --out file's extension (.html or .pdf) unless --format says it.
---force replaces existing files (--out, or the staff members' files in --out-dir).
-
-Examples:
-  $ evaluate notices fixtures/2026-H1.csv --policy fixtures/policy.json --lang zh --out notices-2026-H1.html
-  $ evaluate notices fixtures/2026-H1.csv fixtures/2026-H2.csv --policy fixtures/policy.json --out-dir notices-2026 --pdf`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.notices;
+  const cmd = newCommand(program, 'notices', lang).argument(...h.args.sheet);
+  addDocumentOptions(cmd, lang);
+  cmd.option(...h.options.outDir).option(...h.options.pdf);
+  addCommonOptions(cmd, lang, ['html', 'pdf'], 'html');
+  cmd.addHelpText('after', h.after);
   cmd.action(async (sheets: string[], flags: NoticesFlags) => run(cmd, sheets, flags));
 }
 
@@ -73,6 +53,7 @@ async function run(cmd: Command, sheets: string[], flags: NoticesFlags): Promise
     const docs = notices.noticeDocuments(input, await loadECharts()).map((d) => d.html);
     const contents = browser ? await printPdfs(browser, docs, common.lang) : docs;
     writeOutDir(plan, contents, common.force, common.lang);
+    process.stderr.write(`${commandWords(common.lang).wroteNotices(people.length, printable(flags.outDir))}\n`);
     return;
   }
   const html = notices.noticesHtml(input, await loadECharts());

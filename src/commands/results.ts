@@ -24,6 +24,8 @@ import { DataError, UsageError } from '../errors.js';
 import { type Reading, readSheets } from '../io/read-sheets.js';
 import type { RowCounts } from '../io/sheet-parser.js';
 import { type Source, expandSources } from '../io/sources.js';
+import { commandWords } from '../i18n/commands.js';
+import type { Lang } from '../i18n/index.js';
 import { printable } from '../render/format.js';
 import { type Common, debugPhase, precheckOut, reportLog } from './common.js';
 
@@ -239,7 +241,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const { common } = req;
   const reading = read({ ...req, rosterMissing: 'warning' }, wanted);
   const { tally, texts, log } = reading;
-  const year = wanted ?? yearOfSheets(tally.semesters);
+  const year = wanted ?? yearOfSheets(tally.semesters, common.lang);
   const otherSemesters = new Set<string>();
   for (const ig of reading.ignored) {
     otherSemesters.add(ig.semester);
@@ -287,14 +289,14 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const warnings = reportLog(reading, common.lang, req.printProblems !== false).filter((p) => p.severity === 'warning');
   if (h1People.length === 0 && h2People.length === 0) {
     const found = [...otherSemesters].sort();
-    throw new UsageError(`the sheets have no scores of ${year}${found.length ? ` (they hold ${found.join(', ')})` : ''}`);
+    throw new UsageError(commandWords(common.lang).noScoresOfYear(year, found));
   }
   for (const [half, people] of [
     ['h1', h1People],
     ['h2', h2People],
   ] as const) {
     if (people.length === 0) {
-      note(`evaluate: warning: no sheet has scores of ${semesters[half]}: the year is incomplete for everyone, nothing is decided`);
+      note(`evaluate: warning: ${commandWords(common.lang).halfMissing(semesters[half])}`);
     }
   }
   const policy: Policy = common.policy;
@@ -321,27 +323,20 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
 }
 
 /** The one year the semesters are of; a usage error when they are of several (or none). */
-function yearOfSheets(semesters: readonly string[]): number {
+function yearOfSheets(semesters: readonly string[], lang: Lang): number {
   const years = [...new Set(semesters.map((s) => s.slice(0, 4)))].sort();
   if (years.length === 1) return Number(years[0]);
-  if (years.length === 0) throw new UsageError('the sheets hold no scores');
-  throw new UsageError(`the sheets hold scores of ${years.join(', ')} (${[...semesters].sort().join(', ')}): choose the year with --year`);
+  if (years.length === 0) throw new UsageError(commandWords(lang).noScores);
+  throw new UsageError(commandWords(lang).severalYears(years, [...semesters].sort()));
 }
 
-export function parseYearOption(value: string | undefined): number {
+export function parseYearOption(value: string | undefined, lang: Lang = 'en'): number {
   const v = (value ?? '').trim();
   if (!/^\d{4}$/.test(v) || Number(v) < 1900 || Number(v) > 2999) {
-    throw new UsageError(`--year "${value ?? ''}" is not a year from 1900 to 2999; write it with four digits, as in --year 2026`);
+    throw new UsageError(commandWords(lang).badYear(value ?? ''));
   }
   return Number(v);
 }
-
-const AMOUNT_WORDS: Record<keyof Amounts, string> = {
-  excellent: 'the excellent reward',
-  good: 'the good reward',
-  annualBonus: 'the annual bonus',
-  penalty: 'the penalty',
-};
 
 /** One warning per amount the report needs and the policy leaves unset, naming who is affected. */
 export function warnUnset(outcomes: YearOutcome[], common: Common): void {
@@ -358,9 +353,7 @@ export function warnUnset(outcomes: YearOutcome[], common: Common): void {
     const who = byAmount.get(k);
     if (!who) continue;
     const names = who.slice(0, 5).map((o) => `${o.staffId}${o.name ? ` ${o.name}` : ''}`);
-    const more = who.length > 5 ? ` and ${who.length - 5} more` : '';
-    const where = common.policyFile ? `set it in ${common.policyFile}` : 'the built-in policy sets no amounts: set it in evaluate.config.json or a --policy file';
-    note(`${common.policyFile ?? 'evaluate'}: warning: amounts.${k} is not set: ${AMOUNT_WORDS[k]} of ${names.join(', ')}${more} is left empty; ${where}`);
+    note(`${common.policyFile ?? 'evaluate'}: warning: ${commandWords(common.lang).unset(k, names, who.length, common.policyFile)}`);
   }
 }
 

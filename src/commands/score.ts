@@ -1,9 +1,12 @@
 /** `evaluate score`: the semester report. */
 import type { Command } from 'commander';
+import { commandWords } from '../i18n/commands.js';
+import type { Lang } from '../i18n/index.js';
+import { helpWords } from '../i18n/help.js';
+import { newCommand } from './list.js';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, debugPhase, emit, parseSemesterOption, resolveCommon } from './common.js';
-import { summaryOf } from './list.js';
 import { readResults } from './results.js';
 import { refuseXlsxToTerminal } from './workbook.js';
 
@@ -14,37 +17,24 @@ interface ScoreFlags extends CommonFlags {
   bom?: boolean;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('score')
-    .summary(summaryOf('score'))
-    .description(
-      "Score one semester (or each semester found in the sheets): aggregate the raters' scores per " +
-        'method, add up the exact total, round it, grade it, rank everyone and apply the semester rules.',
-    )
-    .argument('<sheet...>', 'scoring sheets (CSV): files, - for standard input, or folders of *.csv')
-    .option('--semester <id>', 'the semester of rows without one (2026-H1, 2026H1, 2026上半年, ...); rows that say otherwise are errors')
-    .option('--roster <file>', 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it')
-    .addOption(new Option('--group-by <key>', 'rank within each post (building)').choices(['post']))
-    .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel');
-  addCommonOptions(cmd, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate score fixtures/2026-H1.csv
-  $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --lang zh --group-by post
-  $ evaluate score fixtures/2026-H1.csv --format csv --bom --out h1-report.csv
-  $ cat sheet.csv | evaluate score - --semester 2026-H1 --format json`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.score;
+  const cmd = newCommand(program, 'score', lang)
+    .argument(...h.args.sheet)
+    .option(...h.options.semester)
+    .option(...h.options.roster)
+    .addOption(new Option(...h.options.groupBy).choices(['post']))
+    .option(...h.options.bom);
+  addCommonOptions(cmd, lang, ['table', 'csv', 'json', 'md', 'xlsx'], 'table');
+  cmd.addHelpText('after', h.after);
   cmd.action(async (sheets: string[], flags: ScoreFlags) => run(sheets, flags));
 }
 
 async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
   const common = resolveCommon(flags);
-  const semester = parseSemesterOption(flags.semester);
+  const semester = parseSemesterOption(flags.semester, common.lang);
   refuseXlsxToTerminal(common);
-  if (flags.bom && common.format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  if (flags.bom && common.format !== 'csv') throw new UsageError(commandWords(common.lang).bomCsvOnly);
   const groupBy = flags.groupBy === 'post' ? 'post' : null;
   debugPhase('start');
   const results = readResults({ sheets, common, semester, roster: flags.roster ?? null, groupBy });

@@ -16,7 +16,8 @@ import { loadRoster } from '../io/roster.js';
 import { makeFolder, refuseInput, writeAtomic } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { parseSemesterOption, reportProblems } from './common.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { helpWords } from '../i18n/help.js';
 
 interface TemplateFlags {
   roster: string;
@@ -29,36 +30,18 @@ interface TemplateFlags {
   lang?: string;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('template')
-    .summary(summaryOf('template'))
-    .description(
-      'Write one blank scoring sheet per rater into a folder: every staff member of the roster with ' +
-      'their post, the semester, the rater and role filled in, and an empty column for each method the ' +
-      'rater\'s role scores. Fill in the scores (in Excel, or on paper and then "evaluate enter") and ' +
-      'run "evaluate score" on the folder.',
-    )
-    .requiredOption('--roster <file>', 'roster (staff_id,name,post)')
-    .requiredOption('--semester <id>', 'the semester (2026-H1, 2026H1, 2026上半年, ...)')
-    .requiredOption('--out <dir>', 'the folder to write the sheets into (made if missing)')
-    .option(
-      '--raters <list>',
-      'the committee as NAME:ROLE,... (default: the five places: leader, head office, center office, two students)',
-    )
-    .option('--bom', 'start each sheet with a UTF-8 BOM, for Excel')
-    .option('--force', 'replace sheets that exist already')
-    .option('--policy <file>', 'policy file: which methods each role scores (default: evaluate.config.json here, else the rules)')
-    .addOption(new Option('--lang <lang>', 'language of the header row and the default rater names').choices(['en', 'zh']));
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate template --roster fixtures/roster.csv --semester 2026-H1 --out sheets/
-  $ evaluate template --roster roster.csv --semester 2026上半年 --out h1/ --lang zh --bom \\
-      --raters "王主任:leader,李科长:head-office,赵老师:center-office,学生甲:student,学生乙:student"
-  $ evaluate score h1/ --roster roster.csv`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.template;
+  const cmd = newCommand(program, 'template', lang)
+    .requiredOption(...h.options.roster)
+    .requiredOption(...h.options.semester)
+    .requiredOption(...h.options.out)
+    .option(...h.options.raters)
+    .option(...h.options.bom)
+    .option(...h.options.force)
+    .option(...h.options.policy)
+    .addOption(new Option(...h.options.lang).choices(['en', 'zh']));
+  cmd.addHelpText('after', h.after);
   cmd.action(async (flags: TemplateFlags) => runTemplate(flags));
 }
 
@@ -90,7 +73,7 @@ function fileSafe(name: string): string {
 async function runTemplate(flags: TemplateFlags): Promise<void> {
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
   const w = interactiveWords(lang);
-  const semester = parseSemesterOption(flags.semester)!;
+  const semester = parseSemesterOption(flags.semester, lang)!;
   const raters = flags.raters === undefined ? w.defaultRaters.map(([name, role]) => ({ name, role })) : parseRaters(flags.raters, lang);
   const { policy, file: policyFile } = loadPolicy(flags.policy, { lang });
   if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) throw new UsageError(w.templateOutIsFile(flags.out));
@@ -110,7 +93,7 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
   for (const f of files) refuseInput(f.path, [flags.roster, policyFile], lang);
 
   const problems = new Problems();
-  const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster }, problems);
+  const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster, lang }, problems);
   reportProblems(problems.sorted(), words(lang).problems);
   if (roster.length === 0) throw new UsageError(w.emptyRoster(flags.roster));
 

@@ -16,44 +16,26 @@ import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
 import { type ReadSeal, readSeal } from '../core/seal.js';
 import { DataError, UsageError } from '../errors.js';
 import { auditWords } from '../i18n/audit.js';
+import { fileProblem } from '../i18n/files.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { resultHash, sha256Hex } from '../render/json.js';
 import type { InputCheck, PolicyCheck, Recomputed } from '../render/verify.js';
-import { summaryOf } from './list.js';
+import { newCommand } from './list.js';
+import { helpWords } from '../i18n/help.js';
 import { TOOL, isSealedCommand, policyHash } from './seal.js';
 
 interface VerifyFlags {
   lang?: Lang;
 }
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('verify')
-    .summary(summaryOf('verify'))
-    .description(
-      'Show that a sealed JSON report (score, year, rewards, panel with --format json) comes from its inputs: ' +
-        'reread each input file named in its seal (paths relative to the working folder) and compare its SHA-256, ' +
-        'check the policy, recompute the report with the sealed command, and compare every result.\n' +
-        'Prints "reproduced" (exit 0), or each difference (exit 1):\n' +
-        '  changed: FILE     an input (or the report itself) is not what was sealed\n' +
-        '  missing: FILE     an input cannot be read\n' +
-        '  policy changed    the policy now in force is not the sealed one\n' +
-        '  and the staff whose results differ, field by field.\n' +
-        'Exit 2 when the file is not a sealed report.',
-    )
-    .argument('<report>', 'a JSON report written by evaluate (it carries a "seal")')
-    .addOption(new Option('--lang <lang>', 'language of the explanations (default: from LANG)').choices(['en', 'zh']));
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json --format json --out h1.json
-  $ evaluate verify h1.json
-  $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --format json --out year.json
-  $ evaluate verify year.json --lang zh`,
-  );
+export function register(program: Command, lang: Lang): void {
+  const h = helpWords(lang).commands.verify;
+  const cmd = newCommand(program, 'verify', lang)
+    .argument(...h.args.report)
+    .addOption(new Option(...h.options.lang).choices(['en', 'zh']));
+  cmd.addHelpText('after', h.after);
   cmd.action(async (report: string, flags: VerifyFlags) => run(report, flags));
 }
 
@@ -64,7 +46,7 @@ function readSealed(file: string, lang: Lang): { seal: ReadSeal; body: Record<st
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new UsageError(v.notSealed(file, v.why.unreadable((e as NodeJS.ErrnoException).code ?? (e as Error).message)));
+    throw new UsageError(v.notSealed(file, v.why.unreadable(fileProblem(e, lang))));
   }
   let doc: unknown;
   try {
@@ -91,7 +73,7 @@ function checkInput(i: ReadSeal['inputs'][number]): InputCheck {
 }
 
 /** The policy now in force for the sealed source, and whether it is the sealed one. */
-function checkPolicy(seal: ReadSeal): { check: PolicyCheck; policy: Policy | null } {
+function checkPolicy(seal: ReadSeal, lang: Lang): { check: PolicyCheck; policy: Policy | null } {
   const source = seal.policy.source;
   let policy: Policy;
   if (source === 'built-in') policy = DEFAULT_POLICY;
@@ -102,7 +84,7 @@ function checkPolicy(seal: ReadSeal): { check: PolicyCheck; policy: Policy | nul
       return { check: { source, state: 'missing' }, policy: null };
     }
     try {
-      policy = loadPolicy(source).policy;
+      policy = loadPolicy(source, { lang }).policy;
     } catch (e) {
       return { check: { source, state: 'invalid', message: (e as Error).message }, policy: null };
     }
@@ -168,7 +150,7 @@ async function run(report: string, flags: VerifyFlags): Promise<void> {
   const { seal, body } = readSealed(report, lang);
   const edited = resultHash(body) !== seal.result;
   const inputs = seal.inputs.map(checkInput);
-  const policy = checkPolicy(seal);
+  const policy = checkPolicy(seal, lang);
   const canRecompute = inputs.every((i) => i.state === 'same' || i.state === 'changed') && policy.policy !== null;
   const recomputed: Recomputed = canRecompute ? await recompute(seal, body) : { state: 'skipped' };
   const render = await import('../render/verify.js');

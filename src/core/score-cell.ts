@@ -6,7 +6,8 @@
  */
 import { MAX_SCORE_DECIMALS, MICRO, clip, microToString, toHalfWidth } from './cells.js';
 import type { ProblemArgs } from './problems.js';
-import { problemsEn } from '../i18n/problems.js';
+import type { Lang } from '../i18n/index.js';
+import { problemWords } from '../i18n/problems.js';
 
 /** What a score cell is read from: a string, or a view of a cell's bytes that reads like one. */
 export interface CellChars {
@@ -105,11 +106,11 @@ export function readScore(raw: string, method: string, maxMicro: number): ScoreR
 
 export type ScoreParse = { ok: true; micro: number } | { ok: false; message: string };
 
-/** A score cell that is not blank, with the problem in words (English), for the typing of scores (`enter`). */
-export function parseScore(raw: string, method: string, maxMicro: number): ScoreParse {
+/** A score cell that is not blank, with the problem in words, for the sheet `enter` fills. */
+export function parseScore(raw: string, method: string, maxMicro: number, lang: Lang = 'en'): ScoreParse {
   const r = readScore(raw, method, maxMicro);
   if (r.ok) return r;
   if (r.blank) return { ok: false, message: `score for ${method} is blank` };
-  const words = problemsEn[r.problem.kind] as (a: unknown[]) => string;
+  const words = problemWords(lang)[r.problem.kind] as (a: unknown[]) => string;
   return { ok: false, message: words([...r.problem.args, '']).trimEnd() };
 }

@@ -100,22 +100,23 @@ const zhWords: ExplainWords = {
     min === null ? `${grade}（${total} < ${below}）` : below === null ? `${grade}（${total} ≥ ${min}）` : `${grade}（${min} ≤ ${total} < ${below}）`,
   rank: (rank: number, of: number, tied: string[]) => `第 ${rank} 名，共 ${of} 人${tied.length ? `（与 ${tied.join('、')} 并列）` : ''}`,
   money: (n: number | null): Money => (n === null ? '金额未设' : `¥${n}`),
+  // The rule ids (excellent-reward, ...) are for scripts: JSON keeps them, the secretary reads words.
   semesterRule: {
-    'excellent-reward': (a) => `excellent-reward：优秀奖励 ${a.reward}`,
-    'good-reward': (a) => `good-reward：良好奖励 ${a.reward}`,
-    'qualified-no-reward': () => 'qualified-no-reward：不奖励，需改进提高',
-    'unqualified-penalty': (a) => `unqualified-penalty：处罚 ${a.penalty}；${a.rectifyBy} 前整改（${a.from} 起 ${a.days} 天）`,
+    'excellent-reward': (a) => `优秀：奖励 ${a.reward}`,
+    'good-reward': (a) => `良好：奖励 ${a.reward}`,
+    'qualified-no-reward': () => '合格：不奖励，需改进提高',
+    'unqualified-penalty': (a) => `不合格：处罚 ${a.penalty}；${a.rectifyBy} 前整改（${a.from} 起 ${a.days} 天）`,
   },
   yearHead: (year: number, halves: string[], status: 'complete' | 'incomplete') =>
     `${year} 年：${halves.join('，')}${status === 'incomplete' ? '（不完整）' : ''}`,
   half: (half: string, total: string | null, grade: string | null) =>
     total === null ? `${half === 'H1' ? '上半年' : '下半年'}未评` : `${half === 'H1' ? '上半年' : '下半年'} ${total} ${grade}`,
   yearRule: {
-    'year-award-candidate': (a) => `year-award-candidate：两学期均为优秀：上级评优推荐候选人，另发年度奖金 ${a.bonus}`,
-    'year-non-renewal': () => 'year-non-renewal：两学期均不合格：不予聘任，不再整改（代替下半年的整改）',
-    'year-rectification': (a) => `year-rectification：一个学期不合格：${a.rectifyBy} 前整改，按该学期处罚`,
-    'year-incomplete': () => 'year-incomplete：有一个学期未评：学期结果有效，年度结论暂不作出',
-    'year-incomplete-rectification': (a) => `year-incomplete-rectification：已评学期不合格：${a.rectifyBy} 前整改，按该学期处罚`,
+    'year-award-candidate': (a) => `两学期均为优秀：上级评优推荐候选人，另发年度奖金 ${a.bonus}，两个学期的奖励照发`,
+    'year-non-renewal': () => '两学期均不合格：不予聘任，不再整改（代替下半年的整改）',
+    'year-rectification': (a) => `仅一个学期不合格：${a.rectifyBy} 前整改，按该学期处罚`,
+    'year-incomplete': () => '有一个学期未评：学期结果有效，年度结论暂不作出',
+    'year-incomplete-rectification': (a) => `已评的学期不合格：${a.rectifyBy} 前整改，按该学期处罚`,
   },
   yearNone: '无年度规则适用',
   yearTotals: (reward: Money, penalty: Money) => `全年：奖励 ${reward}，处罚 ${penalty}`,

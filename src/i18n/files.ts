@@ -64,6 +64,9 @@ const zh: Reasons = {
 
 const other = { en: 'the system reported a problem with it', zh: '系统报告此文件出错' };
 
+/** The reasons in both languages (for the test that every message exists in both). */
+export const fileReasons = { en, zh };
+
 /** The reason a file operation failed, in words; never the raw code. */
 export function fileProblem(e: unknown, lang: Lang): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;

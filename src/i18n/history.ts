@@ -69,7 +69,7 @@ const enWords = {
   outNotEmpty: (dir: string) => `--out-dir ${dir} is not empty; add --force to replace the folders of the centers written (and the summary)`,
   outHoldsRoot: (dir: string) => `--out-dir ${dir} holds the sheets (ROOT): choose another folder, the reports would replace them`,
   reservedCenter: (center: string) => `a center cannot be named "${center}": that is the name of the summary file; rename the folder`,
-  outCannot: (dir: string, code: string) => `cannot write --out-dir ${dir}: ${code}`,
+  outCannot: (dir: string, reason: string) => `cannot write --out-dir ${dir}: ${reason}`,
   folderNoCsv: (folder: string) => `the folder "${folder}" has no .csv files (subfolders included)`,
   cannotReadSheet: (file: string, why: string) => `cannot read sheet "${file}": ${why}`,
 };
@@ -131,7 +131,7 @@ const zhWords: HistoryWords = {
   unreadableOther: (code: string) => `无法读取此评分表（${code}）`,
   noSheets: '该中心的文件夹（含子文件夹）里没有 .csv 评分表',
   looseSheet: '此评分表不在任何中心的文件夹里，不会被读取：请移到所属中心的文件夹中',
-  policyProblem: (message: string) => `该中心的评比办法文件无法使用：${message}`,
+  policyProblem: (message: string) => `该中心的考评办法文件无法使用：${message}`,
   rootMissing: (root: string) => `无法读取 ROOT "${root}"：文件夹不存在`,
   rootNotFolder: (root: string) => `ROOT "${root}" 不是文件夹：请给出每个中心一个子文件夹的那个总文件夹`,
   noCenters: (root: string) => `"${root}" 下没有中心文件夹：ROOT 的每个子文件夹是一个中心`,
@@ -139,7 +139,7 @@ const zhWords: HistoryWords = {
   outNotEmpty: (dir: string) => `--out-dir ${dir} 不是空文件夹；如要替换本次写出的各中心文件夹（以及汇总表），请加 --force`,
   outHoldsRoot: (dir: string) => `--out-dir ${dir} 包含评分表所在的 ROOT：请换一个文件夹，否则结果会覆盖评分表`,
   reservedCenter: (center: string) => `中心文件夹不能叫 "${center}"：这是汇总表的文件名；请给文件夹改名`,
-  outCannot: (dir: string, code: string) => `无法写入 --out-dir ${dir}：${code}`,
+  outCannot: (dir: string, reason: string) => `无法写入 --out-dir ${dir}：${reason}`,
   folderNoCsv: (folder: string) => `文件夹 "${folder}"（含子文件夹）里没有 .csv 文件`,
   cannotReadSheet: (file: string, why: string) => `无法读取评分表 "${file}"：${why}`,
 };

@@ -276,7 +276,7 @@ const zh: InteractiveWords = {
   initExists: (file) => `${file} 已存在。要替换吗？`,
   initKept: (file) => `保留 ${file}，未写入任何内容。`,
   initIntro: (file) => `设置 ${file} 的考评规则。每个问题都预填了规则中的值：按回车即保留。\n输入 b 可返回上一题。`,
-  initIsFolder: (out) => `--out ${out} 是文件夹；请给出策略文件的文件名`,
+  initIsFolder: (out) => `--out ${out} 是文件夹；请给出考评办法文件的文件名`,
   initExistsYes: (out) => `${out} 已存在；如要替换，请加 --force`,
   backChoice: '← 返回上一题',
   nothingBeforeInit: '这已是第一题。',

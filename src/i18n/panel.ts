@@ -104,7 +104,7 @@ const zhWords: PanelWords = {
   undefinedIcc: '无',
   undefinedNote: '无：无法计算（没有差异，或被全部评委评分的人员或评委不足 2 个）',
   thresholds: (t) =>
-    `阈值（策略 "panel"）：宽严度 ±${t.leniency}，离群 > ${t.outlierPoints} 分且 > ${t.outlierSd} 个标准差，` +
+    `阈值（考评办法 "panel"）：宽严度 ±${t.leniency}，离群 > ${t.outlierPoints} 分且 > ${t.outlierSd} 个标准差，` +
     `雷同 ≥ ${Math.round(t.identicalShare * 100)}% 的人员，极差 > ${t.spread}`,
 };
 

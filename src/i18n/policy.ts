@@ -72,10 +72,10 @@ const enWords = {
 export type PolicyWords = typeof enWords;
 
 const zhWords: PolicyWords = {
-  cannotRead: (file, reason) => `无法读取策略文件 "${file}"：${reason}`,
-  tooBig: (file, size) => `策略文件 "${file}" 超过 1 MB${size ? `（${size}）` : ''}：策略文件只是几行 JSON，是否选错了文件？`,
-  empty: (file) => `策略文件 "${file}" 是空的：策略应是一个 JSON 对象（{ ... }）`,
-  notJson: (what) => `策略文件不是有效的 JSON：${what}`,
+  cannotRead: (file, reason) => `无法读取考评办法文件 "${file}"：${reason}`,
+  tooBig: (file, size) => `考评办法文件 "${file}" 超过 1 MB${size ? `（${size}）` : ''}：考评办法文件只是几行 JSON，是否选错了文件？`,
+  empty: (file) => `考评办法文件 "${file}" 是空的：考评办法应是一个 JSON 对象（{ ... }）`,
+  notJson: (what) => `考评办法文件不是有效的 JSON：${what}`,
   syntax: (kind, found) => {
     switch (kind) {
       case 'unexpected':
@@ -105,13 +105,13 @@ const zhWords: PolicyWords = {
       case 'number':
         return '这不是 JSON 数字（应是普通数字，例如 800 或 2.5）';
       case 'after':
-        return '策略结束之后还有内容';
+        return '考评办法结束之后还有内容';
     }
   },
   duplicate: (key, first, second) =>
     `"${key}" 写了两次（${first === second ? `都在第 ${first} 行` : `第 ${first} 行和第 ${second} 行`}）；JSON 只会保留后一个：请删去一个`,
 
-  notObject: '策略必须是一个 JSON 对象（{ ... }）',
+  notObject: '考评办法必须是一个 JSON 对象（{ ... }）',
   unknownKey: (key, hint, known) => `未知的键 "${key}"${hint !== null ? `（是否应为 "${hint}"？）` : `（可用的键：${known.join('、')}）`}`,
   wholeNumber: (key, min, max, shown) => `"${key}" 须为 ${min} 到 ${max} 之间的整数，而不是 ${shown}`,
   number: (key, min, max, aboveMin, shown) =>

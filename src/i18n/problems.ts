@@ -81,7 +81,148 @@ const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 10: 'a line break', 13
 const METHOD_IDS = ['listen', 'see', 'check', 'test', 'ask'];
 const ROLE_IDS = ['leader', 'head-office', 'center-office', 'student'];
 
+const METHOD_ZH: Record<string, string> = { listen: '听', see: '看', check: '查', test: '测', ask: '问' };
+const ROLE_ZH: Record<string, string> = { leader: '组长', 'head-office': '总公司办公室', 'center-office': '中心办公室', student: '学生代表' };
+const COLUMN_ZH: Record<string, string> = {
+  staff_id: '工号',
+  name: '姓名',
+  post: '岗位',
+  semester: '学期',
+  rater: '评委',
+  role: '角色',
+  method: '方法',
+  score: '分数',
+  ...METHOD_ZH,
+};
+const CONTROL_NAMES_ZH: Record<number, string> = { 0: 'NUL', 10: '换行符', 13: '回车符', 27: 'ESC，终端转义符', 127: 'DEL' };
+
+/** A method as a zh message names it: “听”. An id this table does not know is shown as it is. */
+const methodZh = (m: string) => `“${METHOD_ZH[m] ?? m}”`;
+const roleZh = (r: string) => ROLE_ZH[r] ?? r;
+/** `leader, student` (the policy's roles for a method, as the reader lists them) in words. */
+const rolesZh = (list: string) => list.split(/,\s*/).filter(Boolean).map(roleZh).join('、');
+const semesterZh = (s: string) => {
+  const m = /^(\d{4})-H([12])$/.exec(s);
+  return m ? `${m[1]}年${m[2] === '1' ? '上' : '下'}半年` : s;
+};
+
+/**
+ * The reader names a row's person and rater as `(S001 张伟, rater 学生甲)` (row-checks.ts): the same
+ * in Chinese brackets. The reader writes these words itself (the kinds carry the phrase, not its
+ * parts), so they are read back here; a phrase of another shape is shown as it is.
+ */
+export function whoZh(who: string): string {
+  const m = /^\(([\s\S]*?)(?:, rater ([\s\S]*))?\)$/.exec(who);
+  if (!m) return who;
+  const parts = [m[1], m[2] !== undefined ? `评委 ${m[2]}` : ''].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+/** The hint the reader adds to a row of the wrong width (sheet-parser.ts `extraCellsHint`), in Chinese. */
+function cellCountHintZh(hint: string): string {
+  if (hint === '') return '';
+  let m = /^; cells (\d+) and (\d+) \("([\s\S]*)" and "([\s\S]*)"\) may be one score written with a decimal comma: write ([\s\S]*), or put the cell in quotes$/.exec(hint);
+  if (m) return `；第 ${m[1]} 和第 ${m[2]} 个单元格（"${m[3]}" 和 "${m[4]}"）可能是一个用逗号作小数点的分数：请写成 ${m[5]}，或给该单元格加上引号`;
+  m = /^; the extra cells at the end are empty: delete the separators \(([\s\S]*)\) after cell (\d+)$/.exec(hint);
+  if (m) return `；末尾多出的单元格是空的：请删除第 ${m[2]} 个单元格之后的分隔符（${m[1]}）`;
+  return hint;
+}
+
+/** How the header names the separator it found (header.ts `otherSeparator`). */
+const separatorZh = (name: string) => (name === 'tabs' ? '制表符' : ` "${name.replace(/^"|"$/g, '')}" `);
+const separatorOptionZh = (option: string) => option.replace(' (a tab)', '（制表符）');
+
+/** Why a file cannot be read, as the reader words it: the words for a system error code where it gives one. */
+function reasonZh(reason: string): string {
+  return REASONS_ZH[reason] ?? reason;
+}
+const REASONS_ZH: Record<string, string> = {
+  ENOENT: '没有这个文件',
+  EISDIR: '这是文件夹，不是文件',
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  ELOOP: '这是一个绕成圈的符号链接',
+  EIO: '磁盘读写出错',
+};
+
+export const problemsZh: Formatter = {
+  'not-text-utf16': () => '此文件是 UTF-16 文本（有些 Excel 版本另存“Unicode 文本”时如此）；请改为另存为“CSV UTF-8”或“CSV”',
+  'not-text-workbook': ([kind]) => `此文件是 Excel 工作簿（${kind}），不是 CSV：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”`,
+  'not-text-utf16-nobom': () => '此文件是不带字节顺序标记的 UTF-16 文本（有些程序另存“Unicode 文本”时如此）；请改为另存为“CSV UTF-8”或“CSV”',
+  'not-text-nul': () => '此文件不是文本（含有 NUL 字节），是 .xlsx 或其他二进制文件吗？请把评分表另存为 CSV',
+  'cut-short': () => '文件在一个字符的中间结束：是否在复制或保存时被截断了？请重新保存',
+  'mixed-encoding': ([byte]) =>
+    `这一行不是 UTF-8（字节 ${hex(byte)}），而文件的其余部分大多是：是否从 GBK 表格粘贴而来？请把整张表按同一种编码保存（“CSV UTF-8”）；如果文件本身是 GBK，请加 --encoding gbk`,
+  'not-utf8': ([byte, gbk]) => `文件此处不是有效的 UTF-8（字节 ${hex(byte)}）${gbk ? '；按 GBK 可以读通：去掉 --encoding，或改用 --encoding gbk' : ''}`,
+  'not-gbk': () => '文件不是有效的 GBK/GB18030 文本；去掉 --encoding 即可自动识别 UTF-8',
+  'neither-encoding': () => '文件既不是 UTF-8 也不是 GBK 文本；请把评分表另存为“CSV UTF-8”',
+  'cannot-read': ([reason]) => `无法读取文件：${reasonZh(reason)}`,
+  'quote-inside': () => '单元格中间有引号（"），而单元格不是以引号开头；请给整个单元格加上引号，并把其中的引号写两遍（""）',
+  'text-after-quote': () => '单元格的结束引号后面还有文字；带引号的单元格中的引号要写两遍（""）',
+  'unclosed-quote': () => '带引号的单元格没有结束：这里开始的引号（"）直到文件末尾都没有对应的结束引号',
+  'cell-too-long': ([limit]) => `单元格超过 ${limit} 个字符`,
+  'too-many-cells': ([limit]) => `一行超过 ${limit} 个单元格`,
+  'control-character': ([code]) =>
+    `此单元格中有控制字符（\\u${code.toString(16).padStart(4, '0')}${CONTROL_NAMES_ZH[code] ? `，${CONTROL_NAMES_ZH[code]}` : ''}）：评分表只能含文字，请删除`,
+  'blank-sheet': ([missing]) => `这张评分表是空白的：它的 ${missing} 个分数一个也没有填（是不是原样退回了？）；加 --verbose 可逐条列出`,
+  'empty-file': () => '文件是空的：评分表需要一行表头和至少一行评分',
+  'only-blank-rows': () => '文件只有空行：评分表需要一行表头和至少一行评分',
+  'no-rows': () => '评分表只有表头，没有评分行',
+  'separator-skipped': ([text]) => `"${text}" 是 Excel 的分隔符说明行：已跳过，表头在下一行`,
+  'separator-line': ([text, sep]) => `"${text}" 是 Excel 的分隔符说明行，不是表头：请删除这一行${sep ? `，并加上 --delimiter "${sep}"` : ''}`,
+  'single-cell-header': ([name, delimiter, option]) =>
+    `表头只有一个单元格：这张表似乎是用${separatorZh(name)}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${separatorOptionZh(option)}`,
+  'unnamed-column': ([column]) => `第 ${column} 列没有列名，该列的内容不予读取`,
+  'unknown-column': ([text, hint]) => `不认识的列 "${text}"，不予读取${hint ? `（是不是想写 "${hint}"？）` : ''}`,
+  'repeated-column': ([text, prev, prevText, meaning]) => `列 "${text}" 与第 ${prev} 列（"${prevText}"）重复：两者都表示“${COLUMN_ZH[meaning] ?? meaning}”`,
+  'no-staff-column': () => '表头中没有工号列（staff_id）；没有它就不知道每一行是谁的评分',
+  'incomplete-long-form': () => '一行一个分数的长表需要同时有“方法”列和“分数”列',
+  'mixed-forms': () => '表头中既有听、看、查、测、问各列，又有“方法”和“分数”列；一张表只能用其中一种格式',
+  'no-score-columns': () => '表头中没有评分列：请把各列命名为 听、看、查、测、问，或者用“方法”和“分数”两列',
+  'repeated-header': ([line]) => `这一行重复了第 ${line} 行的表头（是否把两张表拼进了一个文件？）；请删除这一行`,
+  'cell-count': ([cells, width, hint]) => `这一行有 ${cells} 个单元格，而表头有 ${width} 个${cellCountHintZh(hint)}`,
+  'blank-staff-id': ([name]) => `工号为空${name ? `（姓名 ${name}）` : ''}`,
+  'blank-rater': ([who]) => `评委为空${whoZh(who)}`,
+  'unknown-role': ([text, who]) => `不认识的角色 "${text}"${whoZh(who)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
+  'bad-semester': ([text, who]) => `"${text}" 不是学期${whoZh(who)}；请写成 ${SEMESTER_FORMS_ZH}`,
+  'semester-disagrees': ([s, option, who]) => `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(who)}`,
+  'no-semester': ([hasColumn, who]) => `这一行没有学期${whoZh(who)}：${hasColumn ? '学期单元格为空' : '评分表没有学期列'}；请用 --semester 指定`,
+  'blank-method': ([who]) => `方法为空${whoZh(who)}`,
+  'unknown-method': ([text, who]) => `不认识的方法 "${text}"${whoZh(who)}；方法只能是 听、看、查、测、问`,
+  'score-negative': ([t, method, who]) => `${methodZh(method)}的评分 ${t} 是负数${whoZh(who)}`,
+  'score-decimal-comma': ([said, method, fixed, who]) => `${methodZh(method)}的评分 "${said}" 不是数字（小数点请用“.”：${fixed}）${whoZh(who)}`,
+  'score-thousands': ([said, method, max, who]) => `${methodZh(method)}的评分 "${said}" 带有千位分隔符；${methodZh(method)}的评分最高为 ${max}${whoZh(who)}`,
+  'score-exponent': ([said, method, who]) => `${methodZh(method)}的评分 "${said}" 是科学计数法；请写成普通的小数${whoZh(who)}`,
+  'score-not-number': ([said, method, who]) => `${methodZh(method)}的评分 "${said}" 不是数字${whoZh(who)}`,
+  'score-decimals': ([t, method, decimals, who]) => `${methodZh(method)}的评分 ${t} 超过 ${decimals} 位小数${whoZh(who)}`,
+  'score-over-max': ([t, method, max, who]) => `${methodZh(method)}的评分 ${t} 超过满分 ${max}${whoZh(who)}`,
+  'two-names': ([person, name, first], c) => `${c.personId(person)} 有两个姓名：这里是 "${c.nameText(name)}"，${c.namePlace(person)} 是 "${c.nameText(first)}"`,
+  'two-posts': ([person, post, first, name], c) =>
+    `${c.personId(person)}${name >= 0 ? ` ${c.nameText(name)}` : ''} 有两个岗位：这里是 "${c.postText(post)}"，别处是 "${c.postText(first)}"`,
+  'two-roles': ([rater, role, first, person, name], c) =>
+    `评委 ${c.raterText(rater)} 有两个角色：这里是${roleZh(ROLE_IDS[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLE_IDS[first]!)}（${c.personWho(person, name)}）`,
+  'scored-twice': ([m, cell, name], ctx) =>
+    `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${methodZh(METHOD_IDS[m]!)}评了两次：这里和 ${ctx.cellPlace(cell, m)}`,
+  'roleless-restricted': ([rater, method, roles, who]) =>
+    `评委 ${rater} 没有角色，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分：请加上角色列（${who}）`,
+  'missing-score': ([method, rater, role, who]) =>
+    `评委 ${rater}${role ? `（${roleZh(role)}）` : ' '}没有给 ${who} 评${methodZh(method)}；缺少的评分不会按零分计算`,
+  'role-not-allowed': ([rater, role, method, roles, who]) =>
+    `评委 ${rater} 是${roleZh(role)}，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分（${who}）`,
+  'not-on-roster': ([who, semester, roster]) => `${who} 在 ${semesterZh(semester)} 有评分，但不在花名册${roster ? ` ${roster} ` : ''}上`,
+  'roster-name': ([id, name, rosterName, where]) => `${id} 在这里叫 "${name}"，在花名册上叫 "${rosterName}"（${where}）`,
+  'not-scored': ([id, name, semester]) => `${id}${name ? ` ${name}` : ''} 在花名册上，但 ${semesterZh(semester)} 没有评分`,
+  'roster-no-staff-column': () => '花名册没有工号列（staff_id）',
+  'roster-blank-id': () => '花名册上的工号为空',
+  'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
+  'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
+  'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
+  'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>
+    `${id} 在 ${semesterZh(semester)} 叫 "${name}"，在 ${semesterZh(otherSemester)} 叫 "${other}"（${where}）`,
+};
+
+const SEMESTER_FORMS_ZH = '2026-H1、2026H1、2026-1、2026上半年 或 2026下半年';
+
 export function problemWords(lang: Lang): Formatter {
-  void lang;
-  return problemsEn;
+  return lang === 'zh' ? problemsZh : problemsEn;
 }

@@ -7,6 +7,8 @@ const en = {
   semesterSheet: (semester: string) => semester,
   yearSheet: (year: number) => String(year),
   listSheet: { rewards: 'rewards', penalties: 'penalties', 'award-candidates': 'award-candidates', 'non-renewal': 'non-renewal' } as Record<RewardsOnly, string>,
+  /** `history`'s one sheet. */
+  historySheet: 'history',
   toTerminal:
     'an xlsx workbook is binary and is not written to a terminal: add --out FILE.xlsx, or redirect standard output (> FILE.xlsx)',
 };
@@ -20,6 +22,7 @@ const zh: XlsxWords = {
   },
   yearSheet: (year: number) => String(year),
   listSheet: { rewards: '奖励', penalties: '处罚', 'award-candidates': '评优候选', 'non-renewal': '不予聘任' },
+  historySheet: '历年评比',
   toTerminal: 'xlsx 工作簿是二进制文件，不能输出到终端：请加 --out 文件名.xlsx，或把标准输出重定向到文件（> 文件名.xlsx）',
 };
 

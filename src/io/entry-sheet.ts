@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type Column, parseHeader, parseRole, parseScore, parseSemester } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Values, pointsText } from '../core/entry.js';
 import { METHODS, type Problems, type Role } from '../core/types.js';
-import { problemsEn } from '../i18n/problems.js';
+import { problemWords } from '../i18n/problems.js';
 import { parseCsvText } from './records.js';
 import { decode } from './encoding.js';
 import type { InteractiveWords } from '../i18n/interactive.js';
@@ -155,11 +155,11 @@ export class EntrySheet {
     }
     const decoded = decode(buf, null);
     if (!decoded.ok) {
-      opts.problems.error(at(decoded.line), (problemsEn[decoded.kind] as (a: unknown) => string)(decoded.args));
+      opts.problems.error(at(decoded.line), (problemWords(opts.lang)[decoded.kind] as (a: unknown) => string)(decoded.args));
       return fresh();
     }
     const { records, malformed } = parseCsvText(decoded.text);
-    for (const m of malformed) opts.problems.error(at(m.line, m.column), (problemsEn[m.kind] as (a: unknown[]) => string)([m.arg]));
+    for (const m of malformed) opts.problems.error(at(m.line, m.column), (problemWords(opts.lang)[m.kind] as (a: unknown[]) => string)([m.arg]));
     const first = records[0];
     if (!first) return fresh();
     const hadBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
@@ -224,7 +224,7 @@ export class EntrySheet {
       for (const m of methods) {
         const text = cells[col(m.method)]!;
         if (text.trim() === '') continue;
-        const r = parseScore(text, m.method, m.maxMicro);
+        const r = parseScore(text, m.method, m.maxMicro, opts.lang);
         if (r.ok) values[m.method] = r.micro;
         else opts.problems.error(at(line, col(m.method) + 1), `${r.message} ${who}`);
       }

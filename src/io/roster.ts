@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { parseHeader } from '../core/header.js';
 import { type FileRef, type ProblemContext, ProblemLog } from '../core/problems.js';
 import type { Problems } from '../core/types.js';
-import { problemsEn } from '../i18n/problems.js';
+import { problemWords } from '../i18n/problems.js';
 import { STAFF } from '../core/tally.js';
 import type { RosterEntry } from '../core/whole-picture.js';
 import { UsageError } from '../errors.js';
@@ -94,14 +94,14 @@ export function readRoster(
 export function loadRoster(
   path: string,
   fileOrder: number,
-  opts: { encoding: Encoding | null; delimiter: string; [other: string]: unknown },
+  opts: { encoding: Encoding | null; delimiter: string; lang?: Lang; [other: string]: unknown },
   problems: Problems,
 ): { staffId: string; name: string; post: string; at: { file: string; fileOrder: number; line: number } }[] {
   const log = new ProblemLog();
   const texts = new Texts();
   const file: FileRef = { name: path, order: fileOrder };
   const { entries } = readRoster(path, file, opts, texts, log);
-  for (const p of log.sorted(problemsEn, NO_CELLS)) {
+  for (const p of log.sorted(problemWords(opts.lang ?? 'en'), NO_CELLS)) {
     const at = p.column === undefined ? { file: p.file, fileOrder: p.fileOrder, line: p.line } : { file: p.file, fileOrder: p.fileOrder, line: p.line, column: p.column };
     problems[p.severity](at, p.message);
   }

@@ -5,6 +5,7 @@ import { type Problem, METHODS, ROLES } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { checkWords } from '../i18n/check.js';
 import { painter } from './table.js';
+import { printable } from './format.js';
 
 export interface CheckRenderInput {
   files: string[];
@@ -76,7 +77,7 @@ export function checkTable(input: CheckRenderInput): string {
     const k = x.committee;
     const members = [...ROLES, 'none' as const]
       .filter((r) => k.members[r].length > 0)
-      .map((r) => `${r === 'none' ? w.none : base.role[r]} ${k.members[r].length} (${k.members[r].join(', ')})`);
+      .map((r) => `${r === 'none' ? w.none : base.role[r]} ${k.members[r].length} (${k.members[r].map(printable).join(', ')})`);
     out.push(`  ${w.committee(members)}`);
     if (k.consensus) out.push(`  ${w.consensus}`);
     else if (k.ok) out.push(`  ${c.green(w.asRules)}`);

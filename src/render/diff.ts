@@ -34,6 +34,16 @@ function valueText(field: string, v: unknown, lang: Lang, w: AuditWords, forCsv:
   return JSON.stringify(v);
 }
 
+/** One change as verify lists it: the field in words, the value before and after as the table shows them. */
+export function changeText(field: string, before: unknown, after: unknown, lang: Lang): string {
+  const w = auditWords(lang);
+  const shown = (v: unknown) => {
+    const t = valueText(field, v, lang, w, false);
+    return t === null ? w.diff.none : String(t);
+  };
+  return `${w.diff.field[field] ?? field} ${shown(before)} → ${shown(after)}`;
+}
+
 function placeHeader(input: DiffRenderInput, w: AuditWords, kind: 'head' | 'col'): string {
   const y = input.diff.kind === 'year';
   return kind === 'head' ? (y ? w.diff.head.year : w.diff.head.semester) : y ? w.diff.col.year : w.diff.col.semester;

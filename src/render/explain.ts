@@ -6,6 +6,7 @@ import { type Lang, words } from '../i18n/index.js';
 import { explainWords } from '../i18n/explain.js';
 import { type Align, type Cell, layout, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
+import { printable } from './format.js';
 
 export interface ExplainRenderInput {
   ex: Explanation;
@@ -56,7 +57,7 @@ export function explainText({ ex, policyFile, lang, color }: ExplainRenderInput)
   const w = explainWords[lang];
   const base = words(lang);
   const c = painter(color);
-  const out: string[] = [c.bold(w.title(ex.staffId, ex.name, ex.post, ex.semester)), c.dim(w.policy(policyFile)), ''];
+  const out: string[] = [c.bold(printable(w.title(ex.staffId, ex.name, ex.post, ex.semester))), c.dim(w.policy(policyFile)), ''];
 
   out.push(c.bold(w.raters));
   const rows: Cell[][] = ex.raters.map((r) => [

@@ -1,8 +1,6 @@
 /**
- * Rendering the history (every semester, per staff member): table, csv, json, md.
- * xlsx: when the xlsx work (SPEC "xlsx") lands, `historyXlsx(input)` goes here beside the others,
- * one sheet `history` with the CSV's columns (totals numeric with `precision` decimals, empty where
- * not scored), and commands/history.ts adds `xlsx` to its formats.
+ * Rendering the history (every semester, per staff member): table, csv, json, md. Its workbook
+ * (`--format xlsx`) is `historyXlsx` in xlsx.ts, with the other workbooks.
  */
 import type { History, HistoryRow } from '../core/history.js';
 import { Rational } from '../core/rational.js';

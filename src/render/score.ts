@@ -6,7 +6,7 @@ import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { CsvBytes } from './csv.js';
 import { type SealBase, reportJson } from './json.js';
-import { mdEscape, neutralize } from './format.js';
+import { mdEscape, neutralize, printable } from './format.js';
 import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
 export interface ScoreRenderInput {
@@ -142,7 +142,7 @@ export function scoreTable(input: ScoreRenderInput): string {
     if (out.length) out.push('');
     out.push(c.bold(w.title(r.semester, r.staff.length, r.raters)), '');
     const secs = sections(r).map((sec) => ({
-      title: sec.post === null ? '' : w.postTitle(sec.post),
+      title: sec.post === null ? '' : printable(w.postTitle(sec.post)),
       rows: sec.staff.map((s): Cell[] => {
         const m = money(s, input.lang);
         return [

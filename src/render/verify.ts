@@ -6,6 +6,8 @@
 import type { ReportDiff } from '../core/diff.js';
 import { type AuditWords, auditWords } from '../i18n/audit.js';
 import type { Lang } from '../i18n/index.js';
+import { fileProblem } from '../i18n/files.js';
+import { changeText } from './diff.js';
 import { printable } from './format.js';
 
 export interface InputCheck {
@@ -43,12 +45,7 @@ export function reproduced(o: VerifyOutcome): boolean {
   return !o.edited && o.inputs.every((i) => i.state === 'same') && o.policy.state === 'same' && o.recomputed.state === 'done' && o.recomputed.same;
 }
 
-/** A value in an explanation: text as is, anything else as JSON. */
-function valueText(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v ?? null);
-}
-
-function recomputedLines(r: Recomputed, w: AuditWords): string[] {
+function recomputedLines(r: Recomputed, w: AuditWords, lang: Lang): string[] {
   if (r.state === 'skipped') return [];
   if (r.state === 'failed') {
     const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
@@ -61,7 +58,7 @@ function recomputedLines(r: Recomputed, w: AuditWords): string[] {
     printable(`${p.semester} ${p.staffId}${p.name && !p.staffId.endsWith(p.name) ? ` ${p.name}` : ''}`);
   for (const c of d.changes) {
     const key = place(c);
-    people.set(key, [...(people.get(key) ?? []), `${c.field} ${printable(valueText(c.before))} → ${printable(valueText(c.after))}`]);
+    people.set(key, [...(people.get(key) ?? []), printable(changeText(c.field, c.before, c.after, lang))]);
   }
   for (const p of d.added) people.set(place(p), [w.verify.added]);
   for (const p of d.removed) people.set(place(p), [w.verify.removed]);
@@ -85,14 +82,14 @@ export function verifyText(o: VerifyOutcome, lang: Lang): string {
   if (o.edited) out.push(`changed: ${printable(o.report)}`, `  ${v.reportEdited}`);
   for (const i of o.inputs) {
     if (i.state === 'changed') out.push(`changed: ${printable(i.file)}`, `  ${v.changed(i.sealedBytes, i.nowBytes ?? 0)}`);
-    if (i.state === 'missing') out.push(`missing: ${printable(i.file)}`, `  ${v.missing(i.code ?? 'ENOENT')}`);
+    if (i.state === 'missing') out.push(`missing: ${printable(i.file)}`, `  ${v.missing(fileProblem({ code: i.code ?? 'ENOENT' }, lang))}`);
     if (i.state === 'stdin') out.push(`missing: ${printable(i.file)}`, `  ${v.stdin}`);
   }
   const p = o.policy;
   if (p.state === 'missing') out.push(`missing: ${printable(p.source)}`, `  ${v.policyMissing}`);
   if (p.state === 'changed') out.push('policy changed', `  ${p.source === 'built-in' ? v.builtInChanged(o.tool) : v.policyChanged(p.source)}`);
   if (p.state === 'invalid') out.push('policy changed', `  ${v.policyInvalid(p.source, printable(p.message ?? ''))}`);
-  const recomputed = recomputedLines(o.recomputed, w);
+  const recomputed = recomputedLines(o.recomputed, w, lang);
   for (const l of recomputed) out.push(l);
 
   const parts: string[] = [];

@@ -12,7 +12,9 @@
 import type { Worksheet } from 'exceljs';
 import type { StaffResult } from '../core/report.js';
 import { type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
-import { METHODS } from '../core/types.js';
+import { GRADES, METHODS } from '../core/types.js';
+import { wordsOfHistory } from '../i18n/history.js';
+import type { HistoryRenderInput } from './history.js';
 import { words } from '../i18n/index.js';
 import { xlsxWords } from '../i18n/xlsx.js';
 import { wordsOfYear } from '../i18n/year.js';
@@ -285,6 +287,46 @@ export function rewardsSheets(input: RewardsRenderInput): SheetSpec[] {
     columns,
     rows: input.outcomes.filter(rewardsFilter(list)).map(row),
   }));
+}
+
+/**
+ * `history`: one sheet with the CSV's columns (SPEC "History"): each semester's total a number
+ * (empty where the person was not scored), the grade counts and the longest run whole numbers, the
+ * years as the CSV writes them (`2025;2026`), the trend a number with `precision` decimals.
+ */
+export function historySheets(input: HistoryRenderInput): SheetSpec[] {
+  const c = wordsOfHistory(input.lang).col;
+  const { history: h, precision } = input;
+  const columns: Column[] = [
+    { header: c.staffId, kind: 'text' },
+    { header: c.name, kind: 'text' },
+    { header: c.post, kind: 'text' },
+    ...h.semesters.map((s): Column => ({ header: s, kind: 'total' })),
+    { header: c.excellent, kind: 'integer' },
+    { header: c.good, kind: 'integer' },
+    { header: c.qualified, kind: 'integer' },
+    { header: c.unqualified, kind: 'integer' },
+    { header: c.awardYears, kind: 'text' },
+    { header: c.nonRenewalYears, kind: 'text' },
+    { header: c.longestRun, kind: 'integer' },
+    { header: c.trend, kind: 'total' },
+  ];
+  const rows = h.staff.map((r): Value[] => [
+    r.staffId,
+    r.name,
+    r.post,
+    ...r.results.map((s) => (s ? s.total.toNumber(precision) : null)),
+    ...GRADES.map((g) => r.counts[g]),
+    r.awardYears.join(';') || null,
+    r.nonRenewalYears.join(';') || null,
+    r.longestUnqualifiedRun,
+    r.trend === null ? null : r.trend.toNumber(precision),
+  ]);
+  return [{ name: xlsxWords(input.lang).historySheet, columns, rows }];
+}
+
+export async function historyXlsx(input: HistoryRenderInput): Promise<Uint8Array> {
+  return workbook(historySheets(input), input.precision);
 }
 
 export async function scoreXlsx(input: ScoreRenderInput): Promise<Uint8Array> {

@@ -56,6 +56,9 @@ export function drawSvg(ec: EChartsLib, chart: Chart): string {
       // Hover styles and the metadata for re-hydration in a browser: a printed page needs neither.
       .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
       .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+      // The classes of those styles, numbered by a counter of the whole process: without them the
+      // same chart is the same text whatever was drawn before it (batch draws many in one thread).
+      .replace(/ class="zr\d+-cls-\d+"/g, '')
       // Text nodes hold labels from the sheets (post names): no URL-like text in the source (see html.ts).
       .replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/\//g, '&#47;').replace(/:/g, '&#58;').replace(/\(/g, '&#40;')}<`)
       .replace(/^<svg /, `<svg role="img" aria-label="${attr(chart.label)}" `)

@@ -1,0 +1,139 @@
+/**
+ * The program's own words in the user's language: commander's help (its headings, its notes on
+ * choices and defaults, the help and version options, line wrapping that counts a Chinese character
+ * as two columns and may break between two of them) and commander's error messages.
+ */
+import { type Argument, type Command, Help, type Option } from 'commander';
+import { type HelpWords, helpWords } from '../i18n/help.js';
+import { type Lang, defaultLang } from '../i18n/index.js';
+import { displayWidth } from '../render/width.js';
+
+/**
+ * The language of the help and of commander's errors, known before commander parses anything:
+ * the last `--lang en|zh` (or `--lang=zh`) on the command line, else LANG.
+ */
+export function argvLang(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  let lang: Lang | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (v === 'en' || v === 'zh') lang = v;
+  }
+  return lang ?? defaultLang(env);
+}
+
+// Chinese characters and full-width punctuation: a line may break between two of them.
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+// Punctuation that stays with the character before it, or (opening) with the one after it.
+const CLOSE = new Set('，。、；：？！）」』》”’');
+const OPEN = new Set('（「『《“‘');
+
+/**
+ * A line cut where it may break: at spaces (a space goes with the word after it, as in commander),
+ * between two Chinese characters (not before closing punctuation nor after opening), and after
+ * Chinese punctuation (`、`, `：`: a list of ids can wrap). Never between a Chinese character and a
+ * Latin one, nor inside a path: `ROOT/<中心>/evaluate.config.json` stays whole.
+ */
+function chunks(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let prev = '';
+  let inPath = false;
+  for (const c of line) {
+    const space = /\s/.test(c);
+    const prevSpace = /\s/.test(prev);
+    let breakHere = false;
+    if (cur !== '') {
+      if (space) breakHere = !prevSpace;
+      else if (!prevSpace && !CLOSE.has(c) && !OPEN.has(prev)) {
+        breakHere = (!inPath && CJK.test(prev) && CJK.test(c)) || CLOSE.has(prev);
+      }
+    }
+    if (breakHere) {
+      out.push(cur);
+      cur = '';
+    }
+    if (space || CLOSE.has(c)) inPath = false;
+    else if (c === '/' || c === '<') inPath = true;
+    cur += c;
+    prev = c;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+/** Wraps text to `width` columns at spaces and between Chinese characters, keeping line breaks. */
+export function wrapText(str: string, width: number): string {
+  return str
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const parts = chunks(line);
+      if (parts.length === 0) return '';
+      const lines: string[] = [];
+      let current = parts.shift()!;
+      let w = displayWidth(current);
+      for (const part of parts) {
+        const pw = displayWidth(part);
+        if (w + pw <= width) {
+          current += part;
+          w += pw;
+          continue;
+        }
+        lines.push(current.trimEnd());
+        current = part.trimStart();
+        w = displayWidth(current);
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+/** commander's notes after an option's or argument's text: its choices and its default. */
+function described(text: string, choices: readonly string[] | undefined, dflt: string | null, w: HelpWords): string {
+  const parts: string[] = [];
+  if (choices) parts.push(w.commander.choices(choices));
+  if (dflt !== null) parts.push(w.commander.default(dflt));
+  if (parts.length === 0) return text;
+  const note = w.commander.note(parts);
+  return text ? `${text}${note}` : note.trimStart();
+}
+
+/**
+ * Sets the program's help and error words in `lang`, before any command is added (commands inherit
+ * the help configuration, the help option and the output settings from the program).
+ */
+export function programWords(program: Command, lang: Lang): void {
+  const w = helpWords(lang);
+  const help = {
+    styleTitle: (title: string) => w.commander.titles[title] ?? title,
+    formatHelp(this: Help, cmd: Command, helper: Help): string {
+      return w.commander.finish(Help.prototype.formatHelp.call(this, cmd, helper));
+    },
+    commandUsage(this: Help, cmd: Command): string {
+      return w.commander.usage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    optionDescription: (option: Option): string => {
+      // As commander shows a default: for options that take a value, and for a boolean option whose default is a boolean.
+      const shown = option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'));
+      return described(option.description, option.argChoices, shown ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : null, w);
+    },
+    argumentDescription: (argument: Argument): string =>
+      described(
+        argument.description,
+        argument.argChoices,
+        argument.defaultValue !== undefined ? (argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)) : null,
+        w,
+      ),
+    displayWidth: (str: string) => displayWidth(str),
+    boxWrap(this: Help, str: string, width: number): string {
+      return width < this.minWidthToWrap ? str : wrapText(str, width);
+    },
+  };
+  program
+    .configureHelp(help)
+    .helpOption('-h, --help', w.program.help)
+    .helpCommand(...w.program.helpCommand)
+    .configureOutput({ outputError: (str, write) => write(w.commanderError(str)) });
+}

@@ -1,0 +1,95 @@
+/**
+ * The words the commands themselves say (their usage errors, the year's notes, what they wrote),
+ * English and Chinese, with the same keys. The readers' problems are in problems.ts, the words of
+ * each report in its own table.
+ */
+import type { Lang } from './index.js';
+import { semesterZh } from './zh.js';
+
+type AmountKey = 'excellent' | 'good' | 'annualBonus' | 'penalty';
+
+/** A staff member a name on the command line may mean. */
+export interface NameMatch {
+  staffId: string;
+  post: string;
+}
+
+const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年';
+
+const en = {
+  bug: 'This is a bug in evaluate, not a problem with your data; please report it with the command you ran.',
+  unknownEncoding: (value: string) => `unknown --encoding "${value}": use utf8 or gbk`,
+  badDelimiter: (value: string) => `--delimiter must be one character other than a quote or a line end, not "${value}"`,
+  badSemester: (value: string) => `--semester "${value}" is not a semester; write it as ${SEMESTER_FORMS}`,
+  badYear: (value: string) => `--year "${value}" is not a year from 1900 to 2999; write it with four digits, as in --year 2026`,
+  bomCsvOnly: '--bom applies to --format csv only',
+  /** --semester names a semester the sheets do not hold. */
+  noScoresFor: (semester: string, held: string[]) => `the sheets hold no scores for ${semester} (they hold ${held.join(', ') || 'none'})`,
+  noScores: 'the sheets hold no scores',
+  severalSemesters: (held: string[]) => `the sheets hold ${held.join(' and ')}: choose one with --semester`,
+  scoredInSeveral: (staffId: string, semesters: string[]) => `${staffId} is scored in ${semesters.join(' and ')}: choose one with --semester`,
+  noStaff: (id: string, semester: string, near: string | null, ids: string[], more: boolean) =>
+    `no staff member ${id} in ${semester}${near ? ` (did you mean ${near}?)` : ''}; the sheets hold ${ids.length} staff: ${ids.slice(0, 8).join(', ')}${more ? ', ...' : ''}`,
+  /** `explain 张伟`: a name where a staff id goes. */
+  nameNotId: (name: string, matches: NameMatch[]) =>
+    matches.length === 1
+      ? `"${name}" is a name, not a staff id: ${name} is ${matches[0]!.staffId}${matches[0]!.post ? ` (${matches[0]!.post})` : ''}; run evaluate explain ${matches[0]!.staffId} with the same sheets`
+      : `"${name}" is the name of ${matches.length} staff members: ${matches.map((m) => `${m.staffId}${m.post ? ` (${m.post})` : ''}`).join(', ')}; run evaluate explain with one of these staff ids`,
+  noScoresOfYear: (year: number, found: string[]) => `the sheets have no scores of ${year}${found.length ? ` (they hold ${found.join(', ')})` : ''}`,
+  severalYears: (years: string[], semesters: string[]) => `the sheets hold scores of ${years.join(', ')} (${semesters.join(', ')}): choose the year with --year`,
+  /** A semester of the year that no sheet holds: printed after `evaluate: warning: `. */
+  halfMissing: (semester: string) => `no sheet has scores of ${semester}: the year is incomplete for everyone, nothing is decided`,
+  amount: {
+    excellent: 'the excellent reward',
+    good: 'the good reward',
+    annualBonus: 'the annual bonus',
+    penalty: 'the penalty',
+  } as Record<AmountKey, string>,
+  /** An amount the report needs and the policy leaves unset: printed after `FILE: warning: `. */
+  unset: (key: AmountKey, people: string[], total: number, policyFile: string | null) =>
+    `amounts.${key} is not set: ${en.amount[key]} of ${people.join(', ')}${total > people.length ? ` and ${total - people.length} more` : ''} is left empty; ` +
+    (policyFile ? `set it in ${policyFile}` : 'the built-in policy sets no amounts: set it in evaluate.config.json or a --policy file'),
+  /** `notices --out-dir`: what was written, on standard error. */
+  wroteNotices: (n: number, dir: string) => `evaluate: wrote ${n} notice${n === 1 ? '' : 's'} to ${dir}`,
+};
+
+export type CommandWords = typeof en;
+
+const zh: CommandWords = {
+  bug: '这是 evaluate 程序本身的错误，不是数据的问题；请把所运行的命令一并报告给维护者。',
+  unknownEncoding: (value: string) => `不认识的 --encoding "${value}"：请用 utf8 或 gbk`,
+  badDelimiter: (value: string) => `--delimiter 必须是一个字符，不能是引号或换行，而不是 "${value}"`,
+  badSemester: (value: string) => `--semester "${value}" 不是学期；请写成 2026-H1、2026H1、2026-1、2026上半年 或 2026下半年`,
+  badYear: (value: string) => `--year "${value}" 不是 1900 到 2999 之间的年份；请写四位数字，如 --year 2026`,
+  bomCsvOnly: '--bom 只能与 --format csv 一起使用',
+  noScoresFor: (semester: string, held: string[]) =>
+    `评分表中没有 ${semesterZh(semester)} 的评分（评分表中有：${held.map(semesterZh).join('、') || '无'}）`,
+  noScores: '评分表中没有任何评分',
+  severalSemesters: (held: string[]) => `评分表中有 ${held.map(semesterZh).join(' 和 ')}：请用 --semester 选择其一`,
+  scoredInSeveral: (staffId: string, semesters: string[]) => `${staffId} 在 ${semesters.map(semesterZh).join(' 和 ')} 都有评分：请用 --semester 选择其一`,
+  noStaff: (id: string, semester: string, near: string | null, ids: string[], more: boolean) =>
+    `${semesterZh(semester)} 没有工号为 ${id} 的员工${near ? `（是不是 ${near}？）` : ''}；评分表中共有 ${ids.length} 人：${ids.slice(0, 8).join('、')}${more ? ' 等' : ''}`,
+  nameNotId: (name: string, matches: NameMatch[]) =>
+    matches.length === 1
+      ? `"${name}" 是姓名，不是工号：${name} 的工号是 ${matches[0]!.staffId}${matches[0]!.post ? `（${matches[0]!.post}）` : ''}；请用同样的评分表运行 evaluate explain ${matches[0]!.staffId}`
+      : `有 ${matches.length} 人叫 "${name}"：${matches.map((m) => `${m.staffId}${m.post ? `（${m.post}）` : ''}`).join('、')}；请用其中一个工号运行 evaluate explain`,
+  noScoresOfYear: (year: number, found: string[]) => `评分表中没有 ${year} 年的评分${found.length ? `（评分表中有：${found.map(semesterZh).join('、')}）` : ''}`,
+  severalYears: (years: string[], semesters: string[]) => `评分表中有 ${years.join('、')} 年的评分（${semesters.map(semesterZh).join('、')}）：请用 --year 选择年份`,
+  halfMissing: (semester: string) => `没有任何评分表含 ${semesterZh(semester)} 的评分：所有人的年度都不完整，不作任何年度结论`,
+  amount: {
+    excellent: '优秀奖励',
+    good: '良好奖励',
+    annualBonus: '年度奖金',
+    penalty: '处罚',
+  },
+  unset: (key: AmountKey, people: string[], total: number, policyFile: string | null) =>
+    `未设定 amounts.${key}：${people.join('、')}${total > people.length ? ` 等 ${total} 人` : ''}的${zh.amount[key]}金额留空；` +
+    (policyFile ? `请在 ${policyFile} 中设定` : '内置考评办法不设金额：请在 evaluate.config.json 或 --policy 指定的文件中设定'),
+  wroteNotices: (n: number, dir: string) => `evaluate: 已把 ${n} 份通知单写入 ${dir}`,
+};
+
+const byLang: Record<Lang, CommandWords> = { en, zh };
+
+export function commandWords(lang: Lang): CommandWords {
+  return byLang[lang];
+}

@@ -1,0 +1,41 @@
+/** The program's words before commander parses: the language of the help, and its wrapping of Chinese text. */
+import { describe, expect, it } from 'vitest';
+import { argvLang, wrapText } from '../src/commands/program-words.js';
+import { displayWidth } from '../src/render/width.js';
+
+describe('argvLang: the language of the help and of commander errors', () => {
+  it.each([
+    [['score', 'x.csv', '--lang', 'zh'], {}, 'zh'],
+    [['score', '--lang=zh'], {}, 'zh'],
+    [['score', '--lang', 'zh', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }, 'en'],
+    [['score'], { LANG: 'zh_CN.UTF-8' }, 'zh'],
+    [['score'], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }, 'zh'],
+    [['score', '--lang', 'fr'], { LANG: 'zh_CN.UTF-8' }, 'zh'],
+    [['score', '--', '--lang', 'zh'], {}, 'en'],
+  ] as const)('%j with %j: %s', (args, env, lang) => {
+    expect(argvLang(args, env)).toBe(lang);
+  });
+});
+
+describe('wrapText: Chinese counts two columns, and lines break between Chinese characters', () => {
+  const width = (s: string) => Math.max(...s.split('\n').map(displayWidth));
+
+  it('wraps a Chinese paragraph without spaces within the width', () => {
+    const text = '在考评小组开会前检查评分表，不计算结果：一次列出全部问题，再在标准输出给出汇总。'.repeat(3);
+    const out = wrapText(text, 40);
+    expect(width(out)).toBeLessThanOrEqual(40);
+    expect(out.replace(/\n/g, '')).toBe(text);
+    // No line starts with closing punctuation.
+    expect(out.split('\n').every((l) => !/^[，。、；：）]/.test(l))).toBe(true);
+  });
+
+  it('keeps a path with Chinese in it whole, and a Latin word whole', () => {
+    const out = wrapText('其考评办法是 ROOT/<中心>/evaluate.config.json，没有则用内置规则', 30);
+    expect(out).toContain('ROOT/<中心>/evaluate.config.json，');
+    expect(wrapText('输出格式：table、csv、json、markdown', 20).split('\n')).toEqual(['输出格式：table、', 'csv、json、markdown']);
+  });
+
+  it('wraps English as commander does, at spaces', () => {
+    expect(wrapText('the quick brown fox jumps over the lazy dog', 20)).toBe('the quick brown fox\njumps over the lazy\ndog');
+  });
+});
