@@ -804,7 +804,7 @@ export function scoreBoth(paths: string[], policy: Policy, semester: string | nu
 }
 
 export function json(reports: SemesterReport[], precision: number): string {
-  return scoreJson({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision, lang: 'en', color: false });
+  return Buffer.concat(scoreJson({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision, lang: 'en', color: false })).toString('utf8');
 }
 
 /** A problem as compared between the pipeline and the oracle: `FILE:LINE:COLUMN: severity: message`. */

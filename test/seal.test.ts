@@ -1,5 +1,6 @@
 /** The seal's pieces as data: RFC 8785 canonical JSON, the sealed command, the policy hash, reading a seal back. */
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/core/canonical.js';
 import { DEFAULT_POLICY, validatePolicy } from '../src/core/policy.js';
@@ -145,7 +146,7 @@ describe('the sealed report', () => {
   const doc = { year: 2026, staff: [{ staffId: 'S001', name: '张伟' }] };
 
   it('is the report as before with the seal last, its result the hash of the rest', () => {
-    const text = reportJson(doc, sealFor('year', { year: '2026' }, common(), inputs));
+    const text = Buffer.concat(reportJson(doc, sealFor('year', { year: '2026' }, common(), inputs))).toString('utf8');
     expect(text.startsWith(JSON.stringify(doc, null, 2).slice(0, -2))).toBe(true);
     const parsed = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['year', 'staff', 'seal']);
@@ -153,11 +154,23 @@ describe('the sealed report', () => {
     const { seal, ...body } = parsed;
     expect((seal as { result: string }).result).toBe(`sha256:${createHash('sha256').update(canonicalJson(body)).digest('hex')}`);
     expect((seal as { tool: string }).tool).toBe(`evaluate ${VERSION}`);
-    expect(reportJson(doc)).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(Buffer.concat(reportJson(doc)).toString('utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+
+  it('writes long reports piece by piece, as the same text JSON.stringify writes, and hashes them as canonicalJson does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 0, maxLength: 300 }), fc.jsonValue({ maxDepth: 2 }), (long, other) => {
+        // Long arrays at two depths (written element by element), short ones, undefined members (left out).
+        const doc = { semesters: [{ semester: '2026-H1', staff: long, nested: { long, other } }], other, gone: undefined, n: -0 };
+        expect(Buffer.concat(reportJson(doc)).toString('utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+        expect(resultHash(doc)).toBe(`sha256:${createHash('sha256').update(canonicalJson(doc)).digest('hex')}`);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('reads back, and a report without a valid seal says what is wrong', () => {
-    const parsed = JSON.parse(reportJson(doc, sealFor('year', { year: '2026' }, common(), inputs))) as Record<string, unknown>;
+    const parsed = JSON.parse(Buffer.concat(reportJson(doc, sealFor('year', { year: '2026' }, common(), inputs))).toString('utf8')) as Record<string, unknown>;
     const got = readSeal(parsed);
     expect('seal' in got && got.seal.kind).toBe('year');
     expect('body' in got && resultHash(got.body)).toBe((parsed.seal as { result: string }).result);

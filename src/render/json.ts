@@ -3,7 +3,7 @@
  * the hash of the report itself, so that `evaluate verify` can show later that a published list came
  * from these sheets, and `evaluate diff` can tell what a correction changed.
  */
-import { canonicalJson } from '../core/canonical.js';
+import { canonicalPieces } from '../core/canonical.js';
 
 /** One file read, with its hash (SPEC "Seal, verify, diff"). */
 export interface SealedInput {
@@ -36,11 +36,88 @@ export function sha256Hex(text: string | Uint8Array): string {
 
 /** The `result` of a seal: the hash of the report document (without `seal`) as canonical JSON. */
 export function resultHash(doc: Record<string, unknown>): string {
-  return `sha256:${sha256Hex(canonicalJson(doc))}`;
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
+  // The canonical text in pieces, hashed a block at a time: never one string.
+  const block: string[] = [];
+  let length = 0;
+  canonicalPieces(doc, (piece) => {
+    block.push(piece);
+    length += piece.length;
+    if (length >= BLOCK) {
+      hash.update(block.join(''));
+      block.length = 0;
+      length = 0;
+    }
+  });
+  hash.update(block.join(''));
+  return `sha256:${hash.digest('hex')}`;
 }
 
+/** Characters gathered before they are hashed or encoded. */
+const BLOCK = 1 << 16;
+
 /** A report document as the JSON text the tool writes: two-space indent, a final newline, the seal last. */
-export function reportJson(doc: Record<string, unknown>, seal?: SealBase): string {
+export function reportJson(doc: Record<string, unknown>, seal?: SealBase): Uint8Array[] {
   const sealed = seal ? { ...doc, seal: { ...seal, result: resultHash(doc) } } : doc;
-  return `${JSON.stringify(sealed, null, 2)}\n`;
+  const out = new Utf8Pieces();
+  pretty(sealed, '', '', out);
+  out.text('\n');
+  return out.done();
+}
+
+/** Text gathered into UTF-8 pieces of about 64 KB. */
+class Utf8Pieces {
+  private block = '';
+  private readonly parts: Uint8Array[] = [];
+  text(s: string): void {
+    this.block += s;
+    if (this.block.length >= BLOCK) this.flush();
+  }
+  private flush(): void {
+    if (this.block !== '') this.parts.push(Buffer.from(this.block, 'utf8'));
+    this.block = '';
+  }
+  done(): Uint8Array[] {
+    this.flush();
+    return this.parts;
+  }
+}
+
+/** Values this deep are written in one JSON.stringify each (a person of a report: doc, semesters, a semester, its staff, a person); shallower ones piece by piece. */
+const WHOLE_DEPTH = 4;
+
+/**
+ * `value` as JSON.stringify(value, null, 2) writes it at the depth of `indent` (the same text,
+ * byte for byte): the report's outer objects and arrays piece by piece, each deeper value in one call.
+ */
+function pretty(value: unknown, key: string, indent: string, out: Utf8Pieces, depth = 0): void {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(k: string): unknown }).toJSON(key);
+  if (value === null || typeof value !== 'object' || depth >= WHOLE_DEPTH) {
+    const text = JSON.stringify(value, null, 2) as string | undefined;
+    return out.text(text === undefined ? 'null' : text.replace(/\n/g, `\n${indent}`));
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return out.text('[]');
+    out.text('[');
+    value.forEach((v, i) => {
+      out.text(i > 0 ? `,\n${inner}` : `\n${inner}`);
+      // In an array, what JSON leaves out of an object is null.
+      pretty(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, String(i), inner, out, depth + 1);
+    });
+    return out.text(`\n${indent}]`);
+  }
+  const obj = value as Record<string, unknown>;
+  // What JSON.stringify leaves out of an object: undefined, functions, symbols.
+  const keys = Object.keys(obj).filter((k) => {
+    const v = obj[k];
+    return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+  });
+  if (keys.length === 0) return out.text('{}');
+  out.text('{');
+  keys.forEach((k, i) => {
+    out.text(`${i > 0 ? ',' : ''}\n${inner}${JSON.stringify(k)}: `);
+    pretty(obj[k], k, inner, out, depth + 1);
+  });
+  out.text(`\n${indent}}`);
 }

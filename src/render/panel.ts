@@ -17,7 +17,7 @@ export interface PanelRenderInput {
 const POINTS = 2;
 const COEFFICIENT = 3;
 
-export function panelJson({ report: r, seal }: PanelRenderInput): string {
+export function panelJson({ report: r, seal }: PanelRenderInput): Uint8Array[] {
   const doc = {
     semester: r.semester,
     raters: r.raters.map((x) => ({

@@ -8,7 +8,7 @@ import type { Grade } from '../core/types.js';
 import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
-import { csvString } from './csv.js';
+import { csvChunks } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { type Align, type Cell, paintGrade, painter, pushAll } from './table.js';
@@ -51,7 +51,7 @@ export function annualBonus(o: YearOutcome): number | null {
   return o.annualBonusDue ? o.annualBonus : 0;
 }
 
-export function rewardsJson(input: RewardsRenderInput): string {
+export function rewardsJson(input: RewardsRenderInput): Uint8Array[] {
   const w = wordsOfYear(input.lang);
   const half = (o: YearOutcome, h: Half) => {
     const s = semesterOf(o, h);
@@ -90,7 +90,7 @@ export function rewardsJson(input: RewardsRenderInput): string {
   return reportJson(doc, input.seal);
 }
 
-export function rewardsCsv(input: RewardsRenderInput, bom: boolean): string {
+export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Uint8Array[] {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.rewardsCol;
@@ -100,25 +100,31 @@ export function rewardsCsv(input: RewardsRenderInput, bom: boolean): string {
   ];
   const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
   const num = (v: number | null) => v ?? '';
-  const rows = input.outcomes.map((o) => [
-    neutralize(o.staffId),
-    neutralize(o.name),
-    neutralize(o.post),
-    grade(o.h1),
-    grade(o.h2),
-    num(amount(o.h1, 'reward')),
-    num(amount(o.h2, 'reward')),
-    num(annualBonus(o)),
-    num(o.rewardTotal),
-    num(amount(o.h1, 'penalty')),
-    num(amount(o.h2, 'penalty')),
-    num(o.penaltyTotal),
-    yesNo(o.awardCandidate, w),
-    yesNo(o.nonRenewal, w),
-    rectifyDates(o),
-    neutralize(reasonWords(o, w)),
-  ]);
-  return csvString([header, ...rows], bom);
+  // Row by row into bytes: a year of 200,000 people is never held as rows or as one string.
+  function* rows(): Generator<(string | number)[]> {
+    yield header;
+    for (const o of input.outcomes) {
+      yield [
+        neutralize(o.staffId),
+        neutralize(o.name),
+        neutralize(o.post),
+        grade(o.h1),
+        grade(o.h2),
+        num(amount(o.h1, 'reward')),
+        num(amount(o.h2, 'reward')),
+        num(annualBonus(o)),
+        num(o.rewardTotal),
+        num(amount(o.h1, 'penalty')),
+        num(amount(o.h2, 'penalty')),
+        num(o.penaltyTotal),
+        yesNo(o.awardCandidate, w),
+        yesNo(o.nonRenewal, w),
+        rectifyDates(o),
+        neutralize(reasonWords(o, w)),
+      ];
+    }
+  }
+  return csvChunks(rows(), bom);
 }
 
 function rewardsHeader(w: YearWords): { header: string[]; aligns: Align[] } {

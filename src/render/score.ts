@@ -30,7 +30,7 @@ function methodTexts(s: StaffResult): string[] {
   return METHODS.map((_, k) => s.methodValue(k).toFixed(2));
 }
 
-export function scoreJson(input: ScoreRenderInput): string {
+export function scoreJson(input: ScoreRenderInput): Uint8Array[] {
   const doc = {
     semesters: input.reports.map((r) => ({
       semester: r.semester,

@@ -1,5 +1,5 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
-import { csvString } from './csv.js';
+import { csvChunks } from './csv.js';
 import type { StaffResult } from '../core/report.js';
 import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
@@ -118,7 +118,7 @@ export { mdEscape };
 
 export { mdTable };
 
-export function yearJson(input: YearRenderInput): string {
+export function yearJson(input: YearRenderInput): Uint8Array[] {
   const half = (s: StaffResult | null) => (s ? { total: s.total.toNumber(input.precision), grade: s.grade } : null);
   const doc = {
     year: input.year,
@@ -139,7 +139,7 @@ export function yearJson(input: YearRenderInput): string {
   return reportJson(doc, input.seal);
 }
 
-export function yearCsv(input: YearRenderInput, bom: boolean): string {
+export function yearCsv(input: YearRenderInput, bom: boolean): Uint8Array[] {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.yearCol;
@@ -149,25 +149,31 @@ export function yearCsv(input: YearRenderInput, bom: boolean): string {
   ];
   const total = (s: StaffResult | null) => (s ? s.total.toFixed(input.precision) : '');
   const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
-  const rows = input.outcomes.map((o) => [
-    neutralize(o.staffId),
-    neutralize(o.name),
-    neutralize(o.post),
-    total(o.h1),
-    grade(o.h1),
-    total(o.h2),
-    grade(o.h2),
-    w.status[o.status],
-    yesNo(o.awardCandidate, w),
-    yesNo(o.nonRenewal, w),
-    yesNo(o.rectification, w),
-    o.annualBonusDue ? (o.annualBonus ?? '') : 0,
-    o.rewardTotal ?? '',
-    o.penaltyTotal ?? '',
-    rectifyDates(o),
-    outcomeWords(o, w),
-  ]);
-  return csvString([header, ...rows], bom);
+  // Row by row into bytes: a year of 200,000 people is never held as rows or as one string.
+  function* rows(): Generator<(string | number)[]> {
+    yield header;
+    for (const o of input.outcomes) {
+      yield [
+        neutralize(o.staffId),
+        neutralize(o.name),
+        neutralize(o.post),
+        total(o.h1),
+        grade(o.h1),
+        total(o.h2),
+        grade(o.h2),
+        w.status[o.status],
+        yesNo(o.awardCandidate, w),
+        yesNo(o.nonRenewal, w),
+        yesNo(o.rectification, w),
+        o.annualBonusDue ? (o.annualBonus ?? '') : 0,
+        o.rewardTotal ?? '',
+        o.penaltyTotal ?? '',
+        rectifyDates(o),
+        outcomeWords(o, w),
+      ];
+    }
+  }
+  return csvChunks(rows(), bom);
 }
 
 function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
