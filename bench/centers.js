@@ -11,7 +11,7 @@
 // history has empty semesters. ROOT/evaluate.config.json sets amounts; every fifth center has its
 // own policy (trimmed mean, other amounts), so batch loads several policies.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,12 +76,19 @@ export function generateCenters(root, { centers = 50, years = 10, firstYear = 20
 function measure(args) {
   const here = dirname(fileURLToPath(import.meta.url));
   const bin = join(here, '..', 'bin', 'evaluate.cjs');
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', join(here, 'rss.js'), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
-  const s = Number(process.hrtime.bigint() - t) / 1e9;
-  if (r.status !== 0) throw new Error(`evaluate ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 800)}`);
-  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
-  return { s, mb: m ? Number(m[1]) / 1024 : NaN };
+  // bench/rss.js writes the peak into this file when the process exits.
+  const rssDir = mkdtempSync(join(tmpdir(), 'evaluate-rss-'));
+  const rssFile = join(rssDir, 'rss.txt');
+  try {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', join(here, 'rss.js'), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+    const s = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0) throw new Error(`evaluate ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 800)}`);
+    const m = existsSync(rssFile) ? /BENCH_MAXRSS_KB=(\d+)/.exec(readFileSync(rssFile, 'utf8')) : null;
+    return { s, mb: m ? Number(m[1]) / 1024 : NaN };
+  } finally {
+    rmSync(rssDir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

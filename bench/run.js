@@ -7,7 +7,7 @@
 // memory (the process's largest resident set, threads included), and the ratio the issue asks for.
 // Options: --quick (small sizes), --runs N, --only NAME[,NAME] (cases whose name starts so).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,12 +33,20 @@ function median(xs) {
 
 /** Runs a command; wall ms and peak resident MB (bench/rss.js reports it at exit). */
 function measure(cmdArgs, { okCodes = [0] } = {}) {
+  const rssFile = join(dir, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  // Standard error (every problem of a bad sheet) goes to a file, as a user's 2>problems.txt would:
+  // read back only when the run fails.
+  const errFile = join(dir, 'stderr.txt');
+  const err = openSync(errFile, 'w');
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', rss, ...cmdArgs], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--import', rss, ...cmdArgs], { stdio: ['ignore', 'ignore', err], env: { ...process.env, BENCH_RSS_FILE: rssFile } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (!okCodes.includes(r.status)) throw new Error(`${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
-  return { ms, mb: m ? Number(m[1]) / 1024 : NaN, stderr: r.stderr };
+  closeSync(err);
+  if (!okCodes.includes(r.status)) throw new Error(`${cmdArgs.join(' ')} exited ${r.status}: ${readFileSync(errFile, 'utf8').slice(0, 500)}`);
+  const m = existsSync(rssFile) ? /BENCH_MAXRSS_KB=(\d+)/.exec(readFileSync(rssFile, 'utf8')) : null;
+  rmSync(errFile, { force: true });
+  return { ms, mb: m ? Number(m[1]) / 1024 : NaN };
 }
 
 /** `runs` alternating runs of each command: median wall seconds and the largest peak of each. */
@@ -142,7 +150,7 @@ try {
   }
 
   if (want('bad')) {
-    line(`Sheets with problems (every problem printed, to /dev/null), against a clean sheet of the same size (goals: 1.3x for one bad row; 400 MB)`);
+    line(`Sheets with problems (every problem printed, to a file), against a clean sheet of the same size (goals: 1.3x for one bad row; 400 MB)`);
     const clean = writeCase(dir, 'clean', { staff: M / 5 });
     const all = [...rows({ staff: M / 5 })];
     const oneBad = writeRaw(dir, 'one-bad', EN_HEADER, [...all, 'S999999,张伟,1号楼,2026-H1,王主任,leader,18,18,25,18,18']);

@@ -9,8 +9,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// commander loads node:child_process (and with it net, dgram and streams, a few ms at every start)
+// for the executable subcommands this tool never has: it gets it only if it ever asks.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, k) => process.getBuiltinModule('node:child_process')[k] });",
+      loader: 'js',
+    }));
+  },
+};
 await build({
   entryPoints: ['src/cli.ts'],
+  plugins: [lazyChildProcess],
   outfile: 'dist/cli.cjs',
   bundle: true,
   format: 'cjs',

@@ -8,7 +8,6 @@
  * This is the seam between the commands and the reader: commands call these functions and never
  * the reader itself.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type SheetsSummary, byName, summarize } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
@@ -201,7 +200,7 @@ export function readForCheck(req: ReadRequest): { problems: Problem[]; summary: 
 
 /** The SHA-256 of a file, read again (a reading split between two threads does not hash). */
 function sha256Of(path: string | null): string {
-  const hash = createHash('sha256');
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
   if (path === null) return hash.digest('hex');
   const fd = openSync(path, 'r');
   try {

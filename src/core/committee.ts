@@ -7,7 +7,8 @@ import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, METHODS, ROLES } from './types.js';
 import { effectiveRole } from './whole-picture.js';
 
-const names = new Intl.Collator('zh-Hans-CN', { numeric: true });
+/** Made when first needed: loading the Chinese collation costs about 8 ms, which a run that lists no names should not pay. */
+let names: Intl.Collator | null = null;
 
 /** Characters that count in a name (学生甲, 乙, 丙 …; 评委一, 二, 三 …), in their order. */
 const COUNTERS = ['甲乙丙丁戊己庚辛壬癸', '一二三四五六七八九十'];
@@ -28,6 +29,7 @@ function sortKey(name: string): string {
  * in its order (学生甲, 学生乙, 学生丙, not by the pinyin of 丙).
  */
 export function byName(a: string, b: string): number {
+  names ??= new Intl.Collator('zh-Hans-CN', { numeric: true });
   return names.compare(sortKey(a), sortKey(b)) || (a < b ? -1 : a > b ? 1 : 0);
 }
 

@@ -3,6 +3,22 @@ export const en = {
   grade: { excellent: 'excellent', good: 'good', qualified: 'qualified', unqualified: 'unqualified' },
   method: { listen: 'listen', see: 'see', check: 'check', test: 'test', ask: 'ask' },
   role: { leader: 'leader', 'head-office': 'head office', 'center-office': 'center office', student: 'student' },
+  /** The header of a sheet the tool writes (template, enter), column by column; core/header.ts reads both languages back. */
+  sheetColumn: {
+    staff_id: 'staff_id',
+    name: 'name',
+    post: 'post',
+    semester: 'semester',
+    rater: 'rater',
+    role: 'role',
+    listen: 'listen',
+    see: 'see',
+    check: 'check',
+    test: 'test',
+    ask: 'ask',
+    method: 'method',
+    score: 'score',
+  },
   col: {
     rank: 'rank',
     staffId: 'staff_id',

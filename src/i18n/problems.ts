@@ -4,6 +4,7 @@
  */
 import type { Formatter } from '../core/problems.js';
 import type { Lang } from './index.js';
+import { zh } from './zh.js';
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
 const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年';
@@ -81,19 +82,9 @@ const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 10: 'a line break', 13
 const METHOD_IDS = ['listen', 'see', 'check', 'test', 'ask'];
 const ROLE_IDS = ['leader', 'head-office', 'center-office', 'student'];
 
-const METHOD_ZH: Record<string, string> = { listen: '听', see: '看', check: '查', test: '测', ask: '问' };
-const ROLE_ZH: Record<string, string> = { leader: '组长', 'head-office': '总公司办公室', 'center-office': '中心办公室', student: '学生代表' };
-const COLUMN_ZH: Record<string, string> = {
-  staff_id: '工号',
-  name: '姓名',
-  post: '岗位',
-  semester: '学期',
-  rater: '评委',
-  role: '角色',
-  method: '方法',
-  score: '分数',
-  ...METHOD_ZH,
-};
+const METHOD_ZH: Record<string, string> = zh.method;
+const ROLE_ZH: Record<string, string> = zh.role;
+const COLUMN_ZH: Record<string, string> = zh.sheetColumn;
 const CONTROL_NAMES_ZH: Record<number, string> = { 0: 'NUL', 10: '换行符', 13: '回车符', 27: 'ESC，终端转义符', 127: 'DEL' };
 
 /** A method as a zh message names it: “听”. An id this table does not know is shown as it is. */

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type Column, parseHeader, parseRole, parseScore, parseSemester } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Values, pointsText } from '../core/entry.js';
 import { METHODS, type Problems, type Role } from '../core/types.js';
+import { words } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import { parseCsvText } from './records.js';
 import { decode } from './encoding.js';
@@ -23,32 +24,14 @@ export type SheetLang = 'en' | 'zh';
 /** The columns of a scoring sheet, in the order templates and entry sheets use. */
 export const SHEET_COLUMNS: readonly Column[] = ['staff_id', 'name', 'post', 'semester', 'rater', 'role', ...METHODS];
 
-// The Chinese names are among those `parseHeader` (core/cells.ts) accepts; a test holds them to it.
-const ZH_HEADER: Record<Column, string> = {
-  staff_id: '工号',
-  name: '姓名',
-  post: '岗位',
-  semester: '学期',
-  rater: '评委',
-  role: '角色',
-  listen: '听',
-  see: '看',
-  check: '查',
-  test: '测',
-  ask: '问',
-  method: '方法',
-  score: '分数',
-};
-
-const ZH_ROLE: Record<Role, string> = { leader: '组长', 'head-office': '总公司办公室', 'center-office': '中心办公室', student: '学生代表' };
-
+/** A column's name in a sheet of this language (the Chinese names are among those `parseHeader` reads back; a test holds them to it). */
 export function headerName(col: Column, lang: SheetLang): string {
-  return lang === 'zh' ? ZH_HEADER[col] : col;
+  return words(lang).sheetColumn[col];
 }
 
 /** A role as a sheet in this language writes it (both forms are read back by `parseRole`). */
 export function roleCell(role: Role, lang: SheetLang): string {
-  return lang === 'zh' ? ZH_ROLE[role] : role;
+  return lang === 'zh' ? words('zh').role[role] : role;
 }
 
 /**
@@ -182,7 +165,7 @@ export class EntrySheet {
     const need: Column[] = ['staff_id', 'rater', ...methods.map((m) => m.method)];
     const lacking = need.filter((c) => !columns.includes(c));
     if (lacking.length > 0 || columns.includes('method')) {
-      opts.problems.error(at(first.line), w.cannotContinue(lacking.map((c) => `${c} (${ZH_HEADER[c]})`)));
+      opts.problems.error(at(first.line), w.cannotContinue(lacking.map((c) => `${c} (${words('zh').sheetColumn[c]})`)));
       return opened;
     }
     const col = (c: Column) => columns.indexOf(c);

@@ -24,7 +24,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileProblem, outWords } from '../i18n/files.js';
@@ -156,7 +155,7 @@ function stopBySignal(signal: StopSignal): void {
   // End as the signal would have ended us (the shell then shows 130 for Ctrl-C); if some other
   // part of the program listens to it too, exit with the conventional code instead.
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  process.exit(128 + (osConstants.signals[signal] ?? 0));
+  process.exit(128 + (process.getBuiltinModule('node:os').constants.signals[signal] ?? 0));
 }
 
 function guard(path: string): void {

@@ -6,7 +6,7 @@
  * below are still read, checked and counted.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import type { FileRef, ProblemLog } from '../core/problems.js';
 import { type Encoding, cutAtEnd, detect, firstInvalidUtf8 } from './encoding.js';
 import { GbkToUtf8 } from './gbk.js';
@@ -284,7 +284,8 @@ export class SourceReading {
   ) {
     this.delim = opts.delimiter.charCodeAt(0);
     this.reader = new RecordReader(sink, this.delim);
-    this.hash = opts.hash ? createHash('sha256') : null;
+    // node:crypto is looked up only when a seal needs the hash: a few ms of every other start.
+    this.hash = opts.hash ? process.getBuiltinModule('node:crypto').createHash('sha256') : null;
     this.kept = src.path === null ? [] : null;
     this.bytes = new Utf8Bytes(file, opts.encoding, log, () => this.reader.line, start?.encoding ?? null);
     this.chunks = new ChunkReader(src, start?.from ?? 0, Infinity, opts.lang ?? 'en');
