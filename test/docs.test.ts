@@ -10,13 +10,16 @@
  * `evaluate` and `npx evaluate` being the built bin/evaluate.cjs, NO_COLOR, and LANG fixed per
  * block (en_US.UTF-8, or zh_CN.UTF-8 in a *.zh-CN.md file, unless the block says otherwise).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Example, asShown, examples, matches, runExample } from './examples.js';
-import { ROOT } from './helpers.js';
+import { type Example, asShown, docFiles, examples, matches, runExample } from './examples.js';
+import { ROOT, run as evaluate } from './helpers.js';
 
-const FILES = ['README.md', 'README.zh-CN.md', ...(existsSync(join(ROOT, 'docs')) ? readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : [])].filter((f) => existsSync(join(ROOT, f)));
+/** `evaluate --help`, whose command list the documentation must cover. */
+const runHelp = () => evaluate(['--help']).stdout;
+
+const FILES = docFiles();
 
 describe('the notation (docs/README-examples.md)', () => {
   it('reads commands, their output, exit codes and markers', () => {
@@ -37,6 +40,7 @@ describe('the notation (docs/README-examples.md)', () => {
       '',
       '<!-- example: terminal -->',
       '```console',
+      '$ evaluate init',
       '✔ a question',
       '```',
     ].join('\n');
@@ -54,12 +58,14 @@ describe('the notation (docs/README-examples.md)', () => {
       before: ['touch c'],
     });
     expect(b!.skip).toBe('needs a terminal');
+    expect(b!.commands).toEqual([{ line: 'evaluate init', exit: 0, expected: ['✔ a question'] }]);
   });
 
   it('refuses an unknown marker, a stray marker and a console block without a command', () => {
     expect(() => examples('x.md', '<!-- example: colour -->\n```console\n$ true\n```')).toThrow('x.md:1: unknown example marker "colour"');
     expect(() => examples('x.md', '<!-- example: terminal -->\n\nsome text\n')).toThrow('x.md:1: an example marker must stand right above');
     expect(() => examples('x.md', '```console\noutput only\n```')).toThrow('x.md:1: a console block must start with a "$ " command line');
+    expect(() => examples('x.md', '<!-- example: terminal -->\n```console\n✔ a question\n```')).toThrow('x.md:2: a console block must start with a "$ " command line');
   });
 
   it('`...` stands for any lines and `[..]` for any text in a line', () => {
@@ -89,7 +95,7 @@ for (const file of FILES) {
     }
     if (error) it(`${file} is written in the notation`, () => expect.fail(error.message));
     const terminal = found.filter((ex) => ex.skip === 'needs a terminal').map((ex) => ex.where.split(':')[1]);
-    if (terminal.length) console.warn(`docs: ${file}: the examples at lines ${terminal.join(', ')} need a terminal and are not run here (test/interactive.test.ts drives init and enter)`);
+    if (terminal.length) console.warn(`docs: ${file}: the examples at lines ${terminal.join(', ')} need a terminal and are not run here (test/tmux.e2e.test.ts replays them in one)`);
     for (const ex of found) {
       const title = `${ex.where} $ ${ex.commands[0]?.line ?? '(a terminal session)'}`.slice(0, 140);
       if (ex.skip !== null) {
@@ -108,6 +114,18 @@ for (const file of FILES) {
 }
 
 it('finds the documentation files and their examples', () => {
-  expect(FILES).toContain('README.md');
-  expect(examples('README.md', readFileSync(join(ROOT, 'README.md'), 'utf8')).filter((ex) => ex.skip === null).length).toBeGreaterThan(10);
+  expect(FILES).toEqual(expect.arrayContaining(['README.md', 'README.zh-CN.md', 'docs/guide.md', 'docs/guide.zh-CN.md', 'docs/performance.md', 'docs/README-examples.md']));
+  const run = (f: string) => examples(f, readFileSync(join(ROOT, f), 'utf8')).filter((ex) => ex.skip === null).length;
+  for (const f of ['README.md', 'README.zh-CN.md']) expect(run(f), f).toBeGreaterThan(0);
+  for (const f of ['docs/guide.md', 'docs/guide.zh-CN.md']) expect(run(f), f).toBeGreaterThan(30);
+});
+
+it('the guides name every command of `evaluate --help`', () => {
+  const help = runHelp();
+  const commands = [...help.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+  expect(commands.length).toBeGreaterThan(10);
+  for (const f of ['README.md', 'README.zh-CN.md', 'docs/guide.md', 'docs/guide.zh-CN.md']) {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    expect(commands.filter((c) => !text.includes(`evaluate ${c}`)), `${f} never shows these commands`).toEqual([]);
+  }
 });

@@ -4,9 +4,15 @@
  * them again in Chinese).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BIN, FIX, tempDir } from './helpers.js';
+import { BIN, FIX, ROOT, tempDir } from './helpers.js';
+
+/** The documentation whose console examples are checked: README.md, README.zh-CN.md and docs/*.md, those that exist. */
+export function docFiles(): string[] {
+  const docs = existsSync(join(ROOT, 'docs')) ? readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`) : [];
+  return ['README.md', 'README.zh-CN.md', ...docs].filter((f) => existsSync(join(ROOT, f)));
+}
 
 /** One console example, as parsed from its file. */
 export interface Example {
@@ -77,7 +83,7 @@ function parse(where: string, body: string[], markers: { at: number; body: strin
       const exit = / # exit (\d+)$/.exec(line);
       ex.commands.push({ line: line.slice(2), exit: exit ? Number(exit[1]) : 0, expected: [] });
     } else if (ex.commands.length) ex.commands.at(-1)!.expected.push(line);
-    else if (ex.skip === null) throw new Error(`${where}: a console block must start with a "$ " command line, or be marked <!-- example: terminal -->`);
+    else throw new Error(`${where}: a console block must start with a "$ " command line (a terminal example too: it is replayed whole)`);
   }
   return ex;
 }
@@ -132,8 +138,19 @@ export function asShown(expected: string[], actual: string[]): string[] {
   return shown.concat(actual.slice(a));
 }
 
-/** Runs an example's commands in one bash, each followed by a line with a mark and its exit status. */
-export function runExample(ex: Example, env: Record<string, string> = {}): { line: string; exit: number; expected: string[]; output: string[]; status: number }[] {
+/** Where an example runs: its scratch folder, the folder its commands run in, and their environment. */
+export interface Scratch {
+  scratch: string;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+/**
+ * A scratch folder for an example, removed when the test file ends: a copy of fixtures/, the
+ * example's files, and `evaluate` and `npx evaluate` on the PATH as the checkout's build. The
+ * commands of its `before` marker are run by the caller (runExample, or the terminal test).
+ */
+export function scratchFor(ex: Pick<Example, 'cwd' | 'env' | 'files'>, env: Record<string, string> = {}): Scratch {
   const scratch = tempDir();
   cpSync(FIX, join(scratch, 'fixtures'), { recursive: true });
   const shims = join(scratch, '.bin');
@@ -148,23 +165,42 @@ export function runExample(ex: Example, env: Record<string, string> = {}): { lin
     mkdirSync(dirname(join(cwd, f.name)), { recursive: true });
     writeFileSync(join(cwd, f.name), f.text);
   }
+  return { scratch, cwd, env: { PATH: `${shims}:${process.env.PATH ?? ''}`, HOME: scratch, LANG: 'en_US.UTF-8', NO_COLOR: '1', TERM: 'dumb', ...ex.env, ...env } };
+}
+
+/** A command of an example, with what it printed and its exit status. */
+export interface Ran {
+  line: string;
+  exit: number;
+  expected: string[];
+  output: string[];
+  status: number;
+}
+
+/** Runs an example's commands in one bash, each followed by a line with a mark and its exit status. */
+export function runExample(ex: Example, env: Record<string, string> = {}): Ran[] {
+  return runIn(scratchFor(ex, env), ex.where, ex.before, ex.commands);
+}
+
+/** Runs `before` (output not shown; each must exit 0), then `commands` one after another in one bash, in a scratch folder. */
+export function runIn({ scratch, cwd, env }: Scratch, where: string, before: string[], commands: Example['commands']): Ran[] {
   const mark = `--example-${process.pid}-${Date.now()}--`;
-  const script = ['exec 2>&1', ...ex.before.map((c) => `{ ${c}\n} >/dev/null 2>&1 || { echo "${mark} before failed: $?"; exit 1; }`)];
-  for (const c of ex.commands) script.push(c.line, `__s=$?; printf '\\n%s %d\\n' '${mark}' "$__s"; (exit "$__s")`);
+  const script = ['exec 2>&1', ...before.map((c) => `{ ${c}\n} >/dev/null 2>&1 || { echo "${mark} before failed: $?"; exit 1; }`)];
+  for (const c of commands) script.push(c.line, `__s=$?; printf '\\n%s %d\\n' '${mark}' "$__s"; (exit "$__s")`);
   writeFileSync(join(scratch, '.example.sh'), `${script.join('\n')}\n`);
   const r = spawnSync('bash', ['--norc', '--noprofile', join(scratch, '.example.sh')], {
     cwd,
-    env: { PATH: `${shims}:${process.env.PATH ?? ''}`, HOME: scratch, LANG: 'en_US.UTF-8', NO_COLOR: '1', TERM: 'dumb', ...ex.env, ...env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
   });
-  if (r.error) throw new Error(`${ex.where}: the example did not finish: ${r.error.message}`);
+  if (r.error) throw new Error(`${where}: the example did not finish: ${r.error.message}`);
   const text = r.stdout;
-  if (text.includes(`${mark} before failed`)) throw new Error(`${ex.where}: a command of the "before" marker failed:\n${text}`);
+  if (text.includes(`${mark} before failed`)) throw new Error(`${where}: a command of the "before" marker failed:\n${text}`);
   const parts = text.split(new RegExp(`\\n${mark} (\\d+)\\n`));
-  return ex.commands.map((c, i) => {
+  return commands.map((c, i) => {
     const out = parts[2 * i] ?? '';
     const status = Number(parts[2 * i + 1] ?? NaN);
     // A terminal shows a CRLF line end (CSV for Excel) as a line end.
@@ -172,4 +208,3 @@ export function runExample(ex: Example, env: Record<string, string> = {}): { lin
     return { ...c, output, status };
   });
 }
-

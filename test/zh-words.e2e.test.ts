@@ -2,16 +2,16 @@
  * With --lang zh (or LANG=zh_CN.UTF-8) everything the tool says is Chinese (SPEC "Messages"): the
  * help of the program and of every command, commander's own errors, a set of representative runs of
  * every command (and the text of the report and notice documents they write), every bad sheet and
- * policy of fixtures/bad with `score` and `check`, and every console example of the README run again
- * in Chinese. A run fails when its output carries an English word that is not data, by the rule
- * written out in test/english-words.ts.
+ * policy of fixtures/bad with `score` and `check`, and every console example of the documentation
+ * (README.md, README.zh-CN.md, docs/*.md) run again in Chinese. A run fails when its output carries
+ * an English word that is not data, by the rule written out in test/english-words.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/list.js';
 import { HELP_ALLOW, IDENTIFIERS, POLICY_VALUES, englishWords } from './english-words.js';
-import { examples, runExample } from './examples.js';
+import { docFiles, examples, runExample } from './examples.js';
 import { FIX, ROOT, run, tempDir } from './helpers.js';
 
 const ZH = { LANG: 'zh_CN.UTF-8', NO_COLOR: '1' };
@@ -180,15 +180,19 @@ describe('every bad fixture in Chinese', () => {
   });
 });
 
-describe("the README's console examples in Chinese", () => {
-  const found = examples('README.md', readFileSync(join(ROOT, 'README.md'), 'utf8')).filter((ex) => ex.skip === null);
-  it('finds them', () => expect(found.length).toBeGreaterThan(20));
+describe("the documentation's console examples, run again in Chinese", () => {
+  // README.md, README.zh-CN.md, docs/guide.md, docs/guide.zh-CN.md, ...: each run with LANG=zh_CN.UTF-8.
+  const found = docFiles().flatMap((f) => examples(f, readFileSync(join(ROOT, f), 'utf8')).filter((ex) => ex.skip === null));
+  it('finds them, in every file with examples', () => {
+    expect(found.length).toBeGreaterThan(60);
+    for (const f of ['README.md', 'README.zh-CN.md', 'docs/guide.md', 'docs/guide.zh-CN.md']) expect(found.some((ex) => ex.where.startsWith(`${f}:`)), f).toBe(true);
+  });
   for (const ex of found) {
     it(`${ex.where} $ ${ex.commands[0]?.line ?? ''}`.slice(0, 140), () => {
       for (const c of runExample(ex, { LANG: 'zh_CN.UTF-8' })) {
         // Only what evaluate says: `head`, `cat` and `ls` show files and their data.
         if (!/\bevaluate\b/.test(c.line)) continue;
-        // What the example's own `echo "..."` prints is the README's, not the tool's.
+        // What the example's own `echo "..."` prints is the documentation's, not the tool's.
         const echoes = [...c.line.matchAll(/\becho "([^"]*)"/g)].map((m) => new RegExp(`^${m[1]!.replace(/[.*+?^()|[\]\\]/g, '\\$&').replace(/\$\{[^}]*\}|\$\w+/g, '.*')}$`));
         const said = c.output.filter((l) => !echoes.some((e) => e.test(l)));
         expectChinese(`${ex.where}: $ ${c.line}`, said.join('\n'));
