@@ -250,6 +250,16 @@ describe('the pipeline against the previous implementation', () => {
     );
   });
 
+  it('a GBK sheet whose first chunk ends in a GBK character that is also UTF-8 (学 is D1 A7, as UTF-8 ѧ)', () => {
+    const header = 'staff_id,name,semester,rater,role,listen,see,check,test,ask\r\n';
+    const text = `${header}S1,,2026-H1,A,学生代表,18,17,16,15,14\r\nS1,张伟,2026-H1,B,leader,18,17,16,15,14\r\n`;
+    const bytes = toGbk(text);
+    // The first chunk ends right after 学: two bytes that read as UTF-8 too, too few to judge by.
+    const at = header.length + 'S1,,2026-H1,A,'.length + 2;
+    expect([bytes[at - 2], bytes[at - 1]]).toEqual([0xd1, 0xa7]);
+    for (const rest of [[1], [2], [50]]) expect(check({ 'a.csv': bytes }, policyOf(), {}, { first: at, rest })).toBe('same, no problems');
+  });
+
   it('several sheets that split the methods and raters between them', () => {
     fc.assert(
       fc.property(cleanArb, fc.integer({ min: 1, max: 4 }), (text, at) => {

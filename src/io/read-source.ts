@@ -88,8 +88,9 @@ class Utf8Bytes {
       bytes = bytes.subarray(det.bom);
       // A second byte order mark goes too, as TextDecoder drops it (two sheets saved by Excel, joined).
       if (det.encoding === 'utf8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      // A first chunk of plain ASCII tells nothing: the first non-ASCII bytes decide (a GBK sheet whose Chinese comes late).
-      if (det.encoding === 'utf8' && this.forced === null && !last && isAscii(bytes.subarray(0, cutEnd(bytes)))) this.undecided = true;
+      // A first chunk of plain ASCII tells nothing, nor do a few non-ASCII bytes at its end (a GBK 学 is
+      // also a valid UTF-8 character): the first 4 KiB of non-ASCII bytes decide (a GBK sheet whose Chinese comes late).
+      if (det.encoding === 'utf8' && this.forced === null && !last && fewNonAscii(bytes)) this.undecided = true;
     }
     if (this.held.length > 0) {
       const joined = new Uint8Array(this.held.length + bytes.length);
@@ -200,6 +201,13 @@ class Utf8Bytes {
 }
 
 /** Where the last whole character of UTF-8 bytes ends (before a character cut by the end). */
+/** No non-ASCII byte, or fewer than 4 KiB from the first one to the chunk's end: too few to judge the encoding by. */
+function fewNonAscii(bytes: Uint8Array): boolean {
+  let first = 0;
+  while (first < bytes.length && bytes[first]! < 0x80) first++;
+  return bytes.length - first < 4096;
+}
+
 function cutEnd(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= 3 && n - back >= 0; back++) {
