@@ -21,12 +21,14 @@ const END = '// evaluate: end of bundle';
  * No bundle, or a damaged one: one line that says what to run, never a stack trace. In a clone the
  * build is `npm run build`; an installed package has no build scripts, so it is installed again.
  * The words cannot come from src/i18n (they are in the bundle that is missing): the language is
- * chosen here as src/i18n/index.ts chooses it, --lang first, then LC_ALL / LC_MESSAGES / LANG.
+ * chosen here as src/i18n/index.ts chooses it, --lang first, then LC_ALL / LC_MESSAGES / LANG, then
+ * the system's locale.
  */
 function brokenBuild(what) {
   const argv = process.argv.slice(2);
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const lang = i < 0 ? process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '' : argv[i].slice(7) || argv[i + 1] || '';
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  const lang = i < 0 ? env : argv[i].slice(7) || argv[i + 1] || '';
   const zh = /^zh/i.test(lang);
   const clone = existsSync(join(root, 'scripts', 'build.js'));
   const line = zh

@@ -1,6 +1,7 @@
 /** The program's words before commander parses: the language of the help, and its wrapping of Chinese text. */
 import { describe, expect, it } from 'vitest';
 import { argvLang, wrapText } from '../src/commands/program-words.js';
+import { defaultLang } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';
 
 describe('argvLang: the language of the help and of commander errors', () => {
@@ -14,6 +15,16 @@ describe('argvLang: the language of the help and of commander errors', () => {
     [['score', '--', '--lang', 'zh'], {}, 'en'],
   ] as const)('%j with %j: %s', (args, env, lang) => {
     expect(argvLang(args, env)).toBe(lang);
+  });
+});
+
+describe('defaultLang: the language without --lang', () => {
+  it('follows LC_ALL, LC_MESSAGES, LANG in that order, and the system locale where none is set (Windows)', () => {
+    expect(defaultLang({ LANG: 'zh_CN.UTF-8' }, () => 'en-US')).toBe('zh');
+    expect(defaultLang({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }, () => 'zh-CN')).toBe('en');
+    expect(defaultLang({ LC_MESSAGES: 'zh_TW.UTF-8' }, () => 'en-US')).toBe('zh');
+    expect(defaultLang({}, () => 'zh-CN')).toBe('zh');
+    expect(defaultLang({}, () => 'en-US')).toBe('en');
   });
 });
 

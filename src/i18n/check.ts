@@ -11,6 +11,8 @@ const enWords = {
   scores: (parts: string[]) => `Scores per method: ${parts.join(', ')}`,
   semester: (semester: string, staff: number, raters: number) => `${semester}: ${plural(staff, 'staff member', 'staff')}, ${plural(raters, 'rater')}`,
   committee: (members: string[]) => `Committee: ${members.join(', ')}`,
+  /** One role of the committee: `student 2 (学生甲, 学生乙)`. */
+  members: (role: string, names: string[]) => `${role} ${names.length} (${names.join(', ')})`,
   none: 'no role',
   asRules: 'as the rules ask (leader 1, head office 1, center office 1, students 2)',
   consensus: 'a consensus sheet (one score per method from the committee): the composition is not on the sheet',
@@ -36,7 +38,8 @@ const zhWords: CheckWords = {
     `人员：${staff}   评委：${raters}   学期：${semesters.length ? semesters.map(semesterZh).join('，') : '无'}`,
   scores: (parts: string[]) => `各方式评分数：${parts.join('，')}`,
   semester: (semester: string, staff: number, raters: number) => `${semesterZh(semester)}：${staff} 人，评委 ${raters} 人`,
-  committee: (members: string[]) => `考评小组：${members.join('，')}`,
+  committee: (members: string[]) => `考评小组：${members.join('；')}`,
+  members: (role: string, names: string[]) => `${role} ${names.length} 人（${names.join('、')}）`,
   none: '无角色',
   asRules: '符合规定（组长 1，总公司办公室 1，中心办公室 1，学生代表 2）',
   consensus: '合议评分表（每种方式一个考评小组分数）：表中看不出小组组成',

@@ -49,6 +49,8 @@ export const en = {
   rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
   currency: (n: number) => `¥${n}`,
   unset: 'unset',
+  /** An amount the policy leaves unset, in a table cell. */
+  unsetCell: '(unset)',
   problems: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}; nothing was written`,
 };

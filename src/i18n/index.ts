@@ -8,8 +8,11 @@ export function words(lang: Lang): Words {
   return lang === 'zh' ? zh : en;
 }
 
-/** `--lang`, else LC_ALL / LC_MESSAGES / LANG: Chinese for zh_*, English otherwise. */
-export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+/**
+ * `--lang`, else LC_ALL / LC_MESSAGES / LANG: Chinese for zh_*, English otherwise. Where none is set
+ * (Windows, which keeps its language elsewhere), the system's locale as Node.js reports it.
+ */
+export function defaultLang(env: NodeJS.ProcessEnv = process.env, systemLocale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale): Lang {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || systemLocale();
   return /^zh/i.test(v) ? 'zh' : 'en';
 }

@@ -110,6 +110,11 @@ const en = {
   maxLeavesNothing: (sum: string) => `that makes ${sum} so far and leaves nothing for the methods after it; the maxima add up to 100`,
   maxMustBe: (rest: string, sum: string) => `must be ${rest}, so that the maxima add up to 100 (now ${sum})`,
   aggregationQuestion: 'How are the raters\' scores of one method combined?',
+  /** Between the items of a list, and around a note, in the policy's summary. */
+  sep: ', ',
+  note: (text: string) => ` (${text})`,
+  /** The aggregation in the policy's summary. */
+  aggregationName: { mean: 'mean', trimmed: 'trimmed', median: 'median', weighted: 'weighted' } as Record<Aggregation, string>,
   aggregation: {
     mean: 'mean: the average of all raters',
     trimmed: 'trimmed: drop the highest and the lowest score, then the average',
@@ -291,6 +296,9 @@ const zh: InteractiveWords = {
   maxLeavesNothing: (sum) => `至此已是 ${sum}，后面的考评方式没有分数可分了；各项满分之和须为 100`,
   maxMustBe: (rest, sum) => `须为 ${rest}，各项满分之和才是 100（现在是 ${sum}）`,
   aggregationQuestion: '同一考评方式下各评委的分数如何合并？',
+  sep: '，',
+  note: (text) => `（${text}）`,
+  aggregationName: { mean: '平均分', trimmed: '去掉最高分和最低分后平均', median: '中位数', weighted: '按评委类型加权平均' },
   aggregation: {
     mean: 'mean：全部评委的平均分',
     trimmed: 'trimmed：去掉一个最高分和一个最低分后取平均',

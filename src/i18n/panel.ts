@@ -43,6 +43,8 @@ const enWords = {
     `Outlier scores: ${n} (more than ${points} points AND more than ${sd} SD from the other raters' median on the same person and method)`,
   spread: (n: number, threshold: number) => `Staff with a high spread: ${n} (highest minus lowest rater total above ${threshold} points)`,
   largest: (spread: string, who: string) => `largest spread: ${spread} (${who})`,
+  /** A person's spread: who scored highest and lowest. */
+  spreadOf: (person: string, high: string, low: string) => `${person}: ${high}, ${low}`,
   none: 'none',
   reliability: 'Inter-rater reliability: ICC two-way random effects, absolute agreement (Shrout & Fleiss 1979); reading after Koo & Li 2016',
   total: 'total',
@@ -97,6 +99,7 @@ const zhWords: PanelWords = {
     `离群评分：${n} 个（与同一人同一方式其他评委的中位数相差超过 ${points} 分，且超过 ${sd} 个标准差）`,
   spread: (n: number, threshold: number) => `评委分歧大的人员：${n} 人（评委总分最高与最低之差超过 ${threshold} 分）`,
   largest: (spread: string, who: string) => `最大极差：${spread}（${who}）`,
+  spreadOf: (person: string, high: string, low: string) => `${person}：${high}，${low}`,
   none: '无',
   reliability: '评委间信度：ICC 双向随机效应、绝对一致（Shrout & Fleiss 1979）；解读依 Koo & Li 2016',
   total: '总分',

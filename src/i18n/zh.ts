@@ -49,6 +49,7 @@ export const zh: Words = {
   rows: (read: number, used: number, rejected: number) => `数据行：读取 ${read}，采用 ${used}，拒绝 ${rejected}`,
   currency: (n: number) => `¥${n}`,
   unset: '金额未设',
+  unsetCell: '（金额未设）',
   problems: (errors: number, warnings: number) => `${errors} 个错误${warnings ? `，${warnings} 个警告` : ''}；未写出任何文件`,
 };
 

@@ -77,7 +77,7 @@ export function checkTable(input: CheckRenderInput): string {
     const k = x.committee;
     const members = [...ROLES, 'none' as const]
       .filter((r) => k.members[r].length > 0)
-      .map((r) => `${r === 'none' ? w.none : base.role[r]} ${k.members[r].length} (${k.members[r].map(printable).join(', ')})`);
+      .map((r) => w.members(r === 'none' ? w.none : base.role[r], k.members[r].map(printable)));
     out.push(`  ${w.committee(members)}`);
     if (k.consensus) out.push(`  ${w.consensus}`);
     else if (k.ok) out.push(`  ${c.green(w.asRules)}`);

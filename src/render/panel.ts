@@ -113,7 +113,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
   const high = r.staff.filter((s) => s.flags.includes('high-spread')).sort((a, b) => b.spread! - a.spread!);
   out.push(c.bold(w.spread(high.length, r.thresholds.spread)));
   const who = (s: (typeof r.staff)[number]) =>
-    printable(`${s.staffId} ${s.name}: ${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}, ${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}`);
+    printable(w.spreadOf(`${s.staffId} ${s.name}`, `${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}`, `${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}`));
   if (high.length === 0) {
     const largest = r.staff.filter((s) => s.spread !== null).sort((a, b) => b.spread! - a.spread!)[0];
     out.push(`  ${largest ? w.largest(fixed(largest.spread, POINTS), who(largest)) : w.none}`);

@@ -51,25 +51,25 @@ export function policySummary(p: Policy, lang: 'en' | 'zh'): string {
   const sum = METHODS.reduce((t, m) => t + p.methods[m].max, 0);
   const methods = METHODS.map((m) => {
     const mp = p.methods[m];
-    const roles = mp.roles.length === ROLES.length ? '' : ` (${mp.roles.map((r) => w.role[r]).join(', ')})`;
+    const roles = mp.roles.length === ROLES.length ? '' : w.note(mp.roles.map((r) => w.role[r]).join(w.sep));
     const scale = mp.scale === mp.max ? '' : ` /${mp.scale}`;
     return `${w.method[m]} ${mp.max}${scale}${roles}`;
-  }).join(', ');
-  let aggregation: string = p.aggregation;
-  if (p.aggregation === 'trimmed') aggregation += `, ${w.trimmedFrom(p.trimMinScores)}`;
-  if (p.aggregation === 'weighted') aggregation += `, ${w.weights} ${ROLES.map((r) => `${w.role[r]} ${p.roleWeights[r]}`).join(', ')}`;
+  }).join(w.sep);
+  let aggregation: string = w.aggregationName[p.aggregation];
+  if (p.aggregation === 'trimmed') aggregation += `${w.sep}${w.trimmedFrom(p.trimMinScores)}`;
+  if (p.aggregation === 'weighted') aggregation += `${w.sep}${w.weights} ${ROLES.map((r) => `${w.role[r]} ${p.roleWeights[r]}`).join(w.sep)}`;
   const rows: [string, string][] = [
     [w.policyLabel.methods, `${methods} = ${Number(sum.toFixed(6))}`],
     [w.policyLabel.aggregation, aggregation],
     [
       w.policyLabel.grades,
-      `${w.gradeWord.excellent} ≥ ${p.bands.excellent}, ${w.gradeWord.good} ≥ ${p.bands.good}, ${w.gradeWord.qualified} ≥ ${p.bands.qualified} (${w.rounding(p.precision)})`,
+      `${[`${w.gradeWord.excellent} ≥ ${p.bands.excellent}`, `${w.gradeWord.good} ≥ ${p.bands.good}`, `${w.gradeWord.qualified} ≥ ${p.bands.qualified}`].join(w.sep)}${w.note(w.rounding(p.precision))}`,
     ],
     [
       w.policyLabel.rewards,
-      `${w.gradeWord.excellent} ${money(p.amounts.excellent)}, ${w.gradeWord.good} ${money(p.amounts.good)}, ${w.annualBonus} ${money(p.amounts.annualBonus)}`,
+      [`${w.gradeWord.excellent} ${money(p.amounts.excellent)}`, `${w.gradeWord.good} ${money(p.amounts.good)}`, `${w.annualBonus} ${money(p.amounts.annualBonus)}`].join(w.sep),
     ],
-    [w.policyLabel.penalty, `${money(p.amounts.penalty)}, ${w.rectifyWithin(p.rectificationDays)}`],
+    [w.policyLabel.penalty, `${money(p.amounts.penalty)}${w.sep}${w.rectifyWithin(p.rectificationDays)}`],
     [w.policyLabel.panel, w.panelLine(p.panel)],
   ];
   const width = Math.max(...rows.map(([k]) => displayWidth(k)));

@@ -104,7 +104,7 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
 function money(s: StaffResult, lang: Lang): { reward: string; penalty: string } {
   const w = words(lang);
   const c = s.consequence;
-  const amount = (due: boolean, v: number | null) => (!due ? '' : v === null ? `(${w.unset})` : w.currency(v));
+  const amount = (due: boolean, v: number | null) => (!due ? '' : v === null ? w.unsetCell : w.currency(v));
   return { reward: amount(c.rewardDue, c.reward), penalty: amount(c.penaltyDue, c.penalty) };
 }
 
