@@ -7,7 +7,7 @@
 // memory (the process's largest resident set, threads included), and the ratio the issue asks for.
 // Options: --quick (small sizes), --runs N, --only NAME[,NAME] (cases whose name starts so).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,12 @@ const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 const duckDir = join(root, 'bench', 'duckdb', 'node_modules', '@duckdb', 'node-api');
 const haveDuck = existsSync(duckDir);
 const query = join(root, 'bench', 'duckdb', 'query.js');
+
+/** A file's bytes, or a folder's files' bytes added up. */
+function sizeOf(p) {
+  const st = statSync(p);
+  return st.isDirectory() ? readdirSync(p).reduce((a, f) => a + sizeOf(join(p, f)), 0) : st.size;
+}
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,7 +110,7 @@ try {
     ]) {
       if (!want(`score-${name}`) && only && !only.includes('score')) continue;
       const c = writeCase(dir, name, { staff: M / 5, ...spec });
-      const bytes = c.args.map((p) => (statSync(p).isDirectory() ? 0 : statSync(p).size)).reduce((a, b) => a + b, 0);
+      const bytes = c.args.map(sizeOf).reduce((a, b) => a + b, 0);
       const [e, d] = alternate([evaluate('score', ...c.args, '--format', 'csv'), ...(haveDuck ? [duck('staff', [c.duck])] : [])]);
       const ratio = d ? e.s / d.s : NaN;
       if (d) ratios.push(ratio);
