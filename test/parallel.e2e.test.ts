@@ -195,6 +195,18 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     expect(r.stderr).toMatch(/dup\.csv:40002:.*error/);
   });
 
+  it('more than 65,536 problems in each part (the reader thread hands its problems over in blocks): all of them, in order, as one thread says them', () => {
+    // Every score of the 40,000 rows is "x": 200,000 problems, about half of them the reader thread's.
+    const l = lines();
+    const spoilt = [l[0]!, ...l.slice(1).map((row) => row.replace(/(,[^,\r\n]*){5}(\r?\n)$/, ',x,x,x,x,x$2'))];
+    const r = threeWays([sheet('x.csv', spoilt.join(''))]);
+    expect(r.code).toBe(1);
+    const errors = r.said.split('\n').filter((x) => x.includes(': error: '));
+    expect(errors.length).toBeGreaterThanOrEqual(200_000);
+    // The thread's problems merged, not read again here after a failure.
+    expect(r.debug.some((x) => x.startsWith('evaluate: second part merged'))).toBe(true);
+  });
+
   it('a person with another name in the second part, and a rater with another role', () => {
     const l = lines();
     l.push(l[1]!.replace(/^S000001,张伟,/, 'S000001,李四,').replace('王主任', '新评委'));

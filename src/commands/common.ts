@@ -188,8 +188,10 @@ class LineBytes {
 
   flush(): void {
     if (this.at === 0) return;
-    // Through the stream, not the descriptor: a thread that runs a command (verify) hears it.
-    this.stream.write(Buffer.from(this.buf.subarray(0, this.at)));
+    // Through the stream, not the descriptor: a thread that runs a command (verify) hears it. The
+    // stream may keep the bytes until they are written: it gets this buffer, and a new one is taken.
+    this.stream.write(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(this.buf.length);
     this.at = 0;
   }
 }

@@ -140,12 +140,15 @@ class IntColumn {
     this.blocks[b]![i & 0xffff] = v;
   }
 
-  /** The first n values, as one array. */
-  slice(n: number): Int32Array {
-    const out = new Int32Array(n);
-    for (let b = 0; b * 0x10000 < n; b++) out.set(this.blocks[b]!.subarray(0, Math.min(0x10000, n - b * 0x10000)), b * 0x10000);
-    return out;
+  /** The blocks holding the first n values, not copied (value i is blocks[i >>> 16][i & 0xffff]). */
+  take(n: number): Int32Array[] {
+    return this.blocks.slice(0, (n + 0xffff) >>> IntColumn.BITS);
   }
+}
+
+/** Value i of a column as `IntColumn.take` hands it over. */
+function at(blocks: Int32Array[], i: number): number {
+  return blocks[i >>> 16]![i & 0xffff]!;
 }
 
 /** One file's order among the inputs, and its name as the user gave it. */
@@ -175,6 +178,18 @@ export class ProblemLog {
   }
 
   add<K extends ProblemKind>(severity: Severity, file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
+    this.record(severity === 'error', file, line, column, kind, args);
+  }
+
+  error<K extends ProblemKind>(file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
+    this.record(true, file, line, column, kind, args);
+  }
+
+  warning<K extends ProblemKind>(file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
+    this.record(false, file, line, column, kind, args);
+  }
+
+  private record(error: boolean, file: FileRef, line: number, column: number | undefined, kind: ProblemKind, args: readonly (string | number)[]): void {
     const i = this.count++;
     if (file.order !== this.lastFile) {
       this.fileNames.set(file.order, file.name);
@@ -183,10 +198,9 @@ export class ProblemLog {
     this.fileOf.set(i, file.order);
     this.lineOf.set(i, line);
     this.columnOf.set(i, column ?? 0);
-    const error = severity === 'error';
     this.kindOf.set(i, kindId(kind) * 2 + (error ? 1 : 0));
     if (error) this.errors++;
-    for (const a of args as (string | number)[]) {
+    for (const a of args) {
       if (typeof a === 'number') this.args.set(this.argCount++, a);
       else {
         this.strings.push(a);
@@ -196,26 +210,21 @@ export class ProblemLog {
     this.argStart.set(i + 1, this.argCount);
   }
 
-  error<K extends ProblemKind>(file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
-    this.add('error', file, line, column, kind, ...args);
-  }
-
-  warning<K extends ProblemKind>(file: FileRef, line: number, column: number | undefined, kind: K, ...args: ProblemArgs[K]): void {
-    this.add('warning', file, line, column, kind, ...args);
-  }
-
-  /** The problems as plain data, to be sent to another thread. */
+  /**
+   * The problems as plain data, to be sent to another thread: the columns' own blocks, not copies
+   * (moved to the other thread, they leave this log unusable).
+   */
   export(): ProblemLogData {
     const n = this.count;
     return {
       count: n,
       kinds: [...KINDS],
-      fileOf: this.fileOf.slice(n),
-      lineOf: this.lineOf.slice(n),
-      columnOf: this.columnOf.slice(n),
-      kindOf: this.kindOf.slice(n),
-      argStart: this.argStart.slice(n + 1),
-      args: this.args.slice(this.argCount),
+      fileOf: this.fileOf.take(n),
+      lineOf: this.lineOf.take(n),
+      columnOf: this.columnOf.take(n),
+      kindOf: this.kindOf.take(n),
+      argStart: this.argStart.take(n + 1),
+      args: this.args.take(this.argCount),
       strings: this.strings,
       fileNames: [...this.fileNames],
     };
@@ -229,17 +238,17 @@ export class ProblemLog {
     const names = new Map(d.fileNames);
     for (let i = 0; i < d.count; i++) {
       const args: (string | number)[] = [];
-      for (let j = d.argStart[i]!; j < d.argStart[i + 1]!; j++) {
-        const a = d.args[j]!;
+      for (let j = at(d.argStart, i); j < at(d.argStart, i + 1); j++) {
+        const a = at(d.args, j);
         args.push(a <= -2 ? d.strings[-a - 2]! : a);
       }
-      const file = d.fileOf[i]!;
-      const at = line(file, d.lineOf[i]!);
-      if (at < 0) continue;
-      const k = d.kindOf[i]!;
+      const file = at(d.fileOf, i);
+      const where = line(file, at(d.lineOf, i));
+      if (where < 0) continue;
+      const k = at(d.kindOf, i);
       const kind = d.kinds[k >> 1] as ProblemKind;
       remap?.(kind, args);
-      this.add(k & 1 ? 'error' : 'warning', { order: file, name: names.get(file)! }, at, d.columnOf[i] || undefined, kind, ...(args as never));
+      this.record((k & 1) === 1, { order: file, name: names.get(file)! }, where, at(d.columnOf, i) || undefined, kind, args);
     }
   }
 
@@ -356,13 +365,14 @@ function compareText(a: string, b: string): number {
 export interface ProblemLogData {
   count: number;
   kinds: string[];
-  fileOf: Int32Array;
-  lineOf: Int32Array;
-  columnOf: Int32Array;
+  /** Each column in blocks of 65,536 values (value i is blocks[i >>> 16][i & 0xffff]). */
+  fileOf: Int32Array[];
+  lineOf: Int32Array[];
+  columnOf: Int32Array[];
   /** kind number * 2, + 1 for an error. */
-  kindOf: Int32Array;
-  argStart: Int32Array;
-  args: Int32Array;
+  kindOf: Int32Array[];
+  argStart: Int32Array[];
+  args: Int32Array[];
   strings: string[];
   fileNames: [number, string][];
 }

@@ -81,7 +81,10 @@ export function runReaderThread(task: ThreadTask): void {
     result = null;
     if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: reader thread: ${(e as Error).stack}\n`);
   }
-  const transfer = result ? [...stateBuffers(result.tally), ...result.texts.flatMap((t) => [t.keys.buffer, t.ends.buffer])] : [];
+  // Moved, not copied: the tally, the texts and the problems (a sheet of a million bad rows has millions).
+  const p = result?.problems;
+  const problems = p ? [p.fileOf, p.lineOf, p.columnOf, p.kindOf, p.argStart, p.args].flatMap((blocks) => blocks.map((b) => b.buffer)) : [];
+  const transfer = result ? [...stateBuffers(result.tally), ...result.texts.flatMap((t) => [t.keys.buffer, t.ends.buffer]), ...problems] : [];
   task.port.postMessage(result, transfer as ArrayBuffer[]);
   task.port.close();
   Atomics.store(flags, 0, 1);
