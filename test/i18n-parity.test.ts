@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProblemArgs, ProblemContext, ProblemKind } from '../src/core/problems.js';
-import { problemWords, problemsEn, problemsZh, whoZh } from '../src/i18n/problems.js';
+import { problemWords, problemsEn, problemsZh, whoEn, whoZh } from '../src/i18n/problems.js';
 import { englishWords } from './english-words.js';
 import { ROOT } from './helpers.js';
 
@@ -124,7 +124,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'no-rows': [],
   'separator-skipped': ['sep=;'],
   'separator-line': ['sep=;', ';'],
-  'single-cell-header': ['tabs', ',', "$'\\t' (a tab)"],
+  'single-cell-header': ['\t', ','],
   'unnamed-column': [12],
   'unknown-column': ['lisen', 'listen'],
   'repeated-column': ['listen', 7, '听', 'listen'],
@@ -133,22 +133,22 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'mixed-forms': [],
   'no-score-columns': [],
   'repeated-header': [1],
-  'cell-count': [12, 11, '; cells 10 and 11 ("17" and "5") may be one score written with a decimal comma: write 17.5, or put the cell in quotes'],
+  'cell-count': [12, 11, 1, 10, '17', '5'],
   'blank-staff-id': ['张伟'],
-  'blank-rater': ['(S001 张伟)'],
-  'unknown-role': ['boss', '(S001 张伟, rater 王主任)'],
-  'bad-semester': ['2026-H3', '(S001 张伟, rater 王主任)'],
-  'semester-disagrees': ['2026-H2', '2026-H1', '(S001 张伟, rater 王主任)'],
-  'no-semester': [1, '(S001 张伟, rater 王主任)'],
-  'blank-method': ['(S001 张伟, rater 王主任)'],
-  'unknown-method': ['speak', '(S001 张伟, rater 王主任)'],
-  'score-negative': ['-3', 'listen', '(S001 张伟, rater 王主任)'],
-  'score-decimal-comma': ['18,5', 'see', '18.5', '(S001 张伟, rater 王主任)'],
-  'score-thousands': ['1,000', 'check', '20', '(S001 张伟, rater 王主任)'],
-  'score-exponent': ['1e2', 'test', '(S001 张伟, rater 王主任)'],
-  'score-not-number': ['good', 'ask', '(S001 张伟, rater 王主任)'],
-  'score-decimals': ['18.1234567', 'ask', 6, '(S001 张伟, rater 王主任)'],
-  'score-over-max': ['20.5', 'listen', '20', '(S001 张伟, rater 王主任)'],
+  'blank-rater': ['S001 张伟', ''],
+  'unknown-role': ['boss', 'S001 张伟', '王主任'],
+  'bad-semester': ['2026-H3', 'S001 张伟', '王主任'],
+  'semester-disagrees': ['2026-H2', '2026-H1', 'S001 张伟', '王主任'],
+  'no-semester': [1, 'S001 张伟', '王主任'],
+  'blank-method': ['S001 张伟', '王主任'],
+  'unknown-method': ['speak', 'S001 张伟', '王主任'],
+  'score-negative': ['-3', 'listen', 'S001 张伟', '王主任'],
+  'score-decimal-comma': ['18,5', 'see', '18.5', 'S001 张伟', '王主任'],
+  'score-thousands': ['1,000', 'check', '20', 'S001 张伟', '王主任'],
+  'score-exponent': ['1e2', 'test', 'S001 张伟', '王主任'],
+  'score-not-number': ['good', 'ask', 'S001 张伟', '王主任'],
+  'score-decimals': ['18.1234567', 'ask', 6, 'S001 张伟', '王主任'],
+  'score-over-max': ['20.5', 'listen', '20', 'S001 张伟', '王主任'],
   'two-names': [0, 1, 2],
   'two-posts': [0, 1, 2, 3],
   'two-roles': [0, 3, 0, 0, 1],
@@ -200,13 +200,23 @@ describe('the problems of the reader, in both languages', () => {
   });
 
   it('rewords the phrases the reader writes in English: the person and rater, the hints of a row of the wrong width', () => {
-    expect(whoZh('(S001 张伟, rater 王主任)')).toBe('（S001 张伟，评委 王主任）');
-    expect(whoZh('(S001 张伟)')).toBe('（S001 张伟）');
-    expect(whoZh('(, rater 王主任)')).toBe('（评委 王主任）');
-    expect(whoZh('()')).toBe('');
-    const empty = problemsZh['cell-count']([13, 11, '; the extra cells at the end are empty: delete the separators (,) after cell 11'], CTX);
+    expect(whoZh('S001 张伟', '王主任')).toBe('（S001 张伟，评委 王主任）');
+    expect(whoZh('S001 张伟', '')).toBe('（S001 张伟）');
+    expect(whoZh('', '王主任')).toBe('（评委 王主任）');
+    expect(whoZh('', '')).toBe('');
+    expect(whoZh()).toBe('');
+    // A name that looks like the English phrase is data, shown as it is.
+    expect(whoZh('S001 (x, rater y)', 'z')).toBe('（S001 (x, rater y)，评委 z）');
+    expect(whoEn('S001 张伟', '王主任')).toBe('(S001 张伟, rater 王主任)');
+    expect(whoEn('', '')).toBe('()');
+    expect(whoEn()).toBe('');
+    const empty = problemsZh['cell-count']([13, 11, 2, 11, ',', ''], CTX);
     expect(empty).toBe('这一行有 13 个单元格，而表头有 11 个；末尾多出的单元格是空的：请删除第 11 个单元格之后的分隔符（,）');
-    expect(problemsZh['single-cell-header'](['";"', ',', '";"'], CTX)).toBe('表头只有一个单元格：这张表似乎是用 ";" 分隔的，而不是 ","；请加上 --delimiter ";"');
-    expect(problemsZh['single-cell-header'](['tabs', ',', "$'\\t' (a tab)"], CTX)).toBe("表头只有一个单元格：这张表似乎是用制表符分隔的，而不是 \",\"；请加上 --delimiter $'\\t'（制表符）");
+    expect(problemsEn['cell-count']([13, 11, 2, 11, ',', ''], CTX)).toBe('the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11');
+    expect(problemsZh['cell-count']([12, 11, 1, 10, '17', '5'], CTX)).toBe('这一行有 12 个单元格，而表头有 11 个；第 10 和第 11 个单元格（"17" 和 "5"）可能是一个用逗号作小数点的分数：请写成 17.5，或给该单元格加上引号');
+    expect(problemsEn['cell-count']([12, 11, 0, 0, '', ''], CTX)).toBe('the row has 12 cells but the header has 11');
+    expect(problemsZh['single-cell-header']([';', ','], CTX)).toBe('表头只有一个单元格：这张表似乎是用 ";" 分隔的，而不是 ","；请加上 --delimiter ";"');
+    expect(problemsZh['single-cell-header'](['\t', ','], CTX)).toBe("表头只有一个单元格：这张表似乎是用制表符分隔的，而不是 \",\"；请加上 --delimiter $'\\t'（制表符）");
+    expect(problemsEn['single-cell-header'](['\t', ','], CTX)).toBe("the header is a single cell: the sheet seems to be separated by tabs, not \",\"; give --delimiter $'\\t' (a tab)");
   });
 });

@@ -90,7 +90,7 @@ export function readHeader(
   }
   const other = cells.length === 1 ? otherSeparator(cells[0]!) : null;
   if (other) {
-    log.error(file, line, 1, 'single-cell-header', other.name, delimiter, other.option);
+    log.error(file, line, 1, 'single-cell-header', other, delimiter);
     return { columns: null, readable: false };
   }
   const meanings = cells.map((c) => parseHeader(c));
@@ -168,16 +168,11 @@ function guessHeader(raw: string): string | null {
   return null;
 }
 
-/** A header that splits into known column names at a separator other than the one in use. */
-function otherSeparator(cell: string): { name: string; option: string } | null {
-  for (const [sep, name, option] of [
-    [';', '";"', '";"'],
-    ['\t', 'tabs', "$'\\t' (a tab)"],
-    ['|', '"|"', '"|"'],
-    [',', '","', '","'],
-  ] as const) {
+/** The separator a one-cell header seems to be written with (`;`, a tab, `|` or `,`), or null. */
+function otherSeparator(cell: string): string | null {
+  for (const sep of [';', '\t', '|', ',']) {
     const parts = cell.split(sep);
-    if (parts.length > 1 && parts.filter((p) => parseHeader(p) !== null).length >= 2) return { name, option };
+    if (parts.length > 1 && parts.filter((p) => parseHeader(p) !== null).length >= 2) return sep;
   }
   return null;
 }

@@ -7,6 +7,13 @@
  */
 import type { Place, Problem, Severity } from './types.js';
 
+/**
+ * What a row of more cells than the header may be (sheet-parser.ts): 0, none; 1, cells `cell` and
+ * `cell + 1` (`a` and `b`) one score written with a decimal comma; 2, empty extra cells after cell
+ * `cell`, `a` being the separator.
+ */
+export type CellCountHint = [hint: 0 | 1 | 2, cell: number, a: string, b: string];
+
 /** Every kind of problem and the arguments it carries (numbers are small non-negative integers). */
 export interface ProblemArgs {
   // The file as a whole
@@ -36,7 +43,7 @@ export interface ProblemArgs {
   'blank-sheet': [missing: number];
   'separator-skipped': [text: string];
   'separator-line': [text: string, sep: string];
-  'single-cell-header': [separatorName: string, delimiter: string, option: string];
+  'single-cell-header': [separator: string, delimiter: string];
   'unnamed-column': [column: number];
   'unknown-column': [text: string, hint: string];
   'repeated-column': [text: string, previousColumn: number, previousText: string, meaning: string];
@@ -46,22 +53,22 @@ export interface ProblemArgs {
   'no-score-columns': [];
   'repeated-header': [headerLine: number];
   // One row
-  'cell-count': [cells: number, width: number, hint: string];
+  'cell-count': [cells: number, width: number, ...hint: CellCountHint];
   'blank-staff-id': [name: string];
-  'blank-rater': [who: string];
-  'unknown-role': [text: string, who: string];
-  'bad-semester': [text: string, who: string];
-  'semester-disagrees': [semester: string, option: string, who: string];
-  'no-semester': [hasColumn: number, who: string];
-  'blank-method': [who: string];
-  'unknown-method': [text: string, who: string];
-  'score-negative': [text: string, method: string, who: string];
-  'score-decimal-comma': [said: string, method: string, fixed: string, who: string];
-  'score-thousands': [said: string, method: string, max: string, who: string];
-  'score-exponent': [said: string, method: string, who: string];
-  'score-not-number': [said: string, method: string, who: string];
-  'score-decimals': [text: string, method: string, decimals: number, who: string];
-  'score-over-max': [text: string, method: string, max: string, who: string];
+  'blank-rater': [person: string, rater: string];
+  'unknown-role': [text: string, person: string, rater: string];
+  'bad-semester': [text: string, person: string, rater: string];
+  'semester-disagrees': [semester: string, option: string, person: string, rater: string];
+  'no-semester': [hasColumn: number, person: string, rater: string];
+  'blank-method': [person: string, rater: string];
+  'unknown-method': [text: string, person: string, rater: string];
+  'score-negative': [text: string, method: string, person: string, rater: string];
+  'score-decimal-comma': [said: string, method: string, fixed: string, person: string, rater: string];
+  'score-thousands': [said: string, method: string, max: string, person: string, rater: string];
+  'score-exponent': [said: string, method: string, person: string, rater: string];
+  'score-not-number': [said: string, method: string, person: string, rater: string];
+  'score-decimals': [text: string, method: string, decimals: number, person: string, rater: string];
+  'score-over-max': [text: string, method: string, max: string, person: string, rater: string];
   // Rows together
   /** A person with two names: the person, the row's name, the person's name (text numbers). */
   'two-names': [person: number, name: number, first: number];

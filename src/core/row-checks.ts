@@ -65,13 +65,12 @@ export class RowChecker {
     this.maxMicro = METHODS.map((m) => Math.round(opts.policy.methods[m].scale * 1_000_000));
   }
 
-  /** The person and rater as the messages of this row name them. */
-  private who(): string {
+  /** The person (staff id and name) and the rater ('' for none) as the messages of this row name them. */
+  private who(): [person: string, rater: string] {
     const { f, cols } = this;
-    const parts = [seen(f.text(cols.staff)), cols.name >= 0 ? seen(f.text(cols.name)) : ''].filter(Boolean).map(clip).join(' ');
-    const hasRater = cols.rater >= 0;
-    const r = hasRater ? seen(f.text(cols.rater)) : '';
-    return `(${parts}${hasRater && r ? `, rater ${clip(r)}` : ''})`;
+    const person = [seen(f.text(cols.staff)), cols.name >= 0 ? seen(f.text(cols.name)) : ''].filter(Boolean).map(clip).join(' ');
+    const r = cols.rater >= 0 ? seen(f.text(cols.rater)) : '';
+    return [person, r ? clip(r) : ''];
   }
 
   private semesterOf(text: string): string | null {
@@ -104,7 +103,7 @@ export class RowChecker {
     }
     const r = readScore(cell.toString(), METHODS[k]!, this.maxMicro[k]!);
     if (r.ok || r.blank) return;
-    (this.log.error as (...a: unknown[]) => void)(this.file, this.line, column + 1, r.problem.kind, ...r.problem.args, this.who());
+    (this.log.error as (...a: unknown[]) => void)(this.file, this.line, column + 1, r.problem.kind, ...r.problem.args, ...this.who());
     this.ok = false;
   }
 
@@ -125,7 +124,7 @@ export class RowChecker {
       this.ok = false;
     }
     if (hasRater && rater < 0) {
-      log.error(file, line, cols.rater + 1, 'blank-rater', this.who());
+      log.error(file, line, cols.rater + 1, 'blank-rater', ...this.who());
       this.ok = false;
     }
     let role: Role | null = null;
@@ -134,7 +133,7 @@ export class RowChecker {
       if (text !== '') {
         role = this.roleOf(text);
         if (role === null) {
-          log.error(file, line, cols.role + 1, 'unknown-role', clip(text), this.who());
+          log.error(file, line, cols.role + 1, 'unknown-role', clip(text), ...this.who());
           this.ok = false;
         }
       }
@@ -145,16 +144,16 @@ export class RowChecker {
     if (semText !== '') {
       semester = this.semesterOf(semText);
       if (semester === null) {
-        log.error(file, line, cols.semester + 1, 'bad-semester', clip(semText), this.who());
+        log.error(file, line, cols.semester + 1, 'bad-semester', clip(semText), ...this.who());
         this.ok = false;
       } else if (option && semester !== option && !this.opts.semesterFillsOnly) {
-        log.error(file, line, cols.semester + 1, 'semester-disagrees', semester, option, this.who());
+        log.error(file, line, cols.semester + 1, 'semester-disagrees', semester, option, ...this.who());
         this.ok = false;
       }
     } else if (option) {
       semester = option;
     } else {
-      log.error(file, line, cols.semester >= 0 ? cols.semester + 1 : undefined, 'no-semester', cols.semester >= 0 ? 1 : 0, this.who());
+      log.error(file, line, cols.semester >= 0 ? cols.semester + 1 : undefined, 'no-semester', cols.semester >= 0 ? 1 : 0, ...this.who());
       this.ok = false;
     }
 
@@ -164,8 +163,8 @@ export class RowChecker {
       let method = this.methods.get(text);
       if (method === undefined) this.methods.set(text, (method = parseMethod(text)));
       if (method === null) {
-        if (text === '') log.error(file, line, cols.method + 1, 'blank-method', this.who());
-        else log.error(file, line, cols.method + 1, 'unknown-method', clip(text), this.who());
+        if (text === '') log.error(file, line, cols.method + 1, 'blank-method', ...this.who());
+        else log.error(file, line, cols.method + 1, 'unknown-method', clip(text), ...this.who());
         this.ok = false;
       } else this.score(out, METHODS.indexOf(method), cols.score);
     } else {

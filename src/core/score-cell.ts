@@ -72,9 +72,9 @@ export type ScoreReading =
   | { ok: false; blank: true }
   | { ok: false; blank?: false; problem: ScoreProblem };
 
-/** A score problem's kind and its arguments but the person (`who`), which the caller adds. */
+/** A score problem's kind and its arguments but the person and the rater, which the caller adds. */
 export type ScoreProblem = {
-  [K in ScoreKind]: { kind: K; args: ProblemArgs[K] extends [...infer A, string] ? A : never };
+  [K in ScoreKind]: { kind: K; args: ProblemArgs[K] extends [...infer A, string, string] ? A : never };
 }[ScoreKind];
 type ScoreKind = 'score-negative' | 'score-decimal-comma' | 'score-thousands' | 'score-exponent' | 'score-not-number' | 'score-decimals' | 'score-over-max';
 
@@ -112,5 +112,6 @@ export function parseScore(raw: string, method: string, maxMicro: number, lang: 
   if (r.ok) return r;
   if (r.blank) return { ok: false, message: `score for ${method} is blank` };
   const words = problemWords(lang)[r.problem.kind] as (a: unknown[]) => string;
-  return { ok: false, message: words([...r.problem.args, '']).trimEnd() };
+  // No person and rater: the message ends at the problem.
+  return { ok: false, message: words([...r.problem.args]).trimEnd() };
 }

@@ -34,7 +34,8 @@ export const problemsEn: Formatter = {
   'blank-sheet': ([missing]) => `the sheet is blank: none of its ${missing} scores is filled in (was it sent back untouched?); give --verbose to list each of them`,
   'separator-skipped': ([text]) => `"${text}" is Excel's separator line: skipped, the header is on the next line`,
   'separator-line': ([text, sep]) => `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
-  'single-cell-header': ([name, delimiter, option]) => `the header is a single cell: the sheet seems to be separated by ${name}, not "${delimiter}"; give --delimiter ${option}`,
+  'single-cell-header': ([sep, delimiter]) =>
+    `the header is a single cell: the sheet seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}, not "${delimiter}"; give --delimiter ${sep === '\t' ? "$'\\t' (a tab)" : `"${sep}"`}`,
   'unnamed-column': ([column]) => `column ${column} has no header name; its cells are ignored`,
   'unknown-column': ([text, hint]) => `unknown column "${text}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
   'repeated-column': ([text, prev, prevText, meaning]) => `column "${text}" repeats column ${prev} ("${prevText}"): both mean ${meaning}`,
@@ -43,22 +44,29 @@ export const problemsEn: Formatter = {
   'mixed-forms': () => 'the header has both method columns and method/score columns; use one form per sheet',
   'no-score-columns': () => 'the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
   'repeated-header': ([line]) => `this row repeats the header of line ${line} (were two sheets joined into one file?); delete it`,
-  'cell-count': ([cells, width, hint]) => `the row has ${cells} cells but the header has ${width}${hint}`,
+  'cell-count': ([cells, width, hint, cell, a, b]) =>
+    `the row has ${cells} cells but the header has ${width}${
+      hint === 1
+        ? `; cells ${cell} and ${cell + 1} ("${a}" and "${b}") may be one score written with a decimal comma: write ${a}.${b}, or put the cell in quotes`
+        : hint === 2
+          ? `; the extra cells at the end are empty: delete the separators (${a}) after cell ${cell}`
+          : ''
+    }`,
   'blank-staff-id': ([name]) => `staff_id is blank${name ? ` (name ${name})` : ''}`,
-  'blank-rater': ([who]) => `rater is blank ${who}`,
-  'unknown-role': ([text, who]) => `unknown role "${text}" ${who}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
-  'bad-semester': ([text, who]) => `semester "${text}" is not a semester ${who}; write it as ${SEMESTER_FORMS}`,
-  'semester-disagrees': ([s, option, who]) => `semester ${s} disagrees with --semester ${option} ${who}`,
-  'no-semester': ([hasColumn, who]) => `no semester for this row ${who}: ${hasColumn ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
-  'blank-method': ([who]) => `method is blank ${who}`,
-  'unknown-method': ([text, who]) => `unknown method "${text}" ${who}; methods are listen 听, see 看, check 查, test 测, ask 问`,
-  'score-negative': ([t, method, who]) => `score ${t} for ${method} is negative ${who}`,
-  'score-decimal-comma': ([said, method, fixed, who]) => `score "${said}" for ${method} is not a number (write a decimal point: ${fixed}) ${who}`,
-  'score-thousands': ([said, method, max, who]) => `score "${said}" for ${method} has a thousands separator; scores for ${method} are at most ${max} ${who}`,
-  'score-exponent': ([said, method, who]) => `score "${said}" for ${method} is in exponent notation; write a plain decimal number ${who}`,
-  'score-not-number': ([said, method, who]) => `score "${said}" for ${method} is not a number ${who}`,
-  'score-decimals': ([t, method, decimals, who]) => `score ${t} for ${method} has more than ${decimals} decimals ${who}`,
-  'score-over-max': ([t, method, max, who]) => `score ${t} for ${method} exceeds the maximum ${max} ${who}`,
+  'blank-rater': ([person, rater]) => `rater is blank ${whoEn(person, rater)}`,
+  'unknown-role': ([text, person, rater]) => `unknown role "${text}" ${whoEn(person, rater)}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
+  'bad-semester': ([text, person, rater]) => `semester "${text}" is not a semester ${whoEn(person, rater)}; write it as ${SEMESTER_FORMS}`,
+  'semester-disagrees': ([s, option, person, rater]) => `semester ${s} disagrees with --semester ${option} ${whoEn(person, rater)}`,
+  'no-semester': ([hasColumn, person, rater]) => `no semester for this row ${whoEn(person, rater)}: ${hasColumn ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
+  'blank-method': ([person, rater]) => `method is blank ${whoEn(person, rater)}`,
+  'unknown-method': ([text, person, rater]) => `unknown method "${text}" ${whoEn(person, rater)}; methods are listen 听, see 看, check 查, test 测, ask 问`,
+  'score-negative': ([t, method, person, rater]) => `score ${t} for ${method} is negative ${whoEn(person, rater)}`,
+  'score-decimal-comma': ([said, method, fixed, person, rater]) => `score "${said}" for ${method} is not a number (write a decimal point: ${fixed}) ${whoEn(person, rater)}`,
+  'score-thousands': ([said, method, max, person, rater]) => `score "${said}" for ${method} has a thousands separator; scores for ${method} are at most ${max} ${whoEn(person, rater)}`,
+  'score-exponent': ([said, method, person, rater]) => `score "${said}" for ${method} is in exponent notation; write a plain decimal number ${whoEn(person, rater)}`,
+  'score-not-number': ([said, method, person, rater]) => `score "${said}" for ${method} is not a number ${whoEn(person, rater)}`,
+  'score-decimals': ([t, method, decimals, person, rater]) => `score ${t} for ${method} has more than ${decimals} decimals ${whoEn(person, rater)}`,
+  'score-over-max': ([t, method, max, person, rater]) => `score ${t} for ${method} exceeds the maximum ${max} ${whoEn(person, rater)}`,
   'two-names': ([person, name, first], c) => `${c.personId(person)} has two names: "${c.nameText(name)}" here and "${c.nameText(first)}" at ${c.namePlace(person)}`,
   'two-posts': ([person, post, first, name], c) => `${c.personId(person)} ${name >= 0 ? c.nameText(name) : ''} has two posts: "${c.postText(post)}" here and "${c.postText(first)}" elsewhere`,
   'two-roles': ([rater, role, first, person, name], c) =>
@@ -98,30 +106,20 @@ const semesterZh = (s: string) => {
 };
 
 /**
- * The reader names a row's person and rater as `(S001 张伟, rater 学生甲)` (row-checks.ts): the same
- * in Chinese brackets. The reader writes these words itself (the kinds carry the phrase, not its
- * parts), so they are read back here; a phrase of another shape is shown as it is.
+ * A row's person (staff id and name, as spelt) and rater, as the messages of a row's problems name
+ * them: `(S001 张伟, rater 学生甲)`. Without them (a score typed in `evaluate enter`), nothing.
  */
-export function whoZh(who: string): string {
-  const m = /^\(([\s\S]*?)(?:, rater ([\s\S]*))?\)$/.exec(who);
-  if (!m) return who;
-  const parts = [m[1], m[2] !== undefined ? `评委 ${m[2]}` : ''].filter(Boolean);
+export function whoEn(person?: string, rater?: string): string {
+  if (person === undefined) return '';
+  return `(${person}${rater ? `, rater ${rater}` : ''})`;
+}
+
+/** The same in Chinese: `（S001 张伟，评委 学生甲）`, or nothing when the row names neither. */
+export function whoZh(person?: string, rater?: string): string {
+  if (person === undefined) return '';
+  const parts = [person, rater ? `评委 ${rater}` : ''].filter(Boolean);
   return parts.length ? `（${parts.join('，')}）` : '';
 }
-
-/** The hint the reader adds to a row of the wrong width (sheet-parser.ts `extraCellsHint`), in Chinese. */
-function cellCountHintZh(hint: string): string {
-  if (hint === '') return '';
-  let m = /^; cells (\d+) and (\d+) \("([\s\S]*)" and "([\s\S]*)"\) may be one score written with a decimal comma: write ([\s\S]*), or put the cell in quotes$/.exec(hint);
-  if (m) return `；第 ${m[1]} 和第 ${m[2]} 个单元格（"${m[3]}" 和 "${m[4]}"）可能是一个用逗号作小数点的分数：请写成 ${m[5]}，或给该单元格加上引号`;
-  m = /^; the extra cells at the end are empty: delete the separators \(([\s\S]*)\) after cell (\d+)$/.exec(hint);
-  if (m) return `；末尾多出的单元格是空的：请删除第 ${m[2]} 个单元格之后的分隔符（${m[1]}）`;
-  return hint;
-}
-
-/** How the header names the separator it found (header.ts `otherSeparator`). */
-const separatorZh = (name: string) => (name === 'tabs' ? '制表符' : ` "${name.replace(/^"|"$/g, '')}" `);
-const separatorOptionZh = (option: string) => option.replace(' (a tab)', '（制表符）');
 
 /** Why a file cannot be read, as the reader words it: the words for a system error code where it gives one. */
 function reasonZh(reason: string): string {
@@ -161,8 +159,8 @@ export const problemsZh: Formatter = {
   'no-rows': () => '评分表只有表头，没有评分行',
   'separator-skipped': ([text]) => `"${text}" 是 Excel 的分隔符说明行：已跳过，表头在下一行`,
   'separator-line': ([text, sep]) => `"${text}" 是 Excel 的分隔符说明行，不是表头：请删除这一行${sep ? `，并加上 --delimiter "${sep}"` : ''}`,
-  'single-cell-header': ([name, delimiter, option]) =>
-    `表头只有一个单元格：这张表似乎是用${separatorZh(name)}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${separatorOptionZh(option)}`,
+  'single-cell-header': ([sep, delimiter]) =>
+    `表头只有一个单元格：这张表似乎是用${sep === '\t' ? '制表符' : ` "${sep}" `}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${sep === '\t' ? "$'\\t'（制表符）" : `"${sep}"`}`,
   'unnamed-column': ([column]) => `第 ${column} 列没有列名，该列的内容不予读取`,
   'unknown-column': ([text, hint]) => `不认识的列 "${text}"，不予读取${hint ? `（是不是想写 "${hint}"？）` : ''}`,
   'repeated-column': ([text, prev, prevText, meaning]) => `列 "${text}" 与第 ${prev} 列（"${prevText}"）重复：两者都表示“${COLUMN_ZH[meaning] ?? meaning}”`,
@@ -171,22 +169,29 @@ export const problemsZh: Formatter = {
   'mixed-forms': () => '表头中既有听、看、查、测、问各列，又有“方法”和“分数”列；一张表只能用其中一种格式',
   'no-score-columns': () => '表头中没有评分列：请把各列命名为 听、看、查、测、问，或者用“方法”和“分数”两列',
   'repeated-header': ([line]) => `这一行重复了第 ${line} 行的表头（是否把两张表拼进了一个文件？）；请删除这一行`,
-  'cell-count': ([cells, width, hint]) => `这一行有 ${cells} 个单元格，而表头有 ${width} 个${cellCountHintZh(hint)}`,
+  'cell-count': ([cells, width, hint, cell, a, b]) =>
+    `这一行有 ${cells} 个单元格，而表头有 ${width} 个${
+      hint === 1
+        ? `；第 ${cell} 和第 ${cell + 1} 个单元格（"${a}" 和 "${b}"）可能是一个用逗号作小数点的分数：请写成 ${a}.${b}，或给该单元格加上引号`
+        : hint === 2
+          ? `；末尾多出的单元格是空的：请删除第 ${cell} 个单元格之后的分隔符（${a}）`
+          : ''
+    }`,
   'blank-staff-id': ([name]) => `工号为空${name ? `（姓名 ${name}）` : ''}`,
-  'blank-rater': ([who]) => `评委为空${whoZh(who)}`,
-  'unknown-role': ([text, who]) => `不认识的角色 "${text}"${whoZh(who)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
-  'bad-semester': ([text, who]) => `"${text}" 不是学期${whoZh(who)}；请写成 ${SEMESTER_FORMS_ZH}`,
-  'semester-disagrees': ([s, option, who]) => `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(who)}`,
-  'no-semester': ([hasColumn, who]) => `这一行没有学期${whoZh(who)}：${hasColumn ? '学期单元格为空' : '评分表没有学期列'}；请用 --semester 指定`,
-  'blank-method': ([who]) => `方法为空${whoZh(who)}`,
-  'unknown-method': ([text, who]) => `不认识的方法 "${text}"${whoZh(who)}；方法只能是 听、看、查、测、问`,
-  'score-negative': ([t, method, who]) => `${methodZh(method)}的评分 ${t} 是负数${whoZh(who)}`,
-  'score-decimal-comma': ([said, method, fixed, who]) => `${methodZh(method)}的评分 "${said}" 不是数字（小数点请用“.”：${fixed}）${whoZh(who)}`,
-  'score-thousands': ([said, method, max, who]) => `${methodZh(method)}的评分 "${said}" 带有千位分隔符；${methodZh(method)}的评分最高为 ${max}${whoZh(who)}`,
-  'score-exponent': ([said, method, who]) => `${methodZh(method)}的评分 "${said}" 是科学计数法；请写成普通的小数${whoZh(who)}`,
-  'score-not-number': ([said, method, who]) => `${methodZh(method)}的评分 "${said}" 不是数字${whoZh(who)}`,
-  'score-decimals': ([t, method, decimals, who]) => `${methodZh(method)}的评分 ${t} 超过 ${decimals} 位小数${whoZh(who)}`,
-  'score-over-max': ([t, method, max, who]) => `${methodZh(method)}的评分 ${t} 超过满分 ${max}${whoZh(who)}`,
+  'blank-rater': ([person, rater]) => `评委为空${whoZh(person, rater)}`,
+  'unknown-role': ([text, person, rater]) => `不认识的角色 "${text}"${whoZh(person, rater)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
+  'bad-semester': ([text, person, rater]) => `"${text}" 不是学期${whoZh(person, rater)}；请写成 ${SEMESTER_FORMS_ZH}`,
+  'semester-disagrees': ([s, option, person, rater]) => `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(person, rater)}`,
+  'no-semester': ([hasColumn, person, rater]) => `这一行没有学期${whoZh(person, rater)}：${hasColumn ? '学期单元格为空' : '评分表没有学期列'}；请用 --semester 指定`,
+  'blank-method': ([person, rater]) => `方法为空${whoZh(person, rater)}`,
+  'unknown-method': ([text, person, rater]) => `不认识的方法 "${text}"${whoZh(person, rater)}；方法只能是 听、看、查、测、问`,
+  'score-negative': ([t, method, person, rater]) => `${methodZh(method)}的评分 ${t} 是负数${whoZh(person, rater)}`,
+  'score-decimal-comma': ([said, method, fixed, person, rater]) => `${methodZh(method)}的评分 "${said}" 不是数字（小数点请用“.”：${fixed}）${whoZh(person, rater)}`,
+  'score-thousands': ([said, method, max, person, rater]) => `${methodZh(method)}的评分 "${said}" 带有千位分隔符；${methodZh(method)}的评分最高为 ${max}${whoZh(person, rater)}`,
+  'score-exponent': ([said, method, person, rater]) => `${methodZh(method)}的评分 "${said}" 是科学计数法；请写成普通的小数${whoZh(person, rater)}`,
+  'score-not-number': ([said, method, person, rater]) => `${methodZh(method)}的评分 "${said}" 不是数字${whoZh(person, rater)}`,
+  'score-decimals': ([t, method, decimals, person, rater]) => `${methodZh(method)}的评分 ${t} 超过 ${decimals} 位小数${whoZh(person, rater)}`,
+  'score-over-max': ([t, method, max, person, rater]) => `${methodZh(method)}的评分 ${t} 超过满分 ${max}${whoZh(person, rater)}`,
   'two-names': ([person, name, first], c) => `${c.personId(person)} 有两个姓名：这里是 "${c.nameText(name)}"，${c.namePlace(person)} 是 "${c.nameText(first)}"`,
   'two-posts': ([person, post, first, name], c) =>
     `${c.personId(person)}${name >= 0 ? ` ${c.nameText(name)}` : ''} 有两个岗位：这里是 "${c.postText(post)}"，别处是 "${c.postText(first)}"`,

@@ -8,7 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { type SheetColumns, parseHeader, readHeader, repeatsHeader } from '../core/header.js';
 import type { Policy } from '../core/policy.js';
-import type { FileRef, ProblemLog } from '../core/problems.js';
+import type { CellCountHint, FileRef, ProblemLog } from '../core/problems.js';
 import { CONSENSUS_RATER, RowChecker, type RowFields } from '../core/row-checks.js';
 import { type CellChars, SCORE_EMPTY } from '../core/score-cell.js';
 import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
@@ -333,7 +333,7 @@ export class SheetParser implements RecordSink {
     }
     if (v.count !== cols.width) {
       const cells = f.strings();
-      this.log.error(this.file, v.line, Math.min(v.count, cols.width) + 1, 'cell-count', v.count, cols.width, v.count > cols.width ? extraCellsHint(cells, cols.width, this.opts.delimiter) : '');
+      this.log.error(this.file, v.line, Math.min(v.count, cols.width) + 1, 'cell-count', v.count, cols.width, ...(v.count > cols.width ? extraCellsHint(cells, cols.width, this.opts.delimiter) : NO_HINT));
       this.counts.rejected++;
       return;
     }
@@ -431,22 +431,22 @@ function mayBeHeader(v: RecordView, i: number): boolean {
 /** A problem log that keeps nothing (a header read a second time, by another thread). */
 const silent = new Proxy({} as ProblemLog, { get: () => () => undefined });
 
+/** No hint for a row of the wrong width (see `extraCellsHint`). */
+const NO_HINT: CellCountHint = [0, 0, '', ''];
+
 /**
- * Why a row may have more cells than the header: a decimal comma that split a score in two
- * (`18,5` in a comma-separated sheet), or separators left at the end of the row.
+ * Why a row may have more cells than the header, for the message to say: [1, cell, a, b] when cells
+ * `cell` and `cell + 1` ("a" and "b") look like one score written with a decimal comma, [2, width,
+ * separator, ''] when the extra cells at the end are empty, or no hint.
  */
-function extraCellsHint(cells: string[], width: number, delimiter: string): string {
+function extraCellsHint(cells: string[], width: number, delimiter: string): CellCountHint {
   // A half point after a comma (`18,5`): two whole numbers side by side, the second one digit. It
   // shifts the cells after it, so it comes first even when the last cells are empty.
   for (let i = 0; delimiter === ',' && i + 1 < cells.length; i++) {
     const [a, b] = [cells[i]!.trim(), cells[i + 1]!.trim()];
-    if (/^\d{1,2}$/.test(a) && /^\d$/.test(b)) {
-      return `; cells ${i + 1} and ${i + 2} ("${a}" and "${b}") may be one score written with a decimal comma: write ${a}.${b}, or put the cell in quotes`;
-    }
+    if (/^\d{1,2}$/.test(a) && /^\d$/.test(b)) return [1, i + 1, a, b];
   }
-  if (cells.slice(width).every((c) => c.trim() === '')) {
-    return `; the extra cells at the end are empty: delete the separators (${delimiter}) after cell ${width}`;
-  }
-  return '';
+  if (cells.slice(width).every((c) => c.trim() === '')) return [2, width, delimiter, ''];
+  return NO_HINT;
 }
 
