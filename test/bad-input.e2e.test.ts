@@ -447,6 +447,10 @@ describe('the two big cases, made at test time', () => {
     expect(lines).toHaveLength(104);
     expect(lines[2]).toBe(`long-names.csv:1:1: warning: unknown column "0${'x'.repeat(39)}…${'x'.repeat(10)} (99901 characters)" is ignored`);
     expect(lines[102]).toBe('2 errors, 100 warnings; nothing was written');
+    // In Chinese, the length in Chinese; no mark left behind in either language.
+    const zh = scoreWithOut(dir, 'long-names.csv', ['--lang', 'zh']).stderr.split('\n');
+    expect(zh[2]).toBe(`long-names.csv:1:1: warning: 不认识的列 "0${'x'.repeat(39)}…${'x'.repeat(10)}（共 99901 个字符）"，不予读取`);
+    for (const said of [r.stderr, zh.join('\n')]) expect(said.includes('\u0001') || said.includes('\u0002') || said.includes('\\u0001')).toBe(false);
   });
 
   it('100,000 columns', () => {

@@ -118,6 +118,13 @@ describe('what a bad policy key or value is quoted as', () => {
     expect(message.length).toBeLessThan(400);
   });
 
+  it('in Chinese, the length of a clipped key is said in Chinese', () => {
+    const message = refusal(`{ "lisen${'x'.repeat(5000)}": 1 }`, 'zh');
+    expect(message).toContain('（共 5005 个字符）');
+    expect(message).not.toContain('characters');
+    expect(message.includes('\u0001') || message.includes('\u0002')).toBe(false);
+  });
+
   it('a long bad value is quoted clipped', () => {
     const message = refusal(`{ "aggregation": "${'m'.repeat(100_000)}" }`);
     expect(message.length).toBeLessThan(300);

@@ -18,13 +18,25 @@ export function toHalfWidth(s: string): string {
 
 /**
  * A cell's text as a message quotes it: whole up to 60 characters, else its start and end, so
- * that a 10 MB cell gives a line of error, not 10 MB of it.
+ * that a 10 MB cell gives a line of error, not 10 MB of it. How many characters the whole text had
+ * is said in the message's language: `suffix` words it, or, by default, a mark that the problem
+ * words replace (`unclip`) when the message is made.
  */
-export function clip(text: string): string {
+export function clip(text: string, suffix: (characters: number) => string = clipMark): string {
   if (text.length <= 60) return text;
   const chars = Array.from(text);
   if (chars.length <= 60) return text;
-  return `${chars.slice(0, 40).join('')}…${chars.slice(-10).join('')} (${chars.length} characters)`;
+  return `${chars.slice(0, 40).join('')}…${chars.slice(-10).join('')}${suffix(chars.length)}`;
+}
+
+/** The mark `clip` leaves for the length (control characters, which no text read from a sheet holds). */
+const clipMark = (characters: number) => `\u0001${characters}\u0002`;
+// eslint-disable-next-line no-control-regex -- the marks are control characters on purpose
+const CLIP_MARKS = /\u0001(\d+)\u0002/g;
+
+/** A message with `clip`'s marks worded by `suffix`. */
+export function unclip(message: string, suffix: (characters: number) => string): string {
+  return message.indexOf('\u0001') < 0 ? message : message.replace(CLIP_MARKS, (_, n: string) => suffix(Number(n)));
 }
 
 export function microToString(micro: number): string {

@@ -119,11 +119,11 @@ export function validatePolicy(input: Json, opts: ValidateOptions = {}): PolicyR
   }
   /** A value as the message quotes it: as written in the file where known, clipped to 60 characters. */
   const shown = (v: Json, key: string): string => {
-    if (typeof v === 'string') return `"${clip(v)}"`;
+    if (typeof v === 'string') return `"${clip(v, w.clipped)}"`;
     const raw = opts.raw?.(key);
-    if (raw !== undefined) return clip(raw);
+    if (raw !== undefined) return clip(raw, w.clipped);
     try {
-      return clip(JSON.stringify(v) ?? String(v));
+      return clip(JSON.stringify(v) ?? String(v), w.clipped);
     } catch {
       return Array.isArray(v) ? '[...]' : '{...}';
     }
@@ -134,7 +134,7 @@ export function validatePolicy(input: Json, opts: ValidateOptions = {}): PolicyR
       if (!keys.includes(k)) {
         // Only names of about the same length can be within 2 edits: a 10 MB key is not compared.
         const hint = keys.find((x) => Math.abs(x.length - k.length) <= 2 && editDistance(x.toLowerCase(), k.toLowerCase()) <= 2);
-        errors.push(w.unknownKey(clip(`${prefix}${k}`), hint === undefined ? null : `${prefix}${hint}`, keys));
+        errors.push(w.unknownKey(clip(`${prefix}${k}`, w.clipped), hint === undefined ? null : `${prefix}${hint}`, keys));
       }
     }
   };
@@ -240,7 +240,7 @@ export function validatePolicy(input: Json, opts: ValidateOptions = {}): PolicyR
       for (const [k, v] of Object.entries(input.roleWeights)) {
         const role = parseRole(k);
         if (!role || !isRole(role)) {
-          errors.push(w.unknownKey(clip(`roleWeights.${k}`), null, ROLES));
+          errors.push(w.unknownKey(clip(`roleWeights.${k}`, w.clipped), null, ROLES));
           continue;
         }
         p.roleWeights[role] = num(v, `roleWeights.${k}`, 0, 1000, true) ?? p.roleWeights[role];

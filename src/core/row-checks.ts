@@ -68,7 +68,7 @@ export class RowChecker {
   /** The person (staff id and name) and the rater ('' for none) as the messages of this row name them. */
   private who(): [person: string, rater: string] {
     const { f, cols } = this;
-    const person = [seen(f.text(cols.staff)), cols.name >= 0 ? seen(f.text(cols.name)) : ''].filter(Boolean).map(clip).join(' ');
+    const person = [seen(f.text(cols.staff)), cols.name >= 0 ? seen(f.text(cols.name)) : ''].filter(Boolean).map((t) => clip(t)).join(' ');
     const r = cols.rater >= 0 ? seen(f.text(cols.rater)) : '';
     return [person, r ? clip(r) : ''];
   }

@@ -2,14 +2,15 @@
  * The words of every problem the reading finds (core/problems.ts lists the kinds and what each
  * carries). `error:`/`warning:` and the place are added by the printer; these are the messages.
  */
-import type { Formatter } from '../core/problems.js';
+import { unclip } from '../core/cells.js';
+import type { Formatter, ProblemContext } from '../core/problems.js';
 import type { Lang } from './index.js';
 import { zh } from './zh.js';
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
 const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年';
 
-export const problemsEn: Formatter = {
+const wordsEn: Formatter = {
   'not-text-utf16': () => 'the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
   'not-text-workbook': ([kind]) => `the file is an Excel workbook (${kind}), not CSV: in Excel choose Save As, "CSV UTF-8 (comma delimited)"`,
   'not-text-utf16-nobom': () => 'the file is UTF-16 text without a byte order mark (as some programs save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
@@ -134,7 +135,7 @@ const REASONS_ZH: Record<string, string> = {
   EIO: '磁盘读写出错',
 };
 
-export const problemsZh: Formatter = {
+const wordsZh: Formatter = {
   'not-text-utf16': () => '此文件是 UTF-16 文本（有些 Excel 版本另存“Unicode 文本”时如此）；请改为另存为“CSV UTF-8”或“CSV”',
   'not-text-workbook': ([kind]) => `此文件是 Excel 工作簿（${kind}），不是 CSV：请在 Excel 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”`,
   'not-text-utf16-nobom': () => '此文件是不带字节顺序标记的 UTF-16 文本（有些程序另存“Unicode 文本”时如此）；请改为另存为“CSV UTF-8”或“CSV”',
@@ -218,6 +219,16 @@ export const problemsZh: Formatter = {
 };
 
 const SEMESTER_FORMS_ZH = '2026-H1、2026H1、2026-1、2026上半年 或 2026下半年';
+
+/** Each message with the lengths of clipped texts (core/cells.ts `clip`) worded. */
+function withClips(words: Formatter, suffix: (characters: number) => string): Formatter {
+  const out: Record<string, (a: never, c: ProblemContext) => string> = {};
+  for (const [kind, f] of Object.entries(words) as [string, (a: never, c: ProblemContext) => string][]) out[kind] = (a, c) => unclip(f(a, c), suffix);
+  return out as unknown as Formatter;
+}
+
+export const problemsEn: Formatter = withClips(wordsEn, (n) => ` (${n} characters)`);
+export const problemsZh: Formatter = withClips(wordsZh, (n) => `（共 ${n} 个字符）`);
 
 export function problemWords(lang: Lang): Formatter {
   return lang === 'zh' ? problemsZh : problemsEn;
