@@ -28,7 +28,8 @@ export class TextTable {
   private keyLength = 0;
   private ends = new Int32Array(256);
   private hashes = new Int32Array(256);
-  private table = new Int32Array(512);
+  /** Open addressing, two numbers a slot: the text's number + 1 (0: empty) and its hash, side by side (one cache line for both). */
+  private table = new Int32Array(1024);
   /** The text shown, where it is not the key's bytes as they are (a first spelling with other characters). */
   private readonly shown = new Map<number, string>();
   /** Whether some key has a byte that is not ASCII; otherwise every key is read as one Latin-1 string. */
@@ -41,12 +42,13 @@ export class TextTable {
 
   /** The number of the text whose key is buf[s, e), or -1. */
   find(buf: Uint8Array, s: number, e: number, h = hashBytes(buf, s, e)): number {
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     const keys = this.keys;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const j = this.table[slot]! - 1;
+      const j = table[2 * slot]! - 1;
       if (j < 0) return -1;
-      if (this.hashes[j] !== h) continue;
+      if (table[2 * slot + 1] !== h) continue;
       const a = this.start(j);
       if (this.ends[j]! - a !== e - s) continue;
       let same = true;
@@ -87,7 +89,7 @@ export class TextTable {
     this.ends[i] = this.keyLength;
     this.hashes[i] = h;
     if (shown !== null) this.shown.set(i, shown);
-    if (this.count * 2 > this.table.length) {
+    if (this.count * 4 > this.table.length) {
       this.table = new Int32Array(this.table.length * 2);
       for (let j = 0; j < this.count; j++) this.place(j);
     } else this.place(i);
@@ -125,10 +127,13 @@ export class TextTable {
   }
 
   private place(i: number): void {
-    const mask = this.table.length - 1;
-    let slot = this.hashes[i]! & mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = i + 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    const h = this.hashes[i]!;
+    let slot = h & mask;
+    while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = i + 1;
+    table[2 * slot + 1] = h;
   }
 
   /** Texts decoded so far, by number (a name is decoded once, however many people bear it). */
