@@ -200,14 +200,15 @@ class Utf8Bytes {
   }
 }
 
-/** Where the last whole character of UTF-8 bytes ends (before a character cut by the end). */
-/** No non-ASCII byte, or fewer than 4 KiB from the first one to the chunk's end: too few to judge the encoding by. */
+/**
+ * No non-ASCII byte, or fewer than 4 KiB from the first one to the chunk's end: too few to judge the
+ * encoding by. (All before the last 4095 bytes is ASCII, checked natively.)
+ */
 function fewNonAscii(bytes: Uint8Array): boolean {
-  let first = 0;
-  while (first < bytes.length && bytes[first]! < 0x80) first++;
-  return bytes.length - first < 4096;
+  return isAscii(bytes.subarray(0, Math.max(0, bytes.length - 4095)));
 }
 
+/** Where the last whole character of UTF-8 bytes ends (before a character cut by the end). */
 function cutEnd(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= 3 && n - back >= 0; back++) {

@@ -27,7 +27,6 @@ export class TextTable {
   private keys = new Uint8Array(this.keyBuffer.buffer, this.keyBuffer.byteOffset, this.keyBuffer.length);
   private keyLength = 0;
   private ends = new Int32Array(256);
-  private hashes = new Int32Array(256);
   /** Open addressing, two numbers a slot: the text's number + 1 (0: empty) and its hash, side by side (one cache line for both). */
   private table = new Int32Array(1024);
   /** The text shown, where it is not the key's bytes as they are (a first spelling with other characters). */
@@ -68,10 +67,7 @@ export class TextTable {
     const found = this.find(buf, s, e, h);
     if (found >= 0) return found;
     const i = this.count++;
-    if (i >= this.ends.length) {
-      this.ends = grow(this.ends);
-      this.hashes = grow(this.hashes);
-    }
+    if (i >= this.ends.length) this.ends = grow(this.ends);
     const n = e - s;
     if (this.keyLength + n > this.keys.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.keys.length * 2, this.keyLength + n));
@@ -87,12 +83,14 @@ export class TextTable {
     }
     this.keyLength += n;
     this.ends[i] = this.keyLength;
-    this.hashes[i] = h;
     if (shown !== null) this.shown.set(i, shown);
     if (this.count * 4 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2);
-      for (let j = 0; j < this.count; j++) this.place(j);
-    } else this.place(i);
+      // Twice the slots: every text placed again, by the hash its old slot holds.
+      const old = this.table;
+      this.table = new Int32Array(old.length * 2);
+      for (let k = 0; k < old.length; k += 2) if (old[k] !== 0) this.place(old[k]! - 1, old[k + 1]!);
+    }
+    this.place(i, h);
     return i;
   }
 
@@ -126,10 +124,9 @@ export class TextTable {
     return this.intern(scratch, 0, n, key === text ? null : text);
   }
 
-  private place(i: number): void {
+  private place(i: number, h: number): void {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
-    const h = this.hashes[i]!;
     let slot = h & mask;
     while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
     table[2 * slot] = i + 1;
