@@ -15,15 +15,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RATERS } from './shapes.js';
 
 const CENTER_NAMES = ['饮食中心', '物业中心', '公寓中心', '水电中心', '保洁中心'];
-const RATERS = [
-  ['王主任', 'leader'],
-  ['李科长', 'head-office'],
-  ['赵老师', 'center-office'],
-  ['学生甲', 'student'],
-  ['学生乙', 'student'],
-];
 const NAMES = ['张伟', '刘洋', '陈静', '杨帆', '黄丽娟', '周敏', '吴强', '徐芳', '孙建国', '马晓燕', '朱磊', '胡军'];
 const STAFF = 24;
 

@@ -138,4 +138,4 @@ export function writeRaw(dir, name, header, lines) {
   return writeLines(join(dir, `${name}.csv`), header, lines);
 }
 
-export { EN_HEADER, rows };
+export { EN_HEADER, RATERS, rows };

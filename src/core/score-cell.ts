@@ -113,5 +113,5 @@ export function parseScore(raw: string, method: string, maxMicro: number, lang: 
   if (r.blank) return { ok: false, message: `score for ${method} is blank` };
   const words = problemWords(lang)[r.problem.kind] as (a: unknown[]) => string;
   // No person and rater: the message ends at the problem.
-  return { ok: false, message: words([...r.problem.args]).trimEnd() };
+  return { ok: false, message: words(r.problem.args).trimEnd() };
 }

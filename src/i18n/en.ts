@@ -51,6 +51,8 @@ export const en = {
   unset: 'unset',
   /** An amount the policy leaves unset, in a table cell. */
   unsetCell: '(unset)',
+  /** After a clipped text (core/cells.ts `clip`): how long the whole was. */
+  clipped: (characters: number) => ` (${characters} characters)`,
   problems: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}; nothing was written`,
 };

@@ -3,11 +3,12 @@
  * (`amounts.excellent`), role and aggregation ids, and what the file says are quoted as written.
  */
 import type { JsonSyntax } from '../io/json-scan.js';
+import { en } from './en.js';
 import type { Lang } from './index.js';
+import { zh } from './zh.js';
 
 const enWords = {
-  /** After a clipped value (core/cells.ts `clip`): how long the whole was. */
-  clipped: (characters: number) => ` (${characters} characters)`,
+  clipped: en.clipped,
   cannotRead: (file: string, reason: string) => `cannot read the policy "${file}": ${reason}`,
   tooBig: (file: string, size: string | null) =>
     `the policy "${file}" is over 1 MB${size ? ` (${size})` : ''}: a policy is a few lines of JSON; is it the right file?`,
@@ -74,7 +75,7 @@ const enWords = {
 export type PolicyWords = typeof enWords;
 
 const zhWords: PolicyWords = {
-  clipped: (characters) => `（共 ${characters} 个字符）`,
+  clipped: zh.clipped,
   cannotRead: (file, reason) => `无法读取考评办法文件 "${file}"：${reason}`,
   tooBig: (file, size) => `考评办法文件 "${file}" 超过 1 MB${size ? `（${size}）` : ''}：考评办法文件只是几行 JSON，是否选错了文件？`,
   empty: (file) => `考评办法文件 "${file}" 是空的：考评办法应是一个 JSON 对象（{ ... }）`,

@@ -4,6 +4,7 @@
  */
 import { unclip } from '../core/cells.js';
 import type { Formatter, ProblemContext } from '../core/problems.js';
+import { en } from './en.js';
 import type { Lang } from './index.js';
 import { zh } from './zh.js';
 
@@ -227,8 +228,8 @@ function withClips(words: Formatter, suffix: (characters: number) => string): Fo
   return out as unknown as Formatter;
 }
 
-export const problemsEn: Formatter = withClips(wordsEn, (n) => ` (${n} characters)`);
-export const problemsZh: Formatter = withClips(wordsZh, (n) => `（共 ${n} 个字符）`);
+export const problemsEn: Formatter = withClips(wordsEn, en.clipped);
+export const problemsZh: Formatter = withClips(wordsZh, zh.clipped);
 
 export function problemWords(lang: Lang): Formatter {
   return lang === 'zh' ? problemsZh : problemsEn;

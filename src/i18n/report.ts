@@ -4,7 +4,8 @@
  */
 import type { Half } from '../core/year.js';
 import type { Lang } from './index.js';
-import { semesterZh } from './zh.js';
+import { en } from './en.js';
+import { semesterZh, zh } from './zh.js';
 
 const enWords = {
   semester: (s: string) => s,
@@ -55,16 +56,9 @@ const enWords = {
   amountPending: 'amount not set yet',
   nonRenewalInstead: 'not renewed: no rectification',
   head: {
+    // The score table's column names, and the report's own.
+    ...en.head,
     semester: 'Semester',
-    rank: 'Rank',
-    staffId: 'ID',
-    name: 'Name',
-    post: 'Post',
-    total: 'Total',
-    grade: 'Grade',
-    reward: 'Reward',
-    penalty: 'Penalty',
-    rectifyBy: 'Rectify by',
     method: 'Method',
     yours: 'Your score',
     mean: 'Center mean',
@@ -240,16 +234,8 @@ const zhWords: ReportWords = {
   amountPending: '金额待定',
   nonRenewalInstead: '不予聘任，不再整改',
   head: {
+    ...zh.head,
     semester: '学期',
-    rank: '名次',
-    staffId: '工号',
-    name: '姓名',
-    post: '岗位',
-    total: '总分',
-    grade: '等级',
-    reward: '奖励',
-    penalty: '处罚',
-    rectifyBy: '整改期限',
     method: '考评方式',
     yours: '本人得分',
     mean: '中心平均',

@@ -50,6 +50,7 @@ export const zh: Words = {
   currency: (n: number) => `¥${n}`,
   unset: '金额未设',
   unsetCell: '（金额未设）',
+  clipped: (characters) => `（共 ${characters} 个字符）`,
   problems: (errors: number, warnings: number) => `${errors} 个错误${warnings ? `，${warnings} 个警告` : ''}；未写出任何文件`,
 };
 
