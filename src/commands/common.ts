@@ -15,7 +15,7 @@ import { type Lang, defaultLang, words as uiWords } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import type { Reading } from '../io/read-sheets.js';
 import { type Encoding, parseEncoding } from '../io/encoding.js';
-import { type OutData, blockingStderr, checkOut, writeOut, writeStdout } from '../io/output.js';
+import { type OutData, blockingStderr, checkOut, stdoutIsTerminal, writeOut, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { printable } from '../render/format.js';
 
@@ -76,7 +76,7 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new UsageError(commandWords(lang).badDelimiter(delimiter));
   }
-  const toTerminal = !flags.out && process.stdout.isTTY === true;
+  const toTerminal = !flags.out && stdoutIsTerminal();
   const color = flags.color !== false && !env.NO_COLOR && (toTerminal || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'));
   return {
     policy,

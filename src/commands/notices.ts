@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { reportWords } from '../i18n/report.js';
 import { printPdfs, requireBrowser } from '../io/browser.js';
 import { planOutDir, writeOutDir } from '../io/out-dir.js';
+import { stdoutIsTerminal } from '../io/output.js';
 import { addCommonOptions, emit } from './common.js';
 import { type DocumentFlags, addDocumentOptions, documentCommon, outputFormat, readDocument } from './documents.js';
 import { newCommand } from './list.js';
@@ -33,7 +34,7 @@ async function run(cmd: Command, sheets: string[], flags: NoticesFlags): Promise
   if (flags.outDir !== undefined && common.out !== null) throw new UsageError(e.outAndOutDir);
   if (flags.pdf && flags.outDir === undefined) throw new UsageError(e.pdfNeedsOutDir);
   const format = flags.pdf ? 'pdf' : outputFormat(cmd, common, common.out);
-  if (format === 'pdf' && !common.out && flags.outDir === undefined && process.stdout.isTTY) throw new UsageError(e.pdfToTerminal);
+  if (format === 'pdf' && !common.out && flags.outDir === undefined && stdoutIsTerminal()) throw new UsageError(e.pdfToTerminal);
   // No browser, no work: say so before reading anything.
   const browser = format === 'pdf' ? requireBrowser(common.lang) : null;
   const data = readDocument(sheets, flags, common);

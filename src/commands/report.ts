@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { reportWords } from '../i18n/report.js';
 import { printPdfs, requireBrowser } from '../io/browser.js';
+import { stdoutIsTerminal } from '../io/output.js';
 import { addCommonOptions, emit } from './common.js';
 import { type DocumentFlags, addDocumentOptions, documentCommon, outputFormat, readDocument } from './documents.js';
 import { newCommand } from './list.js';
@@ -22,7 +23,7 @@ export function register(program: Command, lang: Lang): void {
 async function run(cmd: Command, sheets: string[], flags: DocumentFlags, version: string): Promise<void> {
   const common = documentCommon(flags);
   const format = outputFormat(cmd, common, common.out);
-  if (format === 'pdf' && !common.out && process.stdout.isTTY) throw new UsageError(reportWords[common.lang].error.pdfToTerminal);
+  if (format === 'pdf' && !common.out && stdoutIsTerminal()) throw new UsageError(reportWords[common.lang].error.pdfToTerminal);
   // No browser, no work: say so before reading anything.
   const browser = format === 'pdf' ? requireBrowser(common.lang) : null;
   const data = readDocument(sheets, flags, common);

@@ -16,7 +16,8 @@ export class Progress {
     /** Bytes read elsewhere (another thread), added to this thread's. */
     private readonly elsewhere: () => number = () => 0,
   ) {
-    this.enabled = process.stderr.isTTY === true && total >= PROGRESS_MIN_BYTES;
+    // A small input never looks at standard error (making process.stderr loads Node's streams).
+    this.enabled = total >= PROGRESS_MIN_BYTES && process.stderr.isTTY === true;
   }
 
   update(name: string, bytes: number): void {

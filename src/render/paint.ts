@@ -3,12 +3,13 @@
  * FORCE_COLOR): scripts and pipes never pay for it. `preparePaint` runs before a command renders.
  */
 import type { ChalkInstance } from 'chalk';
+import { stdoutIsTerminal } from '../io/output.js';
 
 let chalk: typeof import('chalk') | null = null;
 
 export async function preparePaint(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
-  if ((process.stdout.isTTY || forced) && !env.NO_COLOR) chalk ??= await import('chalk');
+  if ((forced || stdoutIsTerminal()) && !env.NO_COLOR) chalk ??= await import('chalk');
 }
 
 /** Returns its text unchanged, however it is chained (`plain.green.bold(s) === s`). */
