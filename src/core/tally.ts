@@ -56,6 +56,8 @@ export class CheckedRow {
   readonly columns = new Int32Array(5);
 }
 
+/** The raters of a committee (SPEC): the dense cells' first stride. */
+const COMMITTEE = 5;
 /** Dense cells: at most this many slots per person. */
 export const DENSE_MAX = 64;
 /** A cell reference in a problem: person * DENSE_MAX + slot, or SPARSE_REF + a sparse cell. */
@@ -107,12 +109,13 @@ export class Tally {
   raterRoleLine = new Int32Array(64);
 
   // Dense cells: person * stride + slot, where slot is the rater's number (while under the stride).
-  stride = 8;
+  // Five slots to begin with, a committee's members (SPEC); a sixth rater doubles the stride.
+  stride = COMMITTEE;
   /** 0: no cell; else role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none). */
-  cellRole = new Uint8Array(1024 * 8);
-  cellMask = new Uint8Array(1024 * 8);
-  cellFile = new Int32Array(1024 * 8);
-  cellLine = new Int32Array(1024 * 8);
+  cellRole = new Uint8Array(1024 * COMMITTEE);
+  cellMask = new Uint8Array(1024 * COMMITTEE);
+  cellFile = new Int32Array(1024 * COMMITTEE);
+  cellLine = new Int32Array(1024 * COMMITTEE);
   /** Scores per cell and method, when kept. */
   cellScores: Int32Array | null;
   /** Per cell and method, where its first score was when that is not the cell's first row: file, line (-1: the cell's row). */
@@ -149,7 +152,7 @@ export class Tally {
   ) {
     this.sumSize = opts.policy.aggregation === 'trimmed' ? 15 : 5;
     this.sums = new Float64Array(1024 * this.sumSize);
-    this.cellScores = opts.keepScores ? new Int32Array(1024 * 8 * 5) : null;
+    this.cellScores = opts.keepScores ? new Int32Array(1024 * COMMITTEE * 5) : null;
     this.sparseScores = opts.keepScores ? new Int32Array(64 * 5) : null;
   }
 
