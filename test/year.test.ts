@@ -1,7 +1,7 @@
 /** The year rules, table-driven: every pair of grades, a missing semester, amounts set or unset, due dates. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
-import type { StaffResult } from '../src/core/report.js';
+import { type StaffResult, byStaffId } from '../src/core/report.js';
 import type { Grade } from '../src/core/types.js';
 import { YEAR_RULES, onRewardsList, rewardsFilter, yearCategory, yearOutcome } from '../src/core/year.js';
 import { resultOf } from './score-text.js';
@@ -222,5 +222,33 @@ describe("HR's lists and the sections", () => {
       const kept = (['rewards', 'penalties', 'award-candidates', 'non-renewal'] as const).filter((k) => rewardsFilter(k)(o));
       expect(kept).toEqual(only);
     }
+  });
+});
+
+describe('byStaffId: everyone of several lists, by staff id', () => {
+  const who = (staffId: string, tag: string) => ({ staffId, tag });
+
+  it('one row per staff id in code-point order, null where a list has none', () => {
+    const rows = byStaffId([[who('S3', 'h1'), who('S1', 'h1')], [who('S2', 'h2'), who('S3', 'h2')], [who('S1', 'roster')]]);
+    expect(rows.map((r) => r.map((x) => (x ? `${x.staffId}:${x.tag}` : null)))).toEqual([
+      ['S1:h1', null, 'S1:roster'],
+      [null, 'S2:h2', null],
+      ['S3:h1', 'S3:h2', null],
+    ]);
+  });
+
+  it('orders by code point, not UTF-16 units: an id above U+FFFF after one from U+E000', () => {
+    const astral = '\u{1F600}';
+    const rows = byStaffId([[who(astral, 'a'), who('\uE000', 'b'), who('A', 'c')]]);
+    expect(rows.map((r) => r[0]!.tag)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('a list with an id twice: the later entry', () => {
+    expect(byStaffId([[who('S1', 'first'), who('S1', 'second')]]).map((r) => r[0]!.tag)).toEqual(['second']);
+  });
+
+  it('no lists, or empty ones: no rows', () => {
+    expect(byStaffId([])).toEqual([]);
+    expect(byStaffId([[], []])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeYears, semesterId } from '../core/history.js';
 import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
-import { type SemesterReport, type StaffResult, byCodePoint } from '../core/report.js';
+import { type SemesterReport, type StaffResult, byCodePoint, byStaffId } from '../core/report.js';
 import type { Problem } from '../core/types.js';
 import { type YearOutcome, rewardsFilter, yearOutcome } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
@@ -97,11 +97,7 @@ function total(amounts: (number | null)[]): number | null {
 
 /** The year rules applied to everyone of a year with both semesters, ordered by staff id (as `evaluate year`). */
 export function yearOutcomes(h1: SemesterReport, h2: SemesterReport, policy: Policy): YearOutcome[] {
-  const byId = (r: SemesterReport) => new Map(r.staff.map((s) => [s.staffId, s]));
-  const a = byId(h1);
-  const b = byId(h2);
-  const ids = [...new Set([...a.keys(), ...b.keys()])].sort(byCodePoint);
-  return ids.map((id) => yearOutcome(a.get(id) ?? null, b.get(id) ?? null, policy));
+  return byStaffId([h1.staff, h2.staff]).map((row) => yearOutcome(row[0], row[1], policy));
 }
 
 /**

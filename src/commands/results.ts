@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type SheetsSummary, byName, summarize } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
-import { type SemesterReport, type StaffResult, byCodePoint, rankReport } from '../core/report.js';
+import { type SemesterReport, byStaffId, rankReport } from '../core/report.js';
 import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
 import { scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
@@ -304,20 +304,8 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
   // Everyone by staff id: their two semesters and their roster entry.
-  const byId = new Map<string, { h1: StaffResult | null; h2: StaffResult | null; entry: { staffId: string; name: string; post: string } | undefined }>();
-  const entryOf = (id: string) => {
-    let e = byId.get(id);
-    if (!e) byId.set(id, (e = { h1: null, h2: null, entry: undefined }));
-    return e;
-  };
-  for (const s of h1Report?.staff ?? []) entryOf(s.staffId).h1 = s;
-  for (const s of h2Report?.staff ?? []) entryOf(s.staffId).h2 = s;
-  for (const e of reading.roster ?? []) entryOf(e.staffId).entry = e;
-  const ids = [...byId.keys()].sort(byCodePoint);
-  const outcomes = ids.map((id) => {
-    const e = byId.get(id)!;
-    return yearOutcome(e.h1, e.h2, policy, e.entry);
-  });
+  const roster = (reading.roster ?? []).map((e) => ({ staffId: e.staffId, name: e.name, post: e.post }));
+  const outcomes = byStaffId([h1Report?.staff ?? [], h2Report?.staff ?? [], roster]).map((row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
   return { year, outcomes, h1: h1Report, h2: h2Report, results };
 }
 

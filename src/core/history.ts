@@ -5,7 +5,7 @@
  */
 import type { Policy } from './policy.js';
 import type { Rational } from './rational.js';
-import { type SemesterReport, type StaffResult, byCodePoint } from './report.js';
+import { type SemesterReport, type StaffResult, byCodePoint, byStaffId } from './report.js';
 import { type Grade, GRADES } from './types.js';
 import { yearOutcome } from './year.js';
 
@@ -77,20 +77,12 @@ export function buildHistory(reports: readonly SemesterReport[], policy: Policy)
   const ordered = [...reports].sort((a, b) => byCodePoint(a.semester, b.semester));
   const semesters = ordered.map((r) => r.semester);
   const at = new Map(semesters.map((s, i) => [s, i]));
-  const byId = new Map<string, (StaffResult | null)[]>();
-  ordered.forEach((r, i) => {
-    for (const s of r.staff) {
-      let row = byId.get(s.staffId);
-      if (!row) byId.set(s.staffId, (row = new Array<StaffResult | null>(semesters.length).fill(null)));
-      row[i] = s;
-    }
-  });
   const years = completeYears(semesters);
   const staff: HistoryRow[] = [];
-  for (const id of [...byId.keys()].sort(byCodePoint)) {
-    const results = byId.get(id)!;
+  for (const results of byStaffId(ordered.map((r) => r.staff))) {
     const scored = results.filter((r): r is StaffResult => r !== null);
     const latest = scored[scored.length - 1]!;
+    const id = latest.staffId;
     const counts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
     for (const r of scored) counts[r.grade]++;
     const awardYears: number[] = [];

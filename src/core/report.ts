@@ -216,4 +216,33 @@ export function rankReport(semester: string, scored: ScoredStaff[], raters: numb
   return { semester, staff: ranked, raters, gradeCounts, groupBy };
 }
 
+/**
+ * Everyone of several lists (the semesters of a year or of a history, a roster) by staff id, in
+ * code-point order: each row holds every list's entry of one staff id, null where a list has none
+ * (in a list with the id twice, the later entry).
+ */
+export function byStaffId<L extends readonly (readonly { staffId: string }[])[]>(lists: readonly [...L]): { [K in keyof L]: L[K][number] | null }[] {
+  type Row = { [K in keyof L]: L[K][number] | null };
+  const at = new Map<string, number>();
+  const ids: string[] = [];
+  const rows: ({ staffId: string } | null)[][] = [];
+  lists.forEach((list, j) => {
+    for (const s of list) {
+      let i = at.get(s.staffId);
+      if (i === undefined) {
+        i = ids.length;
+        at.set(s.staffId, i);
+        ids.push(s.staffId);
+        rows.push(new Array<{ staffId: string } | null>(lists.length).fill(null));
+      }
+      rows[i]![j] = s;
+    }
+  });
+  // Plain UTF-16 comparison where it is code-point order (see rank).
+  const plain = ids.every(utf16IsCodePointOrder);
+  const order = Array.from(ids.keys()).sort(plain ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!));
+  // Row j holds list j's entries: the type the lists give.
+  return order.map((i) => rows[i] as unknown as Row);
+}
+
 export { byCodePoint };

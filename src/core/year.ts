@@ -156,25 +156,59 @@ export function yearOutcome(
   if (!byH2) byH1.set(c1, (byH2 = new Map()));
   let d = byH2.get(c2);
   if (!d) byH2.set(c2, (d = decide(h1, h2, policy)));
-  return {
-    staffId: latest.staffId,
-    name: latest.name,
-    post: latest.post,
-    h1,
-    h2,
-    status: d.status,
-    awardCandidate: d.awardCandidate,
-    nonRenewal: d.nonRenewal,
-    rectification: d.rectification,
-    annualBonusDue: d.annualBonusDue,
-    annualBonus: d.annualBonus,
-    rewardTotal: d.rewardTotal,
-    penaltyTotal: d.penaltyTotal,
-    rectifyBy: d.rectifyBy,
-    unset: d.unset,
-    rules: d.rules,
-    yearRules: d.yearRules,
-  };
+  return new PersonYear(latest.staffId, latest.name, latest.post, h1, h2, d);
+}
+
+/**
+ * One person's year: who, the two semesters, and the decision they share with everyone of the same
+ * two consequences (read through, not copied: a year of 200,000 people keeps 200,000 small objects).
+ */
+class PersonYear implements YearOutcome {
+  constructor(
+    readonly staffId: string,
+    readonly name: string,
+    readonly post: string,
+    readonly h1: StaffResult | null,
+    readonly h2: StaffResult | null,
+    private readonly d: Decision,
+  ) {}
+
+  get status(): 'complete' | 'incomplete' {
+    return this.d.status;
+  }
+  get awardCandidate(): boolean | null {
+    return this.d.awardCandidate;
+  }
+  get nonRenewal(): boolean | null {
+    return this.d.nonRenewal;
+  }
+  get rectification(): boolean {
+    return this.d.rectification;
+  }
+  get annualBonusDue(): boolean {
+    return this.d.annualBonusDue;
+  }
+  get annualBonus(): number | null {
+    return this.d.annualBonus;
+  }
+  get rewardTotal(): number | null {
+    return this.d.rewardTotal;
+  }
+  get penaltyTotal(): number | null {
+    return this.d.penaltyTotal;
+  }
+  get rectifyBy(): Record<Half, string | null> {
+    return this.d.rectifyBy;
+  }
+  get unset(): (keyof Amounts)[] {
+    return this.d.unset;
+  }
+  get rules(): string[] {
+    return this.d.rules;
+  }
+  get yearRules(): string[] {
+    return this.d.yearRules;
+  }
 }
 
 /** The year rules applied to two semesters' grades and consequences (either semester may be missing). */
