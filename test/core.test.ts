@@ -3,7 +3,7 @@ import { contributions } from '../src/core/aggregation.js';
 import { MICRO, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
 import { validatePolicy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
-import { policyOf, scoreText } from './score-text.js';
+import { policyOf, scoreText, scoreTexts } from './score-text.js';
 
 const HEAD = 'staff_id,name,semester,rater,role,listen,see,check,test,ask';
 /** listen's place in METHODS (StaffResult.methodValue(k)). */
@@ -267,5 +267,23 @@ describe('policy validation', () => {
     expect(p.methods.listen.roles).toEqual(['leader', 'head-office', 'center-office', 'student']);
     expect(p.amounts).toEqual({ excellent: 800, good: null, annualBonus: null, penalty: null });
     expect(p.rectificationDays).toBe(30);
+  });
+});
+
+describe('the tally widens its block of raters', () => {
+  // One person scored by 40 raters, each score kept (median): the block of cells grows 5, 10, 15, 25,
+  // 40 slots a person, and each array of it stays as long as the block (the scores 5 a cell).
+  it('40 raters of one person, scores kept: the median, and arrays the size of the block', () => {
+    const rows = ['staff_id,semester,rater,listen,see,check,test,ask'];
+    for (let r = 0; r < 40; r++) rows.push(`S1,2026-H1,R${r},${[1, 2, 3, 4, 5].map(() => 10 + (r % 5)).join(',')}`);
+    for (let p = 2; p <= 4; p++) rows.push(`S${p},2026-H1,R0,10,10,10,10,10`);
+    const { reports, problems, reading } = scoreTexts({ 'h1.csv': `${rows.join('\n')}\n` }, policyOf({ aggregation: 'median' }));
+    expect(problems.list).toEqual([]);
+    // Eight each of 10, 11, 12, 13, 14 per method: the median is 12, five times.
+    expect(reports[0]!.staff.find((s) => s.staffId === 'S1')!.total.toFixed(1)).toBe('60.0');
+    const tally = reading.tally;
+    expect(tally.stride).toBe(40);
+    expect(tally.cellScores!.length).toBe(tally.cellRole.length * 5);
+    expect(tally.cellRole.length).toBe(1024 * 40);
   });
 });

@@ -109,7 +109,7 @@ export class Tally {
   raterRoleLine = new Int32Array(64);
 
   // Dense cells: person * stride + slot, where slot is the rater's number (while under the stride).
-  // Five slots to begin with, a committee's members (SPEC); a sixth rater doubles the stride.
+  // Five slots to begin with, a committee's members (SPEC); a sixth rater widens the block (see dense).
   stride = COMMITTEE;
   /** 0: no cell; else role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none). */
   cellRole = new Uint8Array(1024 * COMMITTEE);
@@ -241,11 +241,12 @@ export class Tally {
     // Once a rater is sparse the block never grows again: every cell of a rater stays where it is.
     if (r >= DENSE_MAX || this.sparseCount > 0 || this.denseCells * 2 < this.persons * this.stride) return false;
     let stride = this.stride;
-    while (stride <= r) stride *= 2;
+    // Half as wide again, in whole committees (5, 10, 15, 25, 40, 60, 64): 15 raters take 15 slots, not 20.
+    while (stride <= r) stride = Math.min(DENSE_MAX, Math.ceil((stride * 3) / 10) * COMMITTEE);
     const old = this.stride;
     const n = Math.max(this.persons, 1);
     const relayout = <T extends Int32Array | Uint8Array>(a: T, per: number, fill = 0): T => {
-      const b = new (a.constructor as new (n: number) => T)(Math.max(a.length / old, n) * stride * per);
+      const b = new (a.constructor as new (n: number) => T)(Math.max(a.length / (old * per), n) * stride * per);
       if (fill !== 0) b.fill(fill);
       for (let p = 0; p < this.persons; p++) b.set(a.subarray(p * old * per, (p + 1) * old * per), p * stride * per);
       return b;
