@@ -184,15 +184,26 @@ class ByteFields implements RowFields {
     return s === e ? '' : this.buffer.toString('utf8', s, e);
   }
 
-  /** Cell i's bytes without the ASCII blanks around them; null where the cell has other bytes than ASCII. */
-  private asciiTrimmed(i: number): [number, number] | null {
+  /** buf[s, e) decoded and trimmed (a cell's text). */
+  trimmedText(s: number, e: number): string {
+    return this.decode(s, e).trim();
+  }
+
+  /** After asciiTrimmed: the cell's bytes without the blanks around them, [trimmedStart, trimmedEnd). */
+  private trimmedStart = 0;
+  private trimmedEnd = 0;
+
+  /** Whether cell i is ASCII; if so, its bytes without the ASCII blanks around them are [trimmedStart, trimmedEnd). */
+  private asciiTrimmed(i: number): boolean {
     const b = this.view.buf;
     let s = this.view.starts[i]!;
     let e = this.view.ends[i]!;
     while (s < e && isBlank(b[s]!)) s++;
     while (e > s && isBlank(b[e - 1]!)) e--;
-    for (let j = s; j < e; j++) if (b[j]! >= 0x80) return null;
-    return [s, e];
+    for (let j = s; j < e; j++) if (b[j]! >= 0x80) return false;
+    this.trimmedStart = s;
+    this.trimmedEnd = e;
+    return true;
   }
 
   text(i: number): string {
@@ -219,9 +230,9 @@ class ByteFields implements RowFields {
     const table = this.texts.tables[kind]!;
     let id: number;
     let text: string;
-    const ascii = this.asciiTrimmed(i);
-    if (ascii) {
-      const [a, b] = ascii;
+    if (this.asciiTrimmed(i)) {
+      const a = this.trimmedStart;
+      const b = this.trimmedEnd;
       if (a === b) {
         cache.put(v.buf, s, e, '', BLANK);
         return -1;
@@ -231,7 +242,7 @@ class ByteFields implements RowFields {
       text = LATER;
     } else {
       // Other bytes than ASCII (a Chinese name, GBK turned UTF-8): found by their spelling, decoded once.
-      id = table.internSpelling(v.buf, s, e, () => this.decode(s, e).trim());
+      id = table.internSpelling(v.buf, s, e, this);
       if (id < 0) {
         cache.put(v.buf, s, e, '', BLANK);
         return -1;
@@ -345,13 +356,23 @@ export class SheetParser implements RecordSink {
     this.counts.used++;
     if (!this.scored) for (let k = 0; k < 5; k++) if (row.scores[k] !== SCORE_EMPTY) this.scored = true;
     const year = this.opts.keepYear;
-    if (year !== null && row.semester.slice(0, 4) !== String(year)) {
+    // (Rows of one semester are one string: the year is looked at once per semester met, not per row.)
+    if (year !== null && row.semester !== this.keptSemester && !this.keeps(row.semester, year)) {
       const seen = this.ignored.get(row.semester);
       if (seen) seen.rows++;
       else this.ignored.set(row.semester, { semester: row.semester, line: v.line, rows: 1 });
       return;
     }
     this.sink.row(row);
+  }
+
+  /** The last semester found to be of the year kept. */
+  private keptSemester = '';
+
+  private keeps(semester: string, year: number): boolean {
+    if (semester.slice(0, 4) !== String(year)) return false;
+    this.keptSemester = semester;
+    return true;
   }
 
   malformed(line: number, column: number, kind: MalformedKind, code = 0): void {

@@ -99,15 +99,16 @@ export class TextTable {
   private spellingId = new Int32Array(64);
 
   /**
-   * The number of the text a cell's raw bytes buf[s, e) spell (-1: blank), `text` giving the
-   * trimmed text when these bytes were not met before.
+   * The number of the text a cell's raw bytes buf[s, e) spell (-1: blank), `cells` giving the
+   * trimmed text when these bytes were not met before. (An object, not a closure: a closure over s
+   * and e would make the caller allocate its variables at every call, hit or not.)
    */
-  internSpelling(buf: Uint8Array, s: number, e: number, text: () => string): number {
+  internSpelling(buf: Uint8Array, s: number, e: number, cells: { trimmedText(s: number, e: number): string }): number {
     const spellings = (this.spellings ??= new TextTable());
     const h = hashBytes(buf, s, e);
     const known = spellings.find(buf, s, e, h);
     if (known >= 0) return this.spellingId[known]!;
-    const t = text();
+    const t = cells.trimmedText(s, e);
     const id = t === '' ? -1 : this.internText(t);
     const at = spellings.intern(buf, s, e);
     if (at >= this.spellingId.length) this.spellingId = grow(this.spellingId);
