@@ -1,5 +1,5 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
-import { csvChunks } from './csv.js';
+import { CsvBytes } from './csv.js';
 import type { StaffResult } from '../core/report.js';
 import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
@@ -147,33 +147,40 @@ export function yearCsv(input: YearRenderInput, bom: boolean): Uint8Array[] {
     c.staffId, c.name, c.post, c.h1Total, c.h1Grade, c.h2Total, c.h2Grade, c.status, c.awardCandidate, c.nonRenewal,
     c.rectification, c.annualBonus, c.rewardTotal, c.penaltyTotal, c.rectifyBy, c.outcome,
   ];
-  const total = (s: StaffResult | null) => (s ? s.total.toFixed(input.precision) : '');
   const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
-  // Row by row into bytes: a year of 200,000 people is never held as rows or as one string.
-  function* rows(): Generator<(string | number)[]> {
-    yield header;
-    for (const o of input.outcomes) {
-      yield [
-        neutralize(o.staffId),
-        neutralize(o.name),
-        neutralize(o.post),
-        total(o.h1),
-        grade(o.h1),
-        total(o.h2),
-        grade(o.h2),
-        w.status[o.status],
-        yesNo(o.awardCandidate, w),
-        yesNo(o.nonRenewal, w),
-        yesNo(o.rectification, w),
-        o.annualBonusDue ? (o.annualBonus ?? '') : 0,
-        o.rewardTotal ?? '',
-        o.penaltyTotal ?? '',
-        rectifyDates(o),
-        outcomeWords(o, w),
-      ];
-    }
+  // Cell by cell into bytes, totals digit by digit: a year of 200,000 people is never held as rows
+  // or as one string.
+  const out = new CsvBytes(bom);
+  out.row(header);
+  const p = input.precision;
+  const total = (s: StaffResult | null): void => {
+    if (!s) return out.empty();
+    const t = s.total.roundScaledNumber(p);
+    if (t !== null && t >= 0) out.scaled(t, p, false);
+    else out.text(s.total.toFixed(p));
+  };
+  const amount = (v: number | null): void => (v === null ? out.empty() : out.number(v));
+  for (const o of input.outcomes) {
+    out.text(neutralize(o.staffId));
+    out.text(neutralize(o.name));
+    out.text(neutralize(o.post));
+    total(o.h1);
+    out.text(grade(o.h1));
+    total(o.h2);
+    out.text(grade(o.h2));
+    out.text(w.status[o.status]);
+    out.text(yesNo(o.awardCandidate, w));
+    out.text(yesNo(o.nonRenewal, w));
+    out.text(yesNo(o.rectification, w));
+    if (o.annualBonusDue) amount(o.annualBonus);
+    else out.number(0);
+    amount(o.rewardTotal);
+    amount(o.penaltyTotal);
+    out.text(rectifyDates(o));
+    out.text(outcomeWords(o, w));
+    out.end();
   }
-  return csvChunks(rows(), bom);
+  return out.chunks();
 }
 
 function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
