@@ -78,6 +78,7 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
   out.row(header);
   const p = input.precision;
   const amount = (v: number | null) => (v === null ? out.empty() : out.number(v));
+  const methods = [0, 0, 0, 0, 0];
   for (const r of input.reports) {
     for (const s of r.staff) {
       out.number(s.rank);
@@ -85,7 +86,7 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
       out.text(neutralize(s.name));
       out.text(neutralize(s.post));
       out.text(s.semester);
-      for (const q of s.methodsScaled(2)) out.scaled(q, 2, true);
+      for (const q of s.methodsScaled(2, methods)) out.scaled(q, 2, true);
       const t = s.total.roundScaledNumber(p);
       if (t !== null && t >= 0) out.scaled(t, p, false);
       else out.text(s.total.toFixed(p));
