@@ -427,7 +427,11 @@ export class Tally {
     return out;
   }
 
-  /** Everything this tally holds, as plain data (for another thread's tally to merge). */
+  /**
+   * Everything this tally holds, as plain data (for another thread's tally to merge): views of its
+   * own arrays, not copies, so that the reader thread moves them whole and never holds its tally
+   * twice (the tally is not used after).
+   */
   exportState(): TallyState {
     const n = this.persons;
     const cells = n * this.stride;
@@ -436,36 +440,36 @@ export class Tally {
     return {
       semesters: [...this.semesters],
       persons: n,
-      semesterOf: this.semesterOf.slice(0, n),
-      staffOf: this.staffOf.slice(0, n),
-      nameOf: this.nameOf.slice(0, n),
-      postOf: this.postOf.slice(0, n),
-      atFile: this.atFile.slice(0, n),
-      atLine: this.atLine.slice(0, n),
-      nameFile: this.nameFile.slice(0, n),
-      nameLine: this.nameLine.slice(0, n),
-      sums: this.sums.slice(0, n * this.sumSize),
-      raterRole: this.raterRole.slice(0, raters),
-      raterRoleFile: this.raterRoleFile.slice(0, raters),
-      raterRoleLine: this.raterRoleLine.slice(0, raters),
+      semesterOf: this.semesterOf.subarray(0, n),
+      staffOf: this.staffOf.subarray(0, n),
+      nameOf: this.nameOf.subarray(0, n),
+      postOf: this.postOf.subarray(0, n),
+      atFile: this.atFile.subarray(0, n),
+      atLine: this.atLine.subarray(0, n),
+      nameFile: this.nameFile.subarray(0, n),
+      nameLine: this.nameLine.subarray(0, n),
+      sums: this.sums.subarray(0, n * this.sumSize),
+      raterRole: this.raterRole.subarray(0, raters),
+      raterRoleFile: this.raterRoleFile.subarray(0, raters),
+      raterRoleLine: this.raterRoleLine.subarray(0, raters),
       stride: this.stride,
-      cellRole: this.cellRole.slice(0, cells),
-      cellMask: this.cellMask.slice(0, cells),
-      cellFile: this.cellFile.slice(0, cells),
-      cellLine: this.cellLine.slice(0, cells),
-      cellScores: this.cellScores ? this.cellScores.slice(0, cells * 5) : null,
-      methodPlace: this.methodPlace ? this.methodPlace.slice(0, cells * 10) : null,
+      cellRole: this.cellRole.subarray(0, cells),
+      cellMask: this.cellMask.subarray(0, cells),
+      cellFile: this.cellFile.subarray(0, cells),
+      cellLine: this.cellLine.subarray(0, cells),
+      cellScores: this.cellScores ? this.cellScores.subarray(0, cells * 5) : null,
+      methodPlace: this.methodPlace ? this.methodPlace.subarray(0, cells * 10) : null,
       sparseCount: sc,
-      sparsePerson: this.sparsePerson.slice(0, sc),
-      sparseRater: this.sparseRater.slice(0, sc),
-      sparseRole: this.sparseRole.slice(0, sc),
-      sparseMask: this.sparseMask.slice(0, sc),
-      sparseFile: this.sparseFile.slice(0, sc),
-      sparseLine: this.sparseLine.slice(0, sc),
-      sparseNext: this.sparseNext.slice(0, sc),
-      sparseFirst: this.sparseFirst.slice(0, n),
-      sparseScores: this.sparseScores ? this.sparseScores.slice(0, sc * 5) : null,
-      sparsePlace: this.sparsePlace ? this.sparsePlace.slice(0, sc * 10) : null,
+      sparsePerson: this.sparsePerson.subarray(0, sc),
+      sparseRater: this.sparseRater.subarray(0, sc),
+      sparseRole: this.sparseRole.subarray(0, sc),
+      sparseMask: this.sparseMask.subarray(0, sc),
+      sparseFile: this.sparseFile.subarray(0, sc),
+      sparseLine: this.sparseLine.subarray(0, sc),
+      sparseNext: this.sparseNext.subarray(0, sc),
+      sparseFirst: this.sparseFirst.subarray(0, n),
+      sparseScores: this.sparseScores ? this.sparseScores.subarray(0, sc * 5) : null,
+      sparsePlace: this.sparsePlace ? this.sparsePlace.subarray(0, sc * 10) : null,
       rows: this.rows,
       files: [...this.files].map(([order, f]) => [order, f.name]),
       fileColumns: [...this.fileColumns],
