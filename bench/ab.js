@@ -1,0 +1,53 @@
+// A/B of two builds on one input, alternating so that the machine's noise hits both: the median
+// time of a phase that EVALUATE_DEBUG prints ("tallied and checked", "scored", "written", ...).
+//
+//   node bench/ab.js [--runs N] [--two-threads] --phase NAME DIR_A DIR_B -- evaluate-arguments...
+//
+// DIR_A and DIR_B are checkouts with a build (`git worktree add ../base HEAD~1`, then `npm run build`
+// there). One thread unless --two-threads: a change to the reading shows there without the second
+// thread's noise. Example:
+//
+//   node bench/ab.js --runs 7 --phase "tallied and checked" ../base . -- score /tmp/big.csv --format csv
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const argv = process.argv.slice(2);
+const dash = argv.indexOf('--');
+if (dash < 0) {
+  console.error('usage: node bench/ab.js [--runs N] [--two-threads] --phase NAME DIR_A DIR_B -- evaluate-arguments...');
+  process.exit(2);
+}
+const own = argv.slice(0, dash);
+const args = argv.slice(dash + 1);
+const take = (name) => {
+  const i = own.indexOf(name);
+  if (i < 0) return null;
+  const [, value] = own.splice(i, 2);
+  return value;
+};
+const runs = Number(take('--runs') ?? 5);
+const phase = take('--phase') ?? 'written';
+const twoThreads = own.includes('--two-threads');
+const dirs = own.filter((a) => a !== '--two-threads').map((d) => resolve(d));
+if (dirs.length !== 2) {
+  console.error('ab: give two build folders');
+  process.exit(2);
+}
+
+const env = { ...process.env, EVALUATE_DEBUG: '1' };
+if (!twoThreads) env.EVALUATE_ONE_THREAD = '1';
+const times = dirs.map(() => []);
+const pattern = new RegExp(`evaluate: ${phase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (\\d+) ms`);
+for (let i = 0; i < runs; i++) {
+  dirs.forEach((dir, k) => {
+    const r = spawnSync(process.execPath, [resolve(dir, 'bin', 'evaluate.cjs'), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const m = pattern.exec(r.stderr.toString());
+    if (!m) {
+      console.error(`ab: no "${phase}" phase in the output of ${dir} (exit ${r.status})`);
+      process.exit(1);
+    }
+    times[k].push(Number(m[1]));
+  });
+}
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+dirs.forEach((dir, k) => console.log(`${dir.padEnd(30)} median ${median(times[k])} ms   runs ${times[k].join(' ')}`));
