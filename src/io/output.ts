@@ -199,6 +199,20 @@ function writeAll(fd: number, buf: Uint8Array): void {
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
 
+/**
+ * writeAll, but stopping where a pipe another process made non-blocking is full (EAGAIN): how many
+ * bytes were written (standard output then writes the rest through its stream, as the reader reads).
+ */
+function writeUntilFull(fd: number, buf: Uint8Array): number {
+  let off = 0;
+  try {
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+  }
+  return off;
+}
+
 class AppearedError extends Error {}
 
 class TempFile {
@@ -381,20 +395,17 @@ export function stdoutIsTerminal(): boolean {
 /** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */
 export async function writeStdout(text: OutData): Promise<void> {
   for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {
+    let rest = part;
     if (!stdoutMade && kindOfStdout() === 'direct') {
-      const bytes = typeof part === 'string' ? Buffer.from(part) : part;
-      let at = 0;
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
       try {
-        while (at < bytes.length) at += writeSync(1, bytes, at);
-        continue;
+        rest = bytes.subarray(writeUntilFull(1, bytes));
       } catch (e) {
-        // A pipe another process made non-blocking, and full: the stream waits for the reader.
-        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') stdoutFailed(e as NodeJS.ErrnoException);
-        await new Promise<void>((done) => process.stdout.write(bytes.subarray(at), () => done()));
-        continue;
+        stdoutFailed(e as NodeJS.ErrnoException);
       }
+      if (rest.length === 0) continue;
     }
-    await new Promise<void>((done) => process.stdout.write(part, () => done()));
+    await new Promise<void>((done) => process.stdout.write(rest, () => done()));
   }
 }
 
