@@ -7,6 +7,7 @@
  * csv-stringify 1.3 s, strings joined line by line about 0.5 s, and these bytes about 0.1 s. Text
  * cells are formula-neutralized by the renderers, which know which cells are text.
  */
+import type { Rational } from '../core/rational.js';
 
 /** One cell as CSV text: quoted when it holds a comma, quote or line end. */
 export function csvCell(v: string | number): string {
@@ -125,6 +126,13 @@ export class CsvBytes {
     this.room(1);
     this.u8[this.pos++] = 46;
     this.digits(frac, width);
+  }
+
+  /** A rational with exactly `places` decimals, as its toFixed writes it (digit by digit where it can). */
+  fixed(v: Rational, places: number): void {
+    const q = v.roundScaledNumber(places);
+    if (q !== null && q >= 0) this.scaled(q, places, false);
+    else this.text(v.toFixed(places));
   }
 
   /** A non-negative integer's digits, padded with zeros to `width`. */

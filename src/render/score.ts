@@ -87,9 +87,7 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
       out.text(neutralize(s.post));
       out.text(s.semester);
       for (const q of s.methodsScaled(2, methods)) out.scaled(q, 2, true);
-      const t = s.total.roundScaledNumber(p);
-      if (t !== null && t >= 0) out.scaled(t, p, false);
-      else out.text(s.total.toFixed(p));
+      out.fixed(s.total, p);
       out.text(grade[s.grade]);
       const c = s.consequence;
       amount(c.reward);

@@ -153,12 +153,7 @@ export function yearCsv(input: YearRenderInput, bom: boolean): Uint8Array[] {
   const out = new CsvBytes(bom);
   out.row(header);
   const p = input.precision;
-  const total = (s: StaffResult | null): void => {
-    if (!s) return out.empty();
-    const t = s.total.roundScaledNumber(p);
-    if (t !== null && t >= 0) out.scaled(t, p, false);
-    else out.text(s.total.toFixed(p));
-  };
+  const total = (s: StaffResult | null): void => (s ? out.fixed(s.total, p) : out.empty());
   const amount = (v: number | null): void => (v === null ? out.empty() : out.number(v));
   for (const o of input.outcomes) {
     out.text(neutralize(o.staffId));
