@@ -11,8 +11,14 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
   const n = 140_000;
   const policy = DEFAULT_POLICY;
   // As scoring makes them: each person's five method values as numerator, denominator pairs (one
-  // rater's score over MICRO) in one array shared by everyone; 50 different sets of values.
+  // rater's score over MICRO) read from one object shared by everyone; 50 different sets of values.
   const parts = new Float64Array(n * 10);
+  const fractions = {
+    fraction(at: number, k: number, out: number[]) {
+      out[0] = parts[at * 10 + 2 * k]!;
+      out[1] = parts[at * 10 + 2 * k + 1]!;
+    },
+  };
   const settled = Array.from({ length: 50 }, (_, i) => settle('2026-H1', Rational.of([0, 1, 2, 3, 4].reduce((a, k) => a + ((i + k) % 21), 0)), policy));
   // Two posts, one of them larger than a spread can take on its own.
   const staff = Array.from({ length: n }, (_, i) => {
@@ -20,7 +26,7 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
       parts[i * 10 + 2 * k] = ((i % 50) + k) % 21 * MICRO;
       parts[i * 10 + 2 * k + 1] = MICRO;
     }
-    return new PersonResult('2026-H1', `S${String(i).padStart(6, '0')}`, `张${i % 97}`, i % 50 === 0 ? '2号楼' : '1号楼', 1, parts, i * 10, null, settled[i % 50]!);
+    return new PersonResult(`S${String(i).padStart(6, '0')}`, `张${i % 97}`, i % 50 === 0 ? '2号楼' : '1号楼', 1, settled[i % 50]!, fractions, i);
   });
   const reports = [rankReport('2026-H1', staff, 1, null)];
   const input = (groupBy: boolean) => ({

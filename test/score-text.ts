@@ -74,7 +74,7 @@ export function resultOf(
   const values = points.map((p) => Rational.of(Math.round(p * MICRO), MICRO));
   let exact = Rational.ZERO;
   for (const v of values) exact = exact.add(v);
-  const r = new PersonResult(who.semester, who.staffId, who.name ?? '', who.post ?? '', raters, null, 0, values, settle(who.semester, exact, policy));
+  const r = new PersonResult(who.staffId, who.name ?? '', who.post ?? '', raters, settle(who.semester, exact, policy), values);
   r.rank = 1;
   r.rankOf = 1;
   return r;

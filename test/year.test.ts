@@ -229,7 +229,7 @@ describe('byStaffId: everyone of several lists, by staff id', () => {
   const who = (staffId: string, tag: string) => ({ staffId, tag });
 
   it('one row per staff id in code-point order, null where a list has none', () => {
-    const rows = byStaffId([[who('S3', 'h1'), who('S1', 'h1')], [who('S2', 'h2'), who('S3', 'h2')], [who('S1', 'roster')]]);
+    const rows = byStaffId([[who('S3', 'h1'), who('S1', 'h1')], [who('S2', 'h2'), who('S3', 'h2')], [who('S1', 'roster')]], (row) => [...row]);
     expect(rows.map((r) => r.map((x) => (x ? `${x.staffId}:${x.tag}` : null)))).toEqual([
       ['S1:h1', null, 'S1:roster'],
       [null, 'S2:h2', null],
@@ -239,16 +239,25 @@ describe('byStaffId: everyone of several lists, by staff id', () => {
 
   it('orders by code point, not UTF-16 units: an id above U+FFFF after one from U+E000', () => {
     const astral = '\u{1F600}';
-    const rows = byStaffId([[who(astral, 'a'), who('\uE000', 'b'), who('A', 'c')]]);
+    const rows = byStaffId([[who(astral, 'a'), who('\uE000', 'b'), who('A', 'c')]], (row) => [...row]);
     expect(rows.map((r) => r[0]!.tag)).toEqual(['c', 'b', 'a']);
   });
 
   it('a list with an id twice: the later entry', () => {
-    expect(byStaffId([[who('S1', 'first'), who('S1', 'second')]]).map((r) => r[0]!.tag)).toEqual(['second']);
+    expect(byStaffId([[who('S1', 'first'), who('S1', 'second')]], (row) => row[0]!.tag)).toEqual(['second']);
   });
 
   it('no lists, or empty ones: no rows', () => {
-    expect(byStaffId([])).toEqual([]);
-    expect(byStaffId([[], []])).toEqual([]);
+    expect(byStaffId([], (row) => row)).toEqual([]);
+    expect(byStaffId([[], []], (row) => row)).toEqual([]);
+  });
+
+  it('gives make one row at a time: what make keeps is a copy, what it leaves is reused', () => {
+    const kept = byStaffId([[who('S2', 'a'), who('S1', 'a')], [who('S1', 'b')]], (row) => ({ copy: [...row], same: row }));
+    expect(kept.map((k) => k.copy.map((x) => x?.tag ?? null))).toEqual([
+      ['a', 'b'],
+      ['a', null],
+    ]);
+    expect(kept[0]!.same).toBe(kept[1]!.same);
   });
 });

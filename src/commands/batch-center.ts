@@ -97,7 +97,7 @@ function total(amounts: (number | null)[]): number | null {
 
 /** The year rules applied to everyone of a year with both semesters, ordered by staff id (as `evaluate year`). */
 export function yearOutcomes(h1: SemesterReport, h2: SemesterReport, policy: Policy): YearOutcome[] {
-  return byStaffId([h1.staff, h2.staff]).map((row) => yearOutcome(row[0], row[1], policy));
+  return byStaffId([h1.staff, h2.staff], (row) => yearOutcome(row[0], row[1], policy));
 }
 
 /**

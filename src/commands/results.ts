@@ -304,7 +304,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
   // Everyone by staff id: their two semesters and their roster entry.
-  const outcomes = byStaffId([h1Report?.staff ?? [], h2Report?.staff ?? [], reading.roster ?? []]).map((row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
+  const outcomes = byStaffId([h1Report?.staff ?? [], h2Report?.staff ?? [], reading.roster ?? []], (row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
   return { year, outcomes, h1: h1Report, h2: h2Report, results };
 }
 

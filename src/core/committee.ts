@@ -66,7 +66,7 @@ export interface SheetsSummary {
 const zeroScores = () => Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<Method, number>;
 
 /** A semester's raters in order of first appearance, with their role (as the scores count it) and how many staff they scored. */
-function ratersOf(tally: Tally, people: number[]): { rater: number; role: number; scored: number }[] {
+function ratersOf(tally: Tally, people: ArrayLike<number> & Iterable<number>): { rater: number; role: number; scored: number }[] {
   const found = new Map<number, { rater: number; role: number; scored: number }>();
   for (const person of people) {
     tally.cellsOf(person, (rater, cellRole) => {
@@ -78,7 +78,7 @@ function ratersOf(tally: Tally, people: number[]): { rater: number; role: number
   return [...found.values()];
 }
 
-export function composition(tally: Tally, texts: TextLookup, people: number[]): Composition {
+export function composition(tally: Tally, texts: TextLookup, people: ArrayLike<number> & Iterable<number>): Composition {
   const members: Record<Role | 'none', string[]> = { leader: [], 'head-office': [], 'center-office': [], student: [], none: [] };
   const raters = ratersOf(tally, people);
   for (const r of raters) members[r.role === NO_ROLE ? 'none' : ROLES[r.role]!].push(texts.text(RATER, r.rater));

@@ -78,8 +78,8 @@ export function buildHistory(reports: readonly SemesterReport[], policy: Policy)
   const semesters = ordered.map((r) => r.semester);
   const at = new Map(semesters.map((s, i) => [s, i]));
   const years = completeYears(semesters);
-  const staff: HistoryRow[] = [];
-  for (const results of byStaffId(ordered.map((r) => r.staff))) {
+  const staff = byStaffId(ordered.map((r) => r.staff), (row): HistoryRow => {
+    const results = [...row];
     const scored = results.filter((r): r is StaffResult => r !== null);
     const latest = scored[scored.length - 1]!;
     const id = latest.staffId;
@@ -95,7 +95,7 @@ export function buildHistory(reports: readonly SemesterReport[], policy: Policy)
       if (o.awardCandidate === true) awardYears.push(year);
       if (o.nonRenewal === true) nonRenewalYears.push(year);
     }
-    staff.push({
+    return {
       staffId: id,
       name: latest.name,
       post: latest.post,
@@ -105,7 +105,7 @@ export function buildHistory(reports: readonly SemesterReport[], policy: Policy)
       nonRenewalYears,
       longestUnqualifiedRun: longestUnqualifiedRun(semesters, results),
       trend: scored.length >= 2 ? latest.total.sub(scored[0]!.total) : null,
-    });
-  }
+    };
+  });
   return { semesters, staff };
 }

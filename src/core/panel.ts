@@ -320,7 +320,7 @@ export interface PanelSource {
 }
 
 /** The staff of a semester in a tally (needs the scores kept), in order of first appearance. */
-export function tallySource(tally: Tally, texts: TextLookup, people: readonly number[]): PanelSource {
+export function tallySource(tally: Tally, texts: TextLookup, people: ArrayLike<number> & Iterable<number>): PanelSource {
   const raters: string[] = [];
   // Tally rater number -> panel rater number + 1 (0: not met yet).
   let numbers = new Int32Array(64);

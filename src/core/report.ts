@@ -43,48 +43,75 @@ export interface SemesterReport {
 export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'> & { rank?: number; rankOf?: number };
 
 /**
- * One person's result, kept small (a batch holds hundreds of thousands): the method values as
- * numerator, denominator pairs in an array shared by everyone of the semester where they are plain
- * numbers, else as rationals; the exact total is made when asked for.
+ * Where a semester's plain method values come from: the numerator and denominator of method k of
+ * entry `at` are written to out[0], out[1] (scoring keeps each person's counts and reads the tally's
+ * sums, rather than two numbers per method and person).
+ */
+export interface MethodFractions {
+  fraction(at: number, k: number, out: number[]): void;
+}
+
+const pair = [0, 1];
+
+/**
+ * One person's result, kept small (a batch holds hundreds of thousands: 9 fields): the method values
+ * as fractions of plain numbers read from the semester's `MethodFractions`, else as rationals; the
+ * rounded total, grade, consequence and semester in a `Settled` that everyone with that total shares;
+ * the exact total made when asked for.
  */
 export class PersonResult implements StaffResult {
-  readonly semester: string;
   readonly staffId: string;
   name: string;
   post: string;
   readonly raters: number;
-  readonly total: Rational;
-  readonly grade: Grade;
-  readonly consequence: SemesterConsequence;
   /** Given by rank(); declared so that every person keeps one shape. */
   rank = 0;
   rankOf = 0;
-  private readonly parts: Float64Array | null;
+  private readonly settled: Settled;
+  private readonly values: MethodFractions | Rational[];
   private readonly at: number;
-  private readonly values: Rational[] | null;
 
-  constructor(semester: string, staffId: string, name: string, post: string, raters: number, parts: Float64Array | null, at: number, values: Rational[] | null, settled: Settled) {
-    this.semester = semester;
+  constructor(staffId: string, name: string, post: string, raters: number, settled: Settled, values: MethodFractions | Rational[], at = 0) {
     this.staffId = staffId;
     this.name = name;
     this.post = post;
     this.raters = raters;
-    this.total = settled.total;
-    this.grade = settled.grade;
-    this.consequence = settled.consequence;
-    this.parts = parts;
+    this.settled = settled;
+    this.values = values;
     this.at = at;
-    this.values = parts ? null : values;
+  }
+
+  get semester(): string {
+    return this.settled.semester;
+  }
+
+  get total(): Rational {
+    return this.settled.total;
+  }
+
+  get grade(): Grade {
+    return this.settled.grade;
+  }
+
+  get consequence(): SemesterConsequence {
+    return this.settled.consequence;
   }
 
   methodValue(k: number): Rational {
-    return this.parts ? Rational.of(this.parts[this.at + 2 * k]!, this.parts[this.at + 2 * k + 1]!) : this.values![k]!;
+    const v = this.values;
+    if (Array.isArray(v)) return v[k]!;
+    v.fraction(this.at, k, pair);
+    return Rational.of(pair[0]!, pair[1]!);
   }
 
   methodsScaled(places: number, out = [0, 0, 0, 0, 0]): number[] {
-    const parts = this.parts;
+    const v = this.values;
     for (let k = 0; k < 5; k++) {
-      const q = parts ? roundScaledFraction(parts[this.at + 2 * k]!, parts[this.at + 2 * k + 1]!, places) : null;
+      let q: number | null = null;
+      if (!Array.isArray(v)) {
+        v.fraction(this.at, k, pair);
+        q = roundScaledFraction(pair[0]!, pair[1]!, places);
+      }
       out[k] = q !== null ? q : Number(this.methodValue(k).roundScaled(places));
     }
     return out;
@@ -218,14 +245,17 @@ export function rankReport(semester: string, scored: ScoredStaff[], raters: numb
 
 /**
  * Everyone of several lists (the semesters of a year or of a history, a roster) by staff id, in
- * code-point order: each row holds every list's entry of one staff id, null where a list has none
- * (in a list with the id twice, the later entry).
+ * code-point order: `make` is given, for each staff id, a row with every list's entry of that id,
+ * null where a list has none (in a list with the id twice, the later entry). The row is one array
+ * reused for every id (a year joins 200,000 people): `make` copies what it keeps.
  */
-export function byStaffId<L extends readonly (readonly { staffId: string }[])[]>(lists: readonly [...L]): { [K in keyof L]: L[K][number] | null }[] {
+export function byStaffId<L extends readonly (readonly { staffId: string }[])[], U>(lists: readonly [...L], make: (row: { readonly [K in keyof L]: L[K][number] | null }) => U): U[] {
   type Row = { [K in keyof L]: L[K][number] | null };
+  const width = lists.length;
   const at = new Map<string, number>();
   const ids: string[] = [];
-  const rows: ({ staffId: string } | null)[][] = [];
+  // Entry j of id i at i * width + j.
+  const entries: ({ staffId: string } | null)[] = [];
   lists.forEach((list, j) => {
     for (const s of list) {
       let i = at.get(s.staffId);
@@ -233,16 +263,20 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[]>
         i = ids.length;
         at.set(s.staffId, i);
         ids.push(s.staffId);
-        rows.push(new Array<{ staffId: string } | null>(lists.length).fill(null));
+        for (let k = 0; k < width; k++) entries.push(null);
       }
-      rows[i]![j] = s;
+      entries[i * width + j] = s;
     }
   });
   // Plain UTF-16 comparison where it is code-point order (see rank).
   const plain = ids.every(utf16IsCodePointOrder);
   const order = Array.from(ids.keys()).sort(plain ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!));
-  // Row j holds list j's entries: the type the lists give.
-  return order.map((i) => rows[i] as unknown as Row);
+  const row: ({ staffId: string } | null)[] = new Array(width).fill(null);
+  return order.map((i) => {
+    for (let j = 0; j < width; j++) row[j] = entries[i * width + j]!;
+    // Entry j is list j's: the type the lists give.
+    return make(row as unknown as Row);
+  });
 }
 
 export { byCodePoint };

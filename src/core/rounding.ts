@@ -28,6 +28,7 @@ export function roundScaledFraction(n: number, d: number, places: number): numbe
 }
 
 export interface Settled {
+  semester: string;
   total: Rational;
   grade: Grade;
   consequence: SemesterConsequence;
@@ -63,5 +64,5 @@ export function settleScaled(semester: string, q: number, policy: Policy): Settl
 
 function settleTotal(semester: string, total: Rational, policy: Policy): Settled {
   const grade = gradeOf(total, policy);
-  return { total, grade, consequence: sharedConsequence(semester, grade, policy) };
+  return { semester, total, grade, consequence: sharedConsequence(semester, grade, policy) };
 }

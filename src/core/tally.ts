@@ -760,11 +760,24 @@ export class Tally {
     return this.sums[person * this.sumSize + MAX + m]!;
   }
 
-  /** Per semester (in tally order), its people in order of first appearance. */
-  peopleBySemester(): number[][] {
-    const out = this.semesters.map(() => [] as number[]);
-    for (let i = 0; i < this.persons; i++) out[this.semesterOf[i]!]!.push(i);
-    return out;
+  private bySemester: { persons: number; lists: Int32Array[] } | null = null;
+
+  /**
+   * Per semester (in tally order), its people in order of first appearance. Made once for the
+   * people tallied so far (scoring, the results and the year all ask; 4 bytes a person).
+   */
+  peopleBySemester(): readonly Int32Array[] {
+    if (this.bySemester?.persons === this.persons && this.bySemester.lists.length === this.semesters.length) return this.bySemester.lists;
+    const sizes = new Int32Array(this.semesters.length);
+    for (let i = 0; i < this.persons; i++) sizes[this.semesterOf[i]!]!++;
+    const lists = Array.from(sizes, (n) => new Int32Array(n));
+    sizes.fill(0);
+    for (let i = 0; i < this.persons; i++) {
+      const s = this.semesterOf[i]!;
+      lists[s]![sizes[s]!++] = i;
+    }
+    this.bySemester = { persons: this.persons, lists };
+    return lists;
   }
 }
 

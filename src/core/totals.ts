@@ -7,7 +7,7 @@
 import { type MethodStats, meanFraction, methodValue, trimFrom } from './aggregation.js';
 import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
-import { PersonResult, type ScoredStaff, radixDescending } from './report.js';
+import { type MethodFractions, PersonResult, type ScoredStaff, radixDescending } from './report.js';
 import { roundScaledFraction, settle, settleScaled } from './rounding.js';
 import { NAME, POST, STAFF, type Tally, type TextLookup, roleOf } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
@@ -39,7 +39,9 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const list = people[s]!;
     const seen = new Uint8Array(Math.max(tally.raterRole.length, tally.stride));
     const n = list.length;
-    const first = new Float64Array(n * 10);
+    const counts = new Int32Array(n * 5);
+    const means = new TallyMeans(tally, list, counts, trim);
+    const fractions = new Float64Array(10);
     const totals = new Int32Array(n);
     const fast: number[] = [];
     const raterCounts = new Int32Array(n);
@@ -47,10 +49,9 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const stride = tally.stride;
     const cellRoles = tally.cellRole;
     const masks = tally.cellMask;
-    const counts = new Int32Array(5);
     for (let j = 0; j < n; j++) {
       const person = list[j]!;
-      counts.fill(0);
+      const c = j * 5;
       if (kept) for (const l of lists) l.length = 0;
       let raters = 0;
       // Dense cells straight from the arrays; sparse ones through their chain.
@@ -63,7 +64,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
         const mask = masks[base + r]!;
         for (let k = 0; k < 5; k++) {
           if (!(mask & (1 << k))) continue;
-          counts[k]!++;
+          counts[c + k]!++;
           if (kept) lists[k]!.push({ micro: tally.scoreOf(base + r, false, k), role: roleOf(effectiveRole(tally, r, role - 1)) });
         }
       }
@@ -74,7 +75,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
           if (rater < seen.length) seen[rater] = 1;
           for (let k = 0; k < 5; k++) {
             if (!(mask & (1 << k))) continue;
-            counts[k]!++;
+            counts[c + k]!++;
             if (kept) lists[k]!.push({ micro: tally.scoreOf(cell, sparse, k), role: roleOf(effectiveRole(tally, rater, cellRole)) });
           }
         });
@@ -86,11 +87,10 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
         let num = 0;
         let den = 0;
         let same = true;
-        const at = j * 10;
         for (let k = 0; k < 5; k++) {
-          meanFraction(counts[k]!, tally.sumOf(person, k), tally.minOf(person, k), tally.maxOf(person, k), trim, first, at + 2 * k);
-          const a = first[at + 2 * k]!;
-          const b = first[at + 2 * k + 1]!;
+          meanFraction(counts[c + k]!, tally.sumOf(person, k), tally.minOf(person, k), tally.maxOf(person, k), trim, fractions, 2 * k);
+          const a = fractions[2 * k]!;
+          const b = fractions[2 * k + 1]!;
           if (a === 0) continue;
           if (den !== 0 && b !== den) same = false;
           num += a;
@@ -105,7 +105,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       }
       for (let k = 0; k < 5; k++) {
         const st = stats[k]!;
-        st.count = counts[k]!;
+        st.count = counts[c + k]!;
         st.sum = tally.sumOf(person, k);
         st.min = tally.minOf(person, k);
         st.max = tally.maxOf(person, k);
@@ -114,7 +114,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       let exact = Rational.ZERO;
       for (const v of values) exact = exact.add(v);
       const who = identity(tally, texts, person, roster);
-      others.push(new PersonResult(semester, who.staffId, who.name, who.post, raters, null, 0, values, settle(semester, exact, policy)));
+      others.push(new PersonResult(who.staffId, who.name, who.post, raters, settle(semester, exact, policy), values));
     }
     // The people are made highest total first, so that ranking finds them in order and the report
     // walks memory in order.
@@ -122,7 +122,6 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const staff: ScoredStaff[] = [];
     const settled = new Map<number, ReturnType<typeof settleScaled>>();
     for (const j of order) {
-      const at = j * 10;
       const q = totals[j]!;
       let done = settled.get(q);
       if (!done) settled.set(q, (done = settleScaled(semester, q, policy)));
@@ -132,7 +131,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const e = roster?.get(person);
       const name = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
       const post = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
-      staff.push(new PersonResult(semester, texts.text(STAFF, tally.staffOf[person]!), name, post, raterCounts[j]!, first, at, null, done));
+      staff.push(new PersonResult(texts.text(STAFF, tally.staffOf[person]!), name, post, raterCounts[j]!, done, means, j));
     }
     for (const o of others) staff.push(o);
     let raters = 0;
@@ -140,6 +139,26 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     out.push({ semester, staff, raters });
   });
   return out;
+}
+
+/**
+ * A semester's mean method values: the sums (less the highest and lowest score where the mean is
+ * trimmed) stay in the tally, and each person's five counts are kept here; `at` is the person's place
+ * in the semester's list.
+ */
+class TallyMeans implements MethodFractions {
+  constructor(
+    private readonly tally: Tally,
+    private readonly people: Int32Array,
+    readonly counts: Int32Array,
+    private readonly trim: number,
+  ) {}
+
+  fraction(at: number, k: number, out: number[]): void {
+    const person = this.people[at]!;
+    const t = this.tally;
+    meanFraction(this.counts[at * 5 + k]!, t.sumOf(person, k), t.minOf(person, k), t.maxOf(person, k), this.trim, out, 0);
+  }
 }
 
 /** A person's staff id, name and post as reported: the sheets', else the roster's. */

@@ -31,7 +31,6 @@ export function scoreStaff(s: StaffSemester, policy: Policy): LegacyScored {
   let exact = Rational.ZERO;
   for (const m of METHODS) exact = exact.add(methods[m].value);
   return {
-    semester: s.semester,
     staffId: s.staffId,
     name: s.name,
     post: s.post,
