@@ -868,7 +868,7 @@ export function checkValid(c: ValidCase): void {
 
 /** Every cell of the score CSV: no text that a spreadsheet would run as a formula. */
 function checkCsvSafe(reports: SemesterReport[], policy: Policy, fail: (m: string) => void): void {
-  const text = Buffer.concat(scoreCsv({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision: policy.precision, lang: 'en', color: false }, false)).toString('utf8');
+  const text = Buffer.concat([...scoreCsv({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision: policy.precision, lang: 'en', color: false }, false)]).toString('utf8');
   const { records, malformed } = parseCsvText(text);
   if (malformed.length > 0) fail(`the score CSV does not parse: ${malformed[0]!.kind} at line ${malformed[0]!.line}`);
   for (const r of records) {

@@ -11,6 +11,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../src/errors.js';
+import { writeOut } from '../src/io/output.js';
 import { BIN, FIX, run, tempDir } from './helpers.js';
 
 const H1 = join(FIX, '2026-H1.csv');
@@ -253,5 +255,41 @@ describe('writing a regular --out', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\bE[A-Z]{2,}\b/);
     }
+  });
+});
+
+describe('a report made while it is written (the CSVs are generators)', () => {
+  function* pieces(fail: Error | null): Generator<Uint8Array> {
+    yield Buffer.from('rank,staff_id\r\n');
+    if (fail) throw fail;
+    yield Buffer.from('1,S001\r\n');
+  }
+
+  it('is written whole, piece by piece', async () => {
+    const d = dir();
+    const out = join(d, 'r.csv');
+    expect(await writeOut(out, pieces(null), { replace: false })).toBe('file');
+    expect(readFileSync(out, 'utf8')).toBe('rank,staff_id\r\n1,S001\r\n');
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('a fault in making it is thrown as it is, not as a disk problem; nothing is left behind', async () => {
+    const d = dir();
+    const out = join(d, 'r.csv');
+    const fault = new TypeError('a fault in the renderer');
+    const thrown = await writeOut(out, pieces(fault), { replace: false }).catch((e: unknown) => e);
+    expect(thrown).toBe(fault);
+    expect(thrown).not.toBeInstanceOf(UsageError);
+    expect(existsSync(out)).toBe(false);
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('a refusal of the file system is still said in words', async () => {
+    const d = dir();
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const thrown = await writeOut(join(d, 'r.csv'), pieces(full), { replace: false }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as Error).message).toMatch(/cannot write --out .*r\.csv: .*; nothing was written/);
+    expect(temporaries(d)).toEqual([]);
   });
 });

@@ -13,8 +13,10 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
   // As scoring makes them: each person's five method values as numerator, denominator pairs (one
   // rater's score over MICRO) read from one object shared by everyone; 50 different sets of values.
   const parts = new Float64Array(n * 10);
+  let asked = 0;
   const fractions = {
     fraction(at: number, k: number, out: number[]) {
+      asked++;
       out[0] = parts[at * 10 + 2 * k]!;
       out[1] = parts[at * 10 + 2 * k + 1]!;
     },
@@ -49,8 +51,23 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
     }
   });
 
+  it('the CSV comes a piece at a time, the first before most people are written', () => {
+    asked = 0;
+    const csv = scoreCsv(input(false), false);
+    const first = csv.next();
+    expect(first.done).toBe(false);
+    expect(first.value!.length).toBeGreaterThan(500_000);
+    // Five method values a person: the first piece (about 1 MB) holds about 12,000 people of 140,000.
+    expect(asked / 5).toBeGreaterThan(1000);
+    expect(asked / 5).toBeLessThan(n / 4);
+    let pieces = 1;
+    while (!csv.next().done) pieces++;
+    expect(pieces).toBeGreaterThan(3);
+    expect(asked / 5).toBe(n);
+  });
+
   it('renders as csv and json', () => {
-    const csv = Buffer.concat(scoreCsv(input(false), false)).toString('utf8');
+    const csv = Buffer.concat([...scoreCsv(input(false), false)]).toString('utf8');
     expect(csv.split('\r\n')).toHaveLength(n + 2);
     expect(JSON.parse(Buffer.concat(scoreJson(input(false))).toString('utf8')).semesters[0].staff).toHaveLength(n);
   });

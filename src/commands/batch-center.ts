@@ -16,7 +16,7 @@ import type { Lang } from '../i18n/index.js';
 import { fileProblem } from '../i18n/files.js';
 import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
 import type { Encoding } from '../io/encoding.js';
-import { writeAtomic } from '../io/output.js';
+import { type OutData, writeAtomic } from '../io/output.js';
 import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
 import { printable } from '../render/format.js';
 import { rewardsCsv } from '../render/rewards.js';
@@ -134,7 +134,8 @@ function failedRow(center: string, semester: string | null): SummaryRow {
 /** A file of a center's folder: its name and its bytes. */
 interface OutFile {
   name: string;
-  data: string | Uint8Array | readonly (string | Uint8Array)[];
+  /** Made as it is written (the CSVs are generators): written once. */
+  data: OutData;
 }
 
 /**

@@ -63,9 +63,10 @@ export const DENSE_MAX = 64;
 /** A cell reference in a problem: person * DENSE_MAX + slot, or SPARSE_REF + a sparse cell. */
 export const SPARSE_REF = 2 ** 30;
 
-function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number): T {
+/** `a` with room for `need` (at least `room`: twice its length unless told), the new part filled with `fill`. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, room = a.length * 2): T {
   if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, room));
   b.set(a);
   if (fill !== undefined) b.fill(fill, a.length);
   return b;
@@ -195,13 +196,8 @@ export class Tally {
 
   private newPerson(semester: number, row: CheckedRow): number {
     const i = this.persons++;
-    if (i >= this.semesterOf.length) {
-      const n = this.semesterOf.length * 2;
-      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], n);
-    }
-    if ((i + 1) * this.sumSize > this.sums.length) this.sums = grown(this.sums, (i + 1) * this.sumSize);
+    this.growPeople(i + 1);
     if (this.sumSize === 15) this.sums.fill(Infinity, i * 15 + MIN, i * 15 + MAX).fill(-Infinity, i * 15 + MAX, i * 15 + 15);
-    this.growDense(i + 1);
     this.semesterOf[i] = semester;
     this.staffOf[i] = row.staff;
     this.nameOf[i] = row.name;
@@ -221,15 +217,29 @@ export class Tally {
     return i;
   }
 
-  private growDense(persons: number): void {
+  /**
+   * Room for `persons` people: doubling as they come one by one, or exactly (`exact`, when a merge
+   * knows how many it adds: 400,000 people of a year then take 400,000 places, not 524,288).
+   */
+  private growPeople(persons: number, exact = false): void {
+    if (persons > this.semesterOf.length) {
+      const room = exact ? persons : this.semesterOf.length * 2;
+      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], persons, undefined, room);
+    }
+    if (persons * this.sumSize > this.sums.length) this.sums = grown(this.sums, persons * this.sumSize, undefined, exact ? 0 : undefined);
+    this.growDense(persons, exact);
+  }
+
+  private growDense(persons: number, exact = false): void {
     const need = persons * this.stride;
     if (need <= this.cellRole.length) return;
-    this.cellRole = grown(this.cellRole, need);
-    this.cellMask = grown(this.cellMask, need);
-    this.cellFile = grown(this.cellFile, need);
-    this.cellLine = grown(this.cellLine, need);
-    if (this.cellScores) this.cellScores = grown(this.cellScores, need * 5);
-    if (this.methodPlace) this.methodPlace = grown(this.methodPlace, need * 10, -1);
+    const room = exact ? 0 : this.cellRole.length * 2;
+    this.cellRole = grown(this.cellRole, need, undefined, room);
+    this.cellMask = grown(this.cellMask, need, undefined, room);
+    this.cellFile = grown(this.cellFile, need, undefined, room);
+    this.cellLine = grown(this.cellLine, need, undefined, room);
+    if (this.cellScores) this.cellScores = grown(this.cellScores, need * 5, undefined, room * 5);
+    if (this.methodPlace) this.methodPlace = grown(this.methodPlace, need * 10, -1, room * 10);
   }
 
   /**
@@ -514,6 +524,10 @@ export class Tally {
     const nameBefore = new Int32Array(s.persons);
     const size = this.sumSize;
     const row = new CheckedRow();
+    // Room for the people new here, exactly.
+    let added = 0;
+    for (let p = 0; p < s.persons; p++) if (this.personFor(this.semesterIndex.get(s.semesters[s.semesterOf[p]!]!) ?? -1, maps.staff[s.staffOf[p]!]!) < 0) added++;
+    this.growPeople(this.persons + added, true);
     for (let p = 0; p < s.persons; p++) {
       const semester = this.semesterNumber(s.semesters[s.semesterOf[p]!]!);
       const staff = maps.staff[s.staffOf[p]!]!;

@@ -31,7 +31,12 @@ import { fileProblem, outWords } from '../i18n/files.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { printable } from '../render/format.js';
 
-export type OutData = string | Uint8Array | readonly (string | Uint8Array)[];
+/**
+ * What a command writes: text, bytes, or pieces of either. The pieces may be made as they are
+ * written (a generator: a CSV of 200,000 people is written a megabyte at a time, never held whole);
+ * they are read once.
+ */
+export type OutData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** Names of standard output itself: written to the stream, never opened or replaced. */
 const STDOUT_NAMES = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
@@ -279,8 +284,13 @@ class TempFile {
   }
 }
 
-function failure(e: unknown, out: string, lang: Lang): UsageError {
+/**
+ * What to throw when writing `out` failed: the file system's refusal in words; anything else (the
+ * pieces are made while they are written: a fault in making them) as it is.
+ */
+function failure(e: unknown, out: string, lang: Lang): unknown {
   if (e instanceof UsageError) return e;
+  if (!(e instanceof AppearedError) && typeof (e as NodeJS.ErrnoException | null)?.code !== 'string') return e;
   const w = outWords(lang);
   return new UsageError(e instanceof AppearedError ? w.appeared(printable(out)) : w.failed(printable(out), fileProblem(e, lang)));
 }

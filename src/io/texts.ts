@@ -134,21 +134,32 @@ export class TextTable {
     table[2 * slot + 1] = h;
   }
 
-  /** Texts decoded so far, by number (a name is decoded once, however many people bear it). */
-  private readonly decoded: string[] = [];
+  /**
+   * Texts made so far, by number: each is made once, however many people bear the name or however
+   * many semesters score the staff id (a year's two results of a person share one id string). Kept
+   * packed (filled up to the count before a text is put at its place), never a sparse array.
+   */
+  private readonly decoded: (string | undefined)[] = [];
 
   /** Text i as shown. */
   text(i: number): string {
-    const done = this.decoded[i];
+    const decoded = this.decoded;
+    const done = i < decoded.length ? decoded[i] : undefined;
     if (done !== undefined) return done;
     const shown = this.shown.get(i);
     if (shown !== undefined) return shown;
     const a = this.start(i);
     const e = this.ends[i]!;
-    if (this.nonAscii) return (this.decoded[i] = this.keyBuffer.toString('utf8', a, e));
-    // All ASCII: one string for every key, and a slice of it per text (made when asked for).
-    if (this.all.length !== this.keyLength) this.all = this.keyBuffer.toString('latin1', 0, this.keyLength);
-    return this.all.slice(a, e);
+    let t: string;
+    if (this.nonAscii) t = this.keyBuffer.toString('utf8', a, e);
+    else {
+      // All ASCII: one string for every key, and a slice of it per text.
+      if (this.all.length !== this.keyLength) this.all = this.keyBuffer.toString('latin1', 0, this.keyLength);
+      t = this.all.slice(a, e);
+    }
+    while (decoded.length < this.count) decoded.push(undefined);
+    decoded[i] = t;
+    return t;
   }
 
   /** Text i's key bytes (valid until the next intern). */

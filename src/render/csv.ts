@@ -177,6 +177,16 @@ export class CsvBytes {
     this.end();
   }
 
+  /** Whether a piece is full: a writer that streams hands it over (take) at the end of the record. */
+  get full(): boolean {
+    return this.parts.length > 0;
+  }
+
+  /** The full pieces, handed over. */
+  take(): Uint8Array[] {
+    return this.parts.splice(0);
+  }
+
   /** The bytes written, in pieces. */
   chunks(): Uint8Array[] {
     if (this.pos > 0) this.parts.push(this.u8.subarray(0, this.pos));
@@ -187,14 +197,17 @@ export class CsvBytes {
   }
 }
 
-/** The whole table as UTF-8 bytes, in pieces. */
-export function csvChunks(rows: Iterable<readonly (string | number)[]>, bom: boolean): Uint8Array[] {
+/** The table as UTF-8 bytes, a piece at a time, as the rows come. */
+export function* csvPieces(rows: Iterable<readonly (string | number)[]>, bom: boolean): Generator<Uint8Array> {
   const out = new CsvBytes(bom);
-  for (const r of rows) out.row(r);
-  return out.chunks();
+  for (const r of rows) {
+    out.row(r);
+    if (out.full) yield* out.take();
+  }
+  yield* out.chunks();
 }
 
 /** The whole table as text. */
 export function csvString(rows: Iterable<readonly (string | number)[]>, bom: boolean): string {
-  return Buffer.concat(csvChunks(rows, bom)).toString('utf8');
+  return Buffer.concat([...csvPieces(rows, bom)]).toString('utf8');
 }

@@ -8,7 +8,7 @@ import type { Grade } from '../core/types.js';
 import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
-import { csvChunks } from './csv.js';
+import { csvPieces } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { type Align, type Cell, paintGrade, painter, pushAll } from './table.js';
@@ -90,7 +90,7 @@ export function rewardsJson(input: RewardsRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Uint8Array[] {
+export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Iterable<Uint8Array> {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.rewardsCol;
@@ -100,7 +100,8 @@ export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Uint8Array[
   ];
   const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
   const num = (v: number | null) => v ?? '';
-  // Row by row into bytes: a year of 200,000 people is never held as rows or as one string.
+  // Row by row into bytes, a piece at a time as written: a year of 200,000 people is never held as
+  // rows, as one string or as bytes.
   function* rows(): Generator<(string | number)[]> {
     yield header;
     for (const o of input.outcomes) {
@@ -124,7 +125,7 @@ export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Uint8Array[
       ];
     }
   }
-  return csvChunks(rows(), bom);
+  return csvPieces(rows(), bom);
 }
 
 function rewardsHeader(w: YearWords): { header: string[]; aligns: Align[] } {

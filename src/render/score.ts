@@ -58,7 +58,8 @@ export function scoreJson(input: ScoreRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
+/** The CSV, a piece at a time as it is written (a report of 200,000 people is never held whole). */
+export function* scoreCsv(input: ScoreRenderInput, bom: boolean): Generator<Uint8Array> {
   const w = words(input.lang);
   const header = [
     w.col.rank,
@@ -95,9 +96,10 @@ export function scoreCsv(input: ScoreRenderInput, bom: boolean): Uint8Array[] {
       if (c.rectifyBy === null) out.empty();
       else out.text(c.rectifyBy);
       out.end();
+      if (out.full) yield* out.take();
     }
   }
-  return out.chunks();
+  yield* out.chunks();
 }
 
 function money(s: StaffResult, lang: Lang): { reward: string; penalty: string } {

@@ -139,7 +139,8 @@ export function yearJson(input: YearRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-export function yearCsv(input: YearRenderInput, bom: boolean): Uint8Array[] {
+/** The CSV, a piece at a time as it is written. */
+export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8Array> {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.yearCol;
@@ -148,8 +149,8 @@ export function yearCsv(input: YearRenderInput, bom: boolean): Uint8Array[] {
     c.rectification, c.annualBonus, c.rewardTotal, c.penaltyTotal, c.rectifyBy, c.outcome,
   ];
   const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
-  // Cell by cell into bytes, totals digit by digit: a year of 200,000 people is never held as rows
-  // or as one string.
+  // Cell by cell into bytes, totals digit by digit: a year of 200,000 people is never held as rows,
+  // as one string or as bytes.
   const out = new CsvBytes(bom);
   out.row(header);
   const p = input.precision;
@@ -174,8 +175,9 @@ export function yearCsv(input: YearRenderInput, bom: boolean): Uint8Array[] {
     out.text(rectifyDates(o));
     out.text(outcomeWords(o, w));
     out.end();
+    if (out.full) yield* out.take();
   }
-  return out.chunks();
+  yield* out.chunks();
 }
 
 function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
