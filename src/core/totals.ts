@@ -39,8 +39,8 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const list = people[s]!;
     const seen = new Uint8Array(Math.max(tally.raterRole.length, tally.stride));
     const n = list.length;
+    // Each person's count of scores per method, in list order (then kept in rank order, below).
     const counts = new Int32Array(n * 5);
-    const means = new TallyMeans(tally, list, counts, trim);
     const fractions = new Float64Array(10);
     const totals = new Int32Array(n);
     const fast: number[] = [];
@@ -117,11 +117,21 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       others.push(new PersonResult(who.staffId, who.name, who.post, raters, settle(semester, exact, policy), values));
     }
     // The people are made highest total first, so that ranking finds them in order and the report
-    // walks memory in order.
+    // walks memory in order: their counts and numbers are kept in that order too (a report of
+    // 200,000 people in list order would miss the cache three times a person).
     const order = radixDescending(fast, totals);
+    const ranked = new Int32Array(order.length);
+    const rankedCounts = new Int32Array(order.length * 5);
+    for (let i = 0; i < order.length; i++) {
+      const j = order[i]!;
+      ranked[i] = list[j]!;
+      for (let k = 0; k < 5; k++) rankedCounts[i * 5 + k] = counts[j * 5 + k]!;
+    }
+    const means = new TallyMeans(tally, ranked, rankedCounts, trim);
     const staff: ScoredStaff[] = [];
     const settled = new Map<number, ReturnType<typeof settleScaled>>();
-    for (const j of order) {
+    for (let i = 0; i < order.length; i++) {
+      const j = order[i]!;
       const q = totals[j]!;
       let done = settled.get(q);
       if (!done) settled.set(q, (done = settleScaled(semester, q, policy)));
@@ -131,7 +141,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const e = roster?.get(person);
       const name = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
       const post = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
-      staff.push(new PersonResult(texts.text(STAFF, tally.staffOf[person]!), name, post, raterCounts[j]!, done, means, j));
+      staff.push(new PersonResult(texts.text(STAFF, tally.staffOf[person]!), name, post, raterCounts[j]!, done, means, i));
     }
     for (const o of others) staff.push(o);
     let raters = 0;
