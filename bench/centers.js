@@ -66,16 +66,16 @@ export function generateCenters(root, { centers = 50, years = 10, firstYear = 20
   return { files, rows };
 }
 
-/** Runs the CLI; wall seconds and peak memory in MB (bench/rss.js reports the process's maxRSS, worker threads included). */
+/** Runs the CLI; wall seconds and peak memory in MB (bench/rss.cjs reports the process's maxRSS, worker threads included). */
 function measure(args) {
   const here = dirname(fileURLToPath(import.meta.url));
   const bin = join(here, '..', 'bin', 'evaluate.cjs');
-  // bench/rss.js writes the peak into this file when the process exits.
+  // bench/rss.cjs writes the peak into this file when the process exits.
   const rssDir = mkdtempSync(join(tmpdir(), 'evaluate-rss-'));
   const rssFile = join(rssDir, 'rss.txt');
   try {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', join(here, 'rss.js'), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+    const r = spawnSync(process.execPath, ['--require', join(here, 'rss.cjs'), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, BENCH_RSS_FILE: rssFile } });
     const s = Number(process.hrtime.bigint() - t) / 1e9;
     if (r.status !== 0) throw new Error(`evaluate ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 800)}`);
     const m = existsSync(rssFile) ? /BENCH_MAXRSS_KB=(\d+)/.exec(readFileSync(rssFile, 'utf8')) : null;

@@ -39,8 +39,10 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const list = people[s]!;
     const seen = new Uint8Array(Math.max(tally.raterRole.length, tally.stride));
     const n = list.length;
-    // Each person's count of scores per method, in list order (then kept in rank order, below).
-    const counts = new Int32Array(n * 5);
+    // Each person's count of scores per method, in list order (then kept in rank order, below): at
+    // most one a rater, so a byte each while there are fewer than 256 raters (a year of 400,000
+    // people keeps 2 MB of counts, not 8).
+    const counts = new (countArray(tally.raterRole.length))(n * 5);
     const fractions = new Float64Array(10);
     const totals = new Int32Array(n);
     const fast: number[] = [];
@@ -121,7 +123,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     // 200,000 people in list order would miss the cache three times a person).
     const order = radixDescending(fast, totals);
     const ranked = new Int32Array(order.length);
-    const rankedCounts = new Int32Array(order.length * 5);
+    const rankedCounts = new (countArray(tally.raterRole.length))(order.length * 5);
     for (let i = 0; i < order.length; i++) {
       const j = order[i]!;
       ranked[i] = list[j]!;
@@ -151,16 +153,21 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
   return out;
 }
 
+/** The smallest array that holds counts up to `raters`. */
+function countArray(raters: number): typeof Uint8Array | typeof Uint16Array | typeof Int32Array {
+  return raters < 0xff ? Uint8Array : raters < 0xffff ? Uint16Array : Int32Array;
+}
+
 /**
  * A semester's mean method values: the sums (less the highest and lowest score where the mean is
- * trimmed) stay in the tally, and each person's five counts are kept here; `at` is the person's place
- * in the semester's list.
+ * trimmed) stay in the tally, which no one changes once it is scored; each person's five counts are
+ * kept here. `at` is the person's place in `people` (rank order).
  */
 class TallyMeans implements MethodFractions {
   constructor(
     private readonly tally: Tally,
     private readonly people: Int32Array,
-    readonly counts: Int32Array,
+    private readonly counts: Uint8Array | Uint16Array | Int32Array,
     private readonly trim: number,
   ) {}
 
