@@ -66,7 +66,7 @@ export function generateCenters(root, { centers = 50, years = 10, firstYear = 20
   return { files, rows };
 }
 
-/** Runs the CLI; wall seconds and peak memory in MB (bench/rss.cjs reports the process's maxRSS, worker threads included). */
+/** Runs the CLI; wall seconds and peak memory in MB (bench/rss.cjs reports the process's own peak, worker threads included). */
 function measure(args) {
   const here = dirname(fileURLToPath(import.meta.url));
   const bin = join(here, '..', 'bin', 'evaluate.cjs');

@@ -63,10 +63,10 @@ export const DENSE_MAX = 64;
 /** A cell reference in a problem: person * DENSE_MAX + slot, or SPARSE_REF + a sparse cell. */
 export const SPARSE_REF = 2 ** 30;
 
-/** `a` with room for `need` (at least `room`: twice its length unless told), the new part filled with `fill`. */
-function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, room = a.length * 2): T {
+/** `a` with room for `need`: twice its length or more, or exactly `need` (`exact`); the new part filled with `fill`. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, exact = false): T {
   if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, room));
+  const b = new (a.constructor as new (n: number) => T)(exact ? need : Math.max(need, a.length * 2));
   b.set(a);
   if (fill !== undefined) b.fill(fill, a.length);
   return b;
@@ -223,23 +223,21 @@ export class Tally {
    */
   private growPeople(persons: number, exact = false): void {
     if (persons > this.semesterOf.length) {
-      const room = exact ? persons : this.semesterOf.length * 2;
-      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], persons, undefined, room);
+      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], persons, undefined, exact);
     }
-    if (persons * this.sumSize > this.sums.length) this.sums = grown(this.sums, persons * this.sumSize, undefined, exact ? 0 : undefined);
+    this.sums = grown(this.sums, persons * this.sumSize, undefined, exact);
     this.growDense(persons, exact);
   }
 
   private growDense(persons: number, exact = false): void {
     const need = persons * this.stride;
     if (need <= this.cellRole.length) return;
-    const room = exact ? 0 : this.cellRole.length * 2;
-    this.cellRole = grown(this.cellRole, need, undefined, room);
-    this.cellMask = grown(this.cellMask, need, undefined, room);
-    this.cellFile = grown(this.cellFile, need, undefined, room);
-    this.cellLine = grown(this.cellLine, need, undefined, room);
-    if (this.cellScores) this.cellScores = grown(this.cellScores, need * 5, undefined, room * 5);
-    if (this.methodPlace) this.methodPlace = grown(this.methodPlace, need * 10, -1, room * 10);
+    this.cellRole = grown(this.cellRole, need, undefined, exact);
+    this.cellMask = grown(this.cellMask, need, undefined, exact);
+    this.cellFile = grown(this.cellFile, need, undefined, exact);
+    this.cellLine = grown(this.cellLine, need, undefined, exact);
+    if (this.cellScores) this.cellScores = grown(this.cellScores, need * 5, undefined, exact);
+    if (this.methodPlace) this.methodPlace = grown(this.methodPlace, need * 10, -1, exact);
   }
 
   /**

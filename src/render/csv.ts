@@ -105,6 +105,12 @@ export class CsvBytes {
     else this.raw(String(v));
   }
 
+  /** A number cell, or an empty one for null (an amount the policy leaves unset). */
+  numberOrEmpty(v: number | null): void {
+    if (v === null) this.empty();
+    else this.number(v);
+  }
+
   /**
    * The number q / 10^places (q a non-negative safe integer, places 0-6): with exactly `places`
    * decimals ("90.0"), or with trailing zeros dropped as String() drops them ("18.5", "19").

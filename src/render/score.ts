@@ -78,7 +78,6 @@ export function* scoreCsv(input: ScoreRenderInput, bom: boolean): Generator<Uint
   const out = new CsvBytes(bom);
   out.row(header);
   const p = input.precision;
-  const amount = (v: number | null) => (v === null ? out.empty() : out.number(v));
   const methods = [0, 0, 0, 0, 0];
   for (const r of input.reports) {
     for (const s of r.staff) {
@@ -91,8 +90,8 @@ export function* scoreCsv(input: ScoreRenderInput, bom: boolean): Generator<Uint
       out.fixed(s.total, p);
       out.text(grade[s.grade]);
       const c = s.consequence;
-      amount(c.reward);
-      amount(c.penalty);
+      out.numberOrEmpty(c.reward);
+      out.numberOrEmpty(c.penalty);
       if (c.rectifyBy === null) out.empty();
       else out.text(c.rectifyBy);
       out.end();

@@ -155,7 +155,6 @@ export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8A
   out.row(header);
   const p = input.precision;
   const total = (s: StaffResult | null): void => (s ? out.fixed(s.total, p) : out.empty());
-  const amount = (v: number | null): void => (v === null ? out.empty() : out.number(v));
   for (const o of input.outcomes) {
     out.text(neutralize(o.staffId));
     out.text(neutralize(o.name));
@@ -168,10 +167,10 @@ export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8A
     out.text(yesNo(o.awardCandidate, w));
     out.text(yesNo(o.nonRenewal, w));
     out.text(yesNo(o.rectification, w));
-    if (o.annualBonusDue) amount(o.annualBonus);
+    if (o.annualBonusDue) out.numberOrEmpty(o.annualBonus);
     else out.number(0);
-    amount(o.rewardTotal);
-    amount(o.penaltyTotal);
+    out.numberOrEmpty(o.rewardTotal);
+    out.numberOrEmpty(o.penaltyTotal);
     out.text(rectifyDates(o));
     out.text(outcomeWords(o, w));
     out.end();
