@@ -15,7 +15,7 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
   const parts = new Float64Array(n * 10);
   let asked = 0;
   const fractions = {
-    fraction(at: number, k: number, out: number[]) {
+    fraction(at: number, k: number, out: Float64Array) {
       asked++;
       out[0] = parts[at * 10 + 2 * k]!;
       out[1] = parts[at * 10 + 2 * k + 1]!;

@@ -51,7 +51,7 @@ export function trimFrom(policy: Policy): number {
  * which scores keep them), written to out[at] and out[at + 1] (no array per person and method: a
  * batch scores hundreds of thousands). `trim` is trimFrom(policy).
  */
-export function meanFraction(count: number, sum: number, min: number, max: number, trim: number, out: Float64Array | number[], at: number): void {
+export function meanFraction(count: number, sum: number, min: number, max: number, trim: number, out: Float64Array, at: number): void {
   if (count === 0) {
     out[at] = 0;
     out[at + 1] = 1;
@@ -104,7 +104,7 @@ export function methodValue(method: Method, stats: MethodStats, scores: readonly
   if (policy.aggregation === 'median') points = median(scores!.map((s) => s.micro)).div(MICRO_R);
   else if (policy.aggregation === 'weighted') points = weightedMean(scores!, policy).div(MICRO_R);
   else {
-    const f = [0, 1];
+    const f = new Float64Array(2);
     meanFraction(stats.count, stats.sum, stats.min, stats.max, trimFrom(policy), f, 0);
     points = Rational.of(f[0]!, f[1]!);
   }

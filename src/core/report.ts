@@ -48,10 +48,11 @@ export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'> & { rank?: number
  * sums, rather than two numbers per method and person).
  */
 export interface MethodFractions {
-  fraction(at: number, k: number, out: number[]): void;
+  fraction(at: number, k: number, out: Float64Array): void;
 }
 
-const pair = [0, 1];
+/** Where `fraction` writes (a Float64Array, as scoring's own: one kind of array for meanFraction to write to). */
+const pair = new Float64Array(2);
 
 /**
  * One person's result, kept small (a batch holds hundreds of thousands: 9 fields): the method values

@@ -171,7 +171,7 @@ class TallyMeans implements MethodFractions {
     private readonly trim: number,
   ) {}
 
-  fraction(at: number, k: number, out: number[]): void {
+  fraction(at: number, k: number, out: Float64Array): void {
     const person = this.people[at]!;
     const t = this.tally;
     meanFraction(this.counts[at * 5 + k]!, t.sumOf(person, k), t.minOf(person, k), t.maxOf(person, k), this.trim, out, 0);
