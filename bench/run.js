@@ -41,7 +41,7 @@ function median(xs) {
  * Runs a command; wall ms and peak resident MB (bench/rss.cjs reports it at exit). `bare`: nothing
  * preloaded and no memory (start-up times, where even a preloaded file is part of what is timed).
  */
-function measure(cmdArgs, { okCodes = [0], bare = false } = {}) {
+function measure(cmdArgs, { okCodes = [0], bare = false, env = {} } = {}) {
   const rssFile = join(dir, 'rss.txt');
   rmSync(rssFile, { force: true });
   // Standard error (every problem of a bad sheet) goes to a file, as a user's 2>problems.txt would:
@@ -49,7 +49,7 @@ function measure(cmdArgs, { okCodes = [0], bare = false } = {}) {
   const errFile = join(dir, 'stderr.txt');
   const err = openSync(errFile, 'w');
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...(bare ? [] : ['--require', rss]), ...cmdArgs], { stdio: ['ignore', 'ignore', err], env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+  const r = spawnSync(process.execPath, [...(bare ? [] : ['--require', rss]), ...cmdArgs], { stdio: ['ignore', 'ignore', err], env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   closeSync(err);
   if (!okCodes.includes(r.status)) throw new Error(`${cmdArgs.join(' ')} exited ${r.status}: ${readFileSync(errFile, 'utf8').slice(0, 500)}`);
@@ -72,7 +72,7 @@ function alternate(commands) {
 }
 
 const evaluate = (...a) => ({ args: [bin, ...a] });
-const duck = (mode, files) => ({ args: [query, join(dir, 'duck-out.csv'), '2', mode, ...files] });
+const duck = (mode, files, threads = 2) => ({ args: [query, join(dir, 'duck-out.csv'), String(threads), mode, ...files] });
 const want = (name) => !only || only.some((o) => name.startsWith(o));
 const fmt = (x, d = 2) => x.toFixed(d);
 const lines = [];
@@ -125,6 +125,24 @@ try {
     const three = writeCase(dir, 'staff-15', { staff: M / 5, raters: 15 });
     const [a, b] = alternate([evaluate('score', ...one.args, '--format', 'csv'), evaluate('score', ...three.args, '--format', 'csv')]);
     line(`  ${label(3 * M)} rows of the same staff (15 raters): ${fmt(b.s)} s, ${fmt(b.mb, 0)} MB against ${fmt(a.mb, 0)} MB for ${label(M)}: ${fmt(b.mb / a.mb)}x the memory (goal 1.1x)`);
+    line('');
+  }
+
+  if (want('scaling')) {
+    // What the second core gives each program on this machine: a ratio to DuckDB on two threads
+    // is the product of the work per row on one thread and of how well each uses the second.
+    line(`One thread against two on ${label(M)} rows (score SHEET --format csv; EVALUATE_ONE_THREAD=1 reads on one thread${haveDuck ? '; DuckDB with threads = 1 and 2' : ''}), median of ${runs} alternating runs`);
+    line('  shape        evaluate 1   evaluate 2   speed-up   DuckDB 1   DuckDB 2   speed-up   ratio on 1 thread');
+    for (const shape of ['grouped', 'shuffled']) {
+      const c = writeCase(dir, `scaling-${shape}`, { staff: M / 5, shape });
+      const [e1, e2, d1, d2] = alternate([
+        { ...evaluate('score', ...c.args, '--format', 'csv'), env: { EVALUATE_ONE_THREAD: '1' } },
+        evaluate('score', ...c.args, '--format', 'csv'),
+        ...(haveDuck ? [duck('staff', [c.duck], 1), duck('staff', [c.duck], 2)] : []),
+      ]);
+      const duckPart = d1 ? `${fmt(d1.s).padStart(10)} ${fmt(d2.s).padStart(10)} ${`${fmt(d1.s / d2.s)}x`.padStart(10)} ${`${fmt(e1.s / d1.s)}x`.padStart(19)}` : '';
+      line(`  ${shape.padEnd(10)} ${fmt(e1.s).padStart(12)} ${fmt(e2.s).padStart(12)} ${`${fmt(e1.s / e2.s)}x`.padStart(10)} ${duckPart}`);
+    }
     line('');
   }
 
