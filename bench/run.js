@@ -131,7 +131,7 @@ try {
   if (want('scaling')) {
     // What the second core gives each program on this machine: a ratio to DuckDB on two threads
     // is the product of the work per row on one thread and of how well each uses the second.
-    line(`One thread against two on ${label(M)} rows (score SHEET --format csv; EVALUATE_ONE_THREAD=1 reads on one thread${haveDuck ? '; DuckDB with threads = 1 and 2' : ''}), median of ${runs} alternating runs`);
+    line(`One thread against two on ${label(M)} rows (score SHEET --format csv; EVALUATE_ONE_THREAD=1 reads on one thread${haveDuck ? '; DuckDB with threads = 1 and 2' : ''}), median of ${runs} alternating runs${quick ? ' (--quick: sheets under 24 MB are read on one thread either way)' : ''}`);
     line('  shape        evaluate 1   evaluate 2   speed-up   DuckDB 1   DuckDB 2   speed-up   ratio on 1 thread');
     for (const shape of ['grouped', 'shuffled']) {
       const c = writeCase(dir, `scaling-${shape}`, { staff: M / 5, shape });
