@@ -208,6 +208,18 @@ describe('merging and validation problems', () => {
     ]);
   });
 
+  it('names the first sheet of a score given twice among hundreds of sheets (a cell keeps its file in 1, 2 or 4 bytes)', () => {
+    // 300 sheets: the cells keep their file in two bytes. Sheet 260 (past what a byte holds) gives
+    // R's listen for S1 first, sheet 300 again.
+    const sheets: Record<string, string> = {};
+    for (let i = 1; i <= 300; i++) sheets[`s${String(i).padStart(3, '0')}.csv`] = `${HEAD}\nS${i === 300 ? 1 : i},A,2026-H1,${i === 300 || i === 260 ? 'R' : `R${i}`},leader,1,2,3,4,5\n`;
+    sheets['s260.csv'] = `${HEAD}\nS1,A,2026-H1,R,leader,1,2,3,4,5\n`;
+    const { problems } = scoreTexts(sheets);
+    expect(problems.sorted().filter((p) => p.message.includes('scored twice')).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)).toEqual(
+      ['listen', 'see', 'check', 'test', 'ask'].map((m, k) => `s300.csv:2:${6 + k}: ${m} is scored twice for S1 A, rater R: here and at s260.csv:2:${6 + k}`),
+    );
+  });
+
   it('a missing score is an error, never a zero', () => {
     const { problems } = scoreText(`${HEAD}\nS1,A,2026-H1,R,leader,1,2,3,4,\n`);
     expect(problems.sorted().map((p) => p.message)).toEqual([

@@ -64,7 +64,7 @@ export const DENSE_MAX = 64;
 export const SPARSE_REF = 2 ** 30;
 
 /** `a` with room for `need`: twice its length or more, or exactly `need` (`exact`); the new part filled with `fill`. */
-function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, exact = false): T {
+function grown<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, exact = false): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(exact ? need : Math.max(need, a.length * 2));
   b.set(a);
@@ -76,6 +76,18 @@ export interface TallyOptions {
   policy: Policy;
   /** Keep every score (median, weighted mean, panel, explain); otherwise running sums only. */
   keepScores: boolean;
+  /**
+   * How many sheets are read (their orders are below it), when known: a cell keeps the file of its
+   * first row in a byte while there are fewer than 256 (3 bytes a cell less: 15 raters of 200,000
+   * people take 9 MB less), else in 2 or 4.
+   */
+  files?: number;
+}
+
+/** The array a cell's file order is kept in, for orders below `files` (unknown: any). */
+export type FileArray = Uint8Array | Uint16Array | Int32Array;
+function fileArray(files: number | undefined): new (n: number) => FileArray {
+  return files === undefined ? Int32Array : files <= 0x100 ? Uint8Array : files <= 0x10000 ? Uint16Array : Int32Array;
 }
 
 /** Per person and method: sums (mean), with lowest and highest (trimmed mean). */
@@ -115,7 +127,7 @@ export class Tally {
   /** 0: no cell; else role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none). */
   cellRole = new Uint8Array(1024 * COMMITTEE);
   cellMask = new Uint8Array(1024 * COMMITTEE);
-  cellFile = new Int32Array(1024 * COMMITTEE);
+  cellFile: FileArray;
   cellLine = new Int32Array(1024 * COMMITTEE);
   /** Scores per cell and method, when kept. */
   cellScores: Int32Array | null;
@@ -130,7 +142,7 @@ export class Tally {
   sparseRater = new Int32Array(64);
   sparseRole = new Uint8Array(64);
   sparseMask = new Uint8Array(64);
-  sparseFile = new Int32Array(64);
+  sparseFile: FileArray;
   sparseLine = new Int32Array(64);
   sparseNext = new Int32Array(64);
   sparseScores: Int32Array | null;
@@ -153,6 +165,9 @@ export class Tally {
   ) {
     this.sumSize = opts.policy.aggregation === 'trimmed' ? 15 : 5;
     this.sums = new Float64Array(1024 * this.sumSize);
+    const files = fileArray(opts.files);
+    this.cellFile = new files(1024 * COMMITTEE);
+    this.sparseFile = new files(64);
     this.cellScores = opts.keepScores ? new Int32Array(1024 * COMMITTEE * 5) : null;
     this.sparseScores = opts.keepScores ? new Int32Array(64 * 5) : null;
   }
@@ -253,7 +268,7 @@ export class Tally {
     while (stride <= r) stride = Math.min(DENSE_MAX, Math.ceil((stride * 3) / 10) * COMMITTEE);
     const old = this.stride;
     const n = Math.max(this.persons, 1);
-    const relayout = <T extends Int32Array | Uint8Array>(a: T, per: number, fill = 0): T => {
+    const relayout = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, per: number, fill = 0): T => {
       const b = new (a.constructor as new (n: number) => T)(Math.max(a.length / (old * per), n) * stride * per);
       if (fill !== 0) b.fill(fill);
       for (let p = 0; p < this.persons; p++) b.set(a.subarray(p * old * per, (p + 1) * old * per), p * stride * per);
@@ -823,7 +838,7 @@ export interface TallyState {
   stride: number;
   cellRole: Uint8Array;
   cellMask: Uint8Array;
-  cellFile: Int32Array;
+  cellFile: FileArray;
   cellLine: Int32Array;
   cellScores: Int32Array | null;
   methodPlace: Int32Array | null;
@@ -832,7 +847,7 @@ export interface TallyState {
   sparseRater: Int32Array;
   sparseRole: Uint8Array;
   sparseMask: Uint8Array;
-  sparseFile: Int32Array;
+  sparseFile: FileArray;
   sparseLine: Int32Array;
   sparseNext: Int32Array;
   sparseFirst: Int32Array;

@@ -73,7 +73,8 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
   const texts = new Texts();
   const policy = opts.policy;
   const keepScores = opts.keepScores === true || policy.aggregation === 'median' || policy.aggregation === 'weighted';
-  const tally = new Tally({ policy, keepScores }, texts, log);
+  // Orders 0 to sources.length: the sheets, then the roster.
+  const tally = new Tally({ policy, keepScores, files: sources.length + 1 }, texts, log);
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   const inputs: InputRead[] = [];
   const ignored: Reading['ignored'] = [];

@@ -23,7 +23,7 @@ export function runReaderThread(task: ThreadTask): void {
     const { sources, split, opts } = task;
     const texts = new Texts();
     const log = new ProblemLog();
-    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores }, texts, log);
+    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1 }, texts, log);
     const files: ThreadFile[] = [];
     let before = 0;
     const progress = (bytes: number) => {
