@@ -169,23 +169,11 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
   for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(ids[i - 1]!, ids[i]!) < 0);
   let order: ArrayLike<number> = Array.from(list.keys());
   if (!sorted) {
-    // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
-    const plain = ids.every(utf16IsCodePointOrder);
-    const byId = plain ? (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a: number, b: number) => byCodePoint(ids[a]!, ids[b]!);
-    if (small) {
-      // Highest total first (a stable radix sort of the integer keys), then by id among equal totals.
-      const ordered = Array.from(radixDescending(order, Int32Array.from(keys)));
-      for (let a = 0; a < ordered.length; ) {
-        let b = a + 1;
-        while (b < ordered.length && keys[ordered[b]!] === keys[ordered[a]!]) b++;
-        if (b - a > 1) {
-          const run = ordered.slice(a, b).sort(byId);
-          for (let j = 0; j < run.length; j++) ordered[a + j] = run[j]!;
-        }
-        a = b;
-      }
-      order = ordered;
-    } else order = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
+    if (small) order = byTotalThenId(order, Int32Array.from(keys), ids);
+    else {
+      const byId = idOrder(ids);
+      order = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
+    }
   }
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
@@ -203,8 +191,41 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
   return out;
 }
 
+/** Entries a and b by their ids (ids[a], ids[b]) in code-point order. */
+function idOrder(ids: readonly string[]): (a: number, b: number) => number {
+  // Plain UTF-16 comparison is code-point order unless an id holds a surrogate or a unit from U+E000 up.
+  return ids.every(utf16IsCodePointOrder) ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!);
+}
+
+/**
+ * The ranking order: `order`'s entries by totals[i] (integers in [0, 2^30)), highest first, and
+ * equal totals by ids[i] in code-point order (SPEC). Scoring puts its people in this order before it
+ * makes their results, so that rank() finds them in order and every report reads them in the order
+ * they lie in memory; rank() uses it for lists that come otherwise.
+ */
+export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids: readonly string[]): Int32Array {
+  // (A short list is sorted by comparing: the radix sorts' counting arrays would cost more.)
+  const short = order.length >= 4096 ? shortIdKeys(order, ids) : null;
+  // Ids of up to 7 ASCII characters (the usual S000123) are whole numbers in code-point order: stable
+  // radix sorts by id and then by total order equal totals by id without comparing strings.
+  if (short) return radixDescending(radixAscending(radixAscending(order, short.low, 28), short.high, 21), totals);
+  // Highest total first (a stable radix sort), then by id among equal totals.
+  const ordered = radixDescending(order, totals);
+  const byId = idOrder(ids);
+  for (let a = 0; a < ordered.length; ) {
+    let b = a + 1;
+    while (b < ordered.length && totals[ordered[b]!] === totals[ordered[a]!]) b++;
+    if (b - a > 1) {
+      const run = Array.from(ordered.subarray(a, b)).sort(byId);
+      for (let j = 0; j < run.length; j++) ordered[a + j] = run[j]!;
+    }
+    a = b;
+  }
+  return ordered;
+}
+
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */
-export function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
+function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
   // A short list: the counting arrays would cost more than a comparison sort (stable too).
   if (order.length < 4096) return Int32Array.from(Array.from(order).sort((a, b) => keys[b]! - keys[a]!));
   let from = Int32Array.from(order);
@@ -220,6 +241,56 @@ export function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int
       at += c;
     }
     for (let i = 0; i < from.length; i++) to[counts[0x7fff - ((keys[from[i]!]! >> shift) & 0x7fff)]!++] = from[i]!;
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/**
+ * The ids of `order`'s entries, each of at most 7 ASCII characters, as whole numbers that order as
+ * the ids do by code point (indexed like `ids`): 7 bits a character, the first characters high, a
+ * shorter id padded with zeros (so `A` comes before `A0`); the high 21 bits (characters 1-3) and the
+ * low 28 (4-7) apart. Null if any id is longer or holds another character (a NUL too, which the
+ * padding could not tell from the end).
+ */
+function shortIdKeys(order: ArrayLike<number>, ids: readonly string[]): { high: Int32Array; low: Int32Array } | null {
+  const high = new Int32Array(ids.length);
+  const low = new Int32Array(ids.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const id = ids[i]!;
+    if (id.length > 7) return null;
+    let h = 0;
+    let l = 0;
+    for (let j = 0; j < 7; j++) {
+      const c = j < id.length ? id.charCodeAt(j) : 0;
+      if (j < id.length && (c === 0 || c >= 0x80)) return null;
+      if (j < 3) h = (h << 7) | c;
+      else l = (l << 7) | c;
+    }
+    high[i] = h;
+    low[i] = l;
+  }
+  return { high, low };
+}
+
+/** `order` stably sorted by keys[i] (integers in [0, 2^bits), bits at most 30), lowest first. */
+function radixAscending(order: ArrayLike<number>, keys: Int32Array, bits: number): Int32Array {
+  let from = Int32Array.from(order);
+  let to = new Int32Array(from.length);
+  const width = Math.ceil(bits / 2);
+  const counts = new Int32Array(1 << width);
+  const mask = (1 << width) - 1;
+  for (const shift of [0, width]) {
+    counts.fill(0);
+    for (let i = 0; i < from.length; i++) counts[(keys[from[i]!]! >> shift) & mask]!++;
+    let at = 0;
+    for (let b = 0; b < counts.length; b++) {
+      const c = counts[b]!;
+      counts[b] = at;
+      at += c;
+    }
+    for (let i = 0; i < from.length; i++) to[counts[(keys[from[i]!]! >> shift) & mask]!++] = from[i]!;
     [from, to] = [to, from];
   }
   return from;

@@ -7,7 +7,7 @@
 import { type MethodStats, meanFraction, methodValue, trimFrom } from './aggregation.js';
 import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
-import { type MethodFractions, PersonResult, type ScoredStaff, radixDescending } from './report.js';
+import { type MethodFractions, PersonResult, type ScoredStaff, byTotalThenId } from './report.js';
 import { roundScaledFraction, settle, settleScaled } from './rounding.js';
 import { NAME, POST, STAFF, type Tally, type TextLookup, roleOf } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
@@ -118,10 +118,13 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const who = identity(tally, texts, person, roster);
       others.push(new PersonResult(who.staffId, who.name, who.post, raters, settle(semester, exact, policy), values));
     }
-    // The people are made highest total first, so that ranking finds them in order and the report
-    // walks memory in order: their counts and numbers are kept in that order too (a report of
-    // 200,000 people in list order would miss the cache three times a person).
-    const order = radixDescending(fast, totals);
+    // The people are made in ranking order (highest total first, equal totals by staff id), so that
+    // rank() finds them in order and every report walks memory in order: their counts and numbers
+    // are kept in that order too (a report of 200,000 people in list order would miss the cache
+    // three times a person).
+    const ids: string[] = [];
+    for (let j = 0; j < n; j++) ids.push(texts.text(STAFF, tally.staffOf[list[j]!]!));
+    const order = byTotalThenId(fast, totals, ids);
     const ranked = new Int32Array(order.length);
     const rankedCounts = new (countArray(tally.raterRole.length))(order.length * 5);
     for (let i = 0; i < order.length; i++) {
@@ -143,7 +146,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const e = roster?.get(person);
       const name = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
       const post = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
-      staff.push(new PersonResult(texts.text(STAFF, tally.staffOf[person]!), name, post, raterCounts[j]!, done, means, i));
+      staff.push(new PersonResult(ids[j]!, name, post, raterCounts[j]!, done, means, i));
     }
     for (const o of others) staff.push(o);
     let raters = 0;
