@@ -204,11 +204,9 @@ function idOrder(ids: readonly string[]): (a: number, b: number) => number {
  * they lie in memory; rank() uses it for lists that come otherwise.
  */
 export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids: readonly string[]): Int32Array {
-  // (A short list is sorted by comparing: the radix sorts' counting arrays would cost more.)
-  const short = order.length >= 4096 ? shortIdKeys(order, ids) : null;
-  // Ids of up to 7 ASCII characters (the usual S000123) are whole numbers in code-point order: stable
-  // radix sorts by id and then by total order equal totals by id without comparing strings.
-  if (short) return radixDescending(radixAscending(radixAscending(order, short.low, 28), short.high, 21), totals);
+  const short = shortIds(order, ids);
+  // Stable radix sorts by id and then by total order equal totals by id without comparing strings.
+  if (short) return radixDescending(short(), totals);
   // Highest total first (a stable radix sort), then by id among equal totals.
   const ordered = radixDescending(order, totals);
   const byId = idOrder(ids);
@@ -222,6 +220,22 @@ export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids:
     a = b;
   }
   return ordered;
+}
+
+/** `order`'s entries by ids[i] in code-point order (stable). */
+function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
+  const short = shortIds(order, ids);
+  return short ? short() : Int32Array.from(Array.from(order).sort(idOrder(ids)));
+}
+
+/**
+ * Where every id of `order`'s entries has at most 7 ASCII characters (the usual S000123), and the
+ * list is long: its entries sorted by id with radix sorts on the ids as numbers. Else null (a short
+ * list is sorted by comparing: the radix sorts' counting arrays would cost more).
+ */
+function shortIds(order: ArrayLike<number>, ids: readonly string[]): (() => Int32Array) | null {
+  const keys = order.length >= 4096 ? shortIdKeys(order, ids) : null;
+  return keys ? () => radixAscending(radixAscending(order, keys.low, 28), keys.high, 21) : null;
 }
 
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */
@@ -340,11 +354,9 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[],
       entries[i * width + j] = s;
     }
   });
-  // Plain UTF-16 comparison where it is code-point order (see rank).
-  const plain = ids.every(utf16IsCodePointOrder);
-  const order = Array.from(ids.keys()).sort(plain ? (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0) : (a, b) => byCodePoint(ids[a]!, ids[b]!));
+  const order = byId(Array.from(ids.keys()), ids);
   const row: ({ staffId: string } | null)[] = new Array(width).fill(null);
-  return order.map((i) => {
+  return Array.from(order, (i) => {
     for (let j = 0; j < width; j++) row[j] = entries[i * width + j]!;
     // Entry j is list j's: the type the lists give.
     return make(row as unknown as Row);
