@@ -235,29 +235,14 @@ function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
  */
 function shortIds(order: ArrayLike<number>, ids: readonly string[]): (() => Int32Array) | null {
   const keys = order.length >= 4096 ? shortIdKeys(order, ids) : null;
-  return keys ? () => radixAscending(radixAscending(order, keys.low, 28), keys.high, 21) : null;
+  return keys ? () => radixSort(radixSort(order, keys.low, 28, false), keys.high, 21, false) : null;
 }
 
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */
 function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
   // A short list: the counting arrays would cost more than a comparison sort (stable too).
   if (order.length < 4096) return Int32Array.from(Array.from(order).sort((a, b) => keys[b]! - keys[a]!));
-  let from = Int32Array.from(order);
-  let to = new Int32Array(from.length);
-  const counts = new Int32Array(1 << 15);
-  for (const shift of [0, 15]) {
-    counts.fill(0);
-    for (let i = 0; i < from.length; i++) counts[0x7fff - ((keys[from[i]!]! >> shift) & 0x7fff)]!++;
-    let at = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b]!;
-      counts[b] = at;
-      at += c;
-    }
-    for (let i = 0; i < from.length; i++) to[counts[0x7fff - ((keys[from[i]!]! >> shift) & 0x7fff)]!++] = from[i]!;
-    [from, to] = [to, from];
-  }
-  return from;
+  return radixSort(order, keys, 30, true);
 }
 
 /**
@@ -288,23 +273,28 @@ function shortIdKeys(order: ArrayLike<number>, ids: readonly string[]): { high: 
   return { high, low };
 }
 
-/** `order` stably sorted by keys[i] (integers in [0, 2^bits), bits at most 30), lowest first. */
-function radixAscending(order: ArrayLike<number>, keys: Int32Array, bits: number): Int32Array {
+/**
+ * `order` stably sorted by keys[i] (integers in [0, 2^bits), bits at most 30), lowest first or
+ * (`descending`) highest first: two counting passes of half the bits each.
+ */
+function radixSort(order: ArrayLike<number>, keys: Int32Array, bits: number, descending: boolean): Int32Array {
   let from = Int32Array.from(order);
   let to = new Int32Array(from.length);
   const width = Math.ceil(bits / 2);
   const counts = new Int32Array(1 << width);
   const mask = (1 << width) - 1;
+  // Highest first: the buckets counted from the top.
+  const flip = descending ? mask : 0;
   for (const shift of [0, width]) {
     counts.fill(0);
-    for (let i = 0; i < from.length; i++) counts[(keys[from[i]!]! >> shift) & mask]!++;
+    for (let i = 0; i < from.length; i++) counts[flip ^ ((keys[from[i]!]! >> shift) & mask)]!++;
     let at = 0;
     for (let b = 0; b < counts.length; b++) {
       const c = counts[b]!;
       counts[b] = at;
       at += c;
     }
-    for (let i = 0; i < from.length; i++) to[counts[(keys[from[i]!]! >> shift) & mask]!++] = from[i]!;
+    for (let i = 0; i < from.length; i++) to[counts[flip ^ ((keys[from[i]!]! >> shift) & mask)]!++] = from[i]!;
     [from, to] = [to, from];
   }
   return from;
