@@ -537,16 +537,24 @@ export class Tally {
     const nameBefore = new Int32Array(s.persons);
     const size = this.sumSize;
     const row = new CheckedRow();
-    // Room for the people new here, exactly.
+    // Each of its people's number here (-1: new here), and room for the new ones, exactly. (Its
+    // semesters looked up once each, not once a person.)
+    const known = s.semesters.map((t) => this.semesterIndex.get(t) ?? -1);
     let added = 0;
-    for (let p = 0; p < s.persons; p++) if (this.personFor(this.semesterIndex.get(s.semesters[s.semesterOf[p]!]!) ?? -1, maps.staff[s.staffOf[p]!]!) < 0) added++;
-    this.growPeople(this.persons + added, true);
     for (let p = 0; p < s.persons; p++) {
-      const semester = this.semesterNumber(s.semesters[s.semesterOf[p]!]!);
+      const q = this.personFor(known[s.semesterOf[p]!]!, maps.staff[s.staffOf[p]!]!);
+      persons[p] = q;
+      if (q < 0) added++;
+    }
+    this.growPeople(this.persons + added, true);
+    // Semesters new here are numbered in the order the other tally met them, as its people are.
+    const semesters = s.semesters.map((t) => this.semesterNumber(t));
+    for (let p = 0; p < s.persons; p++) {
+      const semester = semesters[s.semesterOf[p]!]!;
       const staff = maps.staff[s.staffOf[p]!]!;
       const wn = s.nameOf[p]! >= 0 ? maps.name[s.nameOf[p]!]! : -1;
       const wp = s.postOf[p]! >= 0 ? maps.post[s.postOf[p]!]! : -1;
-      let q = this.personFor(semester, staff);
+      let q = persons[p]!;
       if (q < 0) {
         row.file = fileRef(s.atFile[p]!);
         row.line = maps.line(s.atFile[p]!, s.atLine[p]!);
