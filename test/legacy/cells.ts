@@ -112,15 +112,19 @@ export class Spellings {
   }
 }
 
-/** `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. */
+/**
+ * `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too; of the years
+ * 1900 to 2999 only, as the tool has it since 4f8035a (`7026-2` is a typing mistake).
+ */
 export function parseSemester(raw: string): string | null {
   const t = toHalfWidth(raw).trim();
+  const known = (year: string, half: string): string | null => (Number(year) >= 1900 && Number(year) <= 2999 ? `${year}-H${half}` : null);
   let m = /^(\d{4})\s*-?\s*[Hh]\s*([12])$/.exec(t);
-  if (m) return `${m[1]}-H${m[2]}`;
+  if (m) return known(m[1]!, m[2]!);
   m = /^(\d{4})-([12])$/.exec(t);
-  if (m) return `${m[1]}-H${m[2]}`;
+  if (m) return known(m[1]!, m[2]!);
   m = /^(\d{4})\s*年?\s*(上|下)半年$/.exec(t);
-  if (m) return `${m[1]}-H${m[2] === '上' ? 1 : 2}`;
+  if (m) return known(m[1]!, m[2] === '上' ? '1' : '2');
   return null;
 }
 
