@@ -204,9 +204,9 @@ function idOrder(ids: readonly string[]): (a: number, b: number) => number {
  * they lie in memory; rank() uses it for lists that come otherwise.
  */
 export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids: readonly string[]): Int32Array {
-  const short = shortIds(order, ids);
+  const short = byShortId(order, ids);
   // Stable radix sorts by id and then by total order equal totals by id without comparing strings.
-  if (short) return radixDescending(short(), totals);
+  if (short) return radixDescending(short, totals);
   // Highest total first (a stable radix sort), then by id among equal totals.
   const ordered = radixDescending(order, totals);
   const byId = idOrder(ids);
@@ -224,8 +224,7 @@ export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids:
 
 /** `order`'s entries by ids[i] in code-point order (stable). */
 function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
-  const short = shortIds(order, ids);
-  return short ? short() : Int32Array.from(Array.from(order).sort(idOrder(ids)));
+  return byShortId(order, ids) ?? Int32Array.from(Array.from(order).sort(idOrder(ids)));
 }
 
 /**
@@ -233,9 +232,9 @@ function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
  * list is long: its entries sorted by id with radix sorts on the ids as numbers. Else null (a short
  * list is sorted by comparing: the radix sorts' counting arrays would cost more).
  */
-function shortIds(order: ArrayLike<number>, ids: readonly string[]): (() => Int32Array) | null {
+function byShortId(order: ArrayLike<number>, ids: readonly string[]): Int32Array | null {
   const keys = order.length >= 4096 ? shortIdKeys(order, ids) : null;
-  return keys ? () => radixSort(radixSort(order, keys.low, 28, false), keys.high, 21, false) : null;
+  return keys ? radixSort(radixSort(order, keys.low, 28, false), keys.high, 21, false) : null;
 }
 
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */

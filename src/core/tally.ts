@@ -84,10 +84,12 @@ export interface TallyOptions {
   files?: number;
 }
 
-/** The array a cell's file order is kept in, for orders below `files` (unknown: any). */
-export type FileArray = Uint8Array | Uint16Array | Int32Array;
-function fileArray(files: number | undefined): new (n: number) => FileArray {
-  return files === undefined ? Int32Array : files <= 0x100 ? Uint8Array : files <= 0x10000 ? Uint16Array : Int32Array;
+/** Small whole numbers (a file's order, a count of scores) in the fewest bytes their bound allows. */
+export type UintArray = Uint8Array | Uint16Array | Int32Array;
+
+/** The smallest array that holds the whole numbers 0 to `max`. */
+export function uintArray(max: number): new (n: number) => UintArray {
+  return max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Int32Array;
 }
 
 /** Per person and method: sums (mean), with lowest and highest (trimmed mean). */
@@ -127,7 +129,7 @@ export class Tally {
   /** 0: no cell; else role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none). */
   cellRole = new Uint8Array(1024 * COMMITTEE);
   cellMask = new Uint8Array(1024 * COMMITTEE);
-  cellFile: FileArray;
+  cellFile: UintArray;
   cellLine = new Int32Array(1024 * COMMITTEE);
   /** Scores per cell and method, when kept. */
   cellScores: Int32Array | null;
@@ -142,7 +144,7 @@ export class Tally {
   sparseRater = new Int32Array(64);
   sparseRole = new Uint8Array(64);
   sparseMask = new Uint8Array(64);
-  sparseFile: FileArray;
+  sparseFile: UintArray;
   sparseLine = new Int32Array(64);
   sparseNext = new Int32Array(64);
   sparseScores: Int32Array | null;
@@ -165,7 +167,8 @@ export class Tally {
   ) {
     this.sumSize = opts.policy.aggregation === 'trimmed' ? 15 : 5;
     this.sums = new Float64Array(1024 * this.sumSize);
-    const files = fileArray(opts.files);
+    // File orders below `files`; any order where the number of sheets is not given.
+    const files = opts.files === undefined ? Int32Array : uintArray(opts.files - 1);
     this.cellFile = new files(1024 * COMMITTEE);
     this.sparseFile = new files(64);
     this.cellScores = opts.keepScores ? new Int32Array(1024 * COMMITTEE * 5) : null;
@@ -537,18 +540,17 @@ export class Tally {
     const nameBefore = new Int32Array(s.persons);
     const size = this.sumSize;
     const row = new CheckedRow();
-    // Each of its people's number here (-1: new here), and room for the new ones, exactly. (Its
-    // semesters looked up once each, not once a person.)
-    const known = s.semesters.map((t) => this.semesterIndex.get(t) ?? -1);
+    // Its semesters by their number here, looked up once each, not once a person (those new here
+    // numbered in the order the other tally met them, as its people are); then each of its people's
+    // number here (-1: new here), and room for the new ones, exactly.
+    const semesters = s.semesters.map((t) => this.semesterNumber(t));
     let added = 0;
     for (let p = 0; p < s.persons; p++) {
-      const q = this.personFor(known[s.semesterOf[p]!]!, maps.staff[s.staffOf[p]!]!);
+      const q = this.personFor(semesters[s.semesterOf[p]!]!, maps.staff[s.staffOf[p]!]!);
       persons[p] = q;
       if (q < 0) added++;
     }
     this.growPeople(this.persons + added, true);
-    // Semesters new here are numbered in the order the other tally met them, as its people are.
-    const semesters = s.semesters.map((t) => this.semesterNumber(t));
     for (let p = 0; p < s.persons; p++) {
       const semester = semesters[s.semesterOf[p]!]!;
       const staff = maps.staff[s.staffOf[p]!]!;
@@ -846,7 +848,7 @@ export interface TallyState {
   stride: number;
   cellRole: Uint8Array;
   cellMask: Uint8Array;
-  cellFile: FileArray;
+  cellFile: UintArray;
   cellLine: Int32Array;
   cellScores: Int32Array | null;
   methodPlace: Int32Array | null;
@@ -855,7 +857,7 @@ export interface TallyState {
   sparseRater: Int32Array;
   sparseRole: Uint8Array;
   sparseMask: Uint8Array;
-  sparseFile: FileArray;
+  sparseFile: UintArray;
   sparseLine: Int32Array;
   sparseNext: Int32Array;
   sparseFirst: Int32Array;

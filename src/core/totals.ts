@@ -9,7 +9,7 @@ import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
 import { type MethodFractions, PersonResult, type ScoredStaff, byTotalThenId } from './report.js';
 import { roundScaledFraction, settle, settleScaled } from './rounding.js';
-import { NAME, POST, STAFF, type Tally, type TextLookup, roleOf } from './tally.js';
+import { type UintArray, NAME, POST, STAFF, type Tally, type TextLookup, roleOf, uintArray } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
 import type { RosterEntry } from './whole-picture.js';
 import { METHODS, type Role } from './types.js';
@@ -42,7 +42,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     // Each person's count of scores per method, in list order (then kept in rank order, below): at
     // most one a rater, so a byte each while there are fewer than 256 raters (a year of 400,000
     // people keeps 2 MB of counts, not 8).
-    const counts = new (countArray(tally.raterRole.length))(n * 5);
+    const counts = new (uintArray(tally.raterRole.length))(n * 5);
     const fractions = new Float64Array(10);
     const totals = new Int32Array(n);
     const fast: number[] = [];
@@ -126,7 +126,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     for (let j = 0; j < n; j++) ids.push(texts.text(STAFF, tally.staffOf[list[j]!]!));
     const order = byTotalThenId(fast, totals, ids);
     const ranked = new Int32Array(order.length);
-    const rankedCounts = new (countArray(tally.raterRole.length))(order.length * 5);
+    const rankedCounts = new (uintArray(tally.raterRole.length))(order.length * 5);
     for (let i = 0; i < order.length; i++) {
       const j = order[i]!;
       ranked[i] = list[j]!;
@@ -156,11 +156,6 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
   return out;
 }
 
-/** The smallest array that holds counts up to `raters`. */
-function countArray(raters: number): typeof Uint8Array | typeof Uint16Array | typeof Int32Array {
-  return raters < 0xff ? Uint8Array : raters < 0xffff ? Uint16Array : Int32Array;
-}
-
 /**
  * A semester's mean method values: the sums (less the highest and lowest score where the mean is
  * trimmed) stay in the tally, which no one changes once it is scored; each person's five counts are
@@ -170,7 +165,7 @@ class TallyMeans implements MethodFractions {
   constructor(
     private readonly tally: Tally,
     private readonly people: Int32Array,
-    private readonly counts: Uint8Array | Uint16Array | Int32Array,
+    private readonly counts: UintArray,
     private readonly trim: number,
   ) {}
 
