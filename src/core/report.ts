@@ -327,29 +327,31 @@ export function rankReport(semester: string, scored: ScoredStaff[], raters: numb
 export function byStaffId<L extends readonly (readonly { staffId: string }[])[], U>(lists: readonly [...L], make: (row: { readonly [K in keyof L]: L[K][number] | null }) => U): U[] {
   type Row = { [K in keyof L]: L[K][number] | null };
   const width = lists.length;
-  const at = new Map<string, number>();
+  // Every entry of every list, sorted by id (stably: equal ids in list order, a list's own in its
+  // order), then each run of one id is a row. No map of ids: a sort of 400,000 short ids is faster.
+  const entries: { staffId: string }[] = [];
   const ids: string[] = [];
-  // Entry j of id i at i * width + j.
-  const entries: ({ staffId: string } | null)[] = [];
+  const listOf: number[] = [];
   lists.forEach((list, j) => {
     for (const s of list) {
-      let i = at.get(s.staffId);
-      if (i === undefined) {
-        i = ids.length;
-        at.set(s.staffId, i);
-        ids.push(s.staffId);
-        for (let k = 0; k < width; k++) entries.push(null);
-      }
-      entries[i * width + j] = s;
+      entries.push(s);
+      ids.push(s.staffId);
+      listOf.push(j);
     }
   });
   const order = byId(Array.from(ids.keys()), ids);
   const row: ({ staffId: string } | null)[] = new Array(width).fill(null);
-  return Array.from(order, (i) => {
-    for (let j = 0; j < width; j++) row[j] = entries[i * width + j]!;
+  const out: U[] = [];
+  for (let a = 0; a < order.length; ) {
+    const id = ids[order[a]!]!;
+    row.fill(null);
+    let b = a;
+    for (; b < order.length && ids[order[b]!] === id; b++) row[listOf[order[b]!]!] = entries[order[b]!]!;
     // Entry j is list j's: the type the lists give.
-    return make(row as unknown as Row);
-  });
+    out.push(make(row as unknown as Row));
+    a = b;
+  }
+  return out;
 }
 
 export { byCodePoint };
