@@ -78,14 +78,19 @@ export class GbkToUtf8 {
       o = this.emitHeld(out, o, false);
     }
     while (i < n) {
-      const b = chunk[i]!;
+      let b = chunk[i]!;
       if (b < 0x80) {
-        out[o++] = b;
-        // Printable ASCII in the middle of no character: nothing to note for the mixed-encoding count.
-        if (b >= 0x20 && b !== 0x7f && this.need === 0) {
-          i++;
-          continue;
+        // Printable ASCII in the middle of no character, or on a line already not UTF-8: nothing to
+        // note for the mixed-encoding count (track would change nothing); the run copied at once.
+        if (this.need === 0 || !this.lineUtf8) {
+          while (b >= 0x20 && b < 0x7f) {
+            out[o++] = b;
+            if (++i === n) break;
+            b = chunk[i]!;
+          }
+          if (i === n || b >= 0x80) continue;
         }
+        out[o++] = b;
         if (b === 10) this.endLine();
         else this.track(b);
         i++;
