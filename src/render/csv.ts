@@ -88,8 +88,15 @@ export class CsvBytes {
   private encodedText(s: string): void {
     let bytes = this.encoded.get(s);
     if (bytes === undefined) {
-      bytes = Buffer.from(csvCell(s), 'utf8');
-      if (this.encoded.size < 4096 && bytes.length <= 256) this.encoded.set(s, bytes);
+      const cell = csvCell(s);
+      if (this.encoded.size >= 4096) {
+        // Texts that do not repeat (200,000 names): encoded in place, nothing kept.
+        this.room(cell.length * 3);
+        this.pos += this.buf.write(cell, this.pos, 'utf8');
+        return;
+      }
+      bytes = Buffer.from(cell, 'utf8');
+      if (bytes.length <= 256) this.encoded.set(s, bytes);
     }
     this.room(bytes.length);
     const u8 = this.u8;
