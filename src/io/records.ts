@@ -6,6 +6,7 @@
  * its own. Records that break the format (a quote inside an unquoted cell, text after a closing
  * quote, a quote never closed, a cell or row beyond the limits) are reported and not handed on.
  */
+import { Buffer } from 'node:buffer';
 
 /** One record: cell i is buf[starts[i], ends[i]). Valid until the sink returns. */
 export interface RecordView {
@@ -45,7 +46,7 @@ function controlIn(b: Uint8Array, from: number, to: number): number {
 }
 
 /** Whether UTF-8 bytes from `from` hold a C1 control character (C2 80 to C2 9F). */
-function hasC1(b: Uint8Array, from: number): boolean {
+function hasC1(b: Buffer, from: number): boolean {
   for (let i = b.indexOf(0xc2, from); i >= 0; i = b.indexOf(0xc2, i + 1)) {
     const next = b[i + 1];
     if (next !== undefined && next >= 0x80 && next <= 0x9f) return true;
@@ -121,7 +122,9 @@ export class RecordReader {
       this.quotedCr = false;
     }
     // DEL or a C1 control character (U+0080-U+009F) anywhere: this chunk's lines are read the careful way.
-    const careful = chunk.indexOf(0x7f, i) >= 0 || hasC1(chunk, i);
+    // (Searched through a Buffer of the same bytes: its indexOf is several times as fast as a Uint8Array's.)
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const careful = bytes.indexOf(0x7f, i) >= 0 || hasC1(bytes, i);
     if (this.open) i = this.slow(chunk, i);
     const delim = this.delim;
     const plain = Math.max(delim, QUOTE, CR, LF);
