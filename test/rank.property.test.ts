@@ -31,13 +31,20 @@ describe('ranking: totals, then staff id in code-point order', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 40 }),
         fc.integer(),
-        (n, ascii, distinctTotals, seed) => {
+        fc.constantFrom('as drawn', 'by id', 'by id, one pair swapped'),
+        (n, ascii, distinctTotals, seed, given) => {
           // Ids drawn from the generators with a seeded sampler (fast-check's own for a few, a
           // counter for the thousands), unique as a semester's are; totals from a few values, so that
           // most people tie with others.
           const ids = new Set<string>(fc.sample(ascii ? asciiId : fc.oneof(asciiId, otherId), { numRuns: Math.min(n, 200), seed }));
           for (let i = 0; ids.size < n; i++) ids.add(ascii ? (i * 7919 + seed).toString(36).slice(-7) : `${i % 3 === 0 ? '张' : 'S'}${i * 7919 + seed}`);
           const people = [...ids].slice(0, n).map((staffId, i) => ({ staffId, total: Rational.of(((i * 2654435761) >>> 0) % distinctTotals, 10), i }));
+          // People met in the order of their ids (which the id sort keeps as it is), or all but two.
+          if (given !== 'as drawn') people.sort((a, b) => byCodePoint(a.staffId, b.staffId));
+          if (given === 'by id, one pair swapped' && n > 1) {
+            const k = Math.abs(seed) % (n - 1);
+            [people[k], people[k + 1]] = [people[k + 1]!, people[k]!];
+          }
           const got = rank([...people]).map((p) => [p.staffId, p.rank]);
           const want = [...people].sort((a, b) => b.total.cmp(a.total) || byCodePoint(a.staffId, b.staffId));
           let r = 0;
@@ -48,7 +55,25 @@ describe('ranking: totals, then staff id in code-point order', () => {
           expect(got).toEqual(expected);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 90 },
     );
+  });
+
+  it('a long list met in id order but for one pair: the pair put right, whether their ids differ in the first characters or the last', () => {
+    // 5,000 ids S000000-S004999, one total: the order is the ids'; the radix keys split an id after its third character.
+    for (const [first, second] of [
+      [100, 101],
+      [999, 1000],
+      [4998, 4999],
+    ] as const) {
+      const people = Array.from({ length: 5000 }, (_, i) => ({ staffId: `S${String(i).padStart(6, '0')}`, total: Rational.of(905, 10) }));
+      [people[first], people[second]] = [people[second]!, people[first]!];
+      const got = rank(people).map((p) => p.staffId);
+      expect(got).toEqual(Array.from({ length: 5000 }, (_, i) => `S${String(i).padStart(6, '0')}`));
+    }
+    // Out of order only where two ids end alike and differ in their first characters (the rest in id order).
+    const mixed = ['AAA0001', 'AAB0002', 'AAA0002', 'AAC0003'];
+    const people = Array.from({ length: 5000 }, (_, i) => ({ staffId: i < 4 ? mixed[i]! : `Z${String(i).padStart(6, '0')}`, total: Rational.of(1, 1) }));
+    expect(rank(people).slice(0, 4).map((p) => p.staffId)).toEqual(['AAA0001', 'AAA0002', 'AAB0002', 'AAC0003']);
   });
 });

@@ -156,30 +156,35 @@ function utf16IsCodePointOrder(id: string): boolean {
 export function rank<T extends { total: Rational; staffId: string }>(list: T[]): (T & { rank: number; rankOf: number })[] {
   const keys = new Float64Array(list.length);
   let small = true;
-  list.forEach((s, i) => {
-    // Totals have at most 6 decimals: times 10^6 they are integers, and order exactly.
-    const k = s.total.roundScaledNumber(6);
-    if (k === null || k < 0 || k >= 2 ** 30) small = false;
-    keys[i] = k ?? s.total.toNumber(6);
-  });
-  const ids = list.map((s) => s.staffId);
-  // The streaming path hands the list over in order already: then there is nothing to sort (the
-  // check compares ids by code point, which is right for any id).
-  let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(ids[i - 1]!, ids[i]!) < 0);
-  let order: ArrayLike<number> = Array.from(list.keys());
-  if (!sorted) {
-    if (small) order = byTotalThenId(order, Int32Array.from(keys), ids);
-    else {
-      const byId = idOrder(ids);
-      order = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
+  let last: Rational | null = null;
+  let lastKey = 0;
+  for (let i = 0; i < list.length; i++) {
+    // People of one total share its Rational (scoring settles each total once): its key is made once a run.
+    const total = list[i]!.total;
+    if (total !== last) {
+      // Totals have at most 6 decimals: times 10^6 they are integers, and order exactly.
+      const k = total.roundScaledNumber(6);
+      if (k === null || k < 0 || k >= 2 ** 30) small = false;
+      last = total;
+      lastKey = k ?? total.toNumber(6);
     }
+    keys[i] = lastKey;
+  }
+  const ids = list.map((s) => s.staffId);
+  // Scoring hands the list over in order already: then there is nothing to sort.
+  const byId = idOrder(ids);
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byId(i - 1, i) < 0);
+  let order: ArrayLike<number> | null = null;
+  if (!sorted) {
+    if (small) order = byTotalThenId(Array.from(list.keys()), Int32Array.from(keys), ids);
+    else order = Array.from(list.keys()).sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
   }
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
   let prevRank = 0;
-  for (let i = 0; i < order.length; i++) {
-    const idx = order[i]!;
+  for (let i = 0; i < list.length; i++) {
+    const idx = order ? order[i]! : i;
     const r = keys[idx] === prevKey ? prevRank : i + 1;
     prevKey = keys[idx]!;
     prevRank = r;
@@ -234,7 +239,16 @@ function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
  */
 function byShortId(order: ArrayLike<number>, ids: readonly string[]): Int32Array | null {
   const keys = order.length >= 4096 ? shortIdKeys(order, ids) : null;
-  return keys ? radixSort(radixSort(order, keys.low, 28, false), keys.high, 21, false) : null;
+  if (!keys) return null;
+  // People are often met in the order of their ids (a sheet sorted by staff id): then it stays.
+  const { high, low } = keys;
+  let sorted = true;
+  for (let k = 1; k < order.length && sorted; k++) {
+    const a = order[k - 1]!;
+    const b = order[k]!;
+    sorted = high[a]! < high[b]! || (high[a] === high[b] && low[a]! <= low[b]!);
+  }
+  return sorted ? Int32Array.from(order) : radixSort(radixSort(order, low, 28, false), high, 21, false);
 }
 
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */
