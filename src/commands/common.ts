@@ -134,23 +134,21 @@ export function reportLog(reading: Reading, lang: Lang, print = true): Problem[]
     cache.clear();
     const sev = { error: color ? '\x1b[31;1merror\x1b[0m' : 'error', warning: color ? '\x1b[33mwarning\x1b[0m' : 'warning' };
     // File names and messages made printable (and UTF-8) once each: a million problems are often a
-    // few messages over and over (a row repeated, each a duplicate). Lines are put together as bytes.
-    const files = new Map<string, Uint8Array>();
-    const messages = log.messageCache(words, ctx, (m) => Buffer.from(`: ${printable(m)}\n`, 'utf8'));
-    const severity = { error: Buffer.from(`: ${sev.error}`), warning: Buffer.from(`: ${sev.warning}`) };
+    // few messages over and over (a row repeated, each a duplicate). Lines are put together as bytes:
+    // the file's name, line and column, then the severity and message, one piece.
+    const files: (Uint8Array | undefined)[] = [];
+    const messages = log.messageCache(words, ctx, (m, error) => Buffer.from(`: ${error ? sev.error : sev.warning}: ${printable(m)}\n`, 'utf8'));
     blockingStderr();
     const out = new LineBytes(process.stderr);
     for (const i of order) {
-      const error = log.isError(i);
-      if (!error) warnings.push(log.render(i, words, ctx));
-      const name = log.fileName(i);
-      let file = files.get(name);
-      if (file === undefined) files.set(name, (file = Buffer.from(printable(name), 'utf8')));
+      if (!log.isError(i)) warnings.push(log.render(i, words, ctx));
+      const f = log.fileOrder(i);
+      let file = files[f];
+      if (file === undefined) file = files[f] = Buffer.from(printable(log.fileName(i)), 'utf8');
       out.bytes(file);
       out.number(log.line(i));
       const column = log.column(i);
       if (column) out.number(column);
-      out.bytes(error ? severity.error : severity.warning);
       out.bytes(messages(i));
     }
     out.flush();
@@ -178,12 +176,16 @@ class LineBytes {
     this.at += b.length;
   }
 
-  /** `:` and a whole number. */
+  /** `:` and a whole number (a line or a column: below 2^31), its digits written as they are worked out. */
   number(n: number): void {
     if (this.at + 12 > this.buf.length) this.flush();
-    this.buf[this.at++] = 58;
-    const digits = String(n);
-    for (let k = 0; k < digits.length; k++) this.buf[this.at++] = digits.charCodeAt(k);
+    const buf = this.buf;
+    buf[this.at++] = 58;
+    let length = 1;
+    for (let x = n; x >= 10; x = (x / 10) | 0) length++;
+    let p = this.at + length - 1;
+    for (let x = n | 0, k = 0; k < length; k++, x = (x / 10) | 0) buf[p--] = 48 + (x % 10);
+    this.at += length;
   }
 
   flush(): void {

@@ -275,6 +275,11 @@ export class ProblemLog {
     return this.fileNames.get(this.fileOf.get(i))!;
   }
 
+  /** The order of problem i's file (FileRef.order): the same number, the same file. */
+  fileOrder(i: number): number {
+    return this.fileOf.get(i);
+  }
+
   line(i: number): number {
     return this.lineOf.get(i);
   }
@@ -299,10 +304,11 @@ export class ProblemLog {
   }
 
   /**
-   * Problem i's message as `finish` makes it (printable text), remembered for the problems with the
-   * same kind and arguments that came just before: repeated problems are worded once.
+   * Problem i's message as `finish` makes it (printable text, with whether it is an error), remembered
+   * for the problems with the same kind, severity and arguments that came just before: repeated
+   * problems are worded once.
    */
-  messageCache<T>(words: Formatter, ctx: ProblemContext, finish: (message: string) => T): (i: number) => T {
+  messageCache<T>(words: Formatter, ctx: ProblemContext, finish: (message: string, error: boolean) => T): (i: number) => T {
     const recent: { kind: number; args: number[]; text: T }[] = [];
     let next = 0;
     return (i) => {
@@ -317,7 +323,7 @@ export class ProblemLog {
       }
       const args: number[] = [];
       for (let j = 0; j < n; j++) args.push(this.args.get(from + j));
-      const text = finish(this.message(i, words, ctx));
+      const text = finish(this.message(i, words, ctx), (kind & 1) === 1);
       recent[next] = { kind, args, text };
       next = (next + 1) % 8;
       return text;
