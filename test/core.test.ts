@@ -259,6 +259,34 @@ describe('merging and validation problems', () => {
   });
 });
 
+describe('sheets that list people in the order of another', () => {
+  it('finds each person, in the same order, in another, or with neighbours swapped, whatever their ids\' lengths', () => {
+    // One sheet per rater. The first lists S10 S11 S12 S13 S1 S100; the others the same, with
+    // neighbours swapped, or reversed: a row is never taken for the person after the previous one
+    // unless its id is that person's (S11 and S12 differ in their last byte, S1 and S100 in length).
+    const ids = ['S10', 'S11', 'S12', 'S13', 'S1', 'S100'];
+    const orders = [
+      [0, 1, 2, 3, 4, 5],
+      [0, 2, 1, 3, 5, 4],
+      [1, 0, 3, 2, 4, 5],
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+    ];
+    const roles = ['leader', 'head-office', 'center-office', 'student', 'student'];
+    const sheets: Record<string, string> = {};
+    orders.forEach((order, r) => {
+      // Person k, rater r: every method k + 10 + r / 2, so that a row given to another person shows.
+      const rows = order.map((k) => `${ids[k]},N${k},2026-H1,R${r},${roles[r]},${Array(5).fill(k + 10 + r / 2).join(',')}`);
+      sheets[`rater-${r + 1}.csv`] = `${HEAD}\n${rows.join('\n')}\n`;
+    });
+    const { reports, problems } = scoreTexts(sheets);
+    expect(problems.list.filter((p) => p.severity === 'error')).toEqual([]);
+    // Each method's mean over the raters is k + 11; the total five times that.
+    const totals = Object.fromEntries(reports[0]!.staff.map((x) => [x.staffId, x.total.toFixed(1)]));
+    expect(totals).toEqual(Object.fromEntries(ids.map((id, k) => [id, (5 * (k + 11)).toFixed(1)])));
+  });
+});
+
 describe('policy validation', () => {
   it.each([
     [{ lisen: 1 }, 'unknown key "lisen"'],

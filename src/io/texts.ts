@@ -43,22 +43,20 @@ export class TextTable {
   find(buf: Uint8Array, s: number, e: number, h = hashBytes(buf, s, e)): number {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
-    const keys = this.keys;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const j = table[2 * slot]! - 1;
       if (j < 0) return -1;
-      if (table[2 * slot + 1] !== h) continue;
-      const a = this.start(j);
-      if (this.ends[j]! - a !== e - s) continue;
-      let same = true;
-      for (let k = 0; k < e - s; k++) {
-        if (keys[a + k] !== buf[s + k]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return j;
+      if (table[2 * slot + 1] === h && this.is(j, buf, s, e)) return j;
     }
+  }
+
+  /** Whether text i's key is buf[s, e) (i one of this table's numbers). */
+  is(i: number, buf: Uint8Array, s: number, e: number): boolean {
+    const a = this.start(i);
+    if (this.ends[i]! - a !== e - s) return false;
+    const keys = this.keys;
+    for (let k = 0; k < e - s; k++) if (keys[a + k] !== buf[s + k]) return false;
+    return true;
   }
 
   /** The number of the text with key buf[s, e), added (shown as `shown`, else as the key) if new. */
