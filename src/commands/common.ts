@@ -17,6 +17,7 @@ import type { Reading } from '../io/read-sheets.js';
 import { type Encoding, parseEncoding } from '../io/encoding.js';
 import { type OutData, blockingStderr, checkOut, stdoutIsTerminal, writeOut, writeStdout } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
+import { putDigits } from '../render/csv.js';
 import { printable } from '../render/format.js';
 
 export interface CommonFlags {
@@ -176,16 +177,11 @@ class LineBytes {
     this.at += b.length;
   }
 
-  /** `:` and a whole number (a line or a column: below 2^31), its digits written as they are worked out. */
+  /** `:` and a whole number (a line or a column: below 2^31, at most 10 digits). */
   number(n: number): void {
     if (this.at + 12 > this.buf.length) this.flush();
-    const buf = this.buf;
-    buf[this.at++] = 58;
-    let length = 1;
-    for (let x = n; x >= 10; x = (x / 10) | 0) length++;
-    let p = this.at + length - 1;
-    for (let x = n | 0, k = 0; k < length; k++, x = (x / 10) | 0) buf[p--] = 48 + (x % 10);
-    this.at += length;
+    this.buf[this.at++] = 58;
+    this.at = putDigits(this.buf, this.at, n);
   }
 
   flush(): void {

@@ -171,14 +171,17 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
     keys[i] = lastKey;
   }
   const ids = list.map((s) => s.staffId);
-  // Scoring hands the list over in order already: then there is nothing to sort.
-  const byId = idOrder(ids);
+  // Scoring hands the list over in order already: then there is nothing to sort (the check compares
+  // ids by code point, which is right for any id, with no look at every id first).
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byId(i - 1, i) < 0);
+  for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(ids[i - 1]!, ids[i]!) < 0);
   let order: ArrayLike<number> | null = null;
   if (!sorted) {
     if (small) order = byTotalThenId(Array.from(list.keys()), Int32Array.from(keys), ids);
-    else order = Array.from(list.keys()).sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
+    else {
+      const compareIds = idOrder(ids);
+      order = Array.from(list.keys()).sort((a, b) => keys[b]! - keys[a]! || compareIds(a, b));
+    }
   }
   const out = new Array<T & { rank: number; rankOf: number }>(list.length);
   let prevKey = NaN;
@@ -214,12 +217,12 @@ export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids:
   if (short) return radixDescending(short, totals);
   // Highest total first (a stable radix sort), then by id among equal totals.
   const ordered = radixDescending(order, totals);
-  const byId = idOrder(ids);
+  const compareIds = idOrder(ids);
   for (let a = 0; a < ordered.length; ) {
     let b = a + 1;
     while (b < ordered.length && totals[ordered[b]!] === totals[ordered[a]!]) b++;
     if (b - a > 1) {
-      const run = Array.from(ordered.subarray(a, b)).sort(byId);
+      const run = Array.from(ordered.subarray(a, b)).sort(compareIds);
       for (let j = 0; j < run.length; j++) ordered[a + j] = run[j]!;
     }
     a = b;

@@ -23,6 +23,32 @@ const PIECE = 1 << 20;
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /**
+ * The digits of a non-negative whole number `v`, padded with zeros to `width`, written at u8[at]
+ * without making a string; returns the offset after them. The caller makes room (22 bytes, or
+ * `width`). CSV numbers and the line and column of problem lines are written with it.
+ */
+export function putDigits(u8: Uint8Array, at: number, v: number, width = 0): number {
+  if (v < 0x7fffffff) {
+    // Small integers (nearly all): integer division, not floating point.
+    let n = 1;
+    for (let x = v; x >= 10; x = (x / 10) | 0) n++;
+    if (n < width) n = width;
+    let p = at + n - 1;
+    for (let i = 0, x = v | 0; i < n; i++, x = (x / 10) | 0) u8[p--] = 48 + (x % 10);
+    return at + n;
+  }
+  let n = 1;
+  for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
+  if (n < width) n = width;
+  let p = at + n - 1;
+  for (let i = 0; i < n; i++) {
+    u8[p--] = 48 + (v % 10);
+    v = Math.floor(v / 10);
+  }
+  return at + n;
+}
+
+/**
  * A table being written, cell by cell, into UTF-8 bytes in pieces of about 1 MB. Numbers are
  * written digit by digit (no number-to-string conversion), plain ASCII text byte by byte, other
  * text by Buffer's UTF-8 encoder.
@@ -91,8 +117,7 @@ export class CsvBytes {
       const cell = csvCell(s);
       if (this.encoded.size >= 4096) {
         // Texts that do not repeat (200,000 names): encoded in place, nothing kept.
-        this.room(cell.length * 3);
-        this.pos += this.buf.write(cell, this.pos, 'utf8');
+        this.raw(cell);
         return;
       }
       bytes = Buffer.from(cell, 'utf8');
@@ -151,27 +176,9 @@ export class CsvBytes {
   /** A non-negative integer's digits, padded with zeros to `width`. */
   private digits(v: number, width: number): void {
     this.room(24);
-    const u8 = this.u8;
-    if (v < 0x7fffffff) {
-      // Small integers (nearly all): integer division, not floating point.
-      let n = 1;
-      for (let x = v; x >= 10; x = (x / 10) | 0) n++;
-      if (n < width) n = width;
-      let p = this.pos + n - 1;
-      for (let i = 0, x = v | 0; i < n; i++, x = (x / 10) | 0) u8[p--] = 48 + (x % 10);
-      this.pos += n;
-      return;
-    }
-    let n = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
-    if (n < width) n = width;
-    let p = this.pos + n - 1;
-    for (let i = 0; i < n; i++) {
-      u8[p--] = 48 + (v % 10);
-      v = Math.floor(v / 10);
-    }
-    this.pos += n;
+    this.pos = putDigits(this.u8, this.pos, v, width);
   }
+
 
   /** The end of a record. */
   end(): void {
