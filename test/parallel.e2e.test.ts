@@ -214,6 +214,20 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     const m = lines();
     m[m.length - 1] = m[m.length - 1]!.replace(',student,', ',leader,');
     expect(threeWays([sheet('role.csv', m.join(''))]).code).toBe(1);
+    // Another post, and each problem of the second part whose arguments are the reader thread's
+    // numbers (a person, a name, a post, a rater, a tally cell) in one sheet: worded as one thread words them.
+    // The last row's person and rater are the second part's alone: their problems are found there.
+    const p = lines();
+    const last = p[p.length - 1]!;
+    const [, id, name, post] = /^([^,]*),([^,]*),([^,]*),/.exec(last)!;
+    p.push(last.replace(`${id},${name},${post},`, `${id},${name},另一岗位,`));
+    p.push(last.replace(`${id},${name},`, `${id},李四,`));
+    p.push(last.replace(',student,', ',leader,'));
+    const path = sheet('post.csv', p.join(''));
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeLessThan(p.length - 3);
+    const all = threeWays([path]);
+    expect(all.code).toBe(1);
+    for (const said of ['has two posts: "另一岗位"', 'has two names: "李四"', 'two roles', `scored twice for ${id} ${name}`]) expect(all.said).toContain(said);
   });
 
   it('a staff id and a rater spelt another way in the second part (full-width, a zero-width space) are the same ones, shown as first spelt', () => {

@@ -122,13 +122,19 @@ export type Formatter = { [K in ProblemKind]: (args: ProblemArgs[K], ctx: Proble
 
 const KINDS: ProblemKind[] = [];
 const KIND_ID = new Map<ProblemKind, number>();
+/** The kind looked up last and its number: a sheet's problems are mostly one kind after another of the same. */
+let lastKind: ProblemKind | null = null;
+let lastKindId = -1;
 function kindId(kind: ProblemKind): number {
+  if (kind === lastKind) return lastKindId;
   let id = KIND_ID.get(kind);
   if (id === undefined) {
     id = KINDS.length;
     KINDS.push(kind);
     KIND_ID.set(kind, id);
   }
+  lastKind = kind;
+  lastKindId = id;
   return id;
 }
 
@@ -197,6 +203,11 @@ export class ProblemLog {
   }
 
   private record(error: boolean, file: FileRef, line: number, column: number | undefined, kind: ProblemKind, args: readonly (string | number)[]): void {
+    this.recordAs(error ? 1 : 0, file, line, column ?? 0, kindId(kind), args);
+  }
+
+  /** Records a problem by its kind's number; `error` 1 for an error, 0 for a warning; `column` 0 for none. */
+  private recordAs(error: number, file: FileRef, line: number, column: number, kind: number, args: readonly (string | number)[]): void {
     const i = this.count++;
     if (file.order !== this.lastFile) {
       this.fileNames.set(file.order, file.name);
@@ -204,10 +215,11 @@ export class ProblemLog {
     }
     this.fileOf.set(i, file.order);
     this.lineOf.set(i, line);
-    this.columnOf.set(i, column ?? 0);
-    this.kindOf.set(i, kindId(kind) * 2 + (error ? 1 : 0));
-    if (error) this.errors++;
-    for (const a of args) {
+    this.columnOf.set(i, column);
+    this.kindOf.set(i, kind * 2 + error);
+    this.errors += error;
+    for (let j = 0; j < args.length; j++) {
+      const a = args[j]!;
       if (typeof a === 'number') this.args.set(this.argCount++, a);
       else {
         this.strings.push(a);
@@ -243,19 +255,27 @@ export class ProblemLog {
    */
   append(d: ProblemLogData, line: (file: number, line: number) => number, remap?: (kind: ProblemKind, args: (string | number)[]) => void): void {
     const names = new Map(d.fileNames);
+    // The other log's kind numbers as this log's, each looked up once (its problems are millions of
+    // a few kinds); one arguments array, refilled for each problem, for remap to rewrite.
+    const kinds = d.kinds.map((k) => kindId(k as ProblemKind));
+    const args: (string | number)[] = [];
+    let file = -1;
+    let ref: FileRef | null = null;
     for (let i = 0; i < d.count; i++) {
-      const args: (string | number)[] = [];
-      for (let j = at(d.argStart, i); j < at(d.argStart, i + 1); j++) {
-        const a = at(d.args, j);
-        args.push(a <= -2 ? d.strings[-a - 2]! : a);
-      }
-      const file = at(d.fileOf, i);
-      const where = line(file, at(d.lineOf, i));
+      const f = at(d.fileOf, i);
+      const where = line(f, at(d.lineOf, i));
       if (where < 0) continue;
+      if (f !== file) ref = { order: (file = f), name: names.get(f)! };
       const k = at(d.kindOf, i);
-      const kind = d.kinds[k >> 1] as ProblemKind;
-      remap?.(kind, args);
-      this.record((k & 1) === 1, { order: file, name: names.get(file)! }, where, at(d.columnOf, i) || undefined, kind, args);
+      const from = at(d.argStart, i);
+      const n = at(d.argStart, i + 1) - from;
+      if (args.length !== n) args.length = n;
+      for (let j = 0; j < n; j++) {
+        const a = at(d.args, from + j);
+        args[j] = a <= -2 ? d.strings[-a - 2]! : a;
+      }
+      remap?.(KINDS[kinds[k >> 1]!]!, args);
+      this.recordAs(k & 1, ref!, where, at(d.columnOf, i), kinds[k >> 1]!, args);
     }
   }
 
@@ -311,20 +331,30 @@ export class ProblemLog {
   messageCache<T>(words: Formatter, ctx: ProblemContext, finish: (message: string, error: boolean) => T): (i: number) => T {
     const recent: { kind: number; args: number[]; text: T }[] = [];
     let next = 0;
+    // Where the last problem's words were: repeated problems come round in turn (a row repeated
+    // gives the same few problems in the same order), so the search starts at the one after it.
+    let last = 0;
     return (i) => {
       const kind = this.kindOf.get(i);
       const from = this.argStart.get(i);
       const n = this.argStart.get(i + 1) - from;
-      for (const r of recent) {
+      const m = recent.length;
+      for (let t = 1; t <= m; t++) {
+        const at = (last + t) % m;
+        const r = recent[at]!;
         if (r.kind !== kind || r.args.length !== n) continue;
         let same = true;
         for (let j = 0; j < n && same; j++) same = r.args[j] === this.args.get(from + j);
-        if (same) return r.text;
+        if (same) {
+          last = at;
+          return r.text;
+        }
       }
       const args: number[] = [];
       for (let j = 0; j < n; j++) args.push(this.args.get(from + j));
       const text = finish(this.message(i, words, ctx), (kind & 1) === 1);
       recent[next] = { kind, args, text };
+      last = next;
       next = (next + 1) % 8;
       return text;
     };
@@ -352,7 +382,13 @@ export class ProblemLog {
     const cmp = (a: number, b: number): number =>
       fileOf.get(a) - fileOf.get(b) || lineOf.get(a) - lineOf.get(b) || columnOf.get(a) - columnOf.get(b) || compareText(message(a), message(b)) || a - b;
     let sorted = true;
-    for (let i = 1; i < n && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
+    for (let i = 1; i < n; i++) {
+      const d = fileOf.get(i - 1) - fileOf.get(i) || lineOf.get(i - 1) - lineOf.get(i) || columnOf.get(i - 1) - columnOf.get(i);
+      if (d > 0 || (d === 0 && cmp(i - 1, i) > 0)) {
+        sorted = false;
+        break;
+      }
+    }
     if (sorted) return idx;
     // Array.prototype.sort is a merge sort that finds runs already in order.
     return Int32Array.from(Array.from(idx).sort(cmp));

@@ -633,7 +633,9 @@ export class Tally {
     }
     // A cell of the other tally, by its reference there, as referred to here (for its problems).
     const cellRef = (ref: number): number => {
-      const [p, r] = ref >= SPARSE_REF ? [s.sparsePerson[ref - SPARSE_REF]!, s.sparseRater[ref - SPARSE_REF]!] : [Math.floor(ref / DENSE_MAX), ref % DENSE_MAX];
+      const sparse = ref >= SPARSE_REF;
+      const p = sparse ? s.sparsePerson[ref - SPARSE_REF]! : Math.floor(ref / DENSE_MAX);
+      const r = sparse ? s.sparseRater[ref - SPARSE_REF]! : ref % DENSE_MAX;
       const q = persons[p]!;
       const g = maps.rater[r]!;
       if (g < this.stride) return q * DENSE_MAX + g;

@@ -229,12 +229,29 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       const s = result.tally;
       const personOf = (ref: number) => (ref >= SPARSE_REF ? s.sparsePerson[ref - SPARSE_REF]! : Math.floor(ref / DENSE_MAX));
       const nameThen = (p: number, name: number) => (name >= 0 ? m!.name[name]! : merged.nameBefore[p]!);
+      // The thread's numbers in its problems' arguments as this thread's (each read before any is rewritten).
       log.append(result.problems, m!.line, (kind, a) => {
         const n = a as number[];
-        if (kind === 'two-names') [n[0], n[1], n[2]] = [merged.persons[n[0]!]!, m!.name[n[1]!]!, m!.name[n[2]!]!];
-        else if (kind === 'two-posts') [n[0], n[1], n[2], n[3]] = [merged.persons[n[0]!]!, m!.post[n[1]!]!, m!.post[n[2]!]!, nameThen(n[0]!, n[3]!)];
-        else if (kind === 'two-roles') [n[0], n[3], n[4]] = [m!.rater[n[0]!]!, merged.persons[n[3]!]!, nameThen(n[3]!, n[4]!)];
-        else if (kind === 'scored-twice') [n[1], n[2]] = [merged.cellRef(n[1]!), nameThen(personOf(n[1]!), n[2]!)];
+        if (kind === 'scored-twice') {
+          const cell = n[1]!;
+          n[1] = merged.cellRef(cell);
+          n[2] = nameThen(personOf(cell), n[2]!);
+        } else if (kind === 'two-names') {
+          n[0] = merged.persons[n[0]!]!;
+          n[1] = m!.name[n[1]!]!;
+          n[2] = m!.name[n[2]!]!;
+        } else if (kind === 'two-posts') {
+          const person = n[0]!;
+          n[0] = merged.persons[person]!;
+          n[1] = m!.post[n[1]!]!;
+          n[2] = m!.post[n[2]!]!;
+          n[3] = nameThen(person, n[3]!);
+        } else if (kind === 'two-roles') {
+          const person = n[3]!;
+          n[0] = m!.rater[n[0]!]!;
+          n[3] = merged.persons[person]!;
+          n[4] = nameThen(person, n[4]!);
+        }
       });
       for (const f of result.files) {
         if (f.order === split.fileIndex && cut) {
