@@ -119,6 +119,8 @@ const sheetEn = {
   notSheets: (folder: string) => `the folder "${folder}" holds .csv names that are not sheets to read; rename or move them:`,
   isFolder: 'a folder, not a sheet',
   notFile: 'not a file (a pipe, a socket or a device): a folder\'s sheets must be files',
+  /** The progress line of a long reading (numbers already written out). */
+  progress: (name: string, percent: number, mb: string, rows: string, perSecond: string) => `${name}: ${percent}% of ${mb} MB, ${rows} rows, ${perSecond} rows/s`,
 };
 
 export type SheetWords = typeof sheetEn;
@@ -132,6 +134,7 @@ const sheetZh: SheetWords = {
   notSheets: (folder) => `文件夹“${folder}”中有名为 .csv 但不能作为评分表读取的项，请改名或移走：`,
   isFolder: '这是文件夹，不是评分表',
   notFile: '这不是文件（是管道、套接字或设备）：文件夹里的评分表必须是文件',
+  progress: (name, percent, mb, rows, perSecond) => `${name}：已读 ${percent}%（共 ${mb} MB），${rows} 行，每秒 ${perSecond} 行`,
 };
 
 /** The words of reading sheets and the roster from disk. */

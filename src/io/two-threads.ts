@@ -135,7 +135,9 @@ export interface ParallelReading {
    * Waits for the thread and merges its tally; returns its files (the cut file's rest where it was
    * trusted). `rest` reads a whole file here (after the thread failed, or could not be merged).
    */
-  finish(tally: Tally, texts: Texts, log: ProblemLog, rest: (file: FileRef) => { parser: SheetParser; read: SourceRead }): FinishedFile[];
+  finish(tally: Tally, texts: Texts, log: ProblemLog, rest: (file: FileRef) => { parser: SheetParser; read: SourceRead }, waiting?: () => void): FinishedFile[];
+  /** The bytes and rows the thread has read so far (for the progress line); none once its answer is taken. */
+  elsewhere(): { bytes: number; rows: number };
 }
 
 /** Starts the reader thread on the second part; null if it cannot start. */
@@ -165,18 +167,21 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
   };
   let first: { reading: SourceReading; parser: SheetParser; file: FileRef } | null = null;
 
-  const wait = (): ThreadResult | null => {
+  let answered = false;
+  const wait = (waiting?: () => void): ThreadResult | null => {
     // The thread always answers, unless it never started or died (out of memory): then it stops
     // making progress, and after 10 s of that this thread reads the rest itself.
     let last = -1;
     let still = 0;
     while (Atomics.load(flags, 0) === 0 && still < 100) {
       Atomics.wait(flags, 0, 0, 100);
+      waiting?.();
       const now = Atomics.load(flags, 1);
       still = now === last ? still + 1 : 0;
       last = now;
     }
     const got = Atomics.load(flags, 0) === 1 ? threads.receiveMessageOnPort(port1) : undefined;
+    answered = true;
     stop();
     return (got?.message as ThreadResult | null | undefined) ?? null;
   };
@@ -190,9 +195,12 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       reading.read(split.offset);
       first = { reading, parser, file };
     },
-    finish(tally, texts, log, rest) {
+    elsewhere() {
+      return answered ? { bytes: 0, rows: 0 } : { bytes: Atomics.load(flags, 1) * 1024, rows: Atomics.load(flags, 2) };
+    },
+    finish(tally, texts, log, rest, waiting) {
       debug(`first part read (${split.offset} bytes of file ${split.fileIndex + 1})`);
-      const result = wait();
+      const result = wait(waiting);
       debug(result ? `second part received (${result.tally.rows} rows)` : 'second part failed: read here');
       const cut = first as { reading: SourceReading; parser: SheetParser; file: FileRef } | null;
       const cutFile = result?.files.find((f) => f.order === split.fileIndex) ?? null;

@@ -1,0 +1,90 @@
+/**
+ * The progress line of a long reading (src/io/progress.ts), on a terminal made for the test: in the
+ * user's language, counting what the reader thread has read, at most every 200 ms, never for a small
+ * input or when standard error is not a terminal.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Progress, type ProgressOut } from '../src/io/progress.js';
+
+const MB = 1 << 20;
+
+function terminal(isTTY = true): ProgressOut & { lines: string[] } {
+  const t = {
+    isTTY,
+    lines: [] as string[],
+    write(text: string) {
+      t.lines.push(text);
+    },
+  };
+  return t;
+}
+
+describe('the progress line', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('says how far the reading is, in Chinese and in English, the reader thread counted in', () => {
+    for (const [lang, first, second] of [
+      ['zh', 'a.csv：已读 50%（共 8 MB），1,000 行，每秒 2,000 行', 'b.csv：已读 87%（共 8 MB），1,500 行，每秒 2,000 行'],
+      ['en', 'a.csv: 50% of 8 MB, 1,000 rows, 2,000 rows/s', 'b.csv: 87% of 8 MB, 1,500 rows, 2,000 rows/s'],
+    ] as const) {
+      vi.setSystemTime(1_000_000);
+      const out = terminal();
+      const p = new Progress(8 * MB, () => 1000, lang, () => out);
+      vi.advanceTimersByTime(500);
+      p.update('a.csv', 4 * MB);
+      expect(out.lines).toEqual([`\r\x1b[K${first}`]);
+      // The reader thread has read 3 MB and 500 rows: both count.
+      p.elsewhere = () => ({ bytes: 3 * MB, rows: 500 });
+      vi.advanceTimersByTime(250);
+      p.update('b.csv', 4 * MB);
+      expect(out.lines.at(-1)).toBe(`\r\x1b[K${second}`);
+      p.done();
+      expect(out.lines.at(-1)).toBe('\r\x1b[K');
+    }
+  });
+
+  it('is rewritten at most every 200 ms, also while this thread waits for the other (refresh)', () => {
+    const out = terminal();
+    let rows = 0;
+    const p = new Progress(8 * MB, () => rows, 'en', () => out);
+    p.update('a.csv', MB);
+    // Nothing in the first 200 ms: a reading that ends sooner shows no line.
+    expect(out.lines).toEqual([]);
+    vi.advanceTimersByTime(200);
+    rows = 10;
+    p.update('a.csv', 2 * MB);
+    expect(out.lines).toHaveLength(1);
+    vi.advanceTimersByTime(100);
+    p.update('a.csv', 3 * MB);
+    expect(out.lines).toHaveLength(1);
+    // This thread is done and waits; the other reads on.
+    let theirs = 0;
+    p.elsewhere = () => ({ bytes: theirs, rows: Math.floor(theirs / 100) });
+    theirs = 4 * MB;
+    vi.advanceTimersByTime(100);
+    p.refresh();
+    expect(out.lines).toHaveLength(2);
+    expect(out.lines[1]).toContain('a.csv: 87% of 8 MB, 41,953 rows');
+  });
+
+  it('never writes for a small input (nor looks at standard error), nor where standard error is not a terminal, and done() clears only a line it wrote', () => {
+    let asked = 0;
+    const out = terminal();
+    const small = new Progress(4 * MB - 1, () => 1, 'en', () => (asked++, out));
+    vi.advanceTimersByTime(1000);
+    small.update('a.csv', MB);
+    small.refresh();
+    small.done();
+    expect(asked).toBe(0);
+    const pipe = terminal(false);
+    const notTty = new Progress(8 * MB, () => 1, 'zh', () => pipe);
+    vi.advanceTimersByTime(1000);
+    notTty.update('a.csv', MB);
+    notTty.done();
+    expect(pipe.lines).toEqual([]);
+  });
+});
