@@ -7,6 +7,7 @@ import type { SemesterReport } from '../src/core/report.js';
 import type { Role } from '../src/core/types.js';
 import { yearOutcome } from '../src/core/year.js';
 import { scoreText } from './score-text.js';
+import { explainWords } from '../src/i18n/explain.js';
 
 /** One person of a semester and their raters' five scores each (a role of null: the sheet leaves it blank). */
 interface Person {
@@ -142,5 +143,18 @@ describe('explain', () => {
     expect(ex.year!.outcome.yearRules).toEqual(['year-award-candidate']);
     expect(ex.year!.outcome.rewardTotal).toBe(3600);
     expect(ex.missingSemesters).toEqual([]);
+  });
+});
+
+describe('the rank line of explain', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `S${String(i + 1).padStart(3, '0')}`);
+  it('names everyone who shares the rank, up to ten', () => {
+    expect(explainWords.en.rank(2, 24, ids(3))).toBe('2 of 24, shared with S001, S002, S003');
+    expect(explainWords.zh.rank(2, 24, ids(10))).toBe('第 2 名，共 24 人（与 S001、S002、S003、S004、S005、S006、S007、S008、S009、S010 并列）');
+    expect(explainWords.en.rank(1, 24, [])).toBe('1 of 24');
+  });
+  it('past ten, names ten and says how many (a semester of 200,000 has hundreds on one total; JSON lists them all)', () => {
+    expect(explainWords.en.rank(7, 200000, ids(382))).toBe('7 of 200000, shared with S001, S002, S003, S004, S005, S006, S007, S008, S009, S010 and 372 more');
+    expect(explainWords.zh.rank(7, 200000, ids(11))).toBe('第 7 名，共 200000 人（与 S001、S002、S003、S004、S005、S006、S007、S008、S009、S010 等 11 人并列）');
   });
 });

@@ -3,6 +3,9 @@ import { semesterZh } from './zh.js';
 
 type Money = string;
 
+/** How many of those who share a rank the text names. */
+const TIED_SHOWN = 10;
+
 const enWords = {
   title: (staffId: string, name: string, post: string, semester: string) =>
     `How the total of ${staffId} ${name}${post ? ` (${post})` : ''} came about, ${semester}`,
@@ -36,7 +39,9 @@ const enWords = {
   notRounded: (total: string, precision: number) => `${total} (already ${precision} decimal${precision === 1 ? '' : 's'}: nothing to round)`,
   band: (grade: string, total: string, min: number | null, below: number | null) =>
     min === null ? `${grade} (${total} < ${below})` : below === null ? `${grade} (${total} ≥ ${min})` : `${grade} (${min} ≤ ${total} < ${below})`,
-  rank: (rank: number, of: number, tied: string[]) => `${rank} of ${of}${tied.length ? `, shared with ${tied.join(', ')}` : ''}`,
+  // Ten of those who share the rank, then how many more (a big semester has hundreds on one total; JSON lists all).
+  rank: (rank: number, of: number, tied: string[]) =>
+    `${rank} of ${of}${tied.length ? `, shared with ${tied.slice(0, TIED_SHOWN).join(', ')}${tied.length > TIED_SHOWN ? ` and ${tied.length - TIED_SHOWN} more` : ''}` : ''}`,
   money: (n: number | null): Money => (n === null ? 'amount unset in the policy' : `¥${n}`),
   semesterRule: {
     'excellent-reward': (a: { reward: Money }) => `excellent-reward: the excellent reward, ${a.reward}`,
@@ -98,7 +103,8 @@ const zhWords: ExplainWords = {
   notRounded: (total: string, precision: number) => `${total}（已是 ${precision} 位小数，无需取整）`,
   band: (grade: string, total: string, min: number | null, below: number | null) =>
     min === null ? `${grade}（${total} < ${below}）` : below === null ? `${grade}（${total} ≥ ${min}）` : `${grade}（${min} ≤ ${total} < ${below}）`,
-  rank: (rank: number, of: number, tied: string[]) => `第 ${rank} 名，共 ${of} 人${tied.length ? `（与 ${tied.join('、')} 并列）` : ''}`,
+  rank: (rank: number, of: number, tied: string[]) =>
+    `第 ${rank} 名，共 ${of} 人${tied.length ? `（与 ${tied.slice(0, TIED_SHOWN).join('、')}${tied.length > TIED_SHOWN ? ` 等 ${tied.length} 人` : ' '}并列）` : ''}`,
   money: (n: number | null): Money => (n === null ? '金额未设' : `¥${n}`),
   // The rule ids (excellent-reward, ...) are for scripts: JSON keeps them, the secretary reads words.
   semesterRule: {
