@@ -66,6 +66,37 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(canonicalJson('😀')).toBe('"😀"');
   });
 
+  it('agrees with the plain way (every object\'s names sorted where it stands) on objects of many shapes, repeated and reordered', () => {
+    // The writer keeps the last few shapes of object it met, sorted once each: shapes repeat here in
+    // other orders, with members left out (undefined), more of them than it keeps.
+    const plain = (v: unknown): string => {
+      if (v === null) return 'null';
+      if (Array.isArray(v)) return `[${v.map((x) => plain(x === undefined ? null : x)).join(',')}]`;
+      if (typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        const names = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+        return `{${names.map((k) => `${JSON.stringify(k)}:${plain(o[k])}`).join(',')}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const name = fc.constantFrom('a', 'b', 'B', '1', '10', 'é', '\u20ac', '😀', '"q"', '\n', 'staffId', 'total');
+    const member = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.constant(undefined), fc.constant(null), fc.boolean());
+    const object = fc.dictionary(name, member, { maxKeys: 8 });
+    fc.assert(
+      fc.property(fc.array(object, { maxLength: 40 }), fc.array(fc.nat()), (objects, picks) => {
+        // The same objects again, each with its members in another order, and nested in one another.
+        const reordered = objects.map((o) => Object.fromEntries(Object.entries(o).reverse()));
+        const nested = objects.map((o, i) => ({ ...o, inner: reordered[(picks[i] ?? 0) % Math.max(1, reordered.length)] ?? null }));
+        const value = { objects, reordered, nested, picked: picks.map((k) => objects[k % Math.max(1, objects.length)] ?? null) };
+        expect(canonicalJson(value)).toBe(plain(value));
+      }),
+      { numRuns: 300 },
+    );
+    // A name with a lone surrogate is refused each time, not only the first.
+    expect(() => canonicalJson({ 'a\ud800': 1 })).toThrow(/surrogate/);
+    expect(() => canonicalJson({ 'a\ud800': 1 })).toThrow(/surrogate/);
+  });
+
   it('has no whitespace, and the same text whatever the key order', () => {
     expect(canonicalJson({ b: [1, { d: 2, c: null }], a: '张伟' })).toBe('{"a":"张伟","b":[1,{"c":null,"d":2}]}');
     expect(canonicalJson({ a: '张伟', b: [1, { c: null, d: 2 }] })).toBe(canonicalJson({ b: [1, { d: 2, c: null }], a: '张伟' }));
@@ -167,6 +198,20 @@ describe('the sealed report', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('writes arrays of a hundred elements and more (stringified a hundred at a time) at every depth as JSON.stringify does', () => {
+    const person = (i: number) => ({ rank: i, staffId: `S${i}`, name: i % 3 ? '张伟' : 'x]\n[', methods: { listen: i / 7, see: [i, null] }, gone: undefined, none: null });
+    for (const n of [0, 1, 99, 100, 101, 199, 200, 250]) {
+      const list = Array.from({ length: n }, (_, i) => (i % 50 === 7 ? undefined : person(i)));
+      // The list as a member and as an element at depths 1 to 6, and the list of lists.
+      let doc: unknown = list;
+      for (let depth = 1; depth <= 6; depth++) {
+        doc = depth % 2 ? { year: 2026, staff: doc, after: [list.length] } : [doc, 'next'];
+        expect(Buffer.concat(reportJson({ doc })).toString('utf8')).toBe(`${JSON.stringify({ doc }, null, 2)}\n`);
+      }
+      expect(Buffer.concat(reportJson({ lists: [list, list], flat: list })).toString('utf8')).toBe(`${JSON.stringify({ lists: [list, list], flat: list }, null, 2)}\n`);
+    }
   });
 
   it('reads back, and a report without a valid seal says what is wrong', () => {

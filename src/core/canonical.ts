@@ -45,19 +45,45 @@ export function canonicalPieces(value: unknown, emit: (piece: string) => void): 
         return emit(']');
       }
       const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj)
-        .filter((k) => obj[k] !== undefined)
-        .sort();
+      const names: string[] = [];
+      for (const k of Object.keys(obj)) if (obj[k] !== undefined) names.push(k);
+      const members = membersOf(names);
       emit('{');
-      keys.forEach((k, i) => {
-        if (i > 0) emit(',');
-        canonicalPieces(k, emit);
-        emit(':');
-        canonicalPieces(obj[k], emit);
-      });
+      for (let i = 0; i < members.length; i++) {
+        emit(members[i]!.text);
+        canonicalPieces(obj[members[i]!.name], emit);
+      }
       return emit('}');
     }
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} is not JSON`);
   }
+}
+
+/** An object's members in canonical order: each name, and the text before its value (`,"name":`). */
+type Members = { name: string; text: string }[];
+
+/**
+ * The last few shapes of object met (their member names in their own order) and their members: a
+ * report's 200,000 people are a few shapes over and over, each sorted and its names written once.
+ */
+const shapes: { names: string[]; members: Members }[] = [];
+let nextShape = 0;
+
+function membersOf(names: string[]): Members {
+  for (const shape of shapes) {
+    const known = shape.names;
+    if (known.length !== names.length) continue;
+    let same = true;
+    for (let i = 0; i < names.length && same; i++) same = known[i] === names[i];
+    if (same) return shape.members;
+  }
+  const members: Members = [...names].sort().map((name, i) => {
+    let text = '';
+    canonicalPieces(name, (piece) => (text += piece));
+    return { name, text: `${i > 0 ? ',' : ''}${text}:` };
+  });
+  shapes[nextShape] = { names, members };
+  nextShape = (nextShape + 1) % 8;
+  return members;
 }

@@ -83,6 +83,29 @@ class Utf8Pieces {
   }
 }
 
+/** Elements of an array written whole, stringified together; an array this long has its elements written whole. */
+const ELEMENTS_AT_ONCE = 100;
+
+/**
+ * The elements of an array that stands at `indent`, as pretty() writes them between its brackets
+ * (`\n` and the inner indent before each, commas between, without the last line's `\n` + indent):
+ * JSON.stringify of the elements nested in as many arrays as `indent` has levels puts each element
+ * at the inner indent, so its text is cut out of that. (An element's toJSON, were there one, would
+ * get its index within these elements: no report value has a toJSON that reads it.)
+ */
+function elementsText(items: unknown[], indent: string): string {
+  const levels = indent.length / 2;
+  let wrapped: unknown = items;
+  for (let l = 0; l < levels; l++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // The wrappers' brackets stand before and after everything of the elements.
+  let start = 0;
+  for (let l = 0; l <= levels; l++) start = text.indexOf('[', start) + 1;
+  let end = text.length;
+  for (let l = 0; l <= levels; l++) end = text.lastIndexOf(']', end - 1);
+  return text.slice(start, end - 1 - indent.length);
+}
+
 /** Values this deep are written in one JSON.stringify each (a person of a report: doc, semesters, a semester, its staff, a person); shallower ones piece by piece. */
 const WHOLE_DEPTH = 4;
 
@@ -99,6 +122,17 @@ function pretty(value: unknown, key: string, indent: string, out: Utf8Pieces, de
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return out.text('[]');
+    if (depth + 1 >= WHOLE_DEPTH || value.length >= ELEMENTS_AT_ONCE) {
+      // Its elements are written whole (as are those of a long array: people, not semesters), a
+      // hundred at a time in one JSON.stringify: a report's 200,000 people without each one's text
+      // indented again, and a year's without a call for each of their members.
+      out.text('[');
+      for (let from = 0; from < value.length; from += ELEMENTS_AT_ONCE) {
+        const text = elementsText(value.slice(from, from + ELEMENTS_AT_ONCE), indent);
+        out.text(from > 0 ? `,${text}` : text);
+      }
+      return out.text(`\n${indent}]`);
+    }
     out.text('[');
     value.forEach((v, i) => {
       out.text(i > 0 ? `,\n${inner}` : `\n${inner}`);
