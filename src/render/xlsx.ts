@@ -87,17 +87,33 @@ function xmlSafe(text: string): string {
   return text.replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
-/** Fills one worksheet: header bold and frozen, typed cells, widths that fit the text (Chinese counts double). */
+/**
+ * Fills one worksheet: header bold and frozen, typed cells, widths that fit the text (Chinese counts
+ * double). The workbook is written as it is filled (exceljs's streaming writer): the widths, which
+ * come before the rows in the file, are measured over every row first, then each row is written and
+ * let go, so that a workbook of 200,000 people is never held as cell objects.
+ */
 function fill(ws: Worksheet, spec: SheetSpec, precision: number): void {
   // The header has the filter's drop-down button beside its text: room for two more characters.
   const widths = spec.columns.map((c) => displayWidth(c.header) + 2);
+  for (const values of spec.rows) {
+    spec.columns.forEach((col, i) => {
+      widths[i] = Math.max(widths[i]!, displayWidth(shown(values[i] ?? null, col.kind, precision)));
+    });
+  }
+  spec.columns.forEach((_, i) => {
+    ws.getColumn(i + 1).width = Math.min(80, widths[i]! + 2.5);
+  });
+  if (spec.columns.length > 0) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+  }
   const header = ws.addRow(spec.columns.map((c) => xmlSafe(c.header)));
   header.font = { bold: true };
+  header.commit();
   for (const values of spec.rows) {
     const row = ws.addRow([]);
     spec.columns.forEach((col, i) => {
       const v = values[i] ?? null;
-      widths[i] = Math.max(widths[i]!, displayWidth(shown(v, col.kind, precision)));
       if (v === null || v === '') return;
       const cell = row.getCell(i + 1);
       const date = col.kind === 'date' && typeof v === 'string' ? ISO_DATE.exec(v) : null;
@@ -114,13 +130,9 @@ function fill(ws: Worksheet, spec: SheetSpec, precision: number): void {
         cell.numFmt = TEXT_FORMAT;
       }
     });
+    row.commit();
   }
-  spec.columns.forEach((_, i) => {
-    ws.getColumn(i + 1).width = Math.min(80, widths[i]! + 2.5);
-  });
-  if (spec.columns.length > 0) {
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
-  }
+  ws.commit();
 }
 
 type ExcelJSModule = typeof import('exceljs');
@@ -140,14 +152,28 @@ export async function loadExcelJS(): Promise<ExcelJSModule> {
 /** The workbook of the given sheets, as the bytes of an .xlsx file. */
 export async function workbook(sheets: SheetSpec[], precision: number): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
-  const wb = new ExcelJS.Workbook();
+  // The file's bytes gathered as the writer makes them (--out then writes them whole, atomically).
+  const chunks: Uint8Array[] = [];
+  const { Writable } = process.getBuiltinModule('node:stream');
+  const sink = new Writable({
+    write(chunk: Uint8Array, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('finish', resolve);
+    sink.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'evaluate';
   for (const spec of sheets) {
     const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
     fill(ws, spec, precision);
   }
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  await wb.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
 
 /** `score`: one sheet per semester, the CSV's columns. */
