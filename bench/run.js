@@ -162,17 +162,22 @@ try {
 
   if (want('other')) {
     const c = writeCase(dir, 'grouped-other', { staff: M / 5 });
-    line(`check, explain and panel on ${label(M)} rows, against score (goals: check 1.2x, explain 1.5x, panel 3x; 400 MB)`);
-    const [s, ch, ex, pa] = alternate([
+    line(`check, explain and panel on ${label(M)} rows, against score (goals: check 1.2x, explain 1.5x, panel 3x; 400 MB); score's JSON (sealed) and workbook (no goal)`);
+    const [s, ch, ex, pa, js, xl] = alternate([
       evaluate('score', ...c.args, '--format', 'csv'),
       evaluate('check', ...c.args),
       evaluate('explain', 'S000777', ...c.args),
       evaluate('panel', ...c.args),
+      // Standard output is not a terminal here: the workbook's bytes go there, as a script would pipe them.
+      evaluate('score', ...c.args, '--format', 'json'),
+      evaluate('score', ...c.args, '--format', 'xlsx'),
     ]);
     line(`  score    ${fmt(s.s)} s  ${fmt(s.mb, 0)} MB`);
     line(`  check    ${fmt(ch.s)} s  ${fmt(ch.mb, 0)} MB   ${fmt(ch.s / s.s)}x score`);
     line(`  explain  ${fmt(ex.s)} s  ${fmt(ex.mb, 0)} MB   ${fmt(ex.s / s.s)}x score`);
     line(`  panel    ${fmt(pa.s)} s  ${fmt(pa.mb, 0)} MB   ${fmt(pa.s / s.s)}x score`);
+    line(`  score --format json  ${fmt(js.s)} s  ${fmt(js.mb, 0)} MB   ${fmt(js.s / s.s)}x score`);
+    line(`  score --format xlsx  ${fmt(xl.s)} s  ${fmt(xl.mb, 0)} MB   ${fmt(xl.s / s.s)}x score`);
     line('');
   }
 
