@@ -108,6 +108,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'not-text-nul': [],
   'cut-short': [],
   'mixed-encoding': [0xc1],
+  'utf8-lines-in-gbk': [3],
   'not-utf8': [0xff, 1],
   'not-gbk': [],
   'neither-encoding': [],

@@ -291,6 +291,21 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     expect(r.code).toBe(1);
   });
 
+  it('a GBK sheet with a row in UTF-8 after the cut whose bytes are also GBK: read as GBK, with a warning at that row, once', () => {
+    const gbk = toGbk(base.replace(/\n/g, '\r\n'));
+    // 王芳 and 号楼 in UTF-8 are six bytes each, which GBK reads as three other characters.
+    const row = 'S009999,王芳,1号楼,2026-H1,R9,student,1,2,3,4,5\r\n';
+    const bytes = new Uint8Array([...gbk, ...enc.encode(row)]);
+    const path = sheet('gbk-pasted.csv', bytes);
+    const last = base.split('\n').length;
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeLessThan(last);
+    const r = threeWays([path]);
+    const warnings = r.said.split('\n').filter((l) => l.includes('UTF-8 Chinese text'));
+    expect(warnings).toEqual([`${path}:${last}: warning: this line is UTF-8 Chinese text (the only such line), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`]);
+    // Read as GBK: the name is not 王芳 (the warning is what tells the secretary).
+    expect(r.said + r.stdout).not.toContain('王芳');
+  });
+
   it('a GBK sheet whose Chinese starts after the cut (the first part is ASCII, read as UTF-8)', () => {
     const path = sheet('late-chinese.csv', base);
     const cutLine = lineAtByte(readFileSync(path), cutOf([path]).offset);

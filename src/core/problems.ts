@@ -23,6 +23,8 @@ export interface ProblemArgs {
   'not-text-nul': [];
   'cut-short': [];
   'mixed-encoding': [byte: number];
+  /** A GBK sheet with lines of UTF-8 Chinese text: how many (the problem is at the first). */
+  'utf8-lines-in-gbk': [lines: number];
   'not-utf8': [byte: number, readsAsGbk: number];
   'not-gbk': [];
   'neither-encoding': [];

@@ -19,6 +19,8 @@ const wordsEn: Formatter = {
   'cut-short': () => 'the file ends in the middle of a character: was it cut short while copying or saving? Save it again',
   'mixed-encoding': ([byte]) =>
     `this line is not UTF-8 (byte ${hex(byte)}), but most of the file is: was it pasted from a GBK sheet? Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the file is GBK`,
+  'utf8-lines-in-gbk': ([lines]) =>
+    `this line is UTF-8 Chinese text (${lines === 1 ? 'the only such line' : `the first of ${lines} such lines`}), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`,
   'not-utf8': ([byte, gbk]) => `the file is not valid UTF-8 here (byte ${hex(byte)})${gbk ? '; it reads as GBK: leave out --encoding or give --encoding gbk' : ''}`,
   'not-gbk': () => 'the file is not valid GBK/GB18030 text; leave out --encoding to detect UTF-8',
   'neither-encoding': () => 'the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"',
@@ -144,6 +146,8 @@ const wordsZh: Formatter = {
   'cut-short': () => '文件在一个字符的中间结束：是否在复制或保存时被截断了？请重新保存',
   'mixed-encoding': ([byte]) =>
     `这一行不是 UTF-8（字节 ${hex(byte)}），而文件的其余部分大多是：是否从 GBK 表格粘贴而来？请把整张表按同一种编码保存（“CSV UTF-8”）；如果文件本身是 GBK，请加 --encoding gbk`,
+  'utf8-lines-in-gbk': ([lines]) =>
+    `这一行是 UTF-8 编码的中文（${lines === 1 ? '只有这一行' : `共 ${lines} 行，这是第一行`}），而文件其余部分是 GBK，本行也按 GBK 读取：如果它是从 UTF-8 表格粘贴来的，其中的中文会变成别的字。请把整张表按同一种编码保存（“CSV UTF-8”）；如果本行本来就没错，请加 --encoding gbk`,
   'not-utf8': ([byte, gbk]) => `文件此处不是有效的 UTF-8（字节 ${hex(byte)}）${gbk ? '；按 GBK 可以读通：去掉 --encoding，或改用 --encoding gbk' : ''}`,
   'not-gbk': () => '文件不是有效的 GBK/GB18030 文本；去掉 --encoding 即可自动识别 UTF-8',
   'neither-encoding': () => '文件既不是 UTF-8 也不是 GBK 文本；请把评分表另存为“CSV UTF-8”',

@@ -42,6 +42,8 @@ export class GbkToUtf8 {
   /** The first line that is not UTF-8, and the byte where it stops being UTF-8. */
   firstInvalidLine = -1;
   firstInvalidByte = 0;
+  /** The first line that is UTF-8 Chinese text (in a GBK sheet: pasted from a UTF-8 one), or -1. */
+  firstValidLine = -1;
   /** The first bytes that are not GB18030: their line, or -1. */
   badLine = -1;
 
@@ -233,7 +235,10 @@ export class GbkToUtf8 {
           this.firstInvalidLine = this.line;
           this.firstInvalidByte = this.seqByte;
         }
-      } else if (this.lineChinese) this.validLines++;
+      } else if (this.lineChinese) {
+        this.validLines++;
+        if (this.firstValidLine < 0) this.firstValidLine = this.line;
+      }
     }
     this.lineAscii = true;
     this.lineUtf8 = true;

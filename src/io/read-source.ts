@@ -40,6 +40,8 @@ export interface MixedCount {
   invalid: number;
   firstLine: number;
   firstByte: number;
+  /** The first line that is UTF-8 Chinese text, or -1. */
+  firstValid: number;
 }
 
 /** Restarts after quotes never closed: each reads the rest again, so a bound keeps this linear. */
@@ -62,6 +64,8 @@ class Utf8Bytes {
   private started: boolean;
   private whole = false;
   private nonAscii = false;
+  /** A part of a file that another reading began (a second thread's): it judges nothing of the whole file. */
+  private readonly part: boolean;
 
   constructor(
     private readonly file: FileRef,
@@ -72,6 +76,7 @@ class Utf8Bytes {
   ) {
     this.encoding = known;
     this.started = known !== null;
+    this.part = known !== null;
     if (known === 'gb18030') this.gbk = new GbkToUtf8();
   }
 
@@ -153,7 +158,7 @@ class Utf8Bytes {
   /** The mixed-encoding count so far (GBK sheets), for a reading split in two. */
   get mixed(): MixedCount | null {
     const g = this.gbk;
-    return g ? { valid: g.validLines, invalid: g.invalidLines, firstLine: g.firstInvalidLine, firstByte: g.firstInvalidByte } : null;
+    return g ? { valid: g.validLines, invalid: g.invalidLines, firstLine: g.firstInvalidLine, firstByte: g.firstInvalidByte, firstValid: g.firstValidLine } : null;
   }
 
   /** The end of the file: what is left, and the checks only the whole file allows. */
@@ -178,14 +183,19 @@ class Utf8Bytes {
       const rest = g.end();
       if (g.badLine >= 0) return this.fail(g.badLine, this.forced === 'gb18030' ? 'not-gbk' : 'neither-encoding', []);
       out(rest);
-      // A small sheet was judged whole by detect(); a big one is judged here, all its lines counted.
-      if (!this.whole && this.forced === null) {
+      if (this.forced === null) {
         const valid = g.validLines + (elsewhere?.valid ?? 0);
         const invalid = g.invalidLines + (elsewhere?.invalid ?? 0);
-        if (invalid > 0 && valid >= invalid) {
+        // A small sheet was judged whole by detect(); a big one is judged here, all its lines counted.
+        if (!this.whole && invalid > 0 && valid >= invalid) {
           const mine = g.firstInvalidLine >= 0;
           return this.fail(mine ? g.firstInvalidLine : elsewhere!.firstLine, 'mixed-encoding', [mine ? g.firstInvalidByte : elsewhere!.firstByte]);
         }
+        // The other way round: a GBK sheet with lines of UTF-8 Chinese text (two sheets joined, a line
+        // pasted), which GBK turns into other characters. A GBK line is hardly ever UTF-8 Chinese text
+        // by chance, so this is said, as a warning (--encoding gbk reads the file as GBK without it).
+        // Said by the reading that has the whole file's count (not by a second thread's part).
+        if (!this.part && valid > 0) this.log.warning(this.file, g.firstValidLine >= 0 ? g.firstValidLine : elsewhere!.firstValid, undefined, 'utf8-lines-in-gbk', valid);
       }
     } else if (this.held.length > 0) {
       return this.fail(this.lineOf(), this.nonAscii ? 'cut-short' : 'neither-encoding', []);

@@ -264,7 +264,7 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       for (const f of result.files) {
         if (f.order === split.fileIndex && cut) {
           // The cut file: both parts' counts; the file's end judged on both parts.
-          const r = cut.reading.end(f.mixed ? { ...f.mixed, firstLine: f.mixed.firstLine + base } : null);
+          const r = cut.reading.end(f.mixed ? { ...f.mixed, firstLine: f.mixed.firstLine + base, firstValid: f.mixed.firstValid < 0 ? -1 : f.mixed.firstValid + base } : null);
           const counts = cut.parser.counts;
           counts.read += f.counts.read;
           counts.used += f.counts.used;

@@ -22,7 +22,7 @@ export function parseEncoding(name: string): Encoding | null {
   return null;
 }
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; line: number; message: string };
+export type Decoded = { ok: true; text: string; encoding: Encoding; warning?: { line: number; message: string } } | { ok: false; line: number; message: string };
 
 function lineAt(buf: Uint8Array, offset: number): number {
   let line = 1;
@@ -127,6 +127,17 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
   }
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+    // Lines of UTF-8 Chinese text in a GBK sheet (pasted from a UTF-8 one) come out as other characters.
+    if (forced === null) {
+      const m = new MixedLines();
+      m.push(body);
+      m.end();
+      if (m.utf8Lines > 0) {
+        const lines = m.utf8Lines;
+        const message = `this line is UTF-8 Chinese text (${lines === 1 ? 'the only such line' : `the first of ${lines} such lines`}), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`;
+        return { ok: true, text, encoding: 'gb18030', warning: { line: lineAt(body, m.firstUtf8), message } };
+      }
+    }
     return { ok: true, text, encoding: 'gb18030' };
   } catch {
     const bad = firstInvalidUtf8(body);
@@ -196,6 +207,13 @@ export class MixedLines {
   private valid = 0;
   private invalid = 0;
   private first = -1;
+  /** The offset of the first line that is UTF-8 Chinese text, or -1. */
+  firstUtf8 = -1;
+
+  /** Lines that are UTF-8 Chinese text. */
+  get utf8Lines(): number {
+    return this.valid;
+  }
   private offset = 0;
   private carry: Uint8Array = new Uint8Array(0);
 
@@ -239,7 +257,10 @@ export class MixedLines {
     const bad = firstInvalidUtf8(line);
     if (bad < 0) {
       // GBK bytes can happen to be valid UTF-8 (楼 is C2 A5, "¥"), but hardly ever Chinese text.
-      if (CHINESE_TEXT.test(utf8.decode(line))) this.valid++;
+      if (CHINESE_TEXT.test(utf8.decode(line))) {
+        this.valid++;
+        if (this.firstUtf8 < 0) this.firstUtf8 = base + start;
+      }
     } else {
       this.invalid++;
       if (this.first < 0) this.first = base + start + bad;

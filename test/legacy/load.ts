@@ -118,6 +118,7 @@ function parseSource(
     problems.error({ file: src.name, fileOrder, line: decoded.line }, decoded.message);
     return false;
   }
+  if (decoded.warning) problems.warning({ file: src.name, fileOrder, line: decoded.warning.line }, decoded.warning.message);
   parseText(decoded.text, opts.delimiter, sink);
   return true;
 }
