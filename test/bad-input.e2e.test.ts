@@ -92,7 +92,7 @@ const CASES: Case[] = [
     problems: [
       'gbk-with-utf8-row.csv:21: error: S004 has two names: "鐜嬭姵" here and "王芳" at gbk-with-utf8-row.csv:17',
       'gbk-with-utf8-row.csv:21: error: S004 王芳 has two posts: "2鍙锋ゼ" here and "2号楼" elsewhere',
-      'gbk-with-utf8-row.csv:21: warning: this line is UTF-8 Chinese text (the only such line), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is',
+      'gbk-with-utf8-row.csv:21: warning: this line is UTF-8 Chinese text (the only such line), but the rest of the file is GBK, and it was read as GBK: if it was pasted from a UTF-8 sheet, its Chinese comes out as other characters. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is',
     ],
     summary: '2 errors, 1 warning; nothing was written',
   },

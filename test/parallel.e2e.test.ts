@@ -301,7 +301,7 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeLessThan(last);
     const r = threeWays([path]);
     const warnings = r.said.split('\n').filter((l) => l.includes('UTF-8 Chinese text'));
-    expect(warnings).toEqual([`${path}:${last}: warning: this line is UTF-8 Chinese text (the only such line), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`]);
+    expect(warnings).toEqual([`${path}:${last}: warning: this line is UTF-8 Chinese text (the only such line), but the rest of the file is GBK, and it was read as GBK: if it was pasted from a UTF-8 sheet, its Chinese comes out as other characters. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`]);
     // Read as GBK: the name is not 王芳 (the warning is what tells the secretary).
     expect(r.said + r.stdout).not.toContain('王芳');
   });

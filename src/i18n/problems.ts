@@ -20,7 +20,7 @@ const wordsEn: Formatter = {
   'mixed-encoding': ([byte]) =>
     `this line is not UTF-8 (byte ${hex(byte)}), but most of the file is: was it pasted from a GBK sheet? Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the file is GBK`,
   'utf8-lines-in-gbk': ([lines]) =>
-    `this line is UTF-8 Chinese text (${lines === 1 ? 'the only such line' : `the first of ${lines} such lines`}), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`,
+    `this line is UTF-8 Chinese text (${lines === 1 ? 'the only such line' : `the first of ${lines} such lines`}), but the rest of the file is GBK, and it was read as GBK: if it was pasted from a UTF-8 sheet, its Chinese comes out as other characters. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`,
   'not-utf8': ([byte, gbk]) => `the file is not valid UTF-8 here (byte ${hex(byte)})${gbk ? '; it reads as GBK: leave out --encoding or give --encoding gbk' : ''}`,
   'not-gbk': () => 'the file is not valid GBK/GB18030 text; leave out --encoding to detect UTF-8',
   'neither-encoding': () => 'the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"',

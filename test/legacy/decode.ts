@@ -134,7 +134,7 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
       m.end();
       if (m.utf8Lines > 0) {
         const lines = m.utf8Lines;
-        const message = `this line is UTF-8 Chinese text (${lines === 1 ? 'the only such line' : `the first of ${lines} such lines`}), but the rest of the file is GBK, as which it was read: its Chinese comes out as other characters if it was pasted from a UTF-8 sheet. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`;
+        const message = `this line is UTF-8 Chinese text (${lines === 1 ? 'the only such line' : `the first of ${lines} such lines`}), but the rest of the file is GBK, and it was read as GBK: if it was pasted from a UTF-8 sheet, its Chinese comes out as other characters. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`;
         return { ok: true, text, encoding: 'gb18030', warning: { line: lineAt(body, m.firstUtf8), message } };
       }
     }
