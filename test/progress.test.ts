@@ -33,12 +33,13 @@ describe('the progress line', () => {
     ] as const) {
       vi.setSystemTime(1_000_000);
       const out = terminal();
-      const p = new Progress(8 * MB, () => 1000, lang, () => out);
+      let theirs = { bytes: 0, rows: 0 };
+      const p = new Progress(8 * MB, () => 1000, lang, () => theirs, () => out);
       vi.advanceTimersByTime(500);
       p.update('a.csv', 4 * MB);
       expect(out.lines).toEqual([`\r\x1b[K${first}`]);
       // The reader thread has read 3 MB and 500 rows: both count.
-      p.elsewhere = () => ({ bytes: 3 * MB, rows: 500 });
+      theirs = { bytes: 3 * MB, rows: 500 };
       vi.advanceTimersByTime(250);
       p.update('b.csv', 4 * MB);
       expect(out.lines.at(-1)).toBe(`\r\x1b[K${second}`);
@@ -50,7 +51,8 @@ describe('the progress line', () => {
   it('is rewritten at most every 200 ms, also while this thread waits for the other (refresh)', () => {
     const out = terminal();
     let rows = 0;
-    const p = new Progress(8 * MB, () => rows, 'en', () => out);
+    let theirs = 0;
+    const p = new Progress(8 * MB, () => rows, 'en', () => ({ bytes: theirs, rows: Math.floor(theirs / 100) }), () => out);
     p.update('a.csv', MB);
     // Nothing in the first 200 ms: a reading that ends sooner shows no line.
     expect(out.lines).toEqual([]);
@@ -62,8 +64,6 @@ describe('the progress line', () => {
     p.update('a.csv', 3 * MB);
     expect(out.lines).toHaveLength(1);
     // This thread is done and waits; the other reads on.
-    let theirs = 0;
-    p.elsewhere = () => ({ bytes: theirs, rows: Math.floor(theirs / 100) });
     theirs = 4 * MB;
     vi.advanceTimersByTime(100);
     p.refresh();
@@ -74,14 +74,14 @@ describe('the progress line', () => {
   it('never writes for a small input (nor looks at standard error), nor where standard error is not a terminal, and done() clears only a line it wrote', () => {
     let asked = 0;
     const out = terminal();
-    const small = new Progress(4 * MB - 1, () => 1, 'en', () => (asked++, out));
+    const small = new Progress(4 * MB - 1, () => 1, 'en', undefined, () => (asked++, out));
     vi.advanceTimersByTime(1000);
     small.update('a.csv', MB);
     small.refresh();
     small.done();
     expect(asked).toBe(0);
     const pipe = terminal(false);
-    const notTty = new Progress(8 * MB, () => 1, 'zh', () => pipe);
+    const notTty = new Progress(8 * MB, () => 1, 'zh', undefined, () => pipe);
     vi.advanceTimersByTime(1000);
     notTty.update('a.csv', MB);
     notTty.done();

@@ -276,7 +276,7 @@ export class ProblemLog {
         const a = at(d.args, from + j);
         args[j] = a <= -2 ? d.strings[-a - 2]! : a;
       }
-      remap?.(KINDS[kinds[k >> 1]!]!, args);
+      remap?.(d.kinds[k >> 1] as ProblemKind, args);
       this.recordAs(k & 1, ref!, where, at(d.columnOf, i), kinds[k >> 1]!, args);
     }
   }
@@ -381,11 +381,12 @@ export class ProblemLog {
     const idx = new Int32Array(n);
     for (let i = 0; i < n; i++) idx[i] = i;
     const { fileOf, lineOf, columnOf } = this;
-    const cmp = (a: number, b: number): number =>
-      fileOf.get(a) - fileOf.get(b) || lineOf.get(a) - lineOf.get(b) || columnOf.get(a) - columnOf.get(b) || compareText(message(a), message(b)) || a - b;
+    const place = (a: number, b: number): number => fileOf.get(a) - fileOf.get(b) || lineOf.get(a) - lineOf.get(b) || columnOf.get(a) - columnOf.get(b);
+    const cmp = (a: number, b: number): number => place(a, b) || compareText(message(a), message(b)) || a - b;
+    // In order by place, the messages (worded on demand) are compared only where two places are equal.
     let sorted = true;
     for (let i = 1; i < n; i++) {
-      const d = fileOf.get(i - 1) - fileOf.get(i) || lineOf.get(i - 1) - lineOf.get(i) || columnOf.get(i - 1) - columnOf.get(i);
+      const d = place(i - 1, i);
       if (d > 0 || (d === 0 && cmp(i - 1, i) > 0)) {
         sorted = false;
         break;

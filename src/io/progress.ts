@@ -26,12 +26,12 @@ export class Progress {
   private readonly enabled: boolean;
   private name = '';
   private bytes = 0;
-  elsewhere: Elsewhere = NOTHING;
 
   constructor(
     private readonly total: number,
     private readonly rows: () => number,
     private readonly lang: Lang,
+    private readonly elsewhere: Elsewhere = NOTHING,
     // A function: a small input never looks at standard error (making process.stderr loads Node's streams).
     private readonly out: () => ProgressOut = () => process.stderr,
   ) {

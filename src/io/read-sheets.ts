@@ -80,7 +80,6 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
   const ignored: Reading['ignored'] = [];
   const sizes = sources.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
-  const progress = new Progress(total, () => tally.rows, opts.lang ?? 'en');
   const sheetOpts = {
     policy,
     delimiter: opts.delimiter,
@@ -91,7 +90,7 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
   // A big input: the last part is read on a second thread, from a record's start in one of the files.
   const split = opts.hash ? null : splitPoint(sources, sizes);
   const parallel = split ? readInParallel(sources, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
-  if (parallel) progress.elsewhere = () => parallel.elsewhere();
+  const progress = new Progress(total, () => tally.rows, opts.lang ?? 'en', parallel ? () => parallel.elsewhere() : undefined);
   const readOpts = (done: number, name: string) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(name, done + bytes) });
   /** Reads one whole sheet here. */
   const readWhole = (file: FileRef, done: number): { parser: SheetParser; read: SourceRead } => {
