@@ -471,6 +471,19 @@ describe('cases found by the fuzz and by reading in chunks, each once different 
     check({ 'a.csv': toGbk(text) }, policyOf(), {}, { first, rest: [4096] });
   });
 
+  // A GBK sheet with a line whose only other bytes are a BOM (two sheets joined, a separator line):
+  // no UTF-8 Chinese text there, whole or in chunks, and no warning of it (the reference's line
+  // check once dropped the BOM as at a text's start and counted the line).
+  it.each([null, { first: 64, rest: [7] }])('a GBK sheet with a BOM inside, in chunks %j', (chunks) => {
+    // One GBK line and one with a BOM: counted as UTF-8 Chinese text, the BOM line would make the
+    // sheet half UTF-8 (an error, read whole) where the count of a reading in chunks does not.
+    const gbk = toGbk(`${H}\nS1,张伟,2026-H1,A,leader,1,2,3,4,5\nS2,N,2026-H1,A,leader,1,2,3,4,5\n`);
+    const bytes = new Uint8Array([...gbk, ...new TextEncoder().encode('\uFEFFsep=,\r\n')]);
+    let said: string[] = [];
+    check({ 'a.csv': bytes }, policyOf(), {}, chunks, (o) => (said = o.problems.map((p) => p.message)));
+    expect(said.some((m) => m.includes('UTF-8 Chinese text'))).toBe(false);
+  });
+
   // A C1 control character is two bytes in UTF-8 (C2 85): cut between them, it is still found.
   it.each([1, 2, 3])('a C1 control character (U+0085) cut by a chunk\'s end, in chunks of %i bytes', (size) => {
     const text = `${H}\nS1,张伟,2026-H1,A,leader,1,2,3,4,5\nS2,刘\u0085洋,2026-H1,A,leader,1,2,3,4,5\n`;

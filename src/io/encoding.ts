@@ -160,7 +160,9 @@ function looksUtf16(buf: Uint8Array): boolean {
   return many >= pairs * 0.3 && few <= pairs * 0.02;
 }
 
-const utf8 = new TextDecoder('utf-8');
+// A byte order mark is kept (not dropped as at a text's start): a line that holds one is not Chinese text,
+// as GbkToUtf8's count has it.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 /** ASCII, CJK ideographs, CJK and general punctuation, full-width forms: what a Chinese sheet holds. */
 const CHINESE_TEXT = /^[ -~\t\r\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*$/;
 
