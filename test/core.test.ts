@@ -3,7 +3,7 @@ import { contributions } from '../src/core/aggregation.js';
 import { MICRO, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
 import { validatePolicy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
-import { policyOf, scoreText, scoreTexts } from './score-text.js';
+import { policyOf, reportsOf, scoreText, scoreTexts } from './score-text.js';
 
 const HEAD = 'staff_id,name,semester,rater,role,listen,see,check,test,ask';
 /** listen's place in METHODS (StaffResult.methodValue(k)). */
@@ -326,4 +326,36 @@ describe('the tally widens its block of raters', () => {
     expect(tally.cellScores!.length).toBe(tally.cellRole.length * 5);
     expect(tally.cellRole.length).toBe(1024 * 40);
   });
+});
+
+describe('scoring needs no places (Tally.forgetPlaces, as the commands let them go once every problem is worded)', () => {
+  // Dense and sparse cells (a person scored by nine raters: past the stride of five), a duplicate
+  // (a method's first score not in its cell's first row: the places of methods), two names, a roster
+  // of one; each aggregation.
+  const rows = ['staff_id,name,post,semester,rater,role,listen,see,check,test,ask'];
+  for (let r = 0; r < 9; r++) rows.push(`S1,张伟,1号楼,2026-H1,R${r},${r === 0 ? 'leader' : r < 3 ? 'student' : ''},${12 + (r % 4)},${15 + (r % 3) / 2},14,${10 + r},18.5`);
+  for (let p = 2; p <= 30; p++) rows.push(`S${p},${p % 2 ? '李娜' : '王芳'},${p % 5}号楼,2026-${p % 3 ? 'H1' : 'H2'},R${p % 4},,${p % 20},${(p * 7) % 20},19,${(p * 3) % 20},12.5`);
+  rows.push('S2,李四,,2026-H1,R2,,,,,,');
+  rows.push('S3,,,2026-H2,R1,,1,1,1,1,1');
+  const text = `${rows.join('\n')}\n`;
+  const view = (reports: ReturnType<typeof scoreTexts>['reports']) =>
+    reports.map((r) => ({
+      semester: r.semester,
+      raters: r.raters,
+      staff: r.staff.map((s) => [s.rank, s.staffId, s.name, s.post, s.raters, s.total.toFixed(2), s.exact.toString(), s.grade, s.methodsScaled(2)].join('|')),
+    }));
+
+  for (const aggregation of ['mean', 'trimmed', 'median', 'weighted'] as const) {
+    it(`${aggregation}: the same reports after the places are let go; a place asked for after is a bug`, () => {
+      const policy = policyOf(aggregation === 'weighted' ? { aggregation, roleWeights: { leader: 2, student: 1, 'head-office': 1, 'center-office': 1 } } : { aggregation });
+      const { reports, problems, reading } = scoreTexts({ 'h1.csv': text }, policy);
+      expect(problems.list.map((p) => p.message).join('\n')).toMatch(/two names|twice/);
+      const before = view(reports);
+      expect(reading.tally.cellPlace(0, false).line).toBeGreaterThan(0);
+      reading.tally.forgetPlaces();
+      expect(view(reportsOf(reading, policy))).toEqual(before);
+      expect(() => reading.tally.cellPlace(0, false)).toThrow(/forgetPlaces/);
+      expect(() => reading.tally.placeOf(0, 0)).toThrow(/forgetPlaces/);
+    });
+  }
 });

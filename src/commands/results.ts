@@ -122,6 +122,8 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
   const { common } = req;
   const policy = common.policy;
   const { tally, texts } = reading;
+  // Every problem is worded (reportLog): the places of cells and people are no longer needed.
+  tally.forgetPlaces();
   const scored = scoreSemesters(tally, policy, texts, reading.rosterOf).filter((s) => keep(s.semester));
   debugPhase('scored');
   scored.sort((a, b) => (a.semester < b.semester ? -1 : a.semester > b.semester ? 1 : 0));
