@@ -1,5 +1,5 @@
 // Loaded with --require by bench/run.js and bench/centers.js: reports the process's peak memory
-// when it exits, into the file BENCH_RSS_FILE names (standard error may carry millions of problem
+// and CPU time when it exits, into the file BENCH_RSS_FILE names (standard error may carry millions of problem
 // lines, not read back). Worker threads (a big sheet is read on two) share the process's memory and
 // load this file too; only the main thread reports.
 //
@@ -24,6 +24,9 @@ function peakKb() {
 
 if (isMainThread) {
   process.on('exit', () => {
-    writeFileSync(process.env.BENCH_RSS_FILE, `BENCH_MAXRSS_KB=${peakKb()}\n`);
+    // CPU time of the whole process, every thread (getrusage of the process): the work done, beside
+    // the wall time it took on this machine's cores.
+    const cpu = process.cpuUsage();
+    writeFileSync(process.env.BENCH_RSS_FILE, `BENCH_MAXRSS_KB=${peakKb()}\nBENCH_CPU_MS=${Math.round((cpu.user + cpu.system) / 1000)}\n`);
   });
 }

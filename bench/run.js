@@ -8,7 +8,7 @@
 // Options: --quick (small sizes), --runs N, --only NAME[,NAME] (cases whose name starts so).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EN_HEADER, rows, writeCase, writeRaw } from './shapes.js';
@@ -53,22 +53,25 @@ function measure(cmdArgs, { okCodes = [0], bare = false, env = {} } = {}) {
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   closeSync(err);
   if (!okCodes.includes(r.status)) throw new Error(`${cmdArgs.join(' ')} exited ${r.status}: ${readFileSync(errFile, 'utf8').slice(0, 500)}`);
-  const m = existsSync(rssFile) ? /BENCH_MAXRSS_KB=(\d+)/.exec(readFileSync(rssFile, 'utf8')) : null;
+  const probe = existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : '';
+  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(probe);
+  const c = /BENCH_CPU_MS=(\d+)/.exec(probe);
   rmSync(errFile, { force: true });
-  return { ms, mb: m ? Number(m[1]) / 1024 : NaN };
+  return { ms, mb: m ? Number(m[1]) / 1024 : NaN, cpu: c ? Number(c[1]) : NaN };
 }
 
-/** `runs` alternating runs of each command: median wall seconds and the largest peak of each. */
+/** `runs` alternating runs of each command: median wall seconds, median CPU seconds (all threads) and the largest peak of each. */
 function alternate(commands) {
-  const out = commands.map(() => ({ ms: [], mb: 0 }));
+  const out = commands.map(() => ({ ms: [], cpu: [], mb: 0 }));
   for (let i = 0; i < runs; i++) {
     commands.forEach((c, k) => {
       const m = measure(c.args, c);
       out[k].ms.push(m.ms);
+      out[k].cpu.push(m.cpu);
       out[k].mb = Math.max(out[k].mb, m.mb);
     });
   }
-  return out.map((o) => ({ s: median(o.ms) / 1000, mb: o.mb }));
+  return out.map((o) => ({ s: median(o.ms) / 1000, cpu: median(o.cpu) / 1000, mb: o.mb }));
 }
 
 const evaluate = (...a) => ({ args: [bin, ...a] });
@@ -104,6 +107,7 @@ try {
   if (want('score')) {
     line(`evaluate score SHEET --format csv on ${label(M)} rows (200,000 staff x 5 raters at 1M), median of ${runs} alternating runs${haveDuck ? ', DuckDB (2 threads) on the same rows' : ''}`);
     line('  shape                      MB   evaluate s  peak MB   DuckDB s   ratio  (goals: ratio 2.0 each, 1.6 geometric mean; 250 MB)');
+    const work = [];
     for (const [name, spec] of [
       ['grouped', { shape: 'grouped' }],
       ['rater-major', { shape: 'rater-major', distinct: true }],
@@ -118,8 +122,20 @@ try {
       const ratio = d ? e.s / d.s : NaN;
       if (d) ratios.push(ratio);
       line(`  ${name.padEnd(20)} ${(bytes / 1e6).toFixed(0).padStart(8)} ${fmt(e.s).padStart(11)} ${fmt(e.mb, 0).padStart(8)} ${d ? fmt(d.s).padStart(10) : '         -'} ${d ? fmt(ratio).padStart(7) : '      -'}`);
+      work.push({ name, e, d });
     }
-    if (ratios.length) line(`  geometric mean of the ratios: ${fmt(Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length))}`);
+    const geo = (xs) => Math.exp(xs.reduce((a, r) => a + Math.log(r), 0) / xs.length);
+    if (ratios.length) line(`  geometric mean of the ratios: ${fmt(geo(ratios))}`);
+    // The work behind the times: CPU seconds of every thread. However evenly evaluate spread its work
+    // over this machine's cores, its wall time could not go below its CPU time over the cores: the
+    // least ratio to DuckDB's wall time that this much work allows.
+    const cores = availableParallelism();
+    if (ratios.length) {
+      line(`  CPU seconds (all threads), median of the same runs; the least ratio ${cores} cores allow for this work = evaluate CPU / ${cores} / DuckDB s`);
+      line('  shape              evaluate CPU   DuckDB CPU   CPU ratio   least ratio');
+      for (const { name, e, d } of work) line(`  ${name.padEnd(20)} ${fmt(e.cpu).padStart(10)} ${fmt(d.cpu).padStart(12)} ${fmt(e.cpu / d.cpu).padStart(11)} ${fmt(e.cpu / cores / d.s).padStart(13)}`);
+      line(`  geometric means: CPU ratio ${fmt(geo(work.map((w) => w.e.cpu / w.d.cpu)))}, least ratio ${fmt(geo(work.map((w) => w.e.cpu / cores / w.d.s)))}`);
+    }
     // The same staff with three times the raters: memory should not follow the rows.
     const one = writeCase(dir, 'staff-5', { staff: M / 5, raters: 5 });
     const three = writeCase(dir, 'staff-15', { staff: M / 5, raters: 15 });
@@ -155,8 +171,11 @@ try {
       evaluate('rewards', ...h1.args, ...h2.args, '--year', '2026', '--format', 'csv'),
       ...(haveDuck ? [duck('by-semester', [h1.duck, h2.duck])] : []),
     ]);
-    line(`  year     ${fmt(y.s)} s  ${fmt(y.mb, 0)} MB${d ? `   ${fmt(y.s / d.s)}x DuckDB (${fmt(d.s)} s)` : ''}`);
-    line(`  rewards  ${fmt(r.s)} s  ${fmt(r.mb, 0)} MB${d ? `   ${fmt(r.s / d.s)}x DuckDB` : ''}`);
+    // CPU seconds as in the score section: the least ratio the cores allow for this much work.
+    const cores = availableParallelism();
+    const cpu = (x) => (d ? `; CPU ${fmt(x.cpu)} s against ${fmt(d.cpu)} s, least ratio ${fmt(x.cpu / cores / d.s)}` : `; CPU ${fmt(x.cpu)} s`);
+    line(`  year     ${fmt(y.s)} s  ${fmt(y.mb, 0)} MB${d ? `   ${fmt(y.s / d.s)}x DuckDB (${fmt(d.s)} s)` : ''}${cpu(y)}`);
+    line(`  rewards  ${fmt(r.s)} s  ${fmt(r.mb, 0)} MB${d ? `   ${fmt(r.s / d.s)}x DuckDB` : ''}${cpu(r)}`);
     line('');
   }
 
