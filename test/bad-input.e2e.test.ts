@@ -97,6 +97,12 @@ const CASES: Case[] = [
     summary: '2 errors, 1 warning; nothing was written',
   },
   {
+    what: 'a GBK sheet with one row pasted from a UTF-8 sheet whose bytes GBK cannot read: that row named (not the first line, where the bytes stop being UTF-8)',
+    file: 'gbk-with-utf8-row-not-gbk.csv',
+    code: 1,
+    problems: ['gbk-with-utf8-row-not-gbk.csv:21: error: the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"'],
+  },
+  {
     what: 'a UTF-8 file cut in the middle of a character',
     file: 'cut-short.csv',
     code: 1,
@@ -480,7 +486,7 @@ describe('the two big cases, made at test time', () => {
 
 describe('row accounting over the corpus', () => {
   // Every sheet: rows read = non-blank lines after the first (none when the bytes are not text), read = used + rejected.
-  const NOT_TEXT = ['binary.csv', 'workbook.csv', 'not-text.csv', 'utf16-bom.csv', 'utf16-no-bom.csv', 'utf8-with-gbk-row.csv', 'cut-short.csv'];
+  const NOT_TEXT = ['binary.csv', 'workbook.csv', 'not-text.csv', 'gbk-with-utf8-row-not-gbk.csv', 'utf16-bom.csv', 'utf16-no-bom.csv', 'utf8-with-gbk-row.csv', 'cut-short.csv'];
   const sheets = readdirSync(BAD).filter((f) => f.endsWith('.csv'));
   it.each(sheets)('%s', (file) => {
     const path = join(BAD, file);

@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ProblemArgs } from '../core/problems.js';
+import { GbkToUtf8 } from './gbk.js';
 
 export type Encoding = 'utf8' | 'gb18030';
 
@@ -108,8 +109,21 @@ export function detect(buf: Uint8Array, forced: Encoding | null, whole: boolean)
     }
   }
   if (gbkDecodes(body, whole)) return { ok: true, encoding: 'gb18030', bom };
-  const bad = firstInvalidUtf8(body);
-  return { ok: false, line: lineAt(body, Math.max(bad, 0)), kind: forced === 'gb18030' ? 'not-gbk' : 'neither-encoding', args: [] };
+  return { ok: false, line: notGbkLine(body, whole), kind: forced === 'gb18030' ? 'not-gbk' : 'neither-encoding', args: [] };
+}
+
+/**
+ * The line of the first bytes that are not GBK (GB18030), read as the reading of a GBK sheet reads
+ * them (io/gbk.ts), so that a sheet read whole and one read in chunks name the same line. A sheet
+ * neither UTF-8 nor GBK is most often a GBK one with a line from elsewhere (a UTF-8 sheet's rows
+ * pasted in, where most lines being UTF-8 is said as mixed encoding first): that line, not the first
+ * GBK line, is the one to look at; with --encoding gbk, the line that is not GBK.
+ */
+function notGbkLine(body: Uint8Array, whole: boolean): number {
+  const g = new GbkToUtf8(1);
+  g.push(body);
+  if (whole && g.badLine < 0) g.end();
+  return g.badLine >= 0 ? g.badLine : lineAt(body, body.length);
 }
 
 /** A whole sheet's bytes as text, or why they cannot be read (for small files read at once). */

@@ -140,10 +140,9 @@ export function decode(buf: Uint8Array, forced: Encoding | null): Decoded {
     }
     return { ok: true, text, encoding: 'gb18030' };
   } catch {
-    const bad = firstInvalidUtf8(body);
     return {
       ok: false,
-      line: lineAt(body, Math.max(bad, 0)),
+      line: firstLineNotGbk(body),
       message: forced === 'gb18030'
         ? 'the file is not valid GBK/GB18030 text; leave out --encoding to detect UTF-8'
         : 'the file is neither UTF-8 nor GBK text; save the sheet as "CSV UTF-8"',
@@ -276,5 +275,22 @@ function gbkDecodes(buf: Uint8Array): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The number of the first line whose bytes, read alone, are not GBK (no GBK character holds a line feed). */
+function firstLineNotGbk(body: Uint8Array): number {
+  const gbk = new TextDecoder('gb18030', { fatal: true });
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const nl = body.indexOf(10, start);
+    const end = nl < 0 ? body.length : nl;
+    try {
+      gbk.decode(body.subarray(start, end));
+    } catch {
+      return line;
+    }
+    if (nl < 0) return line;
+    start = nl + 1;
   }
 }
