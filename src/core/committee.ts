@@ -65,22 +65,36 @@ export interface SheetsSummary {
 
 const zeroScores = () => Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<Method, number>;
 
-/** A semester's raters in order of first appearance, with their role (as the scores count it) and how many staff they scored. */
-function ratersOf(tally: Tally, people: ArrayLike<number> & Iterable<number>): { rater: number; role: number; scored: number }[] {
-  const found = new Map<number, { rater: number; role: number; scored: number }>();
-  for (const person of people) {
-    tally.cellsOf(person, (rater, cellRole) => {
-      const seen = found.get(rater);
-      if (seen) seen.scored++;
-      else found.set(rater, { rater, role: effectiveRole(tally, rater, cellRole), scored: 1 });
-    });
-  }
-  return [...found.values()];
+/** One semester's raters and scores, counted in one pass over its people's cells. */
+interface SemesterCount {
+  /** The raters in order of first appearance, with their role (as the scores count it) and how many staff they scored. */
+  raters: { rater: number; role: number; scored: number }[];
+  /** Scores per method (METHODS order). */
+  scores: number[];
 }
 
-export function composition(tally: Tally, texts: TextLookup, people: ArrayLike<number> & Iterable<number>): Composition {
+/**
+ * Counts a semester's cells: per rater in arrays by rater number, not a map looked up per cell (a
+ * semester of 200,000 people has a million cells).
+ */
+function countSemester(tally: Tally, people: ArrayLike<number>): SemesterCount {
+  const scored = new Int32Array(tally.raterRole.length);
+  const role = new Int32Array(tally.raterRole.length);
+  const order: number[] = [];
+  const scores = [0, 0, 0, 0, 0];
+  const each = (rater: number, cellRole: number, mask: number): void => {
+    if (scored[rater]!++ === 0) {
+      order.push(rater);
+      role[rater] = effectiveRole(tally, rater, cellRole);
+    }
+    for (let k = 0; k < 5; k++) scores[k]! += (mask >> k) & 1;
+  };
+  for (let i = 0; i < people.length; i++) tally.cellsOf(people[i]!, each);
+  return { raters: order.map((rater) => ({ rater, role: role[rater]!, scored: scored[rater]! })), scores };
+}
+
+function composition(texts: TextLookup, raters: SemesterCount['raters']): Composition {
   const members: Record<Role | 'none', string[]> = { leader: [], 'head-office': [], 'center-office': [], student: [], none: [] };
-  const raters = ratersOf(tally, people);
   for (const r of raters) members[r.role === NO_ROLE ? 'none' : ROLES[r.role]!].push(texts.text(RATER, r.rater));
   // The committee's order (leader, head office, center office, students), then by name.
   for (const list of Object.values(members)) list.sort(byName);
@@ -96,36 +110,46 @@ export function composition(tally: Tally, texts: TextLookup, people: ArrayLike<n
 }
 
 export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
-  const staffIds = new Set<number>();
-  const raters = new Set<number>();
+  const people = tally.peopleBySemester();
+  // Staff ids and raters over all semesters, each once (a person of two semesters is one staff member).
+  let staffCount = 0;
+  for (let p = 0; p < tally.persons; p++) staffCount = Math.max(staffCount, tally.staffOf[p]! + 1);
+  const staffSeen = new Uint8Array(staffCount);
+  const raterSeen = new Uint8Array(tally.raterRole.length);
+  let staff = 0;
+  let raters = 0;
   const scores = zeroScores();
   const semesters: SemesterSummary[] = [];
-  const people = tally.peopleBySemester();
   const order = tally.semesters.map((s, i) => [s, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [semester, s] of order) {
     const list = people[s]!;
-    const semScores = zeroScores();
-    for (const person of list) {
-      staffIds.add(tally.staffOf[person]!);
-      tally.cellsOf(person, (rater, _role, mask) => {
-        raters.add(rater);
-        METHODS.forEach((m, k) => {
-          if (mask & (1 << k)) {
-            semScores[m]++;
-            scores[m]++;
-          }
-        });
-      });
+    for (let i = 0; i < list.length; i++) {
+      const id = tally.staffOf[list[i]!]!;
+      if (staffSeen[id] === 0) {
+        staffSeen[id] = 1;
+        staff++;
+      }
     }
-    const semRaters = ratersOf(tally, list);
+    const count = countSemester(tally, list);
+    for (const r of count.raters) {
+      if (raterSeen[r.rater] === 0) {
+        raterSeen[r.rater] = 1;
+        raters++;
+      }
+    }
+    const semScores = zeroScores();
+    METHODS.forEach((m, k) => {
+      semScores[m] = count.scores[k]!;
+      scores[m] += count.scores[k]!;
+    });
     semesters.push({
       semester,
       staff: list.length,
-      raters: semRaters.length,
+      raters: count.raters.length,
       scores: semScores,
-      committee: composition(tally, texts, list),
-      partial: semRaters.filter((r) => r.scored < list.length).map((r) => ({ rater: texts.text(RATER, r.rater), scored: r.scored })),
+      committee: composition(texts, count.raters),
+      partial: count.raters.filter((r) => r.scored < list.length).map((r) => ({ rater: texts.text(RATER, r.rater), scored: r.scored })),
     });
   }
-  return { staff: staffIds.size, raters: raters.size, scores, semesters };
+  return { staff, raters, scores, semesters };
 }
