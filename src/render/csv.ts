@@ -179,7 +179,6 @@ export class CsvBytes {
     this.pos = putDigits(this.u8, this.pos, v, width);
   }
 
-
   /** The end of a record. */
   end(): void {
     this.room(2);
