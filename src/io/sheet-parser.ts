@@ -58,7 +58,9 @@ const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * remembered after that).
  */
 class ColumnCache {
-  private lastBytes = new Uint8Array(64);
+  /** The last text's bytes: an entry's own copy, or `own` (a text not kept in the table). */
+  private lastBytes: Uint8Array = new Uint8Array(64);
+  private own = new Uint8Array(64);
   private lastLen = -1;
   private lastText = '';
   private lastId = -1;
@@ -89,23 +91,27 @@ class ColumnCache {
     }
     const slot = (n * 7 + buf[s]! * 3 + buf[e - 1]!) & 63;
     const near = this.recent[slot];
-    if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near, buf, s, e);
+    if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near);
     if (this.size === 0) return false;
     const list = this.byHash.get(hashBytes(buf, s, e));
     if (list) {
       for (const entry of list) {
         if (entry.bytes.length === n && same(entry.bytes, buf, s, e)) {
           this.recent[slot] = entry;
-          return this.found(entry, buf, s, e);
+          return this.found(entry);
         }
       }
     }
     return false;
   }
 
-  private found(entry: { text: string; id: number }, buf: Uint8Array, s: number, e: number): boolean {
+  private found(entry: { bytes: Uint8Array; text: string; id: number }): boolean {
     this.hits++;
-    this.remember(buf, s, e, entry.text, entry.id);
+    // The entry's bytes are its own copy and never change: the last text is that entry, nothing copied.
+    this.lastBytes = entry.bytes;
+    this.lastLen = entry.bytes.length;
+    this.lastText = entry.text;
+    this.lastId = entry.id;
     this.text = entry.text;
     this.id = entry.id;
     return true;
@@ -113,8 +119,9 @@ class ColumnCache {
 
   private remember(buf: Uint8Array, s: number, e: number, text: string, id: number): void {
     const n = e - s;
-    if (n > this.lastBytes.length) this.lastBytes = new Uint8Array(Math.max(n, this.lastBytes.length * 2));
-    for (let j = 0; j < n; j++) this.lastBytes[j] = buf[s + j]!;
+    if (n > this.own.length) this.own = new Uint8Array(Math.max(n, this.own.length * 2));
+    for (let j = 0; j < n; j++) this.own[j] = buf[s + j]!;
+    this.lastBytes = this.own;
     this.lastLen = n;
     this.lastText = text;
     this.lastId = id;
@@ -129,7 +136,7 @@ class ColumnCache {
     this.remember(buf, s, e, text, id);
     if (this.size >= CACHE_SIZE || e - s > 256) return;
     this.size++;
-    const entry = { bytes: buf.slice(s, e), text, id };
+    const entry = { bytes: Uint8Array.prototype.slice.call(buf, s, e), text, id };
     const h = hashBytes(buf, s, e);
     const list = this.byHash.get(h);
     if (list) list.push(entry);
