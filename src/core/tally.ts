@@ -243,7 +243,8 @@ export class Tally {
     if (persons > this.semesterOf.length) {
       for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], persons, undefined, exact);
     }
-    this.sums = grown(this.sums, persons * this.sumSize, undefined, exact);
+    // (Asked once a new person: grown is called only when the room is short.)
+    if (persons * this.sumSize > this.sums.length) this.sums = grown(this.sums, persons * this.sumSize, undefined, exact);
     this.growDense(persons, exact);
   }
 
