@@ -7,7 +7,7 @@ function convert(bytes: Uint8Array, size: number): { text: string; valid: number
   const parts: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += size) parts.push(Buffer.from(g.push(bytes.subarray(i, i + size))));
   parts.push(Buffer.from(g.end()));
-  return { text: Buffer.concat(parts).toString('utf8'), valid: g.validLines, invalid: g.invalidLines, firstInvalidLine: g.firstInvalidLine };
+  return { text: Buffer.concat(parts).toString('utf8'), valid: g.lines.valid, invalid: g.lines.invalid, firstInvalidLine: g.lines.firstInvalidLine };
 }
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/ /g, ''), 'hex'));

@@ -7,6 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { ProblemArgs } from '../core/problems.js';
 import { GbkToUtf8 } from './gbk.js';
+import { countLines } from './mixed-encoding.js';
 
 export type Encoding = 'utf8' | 'gb18030';
 
@@ -101,8 +102,11 @@ export function detect(buf: Uint8Array, forced: Encoding | null, whole: boolean)
     const bad = firstInvalidUtf8(body);
     if (bad < 0 || (!whole && bad >= body.length - 3 && cutAtEnd(body, bad))) return { ok: true, encoding: 'utf8', bom };
     if (forced === null && whole && cutShort(body, bad)) return { ok: false, line: lineAt(body, bad), kind: 'cut-short', args: [] };
-    const mixed = forced === null && !bom ? mixedLine(body) : -1;
-    if (mixed >= 0) return { ok: false, line: lineAt(body, mixed), kind: 'mixed-encoding', args: [body[mixed]!] };
+    if (forced === null && !bom) {
+      // Mostly UTF-8 Chinese text, some lines not UTF-8: rows pasted in from a GBK sheet.
+      const lines = countLines(body);
+      if (lines.mixed) return { ok: false, line: lines.firstInvalidLine, kind: 'mixed-encoding', args: [lines.firstInvalidByte] };
+    }
     if (forced === 'utf8' || bom) {
       const gbkOk = !bom && gbkDecodes(body, whole);
       return { ok: false, line: lineAt(body, bad), kind: 'not-utf8', args: [body[bad]!, gbkOk ? 1 : 0] };
@@ -174,84 +178,6 @@ function looksUtf16(buf: Uint8Array): boolean {
   return many >= pairs * 0.3 && few <= pairs * 0.02;
 }
 
-// A byte order mark is kept (not dropped as at a text's start): a line that holds one is not Chinese text,
-// as GbkToUtf8's count has it.
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-/** ASCII, CJK ideographs, CJK and general punctuation, full-width forms: what a Chinese sheet holds. */
-const CHINESE_TEXT = /^[ -~\t\r\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*$/;
-
-/**
- * A file whose lines are mostly UTF-8 Chinese text (counting lines with non-ASCII text) but some
- * are not: rows pasted from a GBK sheet into a UTF-8 one. Read whole as GBK, its UTF-8 lines would
- * turn into other characters without a word, so this is an error: the offset of the first bad
- * byte, or -1. Exported so that a reader deciding the encoding from the bytes (the streaming path)
- * can agree.
- */
-export function mixedLine(buf: Uint8Array): number {
-  const m = new MixedLines();
-  m.push(buf);
-  return m.end();
-}
-
-/**
- * mixedLine over a file that arrives in chunks (the streaming path): lines cut by a chunk are
- * joined before they are counted, so the verdict is the one the whole file would get.
- */
-export class MixedLines {
-  private valid = 0;
-  private invalid = 0;
-  private first = -1;
-  private offset = 0;
-  private carry: Uint8Array = new Uint8Array(0);
-
-  push(chunk: Uint8Array): void {
-    let buf = chunk;
-    let base = this.offset;
-    if (this.carry.length > 0) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
-      base -= this.carry.length;
-    }
-    this.offset += chunk.length;
-    let start = 0;
-    for (;;) {
-      const end = buf.indexOf(10, start);
-      if (end < 0) break;
-      this.line(buf, start, end, base);
-      start = end + 1;
-    }
-    this.carry = buf.slice(start);
-  }
-
-  /** The offset of the first byte of the first non-UTF-8 line where the file is mixed, or -1. */
-  end(): number {
-    if (this.carry.length > 0) this.line(this.carry, 0, this.carry.length, this.offset - this.carry.length);
-    this.carry = new Uint8Array(0);
-    return this.invalid > 0 && this.valid >= this.invalid ? this.first : -1;
-  }
-
-  private line(buf: Uint8Array, start: number, end: number, base: number): void {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (buf[i]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return;
-    const line = buf.subarray(start, end);
-    const bad = firstInvalidUtf8(line);
-    if (bad < 0) {
-      // GBK bytes can happen to be valid UTF-8 (楼 is C2 A5, "¥"), but hardly ever Chinese text.
-      if (CHINESE_TEXT.test(utf8.decode(line))) this.valid++;
-    } else {
-      this.invalid++;
-      if (this.first < 0) this.first = base + start + bad;
-    }
-  }
-}
-
 /** Whether the bytes are GB18030 text (a first chunk may end in the middle of a character). */
 function gbkDecodes(buf: Uint8Array, whole = true): boolean {
   try {
@@ -260,9 +186,4 @@ function gbkDecodes(buf: Uint8Array, whole = true): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether a cell's bytes, valid UTF-8, read as Chinese text (ASCII, CJK, punctuation, full-width forms). */
-export function chineseText(text: string): boolean {
-  return CHINESE_TEXT.test(text);
 }

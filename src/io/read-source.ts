@@ -10,6 +10,7 @@ import type { Hash } from 'node:crypto';
 import type { FileRef, ProblemLog } from '../core/problems.js';
 import { type Encoding, cutAtEnd, detect, firstInvalidUtf8 } from './encoding.js';
 import { GbkToUtf8 } from './gbk.js';
+import { isMixed } from './mixed-encoding.js';
 import { RecordReader, type RecordSink } from './records.js';
 import { ChunkReader, type Source } from './sources.js';
 import type { Lang } from '../i18n/index.js';
@@ -158,7 +159,8 @@ class Utf8Bytes {
   /** The mixed-encoding count so far (GBK sheets), for a reading split in two. */
   get mixed(): MixedCount | null {
     const g = this.gbk;
-    return g ? { valid: g.validLines, invalid: g.invalidLines, firstLine: g.firstInvalidLine, firstByte: g.firstInvalidByte, firstValid: g.firstValidLine } : null;
+    const l = g?.lines;
+    return l ? { valid: l.valid, invalid: l.invalid, firstLine: l.firstInvalidLine, firstByte: l.firstInvalidByte, firstValid: l.firstValidLine } : null;
   }
 
   /** The end of the file: what is left, and the checks only the whole file allows. */
@@ -184,18 +186,18 @@ class Utf8Bytes {
       if (g.badLine >= 0) return this.fail(g.badLine, this.forced === 'gb18030' ? 'not-gbk' : 'neither-encoding', []);
       out(rest);
       if (this.forced === null) {
-        const valid = g.validLines + (elsewhere?.valid ?? 0);
-        const invalid = g.invalidLines + (elsewhere?.invalid ?? 0);
+        const valid = g.lines.valid + (elsewhere?.valid ?? 0);
+        const invalid = g.lines.invalid + (elsewhere?.invalid ?? 0);
         // A small sheet was judged whole by detect(); a big one is judged here, all its lines counted.
-        if (!this.whole && invalid > 0 && valid >= invalid) {
-          const mine = g.firstInvalidLine >= 0;
-          return this.fail(mine ? g.firstInvalidLine : elsewhere!.firstLine, 'mixed-encoding', [mine ? g.firstInvalidByte : elsewhere!.firstByte]);
+        if (!this.whole && isMixed(valid, invalid)) {
+          const mine = g.lines.firstInvalidLine >= 0;
+          return this.fail(mine ? g.lines.firstInvalidLine : elsewhere!.firstLine, 'mixed-encoding', [mine ? g.lines.firstInvalidByte : elsewhere!.firstByte]);
         }
         // The other way round: a GBK sheet with lines of UTF-8 Chinese text (two sheets joined, a line
         // pasted), which GBK turns into other characters. A GBK line is hardly ever UTF-8 Chinese text
         // by chance, so this is said, as a warning (--encoding gbk reads the file as GBK without it).
         // Said by the reading that has the whole file's count (not by a second thread's part).
-        if (!this.part && valid > 0) this.log.warning(this.file, g.firstValidLine >= 0 ? g.firstValidLine : elsewhere!.firstValid, undefined, 'utf8-lines-in-gbk', valid);
+        if (!this.part && valid > 0) this.log.warning(this.file, g.lines.firstValidLine >= 0 ? g.lines.firstValidLine : elsewhere!.firstValid, undefined, 'utf8-lines-in-gbk', valid);
       }
     } else if (this.held.length > 0) {
       return this.fail(this.lineOf(), this.nonAscii ? 'cut-short' : 'neither-encoding', []);
