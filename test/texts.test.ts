@@ -1,0 +1,56 @@
+/**
+ * The texts of a reading (src/io/texts.ts): a cell's spelling (its raw bytes, blanks and all) gives
+ * the number of its text, whatever order the spellings come in: the order of a sheet before (a
+ * folder of one sheet per rater, where the spelling after the last one is tried first), any other
+ * order, or the one order after a long run of others (when that try has been left alone for a while).
+ */
+import { Buffer } from 'node:buffer';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextTable } from '../src/io/texts.js';
+
+/** Every spelling looked up in turn: the number internSpelling gives, against internText of its trimmed text (-1: blank). */
+function lookUp(table: TextTable, spellings: string[]): { got: number[]; want: number[] } {
+  const got: number[] = [];
+  const want: number[] = [];
+  for (const spelling of spellings) {
+    const buf = new Uint8Array(Buffer.from(`,${spelling},`, 'utf8'));
+    const cells = { trimmedText: (s: number, e: number) => Buffer.from(buf.subarray(s, e)).toString('utf8').trim() };
+    got.push(table.internSpelling(buf, 1, buf.length - 1, cells));
+    const t = spelling.trim();
+    want.push(t === '' ? -1 : table.internText(t));
+  }
+  return { got, want };
+}
+
+const names = Array.from({ length: 3000 }, (_, i) => `${'王李张刘陈'[i % 5]}${'伟芳娜敏静'[Math.floor(i / 5) % 5]}${String.fromCharCode(0x4e00 + i)}`);
+
+describe('the texts of a reading (texts.ts TextTable.internSpelling)', () => {
+  it('gives a spelling its text, spellings in the order met before, in another, and in that order again after a long run of others', () => {
+    const table = new TextTable();
+    const shuffled = [...names].sort((a, b) => a.charCodeAt(2) * 7919 % 3001 - b.charCodeAt(2) * 7919 % 3001);
+    for (const order of [names, names, shuffled, [...names].reverse(), names, names]) {
+      const { got, want } = lookUp(table, order);
+      expect(got).toEqual(want);
+    }
+    expect(table.count).toBe(names.length);
+  });
+
+  it('one text however it is spelt: blanks around it, a full-width space, nothing but blanks', () => {
+    const table = new TextTable();
+    const { got, want } = lookUp(table, ['张伟', ' 张伟', '张伟\u3000', '张伟', '  ', '李娜', '张伟', '李娜 ', '']);
+    expect(got).toEqual(want);
+    expect(got).toEqual([0, 0, 0, 0, -1, 1, 0, 1, -1]);
+  });
+
+  it('agrees with internText on any list of spellings, in any order', () => {
+    const spelling = fc.tuple(fc.constantFrom('', ' ', '\u3000'), fc.constantFrom(...names.slice(0, 40), '张伟', 'A1'), fc.constantFrom('', ' ', '\t'));
+    fc.assert(
+      fc.property(fc.array(spelling.map(([a, b, c]) => a + b + c), { maxLength: 3000 }), (list) => {
+        const { got, want } = lookUp(new TextTable(), list);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
