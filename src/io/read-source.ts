@@ -235,7 +235,6 @@ function cutEnd(bytes: Uint8Array): number {
   return n;
 }
 
-
 /**
  * The offset of the first byte of `bytes` that is not UTF-8, or -1; a character cut by the end
  * (which the next chunk completes) is not counted as bad.

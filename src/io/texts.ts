@@ -17,11 +17,14 @@ export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9d
 }
 
 const encoder = new TextEncoder();
+let scratch = new Uint8Array(256);
 
-/** internSpelling's guess: judged every GUESS_WINDOW misses; where it found under a quarter, not tried for GUESS_PAUSE lookups. */
+/**
+ * internSpelling's try of the spelling after the last: judged every GUESS_WINDOW misses; where it
+ * found fewer than a quarter as many, it is not tried for the next GUESS_PAUSE lookups.
+ */
 const GUESS_WINDOW = 1024;
 const GUESS_PAUSE = 1 << 16;
-let scratch = new Uint8Array(256);
 
 /** One kind of text. */
 export class TextTable {
@@ -99,7 +102,7 @@ export class TextTable {
   /** Spellings met in cells (their raw bytes) -> the number of their text: a cell spelt as before is not decoded again. */
   private spellings: TextTable | null = null;
   private spellingId = new Int32Array(64);
-  /** The spelling met last (-1: none yet); how often the one after it was right, lately; lookups left before it is tried again. */
+  /** The spelling met last (-1: none yet); the tries of the one after it that found and missed, lately; lookups left before it is tried again. */
   private lastSpelling = -1;
   private guessHits = 0;
   private guessMisses = 0;
