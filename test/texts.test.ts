@@ -1,8 +1,9 @@
 /**
- * The texts of a reading (src/io/texts.ts): a cell's spelling (its raw bytes, blanks and all) gives
- * the number of its text, whatever order the spellings come in: the order of a sheet before (a
- * folder of one sheet per rater, where the spelling after the last one is tried first), any other
- * order, or the one order after a long run of others (when that try has been left alone for a while).
+ * The texts of a reading (src/io/texts.ts): a cell's spelling (its raw bytes, blanks and all), or a
+ * staff id's bytes, give the number of its text, whatever order they come in: the order of a sheet
+ * before (a folder of one sheet per rater, where the table tries the text after the last one first),
+ * any other order, or the one order after a long run of others (when that try has been left alone
+ * for a while).
  */
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
@@ -25,7 +26,7 @@ function lookUp(table: TextTable, spellings: string[]): { got: number[]; want: n
 
 const names = Array.from({ length: 3000 }, (_, i) => `${'王李张刘陈'[i % 5]}${'伟芳娜敏静'[Math.floor(i / 5) % 5]}${String.fromCharCode(0x4e00 + i)}`);
 
-describe('the texts of a reading (texts.ts TextTable.internSpelling)', () => {
+describe('the texts of a reading (texts.ts TextTable: intern, internSpelling)', () => {
   it('gives a spelling its text, spellings in the order met before, in another, and in that order again after a long run of others', () => {
     const table = new TextTable();
     const shuffled = [...names].sort((a, b) => a.charCodeAt(2) * 7919 % 3001 - b.charCodeAt(2) * 7919 % 3001);
@@ -52,5 +53,18 @@ describe('the texts of a reading (texts.ts TextTable.internSpelling)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('gives a staff id its number by its bytes, ids in the order met, in another, and in that order again', () => {
+    const table = new TextTable();
+    const ids = Array.from({ length: 5000 }, (_, i) => `S${String(i + 1).padStart(6, '0')}`);
+    const scrambled = [...ids].sort((a, b) => (Number(a.slice(1)) * 7919) % 5003 - (Number(b.slice(1)) * 7919) % 5003);
+    const want = new Map(ids.map((id, i) => [id, i]));
+    for (const order of [ids, ids, scrambled, ids, [...ids].reverse(), ids]) {
+      const buf = new Uint8Array(Buffer.from(order.join(''), 'latin1'));
+      const got = order.map((_, k) => table.intern(buf, k * 7, k * 7 + 7));
+      expect(got).toEqual(order.map((id) => want.get(id)));
+    }
+    expect(table.count).toBe(ids.length);
   });
 });

@@ -127,11 +127,6 @@ class ColumnCache {
     this.lastId = id;
   }
 
-  /** The number of the last text found or put (the previous row's, in this column). */
-  get previous(): number {
-    return this.lastId;
-  }
-
   put(buf: Uint8Array, s: number, e: number, text: string, id: number): void {
     this.remember(buf, s, e, text, id);
     if (this.size >= CACHE_SIZE || e - s > 256) return;
@@ -256,10 +251,7 @@ class ByteFields implements RowFields {
         cache.put(v.buf, s, e, '', BLANK);
         return -1;
       }
-      // A sheet that lists people in the order another sheet did (a folder of one sheet per rater):
-      // the text after the previous row's is tried first, by its bytes, before the table's hash.
-      const next = cache.previous + 1;
-      id = next > 0 && next < table.count && table.is(next, v.buf, a, b) ? next : table.intern(v.buf, a, b);
+      id = table.intern(v.buf, a, b);
       // The text, when a message needs it, is the table's (the same trimmed bytes).
       text = LATER;
     } else {

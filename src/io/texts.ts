@@ -20,8 +20,8 @@ const encoder = new TextEncoder();
 let scratch = new Uint8Array(256);
 
 /**
- * internSpelling's try of the spelling after the last: judged every GUESS_WINDOW misses; where it
- * found fewer than a quarter as many, it is not tried for the next GUESS_PAUSE lookups.
+ * A table's try of the text after the last one (TextTable.after): judged every GUESS_WINDOW misses;
+ * where it found fewer than a quarter as many, it is not tried for the next GUESS_PAUSE lookups.
  */
 const GUESS_WINDOW = 1024;
 const GUESS_PAUSE = 1 << 16;
@@ -46,19 +46,40 @@ export class TextTable {
     return i === 0 ? 0 : this.ends[i - 1]!;
   }
 
-  /** The number of the text whose key is buf[s, e), or -1. */
-  find(buf: Uint8Array, s: number, e: number, h = hashBytes(buf, s, e)): number {
-    const table = this.table;
-    const mask = (table.length >> 1) - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const j = table[2 * slot]! - 1;
-      if (j < 0) return -1;
-      if (table[2 * slot + 1] === h && this.is(j, buf, s, e)) return j;
+  // The text found or added last; the tries of the one after it that found and missed, lately; and
+  // lookups left before it is tried again (see `after`).
+  private last = -1;
+  private guessHits = 0;
+  private guessMisses = 0;
+  private guessPause = 0;
+
+  /**
+   * The text after the one found or added last, if its key is buf[s, e); else -1. Tried before the
+   * hash: a sheet that lists people in the order another sheet did (a folder of one sheet per rater,
+   * each staff id and each name's spelling met once a sheet) finds every one there, next in memory.
+   * Where that rarely finds it (texts in any order), it is left alone for a while: a try that misses
+   * costs a look at memory far away.
+   */
+  private after(buf: Uint8Array, s: number, e: number): number {
+    if (this.guessPause > 0) {
+      this.guessPause--;
+      return -1;
     }
+    const next = this.last + 1;
+    if (next <= 0 || next >= this.count) return -1;
+    if (this.is(next, buf, s, e)) {
+      this.guessHits++;
+      return next;
+    }
+    if (++this.guessMisses === GUESS_WINDOW) {
+      if (this.guessHits * 4 < GUESS_WINDOW) this.guessPause = GUESS_PAUSE;
+      this.guessHits = this.guessMisses = 0;
+    }
+    return -1;
   }
 
   /** Whether text i's key is buf[s, e) (i one of this table's numbers). */
-  is(i: number, buf: Uint8Array, s: number, e: number): boolean {
+  private is(i: number, buf: Uint8Array, s: number, e: number): boolean {
     const a = this.start(i);
     if (this.ends[i]! - a !== e - s) return false;
     const keys = this.keys;
@@ -68,10 +89,18 @@ export class TextTable {
 
   /** The number of the text with key buf[s, e), added (shown as `shown`, else as the key) if new. */
   intern(buf: Uint8Array, s: number, e: number, shown: string | null = null): number {
+    const guessed = this.after(buf, s, e);
+    if (guessed >= 0) return (this.last = guessed);
     const h = hashBytes(buf, s, e);
-    const found = this.find(buf, s, e, h);
-    if (found >= 0) return found;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const j = table[2 * slot]! - 1;
+      if (j < 0) break;
+      if (table[2 * slot + 1] === h && this.is(j, buf, s, e)) return (this.last = j);
+    }
     const i = this.count++;
+    this.last = i;
     if (i >= this.ends.length) this.ends = grow(this.ends);
     const n = e - s;
     if (this.keyLength + n > this.keys.length) {
@@ -102,11 +131,6 @@ export class TextTable {
   /** Spellings met in cells (their raw bytes) -> the number of their text: a cell spelt as before is not decoded again. */
   private spellings: TextTable | null = null;
   private spellingId = new Int32Array(64);
-  /** The spelling met last (-1: none yet); the tries of the one after it that found and missed, lately; lookups left before it is tried again. */
-  private lastSpelling = -1;
-  private guessHits = 0;
-  private guessMisses = 0;
-  private guessPause = 0;
 
   /**
    * The number of the text a cell's raw bytes buf[s, e) spell (-1: blank), `cells` giving the
@@ -115,36 +139,13 @@ export class TextTable {
    */
   internSpelling(buf: Uint8Array, s: number, e: number, cells: { trimmedText(s: number, e: number): string }): number {
     const spellings = (this.spellings ??= new TextTable());
-    // A sheet that lists people in the order another sheet did (a folder of one sheet per rater, each
-    // person's name spelt once): the spelling after the last one met is tried first, by its bytes,
-    // before the hash (as sheet-parser.ts does for staff ids).
-    // Where that rarely finds it (names in any order), it is left alone for a while: a try that misses
-    // costs a look at memory far away.
-    const next = this.lastSpelling + 1;
-    if (this.guessPause > 0) this.guessPause--;
-    else if (next > 0 && next < spellings.count) {
-      if (spellings.is(next, buf, s, e)) {
-        this.guessHits++;
-        this.lastSpelling = next;
-        return this.spellingId[next]!;
-      }
-      if (++this.guessMisses === GUESS_WINDOW) {
-        if (this.guessHits * 4 < GUESS_WINDOW) this.guessPause = GUESS_PAUSE;
-        this.guessHits = this.guessMisses = 0;
-      }
-    }
-    const h = hashBytes(buf, s, e);
-    const known = spellings.find(buf, s, e, h);
-    if (known >= 0) {
-      this.lastSpelling = known;
-      return this.spellingId[known]!;
-    }
+    const known = spellings.count;
+    const at = spellings.intern(buf, s, e);
+    if (at < known) return this.spellingId[at]!;
     const t = cells.trimmedText(s, e);
     const id = t === '' ? -1 : this.internText(t);
-    const at = spellings.intern(buf, s, e);
     if (at >= this.spellingId.length) this.spellingId = grow(this.spellingId);
     this.spellingId[at] = id;
-    this.lastSpelling = at;
     return id;
   }
 
