@@ -88,13 +88,13 @@ export class GbkToUtf8 {
       }
       if (b === 0x80) {
         // The euro sign, as the WHATWG GBK decoder reads it.
-        this.lines.byte(b);
+        k.byte(b);
         o = utf8(out, o, 0x20ac);
         i++;
         continue;
       }
       if (b === 0xff) {
-        this.lines.byte(b);
+        k.byte(b);
         this.bad();
         i++;
         continue;

@@ -18,20 +18,48 @@ function chineseCodePoint(cp: number): boolean {
   return (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef);
 }
 
+/** What a count of lines found (LineKinds' figures), as plain data: a part of a sheet read on another thread hands it over. */
+export interface LineCount {
+  /** Lines of UTF-8 Chinese text (with characters other than ASCII), and lines that are not UTF-8. */
+  valid: number;
+  invalid: number;
+  /** The first line that is not UTF-8 (-1: none), and the byte where it stops being UTF-8. */
+  firstInvalidLine: number;
+  firstInvalidByte: number;
+  /** The first line of UTF-8 Chinese text, or -1. */
+  firstValidLine: number;
+}
+
+/** The count of a sheet read in two parts: the first part's, then the later part's (`later`, its lines numbered in the whole sheet; null: none). */
+export function joinCounts(first: LineCount, later: LineCount | null): LineCount {
+  if (!later) return first;
+  const invalidFirst = first.firstInvalidLine >= 0;
+  return {
+    valid: first.valid + later.valid,
+    invalid: first.invalid + later.invalid,
+    firstInvalidLine: invalidFirst ? first.firstInvalidLine : later.firstInvalidLine,
+    firstInvalidByte: invalidFirst ? first.firstInvalidByte : later.firstInvalidByte,
+    firstValidLine: first.firstValidLine >= 0 ? first.firstValidLine : later.firstValidLine,
+  };
+}
+
+/** A part's count with its lines numbered in the whole sheet: line 1 of the part is line `base` + 1. */
+export function countFrom(c: LineCount, base: number): LineCount {
+  const at = (line: number) => (line < 0 ? -1 : line + base);
+  return { ...c, firstInvalidLine: at(c.firstInvalidLine), firstValidLine: at(c.firstValidLine) };
+}
+
 /**
  * Lines counted as their bytes come (`byte` for each byte but the line feed, `endLine` at it): a line
  * of ASCII only is not counted; a line that is valid UTF-8 and holds only ASCII (tab and CR the only
  * control characters) and Chinese text counts as UTF-8 Chinese; a line that is not valid UTF-8 counts
  * as not UTF-8, with the first byte of the sequence where it stops being UTF-8.
  */
-export class LineKinds {
-  /** Lines of UTF-8 Chinese text (with characters other than ASCII), and lines that are not UTF-8. */
+export class LineKinds implements LineCount {
   valid = 0;
   invalid = 0;
-  /** The first line that is not UTF-8, and the byte where it stops being UTF-8. */
   firstInvalidLine = -1;
   firstInvalidByte = 0;
-  /** The first line of UTF-8 Chinese text, or -1. */
   firstValidLine = -1;
   /** The line being read. */
   line: number;
@@ -52,6 +80,12 @@ export class LineKinds {
   /** Whether the lines so far make the sheet mixed. */
   get mixed(): boolean {
     return isMixed(this.valid, this.invalid);
+  }
+
+  /** The figures so far, as plain data. */
+  count(): LineCount {
+    const { valid, invalid, firstInvalidLine, firstInvalidByte, firstValidLine } = this;
+    return { valid, invalid, firstInvalidLine, firstInvalidByte, firstValidLine };
   }
 
   /** One byte of the current line (not its line feed). */

@@ -10,7 +10,7 @@ import type { Hash } from 'node:crypto';
 import type { FileRef, ProblemLog } from '../core/problems.js';
 import { type Encoding, cutAtEnd, detect, firstInvalidUtf8 } from './encoding.js';
 import { GbkToUtf8 } from './gbk.js';
-import { isMixed } from './mixed-encoding.js';
+import { type LineCount, isMixed, joinCounts } from './mixed-encoding.js';
 import { RecordReader, type RecordSink } from './records.js';
 import { ChunkReader, type Source } from './sources.js';
 import type { Lang } from '../i18n/index.js';
@@ -35,15 +35,6 @@ export interface SourceRead {
   encoding: Encoding | null;
 }
 
-/** The mixed-encoding count of a GBK sheet's part (gbk.ts). */
-export interface MixedCount {
-  valid: number;
-  invalid: number;
-  firstLine: number;
-  firstByte: number;
-  /** The first line that is UTF-8 Chinese text, or -1. */
-  firstValid: number;
-}
 
 /** Restarts after quotes never closed: each reads the rest again, so a bound keeps this linear. */
 const MAX_RESTARTS = 100;
@@ -157,14 +148,12 @@ class Utf8Bytes {
   }
 
   /** The mixed-encoding count so far (GBK sheets), for a reading split in two. */
-  get mixed(): MixedCount | null {
-    const g = this.gbk;
-    const l = g?.lines;
-    return l ? { valid: l.valid, invalid: l.invalid, firstLine: l.firstInvalidLine, firstByte: l.firstInvalidByte, firstValid: l.firstValidLine } : null;
+  get mixed(): LineCount | null {
+    return this.gbk ? this.gbk.lines.count() : null;
   }
 
   /** The end of the file: what is left, and the checks only the whole file allows. */
-  end(out: (utf8: Uint8Array) => void, elsewhere: MixedCount | null): boolean {
+  end(out: (utf8: Uint8Array) => void, elsewhere: LineCount | null): boolean {
     if (!this.ok) return false;
     if (this.held.length > 0 && this.undecided) {
       // The file ends soon after its first non-ASCII bytes: judge by them.
@@ -186,18 +175,14 @@ class Utf8Bytes {
       if (g.badLine >= 0) return this.fail(g.badLine, this.forced === 'gb18030' ? 'not-gbk' : 'neither-encoding', []);
       out(rest);
       if (this.forced === null) {
-        const valid = g.lines.valid + (elsewhere?.valid ?? 0);
-        const invalid = g.lines.invalid + (elsewhere?.invalid ?? 0);
+        const c = joinCounts(g.lines, elsewhere);
         // A small sheet was judged whole by detect(); a big one is judged here, all its lines counted.
-        if (!this.whole && isMixed(valid, invalid)) {
-          const mine = g.lines.firstInvalidLine >= 0;
-          return this.fail(mine ? g.lines.firstInvalidLine : elsewhere!.firstLine, 'mixed-encoding', [mine ? g.lines.firstInvalidByte : elsewhere!.firstByte]);
-        }
+        if (!this.whole && isMixed(c.valid, c.invalid)) return this.fail(c.firstInvalidLine, 'mixed-encoding', [c.firstInvalidByte]);
         // The other way round: a GBK sheet with lines of UTF-8 Chinese text (two sheets joined, a line
         // pasted), which GBK turns into other characters. A GBK line is hardly ever UTF-8 Chinese text
         // by chance, so this is said, as a warning (--encoding gbk reads the file as GBK without it).
         // Said by the reading that has the whole file's count (not by a second thread's part).
-        if (!this.part && valid > 0) this.log.warning(this.file, g.lines.firstValidLine >= 0 ? g.lines.firstValidLine : elsewhere!.firstValid, undefined, 'utf8-lines-in-gbk', valid);
+        if (!this.part && c.valid > 0) this.log.warning(this.file, c.firstValidLine, undefined, 'utf8-lines-in-gbk', c.valid);
       }
     } else if (this.held.length > 0) {
       return this.fail(this.lineOf(), this.nonAscii ? 'cut-short' : 'neither-encoding', []);
@@ -324,7 +309,7 @@ export class SourceReading {
     return this.bytes.ok && this.reader.atRecordStart() && this.bytes.atCharacterEnd;
   }
 
-  get mixed(): MixedCount | null {
+  get mixed(): LineCount | null {
     return this.bytes.mixed;
   }
 
@@ -352,7 +337,7 @@ export class SourceReading {
   }
 
   /** The end of the file: its last checks, the last record, restarts after quotes never closed. */
-  end(elsewhere: MixedCount | null = null): SourceRead {
+  end(elsewhere: LineCount | null = null): SourceRead {
     try {
       // Whatever was not read (after an encoding problem) still counts for the hash; only of a file
       // (an endless device, /dev/zero, read as a sheet stops at its first chunk).

@@ -16,7 +16,8 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ProblemLog, ProblemLogData, FileRef } from '../core/problems.js';
 import { DENSE_MAX, SPARSE_REF, type Tally, type TallyMaps, type TallyState } from '../core/tally.js';
 import type { Encoding } from './encoding.js';
-import { type MixedCount, SourceReading, type SourceRead } from './read-source.js';
+import { type LineCount, countFrom } from './mixed-encoding.js';
+import { SourceReading, type SourceRead } from './read-source.js';
 import type { IgnoredRows, RowCounts, SheetOptions, SheetParser } from './sheet-parser.js';
 import type { Source } from './sources.js';
 import type { Texts } from './texts.js';
@@ -57,7 +58,7 @@ export interface ThreadFile {
   ok: boolean;
   /** The cut file: the encoding the thread read its part in, its mixed-encoding count, and whether a quote was left open. */
   startEncoding: Encoding | null;
-  mixed: MixedCount | null;
+  mixed: LineCount | null;
   unclosedQuote: boolean;
   /** Whether any row gave a score. */
   scored: boolean;
@@ -264,7 +265,7 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       for (const f of result.files) {
         if (f.order === split.fileIndex && cut) {
           // The cut file: both parts' counts; the file's end judged on both parts.
-          const r = cut.reading.end(f.mixed ? { ...f.mixed, firstLine: f.mixed.firstLine + base, firstValid: f.mixed.firstValid < 0 ? -1 : f.mixed.firstValid + base } : null);
+          const r = cut.reading.end(f.mixed ? countFrom(f.mixed, base) : null);
           const counts = cut.parser.counts;
           counts.read += f.counts.read;
           counts.used += f.counts.used;
