@@ -306,6 +306,36 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     expect(r.said + r.stdout).not.toContain('王芳');
   });
 
+  it('the same row in UTF-8 last, with no line end after it: counted by the reader thread too, the same warning', () => {
+    const gbk = toGbk(base.replace(/\n/g, '\r\n'));
+    const bytes = new Uint8Array([...gbk, ...enc.encode('S009999,王芳,1号楼,2026-H1,R9,student,1,2,3,4,5')]);
+    const path = sheet('gbk-pasted-last.csv', bytes);
+    const last = base.split('\n').length;
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeLessThan(last);
+    const r = threeWays([path]);
+    expect(r.said.split('\n').filter((l) => l.includes('UTF-8 Chinese text'))).toEqual([
+      `${path}:${last}: warning: this line is UTF-8 Chinese text (the only such line), but the rest of the file is GBK, and it was read as GBK: if it was pasted from a UTF-8 sheet, its Chinese comes out as other characters. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`,
+    ]);
+  });
+
+  it('a GBK sheet whose part after the cut alone would look mixed (ASCII rows, then 3 rows in UTF-8 and 2 in GBK): judged on the whole file, the part merged, not read again', () => {
+    const head = base.split(/(?<=\n)/).slice(0, 6001).join('');
+    const ascii = Array.from({ length: 30000 }, (_, i) => `T${String(Math.floor(i / 5)).padStart(5, '0')},,B1,2026-H1,R${(i % 5) + 1},student,1,2,3,4,5\n`).join('');
+    const utf8Rows = [0, 1, 2].map((i) => `U0000${i},王芳,1号楼,2026-H1,R1,student,1,2,3,4,5\n`).join('');
+    const gbkRows = [0, 1].map((i) => `V0000${i},王芳,1号楼,2026-H1,R1,student,1,2,3,4,5\n`).join('');
+    const bytes = new Uint8Array([...toGbk(head + ascii), ...enc.encode(utf8Rows), ...toGbk(gbkRows)]);
+    const path = sheet('gbk-part-looks-mixed.csv', bytes);
+    const firstUtf8 = 6001 + 30000 + 1;
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeGreaterThan(6001);
+    const r = threeWays([path]);
+    expect(r.code).toBe(0);
+    expect(r.debug.some((l) => l.startsWith('evaluate: second part merged'))).toBe(true);
+    expect(r.debug.some((l) => l.startsWith('evaluate: second part read again here'))).toBe(false);
+    expect(r.said.split('\n').filter((l) => l.includes('UTF-8 Chinese text'))).toEqual([
+      `${path}:${firstUtf8}: warning: this line is UTF-8 Chinese text (the first of 3 such lines), but the rest of the file is GBK, and it was read as GBK: if it was pasted from a UTF-8 sheet, its Chinese comes out as other characters. Save the whole sheet in one encoding ("CSV UTF-8"), or give --encoding gbk if the line is right as it is`,
+    ]);
+  });
+
   it('a GBK sheet whose Chinese starts after the cut (the first part is ASCII, read as UTF-8)', () => {
     const path = sheet('late-chinese.csv', base);
     const cutLine = lineAtByte(readFileSync(path), cutOf([path]).offset);

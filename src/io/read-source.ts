@@ -174,15 +174,17 @@ class Utf8Bytes {
       const rest = g.end();
       if (g.badLine >= 0) return this.fail(g.badLine, this.forced === 'gb18030' ? 'not-gbk' : 'neither-encoding', []);
       out(rest);
-      if (this.forced === null) {
+      // Judged by the reading that has the whole file's count: not by a second thread's part, whose
+      // count the reading of the first part joins to its own (a part alone may look mixed where the
+      // file is not).
+      if (this.forced === null && !this.part) {
         const c = joinCounts(g.lines, elsewhere);
         // A small sheet was judged whole by detect(); a big one is judged here, all its lines counted.
         if (!this.whole && isMixed(c.valid, c.invalid)) return this.fail(c.firstInvalidLine, 'mixed-encoding', [c.firstInvalidByte]);
         // The other way round: a GBK sheet with lines of UTF-8 Chinese text (two sheets joined, a line
         // pasted), which GBK turns into other characters. A GBK line is hardly ever UTF-8 Chinese text
         // by chance, so this is said, as a warning (--encoding gbk reads the file as GBK without it).
-        // Said by the reading that has the whole file's count (not by a second thread's part).
-        if (!this.part && c.valid > 0) this.log.warning(this.file, c.firstValidLine, undefined, 'utf8-lines-in-gbk', c.valid);
+        if (c.valid > 0) this.log.warning(this.file, c.firstValidLine, undefined, 'utf8-lines-in-gbk', c.valid);
       }
     } else if (this.held.length > 0) {
       return this.fail(this.lineOf(), this.nonAscii ? 'cut-short' : 'neither-encoding', []);

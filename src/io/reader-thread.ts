@@ -44,8 +44,9 @@ export function runReaderThread(task: ThreadTask): void {
         const part = new SourceReading(src, file, readOpts, parser, log, { from: split.offset, encoding: first.encoding });
         part.read();
         const startEncoding = first.encoding;
-        const mixed = part.mixed;
         const r = part.end();
+        // After the end: the last line, without a line feed after it, is counted there.
+        const mixed = part.mixed;
         before += r.bytes;
         files.push({
           order: i,
