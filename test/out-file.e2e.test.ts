@@ -199,6 +199,58 @@ describe('--out paths that are refused', () => {
   });
 });
 
+describe('the format of --out', () => {
+  const H2 = join(FIX, '2026-H2.csv');
+  const stdout = (args: string[]) => run(args).stdout;
+
+  it('follows the file\'s extension without --format: .xlsx is a workbook, .csv, .json and .md their formats, in any case', () => {
+    const d = dir();
+    for (const [out, format] of [['r.csv', 'csv'], ['r.json', 'json'], ['R.MD', 'md']] as const) {
+      const r = run(['score', H1, '--out', out, '--lang', 'zh'], { cwd: d });
+      expect([r.code, r.stderr]).toEqual([0, `evaluate: 已写入 ${out}\n`]);
+      const want = stdout(['score', H1, '--format', format, '--lang', 'zh']);
+      // The JSON's seal names the time it was made: the rest is the same.
+      const got = readFileSync(join(d, out), 'utf8');
+      if (format === 'json') expect({ ...JSON.parse(got), seal: null }).toEqual({ ...JSON.parse(want), seal: null });
+      else expect(got).toBe(want);
+    }
+    for (const args of [['score', H1], ['year', H1, H2], ['rewards', H1, H2], ['history', H1, H2]]) {
+      const r = run([...args, '--out', '名单.xlsx'], { cwd: d });
+      expect(r.code).toBe(0);
+      // A zip file (the workbook), not text.
+      expect(readFileSync(join(d, '名单.xlsx')).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+      rmSync(join(d, '名单.xlsx'));
+    }
+  });
+
+  it('keeps the default where the extension names no format the command writes (.txt; check writes no CSV)', () => {
+    const d = dir();
+    expect(run(['score', H1, '--out', 'r.txt'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, 'r.txt'), 'utf8')).toBe(stdout(['score', H1]));
+    expect(run(['check', H1, '--out', 'c.csv'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, 'c.csv'), 'utf8')).toBe(stdout(['check', H1]));
+    expect(run(['rewards', H1, H2, '--out', 'list.txt'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, 'list.txt'), 'utf8')).toBe(stdout(['rewards', H1, H2]));
+  });
+
+  it('refuses a --format that another extension contradicts: exit 2 before reading, in words, nothing written', () => {
+    const d = dir();
+    const cases: [string[], string, string][] = [
+      [['score', H1, '--format', 'csv', '--out', 'r.xlsx'], 'r.xlsx', 'csv'],
+      [['rewards', H1, H2, '--format', 'table', '--out', 'r.csv'], 'r.csv', 'table'],
+      [['report', H1, '--format', 'pdf', '--out', 'r.html'], 'r.html', 'pdf'],
+      [['score', join(d, 'missing.csv'), '--format', 'json', '--out', 'r.md'], 'r.md', 'json'],
+    ];
+    for (const [args, out, format] of cases) {
+      const r = run(args, { cwd: d });
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `evaluate: error: --out ${out} does not end in .${format}: name the file .${format}, or leave out --format\n`]);
+    }
+    const zh = run(['score', H1, '--format', 'csv', '--out', 'r.xlsx', '--lang', 'zh'], { cwd: d });
+    expect([zh.code, zh.stderr]).toEqual([2, 'evaluate: error: --out r.xlsx 的扩展名不是 .csv：请把文件命名为 .csv，或不写 --format\n']);
+    expect(readdirSync(d)).toEqual([]);
+  });
+});
+
 describe('writing a regular --out', () => {
   it('names the file written on standard error, in the language asked', () => {
     const d = dir();

@@ -56,6 +56,18 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
     .option(...o.out)
     .option(...o.force)
     .option(...o.noColor);
+  // The format follows --out's extension when it names one this command writes (`--out list.xlsx`
+  // is a workbook, not a table in a file Excel refuses to open); a --format naming another is refused.
+  cmd.hook('preAction', (c) => {
+    const out = c.getOptionValue('out') as string | undefined;
+    const byExt = out === undefined ? null : formatOfFile(out);
+    if (byExt === null || !formats.includes(byExt)) return;
+    if (c.getOptionValueSource('format') !== 'cli') c.setOptionValueWithSource('format', byExt, 'implied');
+    else if (c.getOptionValue('format') !== byExt) {
+      const lang = (c.getOptionValue('lang') as Lang | undefined) ?? defaultLang(process.env);
+      throw new UsageError(commandWords(lang).formatVsOut(out!, c.getOptionValue('format') as string));
+    }
+  });
   if (readsSheets) {
     cmd
       .option(...o.encoding)
@@ -63,6 +75,14 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
       .option(...o.verbose);
   }
   return cmd;
+}
+
+const BY_EXTENSION: Readonly<Record<string, string>> = { csv: 'csv', json: 'json', md: 'md', markdown: 'md', xlsx: 'xlsx', html: 'html', htm: 'html', pdf: 'pdf' };
+
+/** The output format a file's extension names (`.xlsx`, `.csv`, `.json`, `.md`, `.html`, `.pdf`; any case), or null. */
+export function formatOfFile(path: string): string | null {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  return ext !== undefined && Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext]! : null;
 }
 
 export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Common {

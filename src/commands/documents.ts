@@ -46,19 +46,6 @@ export function documentCommon(flags: DocumentFlags): Common {
   return common.out === '-' ? { ...common, out: null } : common;
 }
 
-/** HTML or PDF: --format when given, else the --out file's extension; a contradiction is an error. */
-export function outputFormat(cmd: Command, common: Common, out: string | null): 'html' | 'pdf' {
-  const e = reportWords[common.lang].error;
-  const ext = out ? /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() : undefined;
-  const byExt = ext === 'pdf' ? 'pdf' : ext === 'html' || ext === 'htm' ? 'html' : null;
-  if (cmd.getOptionValueSource('format') === 'cli') {
-    const f = common.format as 'html' | 'pdf';
-    if (byExt && byExt !== f) throw new UsageError(e.formatVsOut(out!, f));
-    return f;
-  }
-  return byExt ?? 'html';
-}
-
 /**
  * Reads the sheets for a document. With --year: both semesters of that year (or the one it has).
  * Without: the one semester of the sheets (or --semester's), or both semesters of one year; other

@@ -6,7 +6,7 @@ import { printPdfs, requireBrowser } from '../io/browser.js';
 import { planOutDir, writeOutDir } from '../io/out-dir.js';
 import { stdoutIsTerminal } from '../io/output.js';
 import { addCommonOptions, emit } from './common.js';
-import { type DocumentFlags, addDocumentOptions, documentCommon, outputFormat, readDocument } from './documents.js';
+import { type DocumentFlags, addDocumentOptions, documentCommon, readDocument } from './documents.js';
 import { newCommand } from './list.js';
 import { commandWords } from '../i18n/commands.js';
 import { helpWords } from '../i18n/help.js';
@@ -25,15 +25,15 @@ export function register(program: Command, lang: Lang): void {
   cmd.option(...h.options.outDir).option(...h.options.pdf);
   addCommonOptions(cmd, lang, ['html', 'pdf'], 'html');
   cmd.addHelpText('after', h.after);
-  cmd.action(async (sheets: string[], flags: NoticesFlags) => run(cmd, sheets, flags));
+  cmd.action(async (sheets: string[], flags: NoticesFlags) => run(sheets, flags));
 }
 
-async function run(cmd: Command, sheets: string[], flags: NoticesFlags): Promise<void> {
+async function run(sheets: string[], flags: NoticesFlags): Promise<void> {
   const common = documentCommon(flags);
   const e = reportWords[common.lang].error;
   if (flags.outDir !== undefined && common.out !== null) throw new UsageError(e.outAndOutDir);
   if (flags.pdf && flags.outDir === undefined) throw new UsageError(e.pdfNeedsOutDir);
-  const format = flags.pdf ? 'pdf' : outputFormat(cmd, common, common.out);
+  const format = flags.pdf ? 'pdf' : (common.format as 'html' | 'pdf');
   if (format === 'pdf' && !common.out && flags.outDir === undefined && stdoutIsTerminal()) throw new UsageError(e.pdfToTerminal);
   // No browser, no work: say so before reading anything.
   const browser = format === 'pdf' ? requireBrowser(common.lang) : null;

@@ -5,7 +5,7 @@ import { reportWords } from '../i18n/report.js';
 import { printPdfs, requireBrowser } from '../io/browser.js';
 import { stdoutIsTerminal } from '../io/output.js';
 import { addCommonOptions, emit } from './common.js';
-import { type DocumentFlags, addDocumentOptions, documentCommon, outputFormat, readDocument } from './documents.js';
+import { type DocumentFlags, addDocumentOptions, documentCommon, readDocument } from './documents.js';
 import { newCommand } from './list.js';
 import { helpWords } from '../i18n/help.js';
 import type { Lang } from '../i18n/index.js';
@@ -17,12 +17,12 @@ export function register(program: Command, lang: Lang): void {
   addDocumentOptions(cmd, lang);
   addCommonOptions(cmd, lang, ['html', 'pdf'], 'html');
   cmd.addHelpText('after', h.after);
-  cmd.action(async (sheets: string[], flags: DocumentFlags) => run(cmd, sheets, flags, version));
+  cmd.action(async (sheets: string[], flags: DocumentFlags) => run(sheets, flags, version));
 }
 
-async function run(cmd: Command, sheets: string[], flags: DocumentFlags, version: string): Promise<void> {
+async function run(sheets: string[], flags: DocumentFlags, version: string): Promise<void> {
   const common = documentCommon(flags);
-  const format = outputFormat(cmd, common, common.out);
+  const format = common.format as 'html' | 'pdf';
   if (format === 'pdf' && !common.out && stdoutIsTerminal()) throw new UsageError(reportWords[common.lang].error.pdfToTerminal);
   // No browser, no work: say so before reading anything.
   const browser = format === 'pdf' ? requireBrowser(common.lang) : null;

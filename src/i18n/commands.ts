@@ -23,6 +23,8 @@ const en = {
   badSemester: (value: string) => `--semester "${value}" is not a semester; write it as ${SEMESTER_FORMS}`,
   badYear: (value: string) => `--year "${value}" is not a year from 1900 to 2999; write it with four digits, as in --year 2026`,
   bomCsvOnly: '--bom applies to --format csv only',
+  /** --format names one format and --out's extension another this command writes. */
+  formatVsOut: (out: string, format: string) => `--out ${out} does not end in .${format}: name the file .${format}, or leave out --format`,
   /** --semester names a semester the sheets do not hold. */
   noScoresFor: (semester: string, held: string[]) => `the sheets hold no scores for ${semester} (they hold ${held.join(', ') || 'none'})`,
   noScores: 'the sheets hold no scores',
@@ -62,6 +64,7 @@ const zh: CommandWords = {
   badSemester: (value: string) => `--semester "${value}" 不是学期；请写成 2026-H1、2026H1、2026-1、2026上半年 或 2026下半年`,
   badYear: (value: string) => `--year "${value}" 不是 1900 到 2999 之间的年份；请写四位数字，如 --year 2026`,
   bomCsvOnly: '--bom 只能与 --format csv 一起使用',
+  formatVsOut: (out: string, format: string) => `--out ${out} 的扩展名不是 .${format}：请把文件命名为 .${format}，或不写 --format`,
   noScoresFor: (semester: string, held: string[]) =>
     `评分表中没有 ${semesterZh(semester)} 的评分（评分表中有：${held.map(semesterZh).join('、') || '无'}）`,
   noScores: '评分表中没有任何评分',
