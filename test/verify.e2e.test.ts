@@ -2,7 +2,8 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIX, run, tempDir } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIX, run, tempDir } from './helpers.js';
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -36,6 +37,21 @@ describe('evaluate verify', () => {
     expect(r.stdout).toBe(
       'reproduced\n  1 input file, the policy (policy.json) and every result are as sealed by evaluate 0.1.0: the report comes from these files\n',
     );
+  });
+
+  it('with standard output a pipe or a file, as scripts have it (the sealed command ran in a thread wrote its report past verify)', () => {
+    const dir = work();
+    report(dir, SCORE, 'r.json');
+    const want = 'reproduced\n  1 input file, the policy (policy.json) and every result are as sealed by evaluate 0.1.0: the report comes from these files\n';
+    for (const to of ['| cat; exit ${PIPESTATUS[0]}', '> verified.txt; s=$?; cat verified.txt; exit $s']) {
+      const r = spawnSync('bash', ['--norc', '-c', `"${process.execPath}" "${BIN}" verify r.json ${to}`], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' },
+        encoding: 'utf8',
+      });
+      expect([r.status, r.stdout, r.stderr]).toEqual([0, want, '']);
+    }
   });
 
   it('one changed byte in one input: exit 1, names the file and whose results differ', () => {
@@ -101,7 +117,7 @@ describe('evaluate verify', () => {
     report(dir, ['score', '2026-H2.csv'], 'h2.json');
     const ok = run(['verify', 'h2.json'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^reproduced\n {2}1 个输入文件、考评办法（built-in）和全部结果均与 evaluate \S+ 封存时一致/);
+    expect(ok.stdout).toMatch(/^reproduced\n {2}1 个输入文件、考评办法（内置规则）和全部结果均与 evaluate \S+ 封存时一致/);
   });
 
   it('a report edited after sealing: "changed:" names the report and what was edited', () => {

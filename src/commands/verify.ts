@@ -96,16 +96,15 @@ function binPath(): string {
   return (globalThis as { __evaluateBin?: string }).__evaluateBin ?? process.argv[1]!;
 }
 
-/** Runs `evaluate ARGS...` on a worker thread; its exit code, standard output and standard error. */
-function runProgram(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `evaluate ARGS...` on a worker thread; its exit code and standard error. */
+function runProgram(args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const w = new Worker(binPath(), { argv: args, stdout: true, stderr: true, env: { ...process.env, NO_COLOR: '1' } });
-    const out: Buffer[] = [];
     const err: Buffer[] = [];
-    w.stdout.on('data', (d: Buffer) => out.push(d));
+    w.stdout.resume();
     w.stderr.on('data', (d: Buffer) => err.push(d));
     w.on('error', reject);
-    w.on('exit', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    w.on('exit', (code) => resolve({ code, stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
 
@@ -115,19 +114,22 @@ function runProgram(args: string[]): Promise<{ code: number; stdout: string; std
  * evaluate.config.json that appeared since does not take its place.
  */
 async function recompute(seal: ReadSeal, body: Record<string, unknown>): Promise<Recomputed> {
-  const tmp = seal.policy.source === 'built-in' ? mkdtempSync(join(tmpdir(), 'evaluate-verify-')) : null;
+  const tmp = mkdtempSync(join(tmpdir(), 'evaluate-verify-'));
   try {
     let policyFile = seal.policy.source;
-    if (tmp) {
+    if (policyFile === 'built-in') {
       policyFile = join(tmp, 'built-in.json');
       writeFileSync(policyFile, JSON.stringify(DEFAULT_POLICY));
     }
     const sheets = seal.inputs.filter((i) => i.kind === 'sheet').map((i) => i.file);
-    const r = await runProgram([...seal.command, '--policy', policyFile, '--format', 'json', '--', ...sheets]);
+    // The report to a file, not to standard output: in a thread, a report written to standard output
+    // may go to the process's descriptor 1 (where it is a file or a pipe), past this command.
+    const out = join(tmp, 'recomputed.json');
+    const r = await runProgram([...seal.command, '--policy', policyFile, '--format', 'json', '--out', out, '--', ...sheets]);
     if (r.code !== 0) return { state: 'failed', stderr: r.stderr || `exit ${r.code}` };
     let doc: Record<string, unknown>;
     try {
-      doc = JSON.parse(r.stdout) as Record<string, unknown>;
+      doc = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     } catch {
       return { state: 'failed', stderr: r.stderr || 'no JSON report' };
     }
@@ -141,7 +143,7 @@ async function recompute(seal: ReadSeal, body: Record<string, unknown>): Promise
       otherParts: otherPartsThatDiffer(seal.kind, body, doc),
     };
   } finally {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -94,7 +94,7 @@ export type AuditWords = typeof enWords;
 const zhWords: AuditWords = {
   verify: {
     reproduced: (inputs: number, source: string, tool: string) =>
-      `${inputs} 个输入文件、考评办法（${source}）和全部结果均与 ${tool} 封存时一致：这份报告确实由这些文件得出`,
+      `${inputs} 个输入文件、考评办法（${source === 'built-in' ? '内置规则' : source}）和全部结果均与 ${tool} 封存时一致：这份报告确实由这些文件得出`,
     changed: (sealedBytes: number, nowBytes: number) => `文件内容与封存时不同（SHA-256 不符；封存时 ${sealedBytes} 字节，现在 ${nowBytes} 字节）`,
     missing: (reason: string) => `无法读取（${reason}），缺少它无法重新计算`,
     stdin: '当时从标准输入读取，无法再次读取，缺少它无法重新计算',
