@@ -77,6 +77,49 @@ describe('standard output', () => {
   });
 });
 
+describe('every command to a pipe and to a file', () => {
+  it('writes what it writes to the tests\' standard output (a socket, which takes the stream), with the same exit code and messages', () => {
+    // `verify` once printed "not reproduced" to a pipe or a file only: its thread wrote the report to
+    // descriptor 1. The tests' own standard output takes the stream, and would not have seen it.
+    const dir = tempDir();
+    const H2 = join(FIX, '2026-H2.csv');
+    writeFileSync(join(dir, 'bad.csv'), 'staff_id,semester,rater,listen,see,check,test,ask\nS1,2026-H1,R,18,18,25,18,18\n');
+    expect(run(['score', H1, '--format', 'json', '--out', join(dir, 'a.json')]).code).toBe(0);
+    expect(run(['score', H2, '--format', 'json', '--out', join(dir, 'b.json')]).code).toBe(0);
+    const commands = [
+      ['score', H1],
+      ['score', H1, '--format', 'json'],
+      ['score', join(dir, 'bad.csv')],
+      ['year', H1, H2, '--format', 'csv'],
+      ['rewards', H1, H2],
+      ['history', H1, H2, '--format', 'md'],
+      ['check', H1, H2],
+      ['explain', 'S001', H1],
+      ['panel', H1, '--format', 'json'],
+      ['diff', join(dir, 'a.json'), join(dir, 'b.json')],
+      ['verify', join(dir, 'a.json')],
+      ['notices', H1],
+      ['score', '--help'],
+    ].flatMap((c) => [
+      [...c, '--lang', 'en'],
+      [...c, '--lang', 'zh'],
+    ]);
+    const quote = (args: string[]) => args.map((a) => `'${a}'`).join(' ');
+    const script = commands
+      .map((c, i) => `"$NODE" "$BIN" ${quote(c)} > file.${i} 2> file-err.${i}; echo $? > file-code.${i}
+"$NODE" "$BIN" ${quote(c)} 2> pipe-err.${i} | cat > pipe.${i}; echo "\${PIPESTATUS[0]}" > pipe-code.${i}`)
+      .join('\n');
+    expect(bash(script, dir).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+    commands.forEach((c, i) => {
+      const want = run(c);
+      for (const to of ['file', 'pipe']) {
+        expect([c.join(' '), to, Number(read(`${to}-code.${i}`)), read(`${to}.${i}`), read(`${to}-err.${i}`)]).toEqual([c.join(' '), to, want.code, want.stdout, want.stderr]);
+      }
+    });
+  });
+});
+
 describe('the bundle is ASCII', () => {
   it('every character outside ASCII is escaped, and the Chinese words come out right', () => {
     const bytes = readFileSync(join(ROOT, 'dist', 'cli.cjs'));
