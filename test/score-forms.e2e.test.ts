@@ -227,6 +227,9 @@ describe('--roster, both directions', () => {
     const r = run(['score', '-'], { input: 'staff_id,semester,listen,see,check,test,ask\nS1,2026-H1,1,2,3,4,25\n' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('<stdin>:2:7: error: score 25 for ask exceeds the maximum 20 (S1)');
+    // From a pipe, not a keyboard: no word on how to end the typing (test/tmux.e2e.test.ts has that).
+    const clean = run(['score', '-', '--format', 'csv'], { input: 'staff_id,semester,listen,see,check,test,ask\nS1,2026-H1,1,2,3,4,20\n' });
+    expect([clean.code, clean.stderr]).toEqual([0, '']);
   });
 });
 

@@ -104,6 +104,21 @@ describe('in a real terminal, in Chinese', () => {
     expect(existsSync(join(dir, 'h1.csv'))).toBe(true);
     expect(readFileSync(join(dir, 'h1.csv'), 'utf8')).toContain('S001,张伟,1号楼,2026-H1,王主任,组长,18.5,19,17,16,20');
   });
+
+  it.skipIf(!haveTmux)('score - at the keyboard: says where it reads from and how to end; the rows typed are scored', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    open('stdin', dir, ['score', '-']);
+    await waitFor('stdin', 'evaluate: 正在从键盘读取评分表（-）：请粘贴或输入各行，最后在单独一行按 Ctrl-D');
+    for (const line of ['staff_id,name,semester,rater,listen,see,check,test,ask', 'S1,张伟,2026-H1,王主任,18,18,18,18,17.95']) {
+      tmux('send-keys', '-t', 'stdin', '-l', line);
+      tmux('send-keys', '-t', 'stdin', 'Enter');
+    }
+    tmux('send-keys', '-t', 'stdin', 'C-d');
+    const end = await waitFor('stdin', 'EXIT=0');
+    // 89.95 exactly, rounded to 90.0: excellent.
+    expect(end).toMatch(/ {3}1 {2}S1 {4}张伟 .* 18\.00 {2}17\.95 {2}90\.0 {2}优秀/);
+  });
 });
 
 /**

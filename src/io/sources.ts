@@ -108,6 +108,8 @@ export class ChunkReader {
     }
     this.seekable = src.path !== null && fstatSync(this.fd).isFile();
     this.offset = from;
+    // `evaluate score -` typed at a terminal waits for the keyboard: say so, and how to end.
+    if (src.path === null && from === 0 && process.getBuiltinModule('node:tty').isatty(0)) process.stderr.write(`${sheetWords(lang).fromKeyboard}\n`);
   }
 
   /** The next chunk: full (CHUNK bytes) unless the end (or byte `to`) comes first; empty at the end. */
