@@ -1,6 +1,7 @@
 /** The program's words before commander parses: the language of the help, and its wrapping of Chinese text. */
 import { describe, expect, it } from 'vitest';
-import { argvLang, wrapText } from '../src/commands/program-words.js';
+import { argvLang, langAfterCommand, wrapText } from '../src/commands/program-words.js';
+import { run } from './helpers.js';
 import { defaultLang } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';
 
@@ -15,6 +16,30 @@ describe('argvLang: the language of the help and of commander errors', () => {
     [['score', '--', '--lang', 'zh'], {}, 'en'],
   ] as const)('%j with %j: %s', (args, env, lang) => {
     expect(argvLang(args, env)).toBe(lang);
+  });
+});
+
+describe('langAfterCommand: --lang written before the command is the command\'s', () => {
+  it.each([
+    [['--lang', 'zh', 'score', 'x.csv'], ['score', 'x.csv', '--lang', 'zh']],
+    [['--lang=zh', 'help', 'score'], ['help', 'score', '--lang=zh']],
+    [['--lang', 'zh', 'score', '--format', 'csv', '--', '-', 'x.csv'], ['score', '--format', 'csv', '--lang', 'zh', '--', '-', 'x.csv']],
+    [['score', 'x.csv', '--lang', 'zh'], ['score', 'x.csv', '--lang', 'zh']],
+    [['--lang', 'zh'], []],
+    [['--lang', 'zh', '--help'], ['--help']],
+    [['--lang'], ['--lang']],
+    [['--version'], ['--version']],
+  ] as const)('%j: %j', (args, want) => {
+    expect(langAfterCommand(args)).toEqual(want);
+  });
+
+  it('the program run so: the command in Chinese, its help, the program\'s help without a command', () => {
+    const zh = run(['--lang', 'zh', 'score', 'fixtures/2026-H1.csv', '--format', 'csv']);
+    expect([zh.code, zh.stdout.split('\r\n')[0]]).toEqual([0, '名次,工号,姓名,岗位,学期,听,看,查,测,问,总分,等级,奖励,处罚,整改期限']);
+    expect(run(['--lang', 'zh', 'help', 'score']).stdout).toMatch(/^用法：evaluate score /);
+    const none = run(['--lang', 'zh']);
+    expect([none.code, none.stdout]).toEqual([2, '']);
+    expect(none.stderr).toMatch(/^用法：evaluate \[选项\] \[命令\]/);
   });
 });
 

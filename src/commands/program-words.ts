@@ -23,6 +23,29 @@ export function argvLang(args: readonly string[], env: NodeJS.ProcessEnv = proce
   return lang ?? defaultLang(env);
 }
 
+/**
+ * The words after `evaluate` with a `--lang X` (or `--lang=X`) written before the command moved to the
+ * end of the command's options (before a `--`), where the command's own option takes it (`evaluate
+ * --lang zh score ...`, as some write options first, and `evaluate --lang zh help score`); without a
+ * command it only chose the help's language (argvLang), and is left out.
+ */
+export function langAfterCommand(args: readonly string[]): string[] {
+  const before: string[] = [];
+  const lang: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang' && i + 1 < args.length) lang.push(a, args[++i]!);
+    else if (a.startsWith('--lang=')) lang.push(a);
+    else if (a === '--' || !a.startsWith('-')) {
+      const rest = args.slice(i);
+      const end = rest.indexOf('--');
+      return end < 0 ? [...before, ...rest, ...lang] : [...before, ...rest.slice(0, end), ...lang, ...rest.slice(end)];
+    }
+    else before.push(a);
+  }
+  return before;
+}
+
 // Chinese characters and full-width punctuation: a line may break between two of them.
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 // Punctuation that stays with the character before it, or (opening) with the one after it.
