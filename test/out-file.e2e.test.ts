@@ -203,43 +203,35 @@ describe('the format of --out', () => {
   const H2 = join(FIX, '2026-H2.csv');
   const stdout = (args: string[]) => run(args).stdout;
 
-  it('follows the file\'s extension without --format: .xlsx is a workbook, .csv, .json and .md their formats, in any case', () => {
+  it('a file named .xlsx (in any case) is a workbook without --format: not a table in a file Excel refuses', () => {
     const d = dir();
-    for (const [out, format] of [['r.csv', 'csv'], ['r.json', 'json'], ['R.MD', 'md']] as const) {
-      const r = run(['score', H1, '--out', out, '--lang', 'zh'], { cwd: d });
-      expect([r.code, r.stderr]).toEqual([0, `evaluate: 已写入 ${out}\n`]);
-      const want = stdout(['score', H1, '--format', format, '--lang', 'zh']);
-      // The JSON's seal names the time it was made: the rest is the same.
-      const got = readFileSync(join(d, out), 'utf8');
-      if (format === 'json') expect({ ...JSON.parse(got), seal: null }).toEqual({ ...JSON.parse(want), seal: null });
-      else expect(got).toBe(want);
-    }
-    for (const args of [['score', H1], ['year', H1, H2], ['rewards', H1, H2], ['history', H1, H2]]) {
-      const r = run([...args, '--out', '名单.xlsx'], { cwd: d });
-      expect(r.code).toBe(0);
+    for (const [args, out] of [[['score', H1], '名单.xlsx'], [['year', H1, H2], 'Y.XLSX'], [['rewards', H1, H2], '2026-奖惩.xlsx'], [['history', H1, H2], 'h.Xlsx']] as const) {
+      const r = run([...args, '--out', out, '--lang', 'zh'], { cwd: d });
+      expect([r.code, r.stderr.split('\n').at(-2)]).toEqual([0, `evaluate: 已写入 ${out}`]);
       // A zip file (the workbook), not text.
-      expect(readFileSync(join(d, '名单.xlsx')).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
-      rmSync(join(d, '名单.xlsx'));
+      expect(readFileSync(join(d, out)).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
     }
   });
 
-  it('keeps the default where the extension names no format the command writes (.txt; check writes no CSV)', () => {
+  it('text files keep --format and its default, as the contract says (.csv, .json, .md, .txt)', () => {
     const d = dir();
-    expect(run(['score', H1, '--out', 'r.txt'], { cwd: d }).code).toBe(0);
-    expect(readFileSync(join(d, 'r.txt'), 'utf8')).toBe(stdout(['score', H1]));
-    expect(run(['check', H1, '--out', 'c.csv'], { cwd: d }).code).toBe(0);
-    expect(readFileSync(join(d, 'c.csv'), 'utf8')).toBe(stdout(['check', H1]));
-    expect(run(['rewards', H1, H2, '--out', 'list.txt'], { cwd: d }).code).toBe(0);
-    expect(readFileSync(join(d, 'list.txt'), 'utf8')).toBe(stdout(['rewards', H1, H2]));
+    expect(run(['score', H1, '--out', 'r.csv'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, 'r.csv'), 'utf8')).toBe(stdout(['score', H1]));
+    expect(run(['score', H1, '--format', 'md', '--out', 'r.txt'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, 'r.txt'), 'utf8')).toBe(stdout(['score', H1, '--format', 'md']));
+    expect(run(['rewards', H1, H2, '--out', 'list.json'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, 'list.json'), 'utf8')).toBe(stdout(['rewards', H1, H2]));
+    expect(run(['check', H1, '--format', 'json', '--out', 'c.md'], { cwd: d }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'c.md'), 'utf8'))).toEqual(JSON.parse(stdout(['check', H1, '--format', 'json'])));
   });
 
-  it('refuses a --format that another extension contradicts: exit 2 before reading, in words, nothing written', () => {
+  it('refuses a --format that the file\'s extension contradicts: exit 2 before reading, in words, nothing written', () => {
     const d = dir();
     const cases: [string[], string, string][] = [
       [['score', H1, '--format', 'csv', '--out', 'r.xlsx'], 'r.xlsx', 'csv'],
-      [['rewards', H1, H2, '--format', 'table', '--out', 'r.csv'], 'r.csv', 'table'],
+      [['rewards', H1, H2, '--format', 'table', '--out', 'R.XLSX'], 'R.XLSX', 'table'],
       [['report', H1, '--format', 'pdf', '--out', 'r.html'], 'r.html', 'pdf'],
-      [['score', join(d, 'missing.csv'), '--format', 'json', '--out', 'r.md'], 'r.md', 'json'],
+      [['score', join(d, 'missing.csv'), '--format', 'json', '--out', 'r.xlsx'], 'r.xlsx', 'json'],
     ];
     for (const [args, out, format] of cases) {
       const r = run(args, { cwd: d });

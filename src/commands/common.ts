@@ -56,8 +56,9 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
     .option(...o.out)
     .option(...o.force)
     .option(...o.noColor);
-  // The format follows --out's extension when it names one this command writes (`--out list.xlsx`
-  // is a workbook, not a table in a file Excel refuses to open); a --format naming another is refused.
+  // A file that must be what its extension says follows it: `--out list.xlsx` is a workbook, not a
+  // table in a file Excel refuses to open (report.pdf, report.html likewise); a --format naming
+  // another is refused. Text formats (.csv, .json, .md) keep --format and its default.
   cmd.hook('preAction', (c) => {
     const out = c.getOptionValue('out') as string | undefined;
     const byExt = out === undefined ? null : formatOfFile(out);
@@ -77,9 +78,9 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
   return cmd;
 }
 
-const BY_EXTENSION: Readonly<Record<string, string>> = { csv: 'csv', json: 'json', md: 'md', markdown: 'md', xlsx: 'xlsx', html: 'html', htm: 'html', pdf: 'pdf' };
+const BY_EXTENSION: Readonly<Record<string, string>> = { xlsx: 'xlsx', html: 'html', htm: 'html', pdf: 'pdf' };
 
-/** The output format a file's extension names (`.xlsx`, `.csv`, `.json`, `.md`, `.html`, `.pdf`; any case), or null. */
+/** The format a file must hold by its extension (`.xlsx`, `.html`, `.pdf`; any case), or null. */
 export function formatOfFile(path: string): string | null {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   return ext !== undefined && Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext]! : null;
