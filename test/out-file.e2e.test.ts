@@ -225,7 +225,7 @@ describe('the format of --out', () => {
     expect(JSON.parse(readFileSync(join(d, 'c.md'), 'utf8'))).toEqual(JSON.parse(stdout(['check', H1, '--format', 'json'])));
   });
 
-  it('refuses a --format that the file\'s extension contradicts: exit 2 before reading, in words, nothing written', () => {
+  it('refuses a --format that the file\'s extension contradicts, and a file the command does not write: exit 2 before reading, in words, nothing written', () => {
     const d = dir();
     const cases: [string[], string, string][] = [
       [['score', H1, '--format', 'csv', '--out', 'r.xlsx'], 'r.xlsx', 'csv'],
@@ -239,6 +239,11 @@ describe('the format of --out', () => {
     }
     const zh = run(['score', H1, '--format', 'csv', '--out', 'r.xlsx', '--lang', 'zh'], { cwd: d });
     expect([zh.code, zh.stderr]).toEqual([2, 'evaluate: error: --out r.xlsx 的扩展名不是 .csv：请把文件命名为 .csv，或不写 --format\n']);
+    // A command that writes no such file: a workbook of check, a PDF of score.
+    const check = run(['check', H1, '--out', 'c.xlsx'], { cwd: d });
+    expect([check.code, check.stderr]).toEqual([2, 'evaluate: error: --out c.xlsx: check writes no .xlsx file (its formats: table, json); name the file for one of them\n']);
+    const pdf = run(['score', H1, '--out', '成绩.pdf', '--lang', 'zh'], { cwd: d });
+    expect([pdf.code, pdf.stderr]).toEqual([2, 'evaluate: error: --out 成绩.pdf：score 不能写出 .pdf 文件（可用的格式：table、csv、json、md、xlsx）；请按其中一种格式命名文件\n']);
     expect(readdirSync(d)).toEqual([]);
   });
 });

@@ -62,12 +62,11 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
   cmd.hook('preAction', (c) => {
     const out = c.getOptionValue('out') as string | undefined;
     const byExt = out === undefined ? null : formatOfFile(out);
-    if (byExt === null || !formats.includes(byExt)) return;
+    if (byExt === null) return;
+    const words = () => commandWords((c.getOptionValue('lang') as Lang | undefined) ?? defaultLang(process.env));
+    if (!formats.includes(byExt)) throw new UsageError(words().formatNotWritten(out!, c.name(), byExt, formats));
     if (c.getOptionValueSource('format') !== 'cli') c.setOptionValueWithSource('format', byExt, 'implied');
-    else if (c.getOptionValue('format') !== byExt) {
-      const lang = (c.getOptionValue('lang') as Lang | undefined) ?? defaultLang(process.env);
-      throw new UsageError(commandWords(lang).formatVsOut(out!, c.getOptionValue('format') as string));
-    }
+    else if (c.getOptionValue('format') !== byExt) throw new UsageError(words().formatVsOut(out!, c.getOptionValue('format') as string));
   });
   if (readsSheets) {
     cmd

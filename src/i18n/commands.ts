@@ -25,6 +25,9 @@ const en = {
   bomCsvOnly: '--bom applies to --format csv only',
   /** --format names one format and --out's extension another this command writes. */
   formatVsOut: (out: string, format: string) => `--out ${out} does not end in .${format}: name the file .${format}, or leave out --format`,
+  /** --out names a file of a format (.xlsx, .pdf) this command does not write. */
+  formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
+    `--out ${out}: ${command} writes no .${ext} file (its formats: ${formats.join(', ')}); name the file for one of them`,
   /** --semester names a semester the sheets do not hold. */
   noScoresFor: (semester: string, held: string[]) => `the sheets hold no scores for ${semester} (they hold ${held.join(', ') || 'none'})`,
   noScores: 'the sheets hold no scores',
@@ -65,6 +68,8 @@ const zh: CommandWords = {
   badYear: (value: string) => `--year "${value}" 不是 1900 到 2999 之间的年份；请写四位数字，如 --year 2026`,
   bomCsvOnly: '--bom 只能与 --format csv 一起使用',
   formatVsOut: (out: string, format: string) => `--out ${out} 的扩展名不是 .${format}：请把文件命名为 .${format}，或不写 --format`,
+  formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
+    `--out ${out}：${command} 不能写出 .${ext} 文件（可用的格式：${formats.join('、')}）；请按其中一种格式命名文件`,
   noScoresFor: (semester: string, held: string[]) =>
     `评分表中没有 ${semesterZh(semester)} 的评分（评分表中有：${held.map(semesterZh).join('、') || '无'}）`,
   noScores: '评分表中没有任何评分',
