@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
 import { COMMANDS } from './commands/list.js';
-import { argvLang, langAfterCommand, programWords } from './commands/program-words.js';
+import { argvLang, optionsAfterCommand, programWords } from './commands/program-words.js';
 import { commandWords } from './i18n/commands.js';
 import { helpWords } from './i18n/help.js';
 import { type Lang, defaultLang } from './i18n/index.js';
@@ -44,7 +44,7 @@ export async function buildProgram(wanted: string | undefined, lang: Lang = defa
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   await preparePaint();
-  const args = langAfterCommand(argv.slice(2));
+  const args = optionsAfterCommand(argv.slice(2));
   // The command is the first word that is not an option (`evaluate help score` asks for score's help).
   const words = args.filter((a) => !a.startsWith('-'));
   const lang = argvLang(argv.slice(2));

@@ -1,6 +1,6 @@
 /** The program's words before commander parses: the language of the help, and its wrapping of Chinese text. */
 import { describe, expect, it } from 'vitest';
-import { argvLang, langAfterCommand, wrapText } from '../src/commands/program-words.js';
+import { argvLang, optionsAfterCommand, wrapText } from '../src/commands/program-words.js';
 import { run } from './helpers.js';
 import { defaultLang } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';
@@ -19,7 +19,7 @@ describe('argvLang: the language of the help and of commander errors', () => {
   });
 });
 
-describe('langAfterCommand: --lang written before the command is the command\'s', () => {
+describe('optionsAfterCommand: the common options written before the command are the command\'s', () => {
   it.each([
     [['--lang', 'zh', 'score', 'x.csv'], ['score', 'x.csv', '--lang', 'zh']],
     [['--lang=zh', 'help', 'score'], ['help', 'score', '--lang=zh']],
@@ -29,14 +29,20 @@ describe('langAfterCommand: --lang written before the command is the command\'s'
     [['--lang', 'zh', '--help'], ['--help']],
     [['--lang'], ['--lang']],
     [['--version'], ['--version']],
+    [['--no-color', '--policy', 'p.json', '--format=csv', 'score', 'x.csv', '--force'], ['score', 'x.csv', '--force', '--no-color', '--policy', 'p.json', '--format=csv']],
+    [['--out', 'r.xlsx', '--verbose', '--encoding', 'gbk', '--delimiter', ';', 'year', 'a.csv'], ['year', 'a.csv', '--out', 'r.xlsx', '--verbose', '--encoding', 'gbk', '--delimiter', ';']],
+    [['--unknown', 'score', 'x.csv'], ['--unknown', 'score', 'x.csv']],
+    [['--no-color', '--lang', 'zh'], ['--no-color']],
   ] as const)('%j: %j', (args, want) => {
-    expect(langAfterCommand(args)).toEqual(want);
+    expect(optionsAfterCommand(args)).toEqual(want);
   });
 
   it('the program run so: the command in Chinese, its help, the program\'s help without a command', () => {
     const zh = run(['--lang', 'zh', 'score', 'fixtures/2026-H1.csv', '--format', 'csv']);
     expect([zh.code, zh.stdout.split('\r\n')[0]]).toEqual([0, '名次,工号,姓名,岗位,学期,听,看,查,测,问,总分,等级,奖励,处罚,整改期限']);
     expect(run(['--lang', 'zh', 'help', 'score']).stdout).toMatch(/^用法：evaluate score /);
+    const first = run(['--policy', 'fixtures/policy.json', '--no-color', '--format', 'csv', 'score', 'fixtures/2026-H1.csv']);
+    expect([first.code, first.stdout, first.stderr]).toEqual([0, run(['score', 'fixtures/2026-H1.csv', '--policy', 'fixtures/policy.json', '--format', 'csv']).stdout, '']);
     const none = run(['--lang', 'zh']);
     expect([none.code, none.stdout]).toEqual([2, '']);
     expect(none.stderr).toMatch(/^用法：evaluate \[选项\] \[命令\]/);

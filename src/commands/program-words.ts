@@ -23,27 +23,37 @@ export function argvLang(args: readonly string[], env: NodeJS.ProcessEnv = proce
   return lang ?? defaultLang(env);
 }
 
+/** The common options (SPEC's global ones, and the sheets' reading), with a value or without. */
+const WITH_VALUE = new Set(['--lang', '--policy', '--format', '--out', '--encoding', '--delimiter']);
+const WITHOUT_VALUE = new Set(['--force', '--no-color', '--verbose']);
+
 /**
- * The words after `evaluate` with a `--lang X` (or `--lang=X`) written before the command moved to the
- * end of the command's options (before a `--`), where the command's own option takes it (`evaluate
- * --lang zh score ...`, as some write options first, and `evaluate --lang zh help score`); without a
- * command it only chose the help's language (argvLang), and is left out.
+ * The words after `evaluate` with the common options written before the command (`evaluate --lang zh
+ * --policy p.json score ...`, as git's are written) moved to the end of the command's options (before
+ * a `--`), where the command takes them, as it does after its name. Without a command, `--lang` only
+ * chose the help's language (argvLang) and is left out; anything else is left for commander to refuse.
  */
-export function langAfterCommand(args: readonly string[]): string[] {
+export function optionsAfterCommand(args: readonly string[]): string[] {
   const before: string[] = [];
-  const lang: string[] = [];
+  const moved: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--lang' && i + 1 < args.length) lang.push(a, args[++i]!);
-    else if (a.startsWith('--lang=')) lang.push(a);
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (WITH_VALUE.has(name) && name === a && i + 1 < args.length) moved.push(a, args[++i]!);
+    else if ((WITH_VALUE.has(name) && name !== a) || WITHOUT_VALUE.has(a)) moved.push(a);
     else if (a === '--' || !a.startsWith('-')) {
       const rest = args.slice(i);
       const end = rest.indexOf('--');
-      return end < 0 ? [...before, ...rest, ...lang] : [...before, ...rest.slice(0, end), ...lang, ...rest.slice(end)];
-    }
-    else before.push(a);
+      return end < 0 ? [...before, ...rest, ...moved] : [...before, ...rest.slice(0, end), ...moved, ...rest.slice(end)];
+    } else before.push(a);
   }
-  return before;
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang' && i + 1 < args.length) i++;
+    else if (!args[i]!.startsWith('--lang=')) out.push(args[i]!);
+  }
+  return out;
 }
 
 // Chinese characters and full-width punctuation: a line may break between two of them.
