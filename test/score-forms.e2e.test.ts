@@ -206,6 +206,23 @@ describe('usage and help', () => {
 });
 
 describe('--roster, both directions', () => {
+  it('a roster kept in the sheets\' folder is the roster, not one of the sheets (by any name of it)', () => {
+    const dir = tempDir();
+    copyFileSync(H1, join(dir, '2026-H1.csv'));
+    copyFileSync(join(FIX, 'roster.csv'), join(dir, 'roster.csv'));
+    const want = run(['score', H1, '--roster', join(FIX, 'roster.csv'), '--format', 'csv']).stdout;
+    for (const roster of ['roster.csv', './roster.csv', join(dir, 'roster.csv')]) {
+      const r = run(['score', '.', '--roster', roster, '--format', 'csv'], { cwd: dir });
+      expect([r.code, r.stdout, r.stderr]).toEqual([0, want, '']);
+    }
+    // The sealed inputs name it once, as the roster.
+    const json = JSON.parse(run(['score', '.', '--roster', 'roster.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.seal.inputs.map((i: { file: string; kind: string }) => [i.file.split('/').pop(), i.kind])).toEqual([['2026-H1.csv', 'sheet'], ['roster.csv', 'roster']]);
+    // Without --roster it is read as a sheet, and said to be none.
+    const bare = run(['score', '.'], { cwd: dir });
+    expect([bare.code, bare.stderr.split('\n')[0]]).toEqual([1, 'roster.csv:1: error: the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns']);
+  });
+
   it('names the person missing from the sheets, the person missing from the roster, and a name that disagrees', () => {
     const dir = tempDir();
     const roster = readFileSync(join(FIX, 'roster.csv'), 'utf8')

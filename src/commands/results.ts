@@ -100,7 +100,7 @@ const ROLE_ORDER = new Map<Role | null, number>([...ROLES.map((r, i) => [r, i] a
 /** The reading pipeline with a command's options. */
 function read(req: ReadRequest, year: number | null): Reading {
   const { common } = req;
-  const sources = expandSources(req.sheets, common.lang);
+  const sources = expandSources(req.sheets, common.lang, req.roster ?? null);
   precheckOut(common, [...sources.map((s) => s.path), req.roster ?? null]);
   return readSheets(sources, {
     lang: common.lang,

@@ -22,9 +22,11 @@ export interface Source {
  * Expands the sheet arguments: `-` is standard input, a folder stands for its *.csv files. A name
  * that cannot be read, or a folder's *.csv entry that is not a file to read (a folder, a link to
  * nothing, a pipe: a pipe would block the reading), is a usage error naming it and saying why.
+ * `roster`, the --roster file, is not one of a folder's sheets: it is often kept beside them.
  */
-export function expandSources(args: string[], lang: Lang = 'en'): Source[] {
+export function expandSources(args: string[], lang: Lang = 'en', roster: string | null = null): Source[] {
   const w = sheetWords(lang);
+  const rosterFile = roster === null ? null : fileId(roster);
   const out: Source[] = [];
   let stdin = false;
   for (const arg of args) {
@@ -59,7 +61,7 @@ export function expandSources(args: string[], lang: Lang = 'en'): Source[] {
         const entry = statSync(path);
         if (entry.isDirectory()) bad.push(w.inFolder(path, w.isFolder));
         else if (!entry.isFile()) bad.push(w.inFolder(path, w.notFile));
-        else {
+        else if (rosterFile === null || fileId(path) !== rosterFile) {
           accessSync(path, constants.R_OK);
           out.push({ name: path, path });
         }
@@ -70,6 +72,16 @@ export function expandSources(args: string[], lang: Lang = 'en'): Source[] {
     if (bad.length > 0) throw new UsageError([w.notSheets(arg), ...bad].join('\n'));
   }
   return out;
+}
+
+/** A file's device and inode, the same for every name of it (a link, `./`); null when it cannot be read. */
+function fileId(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
 }
 
 /** The size of a source in bytes (0 for standard input or what cannot be stated). */
