@@ -133,6 +133,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'incomplete-long-form': [],
   'mixed-forms': [],
   'no-score-columns': [],
+  'report-as-sheet': [],
   'repeated-header': [1],
   'cell-count': [12, 11, 1, 10, '17', '5'],
   'blank-staff-id': ['张伟'],

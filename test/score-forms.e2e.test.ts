@@ -205,6 +205,25 @@ describe('usage and help', () => {
   });
 });
 
+describe('a report of evaluate kept beside the sheets', () => {
+  it('is refused as a sheet, in either language, not read as one more consensus sheet (rater "committee")', () => {
+    const dir = tempDir();
+    copyFileSync(H1, join(dir, '2026-H1.csv'));
+    expect(run(['score', '2026-H1.csv', '--format', 'csv', '--out', 'report.csv'], { cwd: dir }).code).toBe(0);
+    expect(run(['score', '2026-H1.csv', '--format', 'csv', '--bom', '--lang', 'zh', '--out', '成绩.csv'], { cwd: dir }).code).toBe(0);
+    const r = run(['score', '.'], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      '',
+      "report.csv:1: error: this is a report written by evaluate score (rank, total and grade columns), not a scoring sheet: move it out of the sheets' folder, or name the sheets one by one\n" +
+        '成绩.csv:1: error: this is a report written by evaluate score (rank, total and grade columns), not a scoring sheet: move it out of the sheets\' folder, or name the sheets one by one\n' +
+        '2 errors; nothing was written\n',
+    ]);
+    const zh = run(['score', '.', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr.split('\n')[0]).toBe('report.csv:1: error: 这是 evaluate score 写出的报表（有名次、总分、等级列），不是评分表：请把它移出评分表所在的文件夹，或逐个指定评分表');
+  });
+});
+
 describe('--roster, both directions', () => {
   it('a roster kept in the sheets\' folder is the roster, not one of the sheets (by any name of it)', () => {
     const dir = tempDir();

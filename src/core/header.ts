@@ -7,6 +7,7 @@
 import { clip, editDistance } from './cells.js';
 import type { FileRef, ProblemLog } from './problems.js';
 import { type Method, METHOD_ALIASES, METHODS } from './types.js';
+import { words } from '../i18n/index.js';
 
 export type Column = 'staff_id' | 'name' | 'post' | 'semester' | 'rater' | 'role' | 'method' | 'score' | Method;
 
@@ -93,6 +94,10 @@ export function readHeader(
     log.error(file, line, 1, 'single-cell-header', other, delimiter);
     return { columns: null, readable: false };
   }
+  if (isScoreReport(cells)) {
+    log.error(file, line, undefined, 'report-as-sheet');
+    return { columns: null, readable: false };
+  }
   const meanings = cells.map((c) => parseHeader(c));
   const seen = new Map<Column, number>();
   let ok = true;
@@ -144,6 +149,19 @@ export function readHeader(
     line,
   };
   return { columns: ok ? columns : null, readable: ok };
+}
+
+/**
+ * The header of `evaluate score`'s own CSV (its rank, total and grade columns, in either language):
+ * a report kept beside the sheets, which would otherwise be read as one more consensus sheet (it has
+ * staff ids and the five methods, and no rater).
+ */
+function isScoreReport(cells: readonly string[]): boolean {
+  const names = new Set(cells.map((c) => c.trim().toLowerCase()));
+  return (['en', 'zh'] as const).some((lang) => {
+    const c = words(lang).col;
+    return names.has(c.rank) && names.has(c.total) && names.has(c.grade);
+  });
 }
 
 /** A row that repeats the header (two sheets joined into one file): the same meanings, some named. */

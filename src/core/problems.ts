@@ -53,6 +53,7 @@ export interface ProblemArgs {
   'incomplete-long-form': [];
   'mixed-forms': [];
   'no-score-columns': [];
+  'report-as-sheet': [];
   'repeated-header': [headerLine: number];
   // One row
   'cell-count': [cells: number, width: number, ...hint: CellCountHint];

@@ -47,6 +47,7 @@ const wordsEn: Formatter = {
   'incomplete-long-form': () => 'a long sheet needs both a method column (方法) and a score column (分数)',
   'mixed-forms': () => 'the header has both method columns and method/score columns; use one form per sheet',
   'no-score-columns': () => 'the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
+  'report-as-sheet': () => 'this is a report written by evaluate score (rank, total and grade columns), not a scoring sheet: move it out of the sheets\' folder, or name the sheets one by one',
   'repeated-header': ([line]) => `this row repeats the header of line ${line} (were two sheets joined into one file?); delete it`,
   'cell-count': ([cells, width, hint, cell, a, b]) =>
     `the row has ${cells} cells but the header has ${width}${
@@ -174,6 +175,7 @@ const wordsZh: Formatter = {
   'incomplete-long-form': () => '一行一个分数的长表需要同时有“方法”列和“分数”列',
   'mixed-forms': () => '表头中既有听、看、查、测、问各列，又有“方法”和“分数”列；一张表只能用其中一种格式',
   'no-score-columns': () => '表头中没有评分列：请把各列命名为 听、看、查、测、问，或者用“方法”和“分数”两列',
+  'report-as-sheet': () => '这是 evaluate score 写出的报表（有名次、总分、等级列），不是评分表：请把它移出评分表所在的文件夹，或逐个指定评分表',
   'repeated-header': ([line]) => `这一行重复了第 ${line} 行的表头（是否把两张表拼进了一个文件？）；请删除这一行`,
   'cell-count': ([cells, width, hint, cell, a, b]) =>
     `这一行有 ${cells} 个单元格，而表头有 ${width} 个${
