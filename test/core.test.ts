@@ -23,6 +23,8 @@ describe('score cells', () => {
 
   it.each([
     ['18,5', 'is not a number (write a decimal point: 18.5)'],
+    ['18。5', 'is not a number (write a decimal point: 18.5)'],
+    ['18，5', 'is not a number (write a decimal point: 18.5)'],
     ['1,000', 'has a thousands separator'],
     ['-3', 'is negative'],
     ['20.5', 'exceeds the maximum 20'],

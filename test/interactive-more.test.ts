@@ -251,6 +251,7 @@ describe('enter: what a newcomer tripped over', () => {
     ['en', '18,5', '"18,5" is not a number: write a decimal point: 18.5'],
     ['en', '18，5', '"18，5" is not a number: write a decimal point: 18.5'],
     ['zh', '18,5', '"18,5" 不是数字：小数请用小数点，写作 18.5'],
+    ['zh', '18。5', '"18。5" 不是数字：小数请用小数点，写作 18.5'],
   ] as const)('%s: a decimal comma %s gets the hint', async (lang, typed, hint) => {
     const { flags } = enterSetup();
     const s = await startEnter({ ...flags, lang });

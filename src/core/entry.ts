@@ -3,7 +3,8 @@
  * a rater's roster (next, back, skip, come back, summary). Pure: the command asks and saves; this
  * file only decides what a typed text means and which question comes next.
  */
-import { MICRO, microToString, parseScore, toHalfWidth } from './cells.js';
+import { MICRO, microToString, toHalfWidth } from './cells.js';
+import { type ScoreProblem, readScore } from './score-cell.js';
 import type { Method } from './types.js';
 
 export interface EntryStaff {
@@ -23,8 +24,21 @@ export type Values = Partial<Record<Method, number>>;
 
 export type InvalidReason = 'empty' | 'not-number' | 'negative' | 'over-max' | 'decimals' | 'decimal-comma';
 
-/** 18,5 (or 18，5 from a Chinese keyboard): a decimal comma, where a point is meant. */
-const DECIMAL_COMMA = /^\d+[,，]\d{1,2}$/;
+/** What the score parser found wrong with a typed value, as the questions word it. */
+function reasonOf(problem: ScoreProblem): InvalidReason {
+  switch (problem.kind) {
+    case 'score-negative':
+      return 'negative';
+    case 'score-decimal-comma':
+      return 'decimal-comma';
+    case 'score-decimals':
+      return 'decimals';
+    case 'score-over-max':
+      return 'over-max';
+    default:
+      return 'not-number';
+  }
+}
 
 export type Typed =
   | { kind: 'score'; micro: number }
@@ -48,13 +62,9 @@ export function readTyped(raw: string, m: EntryMethod): Typed {
   if (SKIP.has(command)) return { kind: 'skip' };
   const text = toHalfWidth(raw).trim();
   if (text === '') return { kind: 'invalid', reason: 'empty', text };
-  const r = parseScore(raw, m.method, m.maxMicro);
+  const r = readScore(raw, m.method, m.maxMicro);
   if (r.ok) return { kind: 'score', micro: r.micro };
-  if (/^-\s*[\d.]/.test(text)) return { kind: 'invalid', reason: 'negative', text };
-  if (DECIMAL_COMMA.test(text)) return { kind: 'invalid', reason: 'decimal-comma', text };
-  const num = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(text);
-  if (num) return { kind: 'invalid', reason: (num[2] ?? num[3] ?? '').length > 6 ? 'decimals' : 'over-max', text };
-  return { kind: 'invalid', reason: 'not-number', text };
+  return { kind: 'invalid', reason: r.blank ? 'empty' : reasonOf(r.problem), text };
 }
 
 export type NumberRead = { ok: true; micro: number } | { ok: false; reason: InvalidReason | 'not-whole' | 'too-small' };
@@ -66,14 +76,8 @@ export type NumberRead = { ok: true; micro: number } | { ok: false; reason: Inva
 export function readNumber(raw: string, o: { minMicro: number; maxMicro: number; whole?: boolean; aboveMin?: boolean }): NumberRead {
   const text = toHalfWidth(raw).trim();
   if (text === '') return { ok: false, reason: 'empty' };
-  const r = parseScore(text, 'value', o.maxMicro);
-  if (!r.ok) {
-    if (/^-\s*[\d.]/.test(text)) return { ok: false, reason: 'negative' };
-    if (DECIMAL_COMMA.test(text)) return { ok: false, reason: 'decimal-comma' };
-    const num = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(text);
-    if (num) return { ok: false, reason: (num[2] ?? num[3] ?? '').length > 6 ? 'decimals' : 'over-max' };
-    return { ok: false, reason: 'not-number' };
-  }
+  const r = readScore(text, 'value', o.maxMicro);
+  if (!r.ok) return { ok: false, reason: r.blank ? 'empty' : reasonOf(r.problem) };
   if (o.whole && r.micro % MICRO !== 0) return { ok: false, reason: 'not-whole' };
   if (r.micro < o.minMicro || (o.aboveMin && r.micro === o.minMicro)) return { ok: false, reason: 'too-small' };
   return { ok: true, micro: r.micro };

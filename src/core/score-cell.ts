@@ -90,7 +90,8 @@ export function readScore(raw: string, method: string, maxMicro: number): ScoreR
   const bad = (problem: ScoreProblem): ScoreReading => ({ ok: false, problem });
   if (!m) {
     if (/^[-\u2212]\s*\d/.test(text)) return bad({ kind: 'score-negative', args: [t, method] });
-    if (/^\d+,\d{1,2}$/.test(text)) return bad({ kind: 'score-decimal-comma', args: [said, method, text.replace(',', '.')] });
+    // 18,5, or 18，5 and 18。5 typed with a Chinese input method: a decimal point is meant.
+    if (/^\d+[,，。]\d{1,2}$/.test(text)) return bad({ kind: 'score-decimal-comma', args: [said, method, text.replace(/[,，。]/, '.')] });
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return bad({ kind: 'score-thousands', args: [said, method, microToString(maxMicro)] });
     if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) return bad({ kind: 'score-exponent', args: [said, method] });
     return bad({ kind: 'score-not-number', args: [said, method] });

@@ -48,7 +48,7 @@ const en = {
       case 'decimals':
         return `${text} has more than 6 decimals`;
       case 'decimal-comma':
-        return `"${text}" is not a number: write a decimal point: ${text.replace(/[,，]/, '.')}`;
+        return `"${text}" is not a number: write a decimal point: ${text.replace(/[,，。]/, '.')}`;
       default:
         return `"${text}" is not a number: type the ${method} score (0-${max}), b to go back or s to skip`;
     }
@@ -238,7 +238,7 @@ const zh: InteractiveWords = {
       case 'decimals':
         return `${text} 的小数超过 6 位`;
       case 'decimal-comma':
-        return `"${text}" 不是数字：小数请用小数点，写作 ${text.replace(/[,，]/, '.')}`;
+        return `"${text}" 不是数字：小数请用小数点，写作 ${text.replace(/[,，。]/, '.')}`;
       default:
         return `"${text}" 不是数字：请输入"${method}"的分数（0-${max}），b 返回，s 跳过`;
     }

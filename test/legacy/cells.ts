@@ -50,10 +50,10 @@ export function parseScore(raw: string, method: string, maxMicro: number): Score
   const [said, t] = [clip(raw.trim()), clip(text)];
   if (!m) {
     if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, message: `score ${t} for ${method} is negative` };
-    if (/^\d+,\d{1,2}$/.test(text)) {
+    if (/^\d+[,，。]\d{1,2}$/.test(text)) {
       return {
         ok: false,
-        message: `score "${said}" for ${method} is not a number (write a decimal point: ${text.replace(',', '.')})`,
+        message: `score "${said}" for ${method} is not a number (write a decimal point: ${text.replace(/[,，。]/, '.')})`,
       };
     }
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
