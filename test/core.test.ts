@@ -27,6 +27,7 @@ describe('score cells', () => {
     ['18，5', 'is not a number (write a decimal point: 18.5)'],
     ['1,000', 'has a thousands separator'],
     ['-3', 'is negative'],
+    ['-.5', 'is negative'],
     ['20.5', 'exceeds the maximum 20'],
     ['NaN', 'is not a number'],
     ['1e2', 'is in exponent notation'],

@@ -39,6 +39,7 @@ describe('readTyped: one value typed at a score question', () => {
     ['18,5', { kind: 'invalid', reason: 'decimal-comma', text: '18,5' }],
     ['18。5', { kind: 'invalid', reason: 'decimal-comma', text: '18。5' }],
     ['−3', { kind: 'invalid', reason: 'negative', text: '−3' }],
+    ['-.5', { kind: 'invalid', reason: 'negative', text: '-.5' }],
     ['1e2', { kind: 'invalid', reason: 'not-number', text: '1e2' }],
     ['1,000', { kind: 'invalid', reason: 'not-number', text: '1,000' }],
     ['1.0000001', { kind: 'invalid', reason: 'decimals', text: '1.0000001' }],

@@ -89,7 +89,7 @@ export function readScore(raw: string, method: string, maxMicro: number): ScoreR
   const [said, t] = [clip(raw.trim()), clip(text)];
   const bad = (problem: ScoreProblem): ScoreReading => ({ ok: false, problem });
   if (!m) {
-    if (/^[-\u2212]\s*\d/.test(text)) return bad({ kind: 'score-negative', args: [t, method] });
+    if (/^[-\u2212]\s*\.?\d/.test(text)) return bad({ kind: 'score-negative', args: [t, method] });
     // 18,5, or 18，5 and 18。5 typed with a Chinese input method: a decimal point is meant.
     if (/^\d+[,，。]\d{1,2}$/.test(text)) return bad({ kind: 'score-decimal-comma', args: [said, method, text.replace(/[,，。]/, '.')] });
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return bad({ kind: 'score-thousands', args: [said, method, microToString(maxMicro)] });

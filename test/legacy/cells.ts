@@ -49,7 +49,7 @@ export function parseScore(raw: string, method: string, maxMicro: number): Score
   // As the messages quote them: a long cell is clipped.
   const [said, t] = [clip(raw.trim()), clip(text)];
   if (!m) {
-    if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, message: `score ${t} for ${method} is negative` };
+    if (/^[-\u2212]\s*\.?\d/.test(text)) return { ok: false, message: `score ${t} for ${method} is negative` };
     if (/^\d+[,，。]\d{1,2}$/.test(text)) {
       return {
         ok: false,
