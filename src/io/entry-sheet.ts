@@ -6,7 +6,7 @@
  * raters or semesters, and columns enter does not know, are kept as they are.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { type Column, parseHeader, parseRole, parseScore, parseSemester } from '../core/cells.js';
+import { type Column, parseHeader, parseRole, parseScore, parseSemester, textKey } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Values, pointsText } from '../core/entry.js';
 import { METHODS, type Problems, type Role } from '../core/types.js';
 import { words } from '../i18n/index.js';
@@ -67,9 +67,9 @@ export interface OpenedSheet {
   raterFound: boolean;
 }
 
-/** A rater's name as names are compared: NFKC, without invisible format characters, trimmed. */
+/** A rater's name as the sheets' reading compares raters (core/cells.ts textKey). */
 function sameName(s: string): string {
-  return s.normalize('NFKC').replace(/\p{Cf}/gu, '').trim();
+  return textKey(s.trim());
 }
 
 type Encoder = (text: string) => Uint8Array;
