@@ -213,6 +213,34 @@ describe('enter: what a newcomer tripped over', () => {
     await expect(s.outcome).resolves.toBe('interrupted');
   });
 
+  it('a sheet another program changed while typing is not overwritten: the person and the values not saved are named', async () => {
+    const { flags } = enterSetup();
+    const s = await startEnter(flags);
+    for (const v of ['19', '18', '17', '16', '15']) await answer(v);
+    // Meanwhile another enter on the same sheet (or an editor) saves a row of its own.
+    const other = 'staff_id,name,post,semester,rater,role,listen,see,check,test,ask\r\nS002,刘洋,1号楼,2026-H1,学生甲,student,10,11,12,13,14\r\n';
+    writeFileSync(flags.out, other);
+    screen.keypress('enter');
+    await expect(s.outcome).rejects.toThrow(
+      `${flags.out} was changed by another program while you were typing (another evaluate enter, an editor, Excel): S001 张伟 is not saved (19 + 18 + 17 + 16 + 15), and the file is left as it is. Run the same command again: it continues from what the file holds now`,
+    );
+    expect(readFileSync(flags.out, 'utf8')).toBe(other);
+  });
+
+  it('a sheet saved by this session and then changed elsewhere: the next save is refused too (zh)', async () => {
+    const { flags } = enterSetup();
+    const s = await startEnter({ ...flags, lang: 'zh' });
+    for (const v of ['19', '18', '17', '16', '15']) await answer(v);
+    await answer('');
+    const saved = readFileSync(flags.out, 'utf8');
+    expect(saved).toContain('S001,张伟');
+    writeFileSync(flags.out, `${saved}S003,王芳,2号楼,2026-H1,王主任,leader,1,1,1,1,1\r\n`);
+    for (const v of ['10', '11', '12', '13', '14']) await answer(v);
+    screen.keypress('enter');
+    await expect(s.outcome).rejects.toThrow(`录入期间 ${flags.out} 被其他程序改动过（另一个 evaluate enter、编辑器或 Excel）：S002 刘洋 未保存（10 + 11 + 12 + 13 + 14），文件保持原样`);
+    expect(readFileSync(flags.out, 'utf8')).toContain('S003,王芳');
+  });
+
   it('a GBK sheet with CRLF and 2026上半年 stays GBK, CRLF and 2026上半年', async () => {
     const { flags } = enterSetup();
     const text = '工号,姓名,岗位,学期,评委,角色,听,看,查,测,问\r\nS001,张伟,1号楼,2026上半年,王主任,组长,19,18,17,16,15\r\n';

@@ -77,6 +77,9 @@ const en = {
   noMethod: (role: string) => `the policy gives no method to the role ${role}: there is nothing to type`,
   sheetIsFolder: (out: string) => `--out ${out} is a folder; give the sheet's file name`,
   cannotReadSheet: (out: string, reason: string) => `cannot read the sheet --out ${out} to continue it: ${reason}`,
+  /** The sheet changed on disk since this session last read or wrote it: nothing is overwritten. */
+  changedElsewhere: (out: string, who: string, values: string) =>
+    `${out} was changed by another program while you were typing (another evaluate enter, an editor, Excel): ${who} is not saved (${values}), and the file is left as it is. Run the same command again: it continues from what the file holds now`,
   sheetNotFile: (out: string) => `--out ${out} is not a file (a device or a pipe); the sheet is read and written back: give a file name`,
   emptyRoster: (roster: string) => `the roster ${roster} has nobody on it`,
   notOnRoster: (id: string, roster: string) => `${id} is not on the roster ${roster}; the row is kept as it is`,
@@ -267,6 +270,8 @@ const zh: InteractiveWords = {
   noMethod: (role) => `考评规则没有给角色 ${role} 分配任何考评方式：没有需要录入的分数`,
   sheetIsFolder: (out) => `--out ${out} 是文件夹；请给出评分表的文件名`,
   cannotReadSheet: (out, reason) => `无法读取要接着录入的评分表 --out ${out}：${reason}`,
+  changedElsewhere: (out, who, values) =>
+    `录入期间 ${out} 被其他程序改动过（另一个 evaluate enter、编辑器或 Excel）：${who} 未保存（${values}），文件保持原样。请重新运行同一条命令，将从文件现有的内容接着录入`,
   sheetNotFile: (out) => `--out ${out} 不是文件（而是设备或管道）；评分表要读出再写回：请给出文件名`,
   emptyRoster: (roster) => `名单 ${roster} 中没有任何人`,
   notOnRoster: (id, roster) => `${id} 不在名单 ${roster} 中；该行保持原样`,

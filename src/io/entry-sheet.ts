@@ -5,7 +5,7 @@
  * or a crash loses at most the person being typed, and no row is ever written twice. Rows of other
  * raters or semesters, and columns enter does not know, are kept as they are.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type Column, parseHeader, parseRole, parseScore, parseSemester, textKey } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Values, pointsText } from '../core/entry.js';
 import { METHODS, type Problems, type Role } from '../core/types.js';
@@ -72,6 +72,16 @@ function sameName(s: string): string {
   return textKey(s.trim());
 }
 
+/** A file's identity and contents' state (inode, size, time of the last write), or null when there is none. */
+function stampOf(path: string): string | null {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 type Encoder = (text: string) => Uint8Array;
 
 /** GB18030 (a superset of GBK, with the same bytes for every GBK character), loaded only for a GBK sheet. */
@@ -96,6 +106,8 @@ export class EntrySheet {
   /** How the sheet writes this semester and this rater's role (2026上半年, 组长): new rows write them so too. */
   private semesterText: string;
   private roleText: string;
+  /** The file as this session last read or wrote it (see stampOf): a save over anything else is refused. */
+  private stamp: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -108,6 +120,7 @@ export class EntrySheet {
     private readonly key: EntryKey,
     /** The sheet's own encoding when it is not UTF-8 (a GBK sheet from Excel stays GBK). */
     private readonly encode: Encoder | null,
+    private readonly words: InteractiveWords,
   ) {
     this.semesterText = key.semester;
     this.roleText = roleCell(key.role, lang);
@@ -119,8 +132,10 @@ export class EntrySheet {
    */
   static async open(path: string, key: EntryKey, methods: readonly EntryMethod[], opts: OpenOptions): Promise<OpenedSheet> {
     const w = opts.words;
+    // Taken before the reading: a change made while the file is read is a change too.
+    const stamp = stampOf(path);
     const fresh = (): OpenedSheet => ({
-      sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key, null),
+      sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key, null, w).stamped(stamp),
       existing: new Map(),
       lines: new Map(),
       resumed: false,
@@ -160,7 +175,8 @@ export class EntrySheet {
       /^[\x20-\x7e]*$/.test(idCell) ? 'en' : 'zh',
       key,
       decoded.encoding === 'gb18030' ? await gbkEncoder() : null,
-    );
+      w,
+    ).stamped(stamp);
     const opened: OpenedSheet = { sheet, existing: new Map(), lines: new Map(), resumed: true, raters: [], raterFound: false };
     const need: Column[] = ['staff_id', 'rater', ...methods.map((m) => m.method)];
     const lacking = need.filter((c) => !columns.includes(c));
@@ -246,7 +262,18 @@ export class EntrySheet {
       this.rows[index] = row;
     }
     const text = this.text();
+    // Another enter on the same sheet, or an editor, would lose its rows to this rewrite: refused.
+    if (stampOf(this.path) !== this.stamp) {
+      const typed = METHODS.filter((m) => values[m] !== undefined).map((m) => pointsText(values[m]!)).join(' + ');
+      throw new UsageError(this.words.changedElsewhere(this.path, `${staff.staffId} ${staff.name}`.trim(), typed));
+    }
     writeAtomic(this.path, this.encode ? this.encode(text) : text, { replace: true, lang: this.lang });
+    this.stamp = stampOf(this.path);
+  }
+
+  private stamped(stamp: string | null): this {
+    this.stamp = stamp;
+    return this;
   }
 
   text(): string {
