@@ -101,7 +101,8 @@ function canonical(path: string): string {
   }
 }
 
-function fileId(path: string): string | null {
+/** A file's device and inode, the same for every name of it (a link, `./`); null when it cannot be read. */
+export function fileId(path: string): string | null {
   try {
     const s = statSync(path);
     return `${s.dev}:${s.ino}`;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileProblem, sheetWords } from '../i18n/files.js';
 import type { Lang } from '../i18n/index.js';
+import { fileId } from './output.js';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -72,16 +73,6 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
     if (bad.length > 0) throw new UsageError([w.notSheets(arg), ...bad].join('\n'));
   }
   return out;
-}
-
-/** A file's device and inode, the same for every name of it (a link, `./`); null when it cannot be read. */
-function fileId(path: string): string | null {
-  try {
-    const st = statSync(path);
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return null;
-  }
 }
 
 /** The size of a source in bytes (0 for standard input or what cannot be stated). */
