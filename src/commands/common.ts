@@ -80,7 +80,7 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
 const BY_EXTENSION: Readonly<Record<string, string>> = { xlsx: 'xlsx', html: 'html', htm: 'html', pdf: 'pdf' };
 
 /** The format a file must hold by its extension (`.xlsx`, `.html`, `.pdf`; any case), or null. */
-export function formatOfFile(path: string): string | null {
+function formatOfFile(path: string): string | null {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   return ext !== undefined && Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext]! : null;
 }

@@ -106,8 +106,6 @@ export class EntrySheet {
   /** How the sheet writes this semester and this rater's role (2026上半年, 组长): new rows write them so too. */
   private semesterText: string;
   private roleText: string;
-  /** The file as this session last read or wrote it (see stampOf): a save over anything else is refused. */
-  private stamp: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -121,6 +119,8 @@ export class EntrySheet {
     /** The sheet's own encoding when it is not UTF-8 (a GBK sheet from Excel stays GBK). */
     private readonly encode: Encoder | null,
     private readonly words: InteractiveWords,
+    /** The file as this session last read or wrote it (see stampOf): a save over anything else is refused. */
+    private stamp: string | null,
   ) {
     this.semesterText = key.semester;
     this.roleText = roleCell(key.role, lang);
@@ -135,7 +135,7 @@ export class EntrySheet {
     // Taken before the reading: a change made while the file is read is a change too.
     const stamp = stampOf(path);
     const fresh = (): OpenedSheet => ({
-      sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key, null, w).stamped(stamp),
+      sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key, null, w, stamp),
       existing: new Map(),
       lines: new Map(),
       resumed: false,
@@ -176,7 +176,8 @@ export class EntrySheet {
       key,
       decoded.encoding === 'gb18030' ? await gbkEncoder() : null,
       w,
-    ).stamped(stamp);
+      stamp,
+    );
     const opened: OpenedSheet = { sheet, existing: new Map(), lines: new Map(), resumed: true, raters: [], raterFound: false };
     const need: Column[] = ['staff_id', 'rater', ...methods.map((m) => m.method)];
     const lacking = need.filter((c) => !columns.includes(c));
@@ -271,10 +272,6 @@ export class EntrySheet {
     this.stamp = stampOf(this.path);
   }
 
-  private stamped(stamp: string | null): this {
-    this.stamp = stamp;
-    return this;
-  }
 
   text(): string {
     return csvText([this.header, ...this.rows], this.eol, this.bom);

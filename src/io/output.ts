@@ -101,8 +101,7 @@ function canonical(path: string): string {
   }
 }
 
-/** A file's device and inode, the same for every name of it (a link, `./`); null when it cannot be read. */
-export function fileId(path: string): string | null {
+function fileId(path: string): string | null {
   try {
     const s = statSync(path);
     return `${s.dev}:${s.ino}`;

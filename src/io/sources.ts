@@ -3,12 +3,11 @@
  * and reading one of them in chunks, once, from its start (or from a byte on, for a thread that
  * reads a big sheet's second half).
  */
-import { accessSync, closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { type Stats, accessSync, closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileProblem, sheetWords } from '../i18n/files.js';
 import type { Lang } from '../i18n/index.js';
-import { fileId } from './output.js';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -27,7 +26,12 @@ export interface Source {
  */
 export function expandSources(args: string[], lang: Lang = 'en', roster: string | null = null): Source[] {
   const w = sheetWords(lang);
-  const rosterFile = roster === null ? null : fileId(roster);
+  let rosterFile: Stats | null = null;
+  try {
+    if (roster !== null) rosterFile = statSync(roster);
+  } catch {
+    // A roster that cannot be read is said where it is read; no sheet is it.
+  }
   const out: Source[] = [];
   let stdin = false;
   for (const arg of args) {
@@ -62,7 +66,7 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
         const entry = statSync(path);
         if (entry.isDirectory()) bad.push(w.inFolder(path, w.isFolder));
         else if (!entry.isFile()) bad.push(w.inFolder(path, w.notFile));
-        else if (rosterFile === null || fileId(path) !== rosterFile) {
+        else if (rosterFile === null || entry.dev !== rosterFile.dev || entry.ino !== rosterFile.ino) {
           accessSync(path, constants.R_OK);
           out.push({ name: path, path });
         }
