@@ -168,6 +168,25 @@ describe('panelReport', () => {
     expect(byName.C!.flags).toEqual([]);
   });
 
+  it('measures leniency against the median of the other raters\' totals, not the sum of per-method medians', () => {
+    // B, C and D split their strength over different methods: their totals are 84, 82 and 80, so
+    // the median total A is compared with is 82 and A's leniency is 90 - 82 = 8 (lenient). The
+    // medians method by method (20, 16, 16, 16, 16) add up to 84, which would give 6.
+    const spread = panel({
+      S1: {
+        A: [18, 18, 18, 18, 18],
+        B: [20, 20, 12, 16, 16],
+        C: [20, 12, 20, 14, 16],
+        D: [12, 16, 16, 20, 16],
+      },
+    });
+    const byRater = Object.fromEntries(panelReport('2026-H1', spread, DEFAULT_POLICY).raters.map((x) => [x.rater, x]));
+    expect(byRater.A!.leniency).toBe(8);
+    // B's others: A 90, C 82, D 80: median 82, so 84 - 82 = 2.
+    expect(byRater.B!.leniency).toBe(2);
+    expect(byRater.D!.leniency).toBe(80 - 84);
+  });
+
   it('flags the full-marks scores that stand out as outliers, with the rule applied', () => {
     // Every outlier is D's, and only where D is more than 4 points from the others.
     expect(r.outliers.length).toBeGreaterThan(0);

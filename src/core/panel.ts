@@ -239,7 +239,7 @@ export interface RaterStats {
   sd: number | null;
   /**
    * The mean, over the staff this rater scored, of (this rater's total minus the other raters'
-   * median on the same staff, method by method): positive is lenient, negative severe.
+   * median total on the same staff, over this rater's methods): positive is lenient, negative severe.
    */
   leniency: number | null;
   /** Pearson correlation of this rater's totals with the other raters' medians on the same staff. */
@@ -572,11 +572,41 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     }
   };
 
+  // Each rater's methods of the person being visited that someone else scored too, as bits (after
+  // sortScores; reused from person to person), and
+  // per set of methods, the sorted totals over them of every rater who scored them all.
+  const masks: number[] = [];
+  const byMask = new Map<number, number[]>();
+  const maskRaters = (s: PanelStaff): void => {
+    masks.length = 0;
+    byMask.clear();
+    for (let i = 0; i < s.raters.length; i++) {
+      let mask = 0;
+      for (let k = 0; k < 5; k++) if (units(s, i, k) !== null && sorted[k]!.length >= 2) mask |= 1 << k;
+      masks.push(mask);
+    }
+  };
+  const restricted = (s: PanelStaff, i: number, mask: number): number => {
+    let total = 0;
+    for (let k = 0; k < 5; k++) if (mask & (1 << k)) total += units(s, i, k)!;
+    return total;
+  };
+  const totalsOver = (s: PanelStaff, mask: number): number[] => {
+    let list = byMask.get(mask);
+    if (list) return list;
+    list = [];
+    for (let j = 0; j < masks.length; j++) if ((masks[j]! & mask) === mask) list.push(restricted(s, j, mask));
+    sortNumbers(list);
+    byMask.set(mask, list);
+    return list;
+  };
+
   // First pass: the raters (mean, sd, leniency, correlation, identical scores) and the pooled SDs.
   source.eachStaff((s) => {
     staffCount++;
     const n = s.raters.length;
     sortScores(s);
+    maskRaters(s);
     for (let i = 0; i < n; i++) {
       const a = rater(s.raters[i]!);
       if (!a.roleKnown || (a.role === null && s.roles[i])) {
@@ -591,27 +621,21 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       a.totalCounts.set(total, (a.totalCounts.get(total) ?? 0) + 1);
       const key = patternOf(s, i);
       a.patterns.set(key, (a.patterns.get(key) ?? 0) + 1);
-      // The others' median, method by method over the methods this rater scored: a median, so that
-      // one extreme rater does not make everyone else look lenient or severe.
-      let mine = 0;
-      let theirs = 0;
-      let compared = false;
-      for (let k = 0; k < 5; k++) {
-        const x = units(s, i, k);
-        if (x === null) continue;
-        const list = sorted[k]!;
-        if (list.length < 2) continue;
-        compared = true;
-        mine += 2 * x;
-        theirs += twiceMedianWithout(list, list.indexOf(x));
-      }
-      if (compared) {
-        a.diffSum += toF(mine, 2 * unit) - toF(theirs, 2 * unit);
-        a.diffs++;
-        a.xs.add(mine);
-        a.ys.add(theirs);
-        a.xy.addProduct(mine, theirs);
-      }
+      // The others' median total (SPEC "JSON of panel"): a median, so that one extreme rater does not
+      // make everyone else look lenient or severe. Each total is over this rater's methods, of the
+      // others who scored every one of them (the same methods for all, unless the policy gives
+      // roles different methods).
+      const mask = masks[i]!;
+      if (mask === 0) continue;
+      const list = totalsOver(s, mask);
+      if (list.length < 2) continue;
+      const mine = 2 * restricted(s, i, mask);
+      const theirs = twiceMedianWithout(list, list.indexOf(mine / 2));
+      a.diffSum += toF(mine, 2 * unit) - toF(theirs, 2 * unit);
+      a.diffs++;
+      a.xs.add(mine);
+      a.ys.add(theirs);
+      a.xy.addProduct(mine, theirs);
     }
     for (let k = 0; k < 5; k++) if (sorted[k]!.length >= 2) pooled[k]!.add(sorted[k]!);
   });

@@ -436,9 +436,9 @@ function makeEn() {
   What is measured (a rater's total: the sum of the methods the rater scores):
     mean, sd     of the rater's totals; sd is the sample standard deviation (n-1)
     leniency     the mean, over the staff the rater scored, of the rater's total
-                 minus the other raters' median on the same staff (method by
-                 method; a median, so that one extreme rater does not make the
-                 others look severe); positive is lenient, negative severe
+                 minus the median of the other raters' totals on the same staff
+                 (a median, so that one extreme rater does not make the others
+                 look severe); positive is lenient, negative severe
     correlation  Pearson, the rater's totals against the other raters' medians
     spread       per staff member, the highest minus the lowest rater total (of
                  the raters who score every method)
@@ -847,8 +847,8 @@ function makeZh(): HelpWords {
   衡量什么（评委的合计：该评委所评各方式评分之和）：
     mean, sd      评委各合计的平均数和标准差；sd 为样本标准差（n-1）
     leniency      宽严程度：对该评委评过的每个人，其合计减去其他评委对同一人的
-                  中位数（逐方式计算；用中位数，免得一位极端评委让其他人都
-                  显得偏严），再取平均；正数偏宽，负数偏严
+                  合计的中位数（用中位数，免得一位极端评委让其他人都显得
+                  偏严），再取平均；正数偏宽，负数偏严
     correlation   相关系数（Pearson）：评委的各合计与其他评委中位数之间
     spread        极差：每名员工的最高评委合计减最低评委合计（只计评全部
                   方式的评委）
