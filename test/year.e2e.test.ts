@@ -336,6 +336,31 @@ describe('evaluate rewards', () => {
   });
 });
 
+describe('the money totals of year, rewards and the report when some amounts are unset', () => {
+  it('add up every amount set and count every amount unset, not whole people', () => {
+    const dir = tempDir();
+    const head = 'staff_id,name,post,semester,listen,see,check,test,ask';
+    // S1 excellent twice (800 + 800, bonus unset); S2 good then excellent (unset + 800); S3
+    // unqualified twice (two penalties unset); S4 excellent then good (800 + unset); S5 good twice.
+    const grades: [string, number, number][] = [['S1', 19, 19], ['S2', 16, 19], ['S3', 11, 11], ['S4', 19, 16], ['S5', 16, 16]];
+    for (const [h, k] of [['H1', 1], ['H2', 2]] as const) {
+      const rows = grades.map(([id, a, b]) => `${id},${id},1号楼,2026-${h},${Array(5).fill(k === 1 ? a : b).join(',')}`);
+      writeFileSync(join(dir, `h${k}.csv`), `${head}\n${rows.join('\n')}\n`);
+    }
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ amounts: { excellent: 800 } }));
+    const args = [join(dir, 'h1.csv'), join(dir, 'h2.csv'), '--policy', join(dir, 'p.json')];
+    // Set: 800 x 4 = 3200. Unset: S1's bonus, the good rewards of S2, S4 and S5 (twice), S3's two penalties.
+    const rewards = run(['rewards', ...args, '--format', 'table', '--no-color']);
+    expect(rewards.code).toBe(0);
+    expect(rewards.stdout).toContain('In total: rewards ¥3200 (5 amounts unset), penalties ¥0 (2 amounts unset)');
+    const year = run(['year', ...args, '--lang', 'zh', '--no-color']);
+    expect(year.stdout).toContain('合计：奖励 ¥3200（另有 5 项金额未设），处罚 ¥0（另有 2 项金额未设）');
+    const report = run(['report', ...args, '--lang', 'zh', '--format', 'html']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('奖励 ¥3200（另有 5 项金额未设）');
+  });
+});
+
 describe('formula-looking names in every CSV the tool writes', () => {
   const NAMES: string[] = ['=1+2', '+SUM(A1)', '-2+3', '@cmd', '=HYPERLINK("http://x","y")'];
   function sheet(): string {

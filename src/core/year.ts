@@ -91,6 +91,10 @@ export interface YearOutcome {
   rewardTotal: number | null;
   /** Penalties of the unqualified semesters; null where the penalty is unset. */
   penaltyTotal: number | null;
+  /** Each reward due (semester rewards, then the annual bonus), null where the policy leaves it unset. */
+  rewardAmounts: readonly (number | null)[];
+  /** Each penalty due, null where unset. */
+  penaltyAmounts: readonly (number | null)[];
   /** Per semester, the rectification due date after the year rules (non-renewal clears it). */
   rectifyBy: Record<Half, string | null>;
   /** The amounts this outcome needs that the policy leaves unset, each once, in policy order. */
@@ -122,6 +126,20 @@ function sum(amounts: (number | null)[]): number | null {
     total += a;
   }
   return total;
+}
+
+/**
+ * What a list of amounts comes to: the sum of those set, and how many are unset (a total of a list
+ * of people counts every amount due, not only those of people whose amounts are all set).
+ */
+export function sumAmounts(amounts: Iterable<number | null>): { sum: number; unset: number } {
+  let total = 0;
+  let unset = 0;
+  for (const a of amounts) {
+    if (a === null) unset++;
+    else total += a;
+  }
+  return { sum: total, unset };
 }
 
 /** What the year rules decide, which depends on the two semesters' consequences alone. */
@@ -194,6 +212,12 @@ class PersonYear implements YearOutcome {
   get rewardTotal(): number | null {
     return this.d.rewardTotal;
   }
+  get rewardAmounts(): readonly (number | null)[] {
+    return this.d.rewardAmounts;
+  }
+  get penaltyAmounts(): readonly (number | null)[] {
+    return this.d.penaltyAmounts;
+  }
   get penaltyTotal(): number | null {
     return this.d.penaltyTotal;
   }
@@ -225,6 +249,8 @@ function decide(h1: StaffResult | null, h2: StaffResult | null, policy: Policy):
     annualBonus: null,
     rewardTotal: null,
     penaltyTotal: null,
+    rewardAmounts: [],
+    penaltyAmounts: [],
     rectifyBy: { h1: null, h2: null },
     unset: [],
     rules: present.flatMap((s) => s.consequence.rules),
@@ -275,6 +301,8 @@ function decide(h1: StaffResult | null, h2: StaffResult | null, policy: Policy):
   }
   out.rewardTotal = sum(rewards);
   out.penaltyTotal = sum(penalties);
+  out.rewardAmounts = Object.freeze(rewards);
+  out.penaltyAmounts = Object.freeze(penalties);
   out.unset = AMOUNT_ORDER.filter((k) => needed.has(k));
   Object.freeze(out.rectifyBy);
   Object.freeze(out.unset);

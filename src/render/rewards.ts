@@ -153,7 +153,7 @@ function title(input: RewardsRenderInput, w: YearWords): string {
 }
 
 function footer(input: RewardsRenderInput, w: YearWords): string {
-  return w.money(sumText(input.outcomes.map((o) => o.rewardTotal), w), sumText(input.outcomes.map((o) => o.penaltyTotal), w));
+  return w.money(sumText(input.outcomes.flatMap((o) => o.rewardAmounts), w), sumText(input.outcomes.flatMap((o) => o.penaltyAmounts), w));
 }
 
 /** A semester as the table shows it: the grade and the money it brings, a penalty with a minus. */

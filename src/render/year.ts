@@ -1,7 +1,7 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
 import { CsvBytes } from './csv.js';
 import type { StaffResult } from '../core/report.js';
-import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, yearCategory } from '../core/year.js';
+import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, sumAmounts, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
@@ -78,13 +78,8 @@ export function totalText(value: number | null, w: YearWords): string {
 }
 
 /** Adds up a column of totals; those left null by an unset amount are counted apart. */
-export function sumText(values: (number | null)[], w: YearWords): string {
-  let sum = 0;
-  let unset = 0;
-  for (const v of values) {
-    if (v === null) unset++;
-    else sum += v;
-  }
+export function sumText(values: Iterable<number | null>, w: YearWords): string {
+  const { sum, unset } = sumAmounts(values);
   return `${w.currency(sum)}${unset ? w.someUnset(unset) : ''}`;
 }
 
@@ -197,8 +192,8 @@ function yearFooter(input: YearRenderInput, w: YearWords): string[] {
   return [
     w.yearCounts(count('award'), count('non-renewal'), input.outcomes.filter((o) => o.rectification).length, incomplete),
     w.money(
-      sumText(input.outcomes.map((o) => o.rewardTotal), w),
-      sumText(input.outcomes.map((o) => o.penaltyTotal), w),
+      sumText(input.outcomes.flatMap((o) => o.rewardAmounts), w),
+      sumText(input.outcomes.flatMap((o) => o.penaltyAmounts), w),
     ),
   ];
 }

@@ -11,7 +11,7 @@ import type { SemesterReport, StaffResult } from '../../core/report.js';
 import { addDays, evaluationDate } from '../../core/rules.js';
 import { CONSENSUS_RATER } from '../../core/row-checks.js';
 import { type Problem, type Role, GRADES, METHODS, ROLES } from '../../core/types.js';
-import { type Half, type YearOutcome, yearCategory } from '../../core/year.js';
+import { type Half, type YearOutcome, sumAmounts, yearCategory } from '../../core/year.js';
 import { type Lang, words } from '../../i18n/index.js';
 import { panelWords } from '../../i18n/panel.js';
 import { type ReportWords, reportWords } from '../../i18n/report.js';
@@ -68,10 +68,10 @@ export function amountText(value: number | null, rw: ReportWords, lang: Lang): s
   return value === null ? rw.unset : words(lang).currency(value);
 }
 
-function sumOf(values: (number | null)[], rw: ReportWords, lang: Lang): string {
-  const set = values.filter((v): v is number => v !== null);
-  const sum = words(lang).currency(set.reduce((a, b) => a + b, 0));
-  return set.length < values.length ? rw.sumUnset(sum, values.length - set.length) : sum;
+function sumOf(values: Iterable<number | null>, rw: ReportWords, lang: Lang): string {
+  const { sum, unset } = sumAmounts(values);
+  const text = words(lang).currency(sum);
+  return unset > 0 ? rw.sumUnset(text, unset) : text;
 }
 
 function gradeCell(s: StaffResult, lang: Lang): string {
@@ -225,7 +225,7 @@ function yearSection(input: ReportInput, year: { year: number; outcomes: YearOut
     count((x) => x.rectification),
     count((x) => x.status === 'incomplete'),
   );
-  const money = yw.money(sumOf(o.map((x) => x.rewardTotal), rw, lang), sumOf(o.map((x) => x.penaltyTotal), rw, lang));
+  const money = yw.money(sumOf(o.flatMap((x) => x.rewardAmounts), rw, lang), sumOf(o.flatMap((x) => x.penaltyAmounts), rw, lang));
   const cls = { award: 'g-excellent', 'non-renewal': 'g-unqualified', rectification: 'g-qualified', incomplete: 'note', other: '' } as const;
   const half = (s: StaffResult | null) =>
     s ? [`<td class="n">${h(s.total.toFixed(p))}</td>`, gradeCell(s, lang)] : [`<td class="note">${h(yw.notScored)}</td>`, ''];
