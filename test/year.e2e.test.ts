@@ -361,6 +361,22 @@ describe('the money totals of year, rewards and the report when some amounts are
   });
 });
 
+describe('year and rewards on sheets none of which can be read', () => {
+  it('print the sheets\' problems and exit 1, not "the sheets hold no scores" and 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'head.csv'), 'staff_id,name,post,semester,listen,see,check,test,ask\n');
+    for (const cmd of ['year', 'rewards']) {
+      const bare = run([cmd, join(dir, 'head.csv')]);
+      expect(bare.code).toBe(1);
+      expect(bare.stderr).toMatch(/head\.csv:1: error: the sheet has a header but no rows of scores\n/);
+      expect(bare.stderr).not.toContain('hold no scores');
+      const wrong = run([cmd, H1, '--delimiter', ';', '--lang', 'zh']);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain('2026-H1.csv:1:1: error:');
+    }
+  });
+});
+
 describe('formula-looking names in every CSV the tool writes', () => {
   const NAMES: string[] = ['=1+2', '+SUM(A1)', '-2+3', '@cmd', '=HYPERLINK("http://x","y")'];
   function sheet(): string {

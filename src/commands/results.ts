@@ -242,6 +242,9 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const { common } = req;
   const reading = read({ ...req, rosterMissing: 'warning' }, wanted);
   const { tally, texts, log } = reading;
+  // No semester at all: the sheets' own problems (a header and no rows, a wrong delimiter) say why,
+  // exit 1, before "no scores" would.
+  if (wanted === null && tally.semesters.length === 0 && log.errors > 0) reportLog(reading, common.lang, req.printProblems !== false);
   const year = wanted ?? yearOfSheets(tally.semesters, common.lang);
   const otherSemesters = new Set<string>();
   for (const ig of reading.ignored) {
