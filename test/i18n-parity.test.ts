@@ -164,6 +164,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'roster-no-staff-column': [],
   'roster-blank-id': [],
   'roster-twice': ['S001', 2],
+  'sheet-twice': ['h1.csv'],
   'other-year': ['2025-H2', 2026, 12],
   'one-semester-only': ['S024 冯建华', '2026-H2'],
   'name-between-semesters': ['S002', '刘阳', '2026-H2', '刘洋', '2026-H1', 'h1.csv:7'],

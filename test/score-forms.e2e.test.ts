@@ -1,5 +1,5 @@
 /** The same scores in every shape a sheet can take give identical JSON; options behave as documented. */
-import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIX, run, tempDir } from './helpers.js';
@@ -221,6 +221,28 @@ describe('a report of evaluate kept beside the sheets', () => {
     ]);
     const zh = run(['score', '.', '--lang', 'zh'], { cwd: dir });
     expect(zh.stderr.split('\n')[0]).toBe('report.csv:1: error: 这是 evaluate score 写出的报表（有名次、总分、等级列），不是评分表：请把它移出评分表所在的文件夹，或逐个指定评分表');
+  });
+});
+
+describe('a sheet named twice', () => {
+  it('is read once, with a warning naming both names (a folder and a file in it, a name given twice, a link)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'h'));
+    copyFileSync(H1, join(dir, 'h', '2026-H1.csv'));
+    symlinkSync(join(dir, 'h', '2026-H1.csv'), join(dir, 'latest.csv'));
+    const want = run(['score', H1, '--format', 'csv']).stdout;
+    const cases: [string[], string][] = [
+      [['h', 'h/2026-H1.csv'], 'h/2026-H1.csv:1: warning: the same file as h/2026-H1.csv, named before: read once\n'],
+      [['h/2026-H1.csv', 'latest.csv'], 'latest.csv:1: warning: the same file as h/2026-H1.csv, named before: read once\n'],
+    ];
+    for (const [args, warning] of cases) {
+      const r = run(['score', ...args, '--format', 'csv'], { cwd: dir });
+      expect([r.code, r.stdout, r.stderr]).toEqual([0, want, warning]);
+    }
+    const zh = run(['year', 'h', 'h', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('h/2026-H1.csv:1: warning: 与前面给出的 h/2026-H1.csv 是同一个文件：只读取一次\n');
+    expect(zh.stderr).not.toContain('两次');
   });
 });
 

@@ -92,6 +92,9 @@ export interface ProblemArgs {
   'roster-no-staff-column': [];
   'roster-blank-id': [];
   'roster-twice': [staffId: string, line: number];
+  // The inputs
+  /** A sheet named again (the same file): the name it had first. */
+  'sheet-twice': [first: string];
   // Years (year, rewards)
   'other-year': [semester: string, year: number, rows: number];
   'one-semester-only': [who: string, missing: string];

@@ -86,6 +86,7 @@ const wordsEn: Formatter = {
   'roster-no-staff-column': () => 'the roster has no staff_id column (工号)',
   'roster-blank-id': () => 'staff_id is blank on the roster',
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
+  'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
   'one-semester-only': ([who, missing]) => `${who} has no scores in ${missing}: the year is incomplete, not decided`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) => `${id} is "${name}" in ${semester} but "${other}" in ${otherSemester} (${where})`,
@@ -219,6 +220,7 @@ const wordsZh: Formatter = {
   'roster-no-staff-column': () => '花名册没有工号列（staff_id）',
   'roster-blank-id': () => '花名册上的工号为空',
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
+  'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
   'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>

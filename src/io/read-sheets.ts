@@ -68,8 +68,10 @@ export interface Reading {
 }
 
 /** Reads, checks and tallies every sheet, then the roster; every problem is in the log. */
-export function readSheets(sources: Source[], opts: ReadOptions): Reading {
+export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const log = new ProblemLog();
+  // A file named twice is read once: its rows twice would be every score a duplicate.
+  const sources = named.filter((s) => s.sameAs === undefined);
   const texts = new Texts();
   const policy = opts.policy;
   const keepScores = opts.keepScores === true || policy.aggregation === 'median' || policy.aggregation === 'weighted';
@@ -136,6 +138,11 @@ export function readSheets(sources: Source[], opts: ReadOptions): Reading {
     const r = readRoster(opts.roster, rosterFile, { encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, lang: opts.lang ?? 'en' }, texts, log);
     roster = r.entries;
     inputs.push({ file: opts.roster, path: opts.roster, kind: 'roster', bytes: r.read.bytes, sha256: r.read.sha256, rows: r.entries.length });
+  }
+  for (const s of named) {
+    if (s.sameAs === undefined) continue;
+    const first = sources.findIndex((f) => f.name === s.sameAs);
+    log.warning({ name: s.name, order: first }, 1, undefined, 'sheet-twice', s.sameAs);
   }
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error');

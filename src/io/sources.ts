@@ -16,13 +16,17 @@ export interface Source {
   name: string;
   /** The file system path, or null for standard input. */
   path: string | null;
+  /** A file named before (the same file by device and inode, under any name): that name. Read once. */
+  sameAs?: string;
 }
 
 /**
  * Expands the sheet arguments: `-` is standard input, a folder stands for its *.csv files. A name
  * that cannot be read, or a folder's *.csv entry that is not a file to read (a folder, a link to
  * nothing, a pipe: a pipe would block the reading), is a usage error naming it and saying why.
- * `roster`, the --roster file, is not one of a folder's sheets: it is often kept beside them.
+ * `roster`, the --roster file, is not one of a folder's sheets: it is often kept beside them. A
+ * file named again (a folder and a file in it, a glob and a name) comes again with `sameAs`, the
+ * name it had first: the reading reads it once and says so.
  */
 export function expandSources(args: string[], lang: Lang = 'en', roster: string | null = null): Source[] {
   const w = sheetWords(lang);
@@ -33,6 +37,13 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
     // A roster that cannot be read is said where it is read; no sheet is it.
   }
   const out: Source[] = [];
+  const named = new Map<string, string>();
+  const add = (name: string, st: Stats) => {
+    const key = `${st.dev}:${st.ino}`;
+    const first = named.get(key);
+    if (first === undefined) named.set(key, name);
+    out.push(first === undefined ? { name, path: name } : { name, path: name, sameAs: first });
+  };
   let stdin = false;
   for (const arg of args) {
     if (arg === '-') {
@@ -48,7 +59,7 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
       throw new UsageError(w.cannotRead(arg, fileProblem(e, lang)));
     }
     if (!st.isDirectory()) {
-      out.push({ name: arg, path: arg });
+      add(arg, st);
       continue;
     }
     let names: string[];
@@ -68,7 +79,7 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
         else if (!entry.isFile()) bad.push(w.inFolder(path, w.notFile));
         else if (rosterFile === null || entry.dev !== rosterFile.dev || entry.ino !== rosterFile.ino) {
           accessSync(path, constants.R_OK);
-          out.push({ name: path, path });
+          add(path, entry);
         }
       } catch (e) {
         bad.push(w.inFolder(path, fileProblem(e, lang)));
