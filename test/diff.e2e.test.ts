@@ -71,7 +71,7 @@ describe('evaluate diff', () => {
         'Semester  ID    Name    Field   Before     After',
         '────────  ────  ──────  ──────  ─────────  ─────',
         '2026-H1   S012  胡军    rank    16         15',
-        '2026-H1   S012  胡军    total   76.5       81',
+        '2026-H1   S012  胡军    total   76.5       81.0',
         '2026-H1   S012  胡军    grade   qualified  good',
         '2026-H1   S012  胡军    reward  —          ¥300',
         '2026-H1   S024  冯建华  rank    15         16',
@@ -83,13 +83,13 @@ describe('evaluate diff', () => {
     expect(parse(csv.stdout)).toEqual([
       ['学期', '工号', '姓名', '变化', '项目', '变更前', '变更后'],
       ['2026-H1', 'S012', '胡军', '变化', '名次', '16', '15'],
-      ['2026-H1', 'S012', '胡军', '变化', '总分', '76.5', '81'],
+      ['2026-H1', 'S012', '胡军', '变化', '总分', '76.5', '81.0'],
       ['2026-H1', 'S012', '胡军', '变化', '等级', '合格', '良好'],
       ['2026-H1', 'S012', '胡军', '变化', '奖励', '', '300'],
       ['2026-H1', 'S024', '冯建华', '变化', '名次', '15', '16'],
     ]);
     const md = run(['diff', 'before.json', 'after.json', '--format', 'md', '--lang', 'zh'], { cwd: dir });
-    expect(md.stdout).toContain('| 2026-H1 | S012 | 胡军 | 等级 | 合格 | 良好 |\n');
+    expect(md.stdout).toContain('| 2026年上半年 | S012 | 胡军 | 总分 | 76.5 | 81.0 |\n| 2026年上半年 | S012 | 胡军 | 等级 | 合格 | 良好 |\n');
     expect(md.stdout.split('\n')[0]).toBe('## score：before.json → after.json：2 人有变化，新增 0 人，减少 0 人');
   });
 
@@ -105,7 +105,9 @@ describe('evaluate diff', () => {
       added: [],
       removed: [],
     });
-    expect(run(['diff', 'year-before.json', 'year-after.json', '--lang', 'zh'], { cwd: dir }).stdout).toContain('2026  S012  胡军  上半年    76.5 合格  81 良好');
+    expect(run(['diff', 'year-before.json', 'year-after.json', '--lang', 'zh'], { cwd: dir }).stdout).toContain('2026  S012  胡军  上半年    76.5 合格  81.0 良好');
+    expect(run(['diff', 'year-before.json', 'year-after.json', '--format', 'md'], { cwd: dir }).stdout).toContain('| 2026 | S012 | 胡军 | h1 | 76.5 qualified | 81.0 good |\n');
+    expect(parse(run(['diff', 'year-before.json', 'year-after.json', '--format', 'csv'], { cwd: dir }).stdout)).toContainEqual(['2026', 'S012', '胡军', 'changed', 'h1', '76.5 qualified', '81.0 good']);
   });
 
   it('people added and removed', () => {
@@ -156,5 +158,57 @@ describe('evaluate diff', () => {
     expect(readFileSync(join(dir, 'changes.csv'), 'utf8').split('\r\n')[0]).toBe('semester,staff_id,name,change,field,before,after');
     expect(run(['diff', 'before.json', 'after.json', '--format', 'csv', '--out', 'changes.csv'], { cwd: dir }).code).toBe(2);
     expect(run(['diff', 'before.json', 'after.json', '--out', 'after.json', '--force'], { cwd: dir }).code).toBe(2);
+  });
+});
+
+describe('evaluate diff shows totals with the precision of the reports\' policy', () => {
+  const HEAD = 'staff_id,name,post,semester,listen,see,check,test,ask';
+  /** One person, 88.5 (ask 16.5) in a.csv and 89 (ask 17) in b.csv; reports of both under `policy` (or the built-in one). */
+  function reports(policy: { file: string; precision: number } | null, ask: [string, string] = ['16.5', '17']): string {
+    const dir = tempDir();
+    dirs.push(dir);
+    writeFileSync(join(dir, 'a.csv'), `${HEAD}\nM1,甲,1号楼,2026-H1,18,18,18,18,${ask[0]}\n`);
+    writeFileSync(join(dir, 'b.csv'), `${HEAD}\nM1,甲,1号楼,2026-H1,18,18,18,18,${ask[1]}\n`);
+    const with_ = policy ? ['--policy', policy.file] : [];
+    if (policy) writeFileSync(join(dir, policy.file), JSON.stringify({ precision: policy.precision }));
+    for (const x of ['a', 'b']) expect(run(['score', `${x}.csv`, ...with_, '--format', 'json', '--out', `${x}.json`], { cwd: dir }).code).toBe(0);
+    return dir;
+  }
+  const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
+
+  it('the built-in policy (precision 1): 89.0, not 89, in the table, Markdown and CSV; JSON keeps the numbers', () => {
+    const dir = reports(null);
+    expect(lastLine(run(['diff', 'a.json', 'b.json'], { cwd: dir }).stdout)).toBe('2026-H1   M1  甲    total  88.5    89.0');
+    expect(run(['diff', 'a.json', 'b.json', '--format', 'md', '--lang', 'zh'], { cwd: dir }).stdout).toContain('| 2026年上半年 | M1 | 甲 | 总分 | 88.5 | 89.0 |\n');
+    expect(parse(run(['diff', 'a.json', 'b.json', '--format', 'csv'], { cwd: dir }).stdout)).toEqual([
+      ['semester', 'staff_id', 'name', 'change', 'field', 'before', 'after'],
+      ['2026-H1', 'M1', '甲', 'changed', 'total', '88.5', '89.0'],
+    ]);
+    const json = run(['diff', 'a.json', 'b.json', '--format', 'json'], { cwd: dir });
+    expect(json.stdout).toContain('"before": 88.5,\n      "after": 89\n');
+  });
+
+  it('a policy of precision 2: 88.50 and 89.00, found by the hash the seal holds (the sealed file, or --policy when the file has moved)', () => {
+    const dir = reports({ file: 'p2.json', precision: 2 });
+    expect(lastLine(run(['diff', 'a.json', 'b.json'], { cwd: dir }).stdout)).toBe('2026-H1   M1  甲    total  88.50   89.00');
+    writeFileSync(join(dir, 'moved.json'), readFileSync(join(dir, 'p2.json')));
+    rmSync(join(dir, 'p2.json'));
+    expect(lastLine(run(['diff', 'a.json', 'b.json', '--policy', 'moved.json'], { cwd: dir }).stdout)).toBe('2026-H1   M1  甲    total  88.50   89.00');
+  });
+
+  it('a policy of precision 0: whole numbers', () => {
+    const dir = reports({ file: 'p0.json', precision: 0 }, ['16.5', '12']);
+    expect(lastLine(run(['diff', 'a.json', 'b.json'], { cwd: dir }).stdout)).toBe('2026-H1   M1  甲    total  89      84');
+  });
+
+  it('a report without a seal: as many decimals as its totals have, and no fewer than the policy in force gives', () => {
+    const dir = reports({ file: 'p2.json', precision: 2 }, ['16.25', '17']);
+    for (const x of ['a', 'b']) {
+      const doc = JSON.parse(readFileSync(join(dir, `${x}.json`), 'utf8')) as Record<string, unknown>;
+      delete doc.seal;
+      writeFileSync(join(dir, `${x}.json`), JSON.stringify(doc));
+    }
+    expect(lastLine(run(['diff', 'a.json', 'b.json'], { cwd: dir }).stdout)).toBe('2026-H1   M1  甲    total  88.25   89.0');
+    expect(lastLine(run(['diff', 'a.json', 'b.json', '--policy', 'p2.json'], { cwd: dir }).stdout)).toBe('2026-H1   M1  甲    total  88.25   89.00');
   });
 });

@@ -1,6 +1,6 @@
 /** core/diff.ts as data: which fields of whom changed between two reports, and when two reports cannot be compared. */
 import { describe, expect, it } from 'vitest';
-import { diffEntries, diffReports, entriesOf, otherPartsThatDiffer, reportKind } from '../src/core/diff.js';
+import { decimalsOf, diffEntries, diffReports, entriesOf, otherPartsThatDiffer, reportKind, sealedPolicy, totalDecimals } from '../src/core/diff.js';
 
 const person = (staffId: string, over: Record<string, unknown> = {}) => ({
   rank: 1,
@@ -96,6 +96,32 @@ describe('diffReports', () => {
     expect(diffReports({ year: 2026, only: null, staff: [] }, { year: 2026, only: null, staff: [] })).toEqual({ problem: 'not-diffable', kind: 'rewards' });
     expect(diffReports({ hello: 1 }, score())).toEqual({ problem: 'not-a-report', which: 'before' });
     expect(diffReports(score(), { semesters: [{ semester: '2026-H1', staff: [{ name: 'no id' }] }] })).toEqual({ problem: 'not-a-report', which: 'after' });
+  });
+});
+
+describe('what tells the precision of a report\'s totals (a JSON report does not write it)', () => {
+  it.each([
+    [89, 0],
+    [88.5, 1],
+    [88.25, 2],
+    [0, 0],
+    [1e-7, 7],
+    [1.5e-7, 8],
+    [1e21, 0],
+  ])('%d is written with %d decimals', (n, places) => expect(decimalsOf(n)).toBe(places));
+
+  it('the most decimals of any total: score totals, year h1 and h2 totals (not ranks or amounts)', () => {
+    expect(totalDecimals(score(['2026-H1', [person('S001', { total: 89 }), person('S002', { total: 88.25, reward: 0.125 })]]))).toBe(2);
+    expect(totalDecimals(score(['2026-H1', [person('S001', { total: 89, reward: 12.5 })]]))).toBe(0);
+    expect(totalDecimals({ year: 2026, staff: [yearPerson('S001', { h1: null, h2: half(90.5, 'excellent'), rewardTotal: 0.25 })] })).toBe(1);
+    expect(totalDecimals({ year: 2026, only: null, staff: [yearPerson('S001', { h1: half(90.25, 'excellent') })] })).toBe(0);
+    expect(totalDecimals('text')).toBe(0);
+  });
+
+  it('the policy a seal names, with its hash', () => {
+    expect(sealedPolicy({ ...score(), seal: { command: ['score'], policy: { source: 'p.json', sha256: 'ab' } } })).toEqual({ source: 'p.json', sha256: 'ab' });
+    expect(sealedPolicy(score())).toBeNull();
+    expect(sealedPolicy({ ...score(), seal: { policy: { source: 'p.json' } } })).toBeNull();
   });
 });
 

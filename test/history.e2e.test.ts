@@ -70,11 +70,14 @@ describe('evaluate history', () => {
     expect(en.stdout).toMatch(/A03 +陈静 +2号楼 +— +— +80\.0 G/);
     expect(en.stdout).toContain('Award candidate in some year: 1; not renewed in some year: 2; unqualified two or more semesters running: 3');
     const zh = run(['history', dining, '--no-color', '--lang', 'zh']);
-    expect(zh.stdout).toContain('历年评比 2024-H1 至 2026-H1：7 人，5 个学期');
+    // Semesters as every Chinese text words them; the CSV keeps SPEC's column names (2024-H1).
+    expect(zh.stdout).toContain('历年评比 2024年上半年 至 2026年上半年：7 人，5 个学期');
+    expect(zh.stdout).toMatch(/工号 +姓名 +岗位 +2024年上半年 +2024年下半年 +2025年上半年 +2025年下半年 +2026年上半年 +优秀/);
+    expect(zh.stdout).not.toContain('H1');
     expect(zh.stdout).toMatch(/A02 +刘洋 +1号楼 +55\.0 不 +58\.0 不 +70\.0 合/);
     expect(zh.stdout).toContain('评优候选年度');
     const csv = parse(run(['history', dining, '--format', 'csv', '--lang', 'zh']).stdout) as string[][];
-    expect(csv[0]!.slice(0, 4)).toEqual(['工号', '姓名', '岗位', '2024-H1']);
+    expect(csv[0]!.slice(0, 8)).toEqual(['工号', '姓名', '岗位', ...SEMESTERS]);
   });
 
   it('gives Markdown', () => {
@@ -82,6 +85,10 @@ describe('evaluate history', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^## History 2024-H1 to 2026-H1/);
     expect(r.stdout).toContain('| A01 | 张伟 | 1号楼 | 95.0 E | 92.0 E | 91.0 E | 90.0 E | 80.1 G | 4 | 1 | 0 | 0 | 2024;2025 |  | 0 | -14.9 |');
+    const zh = run(['history', dining, '--format', 'md', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/^## 历年评比 2024年上半年 至 2026年上半年：7 人，5 个学期\n/);
+    expect(zh.stdout).toContain('| 工号 | 姓名 | 岗位 | 2024年上半年 | 2024年下半年 | 2025年上半年 | 2025年下半年 | 2026年上半年 | 优秀 |');
+    expect(zh.stdout).toContain('| A01 | 张伟 | 1号楼 | 95.0 优 | 92.0 优 | 91.0 优 | 90.0 优 | 80.1 良 |');
   });
 
   it('works on the shipped fixtures (one year)', () => {

@@ -1,15 +1,18 @@
 /** `evaluate diff`: who changed between two JSON reports of the same command (an appeal, a corrected sheet). */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { diffReports } from '../core/diff.js';
+import { diffReports, sealedPolicy, totalDecimals } from '../core/diff.js';
+import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
 import { DataError, UsageError } from '../errors.js';
 import { auditWords } from '../i18n/audit.js';
 import { fileProblem } from '../i18n/files.js';
-import { type CommonFlags, addCommonOptions, emit, precheckOut, resolveCommon } from './common.js';
+import { loadPolicy } from '../io/policy-file.js';
+import { type Common, type CommonFlags, addCommonOptions, emit, precheckOut, resolveCommon } from './common.js';
 import { newCommand } from './list.js';
 import { commandWords } from '../i18n/commands.js';
 import { helpWords } from '../i18n/help.js';
 import type { Lang } from '../i18n/index.js';
+import { policyHash } from './seal.js';
 
 interface DiffFlags extends CommonFlags {
   bom?: boolean;
@@ -40,12 +43,37 @@ function readReport(file: string, w: ReturnType<typeof auditWords>, lang: Lang):
   }
 }
 
+/**
+ * The precision a report's totals were rounded to, so that they are shown with exactly that many
+ * decimals (SPEC: `90.0`, not `90`). A JSON report does not write it, but its seal holds the hash of
+ * the policy: the precision is that of the policy known here with that hash (the built-in one, the
+ * policy in force, the sealed file as it is now). Otherwise (no seal, a policy no longer at hand) it
+ * is the most decimals any of the report's totals has, and no fewer than the policy in force gives.
+ */
+function precisionOf(doc: unknown, common: Common): number {
+  const sealed = sealedPolicy(doc);
+  if (sealed) {
+    const known: (() => Policy)[] = [() => DEFAULT_POLICY, () => common.policy];
+    if (sealed.source !== 'built-in') known.push(() => loadPolicy(sealed.source, { lang: common.lang }).policy);
+    for (const policy of known) {
+      try {
+        const p = policy();
+        if (policyHash(p) === sealed.sha256) return p.precision;
+      } catch {
+        // The sealed policy file is gone or no longer valid: the totals tell.
+      }
+    }
+  }
+  return Math.max(common.policy.precision, totalDecimals(doc));
+}
+
 async function run(beforeFile: string, afterFile: string, flags: DiffFlags): Promise<void> {
   const common = resolveCommon(flags);
   if (flags.bom && common.format !== 'csv') throw new UsageError(commandWords(common.lang).bomCsvOnly);
   precheckOut(common, [beforeFile, afterFile]);
   const w = auditWords(common.lang);
-  const diff = diffReports(readReport(beforeFile, w, common.lang), readReport(afterFile, w, common.lang));
+  const docs = [readReport(beforeFile, w, common.lang), readReport(afterFile, w, common.lang)] as const;
+  const diff = diffReports(...docs);
   if ('problem' in diff) {
     switch (diff.problem) {
       case 'not-a-report':
@@ -57,7 +85,9 @@ async function run(beforeFile: string, afterFile: string, flags: DiffFlags): Pro
     }
   }
   const render = await import('../render/diff.js');
-  const input = { diff, before: beforeFile, after: afterFile, lang: common.lang, color: common.color };
+  // JSON keeps the numbers as the reports hold them; the precision is for the other formats.
+  const precision = common.format === 'json' ? null : { before: precisionOf(docs[0], common), after: precisionOf(docs[1], common) };
+  const input = { diff, before: beforeFile, after: afterFile, precision, lang: common.lang, color: common.color };
   const text =
     common.format === 'json'
       ? render.diffJson(input)

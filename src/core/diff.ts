@@ -182,6 +182,37 @@ export function diffReports(before: unknown, after: unknown): ReportDiff | DiffP
   return diffEntries(kb, eb, ea, DIFF_FIELDS[kb]);
 }
 
+/** The fields of `evaluate diff` that hold a total (rounded to the policy's `precision`), as a number or as a semester's `{ total, grade }`. */
+export const TOTAL_FIELDS: ReadonlySet<string> = new Set(['total', 'h1', 'h2']);
+
+/** The decimals a number is written with in JSON: 88.5 has 1, 89 has 0, 1e-7 has 7. */
+export function decimalsOf(n: number): number {
+  const m = /^\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(n)));
+  return m ? Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0)) : 0;
+}
+
+/** The most decimals any total of a score or year report is written with (0 for a report without totals). */
+export function totalDecimals(doc: unknown): number {
+  const kind = reportKind(doc);
+  if (kind !== 'score' && kind !== 'year') return 0;
+  let most = 0;
+  const see = (v: unknown) => {
+    if (typeof v === 'number' && Number.isFinite(v)) most = Math.max(most, decimalsOf(v));
+  };
+  for (const e of entriesOf(kind, doc) ?? []) {
+    see(e.record.total);
+    for (const half of [e.record.h1, e.record.h2]) if (isObject(half)) see(half.total);
+  }
+  return most;
+}
+
+/** The policy a report's seal names (`source`) and the SHA-256 of that effective policy; null when the report has no such seal. */
+export function sealedPolicy(doc: unknown): { source: string; sha256: string } | null {
+  if (!isObject(doc) || !isObject(doc.seal) || !isObject(doc.seal.policy)) return null;
+  const { source, sha256 } = doc.seal.policy;
+  return isText(source) && isText(sha256) ? { source, sha256 } : null;
+}
+
 /** The number of distinct people (or raters) with at least one change. */
 export function changedCount(d: ReportDiff): number {
   return new Set(d.changes.map(keyOf)).size;

@@ -1,6 +1,7 @@
 /** The words of `evaluate history` and `evaluate batch`, English and Chinese, with the same keys. */
 import type { Grade } from '../core/types.js';
 import type { Lang } from './index.js';
+import { semesterZh } from './zh.js';
 
 const enWords = {
   /** The CSV header of history: SPEC's column names. */
@@ -33,6 +34,8 @@ const enWords = {
   /** After a total in the table: the grade in one letter. */
   gradeMark: { excellent: 'E', good: 'G', qualified: 'Q', unqualified: 'U' } as Record<Grade, string>,
   notScored: '—',
+  /** A semester as people read it, in the table's heading and columns (the CSV keeps SPEC's `2026-H1`). */
+  semester: (semester: string) => semester,
   title: (staff: number, semesters: string[]) =>
     semesters.length === 0
       ? 'History: no semesters'
@@ -105,10 +108,11 @@ const zhWords: HistoryWords = {
   },
   gradeMark: { excellent: '优', good: '良', qualified: '合', unqualified: '不' },
   notScored: '—',
+  semester: semesterZh,
   title: (staff: number, semesters: string[]) =>
     semesters.length === 0
       ? '历年评比：没有学期'
-      : `历年评比 ${semesters[0]} 至 ${semesters[semesters.length - 1]}：${staff} 人，${semesters.length} 个学期`,
+      : `历年评比 ${semesterZh(semesters[0]!)} 至 ${semesterZh(semesters[semesters.length - 1]!)}：${staff} 人，${semesters.length} 个学期`,
   legend: '优＝优秀，良＝良好，合＝合格，不＝不合格；— 表示该学期未评分。变化＝最后一次总分减第一次总分。',
   totals: (award: number, nonRenewal: number, twice: number) =>
     `曾为评优推荐候选人 ${award} 人；曾不予聘任 ${nonRenewal} 人；连续两个及以上学期不合格 ${twice} 人`,

@@ -69,7 +69,7 @@ export function historyCsv(input: HistoryRenderInput, bom: boolean): string {
 function header(h: History, w: HistoryWords): { header: string[]; aligns: Align[] } {
   const x = w.head;
   return {
-    header: [x.staffId, x.name, x.post, ...h.semesters, x.excellent, x.good, x.qualified, x.unqualified, x.awardYears, x.nonRenewalYears, x.longestRun, x.trend],
+    header: [x.staffId, x.name, x.post, ...h.semesters.map(w.semester), x.excellent, x.good, x.qualified, x.unqualified, x.awardYears, x.nonRenewalYears, x.longestRun, x.trend],
     aligns: ['left', 'left', 'left', ...h.semesters.map((): Align => 'right'), 'right', 'right', 'right', 'right', 'left', 'left', 'right', 'right'],
   };
 }
