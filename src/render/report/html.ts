@@ -48,21 +48,33 @@ h1 { font-size: 16pt; margin: 0 0 1mm; }
 h2 { font-size: 13pt; margin: 0 0 3mm; padding-bottom: 1mm; border-bottom: 1.5px solid #333; }
 h3 { font-size: 11pt; margin: 4mm 0 2mm; }
 h4 { font-size: 10pt; margin: 3mm 0 1.5mm; }
+/* A heading never ends a page: it goes to the next page with the start of what it heads. */
+h1, h2, h3, h4, figcaption { break-after: avoid; break-inside: avoid; }
 p { margin: 1.5mm 0; }
 .sub { color: #444; margin: 0; }
 .center { font-size: 11pt; color: #333; margin: 0 0 1mm; }
 header.doc { margin-bottom: 5mm; }
 section { margin: 0 0 6mm; }
 section.page, div.page { break-before: page; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1.5mm 0 3mm; font-size: 9pt; }
-th, td { border: 0.6px solid #999; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+/* Column widths are a wish (the <col> widths), not a cage: a column widens to its longest word, so
+   that words break only between words or at hyphens. A cell's max-width bounds what it may ask for:
+   a word longer than that (a name with no space) still breaks, as a last resort, and the table
+   stays within the page. */
+table { border-collapse: collapse; width: 100%; table-layout: auto; margin: 1.5mm 0 3mm; font-size: 9pt; }
+th, td { border: 0.6px solid #999; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; max-width: 45mm; }
+/* The ranking's last column is a date (2026-07-30): one line, never broken at its hyphens. */
+table.ranking td:last-child { white-space: nowrap; }
+/* Column heads, amounts, totals and grades are short phrases: kept whole where the column allows
+   it (word-break: keep-all stops the break between two Chinese characters, as in （金额未设）). */
+th, td.n, td.g-excellent, td.g-good, td.g-qualified, td.g-unqualified { word-break: keep-all; }
 th { background: #eef0f3; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 tr.post th { background: #f7f7f7; font-weight: 600; }
+tr.post { break-after: avoid; }
 table.ranking, table.year, table.summary { font-size: 8.5pt; }
-table.ranking td, table.ranking th { padding: 0.6mm 0.8mm; }
+table.ranking td, table.ranking th { padding: 0.6mm 0.8mm; max-width: 28mm; }
 .g-excellent { color: #1b6e20; font-weight: 600; }
 .g-good { color: #0d4f9c; }
 .g-qualified { color: #7a5200; }
@@ -86,6 +98,8 @@ dl.policy dd { margin: 0; }
 ul.warnings { margin: 1mm 0; padding-left: 5mm; font-size: 8.5pt; }
 section.notice { break-after: page; margin: 0; }
 section.notice:last-of-type { break-after: auto; }
+/* On screen the notices follow one another: a gap and a rule between two people (print keeps a page each). */
+@media screen { section.notice + section.notice { margin-top: 12mm; padding-top: 10mm; border-top: 1.5px dashed #888; } }
 .notice .who { display: grid; grid-template-columns: repeat(3, auto); gap: 1mm 6mm; justify-content: start; font-size: 10.5pt; margin: 3mm 0 3mm; padding: 2mm 3mm; border: 0.8px solid #999; }
 .notice h3 { border-left: 3px solid #333; padding-left: 2mm; }
 .notice .result { display: grid; grid-template-columns: auto 1fr; gap: 0.8mm 4mm; margin: 2mm 0; font-size: 10pt; }
