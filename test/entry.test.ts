@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MICRO } from '../src/core/cells.js';
-import { type EntryMethod, type EntryStaff, EntrySession, readNumber, readTyped } from '../src/core/entry.js';
+import { type EntryMethod, type EntryStaff, type RowScoring, EntrySession, readNumber, readTyped } from '../src/core/entry.js';
+import { DEFAULT_POLICY } from '../src/core/policy.js';
 import { METHODS } from '../src/core/types.js';
 
 const M: EntryMethod[] = METHODS.map((method) => ({ method, maxMicro: 20 * MICRO }));
@@ -10,6 +11,7 @@ const STAFF: EntryStaff[] = ['S001 张伟', 'S002 刘洋', 'S003 陈静', 'S004 
   return { staffId, name, post: '1号楼' };
 });
 const µ = (points: number) => Math.round(points * MICRO);
+const RULES: RowScoring = { policy: DEFAULT_POLICY, role: 'leader', semester: '2026-H1' };
 
 /** Types five scores for the current person and confirms. */
 function typePerson(s: EntrySession, scores: number[]): number | null {
@@ -76,23 +78,24 @@ describe('readNumber: a number typed at a setup question', () => {
 
 describe('EntrySession: the order of the questions', () => {
   it('walks the roster method by method and asks to save each person', () => {
-    const s = new EntrySession(STAFF, M);
+    const s = new EntrySession(STAFF, M, RULES);
     expect(s.step).toEqual({ kind: 'score', staff: 0, method: 0 });
     s.type({ kind: 'score', micro: µ(19) });
     s.type({ kind: 'score', micro: µ(18.5) });
     expect(s.step).toEqual({ kind: 'score', staff: 0, method: 2 });
-    expect(s.totalBefore(0, 2)).toBe(µ(37.5));
+    expect(s.totalAt(0, 2).toFixed(1)).toBe('37.5');
+    expect(s.totalAt(0, 2, µ(18)).toFixed(1)).toBe('55.5');
     s.type({ kind: 'score', micro: µ(18) });
     s.type({ kind: 'score', micro: µ(17) });
     s.type({ kind: 'score', micro: µ(20) });
     expect(s.step).toEqual({ kind: 'confirm', staff: 0 });
-    expect(s.totalOf(0)).toBe(µ(92.5));
+    expect(s.totalOf(0).toFixed(1)).toBe('92.5');
     expect(s.confirm(true)).toEqual({ save: 0, note: null });
     expect(s.step).toEqual({ kind: 'score', staff: 1, method: 0 });
     expect(s.savedCount).toBe(1);
     for (const _ of [1, 2, 3]) typePerson(s, [10, 10, 10, 10, 10]);
     expect(s.step).toEqual({ kind: 'summary' });
-    expect(s.summary().map((r) => [r.staff.staffId, r.status, r.total / MICRO])).toEqual([
+    expect(s.summary().map((r) => [r.staff.staffId, r.status, r.total.toNumber(1)])).toEqual([
       ['S001', 'saved', 92.5],
       ['S002', 'saved', 50],
       ['S003', 'saved', 50],
@@ -101,7 +104,7 @@ describe('EntrySession: the order of the questions', () => {
   });
 
   it('declining to save starts the person again with the typed scores as defaults', () => {
-    const s = new EntrySession(STAFF, M);
+    const s = new EntrySession(STAFF, M, RULES);
     for (const p of [19, 18, 17, 16, 15]) s.type({ kind: 'score', micro: µ(p) });
     expect(s.confirm(false)).toEqual({ save: null, note: null });
     expect(s.step).toEqual({ kind: 'score', staff: 0, method: 0 });
@@ -110,7 +113,7 @@ describe('EntrySession: the order of the questions', () => {
   });
 
   it('b steps back a method, then to the previous person, whose scores become the defaults', () => {
-    const s = new EntrySession(STAFF, M);
+    const s = new EntrySession(STAFF, M, RULES);
     expect(s.back()).toEqual({ kind: 'nothing-before' });
     typePerson(s, [19, 18, 17, 16, 15]);
     s.type({ kind: 'score', micro: µ(12) });
@@ -123,13 +126,13 @@ describe('EntrySession: the order of the questions', () => {
     // Correcting S001's ask score and saving again, then S002 is next again, its typed score kept.
     for (const p of [19, 18, 17, 16, 14]) s.type({ kind: 'score', micro: µ(p) });
     expect(s.confirm(true).save).toBe(0);
-    expect(s.totalOf(0)).toBe(µ(84));
+    expect(s.totalOf(0).toFixed(1)).toBe('84.0');
     expect(s.step).toEqual({ kind: 'score', staff: 1, method: 0 });
     expect(s.defaultFor(1, 0)).toBe('12');
   });
 
   it('going back through a saved person does not ask them again on the way forward', () => {
-    const s = new EntrySession(STAFF, M);
+    const s = new EntrySession(STAFF, M, RULES);
     typePerson(s, [1, 1, 1, 1, 1]);
     typePerson(s, [2, 2, 2, 2, 2]);
     s.back(); // to S002
@@ -140,7 +143,7 @@ describe('EntrySession: the order of the questions', () => {
   });
 
   it('s puts someone aside; after the last one they come back once, then the summary lists who is missing', () => {
-    const s = new EntrySession(STAFF, M);
+    const s = new EntrySession(STAFF, M, RULES);
     s.type({ kind: 'score', micro: µ(11) });
     expect(s.type({ kind: 'skip' })).toEqual({ kind: 'skipped', staff: 0 });
     expect(s.step).toEqual({ kind: 'score', staff: 1, method: 0 });
@@ -164,7 +167,7 @@ describe('EntrySession: the order of the questions', () => {
   });
 
   it('the come-back is announced with who comes back', () => {
-    const s = new EntrySession(STAFF.slice(0, 2), M);
+    const s = new EntrySession(STAFF.slice(0, 2), M, RULES);
     s.skip();
     for (const p of [5, 5, 5, 5, 5]) s.type({ kind: 'score', micro: µ(p) });
     expect(s.confirm(true)).toEqual({ save: 1, note: { kind: 'come-back', staff: [0] } });
@@ -175,7 +178,7 @@ describe('EntrySession: the order of the questions', () => {
       ['S001', { listen: µ(19), see: µ(18), check: µ(17), test: µ(16), ask: µ(15) }],
       ['S002', { listen: µ(12), see: µ(13) }],
     ]);
-    const s = new EntrySession(STAFF, M, existing);
+    const s = new EntrySession(STAFF, M, RULES, existing);
     expect(s.savedCount).toBe(1);
     expect(s.step).toEqual({ kind: 'score', staff: 1, method: 0 });
     expect(s.defaultFor(1, 1)).toBe('13');
@@ -186,14 +189,14 @@ describe('EntrySession: the order of the questions', () => {
 
   it('starts at the summary when everyone is in the sheet already', () => {
     const all = new Map(STAFF.map((p) => [p.staffId, { listen: 1, see: 1, check: 1, test: 1, ask: 1 }]));
-    const s = new EntrySession(STAFF, M, all);
+    const s = new EntrySession(STAFF, M, RULES, all);
     expect(s.step).toEqual({ kind: 'summary' });
     expect(s.savedCount).toBe(4);
   });
 
   it('asks only the methods given to the role', () => {
     const two = M.filter((m) => m.method === 'listen' || m.method === 'ask');
-    const s = new EntrySession(STAFF.slice(0, 1), two);
+    const s = new EntrySession(STAFF.slice(0, 1), two, RULES);
     s.type({ kind: 'score', micro: µ(10) });
     expect(s.step).toEqual({ kind: 'score', staff: 0, method: 1 });
     s.type({ kind: 'score', micro: µ(9) });

@@ -314,7 +314,7 @@ describe('enter in Chinese, the prompt library included', () => {
     const seen: string[] = [];
     const s = await startEnter({ ...flags, lang: 'zh', role: '组长' });
     for (const v of ['19', '18', '17', '16', '15']) await answer(v);
-    expect(screen.getScreen()).toBe('? 保存 S001 张伟：19 + 18 + 17 + 16 + 15 = 85？ [是]/否');
+    expect(screen.getScreen()).toBe('? 保存 S001 张伟：19 + 18 + 17 + 16 + 15 = 85.0？ [是]/否');
     await answer('');
     for (const v of ['10', '11', '12', '13', '14']) await answer(v);
     await answer('');

@@ -60,7 +60,7 @@ describe('evaluate enter, driven through its prompts', () => {
     expect(lines).toContain('[1/3] S001 张伟 · 1号楼');
     expect(screen.getScreen()).toBe('? listen (0-20)');
     await answer('19');
-    expect(screen.getScreen()).toBe('? see (0-20) total so far 19');
+    expect(screen.getScreen()).toBe('? see (0-20) total so far 19.0');
     screen.type('18.5');
     expect(screen.getScreen()).toBe('? see (0-20) 18.5  → total 37.5');
     await answer('');
@@ -77,7 +77,7 @@ describe('evaluate enter, driven through its prompts', () => {
     await person(['15', '15', '15', '15', '15']);
     await person(['10', '10', '12', '10', '10']);
     expect(lines).toContain('Summary: 3 of 3 saved for 2026-H1, rater 王主任');
-    expect(lines.some((l) => /^ {2}S003 {2}陈静 +10 +10 +12 +10 +10 +52 {2}saved$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}S003 {2}陈静 +10 +10 +12 +10 +10 +52\.0 {2}saved$/.test(l))).toBe(true);
     expect(screen.getScreen()).toContain('All correct?');
     expect(screen.getScreen()).toContain('Yes, finish');
     screen.keypress('enter');
@@ -118,12 +118,12 @@ describe('evaluate enter, driven through its prompts', () => {
     await answer('');
     expect(screen.getScreen()).toContain('> type the listen score (0-20), b to go back or s to skip');
     await answer('20');
-    expect(screen.getScreen()).toBe('? see (0-20) total so far 20');
+    expect(screen.getScreen()).toBe('? see (0-20) total so far 20.0');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(outcome).resolves.toBe('interrupted');
     // Nothing rejected, nor the half-typed person, reached the sheet.
     expect(existsSync(sheet)).toBe(false);
-    expect(warnings.join('\n')).toContain(`Stopped. 0 of 3 staff are saved in ${sheet}; S001 张伟 was being typed and is not saved.`);
+    expect(warnings).toEqual([`\nStopped before anyone was saved: ${sheet} was not written.`]);
   });
 
   it('b goes back a method, then to the previous person to correct them; their row is replaced, not added', async () => {
@@ -138,9 +138,9 @@ describe('evaluate enter, driven through its prompts', () => {
     expect(lines.slice(-3)).toEqual(['', '[1/3] S001 张伟 · 1号楼', '  already saved; Enter keeps a score, type another to change it']);
     expect(screen.getScreen()).toBe('? listen (0-20) (19)');
     for (let i = 0; i < 4; i++) await answer('');
-    expect(screen.getScreen()).toBe('? ask (0-20) (20) total so far 70');
+    expect(screen.getScreen()).toBe('? ask (0-20) (20) total so far 70.0');
     await answer('15');
-    expect(screen.getScreen()).toBe('? Save S001 张伟: 19 + 18 + 17 + 16 + 15 = 85? (Y/n)');
+    expect(screen.getScreen()).toBe('? Save S001 张伟: 19 + 18 + 17 + 16 + 15 = 85.0? (Y/n)');
     await answer('');
     expect(rows(sheet)).toEqual([HEADER, 'S001,张伟,1号楼,2026-H1,王主任,leader,19,18,17,16,15']);
     // And on to S002, where we were.
@@ -289,7 +289,7 @@ describe('evaluate init, driven through its prompts', () => {
     for (const amount of ['800', '¥300', '２０００', '']) await answer(amount);
     expect(screen.getScreen()).toContain('Days allowed for rectification');
     await answer('abc');
-    expect(screen.getScreen()).toContain('> not a number: type a number from 0 to 3650');
+    expect(screen.getScreen()).toContain('> not a number: type a whole number from 0 to 3650');
     for (let i = 0; i < 3; i++) screen.keypress('backspace');
     await answer('15');
     expect(screen.getScreen()).toMatch(/^\? Change the thresholds of "evaluate panel" \(leniency \d/);

@@ -8,10 +8,14 @@ import { styleText } from 'node:util';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { MICRO, parseRole } from '../core/cells.js';
-import { type EntryMethod, type EntryStaff, type Note, EntrySession, pointsText, readTyped } from '../core/entry.js';
+import { type EntryMethod, type EntryStaff, type Note, type RowScoring, EntrySession, countedValue, pointsText, readTyped, totalText } from '../core/entry.js';
+import { textKey } from '../core/cells.js';
+import type { Rational } from '../core/rational.js';
 import { METHODS, Problems } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang, words } from '../i18n/index.js';
+import { problemWords } from '../i18n/problems.js';
+import { displayWidth } from '../render/width.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
 import { EntrySheet } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/roster.js';
@@ -95,6 +99,8 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
 
   const problems = new Problems();
   const roster = loadRoster(flags.roster, 0, { policy, semester, encoding: null, delimiter: ',', roster: flags.roster, lang }, problems);
+  // Whether the sheet was there before: a session that saves nobody leaves it as it was, or unmade.
+  const existed = existsSync(flags.out);
   const opened = await EntrySheet.open(flags.out, { semester, rater, role }, methods, {
     lang,
     bom: flags.bom === true,
@@ -102,9 +108,20 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
     problems,
     words: w,
   });
-  const onRoster = new Set(roster.map((e) => e.staffId));
+  const onRoster = new Map(roster.map((e) => [e.staffId, e]));
   for (const [id, line] of opened.lines) {
-    if (!onRoster.has(id)) problems.warning({ file: flags.out, fileOrder: 1, line }, w.notOnRoster(id, flags.roster));
+    const e = onRoster.get(id);
+    if (!e) {
+      problems.warning({ file: flags.out, fileOrder: 1, line }, w.notOnRoster(id, flags.roster));
+      continue;
+    }
+    // Names compared as the reading compares them against a roster (core/whole-picture.ts
+    // checkRoster): two spellings of one name (a full-width letter, an invisible character) agree.
+    const name = opened.names.get(id) ?? '';
+    if (name && e.name && textKey(name) !== textKey(e.name)) {
+      const differs = (problemWords(lang)['roster-name'] as (a: unknown[]) => string)([id, name, e.name, `${flags.roster}:${e.at.line}`]);
+      problems.warning({ file: flags.out, fileOrder: 1, line }, `${differs}${w.rosterNameKept(id)}`);
+    }
   }
   // A --rater the sheet does not have is likely a typing mistake: said before the first question.
   if (opened.raters.length > 0 && !opened.raterFound) {
@@ -114,15 +131,23 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   if (roster.length === 0) throw new UsageError(w.emptyRoster(flags.roster));
 
   const staff: EntryStaff[] = roster.map((e) => ({ staffId: e.staffId, name: e.name, post: e.post }));
-  const session = new EntrySession(staff, methods, opened.existing);
+  const scoring: RowScoring = { policy, role, semester };
+  const session = new EntrySession(staff, methods, scoring, opened.existing);
   const prompts = await loadPrompts(lang);
   const color = flags.color !== false && !process.env.NO_COLOR && process.stdout.isTTY === true;
   const ui = new EnterScreen(session, w, lang, color, io.print ?? ((l) => process.stdout.write(`${l}\n`)));
   const warn = io.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
+  /** What a typed score counts for in the total, where the policy scales the method (null: as typed). */
+  const countsFor = (m: EntryMethod): string | null => {
+    const mp = policy.methods[m.method];
+    return mp.scale === mp.max ? null : pointsText(Math.round(mp.max * MICRO));
+  };
 
-  ui.say(w.intro(rater, w.role[role], semester, staff.length, methods.map((m) => `${ui.method(m)} ${pointsText(m.maxMicro)}`).join(', '), flags.out));
+  ui.say(w.intro(rater, w.role[role], semester, staff.length));
+  for (const l of fitLines(w.methodsLabel, methods.map((m) => w.methodRange(ui.method(m), pointsText(m.maxMicro), countsFor(m))), w.listSep)) ui.say(l);
+  ui.say(w.savedTo(flags.out));
   if (opened.resumed && session.savedCount > 0) ui.say(w.resumed(session.savedCount, staff.length));
-  ui.say(ui.dim(w.keys));
+  for (const l of w.keys.split('\n')) ui.say(ui.dim(l));
 
   try {
     for (;;) {
@@ -130,23 +155,31 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
       if (step.kind === 'score') {
         ui.header(step.staff);
         const m = methods[step.method]!;
-        const before = session.totalBefore(step.staff, step.method);
+        const at = { staff: step.staff, method: step.method };
         const answer = await prompts.input({
-          message: w.question(ui.method(m), pointsText(m.maxMicro)),
+          message: w.question(ui.method(m), pointsText(m.maxMicro), countsFor(m)),
           default: session.defaultFor(step.staff, step.method),
           validate: (v) => {
             const t = readTyped(v, m);
             return t.kind === 'invalid' ? w.invalid(t.reason, t.text, ui.method(m), pointsText(m.maxMicro)) : true;
           },
-          transformer: (v, { isFinal }) => ui.typed(v, m, before, isFinal),
+          transformer: (v, { isFinal }) => ui.typed(v, m, at, isFinal),
         });
         ui.note(session.type(readTyped(answer, m)));
       } else if (step.kind === 'confirm') {
         const i = step.staff;
         const values = session.valuesOf(i);
-        const parts = methods.map((m) => pointsText(values[m.method]!)).join(' + ');
+        // A scaled score shows what it counts for, so that the sum shown adds up: 9→27.
+        const parts = methods
+          .map((m) => {
+            const typed = pointsText(values[m.method]!);
+            if (countsFor(m) === null) return typed;
+            const v = countedValue(m.method, values[m.method]!, scoring);
+            return `${typed}→${v.toExactDecimal() ?? v.toFixed(2)}`;
+          })
+          .join(' + ');
         const ok = await prompts.confirm({
-          message: w.confirmSave(staff[i]!.staffId, staff[i]!.name, parts, pointsText(session.totalOf(i))),
+          message: w.confirmSave(staff[i]!.staffId, staff[i]!.name, parts, ui.total(session.totalOf(i))),
           default: true,
         });
         const r = session.confirm(ok);
@@ -171,7 +204,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
             })),
             ...session.savedStaff().map((i) => ({
               value: i,
-              name: w.correctChoice(staff[i]!.staffId, staff[i]!.name, pointsText(session.totalOf(i))),
+              name: w.correctChoice(staff[i]!.staffId, staff[i]!.name, ui.total(session.totalOf(i))),
             })),
           ],
         });
@@ -182,19 +215,66 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
     }
   } catch (e) {
     if (!isInterrupt(e)) throw e;
+    if (session.savedCount === 0) {
+      // Nobody saved by this session or before it: the sheet is as it was, or was never made.
+      warn(`\n${w.stoppedNothing(flags.out, existed)}${w.period}`);
+      return 'interrupted';
+    }
     const step = session.step;
     let text = w.stopped(session.savedCount, staff.length, flags.out);
     if (step.kind !== 'summary' && !session.isSaved(step.staff)) text += w.stoppedLost(staff[step.staff]!.staffId, staff[step.staff]!.name);
     warn(`\n${text}${w.period}`);
     const saved = session.savedStaff().map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
-    if (saved.length > 0) warn(`  ${saved.length <= 8 ? saved.join(', ') : [...saved.slice(0, 3), '…', ...saved.slice(-2)].join(', ')}`);
+    const shown = saved.length <= 8 ? saved : [...saved.slice(0, 3), '…', ...saved.slice(-2)];
+    for (const l of fitLines('', shown, w.listSep)) warn(l);
     if (session.unsaved().length > 0) warn(w.stoppedResume);
     return 'interrupted';
   }
+  if (session.savedCount === 0) {
+    ui.say(w.doneNothing(flags.out, existed));
+    return 'done';
+  }
   ui.say(w.done(session.savedCount, staff.length, flags.out));
   const missing = session.unsaved();
-  if (missing.length > 0) ui.say(w.doneMissing(missing.map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`).join(', ')));
+  if (missing.length > 0) {
+    const names = missing.map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
+    for (const l of fitLines(w.doneMissing, names, w.listSep, w.period)) ui.say(l);
+    ui.say(w.doneMissingAgain);
+  }
   return 'done';
+}
+
+/**
+ * How wide the lines enter prints may be: within 80 columns, or the terminal's width when it is
+ * narrower (a line as wide as the terminal would leave the cursor on the next).
+ */
+function lineWidth(): number {
+  const columns = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  return Math.max(20, Math.min(80, columns ?? 80) - 1);
+}
+
+/**
+ * `label` and the items joined by `sep`, in lines of at most `width` columns broken only between
+ * items (the terminal would break inside a word or a name), the lines after the first (and the
+ * first, without a label) indented, and `end` after the last item.
+ */
+export function fitLines(label: string, items: readonly string[], sep: string, end = '', width = lineWidth()): string[] {
+  const lines: string[] = [];
+  let line = label || '  ';
+  let empty = true;
+  items.forEach((item, k) => {
+    const piece = item + (k < items.length - 1 ? sep.trimEnd() : end);
+    const gap = empty ? '' : sep.length > sep.trimEnd().length ? ' ' : '';
+    if (!empty && displayWidth(line + gap + piece) > width) {
+      lines.push(line.trimEnd());
+      line = '  ';
+      empty = true;
+    }
+    line += (empty ? '' : gap) + piece;
+    empty = false;
+  });
+  lines.push(line.trimEnd());
+  return lines;
 }
 
 /** The sheet must not be the roster or a folder, and its folder must exist. It may exist: that is resuming. */
@@ -256,14 +336,19 @@ class EnterScreen {
     this.shown = -1;
   }
 
+  /** A total as people read it: with the policy's decimals. */
+  total(t: Rational): string {
+    return totalText(t, this.session.scoring.policy);
+  }
+
   /** What the answer line shows while typing: the value and what the total becomes. */
-  typed(value: string, m: EntryMethod, before: number, isFinal: boolean): string {
+  typed(value: string, m: EntryMethod, at: { staff: number; method: number }, isFinal: boolean): string {
     const t = readTyped(value, m);
-    if (value === '' && !isFinal) return before > 0 ? this.dim(`${this.w.totalSoFar} ${pointsText(before)}`) : '';
+    if (value === '' && !isFinal) return at.method > 0 ? this.dim(`${this.w.totalSoFar} ${this.total(this.session.totalAt(at.staff, at.method))}`) : '';
     // The answer line keeps the score as it is saved: ５ typed full-width shows as 5.
     const text = isFinal && t.kind === 'score' ? pointsText(t.micro) : value;
     const shown = isFinal && this.color ? styleText('cyan', text) : text;
-    if (t.kind === 'score') return `${shown}  ${this.dim(`→ ${this.w.total} ${pointsText(before + t.micro)}`)}`;
+    if (t.kind === 'score') return `${shown}  ${this.dim(`→ ${this.w.total} ${this.total(this.session.totalAt(at.staff, at.method, t.micro))}`)}`;
     if (t.kind === 'back') return `${shown} ${this.dim(`(${this.w.back})`)}`;
     if (t.kind === 'skip') return `${shown} ${this.dim(`(${this.w.skip})`)}`;
     return shown;
@@ -284,7 +369,7 @@ class EnterScreen {
         return;
       case 'come-back':
         this.say('');
-        this.say(this.w.comeBack(n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`).join(', ')));
+        for (const l of fitLines(this.w.comeBack, n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`), this.w.listSep)) this.say(l);
         return;
       case 'summary':
         return;
@@ -305,7 +390,7 @@ class EnterScreen {
         { text: r.staff.staffId },
         { text: r.staff.name },
         ...methods.map((m) => ({ text: r.values[m.method] === undefined ? '' : pointsText(r.values[m.method]!) })),
-        { text: r.status === 'saved' ? pointsText(r.total) : '', bold: true },
+        { text: r.status === 'saved' ? this.total(r.total) : '', bold: true },
         { text: w.status[r.status], dim: r.status === 'saved' },
       ]),
       ['left', 'left', ...methods.map(() => 'right' as const), 'right', 'left'],

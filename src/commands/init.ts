@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { MICRO, microToString, toHalfWidth } from '../core/cells.js';
-import { type InvalidReason, isBack, readNumber } from '../core/entry.js';
+import { type InvalidReason, type NumberRange, isBack, readNumber } from '../core/entry.js';
 import { COMMITTEE } from '../core/committee.js';
 import { AGGREGATIONS, type Aggregation, DEFAULT_POLICY, type PanelThresholds, type Policy, validatePolicy } from '../core/policy.js';
 import { METHODS, ROLES } from '../core/types.js';
@@ -75,11 +75,25 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
       say(w.initKept(out));
       return 'done';
     }
-    say(w.initIntro(out));
-    const questions = new PolicyQuestions(ask, base, w, say);
-    let from = 0;
+    // The questions start from --policy, else from the file being replaced: Enter through them
+    // keeps what it says. A file that is not a policy any more starts from the rules, said so.
+    let start = base;
+    let from: string | null = flags.policy ?? null;
+    if (!flags.policy && exists) {
+      try {
+        start = loadPolicy(out, { lang }).policy;
+        from = out;
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        say(e.message);
+        say(w.initExistingBad(out));
+      }
+    }
+    say(from === null ? w.initIntro(out) : w.initIntroFrom(out, from));
+    const questions = new PolicyQuestions(ask, start, w, say);
+    let at = 0;
     for (;;) {
-      await questions.run(from);
+      await questions.run(at);
       const policy = questions.checked();
       say('');
       say(w.policyTitle(out));
@@ -102,7 +116,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
         say(w.wrote(out));
         return 'done';
       }
-      from = questions.count() - 1;
+      at = questions.count() - 1;
     }
   } catch (e) {
     if (!isInterrupt(e)) throw e;
@@ -113,6 +127,26 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
 
 const text = (micro: number) => microToString(micro);
 const micro = (n: number) => Math.round(n * MICRO);
+
+/**
+ * What each question takes: the values validatePolicy accepts (core/policy.ts). A question checks
+ * its answer with its range and its error message states that range (numberError), from this one
+ * definition.
+ */
+const RANGES = {
+  maximum: { minMicro: 0, maxMicro: micro(100), aboveMin: true },
+  trimMinScores: { minMicro: micro(3), maxMicro: micro(1000), whole: true },
+  roleWeight: { minMicro: 0, maxMicro: micro(1000), aboveMin: true },
+  amount: { minMicro: 0, maxMicro: micro(1_000_000_000), whole: true },
+  rectificationDays: { minMicro: 0, maxMicro: micro(3650), whole: true },
+  panel: { minMicro: 0, maxMicro: micro(100), aboveMin: true },
+  identicalShare: { minMicro: 0, maxMicro: micro(1), aboveMin: true },
+} satisfies Record<string, NumberRange>;
+
+/** A range as the error messages word it. */
+function rangeWords(r: NumberRange): { min: string; max: string; aboveMin: boolean; whole: boolean } {
+  return { min: text(r.minMicro), max: text(r.maxMicro), aboveMin: r.aboveMin === true, whole: r.whole === true };
+}
 
 /** The members of a committee (leader, head office, center office, two students). */
 const COMMITTEE_SIZE = Object.values(COMMITTEE).reduce((a, b) => a + b, 0);
@@ -154,7 +188,7 @@ class PolicyQuestions {
       ...(p.aggregation === 'trimmed' ? [() => this.trim()] : []),
       ...(p.aggregation === 'weighted'
         ? ROLES.map((r) => async (): Promise<Move> => {
-            const v = await this.number(this.w.weightQuestion(this.w.role[r]), p.roleWeights[r], { min: 0, max: 1000, aboveMin: true });
+            const v = await this.number(this.w.weightQuestion(this.w.role[r]), p.roleWeights[r], RANGES.roleWeight);
             if (v === BACK) return 'back';
             p.roleWeights[r] = v;
             return 'next';
@@ -162,7 +196,7 @@ class PolicyQuestions {
         : []),
       ...(['excellent', 'good', 'annualBonus', 'penalty'] as const).map((k) => () => this.amount(k)),
       async (): Promise<Move> => {
-        const v = await this.number(this.w.daysQuestion, p.rectificationDays, { min: 0, max: 3650, whole: true });
+        const v = await this.number(this.w.daysQuestion, p.rectificationDays, RANGES.rectificationDays);
         if (v === BACK) return 'back';
         p.rectificationDays = v;
         return 'next';
@@ -170,7 +204,7 @@ class PolicyQuestions {
       () => this.panelQuestion(),
       ...(this.changePanel
         ? (Object.keys(DEFAULT_POLICY.panel) as (keyof PanelThresholds)[]).map((k) => async (): Promise<Move> => {
-            const v = await this.number(this.w.panelField[k], p.panel[k], { min: 0, max: k === 'identicalShare' ? 1 : 100, aboveMin: true });
+            const v = await this.number(this.w.panelField[k], p.panel[k], k === 'identicalShare' ? RANGES.identicalShare : RANGES.panel);
             if (v === BACK) return 'back';
             p.panel[k] = v;
             return 'next';
@@ -205,8 +239,7 @@ class PolicyQuestions {
     return checked.policy;
   }
 
-  private async number(message: string, current: number | null, o: { min: number; max: number; whole?: boolean; aboveMin?: boolean }): Promise<number | Back> {
-    const range = { minMicro: micro(o.min), maxMicro: micro(o.max), whole: o.whole, aboveMin: o.aboveMin };
+  private async number(message: string, current: number | null, range: NumberRange): Promise<number | Back> {
     const answer = await this.ask.input({
       message,
       default: current === null ? undefined : String(current),
@@ -214,7 +247,7 @@ class PolicyQuestions {
       validate: (v) => {
         if (isBack(v)) return true;
         const r = readNumber(v, range);
-        return r.ok || this.w.numberError(r.reason, String(o.min), String(o.max));
+        return r.ok || this.w.numberError(r.reason, rangeWords(range));
       },
     });
     if (isBack(answer)) return BACK;
@@ -238,15 +271,15 @@ class PolicyQuestions {
       transformer: this.showBack,
       validate: (v) => {
         if (isBack(v)) return true;
-        const r = readNumber(v, { minMicro: 0, maxMicro: hundred, aboveMin: true });
-        if (!r.ok) return this.w.numberError(r.reason, '0', '100');
+        const r = readNumber(v, RANGES.maximum);
+        if (!r.ok) return this.w.numberError(r.reason, rangeWords(RANGES.maximum));
         if (last && r.micro !== rest) return this.w.maxMustBe(text(rest), text(sum + r.micro));
         if (!last && sum + r.micro >= hundred) return this.w.maxLeavesNothing(text(sum + r.micro));
         return true;
       },
     });
     if (isBack(answer)) return 'back';
-    const r = readNumber(answer, { minMicro: 0, maxMicro: hundred, aboveMin: true });
+    const r = readNumber(answer, RANGES.maximum);
     if (!r.ok) throw new Error(`a validated answer did not read: ${answer}`);
     const mp = p.methods[m];
     const scaleFollows = mp.scale === mp.max;
@@ -268,7 +301,7 @@ class PolicyQuestions {
 
   /** A minimum above the committee's size never drops anyone: said once, and asked again. */
   private async trim(): Promise<Move> {
-    const v = await this.number(this.w.trimQuestion, this.p.trimMinScores, { min: 3, max: 1000, whole: true });
+    const v = await this.number(this.w.trimQuestion, this.p.trimMinScores, RANGES.trimMinScores);
     if (v === BACK) return 'back';
     this.p.trimMinScores = v;
     if (v > COMMITTEE_SIZE && v !== this.warnedTrim) {
@@ -288,7 +321,7 @@ class PolicyQuestions {
       validate: (v) => {
         if (isBack(v)) return true;
         const r = readAmount(v);
-        return r.ok || this.w.numberError(r.reason, '0', '1000000000');
+        return r.ok || this.w.numberError(r.reason, rangeWords(RANGES.amount));
       },
     });
     if (isBack(answer)) return 'back';
@@ -317,6 +350,6 @@ class PolicyQuestions {
 function readAmount(raw: string): { ok: true; value: number | null } | { ok: false; reason: InvalidReason | 'not-whole' | 'too-small' } {
   const t = toHalfWidth(raw).trim().replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');
   if (t === '' || t === '-' || t === '—') return { ok: true, value: null };
-  const r = readNumber(t, { minMicro: 0, maxMicro: micro(1_000_000_000), whole: true });
+  const r = readNumber(t, RANGES.amount);
   return r.ok ? { ok: true, value: r.micro / MICRO } : r;
 }

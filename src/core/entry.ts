@@ -3,9 +3,13 @@
  * a rater's roster (next, back, skip, come back, summary). Pure: the command asks and saves; this
  * file only decides what a typed text means and which question comes next.
  */
+import { methodValue, statsOf } from './aggregation.js';
 import { MICRO, microToString, toHalfWidth } from './cells.js';
+import type { Policy } from './policy.js';
+import { Rational } from './rational.js';
+import { settle } from './rounding.js';
 import { type ScoreProblem, readScore } from './score-cell.js';
-import type { Method } from './types.js';
+import type { Method, Role } from './types.js';
 
 export interface EntryStaff {
   staffId: string;
@@ -13,10 +17,43 @@ export interface EntryStaff {
   post: string;
 }
 
-/** A method the rater scores, with the highest score allowed (micro-points). */
+/** A method the rater scores, with the highest score typed (its scale, micro-points). */
 export interface EntryMethod {
   method: Method;
   maxMicro: number;
+}
+
+/** What a rater's row is totalled with: the policy, and the rater's role and semester. */
+export interface RowScoring {
+  policy: Policy;
+  role: Role;
+  semester: string;
+}
+
+/**
+ * What one score of this rater counts for in `evaluate score`: the method's aggregate of that one
+ * score (aggregation.ts), which scales it to the method's maximum where the policy has a scale.
+ */
+export function countedValue(method: Method, micro: number, scoring: RowScoring): Rational {
+  const one = [{ micro, role: scoring.role }];
+  return methodValue(method, statsOf(one), one, scoring.policy);
+}
+
+/**
+ * The total `evaluate score` gives a sheet of this rater's row alone: the methods' values added
+ * exactly and rounded once to the policy's precision (rounding.ts). Methods not typed count nothing.
+ */
+export function rowTotal(values: Values, scoring: RowScoring): Rational {
+  let exact = Rational.ZERO;
+  for (const [method, micro] of Object.entries(values) as [Method, number | undefined][]) {
+    if (micro !== undefined) exact = exact.add(countedValue(method, micro, scoring));
+  }
+  return settle(scoring.semester, exact, scoring.policy).total;
+}
+
+/** A total as people read it: with exactly the policy's decimals (90.0). */
+export function totalText(total: Rational, policy: Policy): string {
+  return total.toFixed(policy.precision);
 }
 
 /** One rater's scores for one staff member, in micro-points; a method not typed yet is absent. */
@@ -70,10 +107,22 @@ export function readTyped(raw: string, m: EntryMethod): Typed {
 export type NumberRead = { ok: true; micro: number } | { ok: false; reason: InvalidReason | 'not-whole' | 'too-small' };
 
 /**
- * A number typed at a setup question (a method's maximum, an amount, a number of days): plain
- * decimal, full-width digits accepted, at most 6 decimals, within [min, max] (micro-points).
+ * The numbers a setup question takes (micro-points): from `minMicro` (or above it, with `aboveMin`)
+ * to `maxMicro`, whole numbers only with `whole`. The question checks with it and its error
+ * message says it, so the two cannot disagree.
  */
-export function readNumber(raw: string, o: { minMicro: number; maxMicro: number; whole?: boolean; aboveMin?: boolean }): NumberRead {
+export interface NumberRange {
+  minMicro: number;
+  maxMicro: number;
+  whole?: boolean;
+  aboveMin?: boolean;
+}
+
+/**
+ * A number typed at a setup question (a method's maximum, an amount, a number of days): plain
+ * decimal, full-width digits accepted, at most 6 decimals, within the range.
+ */
+export function readNumber(raw: string, o: NumberRange): NumberRead {
   const text = toHalfWidth(raw).trim();
   if (text === '') return { ok: false, reason: 'empty' };
   const r = readScore(text, 'value', o.maxMicro);
@@ -81,12 +130,6 @@ export function readNumber(raw: string, o: { minMicro: number; maxMicro: number;
   if (o.whole && r.micro % MICRO !== 0) return { ok: false, reason: 'not-whole' };
   if (r.micro < o.minMicro || (o.aboveMin && r.micro === o.minMicro)) return { ok: false, reason: 'too-small' };
   return { ok: true, micro: r.micro };
-}
-
-export function sumMicro(values: Values): number {
-  let t = 0;
-  for (const v of Object.values(values)) t += v ?? 0;
-  return t;
 }
 
 /** A score or total as people write it: 18, 17.5, 91.25. */
@@ -114,7 +157,8 @@ export interface SummaryRow {
   index: number;
   staff: EntryStaff;
   values: Values;
-  total: number;
+  /** The total `evaluate score` gives the row (rowTotal). */
+  total: Rational;
   status: Status;
 }
 
@@ -140,6 +184,7 @@ export class EntrySession {
   constructor(
     readonly staff: readonly EntryStaff[],
     readonly methods: readonly EntryMethod[],
+    readonly scoring: RowScoring,
     existing: ReadonlyMap<string, Values> = new Map(),
   ) {
     this.values = staff.map((s) => ({ ...(existing.get(s.staffId) ?? {}) }));
@@ -171,16 +216,20 @@ export class EntrySession {
     return { ...this.values[i]! };
   }
 
-  /** The total of the scores typed for this person so far. */
-  totalOf(i: number): number {
-    return sumMicro(this.values[i]!);
+  /** The total of the scores typed for this person so far, as `evaluate score` would give it. */
+  totalOf(i: number): Rational {
+    return rowTotal(this.values[i]!, this.scoring);
   }
 
-  /** The total of the methods before the current one: what the running total shows at a question. */
-  totalBefore(i: number, method: number): number {
-    let t = 0;
-    for (const m of this.methods.slice(0, method)) t += this.values[i]![m.method] ?? 0;
-    return t;
+  /**
+   * The running total at a question: the methods before this one, and `typed` for this one if
+   * given (what is being typed), totalled as `evaluate score` would.
+   */
+  totalAt(i: number, method: number, typed?: number): Rational {
+    const v: Values = {};
+    for (const m of this.methods.slice(0, method)) v[m.method] = this.values[i]![m.method];
+    if (typed !== undefined) v[this.methods[method]!.method] = typed;
+    return rowTotal(v, this.scoring);
   }
 
   /** The value typed earlier for this question (kept when going back or skipping), as text. */

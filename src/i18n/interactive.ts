@@ -5,6 +5,26 @@ import type { Method, Role } from '../core/types.js';
 
 type Reason = InvalidReason | 'not-whole' | 'too-small';
 
+/** The numbers a setup question takes, as its messages word them (from the range it checks with). */
+interface RangeText {
+  min: string;
+  max: string;
+  /** The minimum itself is refused. */
+  aboveMin: boolean;
+  whole: boolean;
+}
+
+/** "a number greater than 0 and at most 100", "a whole number from 0 to 3650". */
+function rangeEn(r: RangeText): string {
+  return `a ${r.whole ? 'whole ' : ''}number ${r.aboveMin ? `greater than ${r.min} and at most ${r.max}` : `from ${r.min} to ${r.max}`}`;
+}
+
+/** "大于 0 且不超过 100 的数", " 0 到 3650 之间的整数" (a leading space before a digit, after 请输入). */
+function rangeZh(r: RangeText): string {
+  const what = r.whole ? '整数' : '数';
+  return r.aboveMin ? `大于 ${r.min} 且不超过 ${r.max} 的${what}` : ` ${r.min} 到 ${r.max} 之间的${what}`;
+}
+
 /** The keys the select prompt names in its help line, by the words it uses for them. */
 type KeyAction = 'navigate' | 'select';
 
@@ -26,13 +46,19 @@ const en = {
   enterInstead: 'to load scores from a file, fill in the sheets from "evaluate template" and run "evaluate score"',
 
   // enter
-  intro: (rater: string, role: string, semester: string, staff: number, methods: string, file: string) =>
-    `Scores of ${rater} (${role}) for ${semester}: ${staff} staff; methods ${methods}.\nEach confirmed person is saved to ${file} at once.`,
+  intro: (rater: string, role: string, semester: string, staff: number) => `Scores of ${rater} (${role}) for ${semester}: ${staff} staff.`,
+  /** Before the methods, each as typed (0 to its scale) and, where the policy scales it, what it counts for. */
+  methodsLabel: 'Methods: ',
+  methodRange: (method: string, scale: string, counts: string | null) => `${method} 0-${scale}${counts === null ? '' : ` (counts as 0-${counts})`}`,
+  /** Between the items of a list the session prints. */
+  listSep: ', ',
+  savedTo: (file: string) => `Each confirmed person is saved to ${file} at once.`,
   resumed: (saved: number, staff: number) => `Continuing: ${saved} of ${staff} are already in the sheet.`,
-  keys: 'Type a score and press Enter. b = back, s = skip for now, Ctrl-C = stop (everyone saved stays saved).',
+  // Two lines: one would be over 80 columns, and a terminal breaks it inside a word.
+  keys: 'Type a score and press Enter. b = back, s = skip for now,\nCtrl-C = stop (everyone saved stays saved).',
   person: (pos: number, of: number, id: string, name: string, post: string) => `[${pos}/${of}] ${id} ${name}${post ? ` · ${post}` : ''}`,
   savedBefore: 'already saved; Enter keeps a score, type another to change it',
-  question: (method: string, max: string) => `${method} (0-${max})`,
+  question: (method: string, max: string, counts: string | null) => `${method} (0-${max}${counts === null ? '' : `, counts as 0-${counts}`})`,
   total: 'total',
   totalSoFar: 'total so far',
   back: 'back',
@@ -58,17 +84,22 @@ const en = {
   backTo: (id: string, name: string) => `Back to ${id} ${name}:`,
   nothingBefore: 'There is nobody before this person.',
   skipped: (id: string, name: string) => `  skipped ${id} ${name} for now; it comes back after the last one`,
-  comeBack: (list: string) => `Coming back to the staff skipped: ${list}`,
+  /** Before the list of the staff skipped, as they come back. */
+  comeBack: 'Coming back to the staff skipped: ',
   summaryTitle: (saved: number, of: number, semester: string, rater: string) => `Summary: ${saved} of ${of} saved for ${semester}, rater ${rater}`,
   status: { saved: 'saved', skipped: 'skipped', missing: 'not typed' },
   statusHead: 'Status',
   summaryQuestion: 'All correct?',
-  finishChoice: (missing: number) => (missing === 0 ? 'Yes, finish' : `Finish now (${missing} not typed; run the command again to add them)`),
+  finishChoice: (missing: number) => (missing === 0 ? 'Yes, finish' : `Finish now (${missing} not typed: run again to add them)`),
   enterChoice: (id: string, name: string, status: string) => `Type ${id} ${name} (${status})`,
   correctChoice: (id: string, name: string, total: string) => `Correct ${id} ${name} (${total})`,
   done: (saved: number, of: number, file: string) => `Done: ${saved} of ${of} staff in ${file}.`,
-  doneMissing: (list: string) => `Not typed yet: ${list}. Run the same command again to add them.`,
+  doneNothing: (file: string, existed: boolean) => `Done: nobody was saved, ${existed ? `${file} is as it was` : `and ${file} was not written`}.`,
+  /** Before the list of the staff not typed (the list is broken into lines between names). */
+  doneMissing: 'Not typed yet: ',
+  doneMissingAgain: 'Run the same command again to add them.',
   stopped: (saved: number, of: number, file: string) => `Stopped. ${saved} of ${of} staff are saved in ${file}`,
+  stoppedNothing: (file: string, existed: boolean) => `Stopped before anyone was saved: ${existed ? `${file} is as it was` : `${file} was not written`}`,
   stoppedLost: (id: string, name: string) => `; ${id} ${name} was being typed and is not saved`,
   stoppedResume: 'Run the same command again to continue where you stopped.',
   period: '.',
@@ -82,6 +113,8 @@ const en = {
     `${out} was changed by another program while you were typing (another evaluate enter, an editor, Excel): ${who} is not saved (${values}), and the file is left as it is. Run the same command again: it continues from what the file holds now`,
   sheetNotFile: (out: string) => `--out ${out} is not a file (a device or a pipe); the sheet is read and written back: give a file name`,
   emptyRoster: (roster: string) => `the roster ${roster} has nobody on it`,
+  /** After the reading's own words for a name the roster spells otherwise. */
+  rosterNameKept: (id: string) => `; the row is kept as it is: fix the name, or save ${id} again from the summary to write the roster's name`,
   notOnRoster: (id: string, roster: string) => `${id} is not on the roster ${roster}; the row is kept as it is`,
   newRater: (rater: string, found: string[]) =>
     `the sheet has no rater ${rater}: the raters found are ${found.join(', ')}; ${rater} would be added as a new rater (Ctrl-C to stop)`,
@@ -98,6 +131,9 @@ const en = {
   initKept: (file: string) => `Kept ${file}; nothing was written.`,
   initIntro: (file: string) =>
     `Setting up the evaluation policy for ${file}. Each question shows the rules' value: press Enter to keep it.\nType b to go back one question.`,
+  initIntroFrom: (file: string, from: string) =>
+    `Setting up the evaluation policy for ${file}.\nEach question shows the value in ${from}: press Enter to keep it.\nType b to go back one question.`,
+  initExistingBad: (file: string) => `${file} cannot be read as a policy (above): the questions show the built-in rules instead.`,
   initIsFolder: (out: string) => `--out ${out} is a folder; give the policy file's name`,
   initExistsYes: (out: string) => `${out} already exists; add --force to replace it`,
   backChoice: '← back to the previous question',
@@ -138,23 +174,24 @@ const en = {
     leniency: 'Leniency (points of total) beyond which a rater is flagged lenient or severe',
     outlierSd: 'A score is an outlier when it is more than this many standard deviations from the other raters\' median',
     outlierPoints: '...and more than this many points from it',
-    identicalShare: 'Share of staff given identical scores above which a rater is flagged (0-1)',
+    identicalShare: 'Share of staff given identical scores above which a rater is flagged (above 0, at most 1)',
     spread: 'Spread of one person\'s rater totals above which it is flagged',
   },
-  numberError: (reason: Reason, min: string, max: string) => {
+  numberError: (reason: Reason, range: RangeText) => {
+    const r = rangeEn(range);
     switch (reason) {
       case 'empty':
-        return `type a number from ${min} to ${max}`;
+        return `type ${r}`;
       case 'not-whole':
-        return `type a whole number from ${min} to ${max}`;
+        return `not a whole number: type ${r}`;
       case 'decimals':
         return 'at most 6 decimals';
       case 'decimal-comma':
-        return `not a number: write a decimal point, not a comma (a number from ${min} to ${max})`;
+        return `not a number: write a decimal point, not a comma (${r})`;
       case 'not-number':
-        return `not a number: type a number from ${min} to ${max}`;
+        return `not a number: type ${r}`;
       default:
-        return `out of range: type a number from ${min} to ${max}`;
+        return `out of range: type ${r}`;
     }
   },
   policyTitle: (file: string) => `The policy for ${file}:`,
@@ -219,13 +256,16 @@ const zh: InteractiveWords = {
   },
   enterInstead: '若分数已在文件中，请填写 "evaluate template" 生成的表格后运行 "evaluate score"',
 
-  intro: (rater, role, semester, staff, methods, file) =>
-    `评委 ${rater}（${role}）· ${semester}：共 ${staff} 人；考评方式 ${methods}。\n每确认一人即保存到 ${file}。`,
+  intro: (rater, role, semester, staff) => `评委 ${rater}（${role}）· ${semester}：共 ${staff} 人。`,
+  methodsLabel: '考评方式：',
+  methodRange: (method, scale, counts) => `${method} 0-${scale}${counts === null ? '' : `（折合 0-${counts} 分）`}`,
+  listSep: '，',
+  savedTo: (file) => `每确认一人即保存到 ${file}。`,
   resumed: (saved, staff) => `继续录入：${staff} 人中已有 ${saved} 人在表中。`,
-  keys: '输入分数后按回车。b = 返回上一步，s = 暂时跳过，Ctrl-C = 停止（已保存的不会丢失）。',
+  keys: '输入分数后按回车。b = 返回上一步，s = 暂时跳过，\nCtrl-C = 停止（已保存的不会丢失）。',
   person: (pos, of, id, name, post) => `[${pos}/${of}] ${id} ${name}${post ? ` · ${post}` : ''}`,
   savedBefore: '已保存；按回车保留原分数，输入新分数即修改',
-  question: (method, max) => `${method}（0-${max}）`,
+  question: (method, max, counts) => `${method}（0-${max}${counts === null ? '' : `，折合 0-${counts} 分`}）`,
   total: '合计',
   totalSoFar: '已计',
   back: '返回',
@@ -251,7 +291,7 @@ const zh: InteractiveWords = {
   backTo: (id, name) => `返回 ${id} ${name}：`,
   nothingBefore: '前面没有人了。',
   skipped: (id, name) => `  暂时跳过 ${id} ${name}，最后一人之后再回来`,
-  comeBack: (list) => `回到跳过的人：${list}`,
+  comeBack: '回到跳过的人：',
   summaryTitle: (saved, of, semester, rater) => `汇总：${semester} 评委 ${rater}，${of} 人中已保存 ${saved} 人`,
   status: { saved: '已保存', skipped: '已跳过', missing: '未录入' },
   statusHead: '状态',
@@ -260,8 +300,11 @@ const zh: InteractiveWords = {
   enterChoice: (id, name, status) => `录入 ${id} ${name}（${status}）`,
   correctChoice: (id, name, total) => `修改 ${id} ${name}（${total}）`,
   done: (saved, of, file) => `完成：${of} 人中 ${saved} 人已保存在 ${file}。`,
-  doneMissing: (list) => `尚未录入：${list}。再次运行同一命令即可补录。`,
+  doneNothing: (file, existed) => `完成：没有保存任何人，${existed ? `${file} 保持原样` : `未写入 ${file}`}。`,
+  doneMissing: '尚未录入：',
+  doneMissingAgain: '再次运行同一命令即可补录。',
   stopped: (saved, of, file) => `已停止。${of} 人中 ${saved} 人已保存在 ${file}`,
+  stoppedNothing: (file, existed) => `已停止，没有保存任何人：${existed ? `${file} 保持原样` : `未写入 ${file}`}`,
   stoppedLost: (id, name) => `；正在录入的 ${id} ${name} 未保存`,
   stoppedResume: '再次运行同一命令即可从停下的地方继续。',
   period: '。',
@@ -274,6 +317,7 @@ const zh: InteractiveWords = {
     `录入期间 ${out} 被其他程序改动过（另一个 evaluate enter、编辑器或 Excel）：${who} 未保存（${values}），文件保持原样。请重新运行同一条命令，将从文件现有的内容接着录入`,
   sheetNotFile: (out) => `--out ${out} 不是文件（而是设备或管道）；评分表要读出再写回：请给出文件名`,
   emptyRoster: (roster) => `名单 ${roster} 中没有任何人`,
+  rosterNameKept: (id) => `；该行保持原样：请改正姓名，或在汇总中重新保存 ${id}，写入花名册上的姓名`,
   notOnRoster: (id, roster) => `${id} 不在名单 ${roster} 中；该行保持原样`,
   newRater: (rater, found) => `评分表中没有评委 ${rater}：表中的评委是 ${found.join('、')}；将把 ${rater} 作为新评委添加（按 Ctrl-C 停止）`,
   cannotContinue: (lacking) =>
@@ -286,6 +330,8 @@ const zh: InteractiveWords = {
   initExists: (file) => `${file} 已存在。要替换吗？`,
   initKept: (file) => `保留 ${file}，未写入任何内容。`,
   initIntro: (file) => `设置 ${file} 的考评规则。每个问题都预填了规则中的值：按回车即保留。\n输入 b 可返回上一题。`,
+  initIntroFrom: (file, from) => `设置 ${file} 的考评规则。\n每个问题都预填了 ${from} 中的值：按回车即保留。\n输入 b 可返回上一题。`,
+  initExistingBad: (file) => `${file} 无法作为考评办法读取（见上）：各问题改为预填内置规则的值。`,
   initIsFolder: (out) => `--out ${out} 是文件夹；请给出考评办法文件的文件名`,
   initExistsYes: (out) => `${out} 已存在；如要替换，请加 --force`,
   backChoice: '← 返回上一题',
@@ -324,23 +370,24 @@ const zh: InteractiveWords = {
     leniency: '评委偏宽/偏严的阈值（总分差）',
     outlierSd: '离群分：与其他评委中位数相差超过多少个标准差',
     outlierPoints: '……且相差超过多少分',
-    identicalShare: '给出相同分数的人数比例超过多少时标记评委（0-1）',
+    identicalShare: '给出相同分数的人数比例超过多少时标记评委（大于 0，不超过 1）',
     spread: '某人各评委总分极差超过多少时标记',
   },
-  numberError: (reason, min, max) => {
+  numberError: (reason, range) => {
+    const r = rangeZh(range);
     switch (reason) {
       case 'empty':
-        return `请输入 ${min} 到 ${max} 之间的数`;
+        return `请输入${r}`;
       case 'not-whole':
-        return `请输入 ${min} 到 ${max} 之间的整数`;
+        return `不是整数：请输入${r}`;
       case 'decimals':
         return '小数最多 6 位';
       case 'decimal-comma':
-        return `不是数字：小数请用小数点，不要用逗号（${min} 到 ${max} 之间的数）`;
+        return `不是数字：小数请用小数点，不要用逗号（${r.trim()}）`;
       case 'not-number':
-        return `不是数字：请输入 ${min} 到 ${max} 之间的数`;
+        return `不是数字：请输入${r}`;
       default:
-        return `超出范围：请输入 ${min} 到 ${max} 之间的数`;
+        return `超出范围：请输入${r}`;
     }
   },
   policyTitle: (file) => `${file} 的考评规则：`,

@@ -59,6 +59,8 @@ export interface OpenedSheet {
   existing: Map<string, Values>;
   /** The line of each of this rater's rows, by staff id. */
   lines: Map<string, number>;
+  /** The name each of this rater's rows gives, by staff id (trimmed; empty where none). */
+  names: Map<string, string>;
   /** True when the file was there with at least a header. */
   resumed: boolean;
   /** The raters the sheet holds rows of, as first written, in the order found. */
@@ -138,6 +140,7 @@ export class EntrySheet {
       sheet: new EntrySheet(path, SHEET_COLUMNS.map((c) => headerName(c, opts.lang)), [...SHEET_COLUMNS], [], opts.bom, '\r\n', opts.lang, key, null, w, stamp),
       existing: new Map(),
       lines: new Map(),
+      names: new Map(),
       resumed: false,
       raters: [],
       raterFound: false,
@@ -178,7 +181,7 @@ export class EntrySheet {
       w,
       stamp,
     );
-    const opened: OpenedSheet = { sheet, existing: new Map(), lines: new Map(), resumed: true, raters: [], raterFound: false };
+    const opened: OpenedSheet = { sheet, existing: new Map(), lines: new Map(), names: new Map(), resumed: true, raters: [], raterFound: false };
     const need: Column[] = ['staff_id', 'rater', ...methods.map((m) => m.method)];
     const lacking = need.filter((c) => !columns.includes(c));
     if (lacking.length > 0 || columns.includes('method')) {
@@ -229,6 +232,7 @@ export class EntrySheet {
         else opts.problems.error(at(line, col(m.method) + 1), `${r.message} ${who}`);
       }
       opened.lines.set(staffId, line);
+      opened.names.set(staffId, cell('name'));
       opened.existing.set(staffId, values);
       sheet.rowOf.set(staffId, sheet.rows.length - 1);
     }
