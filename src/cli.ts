@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
 import { quietOnClosedPipe } from './io/output.js';
 import { COMMANDS } from './commands/list.js';
-import { argvLang, optionsAfterCommand, programWords } from './commands/program-words.js';
+import { argvLang, commandErrors, operandWords, optionsAfterCommand, programWords } from './commands/program-words.js';
 import { commandWords } from './i18n/commands.js';
 import { helpWords } from './i18n/help.js';
 import { type Lang, defaultLang } from './i18n/index.js';
@@ -37,20 +37,32 @@ export async function buildProgram(wanted: string | undefined, lang: Lang = defa
   }
   program.addHelpText('after', w.program.after);
   // Commander's own errors (unknown option, missing argument) are usage errors: exit 2.
-  program.commands.forEach((c) => c.exitOverride());
+  program.commands.forEach((c) => commandErrors(c.exitOverride(), lang));
   return program;
+}
+
+/**
+ * What `evaluate help WORD` runs: WORD's help, the program's (`help`, `help help`), or for a word
+ * that is no command, the word itself, so that commander says it is unknown and suggests the
+ * command meant, as for `evaluate scor` (its own `help scor` would print the whole help instead).
+ * The options around it only chose the language (argvLang).
+ */
+function helpAsked(word: string | undefined): string[] {
+  if (word === undefined || word === 'help') return ['help'];
+  return COMMANDS.some((c) => c.name === word) ? ['help', word] : [word];
 }
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   await preparePaint();
   const args = optionsAfterCommand(argv.slice(2));
-  // The command is the first word that is not an option (`evaluate help score` asks for score's help).
-  const words = args.filter((a) => !a.startsWith('-'));
+  // The command is the first word that is neither an option nor a common option's value (`evaluate
+  // help score` asks for score's help).
+  const words = operandWords(args);
   const lang = argvLang(argv.slice(2));
   const program = await buildProgram(words[0] === 'help' ? words[1] : words[0], lang);
   try {
-    await program.parseAsync([...argv.slice(0, 2), ...args]);
+    await program.parseAsync([...argv.slice(0, 2), ...(words[0] === 'help' ? helpAsked(words[1]) : args)]);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -227,24 +227,57 @@ describe('the format of --out', () => {
 
   it('refuses a --format that the file\'s extension contradicts, and a file the command does not write: exit 2 before reading, in words, nothing written', () => {
     const d = dir();
-    const cases: [string[], string, string][] = [
-      [['score', H1, '--format', 'csv', '--out', 'r.xlsx'], 'r.xlsx', 'csv'],
-      [['rewards', H1, H2, '--format', 'table', '--out', 'R.XLSX'], 'R.XLSX', 'table'],
-      [['report', H1, '--format', 'pdf', '--out', 'r.html'], 'r.html', 'pdf'],
-      [['score', join(d, 'missing.csv'), '--format', 'json', '--out', 'r.xlsx'], 'r.xlsx', 'json'],
+    const cases: [string[], string][] = [
+      [['score', H1, '--format', 'csv', '--out', 'r.xlsx'], '--format csv writes text, but --out r.xlsx names an Excel workbook: leave out --format to write an Excel workbook, or name the file .csv'],
+      [['rewards', H1, H2, '--format', 'table', '--out', 'R.XLSX'], '--format table writes text, but --out R.XLSX names an Excel workbook: leave out --format to write an Excel workbook, or name the file .txt'],
+      [['year', H1, H2, '--format', 'table', '--out', 'a.xlsx'], '--format table writes text, but --out a.xlsx names an Excel workbook: leave out --format to write an Excel workbook, or name the file .txt'],
+      [['report', H1, '--format', 'pdf', '--out', 'r.html'], '--format pdf writes a PDF, but --out r.html names an HTML document: leave out --format to write an HTML document, or name the file .pdf'],
+      [['report', H1, '--format', 'html', '--out', 'r.pdf'], '--format html writes an HTML document, but --out r.pdf names a PDF: leave out --format to write a PDF, or name the file .html'],
+      [['score', join(d, 'missing.csv'), '--format', 'json', '--out', 'r.xlsx'], '--format json writes text, but --out r.xlsx names an Excel workbook: leave out --format to write an Excel workbook, or name the file .json'],
     ];
-    for (const [args, out, format] of cases) {
+    for (const [args, message] of cases) {
       const r = run(args, { cwd: d });
-      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `evaluate: error: --out ${out} does not end in .${format}: name the file .${format}, or leave out --format\n`]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `evaluate: error: ${message}\n`]);
     }
-    const zh = run(['score', H1, '--format', 'csv', '--out', 'r.xlsx', '--lang', 'zh'], { cwd: d });
-    expect([zh.code, zh.stderr]).toEqual([2, 'evaluate: error: --out r.xlsx 的扩展名不是 .csv：请把文件命名为 .csv，或不写 --format\n']);
+    const zh = run(['year', H1, H2, '--format', 'table', '--out', 'a.xlsx', '--lang', 'zh'], { cwd: d });
+    expect([zh.code, zh.stderr]).toEqual([
+      2,
+      'evaluate: error: --format table 写出的是文本，而 --out a.xlsx 是 Excel 工作簿的文件名：要写 Excel 工作簿请不写 --format，否则请把文件命名为 .txt\n',
+    ]);
     // A command that writes no such file: a workbook of check, a PDF of score.
     const check = run(['check', H1, '--out', 'c.xlsx'], { cwd: d });
     expect([check.code, check.stderr]).toEqual([2, 'evaluate: error: --out c.xlsx: check writes no .xlsx file (its formats: table, json); name the file for one of them\n']);
     const pdf = run(['score', H1, '--out', '成绩.pdf', '--lang', 'zh'], { cwd: d });
     expect([pdf.code, pdf.stderr]).toEqual([2, 'evaluate: error: --out 成绩.pdf：score 不能写出 .pdf 文件（可用的格式：table、csv、json、md、xlsx）；请按其中一种格式命名文件\n']);
     expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('a workbook is named .xlsx and a PDF .pdf: either under another name is refused, exit 2, nothing written', () => {
+    const d = dir();
+    const cases: [string[], string][] = [
+      [['year', H1, H2, '--format', 'xlsx', '--out', 'y2.csv'], '--format xlsx writes an Excel workbook, but --out y2.csv is not named .xlsx: name the file .xlsx, or choose another --format'],
+      [['score', H1, '--format', 'xlsx', '--out', 'scores'], '--format xlsx writes an Excel workbook, but --out scores is not named .xlsx: name the file .xlsx, or choose another --format'],
+      [['report', H1, '--format', 'pdf', '--out', 'r.txt'], '--format pdf writes a PDF, but --out r.txt is not named .pdf: name the file .pdf, or choose another --format'],
+      [['notices', H1, '--format', 'pdf', '--out', 'n.htm'], '--format pdf writes a PDF, but --out n.htm names an HTML document: leave out --format to write an HTML document, or name the file .pdf'],
+      [['notices', H1, '--format', 'html', '--out', 'n.xlsx'], '--out n.xlsx: notices writes no .xlsx file (its formats: html, pdf); name the file for one of them'],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args, { cwd: d });
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', `evaluate: error: ${message}\n`]);
+    }
+    const zh = run(['year', H1, H2, '--format', 'xlsx', '--out', 'y2.csv', '--lang', 'zh'], { cwd: d });
+    expect([zh.code, zh.stderr]).toEqual([2, 'evaluate: error: --format xlsx 写出的是 Excel 工作簿，而 --out y2.csv 的扩展名不是 .xlsx：请把文件命名为 .xlsx，或换用其他 --format\n']);
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('a workbook to standard output, or to a path that is no file (a device), is written; an HTML document under a text name too', () => {
+    const d = dir();
+    const dash = run(['score', H1, '--format', 'xlsx', '--out', '-'], { cwd: d });
+    expect([dash.code, dash.stderr, dash.stdout.slice(0, 2)]).toEqual([0, '', 'PK']);
+    expect(run(['score', H1, '--format', 'xlsx', '--out', '/dev/null'], { cwd: d }).code).toBe(0);
+    const page = run(['report', H1, '--format', 'html', '--out', 'r.txt'], { cwd: d });
+    expect([page.code, page.stderr]).toEqual([0, 'evaluate: wrote r.txt\n']);
+    expect(readFileSync(join(d, 'r.txt'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   });
 });
 

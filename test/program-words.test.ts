@@ -1,6 +1,6 @@
 /** The program's words before commander parses: the language of the help, and its wrapping of Chinese text. */
 import { describe, expect, it } from 'vitest';
-import { argvLang, optionsAfterCommand, wrapText } from '../src/commands/program-words.js';
+import { argvLang, operandWords, optionsAfterCommand, wrapText } from '../src/commands/program-words.js';
 import { run } from './helpers.js';
 import { defaultLang } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';
@@ -21,16 +21,18 @@ describe('argvLang: the language of the help and of commander errors', () => {
 
 describe('optionsAfterCommand: the common options written before the command are the command\'s', () => {
   it.each([
-    [['--lang', 'zh', 'score', 'x.csv'], ['score', 'x.csv', '--lang', 'zh']],
-    [['--lang=zh', 'help', 'score'], ['help', 'score', '--lang=zh']],
-    [['--lang', 'zh', 'score', '--format', 'csv', '--', '-', 'x.csv'], ['score', '--format', 'csv', '--lang', 'zh', '--', '-', 'x.csv']],
+    [['--lang', 'zh', 'score', 'x.csv'], ['score', '--lang', 'zh', 'x.csv']],
+    [['--lang=zh', 'help', 'score'], ['help', '--lang=zh', 'score']],
+    [['--lang', 'zh', 'score', '--format', 'csv', '--', '-', 'x.csv'], ['score', '--lang', 'zh', '--format', 'csv', '--', '-', 'x.csv']],
+    [['--lang', 'zh', 'score', 'x.csv', '--roster'], ['score', '--lang', 'zh', 'x.csv', '--roster']],
+    [['--lang', 'zh', '--', 'score'], ['--lang', 'zh', '--', 'score']],
     [['score', 'x.csv', '--lang', 'zh'], ['score', 'x.csv', '--lang', 'zh']],
     [['--lang', 'zh'], []],
     [['--lang', 'zh', '--help'], ['--help']],
     [['--lang'], ['--lang']],
     [['--version'], ['--version']],
-    [['--no-color', '--policy', 'p.json', '--format=csv', 'score', 'x.csv', '--force'], ['score', 'x.csv', '--force', '--no-color', '--policy', 'p.json', '--format=csv']],
-    [['--out', 'r.xlsx', '--verbose', '--encoding', 'gbk', '--delimiter', ';', 'year', 'a.csv'], ['year', 'a.csv', '--out', 'r.xlsx', '--verbose', '--encoding', 'gbk', '--delimiter', ';']],
+    [['--no-color', '--policy', 'p.json', '--format=csv', 'score', 'x.csv', '--force'], ['score', '--no-color', '--policy', 'p.json', '--format=csv', 'x.csv', '--force']],
+    [['--out', 'r.xlsx', '--verbose', '--encoding', 'gbk', '--delimiter', ';', 'year', 'a.csv'], ['year', '--out', 'r.xlsx', '--verbose', '--encoding', 'gbk', '--delimiter', ';', 'a.csv']],
     [['--unknown', 'score', 'x.csv'], ['--unknown', 'score', 'x.csv']],
     [['--no-color', '--lang', 'zh'], ['--no-color']],
   ] as const)('%j: %j', (args, want) => {
@@ -46,6 +48,28 @@ describe('optionsAfterCommand: the common options written before the command are
     const none = run(['--lang', 'zh']);
     expect([none.code, none.stdout]).toEqual([2, '']);
     expect(none.stderr).toMatch(/^用法：evaluate \[选项\] \[命令\]/);
+  });
+
+  it('an option of the command left without its value is missing its value, not given the common option moved', () => {
+    // The same as with the common option written after the command's options: commander's own error, in the language asked.
+    const zh = run(['--lang', 'zh', 'score', 'fixtures/2026-H1.csv', '--roster']);
+    expect([zh.code, zh.stdout, zh.stderr]).toEqual([2, '', "evaluate: error: 选项 '--roster <文件>' 缺少值\n"]);
+    const en = run(['--lang', 'en', 'score', 'x.csv', '--semester']);
+    expect([en.code, en.stderr]).toEqual([2, "evaluate: error: option '--semester <id>' argument missing\n"]);
+    const policy = run(['--policy', 'fixtures/policy.json', 'explain', 'S001', 'fixtures/2026-H1.csv', '--semester']);
+    expect([policy.code, policy.stderr]).toEqual([2, "evaluate: error: option '--semester <id>' argument missing\n"]);
+  });
+});
+
+describe('operandWords: the command, and the command help asks for', () => {
+  it.each([
+    [['score', '--lang', 'zh', 'x.csv'], ['score', 'x.csv']],
+    [['help', '--lang', 'zh', 'score'], ['help', 'score']],
+    [['help', '--lang=zh', 'score'], ['help', 'score']],
+    [['--no-color', 'help', 'scor'], ['help', 'scor']],
+    [['score', '--', '-', 'x.csv'], ['score', 'x.csv']],
+  ] as const)('%j: %j', (args, want) => {
+    expect(operandWords(args)).toEqual(want);
   });
 });
 

@@ -74,7 +74,7 @@ describe("commander's errors in Chinese (exit 2)", () => {
   it.each([
     [['score', H1, '--frobnicate'], "error: 没有选项 '--frobnicate'"],
     [['score', H1, '--lnag', 'zh'], "（是不是想用 --lang？）"],
-    [['score'], "error: 缺少参数 '评分表'"],
+    [['score'], 'evaluate: error: 缺少参数 <评分表...>：评分表（CSV）'],
     [['score', H1, '--format', 'xml'], "error: 选项 '--format <格式>' 的值 'xml' 无效；可用的值：table、csv、json、md、xlsx"],
     [['scroe', H1], "error: 没有命令 'scroe'\n（是不是想用 score？）"],
     [['score', H1, '--semester'], "error: 选项 '--semester <学期>' 缺少值"],

@@ -2,6 +2,7 @@
  * What every command shares: the common options (declared once), turning them into settings, printing
  * problems to standard error, and writing the report to standard output or --out.
  */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { parseSemester } from '../core/cells.js';
@@ -53,20 +54,27 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
     .option(...o.policy)
     .addOption(new Option(...o.lang).choices(['en', 'zh']))
     .addOption(new Option(...o.format).choices([...formats]).default(defaultFormat))
-    .option(...o.out)
+    .option(...o.out(formats.filter((f) => Object.hasOwn(NAMED, f)).map((f) => `.${f}`)))
     .option(...o.force)
     .option(...o.noColor);
   // A file that must be what its extension says follows it: `--out list.xlsx` is a workbook, not a
   // table in a file Excel refuses to open (report.pdf, report.html likewise); a --format naming
-  // another is refused. Text formats (.csv, .json, .md) keep --format and its default.
+  // another is refused, and so is a workbook or a PDF under another name (`--format xlsx --out
+  // y.csv`). Text formats (.csv, .json, .md, .txt) keep --format and its default.
   cmd.hook('preAction', (c) => {
     const out = c.getOptionValue('out') as string | undefined;
-    const byExt = out === undefined ? null : formatOfFile(out);
-    if (byExt === null) return;
+    if (out === undefined || out === '-') return;
     const words = () => commandWords((c.getOptionValue('lang') as Lang | undefined) ?? defaultLang(process.env));
-    if (!formats.includes(byExt)) throw new UsageError(words().formatNotWritten(out!, c.name(), byExt, formats));
-    if (c.getOptionValueSource('format') !== 'cli') c.setOptionValueWithSource('format', byExt, 'implied');
-    else if (c.getOptionValue('format') !== byExt) throw new UsageError(words().formatVsOut(out!, c.getOptionValue('format') as string));
+    const format = c.getOptionValue('format') as string;
+    const given = c.getOptionValueSource('format') === 'cli';
+    const byExt = formatOfFile(out);
+    if (byExt === null) {
+      if (given && NAMED[format] === 'always' && !notAFile(out)) throw new UsageError(words().formatNeedsName(format, out));
+      return;
+    }
+    if (!formats.includes(byExt)) throw new UsageError(words().formatNotWritten(out, c.name(), byExt, formats));
+    if (!given) c.setOptionValueWithSource('format', byExt, 'implied');
+    else if (format !== byExt) throw new UsageError(words().formatVsOut(format, out, byExt));
   });
   if (readsSheets) {
     cmd
@@ -78,6 +86,22 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
 }
 
 const BY_EXTENSION: Readonly<Record<string, string>> = { xlsx: 'xlsx', html: 'html', htm: 'html', pdf: 'pdf' };
+
+/**
+ * The formats an --out's name chooses; `always`: a file of that format has that name (a workbook is
+ * .xlsx, a PDF .pdf), while an HTML document may have another (`--format html --out page.txt`).
+ */
+const NAMED: Readonly<Record<string, 'always' | 'chooses'>> = { xlsx: 'always', html: 'chooses', pdf: 'always' };
+
+/** A path that exists and is not a regular file (/dev/stdout, a FIFO): written directly, its name says nothing. */
+function notAFile(path: string): boolean {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st !== undefined && !st.isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** The format a file must hold by its extension (`.xlsx`, `.html`, `.pdf`; any case), or null. */
 function formatOfFile(path: string): string | null {

@@ -4,8 +4,9 @@
  * as two columns and may break between two of them) and commander's error messages.
  */
 import { type Argument, type Command, Help, type Option } from 'commander';
-import { type HelpWords, helpWords } from '../i18n/help.js';
+import { type ArgumentShown, type HelpWords, helpWords } from '../i18n/help.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
+import { printable } from '../render/format.js';
 import { displayWidth } from '../render/width.js';
 
 /**
@@ -29,9 +30,11 @@ const WITHOUT_VALUE = new Set(['--force', '--no-color', '--verbose']);
 
 /**
  * The words after `evaluate` with the common options written before the command (`evaluate --lang zh
- * --policy p.json score ...`, as git's are written) moved to the end of the command's options (before
- * a `--`), where the command takes them, as it does after its name. Without a command, `--lang` only
- * chose the help's language (argvLang) and is left out; anything else is left for commander to refuse.
+ * --policy p.json score ...`, as git's are written) moved to right after the command's name, where
+ * the command takes them as it does anywhere among its options: an option of the command left
+ * without its value at the end (`--roster`) is then still missing its value, not given `--lang`.
+ * Without a command, `--lang` only chose the help's language (argvLang) and is left out; anything
+ * else (an unknown option, a `--` before any command) is left for commander to refuse.
  */
 export function optionsAfterCommand(args: readonly string[]): string[] {
   const before: string[] = [];
@@ -42,16 +45,28 @@ export function optionsAfterCommand(args: readonly string[]): string[] {
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
     if (WITH_VALUE.has(name) && name === a && i + 1 < args.length) moved.push(a, args[++i]!);
     else if ((WITH_VALUE.has(name) && name !== a) || WITHOUT_VALUE.has(a)) moved.push(a);
-    else if (a === '--' || !a.startsWith('-')) {
-      const rest = args.slice(i);
-      const end = rest.indexOf('--');
-      return end < 0 ? [...before, ...rest, ...moved] : [...before, ...rest.slice(0, end), ...moved, ...rest.slice(end)];
-    } else before.push(a);
+    else if (a === '--') return [...before, ...moved, ...args.slice(i)];
+    else if (!a.startsWith('-')) return [...before, a, ...moved, ...args.slice(i + 1)];
+    else before.push(a);
   }
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--lang' && i + 1 < args.length) i++;
     else if (!args[i]!.startsWith('--lang=')) out.push(args[i]!);
+  }
+  return out;
+}
+
+/**
+ * The words of a command line that are neither options nor the values of the common options
+ * (`help --lang zh score`: help, score): the command first, and the command `help` asks for.
+ */
+export function operandWords(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-')) out.push(a);
   }
   return out;
 }
@@ -168,5 +183,31 @@ export function programWords(program: Command, lang: Lang): void {
     .configureHelp(help)
     .helpOption('-h, --help', w.program.help)
     .helpCommand(...w.program.helpCommand)
-    .configureOutput({ outputError: (str, write) => write(w.commanderError(str)) });
+    .configureOutput({ outputError: (str, write) => write(errorMessage(str, program, w)) });
+}
+
+/** Commander's errors of a command of the program in `lang`, as the program's (programWords). */
+export function commandErrors(cmd: Command, lang: Lang): void {
+  const w = helpWords(lang);
+  cmd.configureOutput({ outputError: (str, write) => write(errorMessage(str, cmd, w)) });
+}
+
+/** An argument as the usage line shows it: `<sheet...>`, `[command]`. */
+function argumentTerm(a: Argument): string {
+  const name = `${a.name()}${a.variadic ? '...' : ''}`;
+  return a.required ? `<${name}>` : `[${name}]`;
+}
+
+/**
+ * A commander error of `cmd` in the language (a missing argument named by `cmd`'s own), starting
+ * `evaluate: error:` as every other error of the program does (SPEC "Messages"); like those, shown
+ * without the terminal escapes or invisible characters an argument may hold.
+ */
+function errorMessage(message: string, cmd: Command, w: HelpWords): string {
+  const argument = (name: string): ArgumentShown | undefined => {
+    const a = cmd.registeredArguments.find((x) => x.name() === name);
+    return a && { term: argumentTerm(a), description: a.description };
+  };
+  const text = w.commanderError(message, argument).split('\n').map(printable).join('\n');
+  return text.startsWith('error: ') ? `evaluate: ${text}` : `evaluate: error: ${text}`;
 }

@@ -16,6 +16,11 @@ export interface NameMatch {
 
 const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年';
 
+/** What a --format writes, and the file name that says it (a text format's own: `.txt` for table). */
+const KIND_EN: Readonly<Record<string, string>> = { table: 'text', csv: 'text', json: 'text', md: 'text', xlsx: 'an Excel workbook', html: 'an HTML document', pdf: 'a PDF' };
+const KIND_ZH: Readonly<Record<string, string>> = { table: '文本', csv: '文本', json: '文本', md: '文本', xlsx: ' Excel 工作簿', html: ' HTML 文档', pdf: ' PDF 文档' };
+const EXT: Readonly<Record<string, string>> = { table: 'txt', csv: 'csv', json: 'json', md: 'md', xlsx: 'xlsx', html: 'html', pdf: 'pdf' };
+
 const en = {
   bug: 'This is a bug in evaluate, not a problem with your data; please report it with the command you ran.',
   unknownEncoding: (value: string) => `unknown --encoding "${value}": use utf8 or gbk`,
@@ -23,8 +28,12 @@ const en = {
   badSemester: (value: string) => `--semester "${value}" is not a semester; write it as ${SEMESTER_FORMS}`,
   badYear: (value: string) => `--year "${value}" is not a year from 1900 to 2999; write it with four digits, as in --year 2026`,
   bomCsvOnly: '--bom applies to --format csv only',
-  /** --format names one format and --out's extension another this command writes. */
-  formatVsOut: (out: string, format: string) => `--out ${out} does not end in .${format}: name the file .${format}, or leave out --format`,
+  /** --format names one kind of file and --out's extension another this command writes (a workbook, a PDF). */
+  formatVsOut: (format: string, out: string, byName: string) =>
+    `--format ${format} writes ${KIND_EN[format]}, but --out ${out} names ${KIND_EN[byName]}: leave out --format to write ${KIND_EN[byName]}, or name the file .${EXT[format]}`,
+  /** --format xlsx or pdf, and an --out not named for it. */
+  formatNeedsName: (format: string, out: string) =>
+    `--format ${format} writes ${KIND_EN[format]}, but --out ${out} is not named .${EXT[format]}: name the file .${EXT[format]}, or choose another --format`,
   /** --out names a file of a format (.xlsx, .pdf) this command does not write. */
   formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
     `--out ${out}: ${command} writes no .${ext} file (its formats: ${formats.join(', ')}); name the file for one of them`,
@@ -67,7 +76,10 @@ const zh: CommandWords = {
   badSemester: (value: string) => `--semester "${value}" 不是学期；请写成 2026-H1、2026H1、2026-1、2026上半年 或 2026下半年`,
   badYear: (value: string) => `--year "${value}" 不是 1900 到 2999 之间的年份；请写四位数字，如 --year 2026`,
   bomCsvOnly: '--bom 只能与 --format csv 一起使用',
-  formatVsOut: (out: string, format: string) => `--out ${out} 的扩展名不是 .${format}：请把文件命名为 .${format}，或不写 --format`,
+  formatVsOut: (format: string, out: string, byName: string) =>
+    `--format ${format} 写出的是${KIND_ZH[format]}，而 --out ${out} 是${KIND_ZH[byName]}的文件名：要写${KIND_ZH[byName]}请不写 --format，否则请把文件命名为 .${EXT[format]}`,
+  formatNeedsName: (format: string, out: string) =>
+    `--format ${format} 写出的是${KIND_ZH[format]}，而 --out ${out} 的扩展名不是 .${EXT[format]}：请把文件命名为 .${EXT[format]}，或换用其他 --format`,
   formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
     `--out ${out}：${command} 不能写出 .${ext} 文件（可用的格式：${formats.join('、')}）；请按其中一种格式命名文件`,
   noScoresFor: (semester: string, held: string[]) =>

@@ -32,6 +32,15 @@ const ROSTER_YEAR_ZH = '花名册（工号、姓名、岗位）：花名册上�
 const BOM_ZH = 'CSV 输出开头加 UTF-8 BOM，方便 Excel 打开';
 const GROUP_BY_ZH = '在各岗位（楼栋）内分别排名';
 
+/** An argument of a command as its help shows it (`<之后>`) and its text: what a missing one is. */
+export interface ArgumentShown {
+  term: string;
+  description: string;
+}
+
+/** The argument of the failing command named so by commander, if it has one. */
+export type ArgumentOf = (name: string) => ArgumentShown | undefined;
+
 /** Thresholds of `evaluate panel` as its help shows them (the built-in policy's). */
 export interface PanelDefaults {
   leniency: number;
@@ -49,12 +58,27 @@ function makeEn() {
         'Staff evaluation for the student-apartment service center (学生公寓管理服务中心业务评比): ' +
         "score the committee's sheets, grade and rank the staff, and list rewards and penalties.",
       after: `
-  Exit codes: 0 done; 1 the data has problems (nothing written); 2 usage or policy error.
-  Problems go to standard error as FILE:LINE:COLUMN: error: MESSAGE; the report to standard output.
+  Common options, before or after the command's name (see its --help):
+    --lang <lang>       the language: en or zh (default: from LANG)
+    --policy <file>     the policy (default: evaluate.config.json here, else
+                        the built-in rules)
+    --format <format>   table, csv, json or md; xlsx, html or pdf where offered
+    --out <file>        write the report to this file, not to standard output
+    --force             replace an existing --out file
+    --no-color          no colors (as when NO_COLOR is set)
+    --encoding <name>   the sheets' encoding: utf8 or gbk (default: detected)
+    --delimiter <char>  the sheets' cell separator (default: ,)
+    --verbose           list every missing score of a blank sheet
+
+  Exit codes: 0 done; 1 the data has problems (nothing written);
+  2 usage or policy error.
+  Problems go to standard error as FILE:LINE:COLUMN: error: MESSAGE.
+  The report goes to standard output.
 
   Examples:
     $ evaluate score fixtures/2026-H1.csv
-    $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --policy fixtures/policy.json --lang zh
+    $ evaluate --lang zh score fixtures/2026-H2.csv \\
+        --roster fixtures/roster.csv --policy fixtures/policy.json
 
   Run "evaluate <command> --help" for a command's options and examples.`,
       version: 'output the version number',
@@ -76,7 +100,12 @@ function makeEn() {
       policy: ['--policy <file>', 'policy file (default: evaluate.config.json here, else the built-in rules)'] as Item,
       lang: ['--lang <lang>', 'language of the words in the report (default: from LANG)'] as Item,
       format: ['--format <format>', 'output format'] as Item,
-      out: ['--out <file>', 'write the report to this file (atomically) instead of standard output; a file named .xlsx (or .html, .pdf) is written in that format'] as Item,
+      /** `named`: the extensions that choose the format of the file (.xlsx, or .html and .pdf), those the command writes. */
+      out: (named: readonly string[]): Item => [
+        '--out <file>',
+        'write the report to this file (atomically) instead of standard output' +
+          (named.length ? `; a file named ${named.join(' or ')} is written in that format, another name takes --format` : ''),
+      ],
       force: ['--force', 'replace an existing --out file'] as Item,
       noColor: ['--no-color', 'no colors, also when NO_COLOR is set or the output is not a terminal'] as Item,
       encoding: ['--encoding <name>', "force the sheets' encoding: utf8 or gbk (default: detected)"] as Item,
@@ -108,7 +137,8 @@ function makeEn() {
         after: `
   Examples:
     $ evaluate score fixtures/2026-H1.csv
-    $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --lang zh --group-by post
+    $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv
+    $ evaluate score fixtures/2026-H2.csv --lang zh --group-by post
     $ evaluate score fixtures/2026-H1.csv --format csv --bom --out h1-report.csv
     $ cat sheet.csv | evaluate score - --semester 2026-H1 --format json`,
       },
@@ -130,8 +160,10 @@ function makeEn() {
         },
         after: `
   Examples:
-    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --policy fixtures/policy.json
-    $ evaluate year fixtures/2026-*.csv --year 2026 --roster fixtures/roster.csv --lang zh --format json --out year-2026.json`,
+    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 \\
+        --policy fixtures/policy.json
+    $ evaluate year fixtures/2026-*.csv --year 2026 --lang zh \\
+        --roster fixtures/roster.csv --format json --out year-2026.json`,
       },
       rewards: {
         usage: '<sheet...>',
@@ -152,8 +184,10 @@ function makeEn() {
         },
         after: `
   Examples:
-    $ evaluate rewards fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --policy fixtures/policy.json --lang zh --bom --out 2026-奖惩.csv
-    $ evaluate rewards fixtures/2026-*.csv --year 2026 --policy fixtures/policy.json --only award-candidates --format table`,
+    $ evaluate rewards fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 \\
+        --policy fixtures/policy.json --lang zh --bom --out 2026-奖惩.csv
+    $ evaluate rewards fixtures/2026-*.csv --policy fixtures/policy.json \\
+        --year 2026 --only award-candidates --format table`,
       },
       check: {
         usage: '<sheet...>',
@@ -172,9 +206,10 @@ function makeEn() {
         },
         after: `
   Examples:
-    $ evaluate check fixtures/2026-H1.csv fixtures/2026-H2.csv --roster fixtures/roster.csv
+    $ evaluate check fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --roster fixtures/roster.csv
     $ evaluate check fixtures/2026-H2.csv --lang zh
-    $ evaluate check fixtures/2026-H1.csv --format json     # {"problems": [...], "summary": {...}}`,
+    $ evaluate check fixtures/2026-H1.csv --format json`,
       },
       explain: {
         usage: '<staff_id> <sheet...>',
@@ -193,12 +228,14 @@ function makeEn() {
           roster: ['--roster <file>', ROSTER_EN],
         },
         after: `
-  Exact values: a decimal where it ends (89.95), else a decimal over a whole number with an
-  approximation (1040.3/12 ≈ 86.691667). Only the total is rounded, half up, to the policy's precision.
+  Exact values: a decimal where it ends (89.95), else a decimal over a whole
+  number with an approximation (1040.3/12 ≈ 86.691667). Only the total is
+  rounded, half up, to the policy's precision.
 
   Examples:
     $ evaluate explain S001 fixtures/2026-H1.csv
-    $ evaluate explain S007 fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --policy fixtures/policy.json
+    $ evaluate explain S007 fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --semester 2026-H2 --policy fixtures/policy.json
     $ evaluate explain S014 fixtures/2026-H1.csv --lang zh --format json`,
       },
       panel: {
@@ -230,11 +267,15 @@ function makeEn() {
         args: { sheet: ['<sheet...>', SHEETS_EN] },
         options: {},
         after: `
-  The format follows the --out file's extension (.html or .pdf) unless --format says it.
+  The format follows the --out file's extension (.html or .pdf); another name,
+  or standard output, takes --format (html by default).
 
   Examples:
-    $ evaluate report fixtures/2026-H1.csv --policy fixtures/policy.json --center 学生公寓管理服务中心 --lang zh --out report-2026-H1.html
-    $ evaluate report fixtures/2026-H1.csv fixtures/2026-H2.csv --roster fixtures/roster.csv --policy fixtures/policy.json --out report-2026.pdf`,
+    $ evaluate report fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --center 学生公寓管理服务中心 --lang zh --out report-2026-H1.html
+    $ evaluate report fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --roster fixtures/roster.csv --policy fixtures/policy.json \\
+        --out report-2026.pdf`,
       },
       notices: {
         usage: '<sheet...>',
@@ -255,12 +296,15 @@ function makeEn() {
           pdf: ['--pdf', 'with --out-dir: PDF files instead of HTML'],
         },
         after: `
-  The format follows the --out file's extension (.html or .pdf) unless --format says it.
-  --force replaces existing files (--out, or the staff members' files in --out-dir).
+  The format follows the --out file's extension (.html or .pdf); another name,
+  or standard output, takes --format (html by default).
+  --force replaces existing files (--out, or each person's file in --out-dir).
 
   Examples:
-    $ evaluate notices fixtures/2026-H1.csv --policy fixtures/policy.json --lang zh --out notices-2026-H1.html
-    $ evaluate notices fixtures/2026-H1.csv fixtures/2026-H2.csv --policy fixtures/policy.json --out-dir notices-2026 --pdf`,
+    $ evaluate notices fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --lang zh --out notices-2026-H1.html
+    $ evaluate notices fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --policy fixtures/policy.json --out-dir notices-2026 --pdf`,
       },
       init: {
         usage: '',
@@ -305,9 +349,11 @@ function makeEn() {
         },
         after: `
   Examples:
-    $ evaluate template --roster fixtures/roster.csv --semester 2026-H1 --out sheets/
-    $ evaluate template --roster roster.csv --semester 2026上半年 --out h1/ --lang zh --bom \\
-        --raters "王主任:leader,李科长:head-office,赵老师:center-office,学生甲:student,学生乙:student"
+    $ evaluate template --roster fixtures/roster.csv --semester 2026-H1 \\
+        --out sheets/
+    $ evaluate template --roster roster.csv --semester 2026上半年 --out h1/ \\
+        --lang zh --bom \\
+        --raters "王:组长,李:总公司办公室,赵:中心办公室,甲:学生代表,乙:学生代表"
     $ evaluate score h1/ --roster roster.csv`,
       },
       history: {
@@ -326,8 +372,9 @@ function makeEn() {
         after: `
   Examples:
     $ evaluate history fixtures/centers/公寓中心 --policy fixtures/policy.json
-    $ evaluate history fixtures/2026-H1.csv fixtures/2026-H2.csv --format csv --bom --lang zh --out 历年评比.csv
-    $ evaluate history fixtures/centers/公寓中心 --format xlsx --out history.xlsx`,
+    $ evaluate history fixtures/2026-H1.csv fixtures/2026-H2.csv --format csv \\
+        --bom --lang zh --out 历年评比.csv
+    $ evaluate history fixtures/centers/公寓中心 --out history.xlsx`,
       },
       batch: {
         usage: '<root>',
@@ -357,7 +404,8 @@ function makeEn() {
         after: `
   Examples:
     $ evaluate batch fixtures/centers --out-dir reports
-    $ evaluate batch fixtures/centers --out-dir reports --force --lang zh --bom --no-reports`,
+    $ evaluate batch fixtures/centers --out-dir reports --force \\
+        --lang zh --bom --no-reports`,
       },
       enter: {
         usage: '',
@@ -382,8 +430,10 @@ function makeEn() {
         },
         after: `
   Examples:
-    $ evaluate enter --roster fixtures/roster.csv --semester 2026-H1 --rater 王主任 --role leader --out h1-wang.csv
-    $ evaluate enter --roster roster.csv --semester 2026上半年 --rater 学生甲 --role 学生代表 --out h1.csv --lang zh
+    $ evaluate enter --roster fixtures/roster.csv --semester 2026-H1 \\
+        --rater 王主任 --role leader --out h1-wang.csv
+    $ evaluate enter --roster roster.csv --semester 2026上半年 --rater 学生甲 \\
+        --role 学生代表 --out h1.csv --lang zh
     $ evaluate score h1-wang.csv h1-li.csv --roster roster.csv`,
       },
       verify: {
@@ -403,9 +453,11 @@ function makeEn() {
         options: { lang: ['--lang <lang>', 'language of the explanations (default: from LANG)'] },
         after: `
   Examples:
-    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json --format json --out h1.json
+    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --format json --out h1.json
     $ evaluate verify h1.json
-    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --format json --out year.json
+    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 \\
+        --format json --out year.json
     $ evaluate verify year.json --lang zh`,
       },
       diff: {
@@ -427,14 +479,17 @@ function makeEn() {
         after: `
   Examples:
     $ evaluate score fixtures/2026-H1.csv --format json --out before.json
-    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json --format json --out after.json
+    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --format json --out after.json
     $ evaluate diff before.json after.json
-    $ evaluate diff before.json after.json --lang zh --format csv --bom --out changes.csv`,
+    $ evaluate diff before.json after.json --lang zh --format csv --bom \\
+        --out changes.csv`,
       },
     } satisfies Record<string, CommandHelp>,
     panelAfter: (t: PanelDefaults) => `
   What is measured (a rater's total: the sum of the methods the rater scores):
-    mean, sd     of the rater's totals; sd is the sample standard deviation (n-1)
+    mean, sd     of the rater's totals; sd is the sample standard deviation
+                 (n-1)
     leniency     the mean, over the staff the rater scored, of the rater's total
                  minus the median of the other raters' totals on the same staff
                  (a median, so that one extreme rater does not make the others
@@ -444,21 +499,23 @@ function makeEn() {
                  the raters who score every method)
 
   Flags, thresholds in the policy's "panel" section [default]:
-    lenient, severe   leniency above +panel.leniency or below -panel.leniency [${t.leniency}]
+    lenient, severe   leniency above +panel.leniency or below -panel.leniency
+                      [${t.leniency}]
     identical-scores  the same five scores, or the same total, for at least
                       panel.identicalShare of the staff the rater scored [${t.identicalShare}]
                       (from 3 staff on)
-    outlier scores    one score more than panel.outlierPoints points [${t.outlierPoints}] AND
-                      more than panel.outlierSd standard deviations [${t.outlierSd}] from the
-                      other raters' median on the same person and method (at least
-                      2 other raters). The SD is the method's pooled within-person
-                      SD: how far raters usually lie from a person's mean this
-                      semester. Both must hold: a gap ordinary for this panel, or
-                      one too small to move a grade, is not an outlier.
+    outlier scores    one score more than panel.outlierPoints points [${t.outlierPoints}]
+                      AND more than panel.outlierSd standard deviations [${t.outlierSd}]
+                      from the other raters' median on the same person and
+                      method (at least 2 other raters). The SD is the method's
+                      pooled within-person SD: how far raters usually lie from
+                      a person's mean this semester. Both must hold: a gap
+                      ordinary for this panel, or one too small to move a
+                      grade, is not an outlier.
     high-spread       a staff member's spread above panel.spread points [${t.spread}]
 
-  Inter-rater reliability, per method and for the total, over the staff scored by
-  every rater of it (for the total: the raters who score every method):
+  Inter-rater reliability, per method and for the total, over the staff scored
+  by every rater of it (for the total: the raters who score every method):
   ICC(2,k) ("icc") and ICC(2,1) ("iccSingle"), two-way random
   effects, absolute agreement (Shrout & Fleiss 1979 case 2; McGraw & Wong 1996
   ICC(A,k), ICC(A,1)), from the two-way ANOVA mean squares of staff (MSR),
@@ -473,10 +530,12 @@ function makeEn() {
 
   Examples:
     $ evaluate panel fixtures/2026-H1.csv
-    $ evaluate panel fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --lang zh
-    $ evaluate panel fixtures/2026-H1.csv --policy fixtures/policy.json --format json`,
-    /** commander's errors (the message after `error: `), reworded; English keeps commander's own. */
-    commanderError: (message: string) => message,
+    $ evaluate panel fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --semester 2026-H2 --lang zh
+    $ evaluate panel fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --format json`,
+    /** commander's errors (`error: ...`), reworded; English keeps commander's own. */
+    commanderError: (message: string, _argument?: ArgumentOf): string => message,
   };
 }
 
@@ -488,12 +547,25 @@ function makeZh(): HelpWords {
     program: {
       description: '学生公寓管理服务中心业务评比：汇总考评小组的评分表，评定员工等级并排名，列出奖励和处罚。',
       after: `
+  通用选项，写在命令名之前或之后都可以（各命令的 --help 列出它接受哪些）：
+    --lang <语言>       语言：en 或 zh（默认取自 LANG）
+    --policy <文件>     考评办法文件（默认：当前文件夹的 evaluate.config.json，
+                        没有则用内置规则）
+    --format <格式>     table、csv、json 或 md；命令支持时还有 xlsx、html、pdf
+    --out <文件>        把报表写入此文件，而不是标准输出
+    --force             覆盖已有的 --out 文件
+    --no-color          不用颜色（设置了 NO_COLOR 时也不用）
+    --encoding <编码>   评分表的编码：utf8 或 gbk（默认自动识别）
+    --delimiter <字符>  评分表的单元格分隔符（默认：,）
+    --verbose           逐条列出空白评分表缺少的每个分数
+
   退出码：0 完成；1 数据有问题（未写出任何文件）；2 用法或考评办法有误。
   问题写到标准错误，格式为 文件:行:列: error: 说明；报表写到标准输出。
 
   示例：
     $ evaluate score fixtures/2026-H1.csv
-    $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --policy fixtures/policy.json --lang zh
+    $ evaluate --lang zh score fixtures/2026-H2.csv \\
+        --roster fixtures/roster.csv --policy fixtures/policy.json
 
   用 "evaluate <命令> --help" 查看某个命令的选项和示例。`,
       version: '显示版本号',
@@ -513,7 +585,11 @@ function makeZh(): HelpWords {
       policy: ['--policy <文件>', '考评办法文件（默认：当前文件夹的 evaluate.config.json，没有则用内置规则）'],
       lang: ['--lang <语言>', '报表用语的语言（默认取自 LANG 环境变量）'],
       format: ['--format <格式>', '输出格式'],
-      out: ['--out <文件>', '把报表写入此文件（整体写入，不会只写一半），而不是标准输出；文件名以 .xlsx（或 .html、.pdf）结尾即按该格式写'],
+      out: (named: readonly string[]): Item => [
+        '--out <文件>',
+        '把报表写入此文件（整体写入，不会只写一半），而不是标准输出' +
+          (named.length ? `；文件名以 ${named.join(' 或 ')} 结尾即按该格式写，其他文件名按 --format 写` : ''),
+      ],
       force: ['--force', '覆盖已有的 --out 文件'],
       noColor: ['--no-color', '不用颜色（设置了 NO_COLOR 或输出不是终端时也不用）'],
       encoding: ['--encoding <编码>', '指定评分表的编码：utf8 或 gbk（默认自动识别）'],
@@ -542,7 +618,8 @@ function makeZh(): HelpWords {
         after: `
   示例：
     $ evaluate score fixtures/2026-H1.csv
-    $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv --lang zh --group-by post
+    $ evaluate score fixtures/2026-H2.csv --roster fixtures/roster.csv
+    $ evaluate score fixtures/2026-H2.csv --lang zh --group-by post
     $ evaluate score fixtures/2026-H1.csv --format csv --bom --out h1-report.csv
     $ cat sheet.csv | evaluate score - --semester 2026-H1 --format json`,
       },
@@ -563,8 +640,10 @@ function makeZh(): HelpWords {
         },
         after: `
   示例：
-    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --policy fixtures/policy.json
-    $ evaluate year fixtures/2026-*.csv --year 2026 --roster fixtures/roster.csv --lang zh --format json --out year-2026.json`,
+    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 \\
+        --policy fixtures/policy.json
+    $ evaluate year fixtures/2026-*.csv --year 2026 --lang zh \\
+        --roster fixtures/roster.csv --format json --out year-2026.json`,
       },
       rewards: {
         usage: '<评分表...>',
@@ -582,8 +661,10 @@ function makeZh(): HelpWords {
         },
         after: `
   示例：
-    $ evaluate rewards fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --policy fixtures/policy.json --lang zh --bom --out 2026-奖惩.csv
-    $ evaluate rewards fixtures/2026-*.csv --year 2026 --policy fixtures/policy.json --only award-candidates --format table`,
+    $ evaluate rewards fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 \\
+        --policy fixtures/policy.json --lang zh --bom --out 2026-奖惩.csv
+    $ evaluate rewards fixtures/2026-*.csv --policy fixtures/policy.json \\
+        --year 2026 --only award-candidates --format table`,
       },
       check: {
         usage: '<评分表...>',
@@ -601,9 +682,10 @@ function makeZh(): HelpWords {
         },
         after: `
   示例：
-    $ evaluate check fixtures/2026-H1.csv fixtures/2026-H2.csv --roster fixtures/roster.csv
+    $ evaluate check fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --roster fixtures/roster.csv
     $ evaluate check fixtures/2026-H2.csv --lang zh
-    $ evaluate check fixtures/2026-H1.csv --format json     # {"problems": [...], "summary": {...}}`,
+    $ evaluate check fixtures/2026-H1.csv --format json`,
       },
       explain: {
         usage: '<工号> <评分表...>',
@@ -626,7 +708,8 @@ function makeZh(): HelpWords {
 
   示例：
     $ evaluate explain S001 fixtures/2026-H1.csv
-    $ evaluate explain S007 fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --policy fixtures/policy.json
+    $ evaluate explain S007 fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --semester 2026-H2 --policy fixtures/policy.json
     $ evaluate explain S014 fixtures/2026-H1.csv --lang zh --format json`,
       },
       panel: {
@@ -655,11 +738,15 @@ function makeZh(): HelpWords {
         args: { sheet: ['<评分表...>', SHEETS_ZH] },
         options: {},
         after: `
-  格式由 --out 文件的扩展名（.html 或 .pdf）决定，除非用 --format 指定。
+  格式由 --out 文件的扩展名（.html 或 .pdf）决定；其他文件名或标准输出
+  按 --format 写（默认 html）。
 
   示例：
-    $ evaluate report fixtures/2026-H1.csv --policy fixtures/policy.json --center 学生公寓管理服务中心 --lang zh --out report-2026-H1.html
-    $ evaluate report fixtures/2026-H1.csv fixtures/2026-H2.csv --roster fixtures/roster.csv --policy fixtures/policy.json --out report-2026.pdf`,
+    $ evaluate report fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --center 学生公寓管理服务中心 --lang zh --out report-2026-H1.html
+    $ evaluate report fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --roster fixtures/roster.csv --policy fixtures/policy.json \\
+        --out report-2026.pdf`,
       },
       notices: {
         usage: '<评分表...>',
@@ -677,12 +764,15 @@ function makeZh(): HelpWords {
           pdf: ['--pdf', '与 --out-dir 合用：写 PDF 而不是 HTML'],
         },
         after: `
-  格式由 --out 文件的扩展名（.html 或 .pdf）决定，除非用 --format 指定。
+  格式由 --out 文件的扩展名（.html 或 .pdf）决定；其他文件名或标准输出
+  按 --format 写（默认 html）。
   --force 覆盖已有的文件（--out 文件，或 --out-dir 中各人的文件）。
 
   示例：
-    $ evaluate notices fixtures/2026-H1.csv --policy fixtures/policy.json --lang zh --out notices-2026-H1.html
-    $ evaluate notices fixtures/2026-H1.csv fixtures/2026-H2.csv --policy fixtures/policy.json --out-dir notices-2026 --pdf`,
+    $ evaluate notices fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --lang zh --out notices-2026-H1.html
+    $ evaluate notices fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --policy fixtures/policy.json --out-dir notices-2026 --pdf`,
       },
       init: {
         usage: '',
@@ -725,9 +815,11 @@ function makeZh(): HelpWords {
         },
         after: `
   示例：
-    $ evaluate template --roster fixtures/roster.csv --semester 2026-H1 --out sheets/
-    $ evaluate template --roster roster.csv --semester 2026上半年 --out h1/ --lang zh --bom \\
-        --raters "王主任:leader,李科长:head-office,赵老师:center-office,学生甲:student,学生乙:student"
+    $ evaluate template --roster fixtures/roster.csv --semester 2026-H1 \\
+        --out sheets/
+    $ evaluate template --roster roster.csv --semester 2026上半年 --out h1/ \\
+        --lang zh --bom \\
+        --raters "王:组长,李:总公司办公室,赵:中心办公室,甲:学生代表,乙:学生代表"
     $ evaluate score h1/ --roster roster.csv`,
       },
       history: {
@@ -743,8 +835,9 @@ function makeZh(): HelpWords {
         after: `
   示例：
     $ evaluate history fixtures/centers/公寓中心 --policy fixtures/policy.json
-    $ evaluate history fixtures/2026-H1.csv fixtures/2026-H2.csv --format csv --bom --lang zh --out 历年评比.csv
-    $ evaluate history fixtures/centers/公寓中心 --format xlsx --out history.xlsx`,
+    $ evaluate history fixtures/2026-H1.csv fixtures/2026-H2.csv --format csv \\
+        --bom --lang zh --out 历年评比.csv
+    $ evaluate history fixtures/centers/公寓中心 --out history.xlsx`,
       },
       batch: {
         usage: '<根文件夹>',
@@ -770,7 +863,8 @@ function makeZh(): HelpWords {
         after: `
   示例：
     $ evaluate batch fixtures/centers --out-dir reports
-    $ evaluate batch fixtures/centers --out-dir reports --force --lang zh --bom --no-reports`,
+    $ evaluate batch fixtures/centers --out-dir reports --force \\
+        --lang zh --bom --no-reports`,
       },
       enter: {
         usage: '',
@@ -794,8 +888,10 @@ function makeZh(): HelpWords {
         },
         after: `
   示例：
-    $ evaluate enter --roster fixtures/roster.csv --semester 2026-H1 --rater 王主任 --role leader --out h1-wang.csv
-    $ evaluate enter --roster roster.csv --semester 2026上半年 --rater 学生甲 --role 学生代表 --out h1.csv --lang zh
+    $ evaluate enter --roster fixtures/roster.csv --semester 2026-H1 \\
+        --rater 王主任 --role leader --out h1-wang.csv
+    $ evaluate enter --roster roster.csv --semester 2026上半年 --rater 学生甲 \\
+        --role 学生代表 --out h1.csv --lang zh
     $ evaluate score h1-wang.csv h1-li.csv --roster roster.csv`,
       },
       verify: {
@@ -815,9 +911,11 @@ function makeZh(): HelpWords {
         options: { lang: ['--lang <语言>', '说明文字的语言（默认取自 LANG）'] },
         after: `
   示例：
-    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json --format json --out h1.json
+    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --format json --out h1.json
     $ evaluate verify h1.json
-    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 --format json --out year.json
+    $ evaluate year fixtures/2026-H1.csv fixtures/2026-H2.csv --year 2026 \\
+        --format json --out year.json
     $ evaluate verify year.json --lang zh`,
       },
       diff: {
@@ -838,9 +936,11 @@ function makeZh(): HelpWords {
         after: `
   示例：
     $ evaluate score fixtures/2026-H1.csv --format json --out before.json
-    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json --format json --out after.json
+    $ evaluate score fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --format json --out after.json
     $ evaluate diff before.json after.json
-    $ evaluate diff before.json after.json --lang zh --format csv --bom --out changes.csv`,
+    $ evaluate diff before.json after.json --lang zh --format csv --bom \\
+        --out changes.csv`,
       },
     },
     panelAfter: (t: PanelDefaults) => `
@@ -881,8 +981,10 @@ function makeZh(): HelpWords {
 
   示例：
     $ evaluate panel fixtures/2026-H1.csv
-    $ evaluate panel fixtures/2026-H1.csv fixtures/2026-H2.csv --semester 2026-H2 --lang zh
-    $ evaluate panel fixtures/2026-H1.csv --policy fixtures/policy.json --format json`,
+    $ evaluate panel fixtures/2026-H1.csv fixtures/2026-H2.csv \\
+        --semester 2026-H2 --lang zh
+    $ evaluate panel fixtures/2026-H1.csv --policy fixtures/policy.json \\
+        --format json`,
     commanderError: commanderErrorZh,
   };
 }
@@ -892,11 +994,18 @@ function makeZh(): HelpWords {
  * words them itself, so they are read back by their shape; one of another shape is left as it is.
  * `error:` at the start stays, as after FILE:LINE:COLUMN.
  */
-function commanderErrorZh(message: string): string {
+function commanderErrorZh(message: string, argument?: ArgumentOf): string {
   const rules: [RegExp, (...m: string[]) => string][] = [
     [/^error: unknown option '(.*?)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s, (opt, near) => `error: 没有选项 '${opt}'${near ? `\n（是不是想用 ${near.split(', ').join('、')}？）` : ''}`],
     [/^error: unknown command '(.*?)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s, (cmd, near) => `error: 没有命令 '${cmd}'${near ? `\n（是不是想用 ${near.split(', ').join('、')}？）` : ''}`],
-    [/^error: missing required argument '(.*)'$/s, (arg) => `error: 缺少参数 '${arg}'`],
+    // Named as the command's help shows it, with what it is: commander's word is only its name.
+    [
+      /^error: missing required argument '(.*)'$/s,
+      (name) => {
+        const a = argument?.(name);
+        return a ? `error: 缺少参数 ${a.term}${a.description ? `：${a.description}` : ''}` : `error: 缺少参数 '${name}'`;
+      },
+    ],
     [/^error: option '(.*)' argument missing$/s, (opt) => `error: 选项 '${opt}' 缺少值`],
     [/^error: required option '(.*)' not specified$/s, (opt) => `error: 必须给出选项 '${opt}'`],
     [/^error: too many arguments(?: for '(.*?)')?\. Expected (\d+) arguments? but got (\d+)\.$/s, (cmd, want, got) => `error: ${cmd ? `${cmd} 的` : ''}参数太多：应为 ${want} 个，实际 ${got} 个`],
