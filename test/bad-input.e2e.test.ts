@@ -28,6 +28,16 @@ interface Case {
 const MISSING = (line: number, m: string, rater: string, role: string, who: string) =>
   `${line}: error: no ${m} score from rater ${rater}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`;
 
+/** The warning of a semester whose committee differs from the rules, at its first row read: `parts` are the counts that differ. */
+const COMMITTEE = (file: string, line: number, semester: string, parts: string) =>
+  `${file}:${line}: warning: the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${parts}`;
+/** Most sheets of the corpus have a leader and one student. */
+const LEADER_STUDENT = 'head office 0 (the rules ask 1); center office 0 (the rules ask 1); student 1 (the rules ask 2)';
+/** A leader and two students. */
+const LEADER_STUDENTS = 'head office 0 (the rules ask 1); center office 0 (the rules ask 1)';
+/** A leader alone. */
+const LEADER_ONLY = 'head office 0 (the rules ask 1); center office 0 (the rules ask 1); student 0 (the rules ask 2)';
+
 const CASES: Case[] = [
   // The file itself
   { what: 'an empty file', file: 'empty.csv', code: 1, problems: ['empty.csv:1: error: the file is empty: a sheet needs a header row and at least one row of scores'] },
@@ -112,7 +122,11 @@ const CASES: Case[] = [
     what: 'mixed line ends (CRLF, LF, a lone CR) with a mistake: the line is counted right',
     file: 'mixed-line-ends-error.csv',
     code: 1,
-    problems: ['mixed-line-ends-error.csv:4:8: error: score "x" for see is not a number (S002 刘洋, rater 王主任)'],
+    problems: [
+      COMMITTEE('mixed-line-ends-error.csv', 2, '2026-H1', LEADER_STUDENT),
+      'mixed-line-ends-error.csv:4:8: error: score "x" for see is not a number (S002 刘洋, rater 王主任)',
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   // CSV structure
   {
@@ -120,38 +134,66 @@ const CASES: Case[] = [
     file: 'unbalanced-quote.csv',
     code: 1,
     problems: [
+      // The student's row is inside the quote, and 学生乙's row (a leader) is refused: the leader alone.
+      COMMITTEE('unbalanced-quote.csv', 2, '2026-H1', LEADER_ONLY),
       'unbalanced-quote.csv:3:5: error: a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
       'unbalanced-quote.csv:5:7: error: score "abc" for listen is not a number (S002 刘洋, rater 学生乙)',
     ],
-    summary: '2 errors; nothing was written',
+    summary: '2 errors, 1 warning; nothing was written',
   },
   {
     what: 'a quote inside an unquoted cell',
     file: 'quote-inside-cell.csv',
     code: 1,
-    problems: ['quote-inside-cell.csv:2:2: error: a quote (") inside a cell that does not start with one; put the whole cell in quotes and double the inner quote ("")'],
+    problems: [
+      'quote-inside-cell.csv:2:2: error: a quote (") inside a cell that does not start with one; put the whole cell in quotes and double the inner quote ("")',
+      COMMITTEE('quote-inside-cell.csv', 3, '2026-H1', LEADER_STUDENT),
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'text after a closing quote',
     file: 'text-after-quote.csv',
     code: 1,
-    problems: ['text-after-quote.csv:3:5: error: text after the closing quote of a cell; a quote inside a quoted cell is written twice ("")'],
+    problems: [
+      COMMITTEE('text-after-quote.csv', 2, '2026-H1', LEADER_STUDENT),
+      'text-after-quote.csv:3:5: error: text after the closing quote of a cell; a quote inside a quoted cell is written twice ("")',
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
-  { what: 'a row with too many cells', file: 'too-many-cells.csv', code: 1, problems: ['too-many-cells.csv:3:12: error: the row has 12 cells but the header has 11'] },
-  { what: 'a row with too few cells', file: 'too-few-cells.csv', code: 1, problems: ['too-few-cells.csv:3:11: error: the row has 10 cells but the header has 11'] },
+  {
+    what: 'a row with too many cells',
+    file: 'too-many-cells.csv',
+    code: 1,
+    problems: [COMMITTEE('too-many-cells.csv', 2, '2026-H1', LEADER_STUDENT), 'too-many-cells.csv:3:12: error: the row has 12 cells but the header has 11'],
+    summary: '1 error, 1 warning; nothing was written',
+  },
+  {
+    what: 'a row with too few cells',
+    file: 'too-few-cells.csv',
+    code: 1,
+    problems: [COMMITTEE('too-few-cells.csv', 2, '2026-H1', LEADER_STUDENT), 'too-few-cells.csv:3:11: error: the row has 10 cells but the header has 11'],
+    summary: '1 error, 1 warning; nothing was written',
+  },
   {
     what: 'a decimal comma that split a score into two cells',
     file: 'decimal-comma-unquoted.csv',
     code: 1,
     problems: [
       'decimal-comma-unquoted.csv:2:12: error: the row has 12 cells but the header has 11; cells 10 and 11 ("17" and "5") may be one score written with a decimal comma: write 17.5, or put the cell in quotes',
+      COMMITTEE('decimal-comma-unquoted.csv', 3, '2026-H1', LEADER_STUDENT),
     ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'separators left at the end of a row',
     file: 'trailing-separators.csv',
     code: 1,
-    problems: ['trailing-separators.csv:3:12: error: the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11'],
+    problems: [
+      COMMITTEE('trailing-separators.csv', 2, '2026-H1', LEADER_STUDENT),
+      'trailing-separators.csv:3:12: error: the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11',
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'a semicolon sheet read with the default comma',
@@ -164,7 +206,11 @@ const CASES: Case[] = [
     file: 'semicolons-decimal-comma.csv',
     args: ['--delimiter', ';'],
     code: 1,
-    problems: ['semicolons-decimal-comma.csv:2:10: error: score "17,5" for test is not a number (write a decimal point: 17.5) (S001 张伟, rater 王主任)'],
+    problems: [
+      'semicolons-decimal-comma.csv:2:10: error: score "17,5" for test is not a number (write a decimal point: 17.5) (S001 张伟, rater 王主任)',
+      COMMITTEE('semicolons-decimal-comma.csv', 3, '2026-H1', LEADER_STUDENT),
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'Excel\'s "sep=;" line on top',
@@ -176,7 +222,11 @@ const CASES: Case[] = [
     what: 'two sheets joined into one file (the header again)',
     file: 'repeated-header.csv',
     code: 1,
-    problems: ['repeated-header.csv:4: error: this row repeats the header of line 1 (were two sheets joined into one file?); delete it'],
+    problems: [
+      COMMITTEE('repeated-header.csv', 2, '2026-H1', LEADER_STUDENT),
+      'repeated-header.csv:4: error: this row repeats the header of line 1 (were two sheets joined into one file?); delete it',
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   // The header
   {
@@ -195,7 +245,10 @@ const CASES: Case[] = [
     what: 'an unknown extra column: a warning with a did-you-mean, and the report is written',
     file: 'unknown-column.csv',
     code: 0,
-    problems: ['unknown-column.csv:1:12: warning: unknown column "lisen" is ignored (did you mean "listen"?)'],
+    problems: [
+      'unknown-column.csv:1:12: warning: unknown column "lisen" is ignored (did you mean "listen"?)',
+      COMMITTEE('unknown-column.csv', 2, '2026-H1', LEADER_STUDENT),
+    ],
   },
   {
     what: 'a misspelt method column: the warning, and every row misses that score',
@@ -204,11 +257,12 @@ const CASES: Case[] = [
     problems: [
       'misspelt-column.csv:1:7: warning: unknown column "lisen" is ignored (did you mean "listen"?)',
       `misspelt-column.csv:${MISSING(2, 'listen', '王主任', 'leader', 'S001 张伟')}`,
+      COMMITTEE('misspelt-column.csv', 2, '2026-H1', LEADER_STUDENT),
       `misspelt-column.csv:${MISSING(3, 'listen', '学生甲', 'student', 'S001 张伟')}`,
       `misspelt-column.csv:${MISSING(4, 'listen', '王主任', 'leader', 'S002 刘洋')}`,
       `misspelt-column.csv:${MISSING(5, 'listen', '学生甲', 'student', 'S002 刘洋')}`,
     ],
-    summary: '4 errors, 1 warning; nothing was written',
+    summary: '4 errors, 2 warnings; nothing was written',
   },
   {
     what: 'no staff_id column',
@@ -231,55 +285,96 @@ const CASES: Case[] = [
     what: `a score that is ${what}`,
     file,
     code: 1,
-    problems: [`${file}:2:7: error: ${message} (S001 张伟, rater 王主任)`],
+    // The row refused, the committee is of the rows after it.
+    problems: [`${file}:2:7: error: ${message} (S001 张伟, rater 王主任)`, COMMITTEE(file, 3, '2026-H1', LEADER_STUDENT)],
+    summary: '1 error, 1 warning; nothing was written',
   })),
-  { what: 'a blank score cell is never a zero', file: 'score-blank.csv', code: 1, problems: [`score-blank.csv:${MISSING(2, 'listen', '王主任', 'leader', 'S001 张伟')}`] },
+  {
+    what: 'a blank score cell is never a zero',
+    file: 'score-blank.csv',
+    code: 1,
+    problems: [`score-blank.csv:${MISSING(2, 'listen', '王主任', 'leader', 'S001 张伟')}`, COMMITTEE('score-blank.csv', 2, '2026-H1', LEADER_STUDENT)],
+    summary: '1 error, 1 warning; nothing was written',
+  },
   // Rows against rows
-  { what: 'a blank staff_id', file: 'blank-staff-id.csv', code: 1, problems: ['blank-staff-id.csv:3:1: error: staff_id is blank (name 张伟)'] },
+  {
+    what: 'a blank staff_id',
+    file: 'blank-staff-id.csv',
+    code: 1,
+    problems: [COMMITTEE('blank-staff-id.csv', 2, '2026-H1', LEADER_STUDENT), 'blank-staff-id.csv:3:1: error: staff_id is blank (name 张伟)'],
+    summary: '1 error, 1 warning; nothing was written',
+  },
   {
     what: 'a control character (a terminal escape) in a cell: refused at its cell, the escape named, not sent to the terminal',
     file: 'control-character.csv',
     code: 1,
-    problems: ['control-character.csv:2:2: error: a control character (\\u001b, ESC, a terminal escape) in this cell: a sheet holds text only; delete it'],
+    problems: [
+      'control-character.csv:2:2: error: a control character (\\u001b, ESC, a terminal escape) in this cell: a sheet holds text only; delete it',
+      COMMITTEE('control-character.csv', 3, '2026-H1', LEADER_STUDENT),
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'control characters further down (a line break inside a quoted cell, DEL, a C1 control): each row refused at its cell, the others read',
     file: 'control-character-late.csv',
     code: 1,
     problems: [
+      COMMITTEE('control-character-late.csv', 2, '2026-H1', LEADER_STUDENT),
       'control-character-late.csv:4:2: error: a control character (\\u000a, a line break) in this cell: a sheet holds text only; delete it',
       'control-character-late.csv:7:5: error: a control character (\\u007f, DEL) in this cell: a sheet holds text only; delete it',
       'control-character-late.csv:9:3: error: a control character (\\u0085) in this cell: a sheet holds text only; delete it',
     ],
-    summary: '3 errors; nothing was written',
+    summary: '3 errors, 1 warning; nothing was written',
   },
   {
     what: 'a staff id with a zero-width space before or after it is the same person, shown as first spelt, the space escaped',
     file: 'zero-width-id.csv',
     code: 1,
-    problems: ['zero-width-id.csv:4: error: \\u200bS001 has two names: "张玮" here and "张伟" at zero-width-id.csv:2'],
+    problems: [
+      COMMITTEE('zero-width-id.csv', 2, '2026-H1', LEADER_STUDENTS),
+      'zero-width-id.csv:4: error: \\u200bS001 has two names: "张玮" here and "张伟" at zero-width-id.csv:2',
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
-  { what: 'a staff id in full-width letters and digits (Ｓ００１) is the same person as S001', file: 'fullwidth-id.csv', code: 0, problems: [] },
-  { what: 'a staff id in NFD (E + a combining accent) is the same person as in NFC (É)', file: 'nfc-nfd-id.csv', code: 0, problems: [] },
+  {
+    what: 'a staff id in full-width letters and digits (Ｓ００１) is the same person as S001',
+    file: 'fullwidth-id.csv',
+    code: 0,
+    problems: [COMMITTEE('fullwidth-id.csv', 2, '2026-H1', LEADER_STUDENTS)],
+  },
+  {
+    what: 'a staff id in NFD (E + a combining accent) is the same person as in NFC (É)',
+    file: 'nfc-nfd-id.csv',
+    code: 0,
+    problems: [COMMITTEE('nfc-nfd-id.csv', 2, '2026-H1', LEADER_STUDENT)],
+  },
   {
     what: 'the same person with two names',
     file: 'two-names.csv',
     code: 1,
-    problems: ['two-names.csv:3: error: S001 has two names: "张玮" here and "张伟" at two-names.csv:2'],
+    problems: [COMMITTEE('two-names.csv', 2, '2026-H1', LEADER_STUDENT), 'two-names.csv:3: error: S001 has two names: "张玮" here and "张伟" at two-names.csv:2'],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'a rater with two roles',
     file: 'two-roles.csv',
     code: 1,
-    problems: ['two-roles.csv:4: error: rater 王主任 has two roles: student here and leader at two-roles.csv:2 (S002 刘洋)'],
+    // 王主任 counts once, with the role first given.
+    problems: [
+      COMMITTEE('two-roles.csv', 2, '2026-H1', LEADER_STUDENT),
+      'two-roles.csv:4: error: rater 王主任 has two roles: student here and leader at two-roles.csv:2 (S002 刘洋)',
+    ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'a role cell that names an object property ("constructor")',
     file: 'role-constructor.csv',
     code: 1,
     problems: [
+      COMMITTEE('role-constructor.csv', 2, '2026-H1', LEADER_STUDENT),
       'role-constructor.csv:3:6: error: unknown role "constructor" (S001 张伟, rater 学生甲); roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表',
     ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'a method cell "__proto__" in a long sheet',
@@ -299,17 +394,22 @@ const CASES: Case[] = [
     file: 'bad-semester.csv',
     code: 1,
     problems: [
+      COMMITTEE('bad-semester.csv', 2, '2026-H1', LEADER_STUDENT),
       'bad-semester.csv:3:4: error: semester "2026-H3" is not a semester (S001 张伟, rater 学生甲); write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年',
     ],
+    summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'a duplicated row: each method scored twice, both places named',
     file: 'duplicate-row.csv',
     code: 1,
-    problems: ['listen', 'see', 'check', 'test', 'ask'].map(
-      (m, i) => `duplicate-row.csv:5:${7 + i}: error: ${m} is scored twice for S001 张伟, rater 学生甲: here and at duplicate-row.csv:3:${7 + i}`,
-    ),
-    summary: '5 errors; nothing was written',
+    problems: [
+      COMMITTEE('duplicate-row.csv', 2, '2026-H1', LEADER_STUDENT),
+      ...['listen', 'see', 'check', 'test', 'ask'].map(
+        (m, i) => `duplicate-row.csv:5:${7 + i}: error: ${m} is scored twice for S001 张伟, rater 学生甲: here and at duplicate-row.csv:3:${7 + i}`,
+      ),
+    ],
+    summary: '5 errors, 1 warning; nothing was written',
   },
   // Usage: exit 2, no location in a sheet
   {
@@ -372,11 +472,12 @@ describe('the bad-input corpus: evaluate score', () => {
 
   it.each([
     // The first spelling is the one shown: in CSV as it is, in a table escaped where it is invisible.
-    ['fullwidth-id.csv', 'Ｓ００１', 'Ｓ００１', 3],
-    ['nfc-nfd-id.csv', 'E\u0301001', 'E\u0301001', 2],
-  ])('%s: one person, shown as first spelt', (file, csvId, tableId, raters) => {
+    // Nothing else is said than the committee (a leader and students only).
+    ['fullwidth-id.csv', 'Ｓ００１', 'Ｓ００１', 3, LEADER_STUDENTS],
+    ['nfc-nfd-id.csv', 'E\u0301001', 'E\u0301001', 2, LEADER_STUDENT],
+  ])('%s: one person, shown as first spelt', (file, csvId, tableId, raters, committee) => {
     const r = run(['score', file, '--format', 'csv'], { cwd: BAD });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`${COMMITTEE(file, 2, '2026-H1', committee)}\n`);
     const rows = r.stdout.split('\r\n').filter((l) => l !== '').map((l) => l.split(','));
     expect(rows.map((c) => c[1])).toEqual(['staff_id', csvId, 'S002']);
     const json = JSON.parse(run(['score', file, '--format', 'json'], { cwd: BAD }).stdout);
@@ -389,7 +490,8 @@ describe('the bad-input corpus: evaluate score', () => {
 
   it('mixed line ends in a valid sheet are no problem', () => {
     const r = run(['score', 'mixed-line-ends.csv', '--format', 'csv'], { cwd: BAD });
-    expect(r.stderr).toBe('');
+    // No problem but the committee (a leader and one student).
+    expect(r.stderr).toBe(`${COMMITTEE('mixed-line-ends.csv', 2, '2026-H1', LEADER_STUDENT)}\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       'rank,staff_id,name,post,semester,listen,see,check,test,ask,total,grade,reward,penalty,rectify_by\r\n' +
@@ -400,13 +502,17 @@ describe('the bad-input corpus: evaluate score', () => {
 
   it('the GBK sheet of the corpus reads by detection', () => {
     const r = run(['score', 'gbk.csv', '--format', 'csv'], { cwd: BAD });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`${COMMITTEE('gbk.csv', 2, '2026-H1', LEADER_STUDENT)}\n`);
     expect(r.stdout).toContain('1,S001,张伟,1号楼,2026-H1,18.25,19.5,18.5,18.25,17.75,92.3,excellent');
   });
 
   it('a bad sheet on standard input is named <stdin>', () => {
     const r = scoreWithOut(BAD, '-', [], readFileSync(join(BAD, 'score-negative.csv')));
-    expectCase(r, { code: 1, problems: ['<stdin>:2:7: error: score -3 for listen is negative (S001 张伟, rater 王主任)'] });
+    expectCase(r, {
+      code: 1,
+      problems: ['<stdin>:2:7: error: score -3 for listen is negative (S001 张伟, rater 王主任)', COMMITTEE('<stdin>', 3, '2026-H1', LEADER_STUDENT)],
+      summary: '1 error, 1 warning; nothing was written',
+    });
   });
 
   it('several bad sheets: all their problems in one run, in argument order', () => {
@@ -415,10 +521,11 @@ describe('the bad-input corpus: evaluate score', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toEqual([
       'score-nan.csv:2:7: error: score "NaN" for listen is not a number (S001 张伟, rater 王主任)',
+      COMMITTEE('score-nan.csv', 3, '2026-H1', LEADER_STUDENT),
       'header-only.csv:1: error: the sheet has a header but no rows of scores',
       'empty.csv:1: error: the file is empty: a sheet needs a header row and at least one row of scores',
       'missing-staff-id.csv:1: error: the header has no staff_id column (工号); it is needed to know whose scores a row holds',
-      '4 errors; nothing was written',
+      '4 errors, 1 warning; nothing was written',
       '',
     ]);
   });
@@ -431,7 +538,12 @@ describe('the two big cases, made at test time', () => {
   it('a 10 MB single cell', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big-cell.csv'), `${H}\nS001,"${'x'.repeat(10 << 20)}",1号楼,2026-H1,王主任,leader,19,20,18,17.5,17.5\n${ROW.replace('S001,张伟', 'S002,刘洋')}\n`);
-    expectCase(scoreWithOut(dir, 'big-cell.csv'), { code: 1, problems: ['big-cell.csv:2:2: error: a cell longer than 100000 characters'] });
+    expectCase(scoreWithOut(dir, 'big-cell.csv'), {
+      code: 1,
+      // The leader alone is on the sheet, and only from line 3 (line 2 is refused).
+      problems: ['big-cell.csv:2:2: error: a cell longer than 100000 characters', COMMITTEE('big-cell.csv', 3, '2026-H1', LEADER_ONLY)],
+      summary: '1 error, 1 warning; nothing was written',
+    });
   });
 
   it('a quote never closed before 10 MB: the quote is the cause, and reading resumes on the next line', () => {
@@ -440,10 +552,11 @@ describe('the two big cases, made at test time', () => {
     expectCase(scoreWithOut(dir, 'open-quote.csv'), {
       code: 1,
       problems: [
+        COMMITTEE('open-quote.csv', 2, '2026-H1', LEADER_ONLY),
         'open-quote.csv:3:2: error: a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
         'open-quote.csv:4:1: error: a cell longer than 100000 characters',
       ],
-      summary: '2 errors; nothing was written',
+      summary: '2 errors, 1 warning; nothing was written',
     });
   });
 
@@ -480,7 +593,11 @@ describe('the two big cases, made at test time', () => {
   it('a row of 100,000 cells under a good header', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'wide-row.csv'), `${H}\n${ROW}${',19'.repeat(100_000 - 11)}\n${ROW.replace('S001,张伟', 'S002,刘洋')}\n`);
-    expectCase(scoreWithOut(dir, 'wide-row.csv'), { code: 1, problems: ['wide-row.csv:2:1001: error: more than 1000 cells in one row'] });
+    expectCase(scoreWithOut(dir, 'wide-row.csv'), {
+      code: 1,
+      problems: ['wide-row.csv:2:1001: error: more than 1000 cells in one row', COMMITTEE('wide-row.csv', 3, '2026-H1', LEADER_ONLY)],
+      summary: '1 error, 1 warning; nothing was written',
+    });
   });
 });
 

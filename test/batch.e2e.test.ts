@@ -63,7 +63,9 @@ describe('evaluate batch', () => {
     expect(r.stderr).toContain(`evaluate: error: center 公寓中心 failed: its problems are in ${join(out, '公寓中心', 'problems.txt')}`);
     expect(r.stderr).toContain('center 水电中心 failed');
     expect(r.stderr).toContain('center 保洁中心 failed');
-    expect(r.stderr).not.toContain('饮食中心');
+    expect(r.stderr).not.toContain('center 饮食中心 failed');
+    // A good center's warnings are said, as year says them: one person scored in 2025-H2 only.
+    expect(r.stderr).toContain(`${join(root, '饮食中心', '2025', '2025-H2.csv')}:5: warning: A05 黄丽娟 has no scores in 2025-H1: the year is incomplete, not decided`);
     expect(r.stderr).toContain(`${join(root, 'stray.csv')}: warning: this sheet is in no center's folder`);
     expect(r.stdout).toContain('Batch: 5 centers into');
     expect(r.stdout).toMatch(/饮食中心 +5 +2 +7 +ok +14 files/);

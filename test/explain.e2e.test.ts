@@ -53,7 +53,7 @@ describe('evaluate explain', () => {
     // The rules in words: their ids are for JSON.
     expect(r.stdout).toContain('学期规则  不合格：处罚 ¥200；2027-01-30 前整改（2026-12-31 起 30 天）');
     expect(r.stdout).not.toContain('unqualified-penalty');
-    expect(r.stdout).toContain('2026 年：上半年 55.3 不合格，下半年 54.2 不合格');
+    expect(r.stdout).toContain('2026年：上半年 55.3 不合格，下半年 54.2 不合格');
     expect(r.stdout).toContain('两学期均不合格：不予聘任');
     expect(r.stdout).not.toContain('year-non-renewal');
     expect(r.stdout).toContain('全年：奖励 ¥0，处罚 ¥400');
@@ -113,8 +113,15 @@ describe('evaluate explain', () => {
     );
     const two = run(['explain', '张伟', sheet]);
     expect(two.code).toBe(2);
-    expect(two.stderr).toBe('evaluate: error: "张伟" is the name of 2 staff members: S001 (1号楼), S031 (3号楼); run evaluate explain with one of these staff ids\n');
-    expect(run(['explain', '张伟', sheet, '--lang', 'zh']).stderr).toBe('evaluate: error: 有 2 人叫 "张伟"：S001（1号楼）、S031（3号楼）；请用其中一个工号运行 evaluate explain\n');
+    // The sheet's one rater, a leader, is not the committee the rules ask for: a warning first.
+    expect(two.stderr).toBe(
+      `${sheet}:2: warning: the committee of 2026-H1 differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): head office 0 (the rules ask 1); center office 0 (the rules ask 1); student 0 (the rules ask 2)\n` +
+        'evaluate: error: "张伟" is the name of 2 staff members: S001 (1号楼), S031 (3号楼); run evaluate explain with one of these staff ids\n',
+    );
+    expect(run(['explain', '张伟', sheet, '--lang', 'zh']).stderr).toBe(
+      `${sheet}:2: warning: 2026年上半年考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：总公司办公室 0 人（规定 1 人）；中心办公室 0 人（规定 1 人）；学生代表 0 人（规定 2 人）\n` +
+        'evaluate: error: 有 2 人叫 "张伟"：S001（1号楼）、S031（3号楼）；请用其中一个工号运行 evaluate explain\n',
+    );
     // An id that is also someone's name is the id.
     expect(run(['explain', 'S002', sheet]).code).toBe(0);
   });

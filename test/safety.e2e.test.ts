@@ -324,7 +324,10 @@ describe('nothing read is ever run', () => {
     );
     writeFileSync(sheet, readFileSync(sheet, 'utf8').replace(/,,,,,\r\n/g, ',18,18,18,18,18\r\n'));
     const r = run(['score', 'sheets', '--roster', 'formula-roster.csv', '--format', 'csv'], { cwd: dir });
-    expect(r.stderr).toBe('');
+    // One rater, a leader: only the committee is said.
+    expect(r.stderr).toBe(
+      'sheets/2026-H1-王主任.csv:2: warning: the committee of 2026-H1 differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): head office 0 (the rules ask 1); center office 0 (the rules ask 1); student 0 (the rules ask 2)\n',
+    );
     expect(r.stdout.split('\r\n').slice(1, 3)).toEqual([
       "1,'=1+2,'@SUM(A1),'-楼,2026-H1,18,18,18,18,18,90.0,excellent,,,",
       "1,S2,'+cmd,1号楼,2026-H1,18,18,18,18,18,90.0,excellent,,,",

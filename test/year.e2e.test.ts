@@ -125,7 +125,7 @@ describe('evaluate year', () => {
 
   it('speaks Chinese with --lang zh, in the table and the CSV headers', () => {
     const t = run(['year', ...BOTH, '--lang', 'zh', '--no-color']);
-    expect(t.stdout).toContain('2026 年度评比：24 人，上、下半年对照');
+    expect(t.stdout).toContain('2026年度评比：24 人，上、下半年对照');
     expect(t.stdout).toContain('评优推荐候选人（3 人）');
     expect(t.stdout).toContain('不予聘任（1 人）');
     const c = csvRows(run(['year', ...BOTH, '--lang', 'zh', '--format', 'csv']).stdout);

@@ -248,7 +248,7 @@ export async function runCenter(task: CenterTask): Promise<CenterOutcome> {
   let dataFailed = false;
   if (tree.files.length > 0) {
     try {
-      results = readResults({ sheets: tree.files, common, printProblems: false, keepScores: task.reports });
+      results = readResults({ sheets: tree.files, common, printProblems: false, keepScores: task.reports, yearWarnings: true });
       reports = results.reports;
       warnings = results.warnings;
     } catch (e) {

@@ -9,7 +9,7 @@
  * the reader itself.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { type SheetsSummary, byName, summarize } from '../core/committee.js';
+import { type SheetsSummary, byName, summarize, warnComposition } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
 import { type SemesterReport, byStaffId, rankReport } from '../core/report.js';
@@ -64,6 +64,8 @@ export interface ReadRequest {
    * DataError thrown carries every problem, sorted (batch writes them to a center's problems.txt).
    */
   printProblems?: boolean;
+  /** Also the warnings of each year whose two semesters the sheets hold (`batch`, which writes the years). */
+  yearWarnings?: boolean;
 }
 
 /** One rater's scores of one person (micro-points; null where none), for `explain`. */
@@ -179,6 +181,11 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
 /** Reads, checks and scores the sheets. Prints the problems; throws DataError when there are errors. */
 export function readResults(req: ReadRequest): Results {
   const reading = read(req, null);
+  warnComposition(reading.tally, reading.log);
+  if (req.yearWarnings) {
+    const held = new Set(reading.tally.semesters);
+    for (const s of held) if (s.endsWith('-H1') && held.has(`${s.slice(0, 4)}-H2`)) warnYear(reading, Number(s.slice(0, 4)));
+  }
   debugPhase('tallied and checked');
   const warnings = reportLog(reading, req.common.lang, req.printProblems !== false);
   return resultsOf(reading, req, warnings.filter((p) => p.severity === 'warning'));
@@ -241,7 +248,8 @@ function note(message: string): void {
 export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | 'semesterFillsOnly'>, wanted: number | null): YearResults {
   const { common } = req;
   const reading = read({ ...req, rosterMissing: 'warning' }, wanted);
-  const { tally, texts, log } = reading;
+  const { tally, log } = reading;
+  warnComposition(tally, log);
   // No semester at all: the sheets' own problems (a header and no rows, a wrong delimiter) say why,
   // exit 1, before "no scores" would.
   if (wanted === null && tally.semesters.length === 0 && log.errors > 0) reportLog(reading, common.lang, req.printProblems !== false);
@@ -251,6 +259,38 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
     otherSemesters.add(ig.semester);
     log.warning(ig.file, ig.line, undefined, 'other-year', ig.semester, year, ig.rows);
   }
+  const semesters = { h1: `${year}-H1`, h2: `${year}-H2` };
+  const { h1People, h2People } = warnYear(reading, year);
+  const warnings = reportLog(reading, common.lang, req.printProblems !== false).filter((p) => p.severity === 'warning');
+  if (h1People.length === 0 && h2People.length === 0) {
+    const found = [...otherSemesters].sort();
+    throw new UsageError(commandWords(common.lang).noScoresOfYear(year, found));
+  }
+  for (const [half, people] of [
+    ['h1', h1People],
+    ['h2', h2People],
+  ] as const) {
+    if (people.length === 0) {
+      note(`evaluate: warning: ${commandWords(common.lang).halfMissing(semesters[half])}`);
+    }
+  }
+  const policy: Policy = common.policy;
+  const results = resultsOf(reading, req, warnings, (s) => s === semesters.h1 || s === semesters.h2);
+  results.otherSemesters = [...otherSemesters].sort();
+  const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
+  const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
+  // Everyone by staff id: their two semesters and their roster entry.
+  const outcomes = byStaffId([h1Report?.staff ?? [], h2Report?.staff ?? [], reading.roster ?? []], (row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
+  return { year, outcomes, h1: h1Report, h2: h2Report, results };
+}
+
+/**
+ * The warnings of a year read with both semesters (SPEC "year"): someone scored in one semester only
+ * (unless the roster said it already), and the same person by two names in the two semesters.
+ * `readYear` gives them, and `batch` for each complete year of a center. Returns each semester's people.
+ */
+function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>; h2People: ArrayLike<number> } {
+  const { tally, texts, log } = reading;
   const semesters = { h1: `${year}-H1`, h2: `${year}-H2` };
   const people = tally.peopleBySemester();
   const list = (s: string) => people[tally.semesters.indexOf(s)] ?? [];
@@ -290,27 +330,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
       log.warning(fileOf(p), tally.atLine[p]!, undefined, 'name-between-semesters', texts.text(STAFF, tally.staffOf[p]!), nameText(p), semesters.h2, nameText(q), semesters.h1, `${fileOf(q).name}:${tally.atLine[q]}`);
     }
   }
-  const warnings = reportLog(reading, common.lang, req.printProblems !== false).filter((p) => p.severity === 'warning');
-  if (h1People.length === 0 && h2People.length === 0) {
-    const found = [...otherSemesters].sort();
-    throw new UsageError(commandWords(common.lang).noScoresOfYear(year, found));
-  }
-  for (const [half, people] of [
-    ['h1', h1People],
-    ['h2', h2People],
-  ] as const) {
-    if (people.length === 0) {
-      note(`evaluate: warning: ${commandWords(common.lang).halfMissing(semesters[half])}`);
-    }
-  }
-  const policy: Policy = common.policy;
-  const results = resultsOf(reading, req, warnings, (s) => s === semesters.h1 || s === semesters.h2);
-  results.otherSemesters = [...otherSemesters].sort();
-  const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
-  const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
-  // Everyone by staff id: their two semesters and their roster entry.
-  const outcomes = byStaffId([h1Report?.staff ?? [], h2Report?.staff ?? [], reading.roster ?? []], (row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
-  return { year, outcomes, h1: h1Report, h2: h2Report, results };
+  return { h1People, h2People };
 }
 
 /** The one year the semesters are of; a usage error when they are of several (or none). */

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, debugPhase, emit, parseSemesterOption, resolveCommon } from './common.js';
 import { readResults } from './results.js';
 import { refuseXlsxToTerminal } from './workbook.js';
+import { terminalColumns } from '../io/output.js';
 
 interface ScoreFlags extends CommonFlags {
   semester?: string;
@@ -46,6 +47,8 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
     precision: common.policy.precision,
     lang: common.lang,
     color: common.color,
+    // The table fits the terminal it goes to (a file or a pipe gets it whole).
+    width: common.out === null ? terminalColumns() : null,
   };
   const render = await import('../render/score.js');
   const text =

@@ -156,7 +156,7 @@ async function run(report: string, flags: VerifyFlags): Promise<void> {
   const canRecompute = inputs.every((i) => i.state === 'same' || i.state === 'changed') && policy.policy !== null;
   const recomputed: Recomputed = canRecompute ? await recompute(seal, body) : { state: 'skipped' };
   const render = await import('../render/verify.js');
-  const outcome = { report, sealedTool: seal.tool, tool: TOOL, edited, inputs, policy: policy.check, recomputed };
+  const outcome = { report, sealedTool: seal.tool, tool: TOOL, edited, folder: process.cwd(), inputs, policy: policy.check, recomputed };
   await writeStdout(render.verifyText(outcome, lang));
   if (!render.reproduced(outcome)) throw new DataError([]);
 }

@@ -2,9 +2,9 @@
  * What the sheets hold, for `evaluate check`: counts of staff, raters and scores, and the committee
  * of each semester against the rules (one leader, one head office, one center office, two students).
  */
-import { CONSENSUS_RATER } from './row-checks.js';
+import type { ProblemLog } from './problems.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
-import { type Method, type Role, METHODS, ROLES } from './types.js';
+import { type Method, type Role, CONSENSUS_RATER, METHODS, ROLES } from './types.js';
 import { effectiveRole } from './whole-picture.js';
 
 /** Made when first needed: loading the Chinese collation costs about 8 ms, which a run that lists no names should not pay. */
@@ -152,4 +152,43 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
     });
   }
   return { staff, raters, scores, semesters };
+}
+
+/**
+ * A warning for each semester whose committee differs from the rules (SPEC "The rules": a warning,
+ * not an error), at the semester's first row: the count of raters of each role, then of raters
+ * without one. Sheets that give no rater a role (no role column, a consensus sheet) are not checked:
+ * `evaluate check` lists their raters. Each person's raters are read straight from the cells (a
+ * semester of 200,000 people costs a few milliseconds).
+ */
+export function warnComposition(tally: Tally, log: ProblemLog): void {
+  const people = tally.peopleBySemester();
+  const seen = new Uint8Array(tally.raterRole.length);
+  const stride = tally.stride;
+  const mark = (rater: number) => {
+    if (rater < seen.length) seen[rater] = 1;
+  };
+  tally.semesters.forEach((semester, s) => {
+    const list = people[s]!;
+    if (list.length === 0) return;
+    seen.fill(0);
+    for (let i = 0; i < list.length; i++) {
+      const person = list[i]!;
+      const base = person * stride;
+      for (let r = 0; r < stride; r++) if (tally.cellRole[base + r] !== 0) seen[r] = 1;
+      if (tally.sparseFirst[person]! > 0) tally.cellsOf(person, (rater, _role, _mask, _cell, sparse) => sparse && mark(rater));
+    }
+    const counts = [0, 0, 0, 0];
+    let none = 0;
+    for (let r = 0; r < seen.length; r++) {
+      if (seen[r] === 0) continue;
+      const role = effectiveRole(tally, r, NO_ROLE);
+      if (role === NO_ROLE) none++;
+      else counts[role]!++;
+    }
+    if (counts.every((c) => c === 0)) return;
+    if (none === 0 && ROLES.every((role, k) => counts[k] === COMMITTEE[role])) return;
+    const first = list[0]!;
+    log.warning(tally.files.get(tally.atFile[first]!)!, tally.atLine[first]!, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
+  });
 }

@@ -79,8 +79,10 @@ export function readHeader(
   delimiter: string,
   log: ProblemLog,
 ): HeaderOutcome | 'skip' {
-  if (cells.length === 1 && /^sep=.?$/i.test(cells[0]!.trim())) {
-    const text = cells[0]!.trim();
+  // `sep=;` is one cell, or two when it names the delimiter itself (`sep=,` read with ",").
+  const joined = cells.length <= 2 ? cells.join(delimiter).trim() : '';
+  if (/^sep=.?$/i.test(joined)) {
+    const text = joined;
     const sep = text.slice(4);
     if (sep === delimiter) {
       log.warning(file, line, 1, 'separator-skipped', text);
@@ -93,6 +95,13 @@ export function readHeader(
   if (other) {
     log.error(file, line, 1, 'single-cell-header', other, delimiter);
     return { columns: null, readable: false };
+  }
+  const filled = cells.filter((c) => c.trim() !== '');
+  if (filled.length === 1 && parseHeader(filled[0]!) === null) {
+    // One text and nothing else, not a column's name: the title Excel users put above the header
+    // ("2026年上半年考核评分表", often a merged cell).
+    log.warning(file, line, cells.findIndex((c) => c.trim() !== '') + 1, 'title-row', clip(filled[0]!.trim()));
+    return 'skip';
   }
   if (isScoreReport(cells)) {
     log.error(file, line, undefined, 'report-as-sheet');

@@ -40,10 +40,13 @@ export interface ProblemArgs {
   // The sheet and its header
   'empty-file': [];
   'only-blank-rows': [];
+  /** Lines skipped above a header (a title, Excel's separator line) and no header after them: the last one skipped. */
+  'no-header': [line: number];
   'no-rows': [];
   /** Every score cell of the sheet is empty (a template never filled in): the count of missing scores. */
   'blank-sheet': [missing: number];
   'separator-skipped': [text: string];
+  'title-row': [text: string];
   'separator-line': [text: string, sep: string];
   'single-cell-header': [separator: string, delimiter: string];
   'unnamed-column': [column: number];
@@ -83,15 +86,19 @@ export interface ProblemArgs {
   'scored-twice': [method: number, cell: number, name: number];
   // The whole picture
   'roleless-restricted': [rater: string, method: string, roles: string, who: string];
-  'missing-score': [method: string, rater: string, role: string, who: string];
+  /** `sheet`: the sheet with the method's column, where the row found is in another ('' otherwise). */
+  'missing-score': [method: string, rater: string, role: string, who: string, sheet: string];
   'role-not-allowed': [rater: string, role: string, method: string, roles: string, who: string];
-  'not-on-roster': [who: string, semester: string, roster: string];
+  /** `zeros`: the roster's id of the same digits with leading zeros, else ''. */
+  'not-on-roster': [who: string, semester: string, roster: string, zeros: string];
   'roster-name': [staffId: string, name: string, rosterName: string, rosterPlace: string];
   'not-scored': [staffId: string, name: string, semester: string];
   // The roster file
   'roster-no-staff-column': [];
   'roster-blank-id': [];
   'roster-twice': [staffId: string, line: number];
+  /** A semester's committee unlike the rules' (core/committee.ts COMMITTEE): its raters per role (ROLES order), then without a role. */
+  'committee-differs': [semester: string, leader: number, headOffice: number, centerOffice: number, students: number, noRole: number];
   // The inputs
   /** A sheet named again (the same file): the name it had first. */
   'sheet-twice': [first: string];

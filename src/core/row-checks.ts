@@ -25,8 +25,6 @@ export interface RowFields {
   allBlank(): boolean;
 }
 
-/** The committee as one rater, for sheets without a rater column. */
-export const CONSENSUS_RATER = 'committee';
 
 export interface RowCheckOptions {
   policy: Policy;

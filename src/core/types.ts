@@ -17,6 +17,9 @@ export const METHOD_ALIASES: Readonly<Record<string, Method>> = {
   问: 'ask',
 };
 
+/** The committee as one rater, for sheets without a rater column. */
+export const CONSENSUS_RATER = 'committee';
+
 export const ROLES = ['leader', 'head-office', 'center-office', 'student'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -63,7 +63,7 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
         const at = tally.cellPlace(cell, sparse);
         // Folded into its blank sheet's one problem only when that sheet has a column for the method.
         if (blank.has(at.file.order) && (tally.fileColumns.get(at.file.order)?.[k] ?? 0) > 0) missingIn.set(at.file.order, (missingIn.get(at.file.order) ?? 0) + 1);
-        else log.error(at.file, at.line, undefined, 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who);
+        else log.error(at.file, at.line, undefined, 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who, sheetOf(tally, at.file.order, k));
       } else if (!wanted && scored) {
         const at = tally.cellPlace(cell, sparse, k);
         log.error(at.file, at.line, at.column, 'role-not-allowed', raterText, ROLES[code]!, m, allowed.join(', '), who);
@@ -94,6 +94,40 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
   for (const [order, missing] of missingIn) log.error(tally.files.get(order)!, blank.get(order)!, undefined, 'blank-sheet', missing);
 }
 
+/**
+ * For a staff id of digits that is not on the roster: the roster's id of the same digits with
+ * leading zeros ("007" for "7", as a spreadsheet drops them), else ''.
+ */
+export function leadingZeros(rosterIds: readonly string[]): (id: string) => string {
+  const stripped = (id: string) => (/^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : null);
+  const byDigits = new Map<string, string>();
+  for (const id of rosterIds) {
+    const k = stripped(id.trim());
+    if (k !== null && !byDigits.has(k)) byDigits.set(k, id.trim());
+  }
+  return (id) => {
+    const k = stripped(id.trim());
+    const other = k === null ? undefined : byDigits.get(k);
+    return other !== undefined && other !== id.trim() ? other : '';
+  };
+}
+
+/**
+ * Where a missing score of method k belongs when the row found is in a sheet without that method's
+ * column (the five methods in five sheets): the one sheet with that column, by name; '' when the
+ * row's own sheet has the column (the cell is empty there) or several sheets have it.
+ */
+function sheetOf(tally: Tally, order: number, k: number): string {
+  if ((tally.fileColumns.get(order)?.[k] ?? 0) > 0) return '';
+  let found = '';
+  for (const [other, columns] of tally.fileColumns) {
+    if ((columns[k] ?? 0) === 0) continue;
+    if (found !== '') return '';
+    found = tally.files.get(other)!.name;
+  }
+  return found;
+}
+
 /** One roster row: the staff id as written, its number among the staff texts, name, post, place. */
 export interface RosterEntry {
   staffId: string;
@@ -121,6 +155,7 @@ export function checkRoster(
   const found = new Map<number, RosterEntry>();
   const people = tally.peopleBySemester();
   const rosterFile = roster[0]?.file.name ?? '';
+  const zeros = leadingZeros(roster.map((e) => e.staffId));
   tally.semesters.forEach((semester, s) => {
     const scored = new Set<number>();
     for (const person of people[s]!) {
@@ -130,7 +165,7 @@ export function checkRoster(
       const name = tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '';
       const e = byStaff.get(staff);
       if (!e) {
-        log.error(tally.files.get(tally.atFile[person]!)!, tally.atLine[person]!, undefined, 'not-on-roster', `${staffId}${name ? ` ${name}` : ''}`, semester, rosterFile);
+        log.error(tally.files.get(tally.atFile[person]!)!, tally.atLine[person]!, undefined, 'not-on-roster', `${staffId}${name ? ` ${name}` : ''}`, semester, rosterFile, zeros(staffId));
         continue;
       }
       found.set(person, e);

@@ -95,7 +95,7 @@ export interface YearOutcome {
   rewardAmounts: readonly (number | null)[];
   /** Each penalty due, null where unset. */
   penaltyAmounts: readonly (number | null)[];
-  /** Per semester, the rectification due date after the year rules (non-renewal clears it). */
+  /** Per semester, the rectification still to do after the year rules (non-renewal clears it: the year's lists). */
   rectifyBy: Record<Half, string | null>;
   /** The amounts this outcome needs that the policy leaves unset, each once, in policy order. */
   unset: (keyof Amounts)[];
@@ -309,6 +309,16 @@ function decide(h1: StaffResult | null, h2: StaffResult | null, policy: Policy):
   Object.freeze(out.rules);
   Object.freeze(out.yearRules);
   return out;
+}
+
+/**
+ * A semester's rectification as a semester's list shows it once the year is decided: its own due
+ * date, except that non-renewal replaces H2's (SPEC "Which report decides"; H1's was due in the
+ * summer, before the year was decided). 'non-renewal' where it is replaced; null where none is due.
+ */
+export function semesterDue(s: StaffResult, half: Half, outcome: YearOutcome | undefined): string | 'non-renewal' | null {
+  if (half === 'h2' && outcome?.nonRenewal === true && s.grade === 'unqualified') return 'non-renewal';
+  return s.consequence.rectifyBy;
 }
 
 /** Which section a person belongs to in the year and rewards reports, most notable first. */

@@ -14,6 +14,8 @@ const enWords = {
     changed: (sealedBytes: number, nowBytes: number) =>
       `its contents are not the sealed ones (the SHA-256 differs; ${sealedBytes} bytes sealed, ${nowBytes} now)`,
     missing: (reason: string) => `cannot be read (${reason}); nothing can be recomputed without it`,
+    readFrom: (folder: string) =>
+      `note: the inputs are read as the seal names them, from the working folder ${folder}: run verify in the folder the report was made in`,
     stdin: 'was read from standard input, which cannot be read again; nothing can be recomputed without it',
     reportEdited: 'the report itself was edited after it was sealed: its contents no longer match the seal\'s result hash',
     policyChanged: (source: string) => `${source} now gives another effective policy than the one sealed`,
@@ -97,6 +99,7 @@ const zhWords: AuditWords = {
       `${inputs} 个输入文件、考评办法（${source === 'built-in' ? '内置规则' : source}）和全部结果均与 ${tool} 封存时一致：这份报告确实由这些文件得出`,
     changed: (sealedBytes: number, nowBytes: number) => `文件内容与封存时不同（SHA-256 不符；封存时 ${sealedBytes} 字节，现在 ${nowBytes} 字节）`,
     missing: (reason: string) => `无法读取（${reason}），缺少它无法重新计算`,
+    readFrom: (folder: string) => `注意：输入文件按封存时的名称，从当前工作目录 ${folder} 读取；请在生成报告时所在的目录中运行 verify`,
     stdin: '当时从标准输入读取，无法再次读取，缺少它无法重新计算',
     reportEdited: '报告本身在封存后被改动过：内容与封存的结果哈希不符',
     policyChanged: (source: string) => `${source} 现在给出的有效考评办法与封存时不同`,

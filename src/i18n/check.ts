@@ -19,7 +19,7 @@ const enWords = {
   differs: (parts: string[]) => `warning: the committee differs from the rules: ${parts.join('; ')}`,
   difference: (role: string, found: number, expected: number) =>
     expected === 0 ? `${plural(found, 'rater')} without a role` : `${role} ${found} (rules: ${expected})`,
-  partial: (parts: string[]) => `Raters who did not score everyone: ${parts.join(', ')}`,
+  partial: (parts: string[], refused: boolean) => `Raters who did not score everyone: ${parts.join(', ')}${refused ? ' (rows refused for their errors not counted)' : ''}`,
   partialOne: (rater: string, scored: number, of: number) => `${rater} ${scored} of ${of}`,
   ok: 'No problems found.',
   okWarnings: (warnings: number) => `No errors; ${plural(warnings, 'warning')}.`,
@@ -46,7 +46,7 @@ const zhWords: CheckWords = {
   differs: (parts: string[]) => `warning: 考评小组组成与规定不同：${parts.join('；')}`,
   difference: (role: string, found: number, expected: number) =>
     expected === 0 ? `${found} 位评委没有角色` : `${role} ${found} 人（规定 ${expected} 人）`,
-  partial: (parts: string[]) => `未给全部人员评分的评委：${parts.join('，')}`,
+  partial: (parts: string[], refused: boolean) => `未给全部人员评分的评委：${parts.join('，')}${refused ? '（因有错误而未采用的行不计在内）' : ''}`,
   partialOne: (rater: string, scored: number, of: number) => `${rater} ${scored}/${of}`,
   ok: '未发现问题。',
   okWarnings: (warnings: number) => `没有错误；${warnings} 个警告。`,

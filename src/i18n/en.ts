@@ -46,8 +46,15 @@ export const en = {
     `Staff evaluation ${semester}: ${staff} staff, ${raters} rater${raters === 1 ? '' : 's'}`,
   postTitle: (post: string) => `Post ${post || '(none)'}`,
   footer: (parts: string[]) => `Grades: ${parts.join(', ')}`,
+  /** Above the list of rewards, penalties and due dates a terminal too narrow for their columns shows below the table. */
+  moneyBelow: 'Rewards, penalties and rectification (too wide for the table here):',
+  moneyOf: (who: string, parts: string[]) => `${who}: ${parts.join(', ')}`,
   rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
   currency: (n: number) => `¥${n}`,
+  /** Items of a list in running text (flags, role weights, dates). */
+  list: (items: readonly string[]) => items.join(', '),
+  /** A rater as shown: the consensus sheet's rater (`committee`, SPEC) in the language's words. */
+  rater: (name: string) => name,
   unset: 'unset',
   /** An amount the policy leaves unset, in a table cell. */
   unsetCell: '(unset)',

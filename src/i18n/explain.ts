@@ -114,7 +114,7 @@ const zhWords: ExplainWords = {
     'unqualified-penalty': (a) => `不合格：处罚 ${a.penalty}；${a.rectifyBy} 前整改（${a.from} 起 ${a.days} 天）`,
   },
   yearHead: (year: number, halves: string[], status: 'complete' | 'incomplete') =>
-    `${year} 年：${halves.join('，')}${status === 'incomplete' ? '（不完整）' : ''}`,
+    `${year}年：${halves.join('，')}${status === 'incomplete' ? '（不完整）' : ''}`,
   half: (half: string, total: string | null, grade: string | null) =>
     total === null ? `${half === 'H1' ? '上半年' : '下半年'}未评` : `${half === 'H1' ? '上半年' : '下半年'} ${total} ${grade}`,
   yearRule: {
@@ -127,7 +127,7 @@ const zhWords: ExplainWords = {
   yearNone: '无年度规则适用',
   yearTotals: (reward: Money, penalty: Money) => `全年：奖励 ${reward}，处罚 ${penalty}`,
   yearMissing: (year: number, missing: string[]) =>
-    `${year} 年：此处不作年度结论：评分表中没有 ${missing.map(semesterZh).join('或')} 的评分（请同时给出两个学期的评分表）`,
+    `${year}年：此处不作年度结论：评分表中没有 ${missing.map(semesterZh).join('或')} 的评分（请同时给出两个学期的评分表）`,
   semesterName: semesterZh,
 };
 

@@ -6,7 +6,7 @@ import { unclip } from '../core/cells.js';
 import type { Formatter, ProblemContext } from '../core/problems.js';
 import { en } from './en.js';
 import type { Lang } from './index.js';
-import { zh } from './zh.js';
+import { semesterZh, zh } from './zh.js';
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
 const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年';
@@ -34,9 +34,11 @@ const wordsEn: Formatter = {
     `a control character (\\u${code.toString(16).padStart(4, '0')}${CONTROL_NAMES[code] ? `, ${CONTROL_NAMES[code]}` : ''}) in this cell: a sheet holds text only; delete it`,
   'empty-file': () => 'the file is empty: a sheet needs a header row and at least one row of scores',
   'only-blank-rows': () => 'the file holds only blank rows: a sheet needs a header row and at least one row of scores',
+  'no-header': ([line]) => `there is no header row below line ${line}: a sheet needs a header row and at least one row of scores`,
   'no-rows': () => 'the sheet has a header but no rows of scores',
   'blank-sheet': ([missing]) => `the sheet is blank: none of its ${missing} scores is filled in (was it sent back untouched?); give --verbose to list each of them`,
   'separator-skipped': ([text]) => `"${text}" is Excel's separator line: skipped, the header is on the next line`,
+  'title-row': ([text]) => `"${text}" looks like the sheet's title, not its header: skipped, the header is read from the lines below`,
   'separator-line': ([text, sep]) => `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
     `the header is a single cell: the sheet seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}, not "${delimiter}"; give --delimiter ${sep === '\t' ? "$'\\t' (a tab)" : `"${sep}"`}`,
@@ -78,15 +80,19 @@ const wordsEn: Formatter = {
     `rater ${c.raterText(rater)} has two roles: ${ROLE_IDS[role]} here and ${ROLE_IDS[first]} at ${c.rolePlace(rater)} (${c.personWho(person, name)})`,
   'scored-twice': ([m, cell, name], ctx) => `${METHOD_IDS[m]} is scored twice for ${ctx.cellWho(cell, name)}, rater ${ctx.cellRater(cell)}: here and at ${ctx.cellPlace(cell, m)}`,
   'roleless-restricted': ([rater, method, roles, who]) => `rater ${rater} has no role, but the policy gives ${method} only to ${roles}: add a role column (${who})`,
-  'missing-score': ([method, rater, role, who]) => `no ${method} score from rater ${rater}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`,
+  'missing-score': ([method, rater, role, who, sheet]) =>
+    `no ${method} score from rater ${rater}${role ? ` (${role})` : ''} for ${who}${sheet ? ` (${sheet}, the ${method} sheet, has no row of theirs)` : ''}; a missing score is never counted as zero`,
   'role-not-allowed': ([rater, role, method, roles, who]) => `rater ${rater} is ${role}, and the policy gives ${method} only to ${roles} (${who})`,
-  'not-on-roster': ([who, semester, roster]) => `${who} is scored in ${semester} but is not on the roster ${roster}`.trim(),
+  'not-on-roster': ([who, semester, roster, zeros]) =>
+    `${`${who} is scored in ${semester} but is not on the roster ${roster}`.trim()}${zeros ? ` (the roster has ${zeros}: did a spreadsheet drop its leading zeros? Keep staff ids as text)` : ''}`,
   'roster-name': ([id, name, rosterName, where]) => `${id} is "${name}" here but "${rosterName}" on the roster (${where})`,
   'not-scored': ([id, name, semester]) => `${id} ${name} is on the roster but has no scores in ${semester}`,
   'roster-no-staff-column': () => 'the roster has no staff_id column (工号)',
   'roster-blank-id': () => 'staff_id is blank on the roster',
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
+  'committee-differs': ([semester, ...found]) =>
+    `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, (role) => en.role[role as keyof typeof en.role] ?? 'raters without a role', (role, n, rules) => `${role} ${n} (the rules ask ${rules})`).join('; ')}`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
   'one-semester-only': ([who, missing]) => `${who} has no scores in ${missing}: the year is incomplete, not decided`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) => `${id} is "${name}" in ${semester} but "${other}" in ${otherSemester} (${where})`,
@@ -106,10 +112,6 @@ const methodZh = (m: string) => `“${METHOD_ZH[m] ?? m}”`;
 const roleZh = (r: string) => ROLE_ZH[r] ?? r;
 /** `leader, student` (the policy's roles for a method, as the reader lists them) in words. */
 const rolesZh = (list: string) => list.split(/,\s*/).filter(Boolean).map(roleZh).join('、');
-const semesterZh = (s: string) => {
-  const m = /^(\d{4})-H([12])$/.exec(s);
-  return m ? `${m[1]}年${m[2] === '1' ? '上' : '下'}半年` : s;
-};
 
 /**
  * A row's person (staff id and name, as spelt) and rater, as the messages of a row's problems name
@@ -125,6 +127,14 @@ export function whoZh(person?: string, rater?: string): string {
   if (person === undefined) return '';
   const parts = [person, rater ? `评委 ${rater}` : ''].filter(Boolean);
   return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+/** The roles whose count of raters differs from the rules' (ROLE_IDS order, then raters without a role, expected none), each worded. */
+function committeeParts(found: number[], name: (role: string) => string, part: (role: string, n: number, rules: number) => string): string[] {
+  const rules = [1, 1, 1, 2, 0];
+  const out: string[] = [];
+  for (let k = 0; k < rules.length; k++) if (found[k] !== rules[k]) out.push(part(name(ROLE_IDS[k] ?? ''), found[k]!, rules[k]!));
+  return out;
 }
 
 /** Why a file cannot be read, as the reader words it: the words for a system error code where it gives one. */
@@ -164,8 +174,10 @@ const wordsZh: Formatter = {
   'blank-sheet': ([missing]) => `这张评分表是空白的：它的 ${missing} 个分数一个也没有填（是不是原样退回了？）；加 --verbose 可逐条列出`,
   'empty-file': () => '文件是空的：评分表需要一行表头和至少一行评分',
   'only-blank-rows': () => '文件只有空行：评分表需要一行表头和至少一行评分',
+  'no-header': ([line]) => `第 ${line} 行以下没有表头行：评分表需要一行表头和至少一行评分`,
   'no-rows': () => '评分表只有表头，没有评分行',
   'separator-skipped': ([text]) => `"${text}" 是 Excel 的分隔符说明行：已跳过，表头在下一行`,
+  'title-row': ([text]) => `“${text}”像是表格的标题而不是表头：已跳过，表头从下面的行读取`,
   'separator-line': ([text, sep]) => `"${text}" 是 Excel 的分隔符说明行，不是表头：请删除这一行${sep ? `，并加上 --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
     `表头只有一个单元格：这张表似乎是用${sep === '\t' ? '制表符' : ` "${sep}" `}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${sep === '\t' ? "$'\\t'（制表符）" : `"${sep}"`}`,
@@ -210,17 +222,20 @@ const wordsZh: Formatter = {
     `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${methodZh(METHOD_IDS[m]!)}评了两次：这里和 ${ctx.cellPlace(cell, m)}`,
   'roleless-restricted': ([rater, method, roles, who]) =>
     `评委 ${rater} 没有角色，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分：请加上角色列（${who}）`,
-  'missing-score': ([method, rater, role, who]) =>
-    `评委 ${rater}${role ? `（${roleZh(role)}）` : ' '}没有给 ${who} 评${methodZh(method)}；缺少的评分不会按零分计算`,
+  'missing-score': ([method, rater, role, who, sheet]) =>
+    `评委 ${rater}${role ? `（${roleZh(role)}）` : ' '}没有给 ${who} 评${methodZh(method)}${sheet ? `（${methodZh(method)}的评分表 ${sheet} 中没有这一行）` : ''}；缺少的评分不会按零分计算`,
   'role-not-allowed': ([rater, role, method, roles, who]) =>
     `评委 ${rater} 是${roleZh(role)}，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分（${who}）`,
-  'not-on-roster': ([who, semester, roster]) => `${who} 在 ${semesterZh(semester)} 有评分，但不在花名册${roster ? ` ${roster} ` : ''}上`,
+  'not-on-roster': ([who, semester, roster, zeros]) =>
+    `${who} 在 ${semesterZh(semester)} 有评分，但不在花名册${roster ? ` ${roster} ` : ''}上${zeros ? `（花名册上有 ${zeros}：是否被电子表格去掉了开头的 0？请把工号设为文本格式）` : ''}`,
   'roster-name': ([id, name, rosterName, where]) => `${id} 在这里叫 "${name}"，在花名册上叫 "${rosterName}"（${where}）`,
   'not-scored': ([id, name, semester]) => `${id}${name ? ` ${name}` : ''} 在花名册上，但 ${semesterZh(semester)} 没有评分`,
   'roster-no-staff-column': () => '花名册没有工号列（staff_id）',
   'roster-blank-id': () => '花名册上的工号为空',
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
+  'committee-differs': ([semester, ...found]) =>
+    `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, (role) => ROLE_ZH[role] ?? '未注明角色的评委', (role, n, rules) => `${role} ${n} 人（规定 ${rules} 人）`).join('；')}`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
   'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>

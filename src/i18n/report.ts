@@ -188,10 +188,10 @@ const HALF_ZH: Record<Half, string> = { h1: '上半年', h2: '下半年' };
 const zhWords: ReportWords = {
   semester: semesterZh,
   half: HALF_ZH,
-  yearHeading: (year: number) => `${year} 年度结论：评优推荐、不予聘任、限期整改`,
+  yearHeading: (year: number) => `${year}年度结论：评优推荐、不予聘任、限期整改`,
   reportTitle: '员工业务评比结果报告',
   noticeTitle: '个人考评结果通知单',
-  period: (semesters: string[], year: number | null) => (year !== null ? `${year} 年度（${semesters.join('、')}）` : semesters.join('、')),
+  period: (semesters: string[], year: number | null) => (year !== null ? `${year}年度（${semesters.join('、')}）` : semesters.join('、')),
   evaluatedOn: (dates: string[]) => `评比日期：${dates.join('、')}`,
   section: {
     summary: '概况',
@@ -312,7 +312,7 @@ const zhWords: ReportWords = {
   rankLine: '名次',
   totalLine: '总分',
   outcomeLine: '奖惩',
-  yearOutcome: (year: number) => `${year} 年度`,
+  yearOutcome: (year: number) => `${year}年度`,
   yearDecision: '年度结论',
   noYearDecision: '无年度奖惩（非评优推荐候选人，不涉及不予聘任或限期整改）',
   noYearDecisionShort: '无',

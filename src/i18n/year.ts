@@ -202,12 +202,12 @@ const zhWords: YearWords = {
     outcome: '年度结论',
     reason: '原因',
   },
-  yearTitle: (year: number, staff: number) => `${year} 年度评比：${staff} 人，上、下半年对照`,
+  yearTitle: (year: number, staff: number) => `${year}年度评比：${staff} 人，上、下半年对照`,
   yearCounts: (award: number, nonRenewal: number, rectification: number, incomplete: number) =>
     `评优推荐候选人 ${award}，不予聘任 ${nonRenewal}，限期整改 ${rectification}，不完整 ${incomplete}`,
   money: (rewards: string, penalties: string) => `合计：奖励 ${rewards}，处罚 ${penalties}`,
   someUnset: (n: number) => `（另有 ${n} 项金额未设）`,
-  rewardsTitle: (year: number, staff: number, only: string | null) => `${year} 年度奖惩名单${only ? `（${only}）` : ''}：${staff} 人`,
+  rewardsTitle: (year: number, staff: number, only: string | null) => `${year}年度奖惩名单${only ? `（${only}）` : ''}：${staff} 人`,
   only: {
     rewards: '仅奖励',
     penalties: '仅处罚',

@@ -1,4 +1,5 @@
 /** 中文用语：与 en.ts 一一对应。 */
+import { CONSENSUS_RATER } from '../core/types.js';
 import type { Words } from './en.js';
 
 export const zh: Words = {
@@ -46,8 +47,12 @@ export const zh: Words = {
   title: (semester: string, staff: number, raters: number) => `员工业务评比 ${semesterZh(semester)}：${staff} 人，评委 ${raters} 人`,
   postTitle: (post: string) => `岗位 ${post || '（无）'}`,
   footer: (parts: string[]) => `等级分布：${parts.join('，')}`,
+  moneyBelow: '奖励、处罚与整改期限（终端太窄，未在上表中显示）：',
+  moneyOf: (who: string, parts: string[]) => `${who}：${parts.join('，')}`,
   rows: (read: number, used: number, rejected: number) => `数据行：读取 ${read}，采用 ${used}，拒绝 ${rejected}`,
   currency: (n: number) => `¥${n}`,
+  list: (items: readonly string[]) => items.join('、'),
+  rater: (name: string) => (name === CONSENSUS_RATER ? '考评小组' : name),
   unset: '金额未设',
   unsetCell: '（金额未设）',
   clipped: (characters) => `（共 ${characters} 个字符）`,

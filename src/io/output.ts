@@ -402,6 +402,11 @@ export function stdoutIsTerminal(): boolean {
   return kindOfStdout() === 'terminal';
 }
 
+/** The width of the terminal standard output is, in columns; null for a file, a pipe or a device. */
+export function terminalColumns(): number | null {
+  return stdoutIsTerminal() ? (process.stdout.columns ?? null) : null;
+}
+
 /** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */
 export async function writeStdout(text: OutData): Promise<void> {
   for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {

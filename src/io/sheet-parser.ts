@@ -9,10 +9,10 @@ import { Buffer } from 'node:buffer';
 import { type SheetColumns, parseHeader, readHeader, repeatsHeader } from '../core/header.js';
 import type { Policy } from '../core/policy.js';
 import type { CellCountHint, FileRef, ProblemLog } from '../core/problems.js';
-import { CONSENSUS_RATER, RowChecker, type RowFields } from '../core/row-checks.js';
+import { RowChecker, type RowFields } from '../core/row-checks.js';
 import { type CellChars, SCORE_EMPTY } from '../core/score-cell.js';
 import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
-import type { RowCounts } from '../core/types.js';
+import { CONSENSUS_RATER, type RowCounts } from '../core/types.js';
 import { MAX_CELL_LENGTH, MAX_COLUMNS, type MalformedKind, type RecordSink, type RecordView } from './records.js';
 import { hashBytes, type Texts } from './texts.js';
 
@@ -312,6 +312,8 @@ export class SheetParser implements RecordSink {
   scored = false;
   private readable = false;
   private blankRowsAbove = 0;
+  /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
+  private skippedAbove = 0;
   private fields: ByteFields | null = null;
   private checker: RowChecker | null = null;
   private readonly row = new CheckedRow();
@@ -414,7 +416,9 @@ export class SheetParser implements RecordSink {
 
   /** After the last record: a sheet needs a header and at least one row. */
   finish(otherRows = 0): void {
-    if (!this.headerSeen) {
+    if (!this.headerSeen && this.skippedAbove > 0) {
+      this.log.error(this.file, this.skippedAbove, undefined, 'no-header', this.skippedAbove);
+    } else if (!this.headerSeen) {
       this.log.error(this.file, 1, undefined, this.blankRowsAbove > 0 ? 'only-blank-rows' : 'empty-file');
     } else if (this.readable && this.counts.read + otherRows === 0) {
       this.log.error(this.file, this.columns!.line, undefined, 'no-rows');
@@ -423,7 +427,10 @@ export class SheetParser implements RecordSink {
 
   private header(cells: string[], line: number, given: boolean): void {
     const outcome = readHeader(cells, line, this.file, this.opts.delimiter, given ? silent : this.log);
-    if (outcome === 'skip') return;
+    if (outcome === 'skip') {
+      this.skippedAbove = line;
+      return;
+    }
     this.headerSeen = true;
     this.headerCells = cells;
     this.readable = outcome.readable;

@@ -85,7 +85,7 @@ export function checkTable(input: CheckRenderInput): string {
       const parts = k.differences.map((d) => w.difference(d.role === 'none' ? w.none : base.role[d.role], d.found, d.expected));
       out.push(`  ${c.yellow(w.differs(parts))}`);
     }
-    if (x.partial.length > 0) out.push(`  ${w.partial(x.partial.map((p) => w.partialOne(p.rater, p.scored, x.staff)))}`);
+    if (x.partial.length > 0) out.push(`  ${w.partial(x.partial.map((p) => w.partialOne(p.rater, p.scored, x.staff)), input.counts.rejected > 0)}`);
   }
   const errors = input.problems.filter((p) => p.severity === 'error').length;
   const warnings = input.problems.length - errors + committeeWarnings(s);

@@ -35,7 +35,7 @@ function methodLine(m: MethodExplanation, trimMinScores: number, lang: Lang): { 
   const w = explainWords[lang];
   let formula: string;
   if (m.sorted) {
-    formula = `${w.medianOf(m.sorted.map(decimal).join(', '))} = ${m.onScale.text}`;
+    formula = `${w.medianOf(words(lang).list(m.sorted.map(decimal)))} = ${m.onScale.text}`;
   } else {
     const kept = m.scores.filter((s) => s.dropped === null);
     const weighted = kept.some((s) => s.weight.cmp(kept[0]!.weight) !== 0 || s.weight.n !== 1n || s.weight.d !== 1n);
@@ -47,7 +47,7 @@ function methodLine(m: MethodExplanation, trimMinScores: number, lang: Lang): { 
   if (m.aggregation === 'trimmed') {
     const dropped = m.scores.filter((s) => s.dropped !== null).sort((a, b) => (a.dropped === 'highest' ? -1 : b.dropped === 'highest' ? 1 : 0));
     note = dropped.length
-      ? w.dropped(dropped.map((s) => w.droppedOne(decimal(s.score), s.rater, s.dropped!)))
+      ? w.dropped(dropped.map((s) => w.droppedOne(decimal(s.score), words(lang).rater(s.rater), s.dropped!)))
       : w.notTrimmed(m.scores.length, trimMinScores);
   }
   return { formula, note };
@@ -61,7 +61,7 @@ export function explainText({ ex, policyFile, lang, color }: ExplainRenderInput)
 
   out.push(c.bold(w.raters));
   const rows: Cell[][] = ex.raters.map((r) => [
-    { text: r.rater },
+    { text: base.rater(r.rater) },
     { text: r.role ? base.role[r.role] : w.noRole },
     ...METHODS.map((m) => ({ text: r.scores[m] ? decimal(r.scores[m]) : '—' })),
     { text: totalText(r.total, ex.precision) },
@@ -70,7 +70,7 @@ export function explainText({ ex, policyFile, lang, color }: ExplainRenderInput)
   pushAll(out, layout([w.head.rater, w.head.role, ...METHODS.map((m) => base.method[m]), w.head.total], rows, aligns, c));
   out.push('');
 
-  const weights = ROLES.map((r) => `${base.role[r]} ${ex.weights[r]}`).join(', ');
+  const weights = base.list(ROLES.map((r) => `${base.role[r]} ${ex.weights[r]}`));
   const heading =
     ex.aggregation === 'trimmed'
       ? w.aggregation.trimmed(ex.trimMinScores)
@@ -133,7 +133,7 @@ function yearLines(ex: Explanation, lang: Lang): string[] {
   const o = ex.year.outcome;
   const half = (name: 'H1' | 'H2', s: typeof o.h1) => w.half(name, s ? s.total.toFixed(ex.precision) : null, s ? base.grade[s.grade] : null);
   const lines = [w.yearHead(ex.year.year, [half('H1', o.h1), half('H2', o.h2)], o.status)];
-  const rectifyBy = [o.rectifyBy.h1, o.rectifyBy.h2].filter((x) => x !== null).join(', ');
+  const rectifyBy = base.list([o.rectifyBy.h1, o.rectifyBy.h2].filter((x) => x !== null));
   for (const id of o.yearRules) {
     const say = w.yearRule[id];
     lines.push(say ? say({ bonus: w.money(o.annualBonus), rectifyBy }) : id);

@@ -74,12 +74,12 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
   const base = words(lang);
   const c = painter(color);
   const h = w.head;
-  const flags = (ids: string[]) => ids.map((f) => w.flag[f] ?? f).join(', ');
+  const flags = (ids: string[]) => base.list(ids.map((f) => w.flag[f] ?? f));
   const out: string[] = [c.bold(w.title(r.semester, r.staffCount, r.raters.length)), c.dim(w.thresholds(r.thresholds)), ''];
 
   out.push(c.bold(w.raters));
   const raterRows: Cell[][] = r.raters.map((x) => [
-    { text: x.rater },
+    { text: base.rater(x.rater) },
     { text: x.role ? base.role[x.role] : w.noRole },
     { text: String(x.scored) },
     { text: fixed(x.mean, POINTS) },
@@ -99,7 +99,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
     const rows: Cell[][] = r.outliers.map((o) => [
       { text: o.staffId },
       { text: o.name },
-      { text: o.rater },
+      { text: base.rater(o.rater) },
       { text: base.method[o.method] },
       { text: String(roundStat(o.score, 6)) },
       { text: fixed(o.othersMedian, POINTS) },
@@ -113,7 +113,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
   const high = r.staff.filter((s) => s.flags.includes('high-spread')).sort((a, b) => b.spread! - a.spread!);
   out.push(c.bold(w.spread(high.length, r.thresholds.spread)));
   const who = (s: (typeof r.staff)[number]) =>
-    printable(w.spreadOf(`${s.staffId} ${s.name}`, `${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}`, `${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}`));
+    printable(w.spreadOf(`${s.staffId} ${s.name}`, `${base.rater(s.highest!.rater)} ${fixed(s.highest!.total, POINTS)}`, `${base.rater(s.lowest!.rater)} ${fixed(s.lowest!.total, POINTS)}`));
   if (high.length === 0) {
     const largest = r.staff.filter((s) => s.spread !== null).sort((a, b) => b.spread! - a.spread!)[0];
     out.push(`  ${largest ? w.largest(fixed(largest.spread, POINTS), who(largest)) : w.none}`);
@@ -122,8 +122,8 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
       { text: s.staffId },
       { text: s.name },
       { text: fixed(s.spread, POINTS), bold: true },
-      { text: `${s.highest!.rater} ${fixed(s.highest!.total, POINTS)}` },
-      { text: `${s.lowest!.rater} ${fixed(s.lowest!.total, POINTS)}` },
+      { text: `${base.rater(s.highest!.rater)} ${fixed(s.highest!.total, POINTS)}` },
+      { text: `${base.rater(s.lowest!.rater)} ${fixed(s.lowest!.total, POINTS)}` },
     ]);
     pushAll(out, layout([h.staffId, h.name, h.spread, h.highest, h.lowest], rows, ['left', 'left', 'right', 'left', 'left'], c));
   }

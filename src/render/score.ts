@@ -7,7 +7,7 @@ import { type Lang, words } from '../i18n/index.js';
 import { CsvBytes } from './csv.js';
 import { type SealBase, reportJson } from './json.js';
 import { mdEscape, neutralize, printable } from './format.js';
-import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll } from './table.js';
+import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll, tableWidth } from './table.js';
 
 export interface ScoreRenderInput {
   reports: SemesterReport[];
@@ -18,7 +18,12 @@ export interface ScoreRenderInput {
   color: boolean;
   /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
   seal?: SealBase;
+  /** Table only: the terminal's width in columns when the table goes to one (null: not a terminal). */
+  width?: number | null;
 }
+
+/** The columns after the grade (reward, penalty, rectify by): moved below the table where the terminal is too narrow. */
+const MONEY_COLUMNS = 3;
 
 /** The five method values for display (2 decimals). */
 export function methodNumbers(s: StaffResult): Record<string, number> {
@@ -159,11 +164,32 @@ export function scoreTable(input: ScoreRenderInput): string {
         ];
       }),
     }));
+    // A terminal narrower than the table: the rewards, penalties and due dates go in a list below
+    // it (nothing is left out), and the columns stand one space apart if two do not fit.
+    const all = secs.flatMap((sec) => sec.rows);
+    const narrow = input.width !== undefined && input.width !== null && tableWidth(header, all) > input.width;
+    const cut = (cells: readonly (Cell | string)[]) => (narrow ? cells.slice(0, cells.length - MONEY_COLUMNS) : cells);
+    const head = cut(header) as string[];
+    const cols = cut(aligns) as Align[];
+    const shown = secs.map((sec) => ({ title: sec.title, rows: sec.rows.map((row) => cut(row) as Cell[]) }));
+    const gap = narrow && tableWidth(head, shown.flatMap((sec) => sec.rows)) > input.width! ? 1 : 2;
     // Grouped by post: one table in sections, the columns aligned across the posts.
-    if (r.groupBy === 'post') pushAll(out, sectionedLayout(header, secs, aligns, c));
+    if (r.groupBy === 'post') pushAll(out, sectionedLayout(head, shown, cols, c, gap));
     else {
-      pushAll(out, layout(header, secs[0]!.rows, aligns, c));
+      pushAll(out, layout(head, shown[0]!.rows, cols, c, gap));
       out.push('');
+    }
+    if (narrow) {
+      const due = r.staff.filter((s) => s.consequence.rewardDue || s.consequence.penaltyDue || s.consequence.rectifyBy !== null);
+      if (due.length > 0) {
+        out.push(c.bold(w.moneyBelow));
+        for (const s of due) {
+          const m = money(s, input.lang);
+          const parts = [m.reward && `${w.head.reward} ${m.reward}`, m.penalty && `${w.head.penalty} ${m.penalty}`, s.consequence.rectifyBy && `${w.head.rectifyBy} ${s.consequence.rectifyBy}`];
+          out.push(printable(`  ${w.moneyOf(`${s.rank} ${s.staffId} ${s.name}`, parts.filter((x): x is string => !!x))}`));
+        }
+        out.push('');
+      }
     }
     out.push(gradeSummary(r, input.lang));
   }

@@ -34,8 +34,16 @@ function pad(text: string, width: number, align: Align): string {
   return align === 'right' ? gap + text : text + gap;
 }
 
+/** The display width of the table `layout` makes of these cells with columns `gap` apart. */
+export function tableWidth(header: string[], rows: Cell[][], gap = 2): number {
+  const widths = header.map((h) => displayWidth(h));
+  for (const r of rows) r.forEach((x, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(printable(x.text)))));
+  return widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1);
+}
+
 /** Lays out rows of cells under a header; widths count display columns, not characters. */
-export function layout(header: string[], rows: Cell[][], aligns: Align[], c: ChalkInstance): string[] {
+export function layout(header: string[], rows: Cell[][], aligns: Align[], c: ChalkInstance, gap = 2): string[] {
+  const between = ' '.repeat(gap);
   // Control characters from a sheet are shown, never sent to the terminal.
   const texts = rows.map((r) => r.map((x) => printable(x.text)));
   const widths = header.map((h) => displayWidth(h));
@@ -46,9 +54,9 @@ export function layout(header: string[], rows: Cell[][], aligns: Align[], c: Cha
         const s = pad(t, widths[i]!, aligns[i] ?? 'left');
         return paint ? paint(i, s) : s;
       })
-      .join('  ')
+      .join(between)
       .replace(/\s+$/, '');
-  const out = [c.bold(line(header)), c.dim(widths.map((w) => '─'.repeat(w)).join('  '))];
+  const out = [c.bold(line(header)), c.dim(widths.map((w) => '─'.repeat(w)).join(between))];
   rows.forEach((r, k) => {
     out.push(
       line(texts[k]!, (i, s) => {
@@ -64,8 +72,8 @@ export function layout(header: string[], rows: Cell[][], aligns: Align[], c: Cha
 }
 
 /** Sections of one table, each under its title, in one set of column widths. */
-export function sectionedLayout(header: string[], sections: { title: string; rows: Cell[][] }[], aligns: Align[], c: ChalkInstance): string[] {
-  const lines = layout(header, sections.flatMap((s) => s.rows), aligns, c);
+export function sectionedLayout(header: string[], sections: { title: string; rows: Cell[][] }[], aligns: Align[], c: ChalkInstance, gap = 2): string[] {
+  const lines = layout(header, sections.flatMap((s) => s.rows), aligns, c, gap);
   const [head, rule] = [lines[0]!, lines[1]!];
   const out: string[] = [];
   let at = 2;

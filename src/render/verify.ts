@@ -3,6 +3,7 @@
  * `changed: FILE`, `missing: FILE` and `policy changed` start a line and stay English for scripts;
  * the explanation under each, indented, follows --lang.
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ReportDiff } from '../core/diff.js';
 import { type AuditWords, auditWords } from '../i18n/audit.js';
 import type { Lang } from '../i18n/index.js';
@@ -36,6 +37,8 @@ export interface VerifyOutcome {
   tool: string;
   /** The report's contents no longer match its seal's result hash. */
   edited: boolean;
+  /** Where relative input names are read from (the working folder). */
+  folder: string;
   inputs: InputCheck[];
   policy: PolicyCheck;
   recomputed: Recomputed;
@@ -87,6 +90,10 @@ export function verifyText(o: VerifyOutcome, lang: Lang): string {
   }
   const p = o.policy;
   if (p.state === 'missing') out.push(`missing: ${printable(p.source)}`, `  ${v.policyMissing}`);
+  // A relative name that is not there, with the report in another folder than the working one:
+  // verify may be run from another folder than the report was made in.
+  const away = resolve(o.folder, dirname(o.report)) !== resolve(o.folder);
+  if (away && o.inputs.some((i) => i.state === 'missing' && i.code === 'ENOENT' && !isAbsolute(i.file))) out.push(v.readFrom(printable(o.folder)));
   if (p.state === 'changed') out.push('policy changed', `  ${p.source === 'built-in' ? v.builtInChanged(o.tool) : v.policyChanged(p.source)}`);
   if (p.state === 'invalid') out.push('policy changed', `  ${v.policyInvalid(p.source, printable(p.message ?? ''))}`);
   const recomputed = recomputedLines(o.recomputed, w, lang);

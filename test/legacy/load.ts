@@ -16,7 +16,7 @@ import { parseHeader } from './cells.js';
 import { type BlankSheet, type RosterEntry, type StaffSemester, Merger } from './merge.js';
 import type { Policy } from '../../src/core/policy.js';
 import { type RowCounts, SheetReader, type TextSpellings, newSpellings } from './sheet.js';
-import { Problems } from '../../src/core/types.js';
+import { type Method, Problems } from '../../src/core/types.js';
 import { UsageError } from '../../src/errors.js';
 import { type CsvSink, CsvParser, DEFAULT_LIMITS } from './csv.js';
 import { type Encoding, decode } from './decode.js';
@@ -171,6 +171,7 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
   const keep = opts.keepSemester;
   const spellings = newSpellings();
   const blank = new Map<number, BlankSheet>();
+  const held = new Map<number, { file: string; methods: Set<Method> }>();
   sources.forEach((src, i) => {
     const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => {
       if (!keep || keep(row.semester)) {
@@ -187,12 +188,13 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
       const b = reader.blankSheet();
       if (b && !opts.verbose) blank.set(i, { file: src.name, ...b });
     }
+    held.set(i, { file: src.name, methods: reader.methodsHeld() });
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;
   });
   const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems, spellings);
-  const bySemester = merger.finish(opts.policy, roster, opts.rosterMissing ?? 'error', blank);
+  const bySemester = merger.finish(opts.policy, roster, opts.rosterMissing ?? 'error', blank, held);
   return { bySemester, problems, counts, sources, roster, ignored: [...ignored.values()] };
 }
 

@@ -126,7 +126,19 @@ export class Merger {
    * Checks the whole picture and returns the staff of each semester, in order of first appearance.
    * A rater's role is the one any of their rows gives.
    */
-  finish(policy: Policy, roster: RosterEntry[] | null, rosterMissing: 'error' | 'warning' = 'error', blank: ReadonlyMap<number, BlankSheet> = new Map()): Map<string, StaffSemester[]> {
+  finish(
+    policy: Policy,
+    roster: RosterEntry[] | null,
+    rosterMissing: 'error' | 'warning' = 'error',
+    blank: ReadonlyMap<number, BlankSheet> = new Map(),
+    held: ReadonlyMap<number, { file: string; methods: Set<Method> }> = new Map(),
+  ): Map<string, StaffSemester[]> {
+    // Where a missing score of method m belongs when the row found is in a sheet without m's column: the one sheet with it.
+    const sheetOf = (order: number, m: Method): string => {
+      if (held.get(order)?.methods.has(m)) return '';
+      const with_ = [...held.values()].filter((h) => h.methods.has(m));
+      return with_.length === 1 ? with_[0]!.file : '';
+    };
     const bySemester = new Map<string, StaffSemester[]>();
     // A blank sheet's missing scores (of the methods it has columns for): counted, then one problem for the sheet.
     const missingIn = new Map<number, number>();
@@ -157,7 +169,7 @@ export class Merger {
           } else if (expected && !score) {
             this.problems.error(
               r.at,
-              `no ${m} score from rater ${clip(r.rater)}${role ? ` (${role})` : ''} for ${who}; a missing score is never counted as zero`,
+              `no ${m} score from rater ${clip(r.rater)}${role ? ` (${role})` : ''} for ${who}${sheetOf(r.at.fileOrder, m) ? ` (${sheetOf(r.at.fileOrder, m)}, the ${m} sheet, has no row of theirs)` : ''}; a missing score is never counted as zero`,
             );
           } else if (!expected && score) {
             this.problems.error(
@@ -185,7 +197,13 @@ export class Merger {
         scored.add(s.staffId);
         const e = byId.get(s.staffId);
         if (!e) {
-          this.problems.error(s.at, `${s.staffId}${s.name ? ` ${s.name}` : ''} is scored in ${semester} but is not on the roster ${roster[0]?.at.file ?? ''}`.trim());
+          // A roster id of the same digits with leading zeros (007 for 7): the first such.
+          const digits = (id: string) => (/^\d+$/.test(id.trim()) ? id.trim().replace(/^0+(?=\d)/, '') : null);
+          const zeros = digits(s.staffId) === null ? '' : (roster.map((r) => r.staffId.trim()).find((id) => digits(id) === digits(s.staffId) && id !== s.staffId.trim()) ?? '');
+          this.problems.error(
+            s.at,
+            `${`${s.staffId}${s.name ? ` ${s.name}` : ''} is scored in ${semester} but is not on the roster ${roster[0]?.at.file ?? ''}`.trim()}${zeros ? ` (the roster has ${zeros}: did a spreadsheet drop its leading zeros? Keep staff ids as text)` : ''}`,
+          );
           continue;
         }
         // Issue 12: names compared by their keys (the roster's name is not among the sheets' spellings).

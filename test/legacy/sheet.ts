@@ -62,6 +62,8 @@ export function newSpellings(): TextSpellings {
 
 export class SheetReader {
   private columns: (Column | null)[] | null = null;
+  /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
+  private skippedAbove = 0;
   private index = new Map<Column, number>();
   private methodColumns: { method: Method; index: number }[] = [];
   private headerOk = false;
@@ -107,8 +109,9 @@ export class SheetReader {
     if (!this.columns) {
       // Rows of empty cells above the header, as a sheet saved from Excel may have, are skipped.
       if (blank) this.blankRowsAbove++;
-      else if (cells.length === 1 && /^sep=.?$/i.test(cells[0]!.trim())) this.separatorHint(cells[0]!.trim(), line);
+      else if (cells.length <= 2 && /^sep=.?$/i.test(cells.join(this.delimiter).trim())) this.separatorHint(cells.join(this.delimiter).trim(), line);
       else this.header(cells, line);
+      if (!this.columns && !blank) this.skippedAbove = line;
       return;
     }
     if (blank) return; // a row of empty cells, as Excel leaves them
@@ -131,9 +134,17 @@ export class SheetReader {
     return { line: this.headerLine, methods };
   }
 
+  /** The methods this sheet has columns for (every one in long form); none without a usable header. */
+  methodsHeld(): Set<Method> {
+    if (!this.headerOk) return new Set();
+    return this.index.has('method') ? new Set<Method>(METHODS) : new Set(this.methodColumns.map((c) => c.method));
+  }
+
   /** After the last record: a sheet needs a header and at least one row. */
   finish(): void {
-    if (!this.columns) {
+    if (!this.columns && this.skippedAbove > 0) {
+      this.problems.error(this.at(this.skippedAbove), `there is no header row below line ${this.skippedAbove}: a sheet needs a header row and at least one row of scores`);
+    } else if (!this.columns) {
       this.problems.error(
         this.at(1),
         this.blankRowsAbove > 0
@@ -180,6 +191,15 @@ export class SheetReader {
         `the header is a single cell: the sheet seems to be separated by ${other.name}, not "${this.delimiter}"; give --delimiter ${other.option}`,
       );
       this.columns = [];
+      return;
+    }
+    const filled = cells.filter((c) => c.trim() !== '');
+    if (filled.length === 1 && parseHeader(filled[0]!) === null) {
+      this.problems.warning(
+        this.at(line, cells.findIndex((c) => c.trim() !== '') + 1),
+        `"${clip(filled[0]!.trim())}" looks like the sheet's title, not its header: skipped, the header is read from the lines below`,
+      );
+      this.columns = null;
       return;
     }
     this.columns = cells.map((c) => parseHeader(c));

@@ -62,8 +62,8 @@ section.page, div.page { break-before: page; }
    stays within the page. */
 table { border-collapse: collapse; width: 100%; table-layout: auto; margin: 1.5mm 0 3mm; font-size: 9pt; }
 th, td { border: 0.6px solid #999; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; max-width: 45mm; }
-/* The ranking's last column is a date (2026-07-30): one line, never broken at its hyphens. */
-table.ranking td:last-child { white-space: nowrap; }
+/* A date (2026-07-30) is one line, never broken at its hyphens; words beside it in its column may wrap. */
+.date { white-space: nowrap; }
 /* Column heads, amounts, totals and grades are short phrases: kept whole where the column allows
    it (word-break: keep-all stops the break between two Chinese characters, as in （金额未设）). */
 th, td.n, td.g-excellent, td.g-good, td.g-qualified, td.g-unqualified { word-break: keep-all; }

@@ -9,7 +9,7 @@ import type { Policy } from '../../core/policy.js';
 import type { SemesterReport, StaffResult } from '../../core/report.js';
 import { byCodePoint } from '../../core/report.js';
 import { type Method, METHODS, ROLES } from '../../core/types.js';
-import type { Half, YearOutcome } from '../../core/year.js';
+import { type Half, type YearOutcome, semesterDue } from '../../core/year.js';
 import { type Lang, words } from '../../i18n/index.js';
 import { reportWords } from '../../i18n/report.js';
 import { wordsOfYear } from '../../i18n/year.js';
@@ -93,8 +93,11 @@ function consequenceText(s: StaffResult, outcome: YearOutcome | null, half: Half
     case 'qualified':
       return rw.consequence.qualified;
     case 'unqualified':
-      // At year end the year rules decide the due date: non-renewal replaces the rectification.
-      return rw.consequence.unqualified(amountText(c.penalty), outcome ? outcome.rectifyBy[half] : c.rectifyBy);
+      {
+        // At year end non-renewal replaces H2's rectification (null: said in words).
+        const due = semesterDue(s, half, outcome ?? undefined);
+        return rw.consequence.unqualified(amountText(c.penalty), due === 'non-renewal' ? null : due);
+      }
   }
 }
 

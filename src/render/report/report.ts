@@ -9,9 +9,8 @@ import { type PanelReport, RELIABILITY_KEYS, roundStat } from '../../core/panel.
 import type { Policy } from '../../core/policy.js';
 import type { SemesterReport, StaffResult } from '../../core/report.js';
 import { addDays, evaluationDate } from '../../core/rules.js';
-import { CONSENSUS_RATER } from '../../core/row-checks.js';
-import { type Problem, type Role, GRADES, METHODS, ROLES } from '../../core/types.js';
-import { type Half, type YearOutcome, sumAmounts, yearCategory } from '../../core/year.js';
+import { type Problem, type Role, CONSENSUS_RATER, GRADES, METHODS, ROLES } from '../../core/types.js';
+import { type Half, type YearOutcome, semesterDue, sumAmounts, yearCategory } from '../../core/year.js';
 import { type Lang, words } from '../../i18n/index.js';
 import { panelWords } from '../../i18n/panel.js';
 import { type ReportWords, reportWords } from '../../i18n/report.js';
@@ -122,8 +121,22 @@ function summary(input: ReportInput, ec: EChartsLib): string {
   );
 }
 
+/**
+ * A person's rectification due date in a semester as a table cell's HTML: the semester's own (kept
+ * on one line), or at year end the year's decision (non-renewal replaces H2's, said in words).
+ */
+function dueCell(s: StaffResult, half: Half, outcome: YearOutcome | undefined, rw: ReportWords): string {
+  const due = semesterDue(s, half, outcome);
+  return due === 'non-renewal' ? h(rw.nonRenewalInstead) : due === null ? '' : `<span class="date">${h(due)}</span>`;
+}
+
+/** The year's outcome of each person by staff id (empty without a year). */
+function outcomesOf(input: ReportInput): Map<string, YearOutcome> {
+  return new Map((input.year?.outcomes ?? []).map((o) => [o.staffId, o]));
+}
+
 /** The `score` table of one semester: rank, person, the five methods, total, grade, amounts, due date. */
-function rankingTable(r: SemesterReport, lang: Lang, precision: number): string {
+function rankingTable(r: SemesterReport, lang: Lang, precision: number, outcomes: Map<string, YearOutcome>): string {
   const w = words(lang);
   const rw = reportWords[lang];
   const head = [rw.head.rank, rw.head.staffId, rw.head.name, rw.head.post, ...METHODS.map((m) => w.method[m]), rw.head.total, rw.head.grade, rw.head.reward, rw.head.penalty, rw.head.rectifyBy].map(h);
@@ -138,7 +151,7 @@ function rankingTable(r: SemesterReport, lang: Lang, precision: number): string 
     gradeCell(s, lang),
     money(s.consequence.rewardDue, s.consequence.reward),
     money(s.consequence.penaltyDue, s.consequence.penalty),
-    h(s.consequence.rectifyBy ?? ''),
+    dueCell(s, halfOf(r.semester), outcomes.get(s.staffId), rw),
   ];
   const rows: string[][] = [];
   let post: string | null = null;
@@ -159,10 +172,11 @@ function rankingTable(r: SemesterReport, lang: Lang, precision: number): string 
 
 function ranking(input: ReportInput): string {
   const rw = reportWords[input.lang];
+  const outcomes = outcomesOf(input);
   const blocks = input.reports.map(
     (r, i) =>
       `<div id="ranking-${r.semester}"${i > 0 ? ' class="page"' : ''}>\n<h3>${h(rw.rankingOf(rw.semester(r.semester), r.staff.length, r.raters))}</h3>\n` +
-      `${r.groupBy === 'post' ? `<p class="note">${h(rw.rankedWithinPost)}</p>\n` : ''}${rankingTable(r, input.lang, input.policy.precision)}</div>\n`,
+      `${r.groupBy === 'post' ? `<p class="note">${h(rw.rankedWithinPost)}</p>\n` : ''}${rankingTable(r, input.lang, input.policy.precision, outcomes)}</div>\n`,
   );
   return `<section id="ranking" class="page">\n<h2>${h(rw.section.ranking)}</h2>\n${blocks.join('')}</section>\n`;
 }
@@ -171,7 +185,7 @@ function consequences(input: ReportInput): string {
   const { lang, policy } = input;
   const rw = reportWords[lang];
   const p = policy.precision;
-  const outcomeOf = new Map((input.year?.outcomes ?? []).map((o) => [o.staffId, o]));
+  const outcomeOf = outcomesOf(input);
   const blocks = input.reports.map((r) => {
     const sem = rw.semester(r.semester);
     const half = halfOf(r.semester);
@@ -181,13 +195,7 @@ function consequences(input: ReportInput): string {
     const person = (s: StaffResult) => [h(s.staffId), h(s.name), h(s.post), `<td class="n">${h(s.total.toFixed(p))}</td>`, gradeCell(s, lang)];
     const head = [rw.head.staffId, rw.head.name, rw.head.post, rw.head.total, rw.head.grade].map(h);
     const widths = ['11%', '15%', '14%', '10%', '13%'];
-    // At year end the year rules decide the due date: non-renewal replaces the rectification.
-    const due = (s: StaffResult) => {
-      if (!input.year) return h(s.consequence.rectifyBy ?? '');
-      const o = outcomeOf.get(s.staffId);
-      const d = o ? o.rectifyBy[half] : s.consequence.rectifyBy;
-      return d === null && o?.nonRenewal ? h(rw.nonRenewalInstead) : h(d ?? '');
-    };
+    const due = (s: StaffResult) => dueCell(s, half, outcomeOf.get(s.staffId), rw);
     return (
       `<div id="consequences-${r.semester}" class="keep">\n` +
       `<h3>${h(rw.rewardsOf(sem, rewarded.length, sumOf(rewarded.map((s) => s.consequence.reward), rw, lang)))}</h3>\n` +
@@ -260,13 +268,13 @@ function panelBlock(r: PanelReport, lang: Lang, first: boolean): string {
   const pw = panelWords[lang];
   const w = words(lang);
   const rw = reportWords[lang];
-  const flags = (ids: string[]) => ids.map((f) => pw.flag[f] ?? f).join(', ');
+  const flags = (ids: string[]) => words(lang).list(ids.map((f) => pw.flag[f] ?? f));
   const ph = pw.head;
   const raters = table(
     'raters',
     [ph.rater, ph.role, ph.scored, ph.mean, ph.sd, ph.leniency, ph.correlation, ph.flags].map(h),
     r.raters.map((x) => [
-      h(x.rater),
+      h(words(lang).rater(x.rater)),
       h(x.role ? w.role[x.role] : pw.noRole),
       String(x.scored),
       h(fixed(x.mean, 2)),
@@ -301,7 +309,7 @@ function panelBlock(r: PanelReport, lang: Lang, first: boolean): string {
         table(
           'outliers',
           [ph.staffId, ph.name, ph.rater, ph.method, ph.score, ph.othersMedian, ph.difference].map(h),
-          shown.map((o) => [h(o.staffId), h(o.name), h(o.rater), h(w.method[o.method]), h(String(roundStat(o.score, 6))), h(fixed(o.othersMedian, 2)), h(fixed(o.difference, 2, true))]),
+          shown.map((o) => [h(o.staffId), h(o.name), h(words(lang).rater(o.rater)), h(w.method[o.method]), h(String(roundStat(o.score, 6))), h(fixed(o.othersMedian, 2)), h(fixed(o.difference, 2, true))]),
           { numeric: [4, 5, 6], widths: ['12%', '16%', '18%', '12%', '13%', '14%', '15%'] },
         )
       : '')

@@ -1,0 +1,52 @@
+/**
+ * The score table in a terminal narrower than it (tmux, 80 columns): no line wraps, and the rewards,
+ * penalties and due dates the table has no room for are listed below it. Skipped where tmux is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../src/render/width.js';
+import { BIN, FIX, ROOT, run } from './helpers.js';
+
+const haveTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!haveTmux) console.warn('tmux is not installed: the narrow-terminal tests are skipped');
+const SOCKET = `evaluate-narrow-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+afterAll(() => {
+  if (haveTmux) tmux('kill-server');
+});
+
+/** The screen's lines (joined where the terminal wrapped one) once the command has ended, in a terminal `width` wide. */
+async function screen(name: string, width: number, args: string[]): Promise<string[]> {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+  expect(tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', '60', '-c', ROOT, `${command}; echo EXIT=$?; sleep 30`).status).toBe(0);
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const s = tmux('capture-pane', '-p', '-S', '-200', '-t', name).stdout;
+    if (s.includes('EXIT=')) return s.split('\n');
+    if (Date.now() > end) throw new Error(s);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.skipIf(!haveTmux)('the score table in an 80-column terminal', () => {
+  for (const lang of ['en', 'zh']) {
+    it(`(${lang}) fits: no line wider than the terminal, and every reward, penalty and due date is listed below`, async () => {
+      const lines = await screen(`n-${lang}`, 80, ['score', join(FIX, '2026-H1.csv'), '--lang', lang, '--no-color']);
+      expect(lines.every((l) => displayWidth(l) < 80)).toBe(true);
+      const text = lines.join('\n');
+      expect(text).toContain(lang === 'en' ? 'Rewards, penalties and rectification (too wide for the table here):' : '奖励、处罚与整改期限（终端太窄，未在上表中显示）：');
+      expect(text).toContain(lang === 'en' ? '  22 S020 谢涛: Penalty (unset), Rectify by 2026-07-30' : '  22 S020 谢涛：处罚 （金额未设），整改期限 2026-07-30');
+      // Every person is in the table, each on one line.
+      expect(lines.filter((l) => /^ +\d+ +S0\d\d +\S+ +\S+ +\d+\.\d\d /.test(l))).toHaveLength(24);
+    });
+  }
+
+  it('a wide terminal, a file and a pipe get the whole table as before', async () => {
+    const wide = (await screen('n-wide', 160, ['score', join(FIX, '2026-H1.csv'), '--no-color'])).join('\n');
+    expect(wide).not.toContain('too wide');
+    const piped = run(['score', join(FIX, '2026-H1.csv')]).stdout;
+    expect(piped).toContain('Rectify by');
+    expect(piped).not.toContain('too wide');
+  });
+});

@@ -1,0 +1,106 @@
+/** Where a problem is said to be: the file a person would open to mend it. */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIX, run, tempDir } from './helpers.js';
+
+/** The first `rows` data rows of the H1 fixture (two people, five raters), as lines. */
+function sample(rows: number): string[] {
+  return readFileSync(join(FIX, '2026-H1.csv'), 'utf8').split('\n').slice(0, rows + 1);
+}
+
+describe('a missing score with the five methods in five sheets', () => {
+  it('names the sheet of that method, which has no row, not only the row found in another sheet', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 's'));
+    const lines = sample(10);
+    // Columns 1-6 (staff_id ... role), then one method each: listen, see, check, test, ask.
+    const methods = ['listen', 'see', 'check', 'test', 'ask'];
+    methods.forEach((m, k) => {
+      const sheet = lines.map((l) => {
+        const cells = l.split(',');
+        return [...cells.slice(0, 6), cells[6 + k]].join(',');
+      });
+      // The check sheet lost its last row (S002, 学生乙).
+      if (m === 'check') sheet.pop();
+      writeFileSync(join(dir, 's', `${k + 1}-${m}.csv`), `${sheet.join('\n')}\n`);
+    });
+    const en = run(['score', 's'], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toMatch(/^s\/\d-\w+\.csv:11: error: no check score from rater 学生乙 \(student\) for S002 刘洋 \(s\/3-check\.csv, the check sheet, has no row of theirs\); a missing score is never counted as zero\n/);
+    const zh = run(['score', 's', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr).toContain('没有给 S002 刘洋 评“查”（“查”的评分表 s/3-check.csv 中没有这一行）；缺少的评分不会按零分计算\n');
+    // With all five methods in one sheet the row's own sheet is the one: nothing more is said.
+    writeFileSync(join(dir, 'one.csv'), `${lines.slice(0, 10).join('\n')}\n${lines[10]!.replace(/,[^,]*,([^,]*),([^,]*)$/, ',,$1,$2')}\n`);
+    const one = run(['score', 'one.csv'], { cwd: dir });
+    expect(one.stderr).toContain('error: no check score from rater 学生乙 (student) for S002 刘洋; a missing score');
+  });
+});
+
+describe('verify run from another folder than the report was made in', () => {
+  it('says the inputs are read from the working folder, and where that is', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'v'));
+    copyFileSync(join(FIX, '2026-H1.csv'), join(dir, 'v', '2026-H1.csv'));
+    expect(run(['score', '2026-H1.csv', '--format', 'json', '--out', 'h1.json'], { cwd: join(dir, 'v') }).code).toBe(0);
+    const away = run(['verify', 'v/h1.json'], { cwd: dir });
+    expect(away.code).toBe(1);
+    expect(away.stdout).toContain(`missing: 2026-H1.csv\n  cannot be read (there is no such file or folder); nothing can be recomputed without it\nnote: the inputs are read as the seal names them, from the working folder ${dir}: run verify in the folder the report was made in\n`);
+    expect(run(['verify', 'v/h1.json', '--lang', 'zh'], { cwd: dir }).stdout).toContain(`注意：输入文件按封存时的名称，从当前工作目录 ${dir} 读取；请在生成报告时所在的目录中运行 verify\n`);
+    // In the report's folder: reproduced, no note.
+    const home = run(['verify', 'h1.json'], { cwd: join(dir, 'v') });
+    expect([home.code, home.stdout.split('\n')[0]]).toEqual([0, 'reproduced']);
+    expect(home.stdout).not.toContain('note:');
+  });
+});
+
+describe('a staff id whose leading zeros a spreadsheet dropped', () => {
+  it('is not on the roster, and the message names the roster\'s id with the zeros', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), 'staff_id,name,post\n007,吴强,2号楼\n0103,陈静,1号楼\n');
+    writeFileSync(join(dir, 's.csv'), 'staff_id,name,post,semester,listen,see,check,test,ask\n7,吴强,2号楼,2026-H1,11,11,11,10,11\n0103,陈静,1号楼,2026-H1,16,16,16,16,16\n');
+    const r = run(['score', 's.csv', '--roster', 'r.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('s.csv:2: error: 7 吴强 is scored in 2026-H1 but is not on the roster r.csv (the roster has 007: did a spreadsheet drop its leading zeros? Keep staff ids as text)\n');
+    expect(r.stderr).toContain('r.csv:2: error: 007 吴强 is on the roster but has no scores in 2026-H1\n');
+    // Ids that are not digits, or that differ otherwise, get no such note.
+    writeFileSync(join(dir, 'x.csv'), 'staff_id,name,post,semester,listen,see,check,test,ask\n8,某人,2号楼,2026-H1,11,11,11,10,11\n');
+    expect(run(['score', 'x.csv', '--roster', 'r.csv'], { cwd: dir }).stderr).not.toContain('leading zeros');
+    const zh = run(['score', 's.csv', '--roster', 'r.csv', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr).toContain('（花名册上有 007：是否被电子表格去掉了开头的 0？请把工号设为文本格式）\n');
+  });
+});
+
+describe('check: raters who did not score everyone, when rows were refused', () => {
+  it('says the refused rows are not counted, so that a rater whose row had an error is not taken for one who skipped someone', () => {
+    const dir = tempDir();
+    const lines = sample(10);
+    lines[1] = lines[1]!.replace(/^(([^,]*,){6})[^,]*/, '$125');
+    writeFileSync(join(dir, 'o.csv'), `${lines.join('\n')}\n`);
+    const en = run(['check', 'o.csv'], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('Raters who did not score everyone: 王主任 1 of 2 (rows refused for their errors not counted)\n');
+    expect(run(['check', 'o.csv', '--lang', 'zh'], { cwd: dir }).stdout).toContain('未给全部人员评分的评委：王主任 1/2（因有错误而未采用的行不计在内）\n');
+    // Without refused rows, the plain list.
+    writeFileSync(join(dir, 'p.csv'), `${sample(10).filter((_, i) => i !== 1).join('\n')}\n`);
+    expect(run(['check', 'p.csv'], { cwd: dir }).stdout).toContain('Raters who did not score everyone: 王主任 1 of 2\n');
+  });
+});
+
+describe('batch says what year says', () => {
+  it('prints a center\'s year warnings (a name changed between the semesters, someone in one semester only)', () => {
+    const dir = tempDir();
+    const head = 'staff_id,name,post,semester,listen,see,check,test,ask';
+    mkdirSync(join(dir, 'root', 'A'), { recursive: true });
+    writeFileSync(join(dir, 'root', 'A', 'h1.csv'), `${head}\nS1,甲,1号楼,2026-H1,19,19,19,19,19\nS2,乙,1号楼,2026-H1,16,16,16,16,16\n`);
+    writeFileSync(join(dir, 'root', 'A', 'h2.csv'), `${head}\nS1,甲二,1号楼,2026-H2,19,19,19,19,19\n`);
+    const r = run(['batch', 'root', '--out-dir', 'out', '--no-reports'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'root/A/h1.csv:3: warning: S2 乙 has no scores in 2026-H2: the year is incomplete, not decided\n' +
+        'root/A/h2.csv:2: warning: S1 is "甲二" in 2026-H2 but "甲" in 2026-H1 (root/A/h1.csv:2)\n',
+    );
+    // year says the same first (then the amounts the built-in policy leaves unset, which batch's CSVs leave empty).
+    expect(run(['year', 'root/A'], { cwd: dir }).stderr.startsWith(r.stderr)).toBe(true);
+  });
+});
