@@ -104,3 +104,17 @@ describe('batch says what year says', () => {
     expect(run(['year', 'root/A'], { cwd: dir }).stderr.startsWith(r.stderr)).toBe(true);
   });
 });
+
+describe('problems at one place', () => {
+  it('come in the same order in every language', () => {
+    const dir = tempDir();
+    const lines = sample(10);
+    lines[2] = lines[2]!.replace(/(,[^,]*){5}$/, ',,,,,');
+    writeFileSync(join(dir, 'rb.csv'), `${lines.join('\n')}\n`);
+    const method = (l: string) => /no (\w+) score/.exec(l)?.[1] ?? { '“听”': 'listen', '“看”': 'see', '“查”': 'check', '“测”': 'test', '“问”': 'ask' }[/评(“.”)/.exec(l)?.[1] ?? ''];
+    const en = run(['score', 'rb.csv'], { cwd: dir }).stderr.trim().split('\n').slice(0, 5).map(method);
+    const zh = run(['score', 'rb.csv', '--lang', 'zh'], { cwd: dir }).stderr.trim().split('\n').slice(0, 5).map(method);
+    expect(en).toEqual(['ask', 'check', 'listen', 'see', 'test']);
+    expect(zh).toEqual(en);
+  });
+});

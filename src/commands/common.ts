@@ -162,8 +162,11 @@ export function reportLog(reading: Reading, lang: Lang, print = true): Problem[]
   const { log } = reading;
   const words = problemWords(lang);
   const ctx = reading.tally.context();
+  // Problems at one place are put in the order of their English wording, in every language (SPEC:
+  // sorted by file, line and column; the order must not depend on --lang).
+  const key = problemWords('en');
   if (!print) {
-    const all = log.sorted(words, ctx);
+    const all = log.sorted(words, ctx, key);
     if (log.errors > 0) throw new DataError(all);
     return all;
   }
@@ -173,7 +176,7 @@ export function reportLog(reading: Reading, lang: Lang, print = true): Problem[]
     const cache = new Map<number, string>();
     const order = log.order((i) => {
       let m = cache.get(i);
-      if (m === undefined) cache.set(i, (m = log.message(i, words, ctx)));
+      if (m === undefined) cache.set(i, (m = log.message(i, key, ctx)));
       return m;
     });
     cache.clear();

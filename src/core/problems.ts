@@ -408,12 +408,12 @@ export class ProblemLog {
     return Int32Array.from(Array.from(idx).sort(cmp));
   }
 
-  /** Every problem, worded and sorted. */
-  sorted(words: Formatter, ctx: ProblemContext): Problem[] {
+  /** Every problem, worded and sorted (those at one place by their wording in `keyWords`, by default the same words). */
+  sorted(words: Formatter, ctx: ProblemContext, keyWords: Formatter = words): Problem[] {
     const cache = new Map<number, string>();
     const message = (i: number) => {
       let m = cache.get(i);
-      if (m === undefined) cache.set(i, (m = this.render(i, words, ctx).message));
+      if (m === undefined) cache.set(i, (m = this.render(i, keyWords, ctx).message));
       return m;
     };
     return Array.from(this.order(message), (i) => this.render(i, words, ctx));
