@@ -133,3 +133,19 @@ describe('template never replaces what it reads', () => {
     expect(readFileSync(roster)).toEqual(before);
   });
 });
+
+describe('template run again in the other language', () => {
+  it('refuses to add a second committee of blank sheets beside the first (exit 2, nothing written); another semester, --force in the same language and --raters are as before', () => {
+    const dir = tempDir();
+    const base = ['template', '--roster', ROSTER, '--semester', '2026-H1', '--out', 'h1/'];
+    expect(run([...base, '--lang', 'en'], { cwd: dir }).code).toBe(0);
+    const before = readdirSync(join(dir, 'h1')).sort();
+    const zh = run([...base, '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('h1/2026-H1-leader.csv、h1/2026-H1-head-office.csv、h1/2026-H1-center-office.csv、h1/2026-H1-student-1.csv、h1/2026-H1-student-2.csv：文件夹中已有本学期用另一种语言命名的空白评分表');
+    expect(readdirSync(join(dir, 'h1')).sort()).toEqual(before);
+    expect(run([...base, '--lang', 'en', '--force'], { cwd: dir }).code).toBe(0);
+    expect(run(['template', '--roster', ROSTER, '--semester', '2026-H2', '--out', 'h1/', '--lang', 'zh'], { cwd: dir }).code).toBe(0);
+    expect(run([...base, '--lang', 'zh', '--raters', COMMITTEE], { cwd: dir }).code).toBe(0);
+  });
+});

@@ -85,6 +85,13 @@ async function runTemplate(flags: TemplateFlags): Promise<void> {
     if (other !== undefined) throw new UsageError(w.templateSamePath(other, f.name, f.path));
     seen.set(f.path.toLowerCase(), f.name);
   }
+  // The default committee in the other language's names, made before (LANG differed): a second set
+  // beside it would be read as more raters. (Names given with --raters are the user's own.)
+  if (flags.raters === undefined) {
+    const other = interactiveWords(lang === 'zh' ? 'en' : 'zh').defaultRaters.map(([name]) => join(flags.out, `${semester}-${fileSafe(name)}.csv`));
+    const made = other.filter((p) => existsSync(p) && !files.some((f) => f.path === p));
+    if (made.length > 0) throw new UsageError(w.templateOtherNames(made));
+  }
   const existing = files.filter((f) => existsSync(f.path));
   if (existing.length > 0 && !flags.force) {
     throw new UsageError(w.templateExists(existing.map((f) => f.path)));

@@ -233,6 +233,8 @@ const en = {
   templateOutIsFile: (out: string) => `--out ${out} is a file; give a folder`,
   templateSamePath: (a: string, b: string, path: string) => `raters ${a} and ${b} would both be written to ${path}; give them different names`,
   templateExists: (paths: string[]) => `${paths.join(', ')} already exist${paths.length === 1 ? 's' : ''}; add --force to replace ${paths.length === 1 ? 'it' : 'them'}`,
+  templateOtherNames: (paths: string[]) =>
+    `${paths.join(', ')}: the folder already holds this semester's blank sheets under the other language's names; a second set would be read as five more raters. Keep one set: remove these, or run with the --lang they were made in`,
   ratersNotPair: (part: string) => `--raters: "${part}" is not NAME:ROLE (for example 王主任:leader,学生甲:student)`,
   ratersRole: (role: string, name: string) => `--raters: unknown role "${role}" for ${name}; use leader, head-office, center-office or student`,
   ratersTwice: (name: string) => `--raters names ${name} twice`,
@@ -426,6 +428,7 @@ const zh: InteractiveWords = {
   templateOutIsFile: (out) => `--out ${out} 是文件；请给出文件夹`,
   templateSamePath: (a, b, path) => `评委 ${a} 和 ${b} 都会写到 ${path}；请给他们不同的名字`,
   templateExists: (paths) => `${paths.join('、')} 已存在；如要替换，请加 --force`,
+  templateOtherNames: (paths) => `${paths.join('、')}：文件夹中已有本学期用另一种语言命名的空白评分表；再生成一套，会被当作另外五位评委读取。请只保留一套：删除这些文件，或改用生成它们时的 --lang`,
   ratersNotPair: (part) => `--raters："${part}" 不是"姓名:角色"的形式（例如 王主任:leader,学生甲:student）`,
   ratersRole: (role, name) => `--raters：${name} 的角色 "${role}" 未知；请用 leader、head-office、center-office 或 student`,
   ratersTwice: (name) => `--raters 中 ${name} 出现了两次`,
