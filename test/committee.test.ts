@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMITTEE, type SheetsSummary, byName, summarize } from '../src/core/committee.js';
+import { COMMITTEE } from '../src/core/committee-rules.js';
+import { type SheetsSummary, byName, summarize } from '../src/core/committee.js';
 import { CONSENSUS_RATER } from '../src/core/types.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from '../src/core/tally.js';
 import { METHODS, ROLES, type Role } from '../src/core/types.js';

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { MICRO, parseRole } from '../core/cells.js';
 import { type EntryMethod, type EntryStaff, type Note, type RowScoring, EntrySession, countedValue, pointsText, readTyped, totalText } from '../core/entry.js';
-import { textKey } from '../core/cells.js';
+import { disagrees } from '../core/whole-picture.js';
 import type { Rational } from '../core/rational.js';
 import { METHODS, Problems } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
@@ -19,7 +19,7 @@ import { displayWidth } from '../render/width.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
 import { EntrySheet } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/roster.js';
-import { checkOut } from '../io/output.js';
+import { checkOut, terminalColumns } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { formatProblem, parseSemesterOption } from './common.js';
 import { newCommand } from './list.js';
@@ -115,10 +115,9 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
       problems.warning({ file: flags.out, fileOrder: 1, line }, w.notOnRoster(id, flags.roster));
       continue;
     }
-    // Names compared as the reading compares them against a roster (core/whole-picture.ts
-    // checkRoster): two spellings of one name (a full-width letter, an invisible character) agree.
+    // Names compared as the reading compares them against a roster (core/whole-picture.ts).
     const name = opened.names.get(id) ?? '';
-    if (name && e.name && textKey(name) !== textKey(e.name)) {
+    if (disagrees(name, e.name)) {
       const differs = (problemWords(lang)['roster-name'] as (a: unknown[]) => string)([id, name, e.name, `${flags.roster}:${e.at.line}`]);
       problems.warning({ file: flags.out, fileOrder: 1, line }, `${differs}${w.rosterNameKept(id)}`);
     }
@@ -249,8 +248,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
  * narrower (a line as wide as the terminal would leave the cursor on the next).
  */
 function lineWidth(): number {
-  const columns = process.stdout.isTTY === true ? process.stdout.columns : undefined;
-  return Math.max(20, Math.min(80, columns ?? 80) - 1);
+  return Math.max(20, Math.min(80, terminalColumns() ?? 80) - 1);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { MICRO, microToString, toHalfWidth } from '../core/cells.js';
 import { type InvalidReason, type NumberRange, isBack, readNumber } from '../core/entry.js';
-import { COMMITTEE } from '../core/committee.js';
+import { COMMITTEE } from '../core/committee-rules.js';
 import { AGGREGATIONS, type Aggregation, DEFAULT_POLICY, type PanelThresholds, type Policy, validatePolicy } from '../core/policy.js';
 import { METHODS, ROLES } from '../core/types.js';
 import { UsageError } from '../errors.js';

@@ -2,6 +2,7 @@
  * What the sheets hold, for `evaluate check`: counts of staff, raters and scores, and the committee
  * of each semester against the rules (one leader, one head office, one center office, two students).
  */
+import { type CommitteeDifference, committeeDifferences } from './committee-rules.js';
 import type { ProblemLog } from './problems.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, CONSENSUS_RATER, METHODS, ROLES } from './types.js';
@@ -33,14 +34,12 @@ export function byName(a: string, b: string): number {
   return names.compare(sortKey(a), sortKey(b)) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** The committee (考评小组) the rules ask for: a different panel is a warning, not an error. */
-export const COMMITTEE: Readonly<Record<Role, number>> = Object.freeze({ leader: 1, 'head-office': 1, 'center-office': 1, student: 2 });
 
 export interface Composition {
   /** Raters by role, each role's by name (byName); `none` for raters without a role. */
   members: Record<Role | 'none', string[]>;
   /** Roles whose count differs from the rules (raters without a role listed as `none`, expected 0). */
-  differences: { role: Role | 'none'; expected: number; found: number }[];
+  differences: CommitteeDifference[];
   /** The sheets are a consensus sheet (one rater, the committee): no composition to check. */
   consensus: boolean;
   ok: boolean;
@@ -99,13 +98,7 @@ function composition(texts: TextLookup, raters: SemesterCount['raters']): Compos
   // The committee's order (leader, head office, center office, students), then by name.
   for (const list of Object.values(members)) list.sort(byName);
   const consensus = raters.length === 1 && members.none.length === 1 && members.none[0] === CONSENSUS_RATER;
-  const differences: Composition['differences'] = [];
-  if (!consensus) {
-    for (const role of ROLES) {
-      if (members[role].length !== COMMITTEE[role]) differences.push({ role, expected: COMMITTEE[role], found: members[role].length });
-    }
-    if (members.none.length > 0) differences.push({ role: 'none', expected: 0, found: members.none.length });
-  }
+  const differences = consensus ? [] : committeeDifferences((role) => members[role].length, members.none.length);
   return { members, differences, consensus, ok: differences.length === 0 };
 }
 
@@ -158,7 +151,7 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  * A warning for each semester whose committee differs from the rules (SPEC "The rules": a warning,
  * not an error), at the semester's first row: the count of raters of each role, then of raters
  * without one. Sheets that give no rater a role (no role column, a consensus sheet) are not checked:
- * `evaluate check` lists their raters. Each person's raters are read straight from the cells (a
+ * `evaluate check` lists their raters. (The words say which roles differ: core/committee-rules.ts again.) Each person's raters are read straight from the cells (a
  * semester of 200,000 people costs a few milliseconds).
  */
 export function warnComposition(tally: Tally, log: ProblemLog): void {
@@ -187,7 +180,7 @@ export function warnComposition(tally: Tally, log: ProblemLog): void {
       else counts[role]!++;
     }
     if (counts.every((c) => c === 0)) return;
-    if (none === 0 && ROLES.every((role, k) => counts[k] === COMMITTEE[role])) return;
+    if (committeeDifferences((role) => counts[ROLES.indexOf(role)]!, none).length === 0) return;
     const first = list[0]!;
     log.warning(tally.files.get(tally.atFile[first]!)!, tally.atLine[first]!, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
   });

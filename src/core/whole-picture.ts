@@ -95,6 +95,14 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
 }
 
 /**
+ * Whether a name in the sheets and the roster's name for the same id disagree: both given, and not
+ * two spellings of one name (a full-width letter, an invisible character: core/cells.ts textKey).
+ */
+export function disagrees(name: string, rosterName: string): boolean {
+  return name !== '' && rosterName !== '' && name !== rosterName && textKey(name) !== textKey(rosterName);
+}
+
+/**
  * For a staff id of digits that is not on the roster: the roster's id of the same digits with
  * leading zeros ("007" for "7", as a spreadsheet drops them), else ''.
  */
@@ -169,8 +177,7 @@ export function checkRoster(
         continue;
       }
       found.set(person, e);
-      // Two spellings of one name (a full-width letter, an invisible character) are one name.
-      if (name && e.name && name !== e.name && textKey(name) !== textKey(e.name)) {
+      if (disagrees(name, e.name)) {
         const named = tally.nameFile[person]! >= 0;
         const file = tally.files.get(named ? tally.nameFile[person]! : tally.atFile[person]!)!;
         log.error(file, named ? tally.nameLine[person]! : tally.atLine[person]!, undefined, 'roster-name', staffId, name, e.name, `${e.file.name}:${e.line}`);

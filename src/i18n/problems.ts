@@ -4,8 +4,11 @@
  */
 import { unclip } from '../core/cells.js';
 import type { Formatter, ProblemContext } from '../core/problems.js';
+import { committeeDifferences } from '../core/committee-rules.js';
+import { ROLES } from '../core/types.js';
 import { en } from './en.js';
 import type { Lang } from './index.js';
+import { reportWords } from './report.js';
 import { semesterZh, zh } from './zh.js';
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
@@ -77,7 +80,7 @@ const wordsEn: Formatter = {
   'two-names': ([person, name, first], c) => `${c.personId(person)} has two names: "${c.nameText(name)}" here and "${c.nameText(first)}" at ${c.namePlace(person)}`,
   'two-posts': ([person, post, first, name], c) => `${c.personId(person)} ${name >= 0 ? c.nameText(name) : ''} has two posts: "${c.postText(post)}" here and "${c.postText(first)}" elsewhere`,
   'two-roles': ([rater, role, first, person, name], c) =>
-    `rater ${c.raterText(rater)} has two roles: ${ROLE_IDS[role]} here and ${ROLE_IDS[first]} at ${c.rolePlace(rater)} (${c.personWho(person, name)})`,
+    `rater ${c.raterText(rater)} has two roles: ${ROLES[role]} here and ${ROLES[first]} at ${c.rolePlace(rater)} (${c.personWho(person, name)})`,
   'scored-twice': ([m, cell, name], ctx) => `${METHOD_IDS[m]} is scored twice for ${ctx.cellWho(cell, name)}, rater ${ctx.cellRater(cell)}: here and at ${ctx.cellPlace(cell, m)}`,
   'roleless-restricted': ([rater, method, roles, who]) => `rater ${rater} has no role, but the policy gives ${method} only to ${roles}: add a role column (${who})`,
   'missing-score': ([method, rater, role, who, sheet]) =>
@@ -92,7 +95,7 @@ const wordsEn: Formatter = {
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
   'committee-differs': ([semester, ...found]) =>
-    `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, (role) => en.role[role as keyof typeof en.role] ?? 'raters without a role', (role, n, rules) => `${role} ${n} (the rules ask ${rules})`).join('; ')}`,
+    `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
   'one-semester-only': ([who, missing]) => `${who} has no scores in ${missing}: the year is incomplete, not decided`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) => `${id} is "${name}" in ${semester} but "${other}" in ${otherSemester} (${where})`,
@@ -100,7 +103,6 @@ const wordsEn: Formatter = {
 
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 10: 'a line break', 13: 'a carriage return', 27: 'ESC, a terminal escape', 127: 'DEL' };
 const METHOD_IDS = ['listen', 'see', 'check', 'test', 'ask'];
-const ROLE_IDS = ['leader', 'head-office', 'center-office', 'student'];
 
 const METHOD_ZH: Record<string, string> = zh.method;
 const ROLE_ZH: Record<string, string> = zh.role;
@@ -129,12 +131,15 @@ export function whoZh(person?: string, rater?: string): string {
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
-/** The roles whose count of raters differs from the rules' (ROLE_IDS order, then raters without a role, expected none), each worded. */
-function committeeParts(found: number[], name: (role: string) => string, part: (role: string, n: number, rules: number) => string): string[] {
-  const rules = [1, 1, 1, 2, 0];
-  const out: string[] = [];
-  for (let k = 0; k < rules.length; k++) if (found[k] !== rules[k]) out.push(part(name(ROLE_IDS[k] ?? ''), found[k]!, rules[k]!));
-  return out;
+/**
+ * The roles whose count of raters differs from the rules (core/committee-rules.ts), worded as the
+ * report's signature section words them: `found` is the count per role (ROLES order), then of raters
+ * without a role.
+ */
+function committeeParts(found: number[], lang: Lang): string[] {
+  const rw = reportWords[lang];
+  const role = (lang === 'zh' ? zh : en).role;
+  return committeeDifferences((r) => found[ROLES.indexOf(r)]!, found[ROLES.length]!).map((d) => rw.composition.part(d.role === 'none' ? rw.composition.noRole : role[d.role], d.found, d.expected));
 }
 
 /** Why a file cannot be read, as the reader words it: the words for a system error code where it gives one. */
@@ -217,7 +222,7 @@ const wordsZh: Formatter = {
   'two-posts': ([person, post, first, name], c) =>
     `${c.personId(person)}${name >= 0 ? ` ${c.nameText(name)}` : ''} 有两个岗位：这里是 "${c.postText(post)}"，别处是 "${c.postText(first)}"`,
   'two-roles': ([rater, role, first, person, name], c) =>
-    `评委 ${c.raterText(rater)} 有两个角色：这里是${roleZh(ROLE_IDS[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLE_IDS[first]!)}（${c.personWho(person, name)}）`,
+    `评委 ${c.raterText(rater)} 有两个角色：这里是${roleZh(ROLES[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLES[first]!)}（${c.personWho(person, name)}）`,
   'scored-twice': ([m, cell, name], ctx) =>
     `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${methodZh(METHOD_IDS[m]!)}评了两次：这里和 ${ctx.cellPlace(cell, m)}`,
   'roleless-restricted': ([rater, method, roles, who]) =>
@@ -235,7 +240,7 @@ const wordsZh: Formatter = {
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
   'committee-differs': ([semester, ...found]) =>
-    `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, (role) => ROLE_ZH[role] ?? '未注明角色的评委', (role, n, rules) => `${role} ${n} 人（规定 ${rules} 人）`).join('；')}`,
+    `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
   'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>

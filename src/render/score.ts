@@ -168,10 +168,10 @@ export function scoreTable(input: ScoreRenderInput): string {
     // it (nothing is left out), and the columns stand one space apart if two do not fit.
     const all = secs.flatMap((sec) => sec.rows);
     const narrow = input.width !== undefined && input.width !== null && tableWidth(header, all) > input.width;
-    const cut = (cells: readonly (Cell | string)[]) => (narrow ? cells.slice(0, cells.length - MONEY_COLUMNS) : cells);
-    const head = cut(header) as string[];
-    const cols = cut(aligns) as Align[];
-    const shown = secs.map((sec) => ({ title: sec.title, rows: sec.rows.map((row) => cut(row) as Cell[]) }));
+    const cut = <T,>(cells: T[]): T[] => (narrow ? cells.slice(0, cells.length - MONEY_COLUMNS) : cells);
+    const head = cut(header);
+    const cols = cut(aligns);
+    const shown = secs.map((sec) => ({ title: sec.title, rows: sec.rows.map(cut) }));
     const gap = narrow && tableWidth(head, shown.flatMap((sec) => sec.rows)) > input.width! ? 1 : 2;
     // Grouped by post: one table in sections, the columns aligned across the posts.
     if (r.groupBy === 'post') pushAll(out, sectionedLayout(head, shown, cols, c, gap));

@@ -4,7 +4,7 @@
  * consequences, year (both semesters of a year only), panel, signatures, appendix. With two
  * semesters, ranking, consequences and panel hold one block per semester (`ranking-2026-H1`, ...).
  */
-import { COMMITTEE } from '../../core/committee.js';
+import { COMMITTEE, committeeDifferences } from '../../core/committee-rules.js';
 import { type PanelReport, RELIABILITY_KEYS, roundStat } from '../../core/panel.js';
 import type { Policy } from '../../core/policy.js';
 import type { SemesterReport, StaffResult } from '../../core/report.js';
@@ -351,19 +351,14 @@ export function unionMembers(committees: MemberLine[][]): MemberLine[] {
   return out;
 }
 
-/** The composition check of one semester against the rules (core/committee.ts COMMITTEE), in words. */
+/** The composition check of one semester against the rules (core/committee-rules.ts), in words. */
 export function compositionLine(semester: string, members: MemberLine[], lang: Lang): { ok: boolean; text: string } {
   const rw = reportWords[lang];
   const w = words(lang);
   const sem = rw.semester(semester);
   if (isConsensus(members)) return { ok: true, text: rw.composition.consensus(sem) };
-  const parts: string[] = [];
-  for (const role of ROLES) {
-    const found = members.filter((m) => m.role === role).length;
-    if (found !== COMMITTEE[role]) parts.push(rw.composition.part(w.role[role], found, COMMITTEE[role]));
-  }
-  const none = members.filter((m) => m.role === null).length;
-  if (none) parts.push(rw.composition.part(rw.composition.noRole, none, 0));
+  const differences = committeeDifferences((role) => members.filter((m) => m.role === role).length, members.filter((m) => m.role === null).length);
+  const parts = differences.map((d) => rw.composition.part(d.role === 'none' ? rw.composition.noRole : w.role[d.role], d.found, d.expected));
   return parts.length ? { ok: false, text: rw.composition.differs(sem, parts) } : { ok: true, text: rw.composition.ok(sem) };
 }
 
