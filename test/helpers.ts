@@ -2,9 +2,9 @@
  * Running the real `evaluate` binary as a process, as a user or a script would, and the temporary
  * folders the tests make (removed when the test file ends).
  */
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
@@ -70,3 +70,22 @@ export function removeDir(dir: string): void {
 afterAll(() => {
   for (const dir of made.splice(0)) removeDir(dir);
 });
+
+/** Whether tmux is installed (the terminal tests are skipped, visibly, where it is not). */
+export const haveTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/**
+ * A tmux server of the test file's own (`-L`), so that the tests never touch the user's sessions:
+ * `tmux(...args)` runs a tmux command on it. When the test file ends the server is stopped and the
+ * socket tmux leaves in the temporary folder removed.
+ */
+export function tmuxServer(name: string): (...args: string[]) => SpawnSyncReturns<string> {
+  const socket = `evaluate-${name}-${process.pid}`;
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  afterAll(() => {
+    if (!haveTmux) return;
+    tmux('kill-server');
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${userInfo().uid}`, socket), { force: true });
+  });
+  return tmux;
+}

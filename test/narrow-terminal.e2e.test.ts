@@ -2,19 +2,13 @@
  * The score table in a terminal narrower than it (tmux, 80 columns): no line wraps, and the rewards,
  * penalties and due dates the table has no room for are listed below it. Skipped where tmux is missing.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/render/width.js';
-import { BIN, FIX, ROOT, run } from './helpers.js';
+import { BIN, FIX, ROOT, haveTmux, run, tmuxServer } from './helpers.js';
 
-const haveTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!haveTmux) console.warn('tmux is not installed: the narrow-terminal tests are skipped');
-const SOCKET = `evaluate-narrow-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-afterAll(() => {
-  if (haveTmux) tmux('kill-server');
-});
+const tmux = tmuxServer('narrow');
 
 /** The screen's lines (joined where the terminal wrapped one) once the command has ended, in a terminal `width` wide. */
 async function screen(name: string, width: number, args: string[]): Promise<string[]> {

@@ -4,25 +4,19 @@
  * of the documentation marked `<!-- example: terminal -->`, replayed in a terminal (200 x 50) and
  * compared with the screen (docs/README-examples.md). Skipped, visibly, where tmux is not installed.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validatePolicy } from '../src/core/policy.js';
 import { IDENTIFIERS, POLICY_VALUES, englishWords } from './english-words.js';
 import { type Example, asShown, docFiles, examples, matches, runIn, scratchFor } from './examples.js';
-import { BIN, FIX, ROOT, tempDir } from './helpers.js';
+import { BIN, FIX, ROOT, haveTmux, tempDir, tmuxServer } from './helpers.js';
 
-const haveTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!haveTmux) console.warn('tmux is not installed: the terminal tests of init and enter are skipped');
-
-// A server of our own, so that the tests never touch the user's tmux sessions.
-const SOCKET = `evaluate-test-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = tmuxServer('terminal');
 
 const dirs: string[] = [];
 afterAll(() => {
-  if (haveTmux) tmux('kill-server');
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 

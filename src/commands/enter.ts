@@ -16,6 +16,7 @@ import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import { displayWidth } from '../render/width.js';
+import type { Align } from '../render/table.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
 import { EntrySheet } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/roster.js';
@@ -254,18 +255,18 @@ function lineWidth(): number {
 /**
  * `label` and the items joined by `sep`, in lines of at most `width` columns broken only between
  * items (the terminal would break inside a word or a name), the lines after the first (and the
- * first, without a label) indented, and `end` after the last item.
+ * first, without a label) indented by `indent`, and `end` after the last item.
  */
-export function fitLines(label: string, items: readonly string[], sep: string, end = '', width = lineWidth()): string[] {
+export function fitLines(label: string, items: readonly string[], sep: string, end = '', width = lineWidth(), indent = '  '): string[] {
   const lines: string[] = [];
-  let line = label || '  ';
+  let line = label || indent;
   let empty = true;
   items.forEach((item, k) => {
     const piece = item + (k < items.length - 1 ? sep.trimEnd() : end);
     const gap = empty ? '' : sep.length > sep.trimEnd().length ? ' ' : '';
     if (!empty && displayWidth(line + gap + piece) > width) {
       lines.push(line.trimEnd());
-      line = '  ';
+      line = indent;
       empty = true;
     }
     line += (empty ? '' : gap) + piece;
@@ -375,25 +376,40 @@ class EnterScreen {
   }
 
   async summary(semester: string, rater: string): Promise<void> {
-    const { layout, painter } = await import('../render/table.js');
+    const { layout, painter, tableWidth } = await import('../render/table.js');
+    const { printable } = await import('../render/format.js');
     const rows = this.session.summary();
     const w = this.w;
     const cw = words(this.lang);
     this.say('');
-    this.say(this.bold(w.summaryTitle(this.session.savedCount, rows.length, semester, rater)));
+    // The title too is broken between words (a long rater name, a terminal narrower still).
+    const title = w.summaryTitle(this.session.savedCount, rows.length, semester, rater);
+    for (const l of fitLines('', title.split(' '), ' ', '', lineWidth(), '')) this.say(this.bold(l));
     const methods = this.session.methods;
-    const lines = layout(
-      [cw.head.staffId, cw.head.name, ...methods.map((m) => this.method(m)), cw.head.total, w.statusHead],
-      rows.map((r) => [
-        { text: r.staff.staffId },
-        { text: r.staff.name },
-        ...methods.map((m) => ({ text: r.values[m.method] === undefined ? '' : pointsText(r.values[m.method]!) })),
-        { text: r.status === 'saved' ? this.total(r.total) : '', bold: true },
-        { text: w.status[r.status], dim: r.status === 'saved' },
-      ]),
-      ['left', 'left', ...methods.map(() => 'right' as const), 'right', 'left'],
-      painter(this.color),
-    );
-    for (const l of lines) this.say(`  ${l}`);
+    const header = [cw.head.staffId, cw.head.name, ...methods.map((m) => this.method(m)), cw.head.total, w.statusHead];
+    const cells = rows.map((r) => [
+      { text: r.staff.staffId },
+      { text: r.staff.name },
+      ...methods.map((m) => ({ text: r.values[m.method] === undefined ? '' : pointsText(r.values[m.method]!) })),
+      { text: r.status === 'saved' ? this.total(r.total) : '', bold: true },
+      { text: w.status[r.status], dim: r.status === 'saved' },
+    ]);
+    // Within the width of enter's lines (a wider line wraps and breaks the table): the table, its
+    // columns one space apart if two do not fit, else one person a line, broken between figures.
+    const room = lineWidth() - 2;
+    const gap = tableWidth(header, cells) <= room ? 2 : tableWidth(header, cells, 1) <= room ? 1 : 0;
+    if (gap > 0) {
+      const aligns: Align[] = ['left', 'left', ...methods.map((): Align => 'right'), 'right', 'left'];
+      for (const l of layout(header, cells, aligns, painter(this.color), gap)) this.say(`  ${l}`);
+      return;
+    }
+    for (const r of rows) {
+      const parts = methods.filter((m) => r.values[m.method] !== undefined).map((m) => `${this.method(m)} ${pointsText(r.values[m.method]!)}`);
+      if (r.status === 'saved') parts.push(this.bold(`${cw.head.total} ${this.total(r.total)}`));
+      parts.push(r.status === 'saved' ? this.dim(w.status[r.status]) : w.status[r.status]);
+      // "S001 张伟: " (zh "S001 张伟："): the person before the list of their figures.
+      const label = `  ${printable(cw.personList(`${r.staff.staffId} ${r.staff.name}`, []))}`;
+      for (const l of fitLines(label, parts, w.listSep, '', lineWidth(), '      ')) this.say(l);
+    }
   }
 }

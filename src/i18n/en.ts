@@ -48,7 +48,8 @@ export const en = {
   footer: (parts: string[]) => `Grades: ${parts.join(', ')}`,
   /** Above the list of rewards, penalties and due dates a terminal too narrow for their columns shows below the table. */
   moneyBelow: 'Rewards, penalties and rectification (too wide for the table here):',
-  moneyOf: (who: string, parts: string[]) => `${who}: ${parts.join(', ')}`,
+  /** A person, then a list of theirs on the same line (the money below a narrow table, enter's summary as a list). */
+  personList: (who: string, parts: string[]) => `${who}: ${parts.join(', ')}`,
   rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
   currency: (n: number) => `¥${n}`,
   /** Items of a list in running text (flags, role weights, dates). */

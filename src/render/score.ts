@@ -186,7 +186,7 @@ export function scoreTable(input: ScoreRenderInput): string {
         for (const s of due) {
           const m = money(s, input.lang);
           const parts = [m.reward && `${w.head.reward} ${m.reward}`, m.penalty && `${w.head.penalty} ${m.penalty}`, s.consequence.rectifyBy && `${w.head.rectifyBy} ${s.consequence.rectifyBy}`];
-          out.push(printable(`  ${w.moneyOf(`${s.rank} ${s.staffId} ${s.name}`, parts.filter((x): x is string => !!x))}`));
+          out.push(printable(`  ${w.personList(`${s.rank} ${s.staffId} ${s.name}`, parts.filter((x): x is string => !!x))}`));
         }
         out.push('');
       }
