@@ -207,6 +207,9 @@ try {
     const oneBad = writeRaw(dir, 'one-bad', EN_HEADER, [...all, 'S999999,张伟,1号楼,2026-H1,王主任,leader,18,18,25,18,18']);
     const manyBad = writeRaw(dir, 'many-bad', EN_HEADER, all.map((r, i) => (i % (M / 100_000) === 0 ? r.replace(/,[\d.]+$/, ',x') : r)));
     const repeated = writeRaw(dir, 'repeated', 'staff_id,semester,rater,listen,see,check,test,ask', Array.from({ length: M }, () => 'S1,2026-H1,R,18,18,18,18,18'));
+    // A clean sheet of the repeated one's size: the goal is its speed.
+    let bytes = 0;
+    const sameSize = writeRaw(dir, 'clean-same-size', EN_HEADER, all.filter((r) => (bytes += r.length + 1) <= statSync(repeated).size));
     const random = join(dir, 'random.csv');
     {
       let seed = 7;
@@ -216,18 +219,19 @@ try {
       writeFileSync(random, buf);
     }
     const bad = { okCodes: [1] };
-    const [c0, b1, b2, b3, b4] = alternate([
+    const [c0, b1, b2, b3, b4, c3] = alternate([
       evaluate('score', ...clean.args, '--format', 'csv'),
       { ...evaluate('score', oneBad, '--format', 'csv'), ...bad },
       { ...evaluate('score', manyBad, '--format', 'csv'), ...bad },
       { ...evaluate('score', repeated, '--format', 'csv'), ...bad },
       { ...evaluate('score', random, '--format', 'csv'), ...bad },
+      evaluate('score', sameSize, '--format', 'csv'),
     ]);
     const size = (p) => fmt(statSync(p).size / 1e6, 0);
     line(`  clean ${label(M)} rows           ${fmt(c0.s)} s  ${fmt(c0.mb, 0)} MB`);
     line(`  one bad row at the end     ${fmt(b1.s)} s  ${fmt(b1.mb, 0)} MB   ${fmt(b1.s / c0.s)}x the time, ${fmt(b1.mb / c0.mb)}x the memory`);
     line(`  ${label(M / 10)} bad rows              ${fmt(b2.s)} s  ${fmt(b2.mb, 0)} MB`);
-    line(`  one row ${label(M)} times (${size(repeated)} MB) ${fmt(b3.s)} s  ${fmt(b3.mb, 0)} MB   (every row a duplicate: ${label(5 * (M - 1))} problems)`);
+    line(`  one row ${label(M)} times (${size(repeated)} MB) ${fmt(b3.s)} s  ${fmt(b3.mb, 0)} MB   (every row a duplicate: ${label(M - 1)} problems); ${fmt(b3.s / c3.s)}x the time of a clean sheet of that size (${fmt(c3.s)} s, ${fmt(c3.mb, 0)} MB)`);
     line(`  random text (${size(random)} MB)    ${fmt(b4.s)} s  ${fmt(b4.mb, 0)} MB`);
     line('');
   }

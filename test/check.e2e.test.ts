@@ -38,8 +38,8 @@ describe('evaluate check', () => {
       expect.stringMatching(/^ten\.csv:7:6: error: unknown role "teacher" \(S002 刘洋, rater 王主任\)/),
       expect.stringMatching(/^ten\.csv:8:4: error: semester "2026-H3" is not a semester \(S002 刘洋, rater 李科长\)/),
       'ten.csv:9:10: error: the row has 9 cells but the header has 11',
-      expect.stringMatching(/^ten\.csv:10: error: no ask score from rater 学生甲 \(student\) for S002 刘洋/),
-      'ten.csv:11: error: rater 王主任 has two roles: student here and leader at ten.csv:2 (S003 陈静)',
+      expect.stringMatching(/^ten\.csv:10:11: error: no ask score from rater 学生甲 \(student\) for S002 刘洋/),
+      'ten.csv:11:6: error: rater 王主任 has two roles: student here and leader at ten.csv:2 (S003 陈静)',
       'ten.csv:13:9: error: check is scored twice for S003 陈静, rater 李科长: here and at ten.csv:12:9',
     ]);
     // The summary still comes, on standard output.
@@ -65,7 +65,9 @@ describe('evaluate check', () => {
       severity: 'error',
       message: 'score 20.5 for ask exceeds the maximum 20 (S001 张伟, rater 李科长)',
     });
-    expect(doc.problems[7]).not.toHaveProperty('column');
+    // Every problem of these is at a cell: the missing score at its method's cell of the row found.
+    expect(doc.problems[7]).toMatchObject({ line: 10, column: 11 });
+    expect(doc.problems.every((p: { column?: number }) => typeof p.column === 'number')).toBe(true);
     expect(doc.summary).toMatchObject({ ok: false, errors: 10, warnings: 1, rows: { read: 12, used: 5, rejected: 7 }, staff: 3, raters: 3 });
   });
 

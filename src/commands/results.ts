@@ -298,7 +298,8 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
   const h2People = list(semesters.h2);
   const fileOf = (person: number) => tally.files.get(tally.atFile[person]!)!;
   const nameText = (person: number) => (tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '');
-  // Someone scored in one semester only: said where they are scored, unless the roster said it already.
+  // Someone scored in one semester only: said where they are scored, unless the roster said it already
+  // or rows of theirs in the other semester were refused (an error says so already; they are not missing).
   // Staff numbers of the people of each semester (the staff texts' numbers are shared by the semesters).
   let staffCount = 0;
   for (const list of [h1People, h2People]) for (const p of list) staffCount = Math.max(staffCount, tally.staffOf[p]! + 1);
@@ -312,7 +313,7 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
       [h2People, inH1, semesters.h1],
     ] as const) {
       for (const p of mine) {
-        if (other[tally.staffOf[p]!] !== 1) {
+        if (other[tally.staffOf[p]!] !== 1 && !reading.refused.has(missing, tally.staffOf[p]!)) {
           const id = texts.text(STAFF, tally.staffOf[p]!);
           const name = nameText(p);
           log.warning(fileOf(p), tally.atLine[p]!, undefined, 'one-semester-only', `${id}${name ? ` ${name}` : ''}`, missing);

@@ -82,8 +82,11 @@ export interface ProblemArgs {
   'two-posts': [person: number, post: number, first: number, name: number];
   /** A rater with two roles: the rater, the row's role, the rater's role (role codes), the person and their name then. */
   'two-roles': [rater: number, role: number, first: number, person: number, name: number];
-  /** A method scored twice: the tally's cell and method, the person's name then; the first place is the cell's. */
-  'scored-twice': [method: number, cell: number, name: number];
+  /**
+   * Methods of one row scored twice: the methods (a bit each, listen 1), the tally's cell, the person's
+   * name then; the first place is the cell's, the same line for all of them.
+   */
+  'scored-twice': [methods: number, cell: number, name: number];
   // The whole picture
   'roleless-restricted': [rater: string, method: string, roles: string, who: string];
   /** `sheet`: the sheet with the method's column, where the row found is in another ('' otherwise). */

@@ -105,7 +105,10 @@ export class RowChecker {
     this.ok = false;
   }
 
-  /** Checks one row (its width matches the header); fills `out` and returns true when it is good. */
+  /**
+   * Checks one row (its width matches the header); fills `out` and returns true when it is good. A
+   * row refused still sets `out.semester` and `out.staff` where they could be read ('' and -1 if not).
+   */
   check(f: RowFields, line: number, out: CheckedRow): boolean {
     const cols = this.cols;
     const file = this.file;
@@ -169,15 +172,18 @@ export class RowChecker {
       const mc = cols.methodColumn;
       for (let k = 0; k < 5; k++) if (mc[k]! >= 0) this.score(out, k, mc[k]!);
     }
+    out.semester = semester ?? '';
+    out.staff = staff;
     if (!this.ok) return false;
     out.file = file;
     out.line = line;
-    out.semester = semester!;
-    out.staff = staff;
     out.rater = rater;
     out.name = cols.name >= 0 ? f.id(cols.name, NAME) : -1;
     out.post = cols.post >= 0 ? f.id(cols.post, POST) : -1;
     out.role = role === null ? NO_ROLE : ROLES.indexOf(role);
+    out.nameColumn = cols.name + 1;
+    out.postColumn = cols.post + 1;
+    out.roleColumn = cols.role + 1;
     return true;
   }
 }

@@ -54,6 +54,10 @@ export class CheckedRow {
   readonly scores = new Int32Array(5).fill(SCORE_EMPTY);
   /** Per method: the score's 1-based column. */
   readonly columns = new Int32Array(5);
+  /** The 1-based columns of the name, post and role (0: the sheet has none), for the places of messages. */
+  nameColumn = 0;
+  postColumn = 0;
+  roleColumn = 0;
 }
 
 /** The raters of a committee (SPEC): the dense cells' first stride. */
@@ -366,7 +370,7 @@ export class Tally {
     else {
       const name = this.nameOf[person]!;
       if (row.name >= 0 && name >= 0 && row.name !== name) {
-        this.log.error(file, row.line, undefined, 'two-names', person, row.name, name);
+        this.log.error(file, row.line, row.nameColumn || undefined, 'two-names', person, row.name, name);
       } else if (row.name >= 0 && name < 0) {
         this.nameOf[person] = row.name;
         this.nameFile[person] = file.order;
@@ -374,7 +378,7 @@ export class Tally {
       }
       const post = this.postOf[person]!;
       if (row.post >= 0 && post >= 0 && row.post !== post) {
-        this.log.error(file, row.line, undefined, 'two-posts', person, row.post, post, this.nameOf[person]!);
+        this.log.error(file, row.line, row.postColumn || undefined, 'two-posts', person, row.post, post, this.nameOf[person]!);
       } else if (row.post >= 0 && post < 0) this.postOf[person] = row.post;
     }
     const r = row.rater;
@@ -386,7 +390,7 @@ export class Tally {
         this.raterRoleFile[r] = file.order;
         this.raterRoleLine[r] = row.line;
       } else if (known !== row.role) {
-        this.log.error(file, row.line, undefined, 'two-roles', r, row.role, known, person, this.nameOf[person]!);
+        this.log.error(file, row.line, row.roleColumn || undefined, 'two-roles', r, row.role, known, person, this.nameOf[person]!);
       }
     }
     // The cell of this person and rater.
@@ -396,11 +400,12 @@ export class Tally {
     const scores = row.scores;
     const o = person * this.sumSize;
     const sums = this.sums;
+    let twice = 0;
     for (let m = 0; m < 5; m++) {
       const micro = scores[m]!;
       if (micro === SCORE_EMPTY) continue;
       if (mask & (1 << m)) {
-        this.log.error(file, row.line, row.columns[m], 'scored-twice', m, ref, this.nameOf[person]!);
+        twice |= 1 << m;
         continue;
       }
       mask |= 1 << m;
@@ -419,6 +424,43 @@ export class Tally {
     }
     if (sparse) this.sparseMask[cell] = mask;
     else this.cellMask[cell] = mask;
+    if (twice !== 0) this.scoredTwice(file, row.line, (m) => row.columns[m]!, twice, sparse, cell, ref, this.nameOf[person]!);
+  }
+
+  /**
+   * The methods `twice` of one row (or of one cell of the other thread's tally, at one place) that the
+   * cell held already: one problem for the methods whose first score was on the same line (a row
+   * given twice is one mistake, said once), at the column of the first of them.
+   */
+  private scoredTwice(file: FileRef, line: number, columnOf: (m: number) => number, twice: number, sparse: boolean, cell: number, ref: number, name: number): void {
+    while (twice !== 0) {
+      const first = 31 - Math.clz32(twice & -twice);
+      const { file: atFile, line: atLine } = this.methodAt(sparse, cell, first);
+      let same = 0;
+      for (let m = first; m < 5; m++) {
+        if (!(twice & (1 << m))) continue;
+        const other = this.methodAt(sparse, cell, m);
+        if (other.file === atFile && other.line === atLine) same |= 1 << m;
+      }
+      this.log.error(file, line, columnOf(first), 'scored-twice', same, ref, name);
+      twice &= ~same;
+    }
+  }
+
+  private readonly place = { file: 0, line: 0 };
+
+  /** The file and line of a cell's first score of method m (the answer object is reused). */
+  private methodAt(sparse: boolean, cell: number, m: number): { file: number; line: number } {
+    const out = this.place;
+    const places = sparse ? this.sparsePlace : this.methodPlace;
+    if (places && places[cell * 10 + 2 * m]! >= 0) {
+      out.file = places[cell * 10 + 2 * m]!;
+      out.line = places[cell * 10 + 2 * m + 1]!;
+    } else {
+      out.file = sparse ? this.sparseFile[cell]! : this.cellFile[cell]!;
+      out.line = sparse ? this.sparseLine[cell]! : this.cellLine[cell]!;
+    }
+    return out;
   }
 
   private readonly found = { sparse: false, cell: 0, ref: 0, firstRow: false };
@@ -596,6 +638,7 @@ export class Tally {
       }
     }
     // Cells, person by person.
+    const threadAt = new Int32Array(10);
     const oneCell = (p: number, r: number, role: number, mask: number, file: number, line: number, scores: Int32Array | null, places: Int32Array | null, at: number) => {
       const q = persons[p]!;
       const g = maps.rater[r]!;
@@ -603,24 +646,33 @@ export class Tally {
       const c = this.cellFor(q, g, role, file, maps.line(file, line));
       const { sparse, cell, ref, firstRow } = c;
       const ours = sparse ? this.sparseMask[cell]! : this.cellMask[cell]!;
+      // Where the thread's first score of each method was.
       for (let k = 0; k < 5; k++) {
-        if (!(mask & (1 << k))) continue;
-        // Where the thread's first score of this method was.
-        let f = file;
-        let l = line;
-        if (places && places[at * 10 + 2 * k]! >= 0) {
-          f = places[at * 10 + 2 * k]!;
-          l = places[at * 10 + 2 * k + 1]!;
-        }
-        if (ours & (1 << k)) {
-          this.log.error(fileRef(f), maps.line(f, l), this.fileColumns.get(f)![k], 'scored-twice', k, ref, nameBefore[p]! >= 0 ? nameBefore[p]! : this.nameOf[q]!);
-          continue;
-        }
+        const kept = places !== null && places[at * 10 + 2 * k]! >= 0;
+        threadAt[2 * k] = kept ? places[at * 10 + 2 * k]! : file;
+        threadAt[2 * k + 1] = kept ? places[at * 10 + 2 * k + 1]! : line;
+      }
+      for (let k = 0; k < 5; k++) {
+        if (!(mask & (1 << k)) || ours & (1 << k)) continue;
+        const f = threadAt[2 * k]!;
+        const l = threadAt[2 * k + 1]!;
         if (scores) (sparse ? this.sparseScores : this.cellScores)![cell * 5 + k] = scores[at * 5 + k]!;
         if (!firstRow || f !== file || l !== line) this.placeMethod(sparse, cell, k, f, maps.line(f, l));
       }
       if (sparse) this.sparseMask[cell] = ours | mask;
       else this.cellMask[cell] = ours | mask;
+      // Methods both held: one problem for each line of the thread's (a row's methods together).
+      let twice = mask & ours;
+      while (twice !== 0) {
+        const first = 31 - Math.clz32(twice & -twice);
+        const f = threadAt[2 * first]!;
+        const l = threadAt[2 * first + 1]!;
+        let sameLine = 0;
+        for (let k = first; k < 5; k++) if (twice & (1 << k) && threadAt[2 * k] === f && threadAt[2 * k + 1] === l) sameLine |= 1 << k;
+        const columns = this.fileColumns.get(f)!;
+        this.scoredTwice(fileRef(f), maps.line(f, l), (k) => columns[k]!, sameLine, sparse, cell, ref, nameBefore[p]! >= 0 ? nameBefore[p]! : this.nameOf[q]!);
+        twice &= ~sameLine;
+      }
     };
     for (let p = 0; p < s.persons; p++) {
       const base = p * s.stride;
@@ -684,13 +736,7 @@ export class Tally {
   placeOf(ref: number, m: number): string {
     this.placesKept();
     const { sparse, cell } = this.resolve(ref);
-    const places = sparse ? this.sparsePlace : this.methodPlace;
-    let file = sparse ? this.sparseFile[cell]! : this.cellFile[cell]!;
-    let line = sparse ? this.sparseLine[cell]! : this.cellLine[cell]!;
-    if (places && places[cell * 10 + 2 * m]! >= 0) {
-      file = places[cell * 10 + 2 * m]!;
-      line = places[cell * 10 + 2 * m + 1]!;
-    }
+    const { file, line } = this.methodAt(sparse, cell, m);
     return `${this.files.get(file)!.name}:${line}:${this.fileColumns.get(file)![m]}`;
   }
 
@@ -778,14 +824,8 @@ export class Tally {
   /** A cell's first row, or the place of its first score of method m (with the column). */
   cellPlace(cell: number, sparse: boolean, m?: number): { file: FileRef; line: number; column?: number } {
     this.placesKept();
-    let file = sparse ? this.sparseFile[cell]! : this.cellFile[cell]!;
-    let line = sparse ? this.sparseLine[cell]! : this.cellLine[cell]!;
-    if (m === undefined) return { file: this.files.get(file)!, line };
-    const places = sparse ? this.sparsePlace : this.methodPlace;
-    if (places && places[cell * 10 + 2 * m]! >= 0) {
-      file = places[cell * 10 + 2 * m]!;
-      line = places[cell * 10 + 2 * m + 1]!;
-    }
+    if (m === undefined) return { file: this.files.get(sparse ? this.sparseFile[cell]! : this.cellFile[cell]!)!, line: sparse ? this.sparseLine[cell]! : this.cellLine[cell]! };
+    const { file, line } = this.methodAt(sparse, cell, m);
     return { file: this.files.get(file)!, line, column: this.fileColumns.get(file)![m]! };
   }
 

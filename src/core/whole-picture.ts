@@ -63,7 +63,7 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
         const at = tally.cellPlace(cell, sparse);
         // Folded into its blank sheet's one problem only when that sheet has a column for the method.
         if (blank.has(at.file.order) && (tally.fileColumns.get(at.file.order)?.[k] ?? 0) > 0) missingIn.set(at.file.order, (missingIn.get(at.file.order) ?? 0) + 1);
-        else log.error(at.file, at.line, undefined, 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who, sheetOf(tally, at.file.order, k));
+        else log.error(at.file, at.line, ownColumn(tally, at.file.order, k), 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who, sheetOf(tally, at.file.order, k));
       } else if (!wanted && scored) {
         const at = tally.cellPlace(cell, sparse, k);
         log.error(at.file, at.line, at.column, 'role-not-allowed', raterText, ROLES[code]!, m, allowed.join(', '), who);
@@ -121,6 +121,17 @@ export function leadingZeros(rosterIds: readonly string[]): (id: string) => stri
 }
 
 /**
+ * The column of method k's scores in a sheet whose columns are the methods (1-based): where the row
+ * found left a missing score blank. None in a long sheet (its rows name their method: the missing
+ * method has no row) or a sheet without the method's column.
+ */
+function ownColumn(tally: Tally, order: number, k: number): number | undefined {
+  const columns = tally.fileColumns.get(order);
+  const column = columns?.[k] ?? 0;
+  return column > 0 && columns!.indexOf(column) === columns!.lastIndexOf(column) ? column : undefined;
+}
+
+/**
  * Where a missing score of method k belongs when the row found is in a sheet without that method's
  * column (the five methods in five sheets): the one sheet with that column, by name; '' when the
  * row's own sheet has the column (the cell is empty there) or several sheets have it.
@@ -158,6 +169,7 @@ export function checkRoster(
   texts: TextLookup,
   log: ProblemLog,
   missing: 'error' | 'warning',
+  refused: (semester: string, staff: number) => boolean = () => false,
 ): Map<number, RosterEntry> {
   const byStaff = new Map(roster.map((e) => [e.staff, e]));
   const found = new Map<number, RosterEntry>();
@@ -183,7 +195,8 @@ export function checkRoster(
         log.error(file, named ? tally.nameLine[person]! : tally.atLine[person]!, undefined, 'roster-name', staffId, name, e.name, `${e.file.name}:${e.line}`);
       }
     }
-    for (const e of roster) if (!scored.has(e.staff)) log.add(missing, e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semester);
+    // Someone whose rows were all refused has rows (their errors say so): not "no scores".
+    for (const e of roster) if (!scored.has(e.staff) && !refused(semester, e.staff)) log.add(missing, e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semester);
   });
   return found;
 }

@@ -81,7 +81,11 @@ const wordsEn: Formatter = {
   'two-posts': ([person, post, first, name], c) => `${c.personId(person)} ${name >= 0 ? c.nameText(name) : ''} has two posts: "${c.postText(post)}" here and "${c.postText(first)}" elsewhere`,
   'two-roles': ([rater, role, first, person, name], c) =>
     `rater ${c.raterText(rater)} has two roles: ${ROLES[role]} here and ${ROLES[first]} at ${c.rolePlace(rater)} (${c.personWho(person, name)})`,
-  'scored-twice': ([m, cell, name], ctx) => `${METHOD_IDS[m]} is scored twice for ${ctx.cellWho(cell, name)}, rater ${ctx.cellRater(cell)}: here and at ${ctx.cellPlace(cell, m)}`,
+  'scored-twice': ([methods, cell, name], ctx) => {
+    const m = methodsOf(methods);
+    const said = m.length === 1 ? `${m[0]} is` : `${m.slice(0, -1).join(', ')} and ${m[m.length - 1]} are`;
+    return `${said} scored twice for ${ctx.cellWho(cell, name)}, rater ${ctx.cellRater(cell)}: here and at ${ctx.cellPlace(cell, METHOD_IDS.indexOf(m[0]!))}`;
+  },
   'roleless-restricted': ([rater, method, roles, who]) => `rater ${rater} has no role, but the policy gives ${method} only to ${roles}: add a role column (${who})`,
   'missing-score': ([method, rater, role, who, sheet]) =>
     `no ${method} score from rater ${rater}${role ? ` (${role})` : ''} for ${who}${sheet ? ` (${sheet}, the ${method} sheet, has no row of theirs)` : ''}; a missing score is never counted as zero`,
@@ -103,6 +107,8 @@ const wordsEn: Formatter = {
 
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 10: 'a line break', 13: 'a carriage return', 27: 'ESC, a terminal escape', 127: 'DEL' };
 const METHOD_IDS = ['listen', 'see', 'check', 'test', 'ask'];
+/** The methods of a mask (a bit each, listen 1), in the order of the sheets' columns. */
+const methodsOf = (mask: number) => METHOD_IDS.filter((_, k) => mask & (1 << k));
 
 const METHOD_ZH: Record<string, string> = zh.method;
 const ROLE_ZH: Record<string, string> = zh.role;
@@ -223,8 +229,10 @@ const wordsZh: Formatter = {
     `${c.personId(person)}${name >= 0 ? ` ${c.nameText(name)}` : ''} 有两个岗位：这里是 "${c.postText(post)}"，别处是 "${c.postText(first)}"`,
   'two-roles': ([rater, role, first, person, name], c) =>
     `评委 ${c.raterText(rater)} 有两个角色：这里是${roleZh(ROLES[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLES[first]!)}（${c.personWho(person, name)}）`,
-  'scored-twice': ([m, cell, name], ctx) =>
-    `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${methodZh(METHOD_IDS[m]!)}评了两次：这里和 ${ctx.cellPlace(cell, m)}`,
+  'scored-twice': ([methods, cell, name], ctx) => {
+    const m = methodsOf(methods);
+    return `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${m.map(methodZh).join('、')}评了两次：这里和 ${ctx.cellPlace(cell, METHOD_IDS.indexOf(m[0]!))}`;
+  },
   'roleless-restricted': ([rater, method, roles, who]) =>
     `评委 ${rater} 没有角色，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分：请加上角色列（${who}）`,
   'missing-score': ([method, rater, role, who, sheet]) =>

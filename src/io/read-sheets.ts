@@ -9,13 +9,12 @@ import type { Policy } from '../core/policy.js';
 import { type FileRef, ProblemLog } from '../core/problems.js';
 import { Tally } from '../core/tally.js';
 import { type RosterEntry, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
-import { METHODS } from '../core/types.js';
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
 import { Progress } from './progress.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { readRoster } from './roster.js';
-import { type RowCounts, SheetParser } from './sheet-parser.js';
+import { RefusedStaff, type RowCounts, SheetParser } from './sheet-parser.js';
 import { type Source, sizeOf } from './sources.js';
 import { Texts } from './texts.js';
 import { readInParallel, splitPoint } from './two-threads.js';
@@ -62,6 +61,8 @@ export interface Reading {
   inputs: InputRead[];
   /** Rows keepSemester left out: per sheet and semester, the first line and how many. */
   ignored: { file: FileRef; semester: string; line: number; rows: number }[];
+  /** Per semester, the people of rows refused (their staff id and semester readable): they have rows there. */
+  refused: RefusedStaff;
   roster: RosterEntry[] | null;
   /** Per person, their roster entry (names and posts the sheets leave blank come from it). */
   rosterOf: Map<number, RosterEntry> | null;
@@ -80,6 +81,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   const inputs: InputRead[] = [];
   const ignored: Reading['ignored'] = [];
+  const refused = new RefusedStaff();
   const sizes = sources.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
   const sheetOpts = {
@@ -104,9 +106,10 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const blank = new Map<number, number>();
   const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
     if (parser.blank) blank.set(file.order, parser.columns!.line);
-    registerSheet(tally, file, sheetColumns(parser));
+    registerSheet(tally, file, parser.methodColumns());
     addCounts(counts, parser.counts);
     for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
+    refused.addAll(parser.refused.export());
     inputs.push({ file: file.name, path: sources[file.order]!.path, kind: 'sheet', bytes: read.bytes, sha256: read.sha256, rows: parser.counts.read });
   };
   let done = 0;
@@ -127,6 +130,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
       registerSheet(tally, part.file, part.methodColumns);
       addCounts(counts, part.counts);
       for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
+      refused.addAll(part.refused);
       inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
     }
   }
@@ -145,14 +149,8 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     log.warning({ name: s.name, order: first }, 1, undefined, 'sheet-twice', s.sameAs);
   }
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank);
-  if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error');
-  return { tally, texts, log, counts, sources, inputs, ignored, roster, rosterOf };
-}
-
-/** Per method, the column of a sheet's scores (1-based; 0 where none). */
-export function sheetColumns(parser: SheetParser): number[] {
-  const cols = parser.columns;
-  return METHODS.map((_, k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0));
+  if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
+  return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };
 }
 
 /** Tells the tally where a sheet's scores are (the places of its messages). */

@@ -5,16 +5,10 @@
  */
 import { ProblemLog, type FileRef } from '../core/problems.js';
 import { Tally, stateBuffers } from '../core/tally.js';
-import { METHODS } from '../core/types.js';
 import { SourceReading, readSource } from './read-source.js';
 import { SheetParser } from './sheet-parser.js';
 import { Texts } from './texts.js';
 import type { ThreadFile, ThreadResult, ThreadTask } from './two-threads.js';
-
-function methodColumns(parser: SheetParser): number[] {
-  const cols = parser.columns;
-  return METHODS.map((_, k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0));
-}
 
 export function runReaderThread(task: ThreadTask): void {
   const flags = new Int32Array(task.shared);
@@ -52,7 +46,8 @@ export function runReaderThread(task: ThreadTask): void {
           order: i,
           counts: parser.counts,
           ignored: [...parser.ignored.values()],
-          methodColumns: methodColumns(parser),
+          refused: parser.refused.export(),
+          methodColumns: parser.methodColumns(),
           bytes: r.bytes,
           ok: r.ok,
           startEncoding,
@@ -66,7 +61,7 @@ export function runReaderThread(task: ThreadTask): void {
         const r = readSource(src, file, readOpts, parser, log);
         before += r.bytes;
         if (r.ok) parser.finish();
-        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], methodColumns: methodColumns(parser), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
+        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], refused: parser.refused.export(), methodColumns: parser.methodColumns(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
       }
     }
     // For the test of a thread that fails: the first thread must read the rest itself.

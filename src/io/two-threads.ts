@@ -18,7 +18,7 @@ import { DENSE_MAX, SPARSE_REF, type Tally, type TallyMaps, type TallyState } fr
 import type { Encoding } from './encoding.js';
 import { type LineCount, countFrom } from './mixed-encoding.js';
 import { SourceReading, type SourceRead } from './read-source.js';
-import type { IgnoredRows, RowCounts, SheetOptions, SheetParser } from './sheet-parser.js';
+import { type IgnoredRows, RefusedStaff, type RefusedStaffData, type RowCounts, type SheetOptions, type SheetParser } from './sheet-parser.js';
 import type { Source } from './sources.js';
 import type { Texts } from './texts.js';
 
@@ -52,6 +52,8 @@ export interface ThreadFile {
   order: number;
   counts: RowCounts;
   ignored: IgnoredRows[];
+  /** The people of its refused rows, by the thread's staff numbers. */
+  refused: RefusedStaffData;
   /** Per method, the column of its scores (1-based), for the places of messages. */
   methodColumns: number[];
   bytes: number;
@@ -120,6 +122,8 @@ export interface FinishedFile {
   file: FileRef;
   counts: RowCounts;
   ignored: IgnoredRows[];
+  /** The people of its refused rows, by this thread's staff numbers. */
+  refused: RefusedStaffData;
   methodColumns: number[];
   bytes: number;
   /** The header's line when the sheet has rows but not one score (blank), else null. */
@@ -238,6 +242,13 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       const s = result.tally;
       const personOf = (ref: number) => (ref >= SPARSE_REF ? s.sparsePerson[ref - SPARSE_REF]! : Math.floor(ref / DENSE_MAX));
       const nameThen = (p: number, name: number) => (name >= 0 ? m!.name[name]! : merged.nameBefore[p]!);
+      // The people of a file's refused rows by this thread's numbers (with those of its first part, read here).
+      const refusedHere = (data: RefusedStaffData, mine: RefusedStaffData = []) => {
+        const r = new RefusedStaff();
+        r.addAll(mine);
+        r.addAll(data, m!.staff);
+        return r.export();
+      };
       // The thread's numbers in its problems' arguments as this thread's (each read before any is rewritten).
       log.append(result.problems, m!.line, (kind, a) => {
         const n = a as number[];
@@ -278,10 +289,10 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
             else ignored.push({ ...ig, line: ig.line + base });
           }
           const blank = cut.parser.blank && !f.scored ? cut.parser.columns!.line : null;
-          out.push({ file: cut.file, counts, ignored, methodColumns: f.methodColumns, bytes: r.bytes + f.bytes, blankAt: blank });
+          out.push({ file: cut.file, counts, ignored, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, bytes: r.bytes + f.bytes, blankAt: blank });
           continue;
         }
-        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, methodColumns: f.methodColumns, bytes: f.bytes, blankAt: f.blankAt });
+        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, refused: refusedHere(f.refused), methodColumns: f.methodColumns, bytes: f.bytes, blankAt: f.blankAt });
       }
       return out;
     },
@@ -299,7 +310,8 @@ function finished(file: FileRef, parser: SheetParser, bytes: number): FinishedFi
     file,
     counts: parser.counts,
     ignored: [...parser.ignored.values()],
-    methodColumns: [0, 1, 2, 3, 4].map((k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0)),
+    refused: parser.refused.export(),
+    methodColumns: parser.methodColumns(),
     bytes,
     blankAt: parser.blank ? cols!.line : null,
   };

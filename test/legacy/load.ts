@@ -171,7 +171,7 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
   const keep = opts.keepSemester;
   const spellings = newSpellings();
   const blank = new Map<number, BlankSheet>();
-  const held = new Map<number, { file: string; methods: Set<Method> }>();
+  const held = new Map<number, { file: string; methods: Set<Method>; columns: Map<Method, number> }>();
   sources.forEach((src, i) => {
     const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => {
       if (!keep || keep(row.semester)) {
@@ -188,7 +188,8 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
       const b = reader.blankSheet();
       if (b && !opts.verbose) blank.set(i, { file: src.name, ...b });
     }
-    held.set(i, { file: src.name, methods: reader.methodsHeld() });
+    held.set(i, { file: src.name, methods: reader.methodsHeld(), columns: reader.methodColumnsHeld() });
+    for (const [semester, staffId] of reader.refused) merger.refused(semester, staffId);
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;

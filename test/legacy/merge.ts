@@ -68,7 +68,14 @@ export class Merger {
   private readonly raterRoles = new Map<string, { role: Role; at: At }>();
   private readonly namePlace = new Map<string, At>();
 
+  /** `semester\0staffId` of the rows refused: those people have rows, though none counted. */
+  private readonly refusedRows = new Set<string>();
+
   constructor(private readonly problems: Problems) {}
+
+  refused(semester: string, staffId: string): void {
+    this.refusedRows.add(`${semester}\u0000${staffId}`);
+  }
 
   add(row: SheetRow): void {
     const key = `${row.semester}\u0000${row.staffId}`;
@@ -79,9 +86,11 @@ export class Merger {
       this.staff.set(key, s);
       if (row.name) this.namePlace.set(key, at);
     } else {
+      // The place of a problem with the name, the post or the role: that cell.
+      const cellAt = (column: number): At => (column > 0 ? { ...at, column } : at);
       if (row.name && s.name && row.name !== s.name) {
         this.problems.error(
-          at,
+          cellAt(row.columns.name),
           `${clip(row.staffId)} has two names: "${clip(row.name)}" here and "${clip(s.name)}" at ${where(this.namePlace.get(key)!)}`,
         );
       } else if (row.name && !s.name) {
@@ -89,7 +98,7 @@ export class Merger {
         this.namePlace.set(key, at);
       }
       if (row.post && s.post && row.post !== s.post) {
-        this.problems.error(at, `${clip(row.staffId)} ${clip(s.name)} has two posts: "${clip(row.post)}" here and "${clip(s.post)}" elsewhere`);
+        this.problems.error(cellAt(row.columns.post), `${clip(row.staffId)} ${clip(s.name)} has two posts: "${clip(row.post)}" here and "${clip(s.post)}" elsewhere`);
       } else if (row.post && !s.post) s.post = row.post;
     }
     const who = `${clip(row.staffId)}${s.name ? ` ${clip(s.name)}` : ''}`;
@@ -98,7 +107,7 @@ export class Merger {
       if (!known) this.raterRoles.set(row.rater, { role: row.role, at });
       else if (known.role !== row.role) {
         this.problems.error(
-          at,
+          { ...at, column: row.columns.role },
           `rater ${clip(row.rater)} has two roles: ${row.role} here and ${known.role} at ${where(known.at)} (${who})`,
         );
       }
@@ -108,17 +117,23 @@ export class Merger {
       r = { rater: row.rater, role: row.role, at, scores: {} };
       s.raters.set(row.rater, r);
     } else if (!r.role && row.role) r.role = row.role;
+    // A method the rater scored already: one problem for the methods whose first score was on the
+    // same line, at the first of them.
+    const twice: { at: At; methods: string[]; prev: At }[] = [];
     for (const sc of row.scores) {
       const scAt: At = { file: row.file, fileOrder: row.fileOrder, line: sc.line, column: sc.column };
       const prev = r.scores[sc.method];
       if (prev) {
-        this.problems.error(
-          scAt,
-          `${sc.method} is scored twice for ${who}, rater ${clip(row.rater)}: here and at ${where(prev.at)}`,
-        );
+        const same = twice.find((t) => t.prev.fileOrder === prev.at.fileOrder && t.prev.line === prev.at.line && t.at.line === scAt.line);
+        if (same) same.methods.push(sc.method);
+        else twice.push({ at: scAt, methods: [sc.method], prev: prev.at });
       } else {
         r.scores[sc.method] = { micro: sc.micro, at: scAt };
       }
+    }
+    for (const t of twice) {
+      const said = t.methods.length === 1 ? `${t.methods[0]} is` : `${t.methods.slice(0, -1).join(', ')} and ${t.methods.at(-1)} are`;
+      this.problems.error(t.at, `${said} scored twice for ${who}, rater ${clip(row.rater)}: here and at ${where(t.prev)}`);
     }
   }
 
@@ -131,7 +146,7 @@ export class Merger {
     roster: RosterEntry[] | null,
     rosterMissing: 'error' | 'warning' = 'error',
     blank: ReadonlyMap<number, BlankSheet> = new Map(),
-    held: ReadonlyMap<number, { file: string; methods: Set<Method> }> = new Map(),
+    held: ReadonlyMap<number, { file: string; methods: Set<Method>; columns: Map<Method, number> }> = new Map(),
   ): Map<string, StaffSemester[]> {
     // Where a missing score of method m belongs when the row found is in a sheet without m's column: the one sheet with it.
     const sheetOf = (order: number, m: Method): string => {
@@ -167,8 +182,10 @@ export class Merger {
           if (expected && !score && blank.get(r.at.fileOrder)?.methods.has(m)) {
             missingIn.set(r.at.fileOrder, (missingIn.get(r.at.fileOrder) ?? 0) + 1);
           } else if (expected && !score) {
+            // At the method's cell of the row found, when its sheet has one.
+            const column = held.get(r.at.fileOrder)?.columns.get(m);
             this.problems.error(
-              r.at,
+              column === undefined ? r.at : { ...r.at, column },
               `no ${m} score from rater ${clip(r.rater)}${role ? ` (${role})` : ''} for ${who}${sheetOf(r.at.fileOrder, m) ? ` (${sheetOf(r.at.fileOrder, m)}, the ${m} sheet, has no row of theirs)` : ''}; a missing score is never counted as zero`,
             );
           } else if (!expected && score) {
@@ -217,7 +234,7 @@ export class Merger {
         if (!s.post) s.post = e.post;
       }
       for (const e of roster) {
-        if (!scored.has(e.id)) {
+        if (!scored.has(e.id) && !this.refusedRows.has(`${semester}\u0000${e.id}`)) {
           this.problems[rosterMissing](e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
         }
       }

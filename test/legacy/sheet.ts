@@ -32,6 +32,8 @@ export interface SheetRow {
   rater: string;
   role: Role | null;
   scores: ScoreCell[];
+  /** The 1-based columns of the name, post and role (0: none). */
+  columns: { name: number; post: number; role: number };
 }
 
 export interface RowCounts {
@@ -135,6 +137,15 @@ export class SheetReader {
   }
 
   /** The methods this sheet has columns for (every one in long form); none without a usable header. */
+  /** Per method, the column of its own (1-based) in a sheet of method columns; none in a long sheet. */
+  methodColumnsHeld(): Map<Method, number> {
+    if (!this.headerOk || this.index.has('method')) return new Map();
+    return new Map(this.methodColumns.map((c) => [c.method, c.index + 1]));
+  }
+
+  /** The semester and staff id of each row refused where both could be read. */
+  readonly refused: [semester: string, staffId: string][] = [];
+
   methodsHeld(): Set<Method> {
     if (!this.headerOk) return new Set();
     return this.index.has('method') ? new Set<Method>(METHODS) : new Set(this.methodColumns.map((c) => c.method));
@@ -347,7 +358,10 @@ export class SheetReader {
         if (text.trim() !== '' && toHalfWidth(text).trim() !== '') addScore(method, text, index + 1);
       }
     }
-    if (!ok) return false;
+    if (!ok) {
+      if (staffSpelling !== '' && semester) this.refused.push([semester, staffSpelling]);
+      return false;
+    }
     if (scores.length > 0) this.scored = true;
     this.onRow({
       file: this.file,
@@ -360,6 +374,7 @@ export class SheetReader {
       rater: raterSpelling,
       role,
       scores,
+      columns: { name: this.index.has('name') ? col('name') : 0, post: this.index.has('post') ? col('post') : 0, role: this.index.has('role') ? col('role') : 0 },
     });
     return true;
   }
