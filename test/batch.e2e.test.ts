@@ -202,7 +202,12 @@ describe('evaluate batch, the edges', () => {
     writeCenter(tree, '物业中心', PROPERTY, null);
     const out = join(dir, 'builtin-out');
     const r = run(['batch', tree, '--out-dir', out, '--lang', 'zh']);
-    expect(r.stderr).toBe('');
+    // The amounts the year needs and the built-in policy leaves unset: said, as year and rewards say
+    // it, at the center's folder, naming the file to set them in (the files keep the cells empty).
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(new RegExp(`^${tree}/物业中心: warning: 未设定 amounts\\.\\w+：.*金额留空；请在 ${tree}/物业中心/evaluate\\.config\\.json 中设定$`));
+    expect(r.stderr).toContain('未设定 amounts.penalty：B02');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('批量评比：1 个中心');
     const rows = parse(readFileSync(join(out, '物业中心', 'score-2024-H1.csv'), 'utf8'), { columns: true }) as Record<string, string>[];

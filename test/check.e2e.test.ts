@@ -105,7 +105,7 @@ describe('evaluate check', () => {
     const r = run(['check', 'h1.csv', '--lang', 'zh'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('学生代表 3 人（学生甲、学生乙、学生丙）');
-    expect(r.stdout).toContain('warning: 考评小组组成与规定不同：学生代表 3 人（规定 2 人）');
+    expect(r.stdout).toContain('警告：考评小组组成与规定不同：学生代表 3 人（规定 2 人）');
     expect(r.stdout).toMatch(/没有错误；1 个警告。\n$/);
   });
 

@@ -114,7 +114,7 @@ describe('the committee of a semester against the rules', () => {
     const zh = run(['check', 'four.csv', '--lang', 'zh'], { cwd: dir });
     expect(zh.stderr).toBe('');
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain('  warning: 考评小组组成与规定不同：学生代表 1 人（规定 2 人）\n');
+    expect(zh.stdout).toContain('  警告：考评小组组成与规定不同：学生代表 1 人（规定 2 人）\n');
   });
 
   it('a sheet without a role column is not checked: nothing is said', () => {

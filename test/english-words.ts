@@ -47,7 +47,7 @@ export const HELP_WORDS = new Set([
   'excellent', 'good', 'qualified', 'unqualified', 'leader', 'head-office', 'center-office', 'student',
   'listen', 'see', 'test', 'ask',
   // panel's flags and statistics (JSON keys and ids), init's aggregation values
-  'mean', 'leniency', 'correlation', 'spread', 'lenient', 'severe', 'identical-scores', 'outlier', 'scores', 'high-spread', 'icc',
+  'mean', 'leniency', 'correlation', 'spread', 'lenient', 'severe', 'identical-scores', 'outliers', 'high-spread', 'icc',
   // the fields diff compares (JSON keys)
   'rank', 'total', 'grade', 'reward', 'penalty', 'rectification',
 ]);

@@ -75,6 +75,18 @@ describe('evaluate verify', () => {
     ]);
   });
 
+  it('a total that becomes whole is shown with the policy\'s decimals (77.0, not 77)', () => {
+    const dir = work();
+    report(dir, SCORE);
+    const sheet = join(dir, '2026-H1.csv');
+    const line = 'S012,胡军,2号楼,2026-H1,王主任,leader,15.5,16.5,14.5,13,';
+    writeFileSync(sheet, readFileSync(sheet, 'utf8').replace(line, 'S012,胡军,2号楼,2026-H1,王主任,leader,15.5,16.5,14.5,17.5,'));
+    const r = run(['verify', 'report.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('; total 76.5 → 77.0\n');
+    expect(run(['verify', 'report.json', '--lang', 'zh'], { cwd: dir }).stdout).toMatch(/总分 76\.5 → 77\.0\n/);
+  });
+
   it('a changed policy: exit 1, "policy changed" and the staff it moves', () => {
     const dir = work();
     report(dir, SCORE);

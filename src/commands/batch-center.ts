@@ -23,7 +23,7 @@ import { rewardsCsv } from '../render/rewards.js';
 import { scoreCsv } from '../render/score.js';
 import { yearCsv } from '../render/year.js';
 import { type Common, formatProblem } from './common.js';
-import { type Results, readResults, semestersIn } from './results.js';
+import { type Results, readResults, semestersIn, unsetWarnings } from './results.js';
 import { VERSION } from '../version.js';
 import { csvTree, unreadableText } from './tree.js';
 
@@ -300,6 +300,16 @@ async function writeReports(task: CenterTask, common: Common, results: Results, 
     staff: new Set(reports.flatMap((r) => r.staff.map((s) => s.staffId))).size,
     files: files.map((f) => f.name),
     errors: 0,
-    warnings: warnings.map((p) => formatProblem(p, false)),
+    // An amount the years' lists need and the policy leaves unset, as `year` and `rewards` say it: at
+    // the center's policy file, or at its folder where the built-in policy (which sets none) is used,
+    // naming the file to set it in.
+    warnings: [
+      ...warnings.map((p) => formatProblem(p, false)),
+      ...unsetWarnings(
+        years.flatMap((y) => outcomes.get(y)!),
+        common,
+        common.policyFile ?? join(task.root, task.center, CONFIG_NAME),
+      ).map((text) => `${printable(common.policyFile ?? join(task.root, task.center))}: warning: ${printable(text)}`),
+    ],
   };
 }

@@ -352,9 +352,21 @@ export function parseYearOption(value: string | undefined, lang: Lang = 'en'): n
 
 /** One warning per amount the report needs and the policy leaves unset, naming who is affected. */
 export function warnUnset(outcomes: YearOutcome[], common: Common): void {
+  for (const text of unsetWarnings(outcomes, common)) note(`${common.policyFile ?? 'evaluate'}: warning: ${text}`);
+}
+
+/**
+ * The words of warnUnset's warnings: batch puts them among a center's, for all its years (a person
+ * named once), with `setIn` the file to set the amounts in (the center's own policy file).
+ */
+export function unsetWarnings(outcomes: YearOutcome[], common: Common, setIn: string | null = common.policyFile): string[] {
+  const out: string[] = [];
   const byAmount = new Map<keyof Amounts, YearOutcome[]>();
+  const named = new Set<string>();
   for (const o of outcomes) {
     for (const k of o.unset) {
+      if (named.has(`${k}\u0000${o.staffId}`)) continue;
+      named.add(`${k}\u0000${o.staffId}`);
       const list = byAmount.get(k);
       if (list) list.push(o);
       else byAmount.set(k, [o]);
@@ -365,8 +377,9 @@ export function warnUnset(outcomes: YearOutcome[], common: Common): void {
     const who = byAmount.get(k);
     if (!who) continue;
     const names = who.slice(0, 5).map((o) => `${o.staffId}${o.name ? ` ${o.name}` : ''}`);
-    note(`${common.policyFile ?? 'evaluate'}: warning: ${commandWords(common.lang).unset(k, names, who.length, common.policyFile)}`);
+    out.push(commandWords(common.lang).unset(k, names, who.length, setIn));
   }
+  return out;
 }
 
 /**

@@ -155,6 +155,7 @@ async function run(report: string, flags: VerifyFlags): Promise<void> {
   const policy = checkPolicy(seal, lang);
   const canRecompute = inputs.every((i) => i.state === 'same' || i.state === 'changed') && policy.policy !== null;
   const recomputed: Recomputed = canRecompute ? await recompute(seal, body) : { state: 'skipped' };
+  if (recomputed.state === 'done') recomputed.places = policy.policy!.precision;
   const render = await import('../render/verify.js');
   const outcome = { report, sealedTool: seal.tool, tool: TOOL, edited, folder: process.cwd(), inputs, policy: policy.check, recomputed };
   await writeStdout(render.verifyText(outcome, lang));

@@ -43,7 +43,7 @@ const zhWords: CheckWords = {
   none: '无角色',
   asRules: '符合规定（组长 1，总公司办公室 1，中心办公室 1，学生代表 2）',
   consensus: '合议评分表（每种方式一个考评小组分数）：表中看不出小组组成',
-  differs: (parts: string[]) => `warning: 考评小组组成与规定不同：${parts.join('；')}`,
+  differs: (parts: string[]) => `警告：考评小组组成与规定不同：${parts.join('；')}`,
   difference: (role: string, found: number, expected: number) =>
     expected === 0 ? `${found} 位评委没有角色` : `${role} ${found} 人（规定 ${expected} 人）`,
   partial: (parts: string[], refused: boolean) => `未给全部人员评分的评委：${parts.join('，')}${refused ? '（因有错误而未采用的行不计在内）' : ''}`,

@@ -504,7 +504,7 @@ function makeEn() {
     identical-scores  the same five scores, or the same total, for at least
                       panel.identicalShare of the staff the rater scored [${t.identicalShare}]
                       (from 3 staff on)
-    outlier scores    one score more than panel.outlierPoints points [${t.outlierPoints}]
+    outliers          one score more than panel.outlierPoints points [${t.outlierPoints}]
                       AND more than panel.outlierSd standard deviations [${t.outlierSd}]
                       from the other raters' median on the same person and
                       method (at least 2 other raters). The SD is the method's
@@ -959,7 +959,7 @@ function makeZh(): HelpWords {
     identical-scores  雷同评分：对所评人员中至少 panel.identicalShare 的比例
                       [${t.identicalShare}] 给出相同的五项评分或相同的合计（评 3 人以上时
                       才判断）
-    outlier scores    离群评分：某一评分与其他评委对同一人同一方式的中位数
+    outliers          离群评分：某一评分与其他评委对同一人同一方式的中位数
                       相差超过 panel.outlierPoints 分 [${t.outlierPoints}]，并且超过
                       panel.outlierSd 个标准差 [${t.outlierSd}]（至少还有 2 位其他评委）。
                       这里的标准差是该方式的人内合并标准差：本学期评委通常

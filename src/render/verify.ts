@@ -29,7 +29,8 @@ export interface PolicyCheck {
 export type Recomputed =
   | { state: 'skipped' }
   | { state: 'failed'; stderr: string }
-  | { state: 'done'; same: boolean; diff: ReportDiff; otherParts: string[] };
+  /** `places`: the decimals of the policy's totals (SPEC: `59.0`, not `59`). */
+  | { state: 'done'; same: boolean; diff: ReportDiff; otherParts: string[]; places?: number };
 
 export interface VerifyOutcome {
   report: string;
@@ -61,7 +62,7 @@ function recomputedLines(r: Recomputed, w: AuditWords, lang: Lang): string[] {
     printable(`${p.semester} ${p.staffId}${p.name && !p.staffId.endsWith(p.name) ? ` ${p.name}` : ''}`);
   for (const c of d.changes) {
     const key = place(c);
-    people.set(key, [...(people.get(key) ?? []), printable(changeText(c.field, c.before, c.after, lang))]);
+    people.set(key, [...(people.get(key) ?? []), printable(changeText(c.field, c.before, c.after, lang, r.places ?? null))]);
   }
   for (const p of d.added) people.set(place(p), [w.verify.added]);
   for (const p of d.removed) people.set(place(p), [w.verify.removed]);
