@@ -13,6 +13,7 @@ import { helpWords } from '../i18n/help.js';
 import { readResults } from './results.js';
 import { csvTree, unreadableText } from './tree.js';
 import { refuseXlsxToTerminal } from './workbook.js';
+import { terminalColumns } from '../io/output.js';
 
 interface HistoryFlags extends CommonFlags {
   bom?: boolean;
@@ -64,7 +65,8 @@ async function run(args: string[], flags: HistoryFlags): Promise<void> {
   const history = buildHistory(data.reports, common.policy);
   debugPhase('history');
   const render = await import('../render/history.js');
-  const input = { history, precision: common.policy.precision, lang: common.lang, color: common.color };
+  // The table fits the terminal it goes to (a file or a pipe gets it whole).
+  const input = { history, precision: common.policy.precision, lang: common.lang, color: common.color, width: common.out === null ? terminalColumns() : null };
   const text =
     common.format === 'json'
       ? render.historyJson(input)

@@ -9,6 +9,7 @@ import { type CommonFlags, addCommonOptions, debugPhase, emit, resolveCommon } f
 import { parseYearOption, readYear, warnUnset } from './results.js';
 import { sealFor } from './seal.js';
 import { refuseXlsxToTerminal } from './workbook.js';
+import { terminalColumns } from '../io/output.js';
 
 export interface YearFlags extends CommonFlags {
   year?: string;
@@ -38,7 +39,15 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
   warnUnset(data.outcomes, common);
   debugPhase('warned');
   const render = await import('../render/year.js');
-  const input = { year: data.year, outcomes: data.outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
+  const input = {
+    year: data.year,
+    outcomes: data.outcomes,
+    precision: common.policy.precision,
+    lang: common.lang,
+    color: common.color,
+    // The table fits the terminal it goes to (a file or a pipe gets it whole).
+    width: common.out === null ? terminalColumns() : null,
+  };
   const text =
     common.format === 'json'
       ? render.yearJson({ ...input, seal: sealFor('year', flags, common, data.results.inputs()) })

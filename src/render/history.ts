@@ -6,17 +6,20 @@ import type { History, HistoryRow } from '../core/history.js';
 import { Rational } from '../core/rational.js';
 import type { StaffResult } from '../core/report.js';
 import { GRADES } from '../core/types.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, words } from '../i18n/index.js';
 import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
 import { csvString } from './csv.js';
 import { mdEscape, neutralize } from './format.js';
-import { type Align, type Cell, layout, mdTable, painter, pushAll } from './table.js';
+import { type Align, type Arrangement, type Cell, fitTable, inTable, layout, listBelow, mdTable, painter, pushAll } from './table.js';
+import { wrapText } from '../commands/program-words.js';
 
 export interface HistoryRenderInput {
   history: History;
   precision: number;
   lang: Lang;
   color: boolean;
+  /** Table only: the terminal's width in columns when the table goes to one (null: not a terminal). */
+  width?: number | null;
 }
 
 function trendText(r: HistoryRow, precision: number, signed: boolean): string {
@@ -86,11 +89,33 @@ function footer(h: History, w: HistoryWords): string[] {
   return [w.totals(award, nonRenewal, twice), w.legend];
 }
 
+/**
+ * What a terminal too narrow for the history gives up first: the gaps between columns, then (listed
+ * below the table) the grade counts, the longest run, the award and non-renewal years, the trend,
+ * the post: each can be read off the semesters, which stay with the person, always.
+ */
+function historyFits(semesters: number): Arrangement[] {
+  const s = 3 + semesters;
+  const steps = [[], [s, s + 1, s + 2, s + 3], [s + 6], [s + 4, s + 5], [s + 7], [2]];
+  const below: number[] = [];
+  return steps.flatMap((step) => {
+    below.push(...step);
+    const sorted = [...below].sort((a, b) => a - b);
+    return [
+      { below: sorted, gap: 2 },
+      { below: sorted, gap: 1 },
+    ];
+  });
+}
+
 export function historyTable(input: HistoryRenderInput): string {
   const w = wordsOfHistory(input.lang);
   const c = painter(input.color);
   const { history: h, precision } = input;
   const { header: head, aligns } = header(h, w);
+  // A line as wide as the terminal wraps in some: a table for one stays a column narrower.
+  const room = input.width === undefined || input.width === null ? null : input.width - 1;
+  const fold = (l: string) => (room === null ? [l] : wrapText(l, room).split('\n'));
   const rows = h.staff.map((r): Cell[] => [
     { text: r.staffId },
     { text: r.name },
@@ -102,10 +127,19 @@ export function historyTable(input: HistoryRenderInput): string {
     { text: String(r.longestUnqualifiedRun), ...(r.longestUnqualifiedRun >= 2 ? { grade: 'unqualified' as const } : {}) },
     { text: trendText(r, precision, true), bold: true },
   ]);
-  const out: string[] = [c.bold(w.title(h.staff.length, h.semesters)), ''];
-  pushAll(out, layout(head, rows, aligns, c));
+  const fit = fitTable(head, rows, room, historyFits(h.semesters.length));
+  const out: string[] = [...fold(w.title(h.staff.length, h.semesters)).map((l) => c.bold(l)), ''];
+  pushAll(out, layout(inTable(head, fit), rows.map((r) => inTable(r, fit)), inTable(aligns, fit), c, fit.gap));
   out.push('');
-  pushAll(out, footer(h, w).map((l, i) => (i === 1 ? c.dim(l) : l)));
+  const cw = words(input.lang);
+  const below = listBelow(head, rows, fit, (k) => `${h.staff[k]!.staffId} ${h.staff[k]!.name}`, cw.personList, room);
+  if (below.length > 0) {
+    // Headed by the columns it holds ("Exc, Good, Qual, Unq:"), in the words of the table's heading.
+    pushAll(out, fold(cw.personList(cw.list(fit.below.map((i) => head[i]!)), []).trimEnd()).map((l) => c.bold(l)));
+    pushAll(out, below);
+    out.push('');
+  }
+  pushAll(out, footer(h, w).flatMap((l, i) => fold(l).map((f) => (i === 1 ? c.dim(f) : f))));
   return `${out.join('\n')}\n`;
 }
 

@@ -7,7 +7,7 @@ import { type Lang, words } from '../i18n/index.js';
 import { CsvBytes } from './csv.js';
 import { type SealBase, reportJson } from './json.js';
 import { mdEscape, neutralize, printable } from './format.js';
-import { type Align, type Cell, layout, mdTable, painter, sectionedLayout, pushAll, tableWidth } from './table.js';
+import { type Align, type Cell, fitTable, inTable, layout, listBelow, mdTable, painter, sectionedLayout, pushAll } from './table.js';
 
 export interface ScoreRenderInput {
   reports: SemesterReport[];
@@ -167,29 +167,22 @@ export function scoreTable(input: ScoreRenderInput): string {
     // A terminal narrower than the table: the rewards, penalties and due dates go in a list below
     // it (nothing is left out), and the columns stand one space apart if two do not fit.
     const all = secs.flatMap((sec) => sec.rows);
-    const narrow = input.width !== undefined && input.width !== null && tableWidth(header, all) > input.width;
-    const cut = <T,>(cells: T[]): T[] => (narrow ? cells.slice(0, cells.length - MONEY_COLUMNS) : cells);
-    const head = cut(header);
-    const cols = cut(aligns);
-    const shown = secs.map((sec) => ({ title: sec.title, rows: sec.rows.map(cut) }));
-    const gap = narrow && tableWidth(head, shown.flatMap((sec) => sec.rows)) > input.width! ? 1 : 2;
+    const moneyColumns = header.map((_, i) => i).slice(-MONEY_COLUMNS);
+    const fit = fitTable(header, all, input.width, [{ below: [], gap: 2 }, { below: moneyColumns, gap: 2 }, { below: moneyColumns, gap: 1 }]);
+    const head = inTable(header, fit);
+    const cols = inTable(aligns, fit);
+    const shown = secs.map((sec) => ({ title: sec.title, rows: sec.rows.map((row) => inTable(row, fit)) }));
     // Grouped by post: one table in sections, the columns aligned across the posts.
-    if (r.groupBy === 'post') pushAll(out, sectionedLayout(head, shown, cols, c, gap));
+    if (r.groupBy === 'post') pushAll(out, sectionedLayout(head, shown, cols, c, fit.gap));
     else {
-      pushAll(out, layout(head, shown[0]!.rows, cols, c, gap));
+      pushAll(out, layout(head, shown[0]!.rows, cols, c, fit.gap));
       out.push('');
     }
-    if (narrow) {
-      const due = r.staff.filter((s) => s.consequence.rewardDue || s.consequence.penaltyDue || s.consequence.rectifyBy !== null);
-      if (due.length > 0) {
-        out.push(c.bold(w.moneyBelow));
-        for (const s of due) {
-          const m = money(s, input.lang);
-          const parts = [m.reward && `${w.head.reward} ${m.reward}`, m.penalty && `${w.head.penalty} ${m.penalty}`, s.consequence.rectifyBy && `${w.head.rectifyBy} ${s.consequence.rectifyBy}`];
-          out.push(printable(`  ${w.personList(`${s.rank} ${s.staffId} ${s.name}`, parts.filter((x): x is string => !!x))}`));
-        }
-        out.push('');
-      }
+    const below = listBelow(header, all, fit, (k) => `${r.staff[k]!.rank} ${r.staff[k]!.staffId} ${r.staff[k]!.name}`, w.personList);
+    if (below.length > 0) {
+      out.push(c.bold(w.moneyBelow));
+      pushAll(out, below);
+      out.push('');
     }
     out.push(gradeSummary(r, input.lang));
   }

@@ -34,11 +34,94 @@ function pad(text: string, width: number, align: Align): string {
   return align === 'right' ? gap + text : text + gap;
 }
 
-/** The display width of the table `layout` makes of these cells with columns `gap` apart. */
-export function tableWidth(header: string[], rows: Cell[][], gap = 2): number {
+/** The display width of each column `layout` makes of these cells. */
+function columnWidths(header: string[], rows: Cell[][]): number[] {
   const widths = header.map((h) => displayWidth(h));
   for (const r of rows) r.forEach((x, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(printable(x.text)))));
+  return widths;
+}
+
+/** The display width of the table `layout` makes of these cells with columns `gap` apart. */
+export function tableWidth(header: string[], rows: Cell[][], gap = 2): number {
+  const widths = columnWidths(header, rows);
   return widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1);
+}
+
+/** One way to show a table: the columns listed below it instead (by index), and the gap between the others. */
+export interface Arrangement {
+  below: readonly number[];
+  gap: number;
+}
+
+const WHOLE: Arrangement = { below: [], gap: 2 };
+
+/**
+ * How a table fits a terminal: the first of `tries` (the caller's order of what to give up first)
+ * whose table is at most `room` columns wide, else the last; the whole table, two spaces apart,
+ * where there is no room to fit (null: a file, a pipe, --out).
+ */
+export function fitTable(header: string[], rows: Cell[][], room: number | null | undefined, tries: readonly Arrangement[]): Arrangement {
+  if (room === null || room === undefined || tries.length === 0) return WHOLE;
+  // The widths once: a table of 200,000 rows is measured once, not once a try.
+  const widths = columnWidths(header, rows);
+  for (const t of tries) {
+    const kept = widths.filter((_, i) => !t.below.includes(i));
+    if (kept.reduce((a, b) => a + b, 0) + t.gap * (kept.length - 1) <= room) return t;
+  }
+  return tries[tries.length - 1]!;
+}
+
+/** The cells of a row (or the header, the aligns) that stay in the table. */
+export function inTable<T>(cells: readonly T[], a: Arrangement): T[] {
+  return a.below.length === 0 ? [...cells] : cells.filter((_, i) => !a.below.includes(i));
+}
+
+/**
+ * The columns a narrow terminal moved below the table, one person a line: `who`, then each
+ * non-empty cell under its column's heading ("S020 谢涛: Penalty (unset), Rectify by 2026-07-30",
+ * as `personList` joins them); a person with none has no line. With a `room`, a line longer than it
+ * is broken where an item begins (never inside one), the lines after it indented by four.
+ */
+export function listBelow(
+  header: readonly string[],
+  rows: readonly Cell[][],
+  a: Arrangement,
+  who: (row: number) => string,
+  personList: (who: string, parts: string[]) => string,
+  room: number | null = null,
+): string[] {
+  const out: string[] = [];
+  rows.forEach((r, k) => {
+    const parts = a.below.filter((i) => r[i] && r[i].text !== '').map((i) => `${header[i]} ${r[i]!.text}`);
+    if (parts.length === 0) return;
+    const person = who(k);
+    const line = printable(`  ${personList(person, parts)}`);
+    if (room === null || displayWidth(line) <= room) {
+      out.push(line);
+      return;
+    }
+    // Where each item begins in the line (items after `who`, in order), the places it may break.
+    const starts: number[] = [];
+    let at = 2 + printable(person).length;
+    for (const p of parts.map(printable)) {
+      at = line.indexOf(p, at);
+      starts.push(at);
+      at += p.length;
+    }
+    const indent = ' '.repeat(4);
+    let from = 0;
+    let prefix = '';
+    for (let j = 1; j < starts.length; j++) {
+      const next = j + 1 < starts.length ? starts[j + 1]! : line.length;
+      if (displayWidth((prefix + line.slice(from, next)).trimEnd()) > room) {
+        out.push((prefix + line.slice(from, starts[j])).trimEnd());
+        from = starts[j]!;
+        prefix = indent;
+      }
+    }
+    out.push(prefix + line.slice(from));
+  });
+  return out;
 }
 
 /** Lays out rows of cells under a header; widths count display columns, not characters. */

@@ -7,7 +7,8 @@ import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
 import { type SealBase, reportJson } from './json.js';
-import { type Align, type Cell, mdTable, painter, sectionedLayout, pushAll } from './table.js';
+import { type Align, type Arrangement, type Cell, fitTable, inTable, listBelow, mdTable, painter, sectionedLayout, pushAll } from './table.js';
+import { wrapText } from '../commands/program-words.js';
 
 export interface YearRenderInput {
   year: number;
@@ -17,6 +18,8 @@ export interface YearRenderInput {
   color: boolean;
   /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
   seal?: SealBase;
+  /** Table only: the terminal's width in columns when the table goes to one (null: not a terminal). */
+  width?: number | null;
 }
 
 export function semesterOf(o: YearOutcome, half: Half): StaffResult | null {
@@ -198,13 +201,28 @@ function yearFooter(input: YearRenderInput, w: YearWords): string[] {
   ];
 }
 
+/**
+ * What a terminal too narrow for the year table gives up first: the gaps between columns, then the
+ * rewards, penalties and due dates, then the year outcome (its section says most of it), each
+ * listed below the table; the person, both totals and both grades always stay.
+ */
+const YEAR_MONEY = [7, 8, 9];
+const YEAR_FITS: Arrangement[] = [[], YEAR_MONEY, [...YEAR_MONEY, 10]].flatMap((below) => [
+  { below, gap: 2 },
+  { below, gap: 1 },
+]);
+
 export function yearTable(input: YearRenderInput): string {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = painter(input.color);
   const { header, aligns } = yearHeader(w);
-  const out: string[] = [c.bold(w.yearTitle(input.year, input.outcomes.length)), ''];
-  const sections = sectionsOf(input.outcomes).map((sec) => ({
+  // A line as wide as the terminal wraps in some: a table for one stays a column narrower.
+  const room = input.width === undefined || input.width === null ? null : input.width - 1;
+  const fold = (l: string) => (room === null ? [l] : wrapText(l, room).split('\n'));
+  const out: string[] = [...fold(w.yearTitle(input.year, input.outcomes.length)).map((l) => c.bold(l)), ''];
+  const sorted = sectionsOf(input.outcomes);
+  const sections = sorted.map((sec) => ({
     title: w.sectionTitle(w.section[sec.category], sec.outcomes.length),
     rows: sec.outcomes.map((o): Cell[] => [
       { text: o.staffId },
@@ -220,8 +238,18 @@ export function yearTable(input: YearRenderInput): string {
       { text: outcomeWords(o, w), ...categoryPaint(sec.category) },
     ]),
   }));
-  pushAll(out, sectionedLayout(header, sections, aligns, c));
-  pushAll(out, yearFooter(input, w));
+  const all = sections.flatMap((sec) => sec.rows);
+  const fit = fitTable(header, all, room, YEAR_FITS);
+  const shown = sections.map((sec) => ({ title: sec.title, rows: sec.rows.map((row) => inTable(row, fit)) }));
+  pushAll(out, sectionedLayout(inTable(header, fit), shown, inTable(aligns, fit), c, fit.gap));
+  const people = sorted.flatMap((sec) => sec.outcomes);
+  const below = listBelow(header, all, fit, (k) => `${people[k]!.staffId} ${people[k]!.name}`, words(input.lang).personList, room);
+  if (below.length > 0) {
+    pushAll(out, fold(words(input.lang).moneyBelow).map((l) => c.bold(l)));
+    pushAll(out, below);
+    out.push('');
+  }
+  pushAll(out, yearFooter(input, w).flatMap(fold));
   return `${out.join('\n')}\n`;
 }
 
