@@ -1,9 +1,11 @@
 /**
  * The committee against the rules (SPEC "The rules": 1 leader, 1 head office, 1 center office and
  * 2 student representatives; a panel unlike it is a warning, not an error). Every command that
- * reads sheets says it once per semester, at the semester's first row, in English and in Chinese,
+ * reads sheets says it once per semester, at the semester's first row (or at the row of a rater a
+ * role has too many), in English and in Chinese,
  * and JSON lists it among its warnings; `evaluate check` says it in its summary instead. Sheets that
- * give no rater a role are not checked.
+ * give no rater a role are not checked. And someone scored by fewer raters than most people of the
+ * semester is named.
  */
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,5 +139,57 @@ describe('the committee of a semester against the rules', () => {
     expect(zh.stderr).toBe(line('blank-role.csv', zhMessage('学生代表 1 人（规定 2 人）；未注明角色的评委 1 人（规定 0 人）')));
     expect(zh.code).toBe(0);
     expect(jsonWarnings(dir, ['blank-role.csv'])).toEqual([{ file: 'blank-role.csv', line: 2, message: enMessage(enParts) }]);
+  });
+});
+
+describe('a committee member typed twice, and someone scored by fewer raters than most', () => {
+  /** The sample split into one sheet per rater, as a secretary collects them, in a folder. */
+  function perRater(edit: (rater: string, lines: string[]) => string[] = (_, l) => l): string {
+    const dir = tempDir();
+    const [head, ...rows] = H1.trimEnd().split('\n');
+    for (const rater of ['王主任', '李科长', '赵老师', '学生甲', '学生乙']) {
+      writeFileSync(join(dir, `${rater}.csv`), `${[head, ...edit(rater, rows.filter((r) => r.split(',')[4] === rater))].join('\n')}\n`);
+    }
+    return dir;
+  }
+
+  it('a leader\'s name typed another way on one row: the warning is at that row, where the second leader is', () => {
+    const dir = perRater((rater, rows) => (rater === '王主任' ? rows.map((r, i) => (i === 9 ? r.replace(',王主任,', ',王 主任,') : r)) : rows));
+    const r = run(['score', '.'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`王主任.csv:11: warning: ${enMessage('leader 2 (the rules ask 1)')}\n`);
+  });
+
+  it('a row missing from one rater\'s sheet: a warning at the person\'s first row naming that rater, in en and zh; exit 0', () => {
+    const dir = perRater((rater, rows) => (rater === '王主任' ? rows.filter((r) => !r.startsWith('S024,')) : rows));
+    const r = run(['score', '.'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      '学生乙.csv:25: warning: S024 冯建华 is scored by 4 raters, most people of 2026-H1 by 5: not by 王主任; is a row missing from a sheet, or the staff id typed differently?\n',
+    );
+    expect(run(['score', '.', '--lang', 'zh'], { cwd: dir }).stderr).toContain(
+      '学生乙.csv:25: warning: S024 冯建华 只有 4 位评委评分，2026年上半年多数人有 5 位：王主任 没有给其评分；是否漏了一行，或者工号输错了？\n',
+    );
+  });
+
+  it('a staff id typed differently on one sheet: both the one-rater person and the four-rater one are named', () => {
+    const dir = perRater((rater, rows) => (rater === '赵老师' ? rows.map((r) => r.replace(/^S003,/, 'S03,')) : rows));
+    const said = run(['score', '.'], { cwd: dir }).stderr;
+    expect(said).toContain('S03 陈静 is scored by 1 rater, most people of 2026-H1 by 5: not by 李科长, 王主任, 学生甲, 学生乙;');
+    expect(said).toContain('S003 陈静 is scored by 4 raters, most people of 2026-H1 by 5: not by 赵老师;');
+  });
+
+  it('raters who each score a part of the staff by design (a quarter or more with fewer): nothing is said of it', () => {
+    // 学生乙 scores only the first half of the staff.
+    const dir = perRater((rater, rows) => (rater === '学生乙' ? rows.slice(0, 12) : rows));
+    expect(run(['score', '.'], { cwd: dir }).stderr).not.toContain('is scored by');
+  });
+
+  it('while the sheets have errors, a refused row is not taken for a missing one', () => {
+    const dir = perRater((rater, rows) => (rater === '王主任' ? rows.map((r) => (r.startsWith('S024,') ? r.replace(/,[^,]*$/, ',abc') : r)) : rows));
+    const r = run(['score', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('王主任.csv:25:11: error: score "abc" for ask is not a number (S024 冯建华, rater 王主任)');
+    expect(r.stderr).not.toContain('is scored by');
   });
 });

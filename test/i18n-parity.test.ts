@@ -168,6 +168,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'title-row': ['2026年上半年考核评分表'],
   'no-header': [1],
   'committee-differs': ['2026-H1', 1, 1, 1, 1, 2],
+  'fewer-raters': ['S024 王五', 4, '2026-H1', 5, '王主任, 学生乙'],
   'other-year': ['2025-H2', 2026, 12],
   'one-semester-only': ['S024 冯建华', '2026-H2'],
   'name-between-semesters': ['S002', '刘阳', '2026-H2', '刘洋', '2026-H1', 'h1.csv:7'],

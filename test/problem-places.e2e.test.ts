@@ -96,12 +96,25 @@ describe('batch says what year says', () => {
     writeFileSync(join(dir, 'root', 'A', 'h2.csv'), `${head}\nS1,甲二,1号楼,2026-H2,19,19,19,19,19\n`);
     const r = run(['batch', 'root', '--out-dir', 'out', '--no-reports'], { cwd: dir });
     expect(r.code).toBe(0);
+    const year = [
+      'root/A/h1.csv:3: warning: S2 乙 has no scores in 2026-H2: the year is incomplete, not decided',
+      'root/A/h2.csv:2: warning: S1 is "甲二" in 2026-H2 but "甲" in 2026-H1 (root/A/h1.csv:2)',
+    ];
+    // Then, as year says them too, the amounts the built-in policy leaves unset (the CSVs leave them
+    // empty), at the center's folder, naming its policy file.
     expect(r.stderr).toBe(
-      'root/A/h1.csv:3: warning: S2 乙 has no scores in 2026-H2: the year is incomplete, not decided\n' +
-        'root/A/h2.csv:2: warning: S1 is "甲二" in 2026-H2 but "甲" in 2026-H1 (root/A/h1.csv:2)\n',
+      `${[
+        ...year,
+        'root/A: warning: amounts.excellent is not set: the excellent reward of S1 甲二 is left empty; set it in root/A/evaluate.config.json',
+        'root/A: warning: amounts.good is not set: the good reward of S2 乙 is left empty; set it in root/A/evaluate.config.json',
+        'root/A: warning: amounts.annualBonus is not set: the annual bonus of S1 甲二 is left empty; set it in root/A/evaluate.config.json',
+      ].join('\n')}\n`,
     );
-    // year says the same first (then the amounts the built-in policy leaves unset, which batch's CSVs leave empty).
-    expect(run(['year', 'root/A'], { cwd: dir }).stderr.startsWith(r.stderr)).toBe(true);
+    const said = run(['year', 'root/A'], { cwd: dir }).stderr.split('\n');
+    expect(said.slice(0, 2)).toEqual(year);
+    expect(said.filter((l) => l.includes('amounts.')).map((l) => l.replace(/^evaluate: warning: (.*?); .*$/, '$1'))).toEqual(
+      r.stderr.split('\n').filter((l) => l.includes('amounts.')).map((l) => l.replace(/^root\/A: warning: (.*?); .*$/, '$1')),
+    );
   });
 });
 

@@ -3,7 +3,7 @@
  * of each semester against the rules (one leader, one head office, one center office, two students).
  */
 import { type CommitteeDifference, committeeDifferences } from './committee-rules.js';
-import type { ProblemLog } from './problems.js';
+import type { FileRef, ProblemLog } from './problems.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, CONSENSUS_RATER, METHODS, ROLES } from './types.js';
 import { effectiveRole } from './whole-picture.js';
@@ -148,40 +148,115 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
 }
 
 /**
- * A warning for each semester whose committee differs from the rules (SPEC "The rules": a warning,
- * not an error), at the semester's first row: the count of raters of each role, then of raters
- * without one. Sheets that give no rater a role (no role column, a consensus sheet) are not checked:
- * `evaluate check` lists their raters. (The words say which roles differ: core/committee-rules.ts again.) Each person's raters are read straight from the cells (a
- * semester of 200,000 people costs a few milliseconds).
+ * What each semester's raters show once every sheet is read, as warnings (SPEC "The rules": a
+ * committee unlike the rules' is a warning, not an error):
+ * - the committee differs from the rules: the count of raters of each role, then of raters without
+ *   one, at the first row of the last rater met of a role with more raters than the rules ask (a
+ *   rater's name typed two ways), else at the semester's first row. Sheets that give no rater a
+ *   role (no role column, a consensus sheet) are not checked: `evaluate check` lists their raters.
+ *   (The words say which roles differ: core/committee-rules.ts again.)
+ * - someone scored by fewer raters than most people of the semester (a row missing from a rater's
+ *   sheet, or a staff id typed differently on one sheet, which makes a second person of one rater):
+ *   at their first row, naming the raters who scored most people but not them. Not where a quarter
+ *   of the semester or more has fewer (then raters score parts of the staff by design), nor while
+ *   the sheets have errors (a refused row is a rater fewer for its person: its error says why).
+ * Each person's raters are read straight from the cells (a semester of 200,000 people costs a few
+ * milliseconds).
  */
-export function warnComposition(tally: Tally, log: ProblemLog): void {
+export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog): void {
   const people = tally.peopleBySemester();
-  const seen = new Uint8Array(tally.raterRole.length);
+  /** Per rater, how many people of the semester they scored. */
+  const scored = new Int32Array(tally.raterRole.length);
   const stride = tally.stride;
-  const mark = (rater: number) => {
-    if (rater < seen.length) seen[rater] = 1;
-  };
+  const placeOf = (person: number) => ({ file: tally.files.get(tally.atFile[person]!)!, line: tally.atLine[person]! });
   tally.semesters.forEach((semester, s) => {
     const list = people[s]!;
     if (list.length === 0) return;
-    seen.fill(0);
+    scored.fill(0);
+    const raters = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const person = list[i]!;
       const base = person * stride;
-      for (let r = 0; r < stride; r++) if (tally.cellRole[base + r] !== 0) seen[r] = 1;
-      if (tally.sparseFirst[person]! > 0) tally.cellsOf(person, (rater, _role, _mask, _cell, sparse) => sparse && mark(rater));
+      let n = 0;
+      for (let r = 0; r < stride; r++) {
+        if (tally.cellRole[base + r] === 0) continue;
+        scored[r]!++;
+        n++;
+      }
+      if (tally.sparseFirst[person]! > 0) {
+        tally.cellsOf(person, (rater, _role, _mask, _cell, sparse) => {
+          if (!sparse) return;
+          if (rater < scored.length) scored[rater]!++;
+          n++;
+        });
+      }
+      raters[i] = n;
     }
-    const counts = [0, 0, 0, 0];
-    let none = 0;
-    for (let r = 0; r < seen.length; r++) {
-      if (seen[r] === 0) continue;
-      const role = effectiveRole(tally, r, NO_ROLE);
-      if (role === NO_ROLE) none++;
-      else counts[role]!++;
-    }
-    if (counts.every((c) => c === 0)) return;
-    if (committeeDifferences((role) => counts[ROLES.indexOf(role)]!, none).length === 0) return;
-    const first = list[0]!;
-    log.warning(tally.files.get(tally.atFile[first]!)!, tally.atLine[first]!, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
+    committeeWarning(tally, log, semester, scored, placeOf(list[0]!));
+    // Rows refused (their errors printed) leave people with fewer raters for that reason: the count
+    // is looked at once the sheets have no errors.
+    if (log.errors === 0) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
+}
+
+function committeeWarning(tally: Tally, log: ProblemLog, semester: string, scored: Int32Array, first: { file: FileRef; line: number }): void {
+  const counts = [0, 0, 0, 0];
+  let none = 0;
+  /** Per role, the rater whose role was met last (by file, then line). */
+  const last = [-1, -1, -1, -1];
+  const later = (a: number, b: number) => tally.raterRoleFile[a]! > tally.raterRoleFile[b]! || (tally.raterRoleFile[a] === tally.raterRoleFile[b] && tally.raterRoleLine[a]! > tally.raterRoleLine[b]!);
+  for (let r = 0; r < scored.length; r++) {
+    if (scored[r] === 0) continue;
+    const role = effectiveRole(tally, r, NO_ROLE);
+    if (role === NO_ROLE) none++;
+    else {
+      counts[role]!++;
+      if (last[role]! < 0 || (tally.raterRole[r]! >= 0 && later(r, last[role]!))) last[role] = r;
+    }
+  }
+  if (counts.every((c) => c === 0)) return;
+  const differences = committeeDifferences((role) => counts[ROLES.indexOf(role)]!, none);
+  if (differences.length === 0) return;
+  let at = first;
+  const over = differences.find((d) => d.role !== 'none' && d.found > d.expected);
+  const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;
+  if (rater >= 0 && tally.raterRole[rater]! >= 0) at = { file: tally.files.get(tally.raterRoleFile[rater]!)!, line: tally.raterRoleLine[rater]! };
+  log.warning(at.file, at.line, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
+}
+
+function fewerRaters(
+  tally: Tally,
+  texts: TextLookup,
+  log: ProblemLog,
+  semester: string,
+  list: ArrayLike<number>,
+  raters: Int32Array,
+  scored: Int32Array,
+  placeOf: (person: number) => { file: FileRef; line: number },
+): void {
+  // The number of raters most people have (the larger of two as common).
+  const often = new Map<number, number>();
+  for (let i = 0; i < raters.length; i++) often.set(raters[i]!, (often.get(raters[i]!) ?? 0) + 1);
+  let most = 0;
+  for (const [n, c] of often) if (c > (often.get(most) ?? 0) || (c === often.get(most) && n > most)) most = n;
+  const fewer: number[] = [];
+  for (let i = 0; i < raters.length; i++) if (raters[i]! < most) fewer.push(i);
+  if (fewer.length === 0 || fewer.length * 4 >= list.length) return;
+  // The raters who scored most people of the semester.
+  const usual: number[] = [];
+  for (let r = 0; r < scored.length; r++) if (scored[r]! * 2 > list.length) usual.push(r);
+  const theirs = new Uint8Array(scored.length);
+  for (const i of fewer) {
+    const person = list[i]!;
+    theirs.fill(0);
+    tally.cellsOf(person, (rater) => {
+      if (rater < theirs.length) theirs[rater] = 1;
+    });
+    const missing = usual
+      .filter((r) => theirs[r] === 0)
+      .map((r) => texts.text(RATER, r))
+      .sort(byName);
+    const at = placeOf(person);
+    log.warning(at.file, at.line, undefined, 'fewer-raters', tally.who(person), raters[i]!, semester, most, missing.join(', '));
+  }
 }

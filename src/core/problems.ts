@@ -102,6 +102,8 @@ export interface ProblemArgs {
   'roster-twice': [staffId: string, line: number];
   /** A semester's committee unlike the rules' (core/committee.ts COMMITTEE): its raters per role (ROLES order), then without a role. */
   'committee-differs': [semester: string, leader: number, headOffice: number, centerOffice: number, students: number, noRole: number];
+  /** Someone scored by fewer raters than most of the semester: who, their count, the semester, most people's count, the usual raters who did not score them (', '-joined). */
+  'fewer-raters': [who: string, raters: number, semester: string, most: number, missing: string];
   // The inputs
   /** A sheet named again (the same file): the name it had first. */
   'sheet-twice': [first: string];

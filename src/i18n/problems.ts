@@ -100,6 +100,8 @@ const wordsEn: Formatter = {
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
   'committee-differs': ([semester, ...found]) =>
     `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
+  'fewer-raters': ([who, raters, semester, most, missing]) =>
+    `${who} is scored by ${raters} rater${raters === 1 ? '' : 's'}, most people of ${semester} by ${most}${missing ? `: not by ${missing}` : ''}; is a row missing from a sheet, or the staff id typed differently?`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
   'one-semester-only': ([who, missing]) => `${who} has no scores in ${missing}: the year is incomplete, not decided`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) => `${id} is "${name}" in ${semester} but "${other}" in ${otherSemester} (${where})`,
@@ -249,6 +251,8 @@ const wordsZh: Formatter = {
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
   'committee-differs': ([semester, ...found]) =>
     `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
+  'fewer-raters': ([who, raters, semester, most, missing]) =>
+    `${who} 只有 ${raters} 位评委评分，${semesterZh(semester)}多数人有 ${most} 位${missing ? `：${missing.split(', ').join('、')} 没有给其评分` : ''}；是否漏了一行，或者工号输错了？`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
   'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>
