@@ -165,6 +165,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'roster-blank-id': [],
   'roster-twice': ['S001', 2],
   'sheet-twice': ['h1.csv'],
+  'sheet-copy': ['h1/王主任.csv'],
   'title-row': ['2026年上半年考核评分表'],
   'no-header': [1],
   'committee-differs': ['2026-H1', 1, 1, 1, 1, 2],

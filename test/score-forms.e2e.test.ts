@@ -246,6 +246,27 @@ describe('a sheet named twice', () => {
   });
 });
 
+describe('a sheet saved twice under two names', () => {
+  it('is read once, with a warning naming the first; a sheet of the same size with other bytes is read', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'h'));
+    copyFileSync(H1, join(dir, 'h', '2026-H1.csv'));
+    copyFileSync(H1, join(dir, 'h', '2026-H1 (copy).csv'));
+    const want = run(['score', H1, '--format', 'csv']).stdout;
+    const r = run(['score', 'h', '--format', 'csv'], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, want, 'h/2026-H1.csv:1: warning: the same bytes as h/2026-H1 (copy).csv, named before (a sheet saved again under another name?): read once\n']);
+    expect(run(['score', 'h', '--lang', 'zh'], { cwd: dir }).stderr).toBe('h/2026-H1.csv:1: warning: 内容与前面给出的 h/2026-H1 (copy).csv 完全相同（是否把同一张表另存了一份？）：只读取一次\n');
+    // One score changed for another of the same length (the same size, other bytes): two sheets,
+    // each of whose rows the other scores again.
+    const text = readFileSync(H1, 'utf8');
+    writeFileSync(join(dir, 'h', '2026-H1 (copy).csv'), text.replace(',19,20,18,17.5,17.5', ',19,20,18,17.5,16.5'));
+    const both = run(['score', 'h'], { cwd: dir });
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('are scored twice for S001 张伟, rater 王主任');
+    expect(both.stderr).not.toContain('same bytes');
+  });
+});
+
 describe('--roster, both directions', () => {
   it('a roster kept in the sheets\' folder is the roster, not one of the sheets (by any name of it)', () => {
     const dir = tempDir();

@@ -107,6 +107,8 @@ export interface ProblemArgs {
   // The inputs
   /** A sheet named again (the same file): the name it had first. */
   'sheet-twice': [first: string];
+  /** A file with the same bytes as one named before (a sheet saved again under another name). */
+  'sheet-copy': [first: string];
   // Years (year, rewards)
   'other-year': [semester: string, year: number, rows: number];
   'one-semester-only': [who: string, missing: string];

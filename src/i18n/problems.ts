@@ -98,6 +98,7 @@ const wordsEn: Formatter = {
   'roster-blank-id': () => 'staff_id is blank on the roster',
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
+  'sheet-copy': ([first]) => `the same bytes as ${first}, named before (a sheet saved again under another name?): read once`,
   'committee-differs': ([semester, ...found]) =>
     `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>
@@ -249,6 +250,7 @@ const wordsZh: Formatter = {
   'roster-blank-id': () => '花名册上的工号为空',
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
+  'sheet-copy': ([first]) => `内容与前面给出的 ${first} 完全相同（是否把同一张表另存了一份？）：只读取一次`,
   'committee-differs': ([semester, ...found]) =>
     `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>

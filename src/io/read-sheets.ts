@@ -71,8 +71,8 @@ export interface Reading {
 /** Reads, checks and tallies every sheet, then the roster; every problem is in the log. */
 export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const log = new ProblemLog();
-  // A file named twice is read once: its rows twice would be every score a duplicate.
-  const sources = named.filter((s) => s.sameAs === undefined);
+  // A file named twice, or a copy of one, is read once: its rows twice would be every score a duplicate.
+  const sources = named.filter((s) => s.sameAs === undefined && s.copyOf === undefined);
   const texts = new Texts();
   const policy = opts.policy;
   const keepScores = opts.keepScores === true || policy.aggregation === 'median' || policy.aggregation === 'weighted';
@@ -144,9 +144,11 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     inputs.push({ file: opts.roster, path: opts.roster, kind: 'roster', bytes: r.read.bytes, sha256: r.read.sha256, rows: r.entries.length });
   }
   for (const s of named) {
-    if (s.sameAs === undefined) continue;
-    const first = sources.findIndex((f) => f.name === s.sameAs);
-    log.warning({ name: s.name, order: first }, 1, undefined, 'sheet-twice', s.sameAs);
+    const first = s.sameAs ?? s.copyOf;
+    if (first === undefined) continue;
+    const order = sources.findIndex((f) => f.name === first);
+    if (s.sameAs !== undefined) log.warning({ name: s.name, order }, 1, undefined, 'sheet-twice', first);
+    else log.warning({ name: s.name, order }, 1, undefined, 'sheet-copy', first);
   }
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));

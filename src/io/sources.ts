@@ -18,6 +18,8 @@ export interface Source {
   path: string | null;
   /** A file named before (the same file by device and inode, under any name): that name. Read once. */
   sameAs?: string;
+  /** A file named before with the same bytes (a sheet saved again under another name): that name. Read once. */
+  copyOf?: string;
 }
 
 /**
@@ -26,7 +28,8 @@ export interface Source {
  * nothing, a pipe: a pipe would block the reading), is a usage error naming it and saying why.
  * `roster`, the --roster file, is not one of a folder's sheets: it is often kept beside them. A
  * file named again (a folder and a file in it, a glob and a name) comes again with `sameAs`, the
- * name it had first: the reading reads it once and says so.
+ * name it had first, and a copy of a file named before (the same bytes under another name: a sheet
+ * saved twice) with `copyOf`: the reading reads it once and says so.
  */
 export function expandSources(args: string[], lang: Lang = 'en', roster: string | null = null): Source[] {
   const w = sheetWords(lang);
@@ -38,11 +41,20 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
   }
   const out: Source[] = [];
   const named = new Map<string, string>();
+  /** Regular files by size: those of one size are compared byte for byte. */
+  const bySize = new Map<number, string[]>();
   const add = (name: string, st: Stats) => {
     const key = `${st.dev}:${st.ino}`;
     const first = named.get(key);
-    if (first === undefined) named.set(key, name);
-    out.push(first === undefined ? { name, path: name } : { name, path: name, sameAs: first });
+    if (first !== undefined) {
+      out.push({ name, path: name, sameAs: first });
+      return;
+    }
+    named.set(key, name);
+    const same = st.isFile() && st.size > 0 ? (bySize.get(st.size) ?? []) : [];
+    const copyOf = same.find((other) => sameBytes(other, name));
+    if (st.isFile() && st.size > 0 && copyOf === undefined) bySize.set(st.size, [...same, name]);
+    out.push(copyOf === undefined ? { name, path: name } : { name, path: name, copyOf });
   };
   let stdin = false;
   for (const arg of args) {
@@ -88,6 +100,33 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
     if (bad.length > 0) throw new UsageError([w.notSheets(arg), ...bad].join('\n'));
   }
   return out;
+}
+
+/**
+ * Whether two files of one size hold the same bytes, read side by side until they differ (most
+ * differ in their first block; a file that cannot be read is said to differ: its reading says why).
+ */
+function sameBytes(a: string, b: string): boolean {
+  let fa = -1;
+  let fb = -1;
+  try {
+    fa = openSync(a, 'r');
+    fb = openSync(b, 'r');
+    const x = Buffer.allocUnsafe(1 << 16);
+    const y = Buffer.allocUnsafe(1 << 16);
+    for (let at = 0; ; ) {
+      const n = readSync(fa, x, 0, x.length, at);
+      const m = readSync(fb, y, 0, y.length, at);
+      if (n !== m || x.compare(y, 0, m, 0, n) !== 0) return false;
+      if (n === 0) return true;
+      at += n;
+    }
+  } catch {
+    return false;
+  } finally {
+    if (fa >= 0) closeSync(fa);
+    if (fb >= 0) closeSync(fb);
+  }
 }
 
 /** The size of a source in bytes (0 for standard input or what cannot be stated). */
