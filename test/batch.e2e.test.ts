@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DINING, DINING_AMOUNTS, PROPERTY, SEMESTERS, expectedSummary, sheet, writeCenter } from './centers-tree.js';
-import { run, tempDir } from './helpers.js';
+import { FIX, run, tempDir } from './helpers.js';
 
 let dir: string;
 let root: string;
@@ -263,6 +263,13 @@ describe('evaluate batch, the edges', () => {
       // One row per semester its sheets hold, as for any failed center.
       ...SEMESTERS.map(() => ['饮食中心', 'failed']),
     ]);
+  });
+
+  it('given one center\'s folder, whose subfolders are years, says that a center named like a year is likely one', () => {
+    const r = run(['batch', join(FIX, 'centers', '饮食中心'), '--out-dir', join(dir, 'one-center-out'), '--no-reports']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${join(FIX, 'centers', '饮食中心', '2026')}: warning: the center "2026" is named like a year: is this the folder of one center? batch takes a folder of centers, each in a subfolder\n`);
+    expect(run(['batch', join(FIX, 'centers'), '--out-dir', join(dir, 'all-centers-out'), '--no-reports']).stderr).not.toContain('named like a year');
   });
 
   it('says what is wrong with ROOT (exit 2)', () => {

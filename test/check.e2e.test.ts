@@ -82,6 +82,9 @@ describe('evaluate check', () => {
     expect(r.stdout).toContain('Committee: leader 1 (王主任), head office 1 (李科长), center office 1 (赵老师), student 2 (学生甲, 学生乙)');
     expect(r.stdout.match(/as the rules ask/g)).toHaveLength(2);
     expect(r.stdout).toMatch(/No problems found\.\n$/);
+    // Which policy the scores would be read with: the working folder has none here.
+    expect(r.stdout).toContain('Policy: built-in (no evaluate.config.json in this folder, no --policy)\n');
+    expect(run(['check', H1, '--policy', join(FIX, 'policy.json'), '--lang', 'zh']).stdout).toContain(`考评办法：${join(FIX, 'policy.json')}\n`);
 
     const json = JSON.parse(run(['check', H2, '--format', 'json']).stdout);
     expect(json.problems).toEqual([]);

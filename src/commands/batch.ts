@@ -207,6 +207,8 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   const internal = outcomes.find((o) => o.internal !== undefined);
   if (internal) throw new Error(`center ${internal.center}: ${internal.internal}`);
   const stderr: string[] = loose.map((e) => `${printable(join(root, e.name))}: warning: ${w.looseSheet}`);
+  // A center named 2026 is most likely a year folder of one center given as ROOT.
+  for (const c of centers) if (/^(19|2\d)\d\d$/.test(c)) stderr.push(`${printable(join(root, c))}: warning: ${printable(w.yearCenter(c))}`);
   for (const o of outcomes) {
     for (const line of o.warnings) stderr.push(line);
     if (o.status === 'failed') stderr.push(`evaluate: error: ${printable(w.centerFailed(o.center, join(outDir, o.center, 'problems.txt')))}`);

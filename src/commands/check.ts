@@ -39,6 +39,7 @@ async function run(sheets: string[], flags: CheckFlags): Promise<void> {
     counts: checked.counts,
     summary: checked.summary,
     problems,
+    policyFile: common.policyFile,
     lang: common.lang,
     color: common.color,
   };

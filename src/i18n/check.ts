@@ -25,6 +25,8 @@ const enWords = {
   okWarnings: (warnings: number) => `No errors; ${plural(warnings, 'warning')}.`,
   bad: (errors: number, warnings: number) =>
     `${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.`,
+  /** Which policy the scores would be read with: its file, or the built-in one (none in the working folder). */
+  policy: (file: string | null) => `Policy: ${file ?? 'built-in (no evaluate.config.json in this folder, no --policy)'}`,
   notWritten: (out: string) => `--out ${out} was not written because of the errors.`,
   semesterName: (s: string) => s,
 };
@@ -51,6 +53,7 @@ const zhWords: CheckWords = {
   ok: '未发现问题。',
   okWarnings: (warnings: number) => `没有错误；${warnings} 个警告。`,
   bad: (errors: number, warnings: number) => `${errors} 个错误${warnings ? `，${warnings} 个警告` : ''}。`,
+  policy: (file: string | null) => `考评办法：${file ?? '内置规则（当前目录中没有 evaluate.config.json，也没有 --policy）'}`,
   notWritten: (out: string) => `因有错误，未写出 --out ${out}。`,
   semesterName: semesterZh,
 };

@@ -63,6 +63,8 @@ const enWords = {
   unreadableOther: (code: string) => `cannot read this sheet (${code})`,
   noSheets: 'no .csv sheet in this center\'s folder or its subfolders',
   looseSheet: 'this sheet is in no center\'s folder, so no center reads it: move it into its center\'s folder',
+  /** A center folder named like a year (ROOT one center's folder, whose subfolders are years). */
+  yearCenter: (name: string) => `the center "${name}" is named like a year: is this the folder of one center? batch takes a folder of centers, each in a subfolder`,
   policyProblem: (message: string) => `the center's policy cannot be used: ${message}`,
   // Usage errors
   rootMissing: (root: string) => `cannot read ROOT "${root}": no such folder`,
@@ -135,6 +137,7 @@ const zhWords: HistoryWords = {
   unreadableOther: (code: string) => `无法读取此评分表（${code}）`,
   noSheets: '该中心的文件夹（含子文件夹）里没有 .csv 评分表',
   looseSheet: '此评分表不在任何中心的文件夹里，不会被读取：请移到所属中心的文件夹中',
+  yearCenter: (name: string) => `中心“${name}”的名字像年份：这是不是某一个中心的文件夹？batch 读取的是各中心文件夹所在的上一级文件夹`,
   policyProblem: (message: string) => `该中心的考评办法文件无法使用：${message}`,
   rootMissing: (root: string) => `无法读取 ROOT "${root}"：文件夹不存在`,
   rootNotFolder: (root: string) => `ROOT "${root}" 不是文件夹：请给出每个中心一个子文件夹的那个总文件夹`,

@@ -12,6 +12,8 @@ export interface CheckRenderInput {
   counts: RowCounts;
   summary: SheetsSummary;
   problems: Problem[];
+  /** The policy file the scores are read with (null: the built-in one). */
+  policyFile: string | null;
   lang: Lang;
   color: boolean;
 }
@@ -71,6 +73,7 @@ export function checkTable(input: CheckRenderInput): string {
     w.rows(input.counts.read, input.counts.used, input.counts.rejected),
     w.totals(s.staff, s.raters, s.semesters.map((x) => x.semester)),
     w.scores(methodCounts(s.scores)),
+    w.policy(input.policyFile === null ? null : printable(input.policyFile)),
   ];
   for (const x of s.semesters) {
     out.push('', c.bold(w.semester(x.semester, x.staff, x.raters)), `  ${w.scores(methodCounts(x.scores))}`);
