@@ -5,7 +5,8 @@ import { screen } from '@inquirer/testing/vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type EnterFlags, fitLines, runEnter } from '../src/commands/enter.js';
+import { type EnterFlags, runEnter } from '../src/commands/enter.js';
+import { fitLines } from '../src/render/lines.js';
 import { runInit } from '../src/commands/init.js';
 import { MICRO } from '../src/core/cells.js';
 import { rowTotal } from '../src/core/entry.js';
@@ -342,7 +343,7 @@ describe('enter keeps its own lines within 80 columns', () => {
 
   it('fitLines breaks between items only', () => {
     const items = Array.from({ length: 9 }, (_, i) => `S00${i} 欧阳建国`);
-    const lines = fitLines('Not typed yet: ', items, ', ', '.');
+    const lines = fitLines('Not typed yet: ', items, ', ', '.', 79);
     expect(lines.every((l) => displayWidth(l) <= 79)).toBe(true);
     expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(`Not typed yet: ${items.join(', ')}.`);
   });

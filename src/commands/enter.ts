@@ -15,7 +15,7 @@ import { METHODS, Problems } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang, words } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
-import { displayWidth } from '../render/width.js';
+import { fitLines } from '../render/lines.js';
 import type { Align } from '../render/table.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
 import { EntrySheet } from '../io/entry-sheet.js';
@@ -144,7 +144,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   };
 
   ui.say(w.intro(rater, w.role[role], semester, staff.length));
-  for (const l of fitLines(w.methodsLabel, methods.map((m) => w.methodRange(ui.method(m), pointsText(m.maxMicro), countsFor(m))), w.listSep)) ui.say(l);
+  for (const l of fitLines(w.methodsLabel, methods.map((m) => w.methodRange(ui.method(m), pointsText(m.maxMicro), countsFor(m))), w.listSep, '', lineWidth())) ui.say(l);
   ui.say(w.savedTo(flags.out));
   if (opened.resumed && session.savedCount > 0) ui.say(w.resumed(session.savedCount, staff.length));
   for (const l of w.keys.split('\n')) ui.say(ui.dim(l));
@@ -226,7 +226,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
     warn(`\n${text}${w.period}`);
     const saved = session.savedStaff().map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
     const shown = saved.length <= 8 ? saved : [...saved.slice(0, 3), '…', ...saved.slice(-2)];
-    for (const l of fitLines('', shown, w.listSep)) warn(l);
+    for (const l of fitLines('', shown, w.listSep, '', lineWidth())) warn(l);
     if (session.unsaved().length > 0) warn(w.stoppedResume);
     return 'interrupted';
   }
@@ -238,7 +238,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   const missing = session.unsaved();
   if (missing.length > 0) {
     const names = missing.map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
-    for (const l of fitLines(w.doneMissing, names, w.listSep, w.period)) ui.say(l);
+    for (const l of fitLines(w.doneMissing, names, w.listSep, w.period, lineWidth())) ui.say(l);
     ui.say(w.doneMissingAgain);
   }
   return 'done';
@@ -252,29 +252,6 @@ function lineWidth(): number {
   return Math.max(20, Math.min(80, terminalColumns() ?? 80) - 1);
 }
 
-/**
- * `label` and the items joined by `sep`, in lines of at most `width` columns broken only between
- * items (the terminal would break inside a word or a name), the lines after the first (and the
- * first, without a label) indented by `indent`, and `end` after the last item.
- */
-export function fitLines(label: string, items: readonly string[], sep: string, end = '', width = lineWidth(), indent = '  '): string[] {
-  const lines: string[] = [];
-  let line = label || indent;
-  let empty = true;
-  items.forEach((item, k) => {
-    const piece = item + (k < items.length - 1 ? sep.trimEnd() : end);
-    const gap = empty ? '' : sep.length > sep.trimEnd().length ? ' ' : '';
-    if (!empty && displayWidth(line + gap + piece) > width) {
-      lines.push(line.trimEnd());
-      line = indent;
-      empty = true;
-    }
-    line += (empty ? '' : gap) + piece;
-    empty = false;
-  });
-  lines.push(line.trimEnd());
-  return lines;
-}
 
 /** The sheet must not be the roster or a folder, and its folder must exist. It may exist: that is resuming. */
 function checkSheetPath(out: string, roster: string, lang: Lang): void {
@@ -368,7 +345,7 @@ class EnterScreen {
         return;
       case 'come-back':
         this.say('');
-        for (const l of fitLines(this.w.comeBack, n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`), this.w.listSep)) this.say(l);
+        for (const l of fitLines(this.w.comeBack, n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`), this.w.listSep, '', lineWidth())) this.say(l);
         return;
       case 'summary':
         return;

@@ -50,6 +50,8 @@ export const en = {
   moneyBelow: 'Rewards, penalties and rectification (too wide for the table here):',
   /** A person, then a list of theirs on the same line (the money below a narrow table, enter's summary as a list). */
   personList: (who: string, parts: string[]) => `${who}: ${parts.join(', ')}`,
+  /** personList's separator, where a list is broken into lines (render/lines.ts). */
+  listSep: ', ',
   rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
   currency: (n: number) => `¥${n}`,
   /** Items of a list in running text (flags, role weights, dates). */

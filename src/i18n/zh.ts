@@ -50,6 +50,7 @@ export const zh: Words = {
   moneyBelow: '奖励、处罚与整改期限（终端太窄，未在上表中显示）：',
   /** A person, then a list of theirs on the same line (the money below a narrow table, enter's summary as a list). */
   personList: (who: string, parts: string[]) => `${who}：${parts.join('，')}`,
+  listSep: '，',
   rows: (read: number, used: number, rejected: number) => `数据行：读取 ${read}，采用 ${used}，拒绝 ${rejected}`,
   currency: (n: number) => `¥${n}`,
   list: (items: readonly string[]) => items.join('、'),

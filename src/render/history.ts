@@ -132,7 +132,7 @@ export function historyTable(input: HistoryRenderInput): string {
   pushAll(out, layout(inTable(head, fit), rows.map((r) => inTable(r, fit)), inTable(aligns, fit), c, fit.gap));
   out.push('');
   const cw = words(input.lang);
-  const below = listBelow(head, rows, fit, (k) => `${h.staff[k]!.staffId} ${h.staff[k]!.name}`, cw.personList, room);
+  const below = listBelow(head, rows, fit, (k) => `${h.staff[k]!.staffId} ${h.staff[k]!.name}`, cw, room);
   if (below.length > 0) {
     // Headed by the columns it holds ("Exc, Good, Qual, Unq:"), in the words of the table's heading.
     pushAll(out, fold(cw.personList(cw.list(fit.below.map((i) => head[i]!)), []).trimEnd()).map((l) => c.bold(l)));

@@ -178,7 +178,7 @@ export function scoreTable(input: ScoreRenderInput): string {
       pushAll(out, layout(head, shown[0]!.rows, cols, c, fit.gap));
       out.push('');
     }
-    const below = listBelow(header, all, fit, (k) => `${r.staff[k]!.rank} ${r.staff[k]!.staffId} ${r.staff[k]!.name}`, w.personList);
+    const below = listBelow(header, all, fit, (k) => `${r.staff[k]!.rank} ${r.staff[k]!.staffId} ${r.staff[k]!.name}`, w);
     if (below.length > 0) {
       out.push(c.bold(w.moneyBelow));
       pushAll(out, below);

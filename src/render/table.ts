@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { painter } from './paint.js';
 import { printable } from './format.js';
+import { fitLines } from './lines.js';
 import { displayWidth } from './width.js';
 import type { Grade } from '../core/types.js';
 
@@ -87,39 +88,15 @@ export function listBelow(
   rows: readonly Cell[][],
   a: Arrangement,
   who: (row: number) => string,
-  personList: (who: string, parts: string[]) => string,
+  w: { personList: (who: string, parts: string[]) => string; listSep: string },
   room: number | null = null,
 ): string[] {
   const out: string[] = [];
   rows.forEach((r, k) => {
     const parts = a.below.filter((i) => r[i] && r[i].text !== '').map((i) => `${header[i]} ${r[i]!.text}`);
     if (parts.length === 0) return;
-    const person = who(k);
-    const line = printable(`  ${personList(person, parts)}`);
-    if (room === null || displayWidth(line) <= room) {
-      out.push(line);
-      return;
-    }
-    // Where each item begins in the line (items after `who`, in order), the places it may break.
-    const starts: number[] = [];
-    let at = 2 + printable(person).length;
-    for (const p of parts.map(printable)) {
-      at = line.indexOf(p, at);
-      starts.push(at);
-      at += p.length;
-    }
-    const indent = ' '.repeat(4);
-    let from = 0;
-    let prefix = '';
-    for (let j = 1; j < starts.length; j++) {
-      const next = j + 1 < starts.length ? starts[j + 1]! : line.length;
-      if (displayWidth((prefix + line.slice(from, next)).trimEnd()) > room) {
-        out.push((prefix + line.slice(from, starts[j])).trimEnd());
-        from = starts[j]!;
-        prefix = indent;
-      }
-    }
-    out.push(prefix + line.slice(from));
+    if (room === null) out.push(printable(`  ${w.personList(who(k), parts)}`));
+    else for (const l of fitLines(printable(`  ${w.personList(who(k), [])}`), parts.map(printable), w.listSep, '', room, '    ')) out.push(l);
   });
   return out;
 }

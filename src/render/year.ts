@@ -243,7 +243,7 @@ export function yearTable(input: YearRenderInput): string {
   const shown = sections.map((sec) => ({ title: sec.title, rows: sec.rows.map((row) => inTable(row, fit)) }));
   pushAll(out, sectionedLayout(inTable(header, fit), shown, inTable(aligns, fit), c, fit.gap));
   const people = sorted.flatMap((sec) => sec.outcomes);
-  const below = listBelow(header, all, fit, (k) => `${people[k]!.staffId} ${people[k]!.name}`, words(input.lang).personList, room);
+  const below = listBelow(header, all, fit, (k) => `${people[k]!.staffId} ${people[k]!.name}`, words(input.lang), room);
   if (below.length > 0) {
     pushAll(out, fold(words(input.lang).moneyBelow).map((l) => c.bold(l)));
     pushAll(out, below);
