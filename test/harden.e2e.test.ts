@@ -34,10 +34,10 @@ describe('rewards --format table fits 120 columns', () => {
   it('the amounts of each semester, the bonus and the totals are all there', () => {
     const r = run(['rewards', ...BOTH, '--format', 'table', '--no-color']);
     expect(r.stdout).toMatch(/^ID +Name +Post +H1 +H2 +Bonus +Rewards +Penalties +Rectify by$/m);
-    expect(r.stdout).toMatch(/^S022 {2}唐明 +4号楼 {2}excellent ¥800 +excellent ¥800 +¥2000 +¥3600$/m);
+    expect(r.stdout).toMatch(/^S022 {2}唐明 +4号楼 {2}excellent ¥800 +excellent ¥800 +¥2,000 +¥3,600$/m);
     expect(r.stdout).toMatch(/^S007 {2}吴强 +2号楼 {2}unqualified −¥200 +unqualified −¥200 +¥400$/m);
     expect(r.stdout).toMatch(/^S014 {2}何平 +3号楼 {2}unqualified −¥200 +qualified +¥200 {2}2026-07-30$/m);
-    expect(r.stdout).toContain('In total: rewards ¥19500, penalties ¥800');
+    expect(r.stdout).toContain('In total: rewards ¥19,500, penalties ¥800');
   });
 
   it('a long reason under a long staff id is wrapped at its separators', () => {

@@ -228,3 +228,12 @@ describe('the problems of the reader, in both languages', () => {
     expect(problemsEn['single-cell-header'](['\t', ','], CTX)).toBe("the header is a single cell: the sheet seems to be separated by tabs, not \",\"; give --delimiter $'\\t' (a tab)");
   });
 });
+
+describe('money as people read it', () => {
+  it('is yuan in groups of three digits, in every language (CSV and JSON keep the number)', async () => {
+    const { yuan } = await import('../src/core/money.js');
+    expect([0, 800, 999, 1000, 19500, 1234567, -200].map(yuan)).toEqual(['¥0', '¥800', '¥999', '¥1,000', '¥19,500', '¥1,234,567', '¥-200']);
+    const { words } = await import('../src/i18n/index.js');
+    expect([words('en').currency(3600), words('zh').currency(3600)]).toEqual(['¥3,600', '¥3,600']);
+  });
+});

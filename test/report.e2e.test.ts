@@ -86,7 +86,7 @@ describe('evaluate report', () => {
       expect(ranking).toMatch(row);
     }
     const consequences = section(html, 'consequences');
-    expect(text(consequences)).toContain('2026-H1: rewards, 15 staff, ¥7000 in total');
+    expect(text(consequences)).toContain('2026-H1: rewards, 15 staff, ¥7,000 in total');
     expect(consequences).toMatch(/<td>S020<\/td><td>谢涛<\/td>.*¥200<\/td><td><span class="date">2026-07-30<\/span><\/td>/);
 
     const signatures = section(html, 'signatures');

@@ -147,6 +147,6 @@ describe('the committee and the policy in words', () => {
     expect(text).toContain('without the highest and the lowest score, from 5 scores on');
     expect(text).toContain('excellent ¥800, good ¥300');
     expect(text).toContain('the penalty not set; rectification within 30 days');
-    expect(text).toContain('the annual bonus ¥2000');
+    expect(text).toContain('the annual bonus ¥2,000');
   });
 });

@@ -116,11 +116,11 @@ describe('evaluate year', () => {
     const rest = out.indexOf('Everyone else (18)');
     expect(award).toBeGreaterThan(0);
     expect(award < nonRenewal && nonRenewal < rect && rect < rest).toBe(true);
-    expect(out.slice(award, nonRenewal)).toMatch(/S001 {2}张伟 +1号楼 {2}93\.7 {2}excellent +94\.2 {2}excellent +¥3600 +award candidate, annual bonus/);
+    expect(out.slice(award, nonRenewal)).toMatch(/S001 {2}张伟 +1号楼 {2}93\.7 {2}excellent +94\.2 {2}excellent +¥3,600 +award candidate, annual bonus/);
     expect(out.slice(nonRenewal, rect)).toMatch(/S007 {2}吴强 .*55\.3 {2}unqualified {2}54\.2 {2}unqualified +¥400 +not renewed/);
     expect(out.slice(rect, rest)).toMatch(/S014 .* ¥200 {2}2026-07-30 {2}rectification \(H1 unqualified\)/);
     expect(out).toContain('Award candidates 3, not renewed 1, rectification 2, incomplete 0');
-    expect(out).toContain('In total: rewards ¥19500, penalties ¥800');
+    expect(out).toContain('In total: rewards ¥19,500, penalties ¥800');
   });
 
   it('speaks Chinese with --lang zh, in the table and the CSV headers', () => {
@@ -143,7 +143,7 @@ describe('evaluate year', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## Year 2026: 24 staff, H1 and H2 side by side');
     expect(r.stdout).toContain('### Award candidates (3)');
-    expect(r.stdout).toContain('| S011 | 朱磊 | 2号楼 | **95.3** | excellent | **96.5** | excellent | ¥3600 |  |  | award candidate, annual bonus |');
+    expect(r.stdout).toContain('| S011 | 朱磊 | 2号楼 | **95.3** | excellent | **96.5** | excellent | ¥3,600 |  |  | award candidate, annual bonus |');
   });
 
   it('takes the year from the sheets when they hold one year: the same report as with --year (year and rewards)', () => {
@@ -329,8 +329,8 @@ describe('evaluate rewards', () => {
     const t = run(['rewards', ...BOTH, '--format', 'table', '--no-color']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('Rewards and penalties 2026: 20 staff');
-    expect(t.stdout).toMatch(/S022 {2}唐明 +4号楼 {2}excellent ¥800 +excellent ¥800 +¥2000 +¥3600/);
-    expect(t.stdout).toContain('In total: rewards ¥19500, penalties ¥800');
+    expect(t.stdout).toMatch(/S022 {2}唐明 +4号楼 {2}excellent ¥800 +excellent ¥800 +¥2,000 +¥3,600/);
+    expect(t.stdout).toContain('In total: rewards ¥19,500, penalties ¥800');
     const empty = run(['rewards', H1, '--year', '2026', '--policy', POLICY, '--only', 'non-renewal', '--format', 'md']);
     expect(empty.stdout).toBe('## Rewards and penalties 2026 (non-renewal only): 0 staff\n\nNobody is on this list.\n');
   });
@@ -352,12 +352,12 @@ describe('the money totals of year, rewards and the report when some amounts are
     // Set: 800 x 4 = 3200. Unset: S1's bonus, the good rewards of S2, S4 and S5 (twice), S3's two penalties.
     const rewards = run(['rewards', ...args, '--format', 'table', '--no-color']);
     expect(rewards.code).toBe(0);
-    expect(rewards.stdout).toContain('In total: rewards ¥3200 (5 amounts unset), penalties ¥0 (2 amounts unset)');
+    expect(rewards.stdout).toContain('In total: rewards ¥3,200 (5 amounts unset), penalties ¥0 (2 amounts unset)');
     const year = run(['year', ...args, '--lang', 'zh', '--no-color']);
-    expect(year.stdout).toContain('合计：奖励 ¥3200（另有 5 项金额未设），处罚 ¥0（另有 2 项金额未设）');
+    expect(year.stdout).toContain('合计：奖励 ¥3,200（另有 5 项金额未设），处罚 ¥0（另有 2 项金额未设）');
     const report = run(['report', ...args, '--lang', 'zh', '--format', 'html']);
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain('奖励 ¥3200（另有 5 项金额未设）');
+    expect(report.stdout).toContain('奖励 ¥3,200（另有 5 项金额未设）');
   });
 });
 

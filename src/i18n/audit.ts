@@ -3,6 +3,7 @@
  * verify's markers `reproduced`, `changed:`, `missing:` and `policy changed` are not here: they stay
  * English in both languages, for scripts; what explains them follows --lang.
  */
+import { yuan } from '../core/money.js';
 import type { Lang } from './index.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -80,7 +81,7 @@ const enWords = {
     none: '—',
     yes: 'yes',
     no: 'no',
-    currency: (n: number) => `¥${n}`,
+    currency: yuan,
     notAReport: (file: string) =>
       `${file} is not a JSON report of evaluate score or evaluate year (write one with --format json)`,
     different: (before: string, after: string) =>
@@ -164,7 +165,7 @@ const zhWords: AuditWords = {
     none: '—',
     yes: '是',
     no: '否',
-    currency: (n: number) => `¥${n}`,
+    currency: yuan,
     notAReport: (file: string) => `${file} 不是 evaluate score 或 evaluate year 的 JSON 报告（用 --format json 生成）`,
     different: (before: string, after: string) => `两个文件是不同命令的报告（${before} 和 ${after}）：diff 只比较同一命令的两份报告`,
     notDiffable: (kind: string) => `diff 只比较 evaluate score 或 evaluate year 的报告，不比较 evaluate ${kind} 的报告`,

@@ -1,4 +1,6 @@
 /** English words a person reads. Every key here exists in zh.ts too (the type makes sure). */
+import { yuan } from '../core/money.js';
+
 export const en = {
   grade: { excellent: 'excellent', good: 'good', qualified: 'qualified', unqualified: 'unqualified' },
   method: { listen: 'listen', see: 'see', check: 'check', test: 'test', ask: 'ask' },
@@ -53,7 +55,7 @@ export const en = {
   /** personList's separator, where a list is broken into lines (render/lines.ts). */
   listSep: ', ',
   rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
-  currency: (n: number) => `¥${n}`,
+  currency: yuan,
   /** Items of a list in running text (flags, role weights, dates). */
   list: (items: readonly string[]) => items.join(', '),
   /** A rater as shown: the consensus sheet's rater (`committee`, SPEC) in the language's words. */

@@ -1,4 +1,5 @@
 /** The words of `evaluate explain`, English and Chinese; both tables have the same keys. */
+import { yuan } from '../core/money.js';
 import { semesterZh } from './zh.js';
 
 type Money = string;
@@ -42,7 +43,7 @@ const enWords = {
   // Ten of those who share the rank, then how many more (a big semester has hundreds on one total; JSON lists all).
   rank: (rank: number, of: number, tied: string[]) =>
     `${rank} of ${of}${tied.length ? `, shared with ${tied.slice(0, TIED_SHOWN).join(', ')}${tied.length > TIED_SHOWN ? ` and ${tied.length - TIED_SHOWN} more` : ''}` : ''}`,
-  money: (n: number | null): Money => (n === null ? 'amount unset in the policy' : `¥${n}`),
+  money: (n: number | null): Money => (n === null ? 'amount unset in the policy' : yuan(n)),
   semesterRule: {
     'excellent-reward': (a: { reward: Money }) => `excellent-reward: the excellent reward, ${a.reward}`,
     'good-reward': (a: { reward: Money }) => `good-reward: the good reward, ${a.reward}`,
@@ -105,7 +106,7 @@ const zhWords: ExplainWords = {
     min === null ? `${grade}（${total} < ${below}）` : below === null ? `${grade}（${total} ≥ ${min}）` : `${grade}（${min} ≤ ${total} < ${below}）`,
   rank: (rank: number, of: number, tied: string[]) =>
     `第 ${rank} 名，共 ${of} 人${tied.length ? `（与 ${tied.slice(0, TIED_SHOWN).join('、')}${tied.length > TIED_SHOWN ? ` 等 ${tied.length} 人` : ' '}并列）` : ''}`,
-  money: (n: number | null): Money => (n === null ? '金额未设' : `¥${n}`),
+  money: (n: number | null): Money => (n === null ? '金额未设' : yuan(n)),
   // The rule ids (excellent-reward, ...) are for scripts: JSON keeps them, the secretary reads words.
   semesterRule: {
     'excellent-reward': (a) => `优秀：奖励 ${a.reward}`,

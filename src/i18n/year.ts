@@ -1,4 +1,5 @@
 /** The words of `evaluate year` and `evaluate rewards`, English and Chinese, with the same keys. */
+import { yuan } from '../core/money.js';
 import type { Half, YearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
 import type { Lang } from './index.js';
@@ -11,7 +12,7 @@ const enWords = {
   status: { complete: 'complete', incomplete: 'incomplete' },
   notScored: 'not scored',
   unset: '(unset)',
-  currency: (n: number) => `¥${n}`,
+  currency: yuan,
   join: '; ',
   section: {
     award: 'Award candidates',
@@ -123,7 +124,7 @@ const zhWords: YearWords = {
   status: { complete: '完整', incomplete: '不完整' },
   notScored: '未评分',
   unset: '（金额未设）',
-  currency: (n: number) => `¥${n}`,
+  currency: yuan,
   join: '；',
   section: {
     award: '评优推荐候选人',

@@ -1,4 +1,5 @@
 /** 中文用语：与 en.ts 一一对应。 */
+import { yuan } from '../core/money.js';
 import { CONSENSUS_RATER } from '../core/types.js';
 import type { Words } from './en.js';
 
@@ -52,7 +53,7 @@ export const zh: Words = {
   personList: (who: string, parts: string[]) => `${who}：${parts.join('，')}`,
   listSep: '，',
   rows: (read: number, used: number, rejected: number) => `数据行：读取 ${read}，采用 ${used}，拒绝 ${rejected}`,
-  currency: (n: number) => `¥${n}`,
+  currency: yuan,
   list: (items: readonly string[]) => items.join('、'),
   rater: (name: string) => (name === CONSENSUS_RATER ? '考评小组' : name),
   unset: '金额未设',

@@ -1,4 +1,5 @@
 /** A policy as the file `evaluate init` writes, and as the few lines it shows before writing. */
+import { yuan } from '../core/money.js';
 import type { Policy } from '../core/policy.js';
 import { METHODS, ROLES } from '../core/types.js';
 import { interactiveWords } from '../i18n/interactive.js';
@@ -47,7 +48,7 @@ function jsonText(v: unknown, indent: string): string {
 
 export function policySummary(p: Policy, lang: 'en' | 'zh'): string {
   const w = interactiveWords(lang);
-  const money = (v: number | null) => (v === null ? w.notSet : `¥${v}`);
+  const money = (v: number | null) => (v === null ? w.notSet : yuan(v));
   const sum = METHODS.reduce((t, m) => t + p.methods[m].max, 0);
   const methods = METHODS.map((m) => {
     const mp = p.methods[m];

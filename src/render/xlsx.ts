@@ -9,6 +9,7 @@
  * exceljs (maintained, engines node >= 8.3) is loaded here only, when a workbook is asked for: it
  * takes about 200 ms to load, which `evaluate score` on a table must not pay.
  */
+import { yuan } from '../core/money.js';
 import type { Worksheet } from 'exceljs';
 import type { StaffResult } from '../core/report.js';
 import { type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
@@ -72,7 +73,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function shown(v: Value, kind: ColumnKind, precision: number): string {
   if (v === null) return '';
   if (typeof v === 'string') return v;
-  if (kind === 'amount') return `¥${v.toLocaleString('en-US')}`;
+  if (kind === 'amount') return yuan(v);
   if (kind === 'score') return v.toFixed(2);
   if (kind === 'total') return v.toFixed(precision);
   return String(v);
