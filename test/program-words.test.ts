@@ -1,6 +1,7 @@
 /** The program's words before commander parses: the language of the help, and its wrapping of Chinese text. */
 import { describe, expect, it } from 'vitest';
-import { argvLang, operandWords, optionsAfterCommand, wrapText } from '../src/commands/program-words.js';
+import { argvLang, operandWords, optionsAfterCommand } from '../src/commands/program-words.js';
+import { wrapText } from '../src/render/lines.js';
 import { run } from './helpers.js';
 import { defaultLang } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';

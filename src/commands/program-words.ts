@@ -7,6 +7,7 @@ import { type Argument, type Command, Help, type Option } from 'commander';
 import { type ArgumentShown, type HelpWords, helpWords } from '../i18n/help.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { printable } from '../render/format.js';
+import { wrapText } from '../render/lines.js';
 import { displayWidth } from '../render/width.js';
 
 /**
@@ -71,72 +72,6 @@ export function operandWords(args: readonly string[]): string[] {
   return out;
 }
 
-// Chinese characters and full-width punctuation: a line may break between two of them.
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
-// Punctuation that stays with the character before it, or (opening) with the one after it.
-const CLOSE = new Set('，。、；：？！）」』》”’');
-const OPEN = new Set('（「『《“‘');
-
-/**
- * A line cut where it may break: at spaces (a space goes with the word after it, as in commander),
- * between two Chinese characters (not before closing punctuation nor after opening), and after
- * Chinese punctuation (`、`, `：`: a list of ids can wrap). Never between a Chinese character and a
- * Latin one, nor inside a path: `ROOT/<中心>/evaluate.config.json` stays whole.
- */
-function chunks(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let prev = '';
-  let inPath = false;
-  for (const c of line) {
-    const space = /\s/.test(c);
-    const prevSpace = /\s/.test(prev);
-    let breakHere = false;
-    if (cur !== '') {
-      if (space) breakHere = !prevSpace;
-      else if (!prevSpace && !CLOSE.has(c) && !OPEN.has(prev)) {
-        breakHere = (!inPath && CJK.test(prev) && CJK.test(c)) || CLOSE.has(prev);
-      }
-    }
-    if (breakHere) {
-      out.push(cur);
-      cur = '';
-    }
-    if (space || CLOSE.has(c)) inPath = false;
-    else if (c === '/' || c === '<') inPath = true;
-    cur += c;
-    prev = c;
-  }
-  if (cur !== '') out.push(cur);
-  return out;
-}
-
-/** Wraps text to `width` columns at spaces and between Chinese characters, keeping line breaks. */
-export function wrapText(str: string, width: number): string {
-  return str
-    .split(/\r\n|\n/)
-    .map((line) => {
-      const parts = chunks(line);
-      if (parts.length === 0) return '';
-      const lines: string[] = [];
-      let current = parts.shift()!;
-      let w = displayWidth(current);
-      for (const part of parts) {
-        const pw = displayWidth(part);
-        if (w + pw <= width) {
-          current += part;
-          w += pw;
-          continue;
-        }
-        lines.push(current.trimEnd());
-        current = part.trimStart();
-        w = displayWidth(current);
-      }
-      lines.push(current);
-      return lines.join('\n');
-    })
-    .join('\n');
-}
 
 /** commander's notes after an option's or argument's text: its choices and its default. */
 function described(text: string, choices: readonly string[] | undefined, dflt: string | null, w: HelpWords): string {

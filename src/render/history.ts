@@ -11,7 +11,7 @@ import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
 import { csvString } from './csv.js';
 import { mdEscape, neutralize } from './format.js';
 import { type Align, type Arrangement, type Cell, fitTable, inTable, layout, listBelow, mdTable, painter, pushAll } from './table.js';
-import { wrapText } from '../commands/program-words.js';
+import { wrapText } from './lines.js';
 
 export interface HistoryRenderInput {
   history: History;

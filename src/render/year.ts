@@ -8,7 +8,7 @@ import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { type Align, type Arrangement, type Cell, fitTable, inTable, listBelow, mdTable, painter, sectionedLayout, pushAll } from './table.js';
-import { wrapText } from '../commands/program-words.js';
+import { wrapText } from './lines.js';
 
 export interface YearRenderInput {
   year: number;
