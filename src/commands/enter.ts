@@ -144,7 +144,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   };
 
   ui.say(w.intro(rater, w.role[role], semester, staff.length));
-  for (const l of fitLines(w.methodsLabel, methods.map((m) => w.methodRange(ui.method(m), pointsText(m.maxMicro), countsFor(m))), w.listSep, '', lineWidth())) ui.say(l);
+  for (const l of fitLines(w.methodsLabel, methods.map((m) => w.methodRange(ui.method(m), pointsText(m.maxMicro), countsFor(m))), words(lang).listSep, '', lineWidth())) ui.say(l);
   ui.say(w.savedTo(flags.out));
   if (opened.resumed && session.savedCount > 0) ui.say(w.resumed(session.savedCount, staff.length));
   for (const l of w.keys.split('\n')) ui.say(ui.dim(l));
@@ -226,7 +226,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
     warn(`\n${text}${w.period}`);
     const saved = session.savedStaff().map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
     const shown = saved.length <= 8 ? saved : [...saved.slice(0, 3), '…', ...saved.slice(-2)];
-    for (const l of fitLines('', shown, w.listSep, '', lineWidth())) warn(l);
+    for (const l of fitLines('', shown, words(lang).listSep, '', lineWidth())) warn(l);
     if (session.unsaved().length > 0) warn(w.stoppedResume);
     return 'interrupted';
   }
@@ -238,7 +238,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   const missing = session.unsaved();
   if (missing.length > 0) {
     const names = missing.map((i) => `${staff[i]!.staffId} ${staff[i]!.name}`);
-    for (const l of fitLines(w.doneMissing, names, w.listSep, w.period, lineWidth())) ui.say(l);
+    for (const l of fitLines(w.doneMissing, names, words(lang).listSep, w.period, lineWidth())) ui.say(l);
     ui.say(w.doneMissingAgain);
   }
   return 'done';
@@ -345,7 +345,7 @@ class EnterScreen {
         return;
       case 'come-back':
         this.say('');
-        for (const l of fitLines(this.w.comeBack, n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`), this.w.listSep, '', lineWidth())) this.say(l);
+        for (const l of fitLines(this.w.comeBack, n.staff.map((i) => `${s[i]!.staffId} ${s[i]!.name}`), words(this.lang).listSep, '', lineWidth())) this.say(l);
         return;
       case 'summary':
         return;
@@ -386,7 +386,7 @@ class EnterScreen {
       parts.push(r.status === 'saved' ? this.dim(w.status[r.status]) : w.status[r.status]);
       // "S001 张伟: " (zh "S001 张伟："): the person before the list of their figures.
       const label = `  ${printable(cw.personList(`${r.staff.staffId} ${r.staff.name}`, []))}`;
-      for (const l of fitLines(label, parts, w.listSep, '', lineWidth(), '      ')) this.say(l);
+      for (const l of fitLines(label, parts, cw.listSep, '', lineWidth(), '      ')) this.say(l);
     }
   }
 }

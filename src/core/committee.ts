@@ -211,7 +211,8 @@ function committeeWarning(tally: Tally, log: ProblemLog, semester: string, score
     if (role === NO_ROLE) none++;
     else {
       counts[role]!++;
-      if (last[role]! < 0 || (tally.raterRole[r]! >= 0 && later(r, last[role]!))) last[role] = r;
+      // (A rater counted under a role has it from a row: effectiveRole gives no other.)
+      if (last[role]! < 0 || later(r, last[role]!)) last[role] = r;
     }
   }
   if (counts.every((c) => c === 0)) return;
@@ -220,7 +221,7 @@ function committeeWarning(tally: Tally, log: ProblemLog, semester: string, score
   let at = first;
   const over = differences.find((d) => d.role !== 'none' && d.found > d.expected);
   const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;
-  if (rater >= 0 && tally.raterRole[rater]! >= 0) at = { file: tally.files.get(tally.raterRoleFile[rater]!)!, line: tally.raterRoleLine[rater]! };
+  if (rater >= 0) at = { file: tally.files.get(tally.raterRoleFile[rater]!)!, line: tally.raterRoleLine[rater]! };
   log.warning(at.file, at.line, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
 }
 

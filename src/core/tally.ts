@@ -424,25 +424,33 @@ export class Tally {
     }
     if (sparse) this.sparseMask[cell] = mask;
     else this.cellMask[cell] = mask;
-    if (twice !== 0) this.scoredTwice(file, row.line, (m) => row.columns[m]!, twice, sparse, cell, ref, this.nameOf[person]!);
+    if (twice !== 0) {
+      this.hereAt.fill(file.order, 0, 10);
+      for (let m = 0; m < 5; m++) this.hereAt[2 * m + 1] = row.line;
+      this.scoredTwice(this.hereAt, (m) => row.columns[m]!, twice, sparse, cell, ref, this.nameOf[person]!);
+    }
   }
 
+  /** Per method, the file and line of a score given again (scoredTwice's `here`). */
+  private readonly hereAt = new Int32Array(10);
+
   /**
-   * The methods `twice` of one row (or of one cell of the other thread's tally, at one place) that the
-   * cell held already: one problem for the methods whose first score was on the same line (a row
-   * given twice is one mistake, said once), at the column of the first of them.
+   * The methods `twice` that a cell held already, given again at `here` (per method, its file and
+   * line: one row's, or the other thread's places of a cell's): one problem for the methods given
+   * again on one line whose first scores were on one line too (a row given twice is one mistake,
+   * said once), at the column of the first of them.
    */
-  private scoredTwice(file: FileRef, line: number, columnOf: (m: number) => number, twice: number, sparse: boolean, cell: number, ref: number, name: number): void {
+  private scoredTwice(here: Int32Array, columnOf: (m: number) => number, twice: number, sparse: boolean, cell: number, ref: number, name: number): void {
     while (twice !== 0) {
       const first = 31 - Math.clz32(twice & -twice);
       const { file: atFile, line: atLine } = this.methodAt(sparse, cell, first);
       let same = 0;
       for (let m = first; m < 5; m++) {
-        if (!(twice & (1 << m))) continue;
+        if (!(twice & (1 << m)) || here[2 * m] !== here[2 * first] || here[2 * m + 1] !== here[2 * first + 1]) continue;
         const other = this.methodAt(sparse, cell, m);
         if (other.file === atFile && other.line === atLine) same |= 1 << m;
       }
-      this.log.error(file, line, columnOf(first), 'scored-twice', same, ref, name);
+      this.log.error(this.files.get(here[2 * first]!)!, here[2 * first + 1]!, columnOf(first), 'scored-twice', same, ref, name);
       twice &= ~same;
     }
   }
@@ -661,17 +669,11 @@ export class Tally {
       }
       if (sparse) this.sparseMask[cell] = ours | mask;
       else this.cellMask[cell] = ours | mask;
-      // Methods both held: one problem for each line of the thread's (a row's methods together).
-      let twice = mask & ours;
-      while (twice !== 0) {
-        const first = 31 - Math.clz32(twice & -twice);
-        const f = threadAt[2 * first]!;
-        const l = threadAt[2 * first + 1]!;
-        let sameLine = 0;
-        for (let k = first; k < 5; k++) if (twice & (1 << k) && threadAt[2 * k] === f && threadAt[2 * k + 1] === l) sameLine |= 1 << k;
-        const columns = this.fileColumns.get(f)!;
-        this.scoredTwice(fileRef(f), maps.line(f, l), (k) => columns[k]!, sameLine, sparse, cell, ref, nameBefore[p]! >= 0 ? nameBefore[p]! : this.nameOf[q]!);
-        twice &= ~sameLine;
+      // Methods both held: at the thread's places, as this thread numbers their lines.
+      const twice = mask & ours;
+      if (twice !== 0) {
+        for (let k = 0; k < 5; k++) threadAt[2 * k + 1] = maps.line(threadAt[2 * k]!, threadAt[2 * k + 1]!);
+        this.scoredTwice(threadAt, (k) => this.fileColumns.get(threadAt[2 * k]!)![k]!, twice, sparse, cell, ref, nameBefore[p]! >= 0 ? nameBefore[p]! : this.nameOf[q]!);
       }
     };
     for (let p = 0; p < s.persons; p++) {

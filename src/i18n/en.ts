@@ -52,7 +52,7 @@ export const en = {
   moneyBelow: 'Rewards, penalties and rectification (too wide for the table here):',
   /** A person, then a list of theirs on the same line (the money below a narrow table, enter's summary as a list). */
   personList: (who: string, parts: string[]) => `${who}: ${parts.join(', ')}`,
-  /** personList's separator, where a list is broken into lines (render/lines.ts). */
+  /** The separator of a list's items where it may be broken into lines (render/lines.ts fitLines): personList's, enter's lists. */
   listSep: ', ',
   rows: (read: number, used: number, rejected: number) => `Rows: ${read} read, ${used} used, ${rejected} rejected`,
   currency: yuan,

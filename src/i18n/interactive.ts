@@ -51,7 +51,6 @@ const en = {
   methodsLabel: 'Methods: ',
   methodRange: (method: string, scale: string, counts: string | null) => `${method} 0-${scale}${counts === null ? '' : ` (counts as 0-${counts})`}`,
   /** Between the items of a list the session prints. */
-  listSep: ', ',
   savedTo: (file: string) => `Each confirmed person is saved to ${file} at once.`,
   resumed: (saved: number, staff: number) => `Continuing: ${saved} of ${staff} are already in the sheet.`,
   // Two lines: one would be over 80 columns, and a terminal breaks it inside a word.
@@ -261,7 +260,6 @@ const zh: InteractiveWords = {
   intro: (rater, role, semester, staff) => `评委 ${rater}（${role}）· ${semester}：共 ${staff} 人。`,
   methodsLabel: '考评方式：',
   methodRange: (method, scale, counts) => `${method} 0-${scale}${counts === null ? '' : `（折合 0-${counts} 分）`}`,
-  listSep: '，',
   savedTo: (file) => `每确认一人即保存到 ${file}。`,
   resumed: (saved, staff) => `继续录入：${staff} 人中已有 ${saved} 人在表中。`,
   keys: '输入分数后按回车。b = 返回上一步，s = 暂时跳过，\nCtrl-C = 停止（已保存的不会丢失）。',

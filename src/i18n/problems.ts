@@ -5,7 +5,7 @@
 import { unclip } from '../core/cells.js';
 import type { Formatter, ProblemContext } from '../core/problems.js';
 import { committeeDifferences } from '../core/committee-rules.js';
-import { ROLES } from '../core/types.js';
+import { METHODS, ROLES } from '../core/types.js';
 import { en } from './en.js';
 import type { Lang } from './index.js';
 import { reportWords } from './report.js';
@@ -84,7 +84,7 @@ const wordsEn: Formatter = {
   'scored-twice': ([methods, cell, name], ctx) => {
     const m = methodsOf(methods);
     const said = m.length === 1 ? `${m[0]} is` : `${m.slice(0, -1).join(', ')} and ${m[m.length - 1]} are`;
-    return `${said} scored twice for ${ctx.cellWho(cell, name)}, rater ${ctx.cellRater(cell)}: here and at ${ctx.cellPlace(cell, METHOD_IDS.indexOf(m[0]!))}`;
+    return `${said} scored twice for ${ctx.cellWho(cell, name)}, rater ${ctx.cellRater(cell)}: here and at ${ctx.cellPlace(cell, firstOf(methods))}`;
   },
   'roleless-restricted': ([rater, method, roles, who]) => `rater ${rater} has no role, but the policy gives ${method} only to ${roles}: add a role column (${who})`,
   'missing-score': ([method, rater, role, who, sheet]) =>
@@ -109,9 +109,10 @@ const wordsEn: Formatter = {
 };
 
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 10: 'a line break', 13: 'a carriage return', 27: 'ESC, a terminal escape', 127: 'DEL' };
-const METHOD_IDS = ['listen', 'see', 'check', 'test', 'ask'];
 /** The methods of a mask (a bit each, listen 1), in the order of the sheets' columns. */
-const methodsOf = (mask: number) => METHOD_IDS.filter((_, k) => mask & (1 << k));
+const methodsOf = (mask: number): string[] => METHODS.filter((_, k) => mask & (1 << k));
+/** The first method of a mask (its lowest bit), whose cell a problem of several is placed at. */
+const firstOf = (mask: number) => 31 - Math.clz32(mask & -mask);
 
 const METHOD_ZH: Record<string, string> = zh.method;
 const ROLE_ZH: Record<string, string> = zh.role;
@@ -234,7 +235,7 @@ const wordsZh: Formatter = {
     `评委 ${c.raterText(rater)} 有两个角色：这里是${roleZh(ROLES[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLES[first]!)}（${c.personWho(person, name)}）`,
   'scored-twice': ([methods, cell, name], ctx) => {
     const m = methodsOf(methods);
-    return `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${m.map(methodZh).join('、')}评了两次：这里和 ${ctx.cellPlace(cell, METHOD_IDS.indexOf(m[0]!))}`;
+    return `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${m.map(methodZh).join('、')}评了两次：这里和 ${ctx.cellPlace(cell, firstOf(methods))}`;
   },
   'roleless-restricted': ([rater, method, roles, who]) =>
     `评委 ${rater} 没有角色，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分：请加上角色列（${who}）`,

@@ -51,9 +51,11 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
       return;
     }
     named.set(key, name);
-    const same = st.isFile() && st.size > 0 ? (bySize.get(st.size) ?? []) : [];
+    // (Only a regular file with bytes: a pipe read here would be lost to the reading.)
+    const comparable = st.isFile() && st.size > 0;
+    const same = comparable ? (bySize.get(st.size) ?? []) : [];
     const copyOf = same.find((other) => sameBytes(other, name));
-    if (st.isFile() && st.size > 0 && copyOf === undefined) bySize.set(st.size, [...same, name]);
+    if (comparable && copyOf === undefined) bySize.set(st.size, [...same, name]);
     out.push(copyOf === undefined ? { name, path: name } : { name, path: name, copyOf });
   };
   let stdin = false;

@@ -11,7 +11,7 @@ import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
 import { csvString } from './csv.js';
 import { mdEscape, neutralize } from './format.js';
 import { type Align, type Arrangement, type Cell, fitTable, inTable, layout, listBelow, mdTable, painter, pushAll } from './table.js';
-import { wrapText } from './lines.js';
+import { foldTo, roomIn } from './lines.js';
 
 export interface HistoryRenderInput {
   history: History;
@@ -113,9 +113,8 @@ export function historyTable(input: HistoryRenderInput): string {
   const c = painter(input.color);
   const { history: h, precision } = input;
   const { header: head, aligns } = header(h, w);
-  // A line as wide as the terminal wraps in some: a table for one stays a column narrower.
-  const room = input.width === undefined || input.width === null ? null : input.width - 1;
-  const fold = (l: string) => (room === null ? [l] : wrapText(l, room).split('\n'));
+  const room = roomIn(input.width);
+  const fold = (l: string) => foldTo(l, room);
   const rows = h.staff.map((r): Cell[] => [
     { text: r.staffId },
     { text: r.name },

@@ -95,3 +95,16 @@ export function wrapText(str: string, width: number): string {
     })
     .join('\n');
 }
+
+/**
+ * The columns a table and its lines may take in a terminal `width` wide: a column fewer, since a
+ * line as wide as the terminal wraps in some. Null where the output goes to no terminal.
+ */
+export function roomIn(width: number | null | undefined): number | null {
+  return width === undefined || width === null ? null : width - 1;
+}
+
+/** A line of text as lines within `room` columns (wrapText); whole where there is no room to keep to. */
+export function foldTo(line: string, room: number | null): string[] {
+  return room === null ? [line] : wrapText(line, room).split('\n');
+}

@@ -8,7 +8,7 @@ import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { mdEscape, neutralize } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { type Align, type Arrangement, type Cell, fitTable, inTable, listBelow, mdTable, painter, sectionedLayout, pushAll } from './table.js';
-import { wrapText } from './lines.js';
+import { foldTo, roomIn } from './lines.js';
 
 export interface YearRenderInput {
   year: number;
@@ -217,9 +217,8 @@ export function yearTable(input: YearRenderInput): string {
   const g = words(input.lang).grade;
   const c = painter(input.color);
   const { header, aligns } = yearHeader(w);
-  // A line as wide as the terminal wraps in some: a table for one stays a column narrower.
-  const room = input.width === undefined || input.width === null ? null : input.width - 1;
-  const fold = (l: string) => (room === null ? [l] : wrapText(l, room).split('\n'));
+  const room = roomIn(input.width);
+  const fold = (l: string) => foldTo(l, room);
   const out: string[] = [...fold(w.yearTitle(input.year, input.outcomes.length)).map((l) => c.bold(l)), ''];
   const sorted = sectionsOf(input.outcomes);
   const sections = sorted.map((sec) => ({
