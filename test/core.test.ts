@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contributions } from '../src/core/aggregation.js';
 import { MICRO, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
 import { validatePolicy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
-import { policyOf, reportsOf, scoreText, scoreTexts } from './score-text.js';
+import { tempDir } from './helpers.js';
+import { policyOf, problemsOf, readFiles, reportsOf, scoreText, scoreTexts } from './score-text.js';
 
 const HEAD = 'staff_id,name,semester,rater,role,listen,see,check,test,ask';
 /** listen's place in METHODS (StaffResult.methodValue(k)). */
@@ -270,6 +273,28 @@ describe('merging and validation problems', () => {
     const { problems } = scoreText(text, undefined, '2026-H1');
     expect(problems.sorted().map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
       '3:2: semester 2026-H2 disagrees with --semester 2026-H1 (S2)',
+    ]);
+  });
+
+  it('rows that disagree with --semester are one problem per sheet and semester, at the first, with how many more (--verbose: each)', () => {
+    const rows = (semester: string, from: number, n: number) => Array.from({ length: n }, (_, i) => `S${from + i},${semester},18,18,18,18,18\n`).join('');
+    const a = `staff_id,semester,listen,see,check,test,ask\n${rows('2026-H2', 1, 3)}${rows('', 4, 1)}${rows('2025-H1', 5, 2)}`;
+    const b = `staff_id,semester,listen,see,check,test,ask\n${rows('2026-H2', 7, 1)}`;
+    const { problems } = scoreTexts({ 'a.csv': a, 'b.csv': b }, undefined, '2026-H1');
+    expect(problems.sorted().map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)).toEqual([
+      'a.csv:2:2: semester 2026-H2 disagrees with --semester 2026-H1 (S1), and so do 2 more rows of this sheet; give --verbose to list each of them',
+      'a.csv:6:2: semester 2025-H1 disagrees with --semester 2026-H1 (S5), and so do 1 more row of this sheet; give --verbose to list each of them',
+      'b.csv:2:2: semester 2026-H2 disagrees with --semester 2026-H1 (S7)',
+    ]);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), a);
+    const verbose = problemsOf(readFiles([join(dir, 'a.csv')], { semester: '2026-H1', verbose: true }));
+    expect(verbose.map((p) => `${p.line}: ${p.message.replace(/ \(S\d\)$/, '')}`)).toEqual([
+      '2: semester 2026-H2 disagrees with --semester 2026-H1',
+      '3: semester 2026-H2 disagrees with --semester 2026-H1',
+      '4: semester 2026-H2 disagrees with --semester 2026-H1',
+      '6: semester 2025-H1 disagrees with --semester 2026-H1',
+      '7: semester 2025-H1 disagrees with --semester 2026-H1',
     ]);
   });
 });

@@ -140,7 +140,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'blank-rater': ['S001 张伟', ''],
   'unknown-role': ['boss', 'S001 张伟', '王主任'],
   'bad-semester': ['2026-H3', 'S001 张伟', '王主任'],
-  'semester-disagrees': ['2026-H2', '2026-H1', 'S001 张伟', '王主任'],
+  'semester-disagrees': ['2026-H2', '2026-H1', 'S001 张伟', '王主任', 119],
   'no-semester': [1, 'S001 张伟', '王主任'],
   'blank-method': ['S001 张伟', '王主任'],
   'unknown-method': ['speak', 'S001 张伟', '王主任'],

@@ -279,6 +279,41 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     }
   });
 
+  it('rows refused for a bad score with an empty score beside it, on both sides of the cut: the empty one is missing, at its cell', () => {
+    const path = sheet('refused.csv', base);
+    const cutLine = lineAtByte(readFileSync(path), cutOf([path]).offset);
+    const l = lines();
+    // listen (column 7) not a number, check (column 9) blank: the same lengths, so the same cut.
+    const spoil = (n: number) => {
+      const cells = l[n - 1]!.split(',');
+      cells[6] = 'x'.repeat(cells[6]!.length);
+      cells[8] = ' '.repeat(cells[8]!.length);
+      l[n - 1] = cells.join(',');
+    };
+    spoil(cutLine - 1);
+    spoil(cutLine + 1);
+    const spoilt = sheet('refused.csv', l.join(''));
+    expect(lineAtByte(readFileSync(spoilt), cutOf([spoilt]).offset)).toBe(cutLine);
+    const r = threeWays([spoilt]);
+    expect(r.code).toBe(1);
+    for (const n of [cutLine - 1, cutLine + 1]) {
+      const [staff, name, , , rater, role] = l[n - 1]!.split(',');
+      expect(r.said).toContain(`${spoilt}:${n}:7: error: score "x`);
+      expect(r.said).toContain(`${spoilt}:${n}:9: error: no check score from rater ${rater} (${role}) for ${staff} ${name}; a missing score is never counted as zero\n`);
+    }
+    expect(r.said.split('\n').filter((x) => x.includes(': error: '))).toHaveLength(4);
+  });
+
+  it('--semester another than every row says: one problem for the sheet, counting the rows of both parts', () => {
+    const path = sheet('other-semester.csv', base);
+    const r = threeWays([path], ['--format', 'csv', '--semester', '2025-H1']);
+    expect(r.code).toBe(1);
+    const [staff, name, , , rater] = lines()[1]!.split(',');
+    expect(r.said.split('\n').filter((x) => x.includes(': error: '))).toEqual([
+      `${path}:2:4: error: semester 2026-H1 disagrees with --semester 2025-H1 (${staff} ${name}, rater ${rater}), and so do 39999 more rows of this sheet; give --verbose to list each of them`,
+    ]);
+  });
+
   it('a sheet in GBK, as Excel saves "CSV" in a Chinese locale', () => {
     const path = sheet('gbk.csv', toGbk(base));
     expect(cutOf([path]).offset).toBeGreaterThan(0);

@@ -37,6 +37,42 @@ describe('a missing score with the five methods in five sheets', () => {
   });
 });
 
+describe('a row refused for one bad cell', () => {
+  it('still has its other faults said in the same run: an empty score beside a score over the maximum', () => {
+    const dir = tempDir();
+    const lines = sample(10);
+    // S001's row from 李科长: listen 20.5 (over 20), check left empty.
+    lines[2] = 'S001,张伟,1号楼,2026-H1,李科长,head-office,20.5,19.5,,19,17.5';
+    writeFileSync(join(dir, 'h1.csv'), `${lines.join('\n')}\n`);
+    const en = run(['check', 'h1.csv'], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      'h1.csv:3:7: error: score 20.5 for listen exceeds the maximum 20 (S001 张伟, rater 李科长)\n' +
+        'h1.csv:3:9: error: no check score from rater 李科长 (head-office) for S001 张伟; a missing score is never counted as zero\n',
+    );
+    const zh = run(['score', 'h1.csv', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('h1.csv:3:9: error: 评委 李科长（总公司办公室）没有给 S001 张伟 评“查”；缺少的评分不会按零分计算\n');
+    // Mended, the row is taken: no error at all.
+    lines[2] = 'S001,张伟,1号楼,2026-H1,李科长,head-office,20,19.5,18,19,17.5';
+    writeFileSync(join(dir, 'h1.csv'), `${lines.join('\n')}\n`);
+    expect(run(['check', 'h1.csv'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('in a sheet of one method a row, a score that is not accepted is not also called missing', () => {
+    const dir = tempDir();
+    const rows = ['listen,19', 'see,19', 'check,20.5', 'test,19', 'ask,'].map((m) => `S001,张伟,1号楼,2026-H1,王主任,leader,${m}`);
+    writeFileSync(join(dir, 'long.csv'), `staff_id,name,post,semester,rater,role,method,score\n${rows.join('\n')}\n`);
+    const r = run(['check', 'long.csv', '--policy', join(FIX, 'policy.json')], { cwd: dir });
+    expect(r.code).toBe(1);
+    // The check row's 20.5 is its one error; the ask row's empty score is missing (at the rater's first row).
+    expect(r.stderr).toBe(
+      'long.csv:2: error: no ask score from rater 王主任 (leader) for S001 张伟; a missing score is never counted as zero\n' +
+        'long.csv:4:8: error: score 20.5 for check exceeds the maximum 20 (S001 张伟, rater 王主任)\n',
+    );
+  });
+});
+
 describe('verify run from another folder than the report was made in', () => {
   it('says the inputs are read from the working folder, and where that is', () => {
     const dir = tempDir();

@@ -64,7 +64,7 @@ export interface ProblemArgs {
   'blank-rater': [person: string, rater: string];
   'unknown-role': [text: string, person: string, rater: string];
   'bad-semester': [text: string, person: string, rater: string];
-  'semester-disagrees': [semester: string, option: string, person: string, rater: string];
+  'semester-disagrees': [semester: string, option: string, person: string, rater: string, more: number];
   'no-semester': [hasColumn: number, person: string, rater: string];
   'blank-method': [person: string, rater: string];
   'unknown-method': [text: string, person: string, rater: string];

@@ -32,6 +32,27 @@ export interface RowCheckOptions {
   semester: string | null;
   /** --semester only fills blank semester cells; rows naming another are kept. */
   semesterFillsOnly: boolean;
+  /** Each row whose semester disagrees with --semester is its own problem (else one per semester in a sheet, with a count). */
+  verbose?: boolean;
+}
+
+/**
+ * The rows of a sheet (or of a part read on another thread) whose semester disagrees with
+ * --semester, per semester they give: the first (its place, person and rater) and how many. One
+ * mistake (the wrong --semester, or a sheet of another semester) is one problem, not one a row.
+ */
+export interface Disagreeing {
+  semester: string;
+  line: number;
+  column: number;
+  person: string;
+  rater: string;
+  rows: number;
+}
+
+/** The problems of a sheet's rows whose semester disagrees with --semester: one per semester, at its first row. */
+export function logDisagreeing(log: ProblemLog, file: FileRef, rows: Iterable<Disagreeing>, option: string | null): void {
+  for (const d of rows) log.error(file, d.line, d.column, 'semester-disagrees', d.semester, option ?? '', d.person, d.rater, d.rows - 1);
 }
 
 /** A cell of invisible characters only is blank, in messages as in the keys. */
@@ -51,6 +72,8 @@ export class RowChecker {
   private f!: RowFields;
   private line = 0;
   private ok = true;
+  /** Rows whose semester disagrees with --semester, per semester (not with `verbose`: each is logged). */
+  readonly disagreeing = new Map<string, Disagreeing>();
 
   constructor(
     private readonly file: FileRef,
@@ -95,19 +118,22 @@ export class RowChecker {
     const micro = scoreOf(cell, this.maxMicro[k]!);
     if (micro === SCORE_EMPTY) return;
     if (micro !== SCORE_BAD) {
+      out.given |= 1 << k;
       out.scores[k] = micro;
       out.columns[k] = column + 1;
       return;
     }
     const r = readScore(cell.toString(), METHODS[k]!, this.maxMicro[k]!);
     if (r.ok || r.blank) return;
+    out.given |= 1 << k;
     (this.log.error as (...a: unknown[]) => void)(this.file, this.line, column + 1, r.problem.kind, ...r.problem.args, ...this.who());
     this.ok = false;
   }
 
   /**
    * Checks one row (its width matches the header); fills `out` and returns true when it is good. A
-   * row refused still sets `out.semester` and `out.staff` where they could be read ('' and -1 if not).
+   * row refused still sets `out.semester`, `out.staff` and `out.rater` where they could be read (''
+   * and -1 if not), its name and role, and `out.given`: a score it lacks is missing all the same.
    */
   check(f: RowFields, line: number, out: CheckedRow): boolean {
     const cols = this.cols;
@@ -148,7 +174,13 @@ export class RowChecker {
         log.error(file, line, cols.semester + 1, 'bad-semester', clip(semText), ...this.who());
         this.ok = false;
       } else if (option && semester !== option && !this.opts.semesterFillsOnly) {
-        log.error(file, line, cols.semester + 1, 'semester-disagrees', semester, option, ...this.who());
+        const seen = this.disagreeing.get(semester);
+        if (this.opts.verbose) log.error(file, line, cols.semester + 1, 'semester-disagrees', semester, option, ...this.who(), 0);
+        else if (seen) seen.rows++;
+        else {
+          const [person, rater] = this.who();
+          this.disagreeing.set(semester, { semester, line, column: cols.semester + 1, person, rater, rows: 1 });
+        }
         this.ok = false;
       }
     } else if (option) {
@@ -159,6 +191,7 @@ export class RowChecker {
     }
 
     out.scores.fill(SCORE_EMPTY);
+    out.given = 0;
     if (cols.method >= 0) {
       const text = f.text(cols.method);
       let method = this.methods.get(text);
@@ -174,13 +207,13 @@ export class RowChecker {
     }
     out.semester = semester ?? '';
     out.staff = staff;
+    out.rater = rater;
+    out.name = cols.name >= 0 ? f.id(cols.name, NAME) : -1;
+    out.role = role === null ? NO_ROLE : ROLES.indexOf(role);
     if (!this.ok) return false;
     out.file = file;
     out.line = line;
-    out.rater = rater;
-    out.name = cols.name >= 0 ? f.id(cols.name, NAME) : -1;
     out.post = cols.post >= 0 ? f.id(cols.post, POST) : -1;
-    out.role = role === null ? NO_ROLE : ROLES.indexOf(role);
     out.nameColumn = cols.name + 1;
     out.postColumn = cols.post + 1;
     out.roleColumn = cols.role + 1;

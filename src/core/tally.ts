@@ -54,6 +54,8 @@ export class CheckedRow {
   readonly scores = new Int32Array(5).fill(SCORE_EMPTY);
   /** Per method: the score's 1-based column. */
   readonly columns = new Int32Array(5);
+  /** The methods whose cells hold something, a score or not (a bit each): what a refused row gave. */
+  given = 0;
   /** The 1-based columns of the name, post and role (0: the sheet has none), for the places of messages. */
   nameColumn = 0;
   postColumn = 0;
@@ -204,6 +206,19 @@ export class Tally {
   personFor(semester: number, staff: number): number {
     const map = this.personOf[semester];
     return map && staff < map.length ? map[staff]! - 1 : -1;
+  }
+
+  /** The person of `semester` (a semester's text) and staff text `staff`, or -1. */
+  personIn(semester: string, staff: number): number {
+    const s = this.semesterIndex.get(semester);
+    return s === undefined ? -1 : this.personFor(s, staff);
+  }
+
+  /** Whether a row of person and rater was tallied (their cell). */
+  hasCell(person: number, rater: number): boolean {
+    // A rater below the stride has a dense slot; the others are sparse (the block never grows past one).
+    if (rater < this.stride) return this.cellRole[person * this.stride + rater] !== 0;
+    return this.sparseFind(person, rater) >= 0;
   }
 
   private text(kind: TextKind, id: number): string {

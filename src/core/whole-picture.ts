@@ -35,16 +35,69 @@ function roleMasks(policy: Policy): { expected: number[]; allowed: number[] } {
 }
 
 /**
+ * A row the row checks refused (its error said why) whose staff id, rater and semester could be
+ * read: what it gave. A method it gave, even wrongly, is not missing; a score it lacks is.
+ */
+export interface RefusedCell {
+  semester: string;
+  staff: number;
+  rater: number;
+  /** Its name's text number, -1 for none. */
+  name: number;
+  /** Its role code (NO_ROLE where blank or not a role). */
+  role: number;
+  /** The methods whose cells held something (a bit each). */
+  given: number;
+  file: number;
+  line: number;
+}
+
+/**
  * Missing scores and scores from a role the policy does not give the method. `blank`: the sheets
  * with rows but not one score (by file order, their header line): their missing scores are counted
  * into one problem per sheet rather than listed (a template sent back untouched is one mistake).
+ * `refused`: the rows refused, in reading order: the methods they gave count as given (their errors
+ * say what is wrong with them), and a rater whose every row for someone was refused is checked at
+ * the first of those rows, so that one run shows every problem of a row.
  */
-export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLookup, log: ProblemLog, blank: ReadonlyMap<number, number> = new Map()): void {
+export function checkScoresPerRole(
+  tally: Tally,
+  policy: Policy,
+  texts: TextLookup,
+  log: ProblemLog,
+  blank: ReadonlyMap<number, number> = new Map(),
+  refused: Iterable<RefusedCell> = [],
+): void {
   const { expected } = roleMasks(policy);
   const missingIn = new Map<number, number>();
+  // Per tallied cell (person and rater), the methods its refused rows gave; per rater without one, their first refused row and all they gave.
+  const givenIn = new Map<string, number>();
+  const alone = new Map<string, RefusedCell>();
+  for (const r of refused) {
+    const person = tally.personIn(r.semester, r.staff);
+    if (person >= 0 && tally.hasCell(person, r.rater)) {
+      const key = `${person},${r.rater}`;
+      givenIn.set(key, (givenIn.get(key) ?? 0) | r.given);
+      continue;
+    }
+    const key = `${r.semester}\u0000${r.staff},${r.rater}`;
+    const first = alone.get(key);
+    if (first === undefined) alone.set(key, { ...r });
+    else {
+      first.given |= r.given;
+      if (first.role === NO_ROLE) first.role = r.role;
+    }
+  }
+  /** A method the role must score and no row gave: at the row found, or counted into its blank sheet. */
+  const missing = (k: number, code: number, at: { file: FileRef; line: number }, raterText: string, who: string) => {
+    // Folded into its blank sheet's one problem only when that sheet has a column for the method.
+    if (blank.has(at.file.order) && (tally.fileColumns.get(at.file.order)?.[k] ?? 0) > 0) missingIn.set(at.file.order, (missingIn.get(at.file.order) ?? 0) + 1);
+    else log.error(at.file, at.line, ownColumn(tally, at.file.order, k), 'missing-score', METHODS[k]!, raterText, code === NO_ROLE ? '' : ROLES[code]!, who, sheetOf(tally, at.file.order, k));
+  };
   const check = (person: number, rater: number, cellRole: number, mask: number, cell: number, sparse: boolean) => {
     const code = effectiveRole(tally, rater, cellRole);
-    if ((mask & 31) === expected[code]) return;
+    const given = givenIn.size > 0 ? (givenIn.get(`${person},${rater}`) ?? 0) : 0;
+    if ((mask & 31) === expected[code] || ((mask | given) & 31) === expected[code]) return;
     const who = tally.who(person);
     const raterText = clip(texts.text(RATER, rater));
     METHODS.forEach((m, k) => {
@@ -59,12 +112,8 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
         return;
       }
       const wanted = code === NO_ROLE || allowed.includes(ROLES[code]!);
-      if (wanted && !scored) {
-        const at = tally.cellPlace(cell, sparse);
-        // Folded into its blank sheet's one problem only when that sheet has a column for the method.
-        if (blank.has(at.file.order) && (tally.fileColumns.get(at.file.order)?.[k] ?? 0) > 0) missingIn.set(at.file.order, (missingIn.get(at.file.order) ?? 0) + 1);
-        else log.error(at.file, at.line, ownColumn(tally, at.file.order, k), 'missing-score', m, raterText, code === NO_ROLE ? '' : ROLES[code]!, who, sheetOf(tally, at.file.order, k));
-      } else if (!wanted && scored) {
+      if (wanted && !scored && (given & (1 << k)) === 0) missing(k, code, tally.cellPlace(cell, sparse), raterText, who);
+      else if (!wanted && scored) {
         const at = tally.cellPlace(cell, sparse, k);
         log.error(at.file, at.line, at.column, 'role-not-allowed', raterText, ROLES[code]!, m, allowed.join(', '), who);
       }
@@ -90,6 +139,19 @@ export function checkScoresPerRole(tally: Tally, policy: Policy, texts: TextLook
         if (sparse) check(person, rater, cellRole, mask, cell, sparse);
       });
     }
+  }
+  // Raters whose every row for someone was refused: the methods their role must score that none of those rows gave.
+  for (const r of alone.values()) {
+    const code = effectiveRole(tally, r.rater, r.role);
+    const person = tally.personIn(r.semester, r.staff);
+    const id = clip(texts.text(STAFF, r.staff));
+    const who = person >= 0 ? tally.who(person) : r.name >= 0 ? `${id} ${clip(texts.text(NAME, r.name))}` : id;
+    const at = { file: tally.files.get(r.file)!, line: r.line };
+    METHODS.forEach((m, k) => {
+      const allowed = policy.methods[m].roles;
+      const wanted = code === NO_ROLE ? allowed.length === ROLES.length : allowed.includes(ROLES[code]!);
+      if (wanted && (r.given & (1 << k)) === 0) missing(k, code, at, clip(texts.text(RATER, r.rater)), who);
+    });
   }
   for (const [order, missing] of missingIn) log.error(tally.files.get(order)!, blank.get(order)!, undefined, 'blank-sheet', missing);
 }

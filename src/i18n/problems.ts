@@ -66,7 +66,8 @@ const wordsEn: Formatter = {
   'blank-rater': ([person, rater]) => `rater is blank ${whoEn(person, rater)}`,
   'unknown-role': ([text, person, rater]) => `unknown role "${text}" ${whoEn(person, rater)}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
   'bad-semester': ([text, person, rater]) => `semester "${text}" is not a semester ${whoEn(person, rater)}; write it as ${SEMESTER_FORMS}`,
-  'semester-disagrees': ([s, option, person, rater]) => `semester ${s} disagrees with --semester ${option} ${whoEn(person, rater)}`,
+  'semester-disagrees': ([s, option, person, rater, more]) =>
+    `semester ${s} disagrees with --semester ${option} ${whoEn(person, rater)}${more > 0 ? `, and so do ${more} more ${more === 1 ? 'row' : 'rows'} of this sheet; give --verbose to list each of them` : ''}`,
   'no-semester': ([hasColumn, person, rater]) => `no semester for this row ${whoEn(person, rater)}: ${hasColumn ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
   'blank-method': ([person, rater]) => `method is blank ${whoEn(person, rater)}`,
   'unknown-method': ([text, person, rater]) => `unknown method "${text}" ${whoEn(person, rater)}; methods are listen 听, see 看, check 查, test 测, ask 问`,
@@ -217,7 +218,8 @@ const wordsZh: Formatter = {
   'blank-rater': ([person, rater]) => `评委为空${whoZh(person, rater)}`,
   'unknown-role': ([text, person, rater]) => `不认识的角色 "${text}"${whoZh(person, rater)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
   'bad-semester': ([text, person, rater]) => `"${text}" 不是学期${whoZh(person, rater)}；请写成 ${SEMESTER_FORMS_ZH}`,
-  'semester-disagrees': ([s, option, person, rater]) => `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(person, rater)}`,
+  'semester-disagrees': ([s, option, person, rater, more]) =>
+    `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(person, rater)}${more > 0 ? `；本表中还有 ${more} 行也是如此，加 --verbose 可逐条列出` : ''}`,
   'no-semester': ([hasColumn, person, rater]) => `这一行没有学期${whoZh(person, rater)}：${hasColumn ? '学期单元格为空' : '评分表没有学期列'}；请用 --semester 指定`,
   'blank-method': ([person, rater]) => `方法为空${whoZh(person, rater)}`,
   'unknown-method': ([text, person, rater]) => `不认识的方法 "${text}"${whoZh(person, rater)}；方法只能是 听、看、查、测、问`,

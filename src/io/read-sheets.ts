@@ -8,13 +8,15 @@
 import type { Policy } from '../core/policy.js';
 import { type FileRef, ProblemLog } from '../core/problems.js';
 import { Tally } from '../core/tally.js';
+import { logDisagreeing } from '../core/row-checks.js';
 import { type RosterEntry, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
 import { Progress } from './progress.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { readRoster } from './roster.js';
-import { RefusedStaff, type RowCounts, SheetParser } from './sheet-parser.js';
+import { RefusedRows } from './refused-rows.js';
+import { type RowCounts, SheetParser } from './sheet-parser.js';
 import { type Source, sizeOf } from './sources.js';
 import { Texts } from './texts.js';
 import { readInParallel, splitPoint } from './two-threads.js';
@@ -61,8 +63,8 @@ export interface Reading {
   inputs: InputRead[];
   /** Rows keepSemester left out: per sheet and semester, the first line and how many. */
   ignored: { file: FileRef; semester: string; line: number; rows: number }[];
-  /** Per semester, the people of rows refused (their staff id and semester readable): they have rows there. */
-  refused: RefusedStaff;
+  /** What the rows refused tell: per semester, their people (they have rows there), and what they gave. */
+  refused: RefusedRows;
   roster: RosterEntry[] | null;
   /** Per person, their roster entry (names and posts the sheets leave blank come from it). */
   rosterOf: Map<number, RosterEntry> | null;
@@ -81,7 +83,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   const inputs: InputRead[] = [];
   const ignored: Reading['ignored'] = [];
-  const refused = new RefusedStaff();
+  const refused = new RefusedRows();
   const sizes = sources.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
   const sheetOpts = {
@@ -90,6 +92,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     semester: opts.semester,
     semesterFillsOnly: opts.semesterFillsOnly === true,
     keepYear: opts.keepYear ?? null,
+    verbose: opts.verbose === true,
   };
   // A big input: the last part is read on a second thread, from a record's start in one of the files.
   const split = opts.hash ? null : splitPoint(sources, sizes);
@@ -109,6 +112,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     registerSheet(tally, file, parser.methodColumns());
     addCounts(counts, parser.counts);
     for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
+    logDisagreeing(log, file, parser.disagreeing(), opts.semester);
     refused.addAll(parser.refused.export());
     inputs.push({ file: file.name, path: sources[file.order]!.path, kind: 'sheet', bytes: read.bytes, sha256: read.sha256, rows: parser.counts.read });
   };
@@ -130,6 +134,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
       registerSheet(tally, part.file, part.methodColumns);
       addCounts(counts, part.counts);
       for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
+      logDisagreeing(log, part.file, part.disagreeing, opts.semester);
       refused.addAll(part.refused);
       inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
     }
@@ -150,7 +155,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     if (s.sameAs !== undefined) log.warning({ name: s.name, order }, 1, undefined, 'sheet-twice', first);
     else log.warning({ name: s.name, order }, 1, undefined, 'sheet-copy', first);
   }
-  checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank);
+  checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused.cells());
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
   return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };
 }

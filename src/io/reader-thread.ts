@@ -46,6 +46,7 @@ export function runReaderThread(task: ThreadTask): void {
           order: i,
           counts: parser.counts,
           ignored: [...parser.ignored.values()],
+          disagreeing: parser.disagreeing(),
           refused: parser.refused.export(),
           methodColumns: parser.methodColumns(),
           bytes: r.bytes,
@@ -61,7 +62,7 @@ export function runReaderThread(task: ThreadTask): void {
         const r = readSource(src, file, readOpts, parser, log);
         before += r.bytes;
         if (r.ok) parser.finish();
-        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], refused: parser.refused.export(), methodColumns: parser.methodColumns(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
+        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], disagreeing: parser.disagreeing(), refused: parser.refused.export(), methodColumns: parser.methodColumns(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
       }
     }
     // For the test of a thread that fails: the first thread must read the rest itself.

@@ -9,11 +9,12 @@ import { Buffer } from 'node:buffer';
 import { type SheetColumns, parseHeader, readHeader, repeatsHeader } from '../core/header.js';
 import type { Policy } from '../core/policy.js';
 import type { CellCountHint, FileRef, ProblemLog } from '../core/problems.js';
-import { RowChecker, type RowFields } from '../core/row-checks.js';
+import { type Disagreeing, RowChecker, type RowFields } from '../core/row-checks.js';
 import { type CellChars, SCORE_EMPTY } from '../core/score-cell.js';
 import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
 import { CONSENSUS_RATER, METHODS, type RowCounts } from '../core/types.js';
 import { MAX_CELL_LENGTH, MAX_COLUMNS, type MalformedKind, type RecordSink, type RecordView } from './records.js';
+import { RefusedRows } from './refused-rows.js';
 import { hashBytes, type Texts } from './texts.js';
 
 export type { RowCounts };
@@ -30,6 +31,8 @@ export interface SheetOptions {
   semesterFillsOnly: boolean;
   /** Only rows of this year go to the tally; the others are counted in `ignored`. */
   keepYear: number | null;
+  /** Each row whose semester disagrees with --semester is its own problem. */
+  verbose?: boolean;
 }
 
 /** Rows left out by keepSemester, per semester: the first line and how many. */
@@ -39,48 +42,8 @@ export interface IgnoredRows {
   rows: number;
 }
 
-/** RefusedStaff's people as they travel between threads: per semester, one bit per staff number. */
-export type RefusedStaffData = [semester: string, bits: Uint8Array][];
-
-/**
- * Per semester, the people (staff numbers) of rows refused whose staff id and semester could be
- * read: they have rows in that semester though none may be tallied. One bit per staff number.
- */
-export class RefusedStaff {
-  private readonly bits = new Map<string, Uint8Array>();
-  private lastSemester = '';
-  private last: Uint8Array | null = null;
-
-  add(semester: string, staff: number): void {
-    let b = semester === this.lastSemester ? this.last : (this.bits.get(semester) ?? null);
-    if (b === null || b.length <= staff >> 3) {
-      const more = new Uint8Array(Math.max((staff >> 3) + 1, (b?.length ?? 0) * 2, 64));
-      if (b) more.set(b);
-      this.bits.set(semester, (b = more));
-    }
-    this.lastSemester = semester;
-    this.last = b;
-    b[staff >> 3]! |= 1 << (staff & 7);
-  }
-
-  has(semester: string, staff: number): boolean {
-    const b = this.bits.get(semester);
-    return b !== undefined && staff >> 3 < b.length && (b[staff >> 3]! & (1 << (staff & 7))) !== 0;
-  }
-
-  /** Adds another's people; `map` turns their staff numbers into these (another thread's numbers). */
-  addAll(data: RefusedStaffData, map?: ArrayLike<number>): void {
-    for (const [semester, b] of data) {
-      for (let i = 0; i < b.length; i++) {
-        for (let k = 0; b[i]! >> k !== 0; k++) if (b[i]! & (1 << k)) this.add(semester, map ? map[i * 8 + k]! : i * 8 + k);
-      }
-    }
-  }
-
-  export(): RefusedStaffData {
-    return [...this.bits];
-  }
-}
+/** Whether a semester (2026-H1) is of the year kept. */
+const ofYear = (semester: string, year: number): boolean => semester.slice(0, 4) === String(year);
 
 /** A cache entry's text not made yet (an ASCII staff id: made only if a message needs it). */
 const LATER = '\u0000later';
@@ -347,14 +310,18 @@ export class SheetParser implements RecordSink {
   readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   /** Rows left out by keepSemester, per semester. */
   readonly ignored = new Map<string, IgnoredRows>();
-  /** The people of the rows the row checks refused, per semester. */
-  readonly refused = new RefusedStaff();
+  /** What the rows the row checks refused tell: their people, and the methods they gave. */
+  readonly refused = new RefusedRows();
   columns: SheetColumns | null = null;
 
   /** Per method, the column of the sheet's scores (1-based; 0 where none): the places of the tally's messages. */
   methodColumns(): number[] {
     const cols = this.columns;
     return METHODS.map((_, k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0));
+  }
+  /** The rows whose semester disagrees with --semester, per semester: the first and how many (logDisagreeing says them). */
+  disagreeing(): Disagreeing[] {
+    return this.checker ? [...this.checker.disagreeing.values()] : [];
   }
   /** The header's cells, once read. */
   headerCells: string[] | null = null;
@@ -418,7 +385,11 @@ export class SheetParser implements RecordSink {
     const row = this.row;
     if (!this.checker.check(f, v.line, row)) {
       this.counts.rejected++;
-      if (row.staff >= 0 && row.semester !== '') this.refused.add(row.semester, row.staff);
+      if (row.staff >= 0 && row.semester !== '') {
+        this.refused.add(row.semester, row.staff);
+        const year = this.opts.keepYear;
+        if (row.rater >= 0 && (year === null || ofYear(row.semester, year))) this.refused.addRow(row, this.file.order, v.line);
+      }
       return;
     }
     this.counts.used++;
@@ -438,7 +409,7 @@ export class SheetParser implements RecordSink {
   private keptSemester = '';
 
   private keeps(semester: string, year: number): boolean {
-    if (semester.slice(0, 4) !== String(year)) return false;
+    if (!ofYear(semester, year)) return false;
     this.keptSemester = semester;
     return true;
   }
@@ -494,7 +465,7 @@ export class SheetParser implements RecordSink {
       this.checker = new RowChecker(
         this.file,
         outcome.columns,
-        { policy: this.opts.policy, semester: this.opts.semester, semesterFillsOnly: this.opts.semesterFillsOnly },
+        { policy: this.opts.policy, semester: this.opts.semester, semesterFillsOnly: this.opts.semesterFillsOnly, verbose: this.opts.verbose === true },
         this.log,
         () => (consensus >= 0 ? consensus : (consensus = ratersTable.internText(CONSENSUS_RATER))),
       );

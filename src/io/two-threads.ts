@@ -14,11 +14,13 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import type { ProblemLog, ProblemLogData, FileRef } from '../core/problems.js';
+import type { Disagreeing } from '../core/row-checks.js';
 import { DENSE_MAX, SPARSE_REF, type Tally, type TallyMaps, type TallyState } from '../core/tally.js';
 import type { Encoding } from './encoding.js';
 import { type LineCount, countFrom } from './mixed-encoding.js';
 import { SourceReading, type SourceRead } from './read-source.js';
-import { type IgnoredRows, RefusedStaff, type RefusedStaffData, type RowCounts, type SheetOptions, type SheetParser } from './sheet-parser.js';
+import { RefusedRows, type RefusedRowsData } from './refused-rows.js';
+import type { IgnoredRows, RowCounts, SheetOptions, SheetParser } from './sheet-parser.js';
 import type { Source } from './sources.js';
 import type { Texts } from './texts.js';
 
@@ -52,8 +54,9 @@ export interface ThreadFile {
   order: number;
   counts: RowCounts;
   ignored: IgnoredRows[];
-  /** The people of its refused rows, by the thread's staff numbers. */
-  refused: RefusedStaffData;
+  disagreeing: Disagreeing[];
+  /** What its refused rows tell, by the thread's numbers. */
+  refused: RefusedRowsData;
   /** Per method, the column of its scores (1-based), for the places of messages. */
   methodColumns: number[];
   bytes: number;
@@ -122,8 +125,10 @@ export interface FinishedFile {
   file: FileRef;
   counts: RowCounts;
   ignored: IgnoredRows[];
-  /** The people of its refused rows, by this thread's staff numbers. */
-  refused: RefusedStaffData;
+  /** Its rows whose semester disagrees with --semester (core/row-checks.ts logDisagreeing says them). */
+  disagreeing: Disagreeing[];
+  /** What its refused rows tell, by this thread's numbers. */
+  refused: RefusedRowsData;
   methodColumns: number[];
   bytes: number;
   /** The header's line when the sheet has rows but not one score (blank), else null. */
@@ -242,11 +247,11 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       const s = result.tally;
       const personOf = (ref: number) => (ref >= SPARSE_REF ? s.sparsePerson[ref - SPARSE_REF]! : Math.floor(ref / DENSE_MAX));
       const nameThen = (p: number, name: number) => (name >= 0 ? m!.name[name]! : merged.nameBefore[p]!);
-      // The people of a file's refused rows by this thread's numbers (with those of its first part, read here).
-      const refusedHere = (data: RefusedStaffData, mine: RefusedStaffData = []) => {
-        const r = new RefusedStaff();
-        r.addAll(mine);
-        r.addAll(data, m!.staff);
+      // What a file's refused rows tell, by this thread's numbers (after those of its first part, read here).
+      const refusedHere = (data: RefusedRowsData, mine?: RefusedRowsData) => {
+        const r = new RefusedRows();
+        if (mine) r.addAll(mine);
+        r.addAll(data, m!);
         return r.export();
       };
       // The thread's numbers in its problems' arguments as this thread's (each read before any is rewritten).
@@ -288,11 +293,17 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
             if (mine) mine.rows += ig.rows;
             else ignored.push({ ...ig, line: ig.line + base });
           }
+          const disagreeing = cut.parser.disagreeing();
+          for (const d of f.disagreeing) {
+            const mine = disagreeing.find((x) => x.semester === d.semester);
+            if (mine) mine.rows += d.rows;
+            else disagreeing.push({ ...d, line: d.line + base });
+          }
           const blank = cut.parser.blank && !f.scored ? cut.parser.columns!.line : null;
-          out.push({ file: cut.file, counts, ignored, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, bytes: r.bytes + f.bytes, blankAt: blank });
+          out.push({ file: cut.file, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, bytes: r.bytes + f.bytes, blankAt: blank });
           continue;
         }
-        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, refused: refusedHere(f.refused), methodColumns: f.methodColumns, bytes: f.bytes, blankAt: f.blankAt });
+        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, refused: refusedHere(f.refused), methodColumns: f.methodColumns, bytes: f.bytes, blankAt: f.blankAt });
       }
       return out;
     },
@@ -310,6 +321,7 @@ function finished(file: FileRef, parser: SheetParser, bytes: number): FinishedFi
     file,
     counts: parser.counts,
     ignored: [...parser.ignored.values()],
+    disagreeing: parser.disagreeing(),
     refused: parser.refused.export(),
     methodColumns: parser.methodColumns(),
     bytes,

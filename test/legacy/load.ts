@@ -182,14 +182,16 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
       const seen = ignored.get(key);
       if (seen) seen.rows++;
       else ignored.set(key, { file: src.name, fileOrder: i, line: row.line, semester: row.semester, rows: 1 });
-    }, opts.semesterFillsOnly === true, opts.delimiter, spellings);
-    if (parseSource(src, i, opts, problems, reader)) {
+    }, opts.semesterFillsOnly === true, opts.delimiter, spellings, opts.verbose === true);
+    const read = parseSource(src, i, opts, problems, reader);
+    reader.sayDisagreeing();
+    if (read) {
       reader.finish();
       const b = reader.blankSheet();
       if (b && !opts.verbose) blank.set(i, { file: src.name, ...b });
     }
     held.set(i, { file: src.name, methods: reader.methodsHeld(), columns: reader.methodColumnsHeld() });
-    for (const [semester, staffId] of reader.refused) merger.refused(semester, staffId);
+    for (const row of reader.refused) merger.refused({ ...row, file: src.name, fileOrder: i }, !keep || keep(row.semester));
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;

@@ -16,7 +16,7 @@
  */
 import { clip, identityKey } from './cells.js';
 import type { Policy } from '../../src/core/policy.js';
-import type { SheetRow } from './sheet.js';
+import type { RefusedRow, SheetRow } from './sheet.js';
 import { type Method, type Place, type Problems, type Role, METHODS, ROLES } from '../../src/core/types.js';
 
 type At = Place & { fileOrder: number };
@@ -70,11 +70,15 @@ export class Merger {
 
   /** `semester\0staffId` of the rows refused: those people have rows, though none counted. */
   private readonly refusedRows = new Set<string>();
+  /** The rows refused with a rater, in reading order: what they gave is not missing. */
+  private readonly refusedGiven: (RefusedRow & { file: string; fileOrder: number })[] = [];
 
   constructor(private readonly problems: Problems) {}
 
-  refused(semester: string, staffId: string): void {
-    this.refusedRows.add(`${semester}\u0000${staffId}`);
+  /** A row refused; `given`: whether what it gave counts (its semester is kept). */
+  refused(row: RefusedRow & { file: string; fileOrder: number }, given: boolean): void {
+    this.refusedRows.add(`${row.semester}\u0000${row.staffId}`);
+    if (given && row.rater !== '') this.refusedGiven.push(row);
   }
 
   add(row: SheetRow): void {
@@ -157,6 +161,37 @@ export class Merger {
     const bySemester = new Map<string, StaffSemester[]>();
     // A blank sheet's missing scores (of the methods it has columns for): counted, then one problem for the sheet.
     const missingIn = new Map<number, number>();
+    // What the refused rows gave: per rater of someone with rows taken, the methods; else per rater and person, the first such row and all they gave.
+    const pair = (semester: string, staffId: string, rater: string) => `${semester}\u0000${staffId}\u0000${rater}`;
+    const givenBy = new Map<string, Set<Method>>();
+    const alone = new Map<string, RefusedRow & { file: string; fileOrder: number }>();
+    for (const r of this.refusedGiven) {
+      const key = pair(r.semester, r.staffId, r.rater);
+      if (this.staff.get(`${r.semester}\u0000${r.staffId}`)?.raters.has(r.rater)) {
+        const set = givenBy.get(key) ?? new Set<Method>();
+        for (const m of r.given) set.add(m);
+        givenBy.set(key, set);
+        continue;
+      }
+      const first = alone.get(key);
+      if (!first) alone.set(key, { ...r, given: new Set(r.given) });
+      else {
+        for (const m of r.given) first.given.add(m);
+        first.role ??= r.role;
+      }
+    }
+    const missing = (m: Method, at: At, rater: string, role: Role | null, who: string) => {
+      if (blank.get(at.fileOrder)?.methods.has(m)) {
+        missingIn.set(at.fileOrder, (missingIn.get(at.fileOrder) ?? 0) + 1);
+        return;
+      }
+      // At the method's cell of the row found, when its sheet has one.
+      const column = held.get(at.fileOrder)?.columns.get(m);
+      this.problems.error(
+        column === undefined ? at : { ...at, column },
+        `no ${m} score from rater ${clip(rater)}${role ? ` (${role})` : ''} for ${who}${sheetOf(at.fileOrder, m) ? ` (${sheetOf(at.fileOrder, m)}, the ${m} sheet, has no row of theirs)` : ''}; a missing score is never counted as zero`,
+      );
+    };
     for (const s of this.staff.values()) {
       let list = bySemester.get(s.semester);
       if (!list) bySemester.set(s.semester, (list = []));
@@ -179,15 +214,8 @@ export class Merger {
             continue;
           }
           const expected = role === null || allowed.includes(role);
-          if (expected && !score && blank.get(r.at.fileOrder)?.methods.has(m)) {
-            missingIn.set(r.at.fileOrder, (missingIn.get(r.at.fileOrder) ?? 0) + 1);
-          } else if (expected && !score) {
-            // At the method's cell of the row found, when its sheet has one.
-            const column = held.get(r.at.fileOrder)?.columns.get(m);
-            this.problems.error(
-              column === undefined ? r.at : { ...r.at, column },
-              `no ${m} score from rater ${clip(r.rater)}${role ? ` (${role})` : ''} for ${who}${sheetOf(r.at.fileOrder, m) ? ` (${sheetOf(r.at.fileOrder, m)}, the ${m} sheet, has no row of theirs)` : ''}; a missing score is never counted as zero`,
-            );
+          if (expected && !score) {
+            if (!givenBy.get(pair(s.semester, s.staffId, r.rater))?.has(m)) missing(m, r.at, r.rater, role, who);
           } else if (!expected && score) {
             this.problems.error(
               score.at,
@@ -195,6 +223,18 @@ export class Merger {
             );
           }
         }
+      }
+    }
+    // A rater whose every row for someone was refused: at the first of them, the methods none gave.
+    for (const a of alone.values()) {
+      const role = a.role ?? this.raterRoles.get(a.rater)?.role ?? null;
+      const s = this.staff.get(`${a.semester}\u0000${a.staffId}`);
+      const name = s ? s.name : a.name;
+      const who = `${clip(a.staffId)}${name ? ` ${clip(name)}` : ''}`;
+      for (const m of METHODS) {
+        const allowed = policy.methods[m].roles;
+        if (role === null && allowed.length < ROLES.length) continue;
+        if ((role === null || allowed.includes(role)) && !a.given.has(m)) missing(m, { file: a.file, fileOrder: a.fileOrder, line: a.line }, a.rater, role, who);
       }
     }
     for (const [order, n] of missingIn) {

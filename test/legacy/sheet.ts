@@ -36,6 +36,17 @@ export interface SheetRow {
   columns: { name: number; post: number; role: number };
 }
 
+/** A row refused: its semester, staff id, rater ('' when blank), name, role, and the methods whose cells held something. */
+export interface RefusedRow {
+  semester: string;
+  staffId: string;
+  rater: string;
+  name: string;
+  role: Role | null;
+  given: Set<Method>;
+  line: number;
+}
+
 export interface RowCounts {
   /** Records after the header (blank lines not counted). */
   read: number;
@@ -87,7 +98,19 @@ export class SheetReader {
     /** The cell separator, for hints only. */
     private readonly delimiter = ',',
     private readonly spellings: TextSpellings = newSpellings(),
+    /** Each row whose semester disagrees with the option is its own problem; else one per semester, at its first row, with a count. */
+    private readonly verbose = false,
   ) {}
+
+  /** Per semester a row gave against the option: the first such row's place and message, and how many. */
+  private readonly disagreeing = new Map<string, { at: { file: string; fileOrder: number; line: number; column: number }; head: string; rows: number }>();
+
+  /** The sheet's rows whose semester disagrees with the option: one problem per semester (called whether or not the sheet was read to its end). */
+  sayDisagreeing(): void {
+    for (const d of this.disagreeing.values()) {
+      this.problems.error(d.at, `${d.head}${d.rows > 1 ? `, and so do ${d.rows - 1} more ${d.rows === 2 ? 'row' : 'rows'} of this sheet; give --verbose to list each of them` : ''}`);
+    }
+  }
 
   private at(line: number, column?: number) {
     return column === undefined
@@ -143,8 +166,8 @@ export class SheetReader {
     return new Map(this.methodColumns.map((c) => [c.method, c.index + 1]));
   }
 
-  /** The semester and staff id of each row refused where both could be read. */
-  readonly refused: [semester: string, staffId: string][] = [];
+  /** Each row refused where its semester and staff id could be read. */
+  readonly refused: RefusedRow[] = [];
 
   methodsHeld(): Set<Method> {
     if (!this.headerOk) return new Set();
@@ -318,7 +341,11 @@ export class SheetReader {
         );
         ok = false;
       } else if (this.semesterOption && semester !== this.semesterOption && !this.semesterFillsOnly) {
-        this.problems.error(this.at(line, col('semester')), `semester ${semester} disagrees with --semester ${this.semesterOption} ${who()}`);
+        const head = `semester ${semester} disagrees with --semester ${this.semesterOption} ${who()}`;
+        const seen = this.disagreeing.get(semester);
+        if (this.verbose) this.problems.error(this.at(line, col('semester')), head);
+        else if (seen) seen.rows++;
+        else this.disagreeing.set(semester, { at: { file: this.file, fileOrder: this.fileOrder, line, column: col('semester') }, head, rows: 1 });
         ok = false;
       }
     } else if (this.semesterOption) {
@@ -332,9 +359,11 @@ export class SheetReader {
     }
 
     const scores: ScoreCell[] = [];
+    const given = new Set<Method>();
     const addScore = (method: Method, text: string, column: number) => {
       const max = this.policy.methods[method].scale;
       const r = parseScore(text, method, Math.round(max * MICRO));
+      given.add(method);
       if (r.ok) scores.push({ method, micro: r.micro, line, column });
       else {
         this.problems.error(this.at(line, column), `${r.message} ${who()}`);
@@ -359,7 +388,8 @@ export class SheetReader {
       }
     }
     if (!ok) {
-      if (staffSpelling !== '' && semester) this.refused.push([semester, staffSpelling]);
+      const nameSpelling = this.spellings.name.of(name);
+      if (staffSpelling !== '' && semester) this.refused.push({ semester, staffId: staffSpelling, rater: raterSpelling, name: nameSpelling, role, given, line });
       return false;
     }
     if (scores.length > 0) this.scored = true;

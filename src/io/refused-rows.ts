@@ -1,0 +1,100 @@
+/**
+ * What the rows the row checks refused still tell, kept as the sheets are read (on either thread)
+ * and put together in reading order: per semester, the people they name (they have rows there,
+ * though none may be tallied: not "no scores"), and, where a row's staff id, rater and semester
+ * could be read, the methods it gave (a score or not): a method it gave is not missing, and a score
+ * it lacks is missing all the same (core/whole-picture.ts checkScoresPerRole).
+ */
+import type { CheckedRow } from '../core/tally.js';
+import type { RefusedCell } from '../core/whole-picture.js';
+
+/** Per refused row kept: semester index, staff, rater, name, role code, methods given, file order, line. */
+const INTS = 8;
+
+/** RefusedRows as they travel between threads. */
+export interface RefusedRowsData {
+  /** Per semester, one bit per staff number. */
+  staff: [semester: string, bits: Uint8Array][];
+  /** The semesters of `rows`, by index. */
+  semesters: string[];
+  /** INTS numbers per row, in reading order. */
+  rows: Int32Array;
+}
+
+/** Another thread's numbers (staff, rater, name texts) and lines as this thread's. */
+export interface ThreadNumbers {
+  staff: ArrayLike<number>;
+  rater: ArrayLike<number>;
+  name: ArrayLike<number>;
+  line(file: number, line: number): number;
+}
+
+export class RefusedRows {
+  private readonly bits = new Map<string, Uint8Array>();
+  private lastSemester = '';
+  private last: Uint8Array | null = null;
+  private readonly semesters: string[] = [];
+  private rows = new Int32Array(0);
+  private count = 0;
+
+  /** A person with a row refused in `semester`. */
+  add(semester: string, staff: number): void {
+    let b = semester === this.lastSemester ? this.last : (this.bits.get(semester) ?? null);
+    if (b === null || b.length <= staff >> 3) {
+      const more = new Uint8Array(Math.max((staff >> 3) + 1, (b?.length ?? 0) * 2, 64));
+      if (b) more.set(b);
+      this.bits.set(semester, (b = more));
+    }
+    this.lastSemester = semester;
+    this.last = b;
+    b[staff >> 3]! |= 1 << (staff & 7);
+  }
+
+  has(semester: string, staff: number): boolean {
+    const b = this.bits.get(semester);
+    return b !== undefined && staff >> 3 < b.length && (b[staff >> 3]! & (1 << (staff & 7))) !== 0;
+  }
+
+  /** A refused row whose staff id, rater and semester were read (RowChecker.check fills them in). */
+  addRow(row: CheckedRow, file: number, line: number): void {
+    this.push(row.semester, row.staff, row.rater, row.name, row.role, row.given, file, line);
+  }
+
+  private push(semester: string, staff: number, rater: number, name: number, role: number, given: number, file: number, line: number): void {
+    let s = this.semesters.indexOf(semester);
+    if (s < 0) s = this.semesters.push(semester) - 1;
+    if ((this.count + 1) * INTS > this.rows.length) {
+      const more = new Int32Array(Math.max(64, this.rows.length * 2));
+      more.set(this.rows);
+      this.rows = more;
+    }
+    this.rows.set([s, staff, rater, name, role, given, file, line], this.count++ * INTS);
+  }
+
+  /** Adds another's, after these; `map` turns another thread's numbers and lines into these. */
+  addAll(data: RefusedRowsData, map?: ThreadNumbers): void {
+    for (const [semester, b] of data.staff) {
+      for (let i = 0; i < b.length; i++) {
+        for (let k = 0; b[i]! >> k !== 0; k++) if (b[i]! & (1 << k)) this.add(semester, map ? map.staff[i * 8 + k]! : i * 8 + k);
+      }
+    }
+    const r = data.rows;
+    for (let o = 0; o < r.length; o += INTS) {
+      const [s, staff, rater, name, role, given, file, line] = r.subarray(o, o + INTS) as unknown as number[];
+      if (!map) this.push(data.semesters[s!]!, staff!, rater!, name!, role!, given!, file!, line!);
+      else this.push(data.semesters[s!]!, map.staff[staff!]!, map.rater[rater!]!, name! >= 0 ? map.name[name!]! : -1, role!, given!, file!, map.line(file!, line!));
+    }
+  }
+
+  export(): RefusedRowsData {
+    return { staff: [...this.bits], semesters: [...this.semesters], rows: this.rows.slice(0, this.count * INTS) };
+  }
+
+  /** The rows kept, in reading order. */
+  *cells(): Generator<RefusedCell> {
+    const r = this.rows;
+    for (let o = 0; o < this.count * INTS; o += INTS) {
+      yield { semester: this.semesters[r[o]!]!, staff: r[o + 1]!, rater: r[o + 2]!, name: r[o + 3]!, role: r[o + 4]!, given: r[o + 5]!, file: r[o + 6]!, line: r[o + 7]! };
+    }
+  }
+}
