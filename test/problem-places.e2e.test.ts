@@ -53,6 +53,15 @@ describe('a row refused for one bad cell', () => {
     const zh = run(['score', 'h1.csv', '--lang', 'zh'], { cwd: dir });
     expect(zh.code).toBe(1);
     expect(zh.stderr).toContain('h1.csv:3:9: error: 评委 李科长（总公司办公室）没有给 S001 张伟 评“查”；缺少的评分不会按零分计算\n');
+    // The same rater's row for S001 twice, both refused: what either gave is given (see is empty in the second only).
+    const twice = [...lines];
+    twice.splice(3, 0, 'S001,张伟,1号楼,2026-H1,李科长,head-office,x,,18,19,17.5');
+    twice[2] = 'S001,张伟,1号楼,2026-H1,李科长,head-office,20.5,19.5,18,19,17.5';
+    writeFileSync(join(dir, 'twice.csv'), `${twice.join('\n')}\n`);
+    expect(run(['check', 'twice.csv'], { cwd: dir }).stderr).toBe(
+      'twice.csv:3:7: error: score 20.5 for listen exceeds the maximum 20 (S001 张伟, rater 李科长)\n' +
+        'twice.csv:4:7: error: score "x" for listen is not a number (S001 张伟, rater 李科长)\n',
+    );
     // Mended, the row is taken: no error at all.
     lines[2] = 'S001,张伟,1号楼,2026-H1,李科长,head-office,20,19.5,18,19,17.5';
     writeFileSync(join(dir, 'h1.csv'), `${lines.join('\n')}\n`);

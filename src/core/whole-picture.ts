@@ -56,7 +56,7 @@ export interface RefusedCell {
  * Missing scores and scores from a role the policy does not give the method. `blank`: the sheets
  * with rows but not one score (by file order, their header line): their missing scores are counted
  * into one problem per sheet rather than listed (a template sent back untouched is one mistake).
- * `refused`: the rows refused, in reading order: the methods they gave count as given (their errors
+ * `refused`: the rows refused, in reading order (read twice): the methods they gave count as given (their errors
  * say what is wrong with them), and a rater whose every row for someone was refused is checked at
  * the first of those rows, so that one run shows every problem of a row.
  */
@@ -72,21 +72,28 @@ export function checkScoresPerRole(
   const missingIn = new Map<number, number>();
   // Per tallied cell (person and rater), the methods its refused rows gave; per rater without one, their first refused row and all they gave.
   const givenIn = new Map<string, number>();
-  const alone = new Map<string, RefusedCell>();
+  const alone = new Map<string, RefusedCell | null>();
+  const aloneKey = (r: RefusedCell) => `${r.semester}\u0000${r.staff},${r.rater}`;
+  const complete = (r: RefusedCell) => (r.given & 31) === 31;
   for (const r of refused) {
     const person = tally.personIn(r.semester, r.staff);
     if (person >= 0 && tally.hasCell(person, r.rater)) {
       const key = `${person},${r.rater}`;
       givenIn.set(key, (givenIn.get(key) ?? 0) | r.given);
-      continue;
+    } else if (!complete(r)) {
+      const key = aloneKey(r);
+      const first = alone.get(key);
+      if (first === undefined) alone.set(key, { ...r });
+      else if (first !== null) {
+        first.given |= r.given;
+        if (first.role === NO_ROLE) first.role = r.role;
+      }
     }
-    const key = `${r.semester}\u0000${r.staff},${r.rater}`;
-    const first = alone.get(key);
-    if (first === undefined) alone.set(key, { ...r });
-    else {
-      first.given |= r.given;
-      if (first.role === NO_ROLE) first.role = r.role;
-    }
+  }
+  // A row that gave every method leaves its rater nothing missing: looked for only among the raters
+  // above (100,000 rows with one bad cell each make no table of their own).
+  if (alone.size > 0) {
+    for (const r of refused) if (complete(r) && alone.has(aloneKey(r))) alone.set(aloneKey(r), null);
   }
   /** A method the role must score and no row gave: at the row found, or counted into its blank sheet. */
   const missing = (k: number, code: number, at: { file: FileRef; line: number }, raterText: string, who: string) => {
@@ -142,6 +149,7 @@ export function checkScoresPerRole(
   }
   // Raters whose every row for someone was refused: the methods their role must score that none of those rows gave.
   for (const r of alone.values()) {
+    if (r === null) continue;
     const code = effectiveRole(tally, r.rater, r.role);
     const person = tally.personIn(r.semester, r.staff);
     const id = clip(texts.text(STAFF, r.staff));

@@ -155,7 +155,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     if (s.sameAs !== undefined) log.warning({ name: s.name, order }, 1, undefined, 'sheet-twice', first);
     else log.warning({ name: s.name, order }, 1, undefined, 'sheet-copy', first);
   }
-  checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused.cells());
+  checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
   return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };
 }

@@ -29,13 +29,15 @@ export interface ThreadNumbers {
   line(file: number, line: number): number;
 }
 
-export class RefusedRows {
+export class RefusedRows implements Iterable<RefusedCell> {
   private readonly bits = new Map<string, Uint8Array>();
   private lastSemester = '';
   private last: Uint8Array | null = null;
   private readonly semesters: string[] = [];
   private rows = new Int32Array(0);
   private count = 0;
+  /** The semester index of the last row kept. */
+  private lastRow = 0;
 
   /** A person with a row refused in `semester`. */
   add(semester: string, staff: number): void {
@@ -61,14 +63,24 @@ export class RefusedRows {
   }
 
   private push(semester: string, staff: number, rater: number, name: number, role: number, given: number, file: number, line: number): void {
-    let s = this.semesters.indexOf(semester);
+    let s = semester === this.semesters[this.lastRow] ? this.lastRow : this.semesters.indexOf(semester);
     if (s < 0) s = this.semesters.push(semester) - 1;
+    this.lastRow = s;
     if ((this.count + 1) * INTS > this.rows.length) {
-      const more = new Int32Array(Math.max(64, this.rows.length * 2));
+      const more = new Int32Array(Math.max(64 * INTS, this.rows.length * 2));
       more.set(this.rows);
       this.rows = more;
     }
-    this.rows.set([s, staff, rater, name, role, given, file, line], this.count++ * INTS);
+    const r = this.rows;
+    const o = this.count++ * INTS;
+    r[o] = s;
+    r[o + 1] = staff;
+    r[o + 2] = rater;
+    r[o + 3] = name;
+    r[o + 4] = role;
+    r[o + 5] = given;
+    r[o + 6] = file;
+    r[o + 7] = line;
   }
 
   /** Adds another's, after these; `map` turns another thread's numbers and lines into these. */
@@ -80,9 +92,10 @@ export class RefusedRows {
     }
     const r = data.rows;
     for (let o = 0; o < r.length; o += INTS) {
-      const [s, staff, rater, name, role, given, file, line] = r.subarray(o, o + INTS) as unknown as number[];
-      if (!map) this.push(data.semesters[s!]!, staff!, rater!, name!, role!, given!, file!, line!);
-      else this.push(data.semesters[s!]!, map.staff[staff!]!, map.rater[rater!]!, name! >= 0 ? map.name[name!]! : -1, role!, given!, file!, map.line(file!, line!));
+      const semester = data.semesters[r[o]!]!;
+      const [staff, rater, name, file, line] = [r[o + 1]!, r[o + 2]!, r[o + 3]!, r[o + 6]!, r[o + 7]!];
+      if (!map) this.push(semester, staff, rater, name, r[o + 4]!, r[o + 5]!, file, line);
+      else this.push(semester, map.staff[staff]!, map.rater[rater]!, name >= 0 ? map.name[name]! : -1, r[o + 4]!, r[o + 5]!, file, map.line(file, line));
     }
   }
 
@@ -91,7 +104,11 @@ export class RefusedRows {
   }
 
   /** The rows kept, in reading order. */
-  *cells(): Generator<RefusedCell> {
+  [Symbol.iterator](): Iterator<RefusedCell> {
+    return this.cells();
+  }
+
+  private *cells(): Generator<RefusedCell> {
     const r = this.rows;
     for (let o = 0; o < this.count * INTS; o += INTS) {
       yield { semester: this.semesters[r[o]!]!, staff: r[o + 1]!, rater: r[o + 2]!, name: r[o + 3]!, role: r[o + 4]!, given: r[o + 5]!, file: r[o + 6]!, line: r[o + 7]! };
