@@ -62,6 +62,16 @@ describe('a row refused for one bad cell', () => {
       'twice.csv:3:7: error: score 20.5 for listen exceeds the maximum 20 (S001 张伟, rater 李科长)\n' +
         'twice.csv:4:7: error: score "x" for listen is not a number (S001 张伟, rater 李科长)\n',
     );
+    // Another name, post and role on the refused row: said in the same run, each at its cell.
+    const other = [...lines];
+    other[2] = 'S001,张玮,2号楼,2026-H1,李科长,student,20.5,19.5,18,19,17.5';
+    writeFileSync(join(dir, 'other.csv'), `${other.join('\n')}\n`);
+    expect(run(['check', 'other.csv'], { cwd: dir }).stderr).toBe(
+      'other.csv:3:2: error: S001 has two names: "张玮" here and "张伟" at other.csv:2\n' +
+        'other.csv:3:3: error: S001 张伟 has two posts: "2号楼" here and "1号楼" elsewhere\n' +
+        'other.csv:3:6: error: rater 李科长 has two roles: student here and head-office at other.csv:8 (S001 张伟)\n' +
+        'other.csv:3:7: error: score 20.5 for listen exceeds the maximum 20 (S001 张玮, rater 李科长)\n',
+    );
     // Mended, the row is taken: no error at all.
     lines[2] = 'S001,张伟,1号楼,2026-H1,李科长,head-office,20,19.5,18,19,17.5';
     writeFileSync(join(dir, 'h1.csv'), `${lines.join('\n')}\n`);

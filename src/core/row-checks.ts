@@ -133,7 +133,8 @@ export class RowChecker {
   /**
    * Checks one row (its width matches the header); fills `out` and returns true when it is good. A
    * row refused still sets `out.semester`, `out.staff` and `out.rater` where they could be read (''
-   * and -1 if not), its name and role, and `out.given`: a score it lacks is missing all the same.
+   * and -1 if not), its name, post and role and their columns, and `out.given`: its other faults
+   * (a score it lacks, another name) are said in the same run.
    */
   check(f: RowFields, line: number, out: CheckedRow): boolean {
     const cols = this.cols;
@@ -209,14 +210,14 @@ export class RowChecker {
     out.staff = staff;
     out.rater = rater;
     out.name = cols.name >= 0 ? f.id(cols.name, NAME) : -1;
-    out.role = role === null ? NO_ROLE : ROLES.indexOf(role);
-    if (!this.ok) return false;
-    out.file = file;
-    out.line = line;
     out.post = cols.post >= 0 ? f.id(cols.post, POST) : -1;
+    out.role = role === null ? NO_ROLE : ROLES.indexOf(role);
     out.nameColumn = cols.name + 1;
     out.postColumn = cols.post + 1;
     out.roleColumn = cols.role + 1;
+    if (!this.ok) return false;
+    out.file = file;
+    out.line = line;
     return true;
   }
 }

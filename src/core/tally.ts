@@ -62,6 +62,19 @@ export class CheckedRow {
   roleColumn = 0;
 }
 
+/** What a row says of its person and rater (a CheckedRow's, or a refused row's), for the checks of names, posts and roles. */
+export interface RowIdentity {
+  file: FileRef;
+  line: number;
+  name: number;
+  post: number;
+  rater: number;
+  role: number;
+  nameColumn: number;
+  postColumn: number;
+  roleColumn: number;
+}
+
 /** The raters of a committee (SPEC): the dense cells' first stride. */
 const COMMITTEE = 5;
 /** Dense cells: at most this many slots per person. */
@@ -382,32 +395,10 @@ export class Tally {
     let person = this.personFor(semester, row.staff);
     const file = row.file;
     if (person < 0) person = this.newPerson(semester, row);
-    else {
-      const name = this.nameOf[person]!;
-      if (row.name >= 0 && name >= 0 && row.name !== name) {
-        this.log.error(file, row.line, row.nameColumn || undefined, 'two-names', person, row.name, name);
-      } else if (row.name >= 0 && name < 0) {
-        this.nameOf[person] = row.name;
-        this.nameFile[person] = file.order;
-        this.nameLine[person] = row.line;
-      }
-      const post = this.postOf[person]!;
-      if (row.post >= 0 && post >= 0 && row.post !== post) {
-        this.log.error(file, row.line, row.postColumn || undefined, 'two-posts', person, row.post, post, this.nameOf[person]!);
-      } else if (row.post >= 0 && post < 0) this.postOf[person] = row.post;
-    }
+    else this.agreePerson(person, row, true);
     const r = row.rater;
     this.growRaters(r);
-    if (row.role !== NO_ROLE) {
-      const known = this.raterRole[r]!;
-      if (known < 0) {
-        this.raterRole[r] = row.role;
-        this.raterRoleFile[r] = file.order;
-        this.raterRoleLine[r] = row.line;
-      } else if (known !== row.role) {
-        this.log.error(file, row.line, row.roleColumn || undefined, 'two-roles', r, row.role, known, person, this.nameOf[person]!);
-      }
-    }
+    this.agreeRole(person, row, true);
     // The cell of this person and rater.
     const c = this.cellFor(person, r, row.role, file.order, row.line);
     const { sparse, cell, ref, firstRow } = c;
@@ -444,6 +435,52 @@ export class Tally {
       for (let m = 0; m < 5; m++) this.hereAt[2 * m + 1] = row.line;
       this.scoredTwice(this.hereAt, (m) => row.columns[m]!, twice, sparse, cell, ref, this.nameOf[person]!);
     }
+  }
+
+  /**
+   * A row's name and post against its person's: a problem at the row's cell where they differ.
+   * `learn`: a name or post the person has none of yet is taken from the row (a row tallied; a
+   * refused row's are only compared).
+   */
+  private agreePerson(person: number, row: RowIdentity, learn: boolean): void {
+    const file = row.file;
+    const name = this.nameOf[person]!;
+    if (row.name >= 0 && name >= 0 && row.name !== name) {
+      this.log.error(file, row.line, row.nameColumn || undefined, 'two-names', person, row.name, name);
+    } else if (learn && row.name >= 0 && name < 0) {
+      this.nameOf[person] = row.name;
+      this.nameFile[person] = file.order;
+      this.nameLine[person] = row.line;
+    }
+    const post = this.postOf[person]!;
+    if (row.post >= 0 && post >= 0 && row.post !== post) {
+      this.log.error(file, row.line, row.postColumn || undefined, 'two-posts', person, row.post, post, this.nameOf[person]!);
+    } else if (learn && row.post >= 0 && post < 0) this.postOf[person] = row.post;
+  }
+
+  /** A row's role against its rater's (the first their rows gave), as agreePerson. */
+  private agreeRole(person: number, row: RowIdentity, learn: boolean): void {
+    if (row.role === NO_ROLE) return;
+    const r = row.rater;
+    const known = r < this.raterRole.length ? this.raterRole[r]! : -1;
+    if (learn && known < 0) {
+      this.raterRole[r] = row.role;
+      this.raterRoleFile[r] = row.file.order;
+      this.raterRoleLine[r] = row.line;
+    } else if (known >= 0 && known !== row.role) {
+      this.log.error(row.file, row.line, row.roleColumn || undefined, 'two-roles', r, row.role, known, person, this.nameOf[person]!);
+    }
+  }
+
+  /**
+   * A row the row checks refused, once every row is tallied: its name, post and role against its
+   * person's and rater's, so that its other faults are said in the same run as its error.
+   */
+  refusedRow(row: RowIdentity & { semester: string; staff: number }): void {
+    const person = this.personIn(row.semester, row.staff);
+    if (person < 0) return;
+    this.agreePerson(person, row, false);
+    this.agreeRole(person, row, false);
   }
 
   /** Per method, the file and line of a score given again (scoredTwice's `here`). */

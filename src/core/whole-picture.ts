@@ -50,6 +50,11 @@ export interface RefusedCell {
   given: number;
   file: number;
   line: number;
+  /** Its post's text number, -1 for none; the 1-based columns of its name, post and role (0: none). */
+  post: number;
+  nameColumn: number;
+  postColumn: number;
+  roleColumn: number;
 }
 
 /**

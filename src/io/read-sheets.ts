@@ -155,6 +155,8 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     if (s.sameAs !== undefined) log.warning({ name: s.name, order }, 1, undefined, 'sheet-twice', first);
     else log.warning({ name: s.name, order }, 1, undefined, 'sheet-copy', first);
   }
+  // A refused row's name, post and role against the rows tallied: its other faults, in this run.
+  for (const r of refused) tally.refusedRow({ ...r, file: tally.files.get(r.file)! });
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
   return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };

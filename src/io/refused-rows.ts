@@ -8,8 +8,11 @@
 import type { CheckedRow } from '../core/tally.js';
 import type { RefusedCell } from '../core/whole-picture.js';
 
-/** Per refused row kept: semester index, staff, rater, name, role code, methods given, file order, line. */
-const INTS = 8;
+/**
+ * Per refused row kept: semester index, staff, rater, name, role code, methods given, file order,
+ * line, post, and the columns of the name, post and role.
+ */
+const INTS = 12;
 
 /** RefusedRows as they travel between threads. */
 export interface RefusedRowsData {
@@ -26,6 +29,7 @@ export interface ThreadNumbers {
   staff: ArrayLike<number>;
   rater: ArrayLike<number>;
   name: ArrayLike<number>;
+  post: ArrayLike<number>;
   line(file: number, line: number): number;
 }
 
@@ -59,10 +63,10 @@ export class RefusedRows implements Iterable<RefusedCell> {
 
   /** A refused row whose staff id, rater and semester were read (RowChecker.check fills them in). */
   addRow(row: CheckedRow, file: number, line: number): void {
-    this.push(row.semester, row.staff, row.rater, row.name, row.role, row.given, file, line);
+    this.push(row.semester, row.staff, row.rater, row.name, row.role, row.given, file, line, row.post, row.nameColumn, row.postColumn, row.roleColumn);
   }
 
-  private push(semester: string, staff: number, rater: number, name: number, role: number, given: number, file: number, line: number): void {
+  private push(semester: string, staff: number, rater: number, name: number, role: number, given: number, file: number, line: number, post: number, nameColumn: number, postColumn: number, roleColumn: number): void {
     let s = semester === this.semesters[this.lastRow] ? this.lastRow : this.semesters.indexOf(semester);
     if (s < 0) s = this.semesters.push(semester) - 1;
     this.lastRow = s;
@@ -81,6 +85,10 @@ export class RefusedRows implements Iterable<RefusedCell> {
     r[o + 5] = given;
     r[o + 6] = file;
     r[o + 7] = line;
+    r[o + 8] = post;
+    r[o + 9] = nameColumn;
+    r[o + 10] = postColumn;
+    r[o + 11] = roleColumn;
   }
 
   /** Adds another's, after these; `map` turns another thread's numbers and lines into these. */
@@ -93,9 +101,10 @@ export class RefusedRows implements Iterable<RefusedCell> {
     const r = data.rows;
     for (let o = 0; o < r.length; o += INTS) {
       const semester = data.semesters[r[o]!]!;
-      const [staff, rater, name, file, line] = [r[o + 1]!, r[o + 2]!, r[o + 3]!, r[o + 6]!, r[o + 7]!];
-      if (!map) this.push(semester, staff, rater, name, r[o + 4]!, r[o + 5]!, file, line);
-      else this.push(semester, map.staff[staff]!, map.rater[rater]!, name >= 0 ? map.name[name]! : -1, r[o + 4]!, r[o + 5]!, file, map.line(file, line));
+      const [staff, rater, name, file, line, post] = [r[o + 1]!, r[o + 2]!, r[o + 3]!, r[o + 6]!, r[o + 7]!, r[o + 8]!];
+      const columns = [r[o + 9]!, r[o + 10]!, r[o + 11]!] as const;
+      if (!map) this.push(semester, staff, rater, name, r[o + 4]!, r[o + 5]!, file, line, post, ...columns);
+      else this.push(semester, map.staff[staff]!, map.rater[rater]!, name >= 0 ? map.name[name]! : -1, r[o + 4]!, r[o + 5]!, file, map.line(file, line), post >= 0 ? map.post[post]! : -1, ...columns);
     }
   }
 
@@ -111,7 +120,20 @@ export class RefusedRows implements Iterable<RefusedCell> {
   private *cells(): Generator<RefusedCell> {
     const r = this.rows;
     for (let o = 0; o < this.count * INTS; o += INTS) {
-      yield { semester: this.semesters[r[o]!]!, staff: r[o + 1]!, rater: r[o + 2]!, name: r[o + 3]!, role: r[o + 4]!, given: r[o + 5]!, file: r[o + 6]!, line: r[o + 7]! };
+      yield {
+        semester: this.semesters[r[o]!]!,
+        staff: r[o + 1]!,
+        rater: r[o + 2]!,
+        name: r[o + 3]!,
+        role: r[o + 4]!,
+        given: r[o + 5]!,
+        file: r[o + 6]!,
+        line: r[o + 7]!,
+        post: r[o + 8]!,
+        nameColumn: r[o + 9]!,
+        postColumn: r[o + 10]!,
+        roleColumn: r[o + 11]!,
+      };
     }
   }
 }

@@ -17,6 +17,9 @@
 import { clip, identityKey } from './cells.js';
 import type { Policy } from '../../src/core/policy.js';
 import type { RefusedRow, SheetRow } from './sheet.js';
+
+/** What a row says of its person and rater: a row taken, or a refused one. */
+type Identity = Pick<SheetRow, 'staffId' | 'name' | 'post' | 'rater' | 'role' | 'columns'>;
 import { type Method, type Place, type Problems, type Role, METHODS, ROLES } from '../../src/core/types.js';
 
 type At = Place & { fileOrder: number };
@@ -89,33 +92,9 @@ export class Merger {
       s = { semester: row.semester, staffId: row.staffId, name: row.name, post: row.post, at, raters: new Map() };
       this.staff.set(key, s);
       if (row.name) this.namePlace.set(key, at);
-    } else {
-      // The place of a problem with the name, the post or the role: that cell.
-      const cellAt = (column: number): At => (column > 0 ? { ...at, column } : at);
-      if (row.name && s.name && row.name !== s.name) {
-        this.problems.error(
-          cellAt(row.columns.name),
-          `${clip(row.staffId)} has two names: "${clip(row.name)}" here and "${clip(s.name)}" at ${where(this.namePlace.get(key)!)}`,
-        );
-      } else if (row.name && !s.name) {
-        s.name = row.name;
-        this.namePlace.set(key, at);
-      }
-      if (row.post && s.post && row.post !== s.post) {
-        this.problems.error(cellAt(row.columns.post), `${clip(row.staffId)} ${clip(s.name)} has two posts: "${clip(row.post)}" here and "${clip(s.post)}" elsewhere`);
-      } else if (row.post && !s.post) s.post = row.post;
-    }
+    } else this.agreePerson(row, s, at, true);
     const who = `${clip(row.staffId)}${s.name ? ` ${clip(s.name)}` : ''}`;
-    if (row.role) {
-      const known = this.raterRoles.get(row.rater);
-      if (!known) this.raterRoles.set(row.rater, { role: row.role, at });
-      else if (known.role !== row.role) {
-        this.problems.error(
-          { ...at, column: row.columns.role },
-          `rater ${clip(row.rater)} has two roles: ${row.role} here and ${known.role} at ${where(known.at)} (${who})`,
-        );
-      }
-    }
+    this.agreeRole(row, at, who, true);
     let r = s.raters.get(row.rater);
     if (!r) {
       r = { rater: row.rater, role: row.role, at, scores: {} };
@@ -141,6 +120,33 @@ export class Merger {
     }
   }
 
+  /** A row's name and post against its person's; `learn`: take them where the person has none (a row taken, not a refused one). */
+  private agreePerson(row: Identity, s: StaffSemester, at: At, learn: boolean): void {
+    const key = `${s.semester}\u0000${s.staffId}`;
+    // The place of a problem with the name, the post or the role: that cell.
+    const cellAt = (column: number): At => (column > 0 ? { ...at, column } : at);
+    if (row.name && s.name && row.name !== s.name) {
+      this.problems.error(cellAt(row.columns.name), `${clip(row.staffId)} has two names: "${clip(row.name)}" here and "${clip(s.name)}" at ${where(this.namePlace.get(key)!)}`);
+    } else if (learn && row.name && !s.name) {
+      s.name = row.name;
+      this.namePlace.set(key, at);
+    }
+    if (row.post && s.post && row.post !== s.post) {
+      this.problems.error(cellAt(row.columns.post), `${clip(row.staffId)} ${clip(s.name)} has two posts: "${clip(row.post)}" here and "${clip(s.post)}" elsewhere`);
+    } else if (learn && row.post && !s.post) s.post = row.post;
+  }
+
+  /** A row's role against its rater's (the first any row taken gave), as agreePerson. */
+  private agreeRole(row: Identity, at: At, who: string, learn: boolean): void {
+    if (!row.role) return;
+    const known = this.raterRoles.get(row.rater);
+    if (!known) {
+      if (learn) this.raterRoles.set(row.rater, { role: row.role, at });
+    } else if (known.role !== row.role) {
+      this.problems.error({ ...at, column: row.columns.role }, `rater ${clip(row.rater)} has two roles: ${row.role} here and ${known.role} at ${where(known.at)} (${who})`);
+    }
+  }
+
   /**
    * Checks the whole picture and returns the staff of each semester, in order of first appearance.
    * A rater's role is the one any of their rows gives.
@@ -161,6 +167,14 @@ export class Merger {
     const bySemester = new Map<string, StaffSemester[]>();
     // A blank sheet's missing scores (of the methods it has columns for): counted, then one problem for the sheet.
     const missingIn = new Map<number, number>();
+    // A refused row's name, post and role against the rows taken: its other faults, in this run.
+    for (const r of this.refusedGiven) {
+      const s = this.staff.get(`${r.semester}\u0000${r.staffId}`);
+      if (!s) continue;
+      const at: At = { file: r.file, fileOrder: r.fileOrder, line: r.line };
+      this.agreePerson(r, s, at, false);
+      this.agreeRole(r, at, `${clip(r.staffId)}${s.name ? ` ${clip(s.name)}` : ''}`, false);
+    }
     // What the refused rows gave: per rater of someone with rows taken, the methods; else per rater and person, the first such row and all they gave.
     const pair = (semester: string, staffId: string, rater: string) => `${semester}\u0000${staffId}\u0000${rater}`;
     const givenBy = new Map<string, Set<Method>>();

@@ -42,9 +42,11 @@ export interface RefusedRow {
   staffId: string;
   rater: string;
   name: string;
+  post: string;
   role: Role | null;
   given: Set<Method>;
   line: number;
+  columns: { name: number; post: number; role: number };
 }
 
 export interface RowCounts {
@@ -164,6 +166,12 @@ export class SheetReader {
   methodColumnsHeld(): Map<Method, number> {
     if (!this.headerOk || this.index.has('method')) return new Map();
     return new Map(this.methodColumns.map((c) => [c.method, c.index + 1]));
+  }
+
+  /** The 1-based columns of the name, post and role (0: none). */
+  private identityColumns(): { name: number; post: number; role: number } {
+    const col = (c: Column) => (this.index.has(c) ? this.index.get(c)! + 1 : 0);
+    return { name: col('name'), post: col('post'), role: col('role') };
   }
 
   /** Each row refused where its semester and staff id could be read. */
@@ -388,8 +396,8 @@ export class SheetReader {
       }
     }
     if (!ok) {
-      const nameSpelling = this.spellings.name.of(name);
-      if (staffSpelling !== '' && semester) this.refused.push({ semester, staffId: staffSpelling, rater: raterSpelling, name: nameSpelling, role, given, line });
+      const [nameSpelling, postSpelling] = [this.spellings.name.of(name), this.spellings.post.of(cell('post'))];
+      if (staffSpelling !== '' && semester) this.refused.push({ semester, staffId: staffSpelling, rater: raterSpelling, name: nameSpelling, post: postSpelling, role, given, line, columns: this.identityColumns() });
       return false;
     }
     if (scores.length > 0) this.scored = true;
@@ -404,7 +412,7 @@ export class SheetReader {
       rater: raterSpelling,
       role,
       scores,
-      columns: { name: this.index.has('name') ? col('name') : 0, post: this.index.has('post') ? col('post') : 0, role: this.index.has('role') ? col('role') : 0 },
+      columns: this.identityColumns(),
     });
     return true;
   }
