@@ -193,6 +193,14 @@ describe('evaluate batch', () => {
     expect(readdirSync(again).filter((f) => f.startsWith('.'))).toEqual([]);
     const rows = JSON.parse(readFileSync(join(again, 'summary.json'), 'utf8'));
     expect(rows.filter((x: { center: string }) => x.center === '饮食中心')).toEqual(SEMESTERS.map((s) => FAILED('饮食中心', s)));
+    expect(forced.stderr).not.toContain('earlier run');
+    // 饮食中心 leaves ROOT: its folder of the earlier run stays, said to be of an earlier run.
+    rmSync(join(tree, '饮食中心'), { recursive: true });
+    const left = run(['batch', tree, '--out-dir', again, '--force']);
+    expect(readdirSync(join(again, '饮食中心'))).toEqual(['problems.txt']);
+    expect(left.stderr).toContain(`${join(again, '饮食中心')}: warning: no center of this name is under ${tree} now: this folder's files are of an earlier run, left as they were, and not in summary.csv\n`);
+    expect(JSON.parse(readFileSync(join(again, 'summary.json'), 'utf8')).some((x: { center: string }) => x.center === '饮食中心')).toBe(false);
+    expect(run(['batch', tree, '--out-dir', again, '--force', '--lang', 'zh']).stderr).toContain(`${join(again, '饮食中心')}: warning: ${tree} 下现在没有这个中心：此文件夹里的文件是以前运行留下的，未作改动，也不在 summary.csv 中\n`);
   });
 });
 

@@ -209,6 +209,8 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   const stderr: string[] = loose.map((e) => `${printable(join(root, e.name))}: warning: ${w.looseSheet}`);
   // A center named 2026 is most likely a year folder of one center given as ROOT.
   for (const c of centers) if (/^(19|2\d)\d\d$/.test(c)) stderr.push(`${printable(join(root, c))}: warning: ${printable(w.yearCenter(c))}`);
+  // With --force, an earlier run's folder of a center no longer under ROOT is left: say so, lest it be taken for this run's.
+  for (const name of staleCenters(outDir, centers)) stderr.push(`${printable(join(outDir, name))}: warning: ${printable(w.staleCenter(root))}`);
   for (const o of outcomes) {
     for (const line of o.warnings) stderr.push(line);
     if (o.status === 'failed') stderr.push(`evaluate: error: ${printable(w.centerFailed(o.center, join(outDir, o.center, 'problems.txt')))}`);
@@ -216,4 +218,20 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   if (stderr.length) process.stderr.write(`${stderr.join('\n')}\n`);
   await writeStdout(render.batchTable(outcomes, outDir, lang, common.color));
   if (outcomes.some((o) => o.status === 'failed')) throw new DataError([]);
+}
+
+/** The folders of DIR holding a center's reports (problems.txt, score-*.csv) that are not centers of this run. */
+function staleCenters(outDir: string, centers: string[]): string[] {
+  const now = new Set(centers);
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !now.has(e.name))
+    .filter((e) => {
+      try {
+        return readdirSync(join(outDir, e.name)).some((f) => f === 'problems.txt' || /^score-.+\.csv$/.test(f));
+      } catch {
+        return false;
+      }
+    })
+    .map((e) => e.name)
+    .sort();
 }

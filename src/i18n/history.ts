@@ -66,6 +66,8 @@ const enWords = {
   /** A center folder named like a year (ROOT one center's folder, whose subfolders are years). */
   yearCenter: (name: string) => `the center "${name}" is named like a year: is this the folder of one center? batch takes a folder of centers, each in a subfolder`,
   policyProblem: (message: string) => `the center's policy cannot be used: ${message}`,
+  /** A folder of --out-dir (--force) with an earlier run's reports of a center no longer under ROOT. */
+  staleCenter: (root: string) => `no center of this name is under ${root} now: this folder's files are of an earlier run, left as they were, and not in summary.csv`,
   // Usage errors
   rootMissing: (root: string) => `cannot read ROOT "${root}": no such folder`,
   rootNotFolder: (root: string) => `ROOT "${root}" is not a folder: give the folder that holds one folder per center`,
@@ -139,6 +141,7 @@ const zhWords: HistoryWords = {
   looseSheet: '此评分表不在任何中心的文件夹里，不会被读取：请移到所属中心的文件夹中',
   yearCenter: (name: string) => `中心“${name}”的名字像年份：这是不是某一个中心的文件夹？batch 读取的是各中心文件夹所在的上一级文件夹`,
   policyProblem: (message: string) => `该中心的考评办法文件无法使用：${message}`,
+  staleCenter: (root: string) => `${root} 下现在没有这个中心：此文件夹里的文件是以前运行留下的，未作改动，也不在 summary.csv 中`,
   rootMissing: (root: string) => `无法读取 ROOT "${root}"：文件夹不存在`,
   rootNotFolder: (root: string) => `ROOT "${root}" 不是文件夹：请给出每个中心一个子文件夹的那个总文件夹`,
   noCenters: (root: string) => `"${root}" 下没有中心文件夹：ROOT 的每个子文件夹是一个中心`,
