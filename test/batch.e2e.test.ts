@@ -253,6 +253,15 @@ describe('evaluate batch, the edges', () => {
     const again = run(['batch', tree, '--out-dir', join(tree, 'reports'), '--force']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('1 center into');
+    // In a center's folder, new or not, or that folder itself: refused, nothing written, the center's sheets as they were.
+    const before = readdirSync(join(tree, '物业中心'), { recursive: true }).sort();
+    for (const out of [join(tree, '物业中心'), join(tree, '物业中心', '2024'), join(tree, '物业中心', 'reports')]) {
+      const r = run(['batch', tree, '--out-dir', out, '--force']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `evaluate: error: --out-dir ${out} is in the folder of the center "物业中心" under ROOT: its reports would be read as that center's sheets; choose a folder of its own (a new folder under ROOT, or outside it)\n`]);
+    }
+    expect(readdirSync(join(tree, '物业中心'), { recursive: true }).sort()).toEqual(before);
+    const zh = run(['batch', tree, '--out-dir', join(tree, '物业中心'), '--force', '--lang', 'zh']);
+    expect(zh.stderr).toContain('位于 ROOT 下中心“物业中心”的文件夹里');
   });
 
   it("fails a center whose own policy is broken, naming the policy file, and does the others", () => {

@@ -192,4 +192,13 @@ describe('a committee member typed twice, and someone scored by fewer raters tha
     expect(r.stderr).toContain('王主任.csv:25:11: error: score "abc" for ask is not a number (S024 冯建华, rater 王主任)');
     expect(r.stderr).not.toContain('is scored by');
   });
+
+  it('two semesters in two sheets: each semester\'s warning is at a row of its own sheet, where its second leader is', () => {
+    const dir = tempDir();
+    const sheet = (semester: string) => `staff_id,semester,rater,role,listen,see,check,test,ask\nS1,${semester},A,leader,18,18,18,18,18\nS1,${semester},B,leader,18,18,18,18,18\n`;
+    writeFileSync(join(dir, 'p1.csv'), sheet('2026-H1'));
+    writeFileSync(join(dir, 'p2.csv'), sheet('2026-H2'));
+    const said = run(['score', 'p1.csv', 'p2.csv'], { cwd: dir }).stderr.split('\n').filter((l) => l.includes('the committee of'));
+    expect(said.map((l) => l.replace(/ differs.*/, ''))).toEqual(['p1.csv:3: warning: the committee of 2026-H1', 'p2.csv:3: warning: the committee of 2026-H2']);
+  });
 });

@@ -167,6 +167,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'sheet-twice': ['h1.csv'],
   'sheet-copy': ['h1/王主任.csv'],
   'title-row': ['2026年上半年考核评分表'],
+  'titles-only': [1, 4],
   'no-header': [1],
   'committee-differs': ['2026-H1', 1, 1, 1, 1, 2],
   'fewer-raters': ['S024 王五', 4, '2026-H1', 5, '王主任, 学生乙'],

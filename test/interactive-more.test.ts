@@ -213,6 +213,31 @@ describe('enter: what a newcomer tripped over', () => {
     await expect(s.outcome).resolves.toBe('interrupted');
   });
 
+  it('a blank template made without --raters (its rater the role, 组长): the rater typing takes its rows, none added beside them', async () => {
+    const { d, flags } = enterSetup();
+    expect(run(['template', '--roster', flags.roster, '--semester', '2026-H1', '--out', d, '--lang', 'zh']).code).toBe(0);
+    const sheet = join(d, '2026-H1-组长.csv');
+    const before = readFileSync(sheet, 'utf8');
+    const s = await startEnter({ ...flags, out: sheet });
+    expect(s.errors.map((e) => e.replace(`${d}/`, ''))).toEqual([
+      '2026-H1-组长.csv:1: warning: the sheet is a blank template whose rater is "组长": its rows are taken as 王主任\'s (the rater cells say 王主任 once a score is saved)',
+    ]);
+    for (const v of ['19', '18', '17', '16', '15']) await answer(v);
+    await answer(''); // save
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(s.outcome).resolves.toBe('interrupted');
+    const rows = readFileSync(sheet, 'utf8').trim().split(/\r?\n/);
+    // As many rows as the template, every one 王主任's, the first scored.
+    expect(rows).toHaveLength(before.trim().split(/\r?\n/).length);
+    expect(rows.slice(1).every((r) => r.split(',')[4] === '王主任')).toBe(true);
+    expect(rows[1]!.split(',').slice(6)).toEqual(['19', '18', '17', '16', '15']);
+    // Its scores once filled: the template's rows no longer blank, a second rater is a new one.
+    const other = await startEnter({ ...flags, rater: '李科长', role: 'head-office', out: sheet });
+    expect(other.errors.join('\n')).toContain('the sheet has no rater 李科长');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(other.outcome).resolves.toBe('interrupted');
+  });
+
   it('a sheet another program changed while typing is not overwritten: the person and the values not saved are named', async () => {
     const { flags } = enterSetup();
     const s = await startEnter(flags);

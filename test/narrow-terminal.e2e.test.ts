@@ -44,3 +44,39 @@ describe.skipIf(!haveTmux)('the score table in an 80-column terminal', () => {
     expect(piped).not.toContain('too wide');
   });
 });
+
+describe.skipIf(!haveTmux)('problems on a terminal', () => {
+  /** The screen with its escape sequences (capture-pane -e) once the command has ended. */
+  async function colored(name: string, args: string[], env = ''): Promise<string> {
+    const command = `${env}${[process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
+    expect(tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '20', '-c', ROOT, `${command}; echo EXIT=$?; sleep 30`).status).toBe(0);
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const s = tmux('capture-pane', '-p', '-e', '-t', name).stdout;
+      if (s.includes('EXIT=')) return s;
+      if (Date.now() > end) throw new Error(s);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const bad = join(FIX, 'bad', 'score-over-max.csv');
+
+  it('are colored by severity, and plain with --no-color (every command, as NO_COLOR does)', async () => {
+    const plain = /score-over-max\.csv:\d+:\d+: error: score/;
+    const screens = await Promise.all([
+      colored('c-score', ['score', bad]),
+      colored('c-score-plain', ['score', bad, '--no-color']),
+      colored('c-year-plain', ['year', bad, '--no-color']),
+      colored('c-panel-plain', ['panel', bad, '--no-color']),
+      colored('c-env', ['score', bad], 'NO_COLOR=1 '),
+    ]);
+    const [on, ...off] = screens;
+    // tmux redraws the sequence in its own terms: some escape before the word on its line.
+    const line = on.split('\n').find((l) => l.includes('error')) ?? '';
+    expect(line.indexOf('\x1b[')).toBeGreaterThanOrEqual(0);
+    expect(line.indexOf('\x1b[')).toBeLessThan(line.indexOf('error'));
+    for (const s of off) {
+      expect(s).toMatch(plain);
+      expect(s.split('\n').filter((l) => l.includes('error')).join('\n')).not.toContain('\x1b[');
+    }
+  });
+});

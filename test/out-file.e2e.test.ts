@@ -213,13 +213,24 @@ describe('the format of --out', () => {
     }
   });
 
-  it('text files keep --format and its default, as the contract says (.csv, .json, .md, .txt)', () => {
+  it('text files keep --format and its default, as the contract says (.csv, .json, .md, .txt), with a warning where the name says another', () => {
     const d = dir();
-    expect(run(['score', H1, '--out', 'r.csv'], { cwd: d }).code).toBe(0);
+    const table = run(['score', H1, '--out', 'r.csv'], { cwd: d });
+    expect([table.code, table.stderr]).toEqual([
+      0,
+      'evaluate: warning: --out r.csv holds the aligned table (--format table, the default), not CSV: give --format csv for a CSV file that Excel opens as a sheet\nevaluate: wrote r.csv\n',
+    ]);
     expect(readFileSync(join(d, 'r.csv'), 'utf8')).toBe(stdout(['score', H1]));
+    const zh = run(['score', H1, '--out', '成绩.csv', '--lang', 'zh'], { cwd: d });
+    expect(zh.stderr).toBe('evaluate: warning: --out 成绩.csv 写入的是对齐的表格（默认的 --format table），不是 CSV：要得到 Excel 能按表格打开的 CSV 文件，请加 --format csv\nevaluate: 已写入 成绩.csv\n');
+    // --format given, or a name that says nothing: no warning.
+    expect(run(['score', H1, '--format', 'csv', '--out', 'c.csv'], { cwd: d }).stderr).toBe('evaluate: wrote c.csv\n');
+    expect(run(['score', H1, '--out', 't.txt'], { cwd: d }).stderr).toBe('evaluate: wrote t.txt\n');
     expect(run(['score', H1, '--format', 'md', '--out', 'r.txt'], { cwd: d }).code).toBe(0);
     expect(readFileSync(join(d, 'r.txt'), 'utf8')).toBe(stdout(['score', H1, '--format', 'md']));
-    expect(run(['rewards', H1, H2, '--out', 'list.json'], { cwd: d }).code).toBe(0);
+    const list = run(['rewards', H1, H2, '--out', 'list.json'], { cwd: d });
+    expect(list.code).toBe(0);
+    expect(list.stderr).toContain('evaluate: warning: --out list.json holds the CSV (--format csv, the default), not JSON: give --format json for a JSON file\nevaluate: wrote list.json\n');
     expect(readFileSync(join(d, 'list.json'), 'utf8')).toBe(stdout(['rewards', H1, H2]));
     expect(run(['check', H1, '--format', 'json', '--out', 'c.md'], { cwd: d }).code).toBe(0);
     expect(JSON.parse(readFileSync(join(d, 'c.md'), 'utf8'))).toEqual(JSON.parse(stdout(['check', H1, '--format', 'json'])));

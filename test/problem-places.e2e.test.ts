@@ -187,3 +187,25 @@ describe('problems at one place', () => {
     expect(zh).toEqual(en);
   });
 });
+
+describe('a file that is no sheet, one text a line', () => {
+  it('gives three title warnings and one error, not a warning a line; a sheet with two title rows reads as before', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.csv'), Array.from({ length: 5000 }, (_, i) => `line ${i + 1}\n`).join(''));
+    const r = run(['score', 'notes.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([
+      'notes.csv:1:1: warning: "line 1" looks like the sheet\'s title, not its header: skipped, the header is read from the lines below',
+      'notes.csv:2:1: warning: "line 2" looks like the sheet\'s title, not its header: skipped, the header is read from the lines below',
+      'notes.csv:3:1: warning: "line 3" looks like the sheet\'s title, not its header: skipped, the header is read from the lines below',
+      'notes.csv:4: error: lines 1 to 4 each hold one text and no column names: is this a scoring sheet? Its header row names the columns (staff_id, name, semester, rater, role, listen, see, check, test, ask)',
+      '1 error, 3 warnings; nothing was written',
+      '',
+    ]);
+    expect(run(['score', 'notes.csv', '--lang', 'zh'], { cwd: dir }).stderr).toContain('notes.csv:4: error: 第 1 行到第 4 行都只有一段文字，没有列名：这是评分表吗？');
+    writeFileSync(join(dir, 'titled.csv'), `2026年上半年考核评分表\n学生公寓服务中心\n${sample(10).join('\n')}\n`);
+    const titled = run(['score', 'titled.csv'], { cwd: dir });
+    expect(titled.code).toBe(0);
+    expect(titled.stderr.split('\n').filter((l) => l.includes('title'))).toHaveLength(2);
+  });
+});

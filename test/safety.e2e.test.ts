@@ -125,6 +125,19 @@ describe('--out never replaces an input', () => {
     expect(readFileSync(join(dir, 'policy.json')).equals(readFileSync(join(FIX, 'policy.json')))).toBe(true);
   });
 
+  it('refuses the file standard input reads when a sheet is `-` (score - --out x.csv < x.csv), not a pipe', () => {
+    const dir = workspace();
+    const sheet = join(dir, '2026-H1.csv');
+    for (const cmd of [['score', 'csv'], ['panel', 'json'], ['year', 'csv']]) {
+      const r = spawnSync('sh', ['-c', `'${process.execPath}' '${BIN}' ${cmd[0]} - --format ${cmd[1]} --out 2026-H1.csv --force < 2026-H1.csv`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' } });
+      expect([cmd[0], r.status, r.stderr]).toEqual([cmd[0], 2, refused('2026-H1.csv')]);
+    }
+    expect(readFileSync(sheet).equals(readFileSync(join(FIX, '2026-H1.csv')))).toBe(true);
+    // Through a pipe, the same bytes are no file of the folder: written.
+    const piped = spawnSync('sh', ['-c', `cat 2026-H1.csv | '${process.execPath}' '${BIN}' score - --format csv --out out.csv`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' } });
+    expect([piped.status, piped.stderr]).toEqual([0, 'evaluate: wrote out.csv\n']);
+  });
+
   it('keeps an existing file without --force', () => {
     const dir = workspace();
     writeFileSync(join(dir, 'report.csv'), 'keep me\n');

@@ -1,4 +1,5 @@
 /** `evaluate verify`: a sealed report reproduced from its inputs, or exactly what differs. */
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -191,6 +192,19 @@ describe('evaluate verify', () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`evaluate: error: ${file} is not a sealed report: ${why}`);
+    }
+  });
+});
+
+describe('a sheet given on standard input', () => {
+  it('is sealed with the SHA-256 of its bytes (not of nothing), by score and panel alike', () => {
+    const text = readFileSync(join(FIX, '2026-H1.csv'));
+    const want = createHash('sha256').update(text).digest('hex');
+    for (const command of ['score', 'panel']) {
+      const r = run([command, '-', '--format', 'json'], { input: text });
+      expect(r.code).toBe(0);
+      const inputs = (JSON.parse(r.stdout) as { seal: { inputs: { file: string; sha256: string; bytes: number }[] } }).seal.inputs;
+      expect(inputs).toEqual([expect.objectContaining({ file: '<stdin>', sha256: want, bytes: text.length })]);
     }
   });
 });

@@ -9,8 +9,8 @@
  * center order, so the result does not depend on the number of workers. Without the built program
  * (the tests import the sources), or with one core, the centers run one after the other here.
  */
-import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -157,6 +157,13 @@ function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, 
     if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(w.outHoldsRoot(outDir));
     if (!force && readdirSync(outDir).length > 0) throw new UsageError(w.outNotEmpty(outDir));
   }
+  // In a center's folder (ROOT/公寓中心/reports), or that folder itself with its sheets: the next run
+  // would read the reports as the center's sheets, and this one would leave the center out.
+  const inRoot = relative(realRoot, plannedPath(outDir));
+  if (inRoot !== '' && !inRoot.startsWith('..') && !isAbsolute(inRoot)) {
+    const center = inRoot.split(sep)[0]!;
+    if (inRoot !== center || (outStat && !existsSync(join(outDir, 'summary.csv')) && holdsSheets(outDir))) throw new UsageError(w.outInCenter(outDir, center));
+  }
   const realOut = outStat ? realpathSync(outDir) : null;
   const centers = subfolders(root, new Set(realOut ? [realOut] : []));
   if (centers.length === 0) throw new UsageError(w.noCenters(root));
@@ -234,4 +241,29 @@ function staleCenters(outDir: string, centers: string[]): string[] {
     })
     .map((e) => e.name)
     .sort();
+}
+
+/** A path as it is or will be once made: the real path of its nearest folder that exists, then the rest. */
+function plannedPath(path: string): string {
+  const rest: string[] = [];
+  let at = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...rest.reverse());
+    } catch {
+      const up = dirname(at);
+      if (up === at) return resolve(path);
+      rest.push(basename(at));
+      at = up;
+    }
+  }
+}
+
+/** Whether a folder holds a .csv sheet, in it or its subfolders. */
+function holdsSheets(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => f.toLowerCase().endsWith('.csv'));
+  } catch {
+    return false;
+  }
 }

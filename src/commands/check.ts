@@ -5,7 +5,7 @@ import { helpWords } from '../i18n/help.js';
 import { newCommand } from './list.js';
 import { DataError } from '../errors.js';
 import { checkWords } from '../i18n/check.js';
-import { type CommonFlags, addCommonOptions, emit, formatProblem, parseSemesterOption, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, emit, formatProblem, parseSemesterOption, resolveCommon, stderrColor } from './common.js';
 import { readForCheck } from './results.js';
 
 interface CheckFlags extends CommonFlags {
@@ -30,7 +30,7 @@ async function run(sheets: string[], flags: CheckFlags): Promise<void> {
   const checked = readForCheck({ sheets, common, semester, roster: flags.roster ?? null });
   const problems = checked.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const color = process.stderr.isTTY === true && !process.env.NO_COLOR && flags.color !== false;
+  const color = stderrColor();
   if (problems.length > 0) process.stderr.write(`${problems.map((p) => formatProblem(p, color)).join('\n')}\n`);
 
   const render = await import('../render/check.js');

@@ -31,6 +31,8 @@ export interface CommonFlags {
   encoding?: string;
   delimiter?: string;
   verbose?: boolean;
+  /** Set by the --out check: what to say of the file once written (a table in a file named .csv). */
+  outNote?: string;
 }
 
 export interface Common {
@@ -45,6 +47,8 @@ export interface Common {
   delimiter: string;
   /** List every missing score of a blank sheet. */
   verbose?: boolean;
+  /** A warning said of --out once it is written (CommonFlags.outNote). */
+  outNote?: string;
 }
 
 /** --policy --lang --format --out --force --no-color, and for commands that read sheets --encoding --delimiter. */
@@ -60,8 +64,10 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
   // A file that must be what its extension says follows it: `--out list.xlsx` is a workbook, not a
   // table in a file Excel refuses to open (report.pdf, report.html likewise); a --format naming
   // another is refused, and so is a workbook or a PDF under another name (`--format xlsx --out
-  // y.csv`). Text formats (.csv, .json, .md, .txt) keep --format and its default.
+  // y.csv`). Text formats (.csv, .json, .md, .txt) keep --format and its default (SPEC): a file named
+  // for another text format than the default it holds (a table in 成绩.csv) is a warning once written.
   cmd.hook('preAction', (c) => {
+    if (c.getOptionValue('color') === false) noColorGiven();
     const out = c.getOptionValue('out') as string | undefined;
     if (out === undefined || out === '-') return;
     const words = () => commandWords((c.getOptionValue('lang') as Lang | undefined) ?? defaultLang(process.env));
@@ -70,6 +76,8 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
     const byExt = formatOfFile(out);
     if (byExt === null) {
       if (given && NAMED[format] === 'always' && !notAFile(out)) throw new UsageError(words().formatNeedsName(format, out));
+      const text = textFormatOf(out);
+      if (!given && text !== null && text !== format && formats.includes(text) && !notAFile(out)) c.setOptionValue('outNote', words().outHoldsDefault(out, format, text));
       return;
     }
     if (!formats.includes(byExt)) throw new UsageError(words().formatNotWritten(out, c.name(), byExt, formats));
@@ -103,6 +111,12 @@ function notAFile(path: string): boolean {
   }
 }
 
+/** The text format a file's name suggests (`.csv`, `.json`, `.md`; any case), or null: it does not choose one. */
+function textFormatOf(path: string): string | null {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  return ext === 'csv' || ext === 'json' || ext === 'md' ? ext : null;
+}
+
 /** The format a file must hold by its extension (`.xlsx`, `.html`, `.pdf`; any case), or null. */
 function formatOfFile(path: string): string | null {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
@@ -134,6 +148,7 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
     encoding,
     delimiter,
     verbose: flags.verbose === true,
+    ...(flags.outNote === undefined ? {} : { outNote: flags.outNote }),
   };
 }
 
@@ -142,6 +157,19 @@ export function parseSemesterOption(value: string | undefined, lang: Lang): stri
   const s = parseSemester(value);
   if (!s) throw new UsageError(commandWords(lang).badSemester(value));
   return s;
+}
+
+/** Whether --no-color was given (the common options' check sets it): problems on standard error are plain too. */
+let noColor = false;
+
+/** --no-color was given: problems on standard error are plain too (commands without the common options call it). */
+export function noColorGiven(): void {
+  noColor = true;
+}
+
+/** Whether problems on standard error are colored: a terminal, neither NO_COLOR nor --no-color. */
+export function stderrColor(): boolean {
+  return !noColor && process.stderr.isTTY === true && !process.env.NO_COLOR;
 }
 
 export function formatProblem(p: Problem, color: boolean): string {
@@ -172,7 +200,7 @@ export function reportLog(reading: Reading, lang: Lang, print = true): Problem[]
   }
   const warnings: Problem[] = [];
   if (log.count > 0) {
-    const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
+    const color = stderrColor();
     const cache = new Map<number, string>();
     const order = log.order((i) => {
       let m = cache.get(i);
@@ -243,7 +271,7 @@ class LineBytes {
 
 /** Prints problems to standard error, sorted; throws DataError (exit 1) if any is an error. */
 export function reportProblems(sorted: Problem[], summary: (errors: number, warnings: number) => string): void {
-  const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
+  const color = stderrColor();
   if (sorted.length > 0) process.stderr.write(sorted.map((p) => formatProblem(p, color)).join('\n') + '\n');
   const errors = sorted.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
@@ -273,6 +301,7 @@ export function precheckOut(common: Common, inputs: (string | null)[]): void {
 export async function emit(text: OutData, common: Common): Promise<void> {
   if (!common.out) return writeStdout(text);
   const wrote = await writeOut(common.out, text, { replace: common.force, lang: common.lang });
-  if (wrote === 'file') process.stderr.write(`${outWords(common.lang).wrote(printable(common.out))}
-`);
+  if (wrote !== 'file') return;
+  if (common.outNote !== undefined) process.stderr.write(`evaluate: warning: ${printable(common.outNote)}\n`);
+  process.stderr.write(`${outWords(common.lang).wrote(printable(common.out))}\n`);
 }

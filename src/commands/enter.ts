@@ -22,7 +22,7 @@ import { EntrySheet } from '../io/entry-sheet.js';
 import { loadRoster } from '../io/roster.js';
 import { checkOut, terminalColumns } from '../io/output.js';
 import { loadPolicy } from '../io/policy-file.js';
-import { formatProblem, parseSemesterOption } from './common.js';
+import { formatProblem, noColorGiven, parseSemesterOption, stderrColor } from './common.js';
 import { newCommand } from './list.js';
 import { helpWords } from '../i18n/help.js';
 import { loadPrompts } from '../io/inquirer.js';
@@ -83,6 +83,7 @@ export function canAsk(io: SessionIo): boolean {
 
 export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<Outcome> {
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
+  if (flags.color === false) noColorGiven();
   const w = interactiveWords(lang);
   const semester = parseSemesterOption(flags.semester, lang)!;
   const role = parseRole(flags.role);
@@ -124,7 +125,9 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
     }
   }
   // A --rater the sheet does not have is likely a typing mistake: said before the first question.
-  if (opened.raters.length > 0 && !opened.raterFound) {
+  if (opened.adopted !== undefined) {
+    problems.warning({ file: flags.out, fileOrder: 1, line: 1 }, w.placeholderTaken(opened.adopted, rater));
+  } else if (opened.raters.length > 0 && !opened.raterFound) {
     problems.warning({ file: flags.out, fileOrder: 1, line: 1 }, w.newRater(rater, opened.raters));
   }
   settle(problems, lang, io.problem);
@@ -265,7 +268,7 @@ function checkSheetPath(out: string, roster: string, lang: Lang): void {
 function settle(problems: Problems, lang: Lang, print?: (line: string) => void): void {
   const sorted = problems.sorted();
   const out = print ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const color = print === undefined && process.stderr.isTTY === true && !process.env.NO_COLOR;
+  const color = print === undefined && stderrColor();
   for (const p of sorted) out(formatProblem(p, color));
   const errors = sorted.filter((p) => p.severity === 'error').length;
   if (errors > 0) {

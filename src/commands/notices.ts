@@ -49,7 +49,7 @@ async function run(sheets: string[], flags: NoticesFlags): Promise<void> {
   };
   if (flags.outDir !== undefined) {
     const people = notices.noticePeople(input);
-    const inputs = [...data.results.sources.map((s) => s.path), flags.roster ?? null, common.policyFile];
+    const inputs = [...data.results.sources.map((s) => s.path ?? '-'), flags.roster ?? null, common.policyFile];
     const plan = planOutDir(flags.outDir, people.map((p) => p.staffId), format, common.force, inputs, common.lang);
     const docs = notices.noticeDocuments(input, await loadECharts()).map((d) => d.html);
     const contents = browser ? await printPdfs(browser, docs, common.lang) : docs;

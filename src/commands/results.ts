@@ -103,7 +103,8 @@ const ROLE_ORDER = new Map<Role | null, number>([...ROLES.map((r, i) => [r, i] a
 function read(req: ReadRequest, year: number | null): Reading {
   const { common } = req;
   const sources = expandSources(req.sheets, common.lang, req.roster ?? null);
-  precheckOut(common, [...sources.map((s) => s.path), req.roster ?? null]);
+  // Standard input as `-`: the file it reads, if one, is an input too.
+  precheckOut(common, [...sources.map((s) => s.path ?? '-'), req.roster ?? null]);
   return readSheets(sources, {
     lang: common.lang,
     verbose: common.verbose === true,
@@ -209,8 +210,9 @@ export function readForCheck(req: ReadRequest): { problems: Problem[]; summary: 
 
 /** The SHA-256 of a file, read again (a reading split between two threads does not hash). */
 function sha256Of(path: string | null): string {
+  // Standard input is hashed as it is read (read-sheets): it cannot be read again here.
+  if (path === null) throw new Error('standard input was not hashed as it was read');
   const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
-  if (path === null) return hash.digest('hex');
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);

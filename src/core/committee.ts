@@ -151,8 +151,8 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  * What each semester's raters show once every sheet is read, as warnings (SPEC "The rules": a
  * committee unlike the rules' is a warning, not an error):
  * - the committee differs from the rules: the count of raters of each role, then of raters without
- *   one, at the first row of the last rater met of a role with more raters than the rules ask (a
- *   rater's name typed two ways), else at the semester's first row. Sheets that give no rater a
+ *   one, at the first row in the semester of the last rater met there of a role with more raters
+ *   than the rules ask (a rater's name typed two ways), else at the semester's first row. Sheets that give no rater a
  *   role (no role column, a consensus sheet) are not checked: `evaluate check` lists their raters.
  *   (The words say which roles differ: core/committee-rules.ts again.)
  * - someone scored by fewer raters than most people of the semester (a row missing from a rater's
@@ -167,12 +167,22 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
   const people = tally.peopleBySemester();
   /** Per rater, how many people of the semester they scored. */
   const scored = new Int32Array(tally.raterRole.length);
+  /** Per rater, their first row in the semester (file order, line). */
+  const firstFile = new Int32Array(tally.raterRole.length);
+  const firstLine = new Int32Array(tally.raterRole.length);
   const stride = tally.stride;
   const placeOf = (person: number) => ({ file: tally.files.get(tally.atFile[person]!)!, line: tally.atLine[person]! });
   tally.semesters.forEach((semester, s) => {
     const list = people[s]!;
     if (list.length === 0) return;
     scored.fill(0);
+    firstFile.fill(-1);
+    const met = (r: number, file: number, line: number) => {
+      if (firstFile[r]! < 0 || file < firstFile[r]! || (file === firstFile[r] && line < firstLine[r]!)) {
+        firstFile[r] = file;
+        firstLine[r] = line;
+      }
+    };
     const raters = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const person = list[i]!;
@@ -181,30 +191,42 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
       for (let r = 0; r < stride; r++) {
         if (tally.cellRole[base + r] === 0) continue;
         scored[r]!++;
+        met(r, tally.cellFile[base + r]!, tally.cellLine[base + r]!);
         n++;
       }
       if (tally.sparseFirst[person]! > 0) {
-        tally.cellsOf(person, (rater, _role, _mask, _cell, sparse) => {
+        tally.cellsOf(person, (rater, _role, _mask, cell, sparse) => {
           if (!sparse) return;
-          if (rater < scored.length) scored[rater]!++;
+          if (rater < scored.length) {
+            scored[rater]!++;
+            met(rater, tally.sparseFile[cell]!, tally.sparseLine[cell]!);
+          }
           n++;
         });
       }
       raters[i] = n;
     }
-    committeeWarning(tally, log, semester, scored, placeOf(list[0]!));
+    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), firstFile, firstLine);
     // Rows refused (their errors printed) leave people with fewer raters for that reason: the count
     // is looked at once the sheets have no errors.
     if (log.errors === 0) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
 }
 
-function committeeWarning(tally: Tally, log: ProblemLog, semester: string, scored: Int32Array, first: { file: FileRef; line: number }): void {
+function committeeWarning(
+  tally: Tally,
+  log: ProblemLog,
+  semester: string,
+  scored: Int32Array,
+  first: { file: FileRef; line: number },
+  firstFile: Int32Array,
+  firstLine: Int32Array,
+): void {
   const counts = [0, 0, 0, 0];
   let none = 0;
-  /** Per role, the rater whose role was met last (by file, then line). */
+  /** Per role, the rater met last in the semester (by the file, then the line of their first row there). */
   const last = [-1, -1, -1, -1];
-  const later = (a: number, b: number) => tally.raterRoleFile[a]! > tally.raterRoleFile[b]! || (tally.raterRoleFile[a] === tally.raterRoleFile[b] && tally.raterRoleLine[a]! > tally.raterRoleLine[b]!);
+  const later = (a: number, b: number) => firstFile[a]! > firstFile[b]! || (firstFile[a] === firstFile[b] && firstLine[a]! > firstLine[b]!);
   for (let r = 0; r < scored.length; r++) {
     if (scored[r] === 0) continue;
     const role = effectiveRole(tally, r, NO_ROLE);
@@ -221,7 +243,7 @@ function committeeWarning(tally: Tally, log: ProblemLog, semester: string, score
   let at = first;
   const over = differences.find((d) => d.role !== 'none' && d.found > d.expected);
   const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;
-  if (rater >= 0) at = { file: tally.files.get(tally.raterRoleFile[rater]!)!, line: tally.raterRoleLine[rater]! };
+  if (rater >= 0) at = { file: tally.files.get(firstFile[rater]!)!, line: firstLine[rater]! };
   log.warning(at.file, at.line, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
 }
 

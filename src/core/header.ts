@@ -68,6 +68,9 @@ export interface HeaderOutcome {
   readable: boolean;
 }
 
+/** Title rows skipped above a header at most (a title and a subtitle or two). */
+export const MAX_TITLE_ROWS = 3;
+
 /**
  * Reads the first non-blank record. `sep=;` (Excel's separator line) is either skipped (it names the
  * separator in use: a warning; the header comes next, null returned with `skip`) or an error.
@@ -78,6 +81,8 @@ export function readHeader(
   file: FileRef,
   delimiter: string,
   log: ProblemLog,
+  /** The title rows skipped above so far (this call counts another): how many, and the first's line. */
+  titles: { count: number; first: number } = { count: 0, first: 0 },
 ): HeaderOutcome | 'skip' {
   // `sep=;` is one cell, or two when it names the delimiter itself (`sep=,` read with ",").
   const joined = cells.length <= 2 ? cells.join(delimiter).trim() : '';
@@ -99,7 +104,13 @@ export function readHeader(
   const filled = cells.filter((c) => c.trim() !== '');
   if (filled.length === 1 && parseHeader(filled[0]!) === null) {
     // One text and nothing else, not a column's name: the title Excel users put above the header
-    // ("2026年上半年考核评分表", often a merged cell).
+    // ("2026年上半年考核评分表", often a merged cell). A few of them; more are a file that is no
+    // sheet (a text file, /etc/passwd): one error, not a warning a line.
+    if (titles.count >= MAX_TITLE_ROWS) {
+      log.error(file, line, undefined, 'titles-only', titles.first, line);
+      return { columns: null, readable: false };
+    }
+    if (titles.count++ === 0) titles.first = line;
     log.warning(file, line, cells.findIndex((c) => c.trim() !== '') + 1, 'title-row', clip(filled[0]!.trim()));
     return 'skip';
   }

@@ -47,6 +47,7 @@ export interface ProblemArgs {
   'blank-sheet': [missing: number];
   'separator-skipped': [text: string];
   'title-row': [text: string];
+  'titles-only': [first: number, line: number];
   'separator-line': [text: string, sep: string];
   'single-cell-header': [separator: string, delimiter: string];
   'unnamed-column': [column: number];

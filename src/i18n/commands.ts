@@ -34,6 +34,9 @@ const en = {
   /** --format xlsx or pdf, and an --out not named for it. */
   formatNeedsName: (format: string, out: string) =>
     `--format ${format} writes ${KIND_EN[format]}, but --out ${out} is not named .${EXT[format]}: name the file .${EXT[format]}, or choose another --format`,
+  /** --out named for a text format (.csv) that --format's default (table) is not: the file holds the default. */
+  outHoldsDefault: (out: string, format: string, byName: string) =>
+    `--out ${out} holds the ${format === 'table' ? 'aligned table' : format.toUpperCase()} (--format ${format}, the default), not ${byName === 'md' ? 'Markdown' : byName.toUpperCase()}: give --format ${byName} for ${byName === 'csv' ? 'a CSV file that Excel opens as a sheet' : `a ${byName === 'md' ? 'Markdown' : byName.toUpperCase()} file`}`,
   /** --out names a file of a format (.xlsx, .pdf) this command does not write. */
   formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
     `--out ${out}: ${command} writes no .${ext} file (its formats: ${formats.join(', ')}); name the file for one of them`,
@@ -80,6 +83,8 @@ const zh: CommandWords = {
     `--format ${format} 写出的是${KIND_ZH[format]}，而 --out ${out} 是${KIND_ZH[byName]}的文件名：要写${KIND_ZH[byName]}请不写 --format，否则请把文件命名为 .${EXT[format]}`,
   formatNeedsName: (format: string, out: string) =>
     `--format ${format} 写出的是${KIND_ZH[format]}，而 --out ${out} 的扩展名不是 .${EXT[format]}：请把文件命名为 .${EXT[format]}，或换用其他 --format`,
+  outHoldsDefault: (out: string, format: string, byName: string) =>
+    `--out ${out} 写入的是${format === 'table' ? '对齐的表格' : ` ${format.toUpperCase()} `}（默认的 --format ${format}），不是 ${byName === 'md' ? 'Markdown' : byName.toUpperCase()}：${byName === 'csv' ? '要得到 Excel 能按表格打开的 CSV 文件' : '要写这种格式'}，请加 --format ${byName}`,
   formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
     `--out ${out}：${command} 不能写出 .${ext} 文件（可用的格式：${formats.join('、')}）；请按其中一种格式命名文件`,
   noScoresFor: (semester: string, held: string[]) =>

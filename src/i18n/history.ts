@@ -76,6 +76,9 @@ const enWords = {
   outNotEmpty: (dir: string) => `--out-dir ${dir} is not empty; add --force to replace the folders of the centers written (and the summary)`,
   outHoldsRoot: (dir: string) => `--out-dir ${dir} holds the sheets (ROOT): choose another folder, the reports would replace them`,
   reservedCenter: (center: string) => `a center cannot be named "${center}": that is the name of the summary file; rename the folder`,
+  /** --out-dir inside a center's folder of ROOT (or that folder, holding its sheets). */
+  outInCenter: (dir: string, center: string) =>
+    `--out-dir ${dir} is in the folder of the center "${center}" under ROOT: its reports would be read as that center's sheets; choose a folder of its own (a new folder under ROOT, or outside it)`,
   outCannot: (dir: string, reason: string) => `cannot write --out-dir ${dir}: ${reason}`,
   folderNoCsv: (folder: string) => `the folder "${folder}" has no .csv files (subfolders included)`,
   cannotReadSheet: (file: string, why: string) => `cannot read sheet "${file}": ${why}`,
@@ -149,6 +152,8 @@ const zhWords: HistoryWords = {
   outNotEmpty: (dir: string) => `--out-dir ${dir} 不是空文件夹；如要替换本次写出的各中心文件夹（以及汇总表），请加 --force`,
   outHoldsRoot: (dir: string) => `--out-dir ${dir} 包含评分表所在的 ROOT：请换一个文件夹，否则结果会覆盖评分表`,
   reservedCenter: (center: string) => `中心文件夹不能叫 "${center}"：这是汇总表的文件名；请给文件夹改名`,
+  outInCenter: (dir: string, center: string) =>
+    `--out-dir ${dir} 位于 ROOT 下中心“${center}”的文件夹里：写入的报表会被当作该中心的评分表读取；请另选一个文件夹（ROOT 下新建一个，或放在 ROOT 之外）`,
   outCannot: (dir: string, reason: string) => `无法写入 --out-dir ${dir}：${reason}`,
   folderNoCsv: (folder: string) => `文件夹 "${folder}"（含子文件夹）里没有 .csv 文件`,
   cannotReadSheet: (file: string, why: string) => `无法读取评分表 "${file}"：${why}`,

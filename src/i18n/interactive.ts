@@ -117,6 +117,9 @@ const en = {
   notOnRoster: (id: string, roster: string) => `${id} is not on the roster ${roster}; the row is kept as it is`,
   newRater: (rater: string, found: string[]) =>
     `the sheet has no rater ${rater}: the raters found are ${found.join(', ')}; ${rater} would be added as a new rater (Ctrl-C to stop)`,
+  /** A blank template's rows, named by the role (组长), taken as the rater's. */
+  placeholderTaken: (placeholder: string, rater: string) =>
+    `the sheet is a blank template whose rater is "${placeholder}": its rows are taken as ${rater}'s (the rater cells say ${rater} once a score is saved)`,
   cannotContinue: (lacking: string[]) =>
     `this sheet cannot be continued by evaluate enter: ${lacking.length > 0 ? `it has no ${lacking.join(', ')} column` : 'it holds one score a row (method, score)'}; give another --out`,
   rowCells: (cells: number, header: number) => `the row has ${cells} cells but the header has ${header}`,
@@ -320,6 +323,7 @@ const zh: InteractiveWords = {
   rosterNameKept: (id) => `；该行保持原样：请改正姓名，或在汇总中重新保存 ${id}，写入花名册上的姓名`,
   notOnRoster: (id, roster) => `${id} 不在名单 ${roster} 中；该行保持原样`,
   newRater: (rater, found) => `评分表中没有评委 ${rater}：表中的评委是 ${found.join('、')}；将把 ${rater} 作为新评委添加（按 Ctrl-C 停止）`,
+  placeholderTaken: (placeholder, rater) => `这是评委写作“${placeholder}”的空白评分表：表中各行作为 ${rater} 的评分（保存第一个分数时评委一栏改为 ${rater}）`,
   cannotContinue: (lacking) =>
     `evaluate enter 无法接着录入这张表：${lacking.length > 0 ? `表中没有 ${lacking.join('、')} 列` : '表中每行只有一个分数（方法、分数）'}；请另给一个 --out`,
   rowCells: (cells, header) => `这一行有 ${cells} 格，但表头有 ${header} 格`,

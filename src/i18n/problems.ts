@@ -42,6 +42,8 @@ const wordsEn: Formatter = {
   'blank-sheet': ([missing]) => `the sheet is blank: none of its ${missing} scores is filled in (was it sent back untouched?); give --verbose to list each of them`,
   'separator-skipped': ([text]) => `"${text}" is Excel's separator line: skipped, the header is on the next line`,
   'title-row': ([text]) => `"${text}" looks like the sheet's title, not its header: skipped, the header is read from the lines below`,
+  'titles-only': ([first, line]) =>
+    `lines ${first} to ${line} each hold one text and no column names: is this a scoring sheet? Its header row names the columns (staff_id, name, semester, rater, role, listen, see, check, test, ask)`,
   'separator-line': ([text, sep]) => `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
     `the header is a single cell: the sheet seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}, not "${delimiter}"; give --delimiter ${sep === '\t' ? "$'\\t' (a tab)" : `"${sep}"`}`,
@@ -194,6 +196,7 @@ const wordsZh: Formatter = {
   'no-rows': () => '评分表只有表头，没有评分行',
   'separator-skipped': ([text]) => `"${text}" 是 Excel 的分隔符说明行：已跳过，表头在下一行`,
   'title-row': ([text]) => `“${text}”像是表格的标题而不是表头：已跳过，表头从下面的行读取`,
+  'titles-only': ([first, line]) => `第 ${first} 行到第 ${line} 行都只有一段文字，没有列名：这是评分表吗？评分表的表头一行写明各列（工号、姓名、学期、评委、角色、听、看、查、测、问）`,
   'separator-line': ([text, sep]) => `"${text}" 是 Excel 的分隔符说明行，不是表头：请删除这一行${sep ? `，并加上 --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
     `表头只有一个单元格：这张表似乎是用${sep === '\t' ? '制表符' : ` "${sep}" `}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${sep === '\t' ? "$'\\t'（制表符）" : `"${sep}"`}`,

@@ -13,7 +13,7 @@ import { words } from '../i18n/index.js';
 import { problemWords } from '../i18n/problems.js';
 import { parseCsvText } from './records.js';
 import { decode } from './encoding.js';
-import type { InteractiveWords } from '../i18n/interactive.js';
+import { type InteractiveWords, interactiveWords as interactiveWordsOf } from '../i18n/interactive.js';
 import { UsageError } from '../errors.js';
 import { fileProblem } from '../i18n/files.js';
 import { importExternal } from './external.js';
@@ -67,6 +67,16 @@ export interface OpenedSheet {
   raters: string[];
   /** Whether the rater being typed is among them. */
   raterFound: boolean;
+  /** The template's placeholder rater (组长) whose blank rows the rater being typed took, if any. */
+  adopted?: string;
+}
+
+/** The role a template's placeholder rater stands for (its name is the role's, in either language), or null. */
+function placeholderRole(name: string): Role | null {
+  for (const lang of ['en', 'zh'] as const) {
+    for (const [placeholder, role] of interactiveWordsOf(lang).defaultRaters) if (sameName(placeholder) === sameName(name)) return role;
+  }
+  return null;
 }
 
 /** A rater's name as the sheets' reading compares raters (core/cells.ts textKey). */
@@ -192,29 +202,18 @@ export class EntrySheet {
     const raters = new Map<string, string>();
     let semesterSeen = false;
     let roleSeen = false;
-    for (const { cells, line } of records.slice(1)) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      if (cells.length !== columns.length) {
-        opts.problems.error(at(line, Math.min(cells.length, columns.length) + 1), w.rowCells(cells.length, columns.length));
-        continue;
-      }
-      sheet.rows.push(cells);
-      const cell = (c: Column) => (col(c) < 0 ? '' : cells[col(c)]!.trim());
+    const cellOf = (cells: string[], c: Column) => (col(c) < 0 ? '' : cells[col(c)]!.trim());
+    /** A row of the rater being typed, of this semester: its scores and place. */
+    const mine = (cells: string[], line: number, index: number) => {
+      const cell = (c: Column) => cellOf(cells, c);
       const semText = cell('semester');
-      if (!semesterSeen && semText !== '' && parseSemester(semText) === key.semester) {
-        sheet.semesterText = semText;
-        semesterSeen = true;
-      }
-      const raterText = cell('rater');
-      if (raterText !== '' && !raters.has(sameName(raterText))) raters.set(sameName(raterText), raterText);
-      if (sameName(raterText) !== sameName(key.rater)) continue;
-      if (semText !== '' && parseSemester(semText) !== key.semester) continue;
+      if (semText !== '' && parseSemester(semText) !== key.semester) return;
       const staffId = cell('staff_id');
       const who = w.who([staffId, cell('name')].filter(Boolean).join(' '), key.rater);
       const prev = opened.lines.get(staffId);
       if (prev !== undefined) {
         opts.problems.error(at(line), w.secondRow(staffId, key.rater, key.semester, prev));
-        continue;
+        return;
       }
       const roleText = cell('role');
       if (roleText !== '' && parseRole(roleText) !== key.role) {
@@ -234,7 +233,39 @@ export class EntrySheet {
       opened.lines.set(staffId, line);
       opened.names.set(staffId, cell('name'));
       opened.existing.set(staffId, values);
-      sheet.rowOf.set(staffId, sheet.rows.length - 1);
+      sheet.rowOf.set(staffId, index);
+    };
+    const lineOf: number[] = [];
+    for (const { cells, line } of records.slice(1)) {
+      if (cells.every((c) => c.trim() === '')) continue;
+      if (cells.length !== columns.length) {
+        opts.problems.error(at(line, Math.min(cells.length, columns.length) + 1), w.rowCells(cells.length, columns.length));
+        continue;
+      }
+      sheet.rows.push(cells);
+      lineOf.push(line);
+      const semText = cellOf(cells, 'semester');
+      if (!semesterSeen && semText !== '' && parseSemester(semText) === key.semester) {
+        sheet.semesterText = semText;
+        semesterSeen = true;
+      }
+      const raterText = cellOf(cells, 'rater');
+      if (raterText !== '' && !raters.has(sameName(raterText))) raters.set(sameName(raterText), raterText);
+      if (sameName(raterText) === sameName(key.rater)) mine(cells, line, sheet.rows.length - 1);
+    }
+    // A sheet `template` made without --raters names its one rater by the role (组长, student-1):
+    // while not one of its scores is filled in, the first rater to type into it takes its rows (their
+    // rater cells are rewritten at the first save), rather than add rows beside rows that stay empty.
+    const only = raters.size === 1 ? [...raters.values()][0]! : null;
+    const blank = (cells: string[]) => methods.every((m) => cells[col(m.method)]!.trim() === '');
+    if (only !== null && !raters.has(sameName(key.rater)) && placeholderRole(only) === key.role && sheet.rows.every(blank)) {
+      sheet.rows.forEach((cells, i) => {
+        cells[col('rater')] = key.rater;
+        mine(cells, lineOf[i]!, i);
+      });
+      opened.adopted = only;
+      raters.clear();
+      raters.set(sameName(key.rater), key.rater);
     }
     opened.raters = [...raters.values()];
     opened.raterFound = raters.has(sameName(key.rater));

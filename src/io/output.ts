@@ -110,13 +110,28 @@ function fileId(path: string): string | null {
   }
 }
 
-/** Refuses to write over one of the inputs, however its path is spelt (./, .., a symlink, a hard link). Exit 2. */
+/** The file standard input reads, as fileId names it (null for a pipe, a terminal, or none). */
+function stdinId(): string | null {
+  try {
+    const s = fstatSync(0);
+    return s.isFile() ? `${s.dev}:${s.ino}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses to write over one of the inputs, however its path is spelt (./, .., a symlink, a hard
+ * link), and over the file standard input reads when an input is `-` (`score - --out x.csv < x.csv`).
+ * Exit 2.
+ */
 export function refuseInput(out: string, inputs: (string | null | undefined)[], lang: Lang = 'en'): void {
   if (STDOUT_NAMES.has(out)) return;
   const target = canonical(out);
   const id = fileId(out);
   for (const input of inputs) {
-    if (input && (canonical(input) === target || (id !== null && fileId(input) === id))) {
+    const same = input === '-' ? id !== null && stdinId() === id : input && (canonical(input) === target || (id !== null && fileId(input) === id));
+    if (same) {
       throw new UsageError(outWords(lang).inputFile(printable(out)));
     }
   }

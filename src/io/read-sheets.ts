@@ -98,11 +98,12 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const split = opts.hash ? null : splitPoint(sources, sizes);
   const parallel = split ? readInParallel(sources, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
   const progress = new Progress(total, () => tally.rows, opts.lang ?? 'en', parallel ? () => parallel.elsewhere() : undefined);
-  const readOpts = (done: number, name: string) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(name, done + bytes) });
+  // Standard input is hashed as it is read (a seal names its SHA-256; it cannot be read again), files when a seal asks.
+  const readOpts = (done: number, src: Source) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true || src.path === null, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(src.name, done + bytes) });
   /** Reads one whole sheet here. */
   const readWhole = (file: FileRef, done: number): { parser: SheetParser; read: SourceRead } => {
     const parser = new SheetParser(file, sheetOpts, texts, log, tally);
-    const read = readSource(sources[file.order]!, file, readOpts(done, file.name), parser, log);
+    const read = readSource(sources[file.order]!, file, readOpts(done, sources[file.order]!), parser, log);
     if (read.ok) parser.finish();
     return { parser, read };
   };

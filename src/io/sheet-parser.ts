@@ -332,6 +332,8 @@ export class SheetParser implements RecordSink {
   private blankRowsAbove = 0;
   /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
   private skippedAbove = 0;
+  /** The title rows skipped above the header: how many, the first's line. */
+  private readonly titles = { count: 0, first: 0 };
   private fields: ByteFields | null = null;
   private checker: RowChecker | null = null;
   private readonly row = new CheckedRow();
@@ -449,7 +451,7 @@ export class SheetParser implements RecordSink {
   }
 
   private header(cells: string[], line: number, given: boolean): void {
-    const outcome = readHeader(cells, line, this.file, this.opts.delimiter, given ? silent : this.log);
+    const outcome = readHeader(cells, line, this.file, this.opts.delimiter, given ? silent : this.log, this.titles);
     if (outcome === 'skip') {
       this.skippedAbove = line;
       return;

@@ -79,6 +79,8 @@ export class SheetReader {
   private columns: (Column | null)[] | null = null;
   /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
   private skippedAbove = 0;
+  /** The lines of the title rows skipped above the header. */
+  private readonly titleLines: number[] = [];
   private index = new Map<Column, number>();
   private methodColumns: { method: Method; index: number }[] = [];
   private headerOk = false;
@@ -236,7 +238,16 @@ export class SheetReader {
       return;
     }
     const filled = cells.filter((c) => c.trim() !== '');
+    if (filled.length === 1 && parseHeader(filled[0]!) === null && this.titleLines.length >= 3) {
+      this.problems.error(
+        this.at(line),
+        `lines ${this.titleLines[0]} to ${line} each hold one text and no column names: is this a scoring sheet? Its header row names the columns (staff_id, name, semester, rater, role, listen, see, check, test, ask)`,
+      );
+      this.columns = [];
+      return;
+    }
     if (filled.length === 1 && parseHeader(filled[0]!) === null) {
+      this.titleLines.push(line);
       this.problems.warning(
         this.at(line, cells.findIndex((c) => c.trim() !== '') + 1),
         `"${clip(filled[0]!.trim())}" looks like the sheet's title, not its header: skipped, the header is read from the lines below`,
