@@ -158,6 +158,11 @@ describe('a committee member typed twice, and someone scored by fewer raters tha
     const r = run(['score', '.'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`王主任.csv:11: warning: ${enMessage('leader 2 (the rules ask 1)')}\n`);
+    // The two spellings differ only by a space: said, with both names, in en and zh.
+    expect(r.stderr).toContain('王主任.csv:11: warning: the raters "王主任" and "王 主任" of 2026-H1 differ only in spaces or letter case: is one person\'s name typed two ways? They count as 2 raters, each without the other\'s scores\n');
+    expect(run(['score', '.', '--lang', 'zh'], { cwd: dir }).stderr).toContain('王主任.csv:11: warning: 2026年上半年的评委 “王主任”与“王 主任” 只差空格或大小写');
+    // Two raters whose names share no such likeness: nothing of the kind.
+    expect(run(['score', '.'], { cwd: perRater() }).stderr).not.toContain('differ only');
   });
 
   it('a row missing from one rater\'s sheet: a warning at the person\'s first row naming that rater, in en and zh; exit 0', () => {

@@ -50,6 +50,8 @@ export const HELP_WORDS = new Set([
   'mean', 'leniency', 'correlation', 'spread', 'lenient', 'severe', 'identical-scores', 'outliers', 'high-spread', 'icc',
   // the fields diff compares (JSON keys)
   'rank', 'total', 'grade', 'reward', 'penalty', 'rectification',
+  // --delimiter's name for a tab
+  'tab',
 ]);
 
 /**

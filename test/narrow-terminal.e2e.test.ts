@@ -80,3 +80,18 @@ describe.skipIf(!haveTmux)('problems on a terminal', () => {
     }
   });
 });
+
+describe.skipIf(!haveTmux)('a document to a terminal', () => {
+  it('report and notices refuse HTML as they refuse PDF (exit 2, a hint); a pipe still gets the document', async () => {
+    const h1 = join(FIX, '2026-H1.csv');
+    const report = (await screen('doc-report', 250, ['report', h1])).join('\n');
+    expect(report).toContain('evaluate: error: an HTML document is not shown on a terminal: add --out FILE.html and open it in a browser (or --out FILE.pdf), or redirect standard output (> FILE.html)');
+    expect(report).toContain('EXIT=2');
+    expect(report).not.toContain('<html');
+    const zh = (await screen('doc-notices', 250, ['notices', h1, '--lang', 'zh'])).join('\n');
+    expect(zh).toContain('evaluate: error: HTML 文档不能显示在终端上');
+    expect(zh).toContain('EXIT=2');
+    const piped = run(['report', h1]);
+    expect([piped.code, piped.stdout.startsWith('<!DOCTYPE html>')]).toEqual([0, true]);
+  });
+});

@@ -107,6 +107,30 @@ describe('evaluate notices', () => {
     expect(s007).toContain('不予聘任，不再整改');
   });
 
+  it('a score beside a center mean of the same height: the two numbers on the bars do not run together (half-page charts of two semesters)', () => {
+    const dir = tempDir();
+    // One person: their scores are the center's means, the two bars of each method the same height.
+    const rows = readFileSync(join(FIX, '2026-H1.csv'), 'utf8').split('\n').slice(0, 6);
+    writeFileSync(join(dir, 'h1.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'h2.csv'), `${rows.join('\n').replaceAll('2026-H1', '2026-H2')}\n`);
+    const html = run(['notices', 'h1.csv', 'h2.csv'], { cwd: dir }).stdout;
+    // Per chart, the labels on one line (the same height), left to right: each centred, at least its
+    // width apart (a digit of a 9px sans-serif font is about 5px wide).
+    let pairs = 0;
+    for (const svg of html.split('<svg').slice(1)) {
+      const labels = [...svg.matchAll(/font-size:9px;[^>]*transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>(\d+\.\d\d)<\/text>/g)]
+        .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }))
+        .sort((a, b) => a.y - b.y || a.x - b.x);
+      for (let i = 1; i < labels.length; i++) {
+        const [a, b] = [labels[i - 1]!, labels[i]!];
+        if (a.y !== b.y) continue;
+        pairs++;
+        expect(b.x - a.x, `${a.text} at ${a.x} and ${b.text} at ${b.x}`).toBeGreaterThanOrEqual(((a.text.length + b.text.length) / 2) * 5.4);
+      }
+    }
+    expect(pairs).toBeGreaterThanOrEqual(10);
+  });
+
   it('--out-dir: one file per staff member, all or nothing, never over an existing file without --force', () => {
     const out = join(dir, 'folder', 'h1');
     const r = run(['notices', H1, '--out-dir', out]);

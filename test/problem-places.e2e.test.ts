@@ -209,3 +209,32 @@ describe('a file that is no sheet, one text a line', () => {
     expect(titled.stderr.split('\n').filter((l) => l.includes('title'))).toHaveLength(2);
   });
 });
+
+describe('what Excel does to a sheet', () => {
+  it('empty columns after the last named one are one warning, not one a column', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 't.csv'), `${sample(10).map((l) => `${l},,,`).join('\n')}\n`);
+    const r = run(['score', 't.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('t.csv:1:12: warning: columns 12 to 14 have no header name; their cells are ignored\n');
+    expect(run(['score', 't.csv', '--lang', 'zh'], { cwd: dir }).stderr).toBe('t.csv:1:12: warning: 第 12 列到第 14 列没有列名，这些列的内容不予读取\n');
+    // One such column: as before.
+    writeFileSync(join(dir, 'one.csv'), `${sample(10).map((l) => `${l},`).join('\n')}\n`);
+    expect(run(['score', 'one.csv'], { cwd: dir }).stderr).toBe('one.csv:1:12: warning: column 12 has no header name; its cells are ignored\n');
+  });
+
+  it('a semester that Excel turned into a date says so, and asks for a form Excel leaves alone', () => {
+    const dir = tempDir();
+    const lines = sample(10);
+    const dates = ['Jan-26', '2026/1/1', '1/1/2026', '46023', '2026年1月'];
+    dates.forEach((d, i) => (lines[i + 1] = lines[i + 1]!.replace(',2026-H1,', `,${d},`)));
+    lines[6] = lines[6]!.replace(',2026-H1,', ',2026-H3,');
+    writeFileSync(join(dir, 'd.csv'), `${lines.join('\n')}\n`);
+    const said = run(['score', 'd.csv'], { cwd: dir }).stderr.split('\n');
+    for (const [i, d] of dates.entries()) {
+      expect(said[i]).toMatch(new RegExp(`^d\\.csv:${i + 2}:4: error: semester "${d}" is not a semester \\(.*\\): it reads like a date; did Excel turn the cell into one\\? Format the column as text and write 2026-H1 or 2026上半年$`));
+    }
+    expect(said[5]).toMatch(/^d\.csv:7:4: error: semester "2026-H3" is not a semester \(.*\); write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年$/);
+    expect(run(['score', 'd.csv', '--lang', 'zh'], { cwd: dir }).stderr).toContain('d.csv:2:4: error: "Jan-26" 不是学期（S001 张伟，评委 王主任）：它像是日期，是否被 Excel 自动改成了日期？');
+  });
+});

@@ -1,5 +1,5 @@
 /** The same scores in every shape a sheet can take give identical JSON; options behave as documented. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIX, run, tempDir } from './helpers.js';
@@ -39,6 +39,12 @@ describe('one semester in every shape', () => {
     const r = run(['score', h2, '--encoding', 'utf8']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/2026-H2\.csv:1: error: the file is not valid UTF-8 here \(byte 0x\w\w\); it reads as GBK/);
+  });
+
+  it('a tab-separated sheet with --delimiter as a tab, "\\t" or "tab" (a tab is hard to type in some shells)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'h1.tsv'), readFileSync(H1, 'utf8').replace(/,/g, '\t'));
+    for (const d of ['\t', '\\t', 'tab', 'TAB']) expect(json([join(dir, 'h1.tsv'), '--delimiter', d])).toBe(reference);
   });
 
   it('--semester fills a sheet without a semester column', () => {
@@ -254,8 +260,33 @@ describe('a sheet saved twice under two names', () => {
     copyFileSync(H1, join(dir, 'h', '2026-H1 (copy).csv'));
     const want = run(['score', H1, '--format', 'csv']).stdout;
     const r = run(['score', 'h', '--format', 'csv'], { cwd: dir });
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, want, 'h/2026-H1.csv:1: warning: the same bytes as h/2026-H1 (copy).csv, named before (a sheet saved again under another name?): read once\n']);
-    expect(run(['score', 'h', '--lang', 'zh'], { cwd: dir }).stderr).toBe('h/2026-H1.csv:1: warning: 内容与前面给出的 h/2026-H1 (copy).csv 完全相同（是否把同一张表另存了一份？）：只读取一次\n');
+    // The copy is the one named as such, though it sorts first: the other is read, and problems point into it.
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, want, 'h/2026-H1 (copy).csv:1: warning: the same bytes as h/2026-H1.csv (a sheet saved again under another name?): only h/2026-H1.csv is read\n']);
+    copyFileSync(H1, join(dir, 'h', '2026-H1 - 副本.csv'));
+    expect(run(['score', 'h', '--lang', 'zh'], { cwd: dir }).stderr).toBe(
+      'h/2026-H1 (copy).csv:1: warning: 内容与 h/2026-H1.csv 完全相同（是否把同一张表另存了一份？）：只读取 h/2026-H1.csv\n' +
+        'h/2026-H1 - 副本.csv:1: warning: 内容与 h/2026-H1.csv 完全相同（是否把同一张表另存了一份？）：只读取 h/2026-H1.csv\n',
+    );
+    const seal = JSON.parse(run(['score', 'h', '--format', 'json'], { cwd: dir }).stdout) as { seal: { inputs: { file: string }[] } };
+    expect(seal.seal.inputs.map((i) => i.file)).toEqual(['h/2026-H1.csv']);
+    // Two names neither of which says copy: the one named first is read.
+    rmSync(join(dir, 'h'), { recursive: true });
+    mkdirSync(join(dir, 'h'));
+    copyFileSync(H1, join(dir, 'h', 'a.csv'));
+    copyFileSync(H1, join(dir, 'h', 'b.csv'));
+    expect(run(['score', 'h'], { cwd: dir }).stderr).toBe('h/b.csv:1: warning: the same bytes as h/a.csv (a sheet saved again under another name?): only h/a.csv is read\n');
+    rmSync(join(dir, 'h', 'b.csv'));
+    copyFileSync(H1, join(dir, 'h', '2026-H1 (copy).csv'));
+    // The warning is under the copy's name, and the problems of the sheet read under that sheet's
+    // (a file named twice too): each name where it belongs.
+    copyFileSync(join(FIX, 'bad', 'score-over-max.csv'), join(dir, 'bad.csv'));
+    copyFileSync(join(FIX, 'bad', 'score-over-max.csv'), join(dir, 'bad (1).csv'));
+    const named = run(['score', 'bad (1).csv', 'bad.csv', './bad.csv'], { cwd: dir }).stderr.split('\n');
+    expect(named.filter((l) => / error: | the same /.test(l))).toEqual([
+      'bad.csv:2:7: error: score 20.5 for listen exceeds the maximum 20 (S001 张伟, rater 王主任)',
+      'bad (1).csv:1: warning: the same bytes as bad.csv (a sheet saved again under another name?): only bad.csv is read',
+      './bad.csv:1: warning: the same file as bad.csv, named before: read once',
+    ]);
     // One score changed for another of the same length (the same size, other bytes): two sheets,
     // each of whose rows the other scores again.
     const text = readFileSync(H1, 'utf8');

@@ -131,7 +131,9 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
     encoding = parseEncoding(flags.encoding);
     if (!encoding) throw new UsageError(commandWords(lang).unknownEncoding(flags.encoding));
   }
-  const delimiter = flags.delimiter ?? ',';
+  // A tab is hard to type in some shells (Windows' own): `\t` and `tab` name it.
+  const given = flags.delimiter ?? ',';
+  const delimiter = given === '\\t' || given.toLowerCase() === 'tab' ? '\t' : given;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new UsageError(commandWords(lang).badDelimiter(delimiter));
   }

@@ -10,6 +10,7 @@ import { DataError, UsageError } from '../errors.js';
 import { helpWords } from '../i18n/help.js';
 import { type Lang, words } from '../i18n/index.js';
 import { reportWords } from '../i18n/report.js';
+import { stdoutIsTerminal } from '../io/output.js';
 import { type Common, type CommonFlags, parseSemesterOption, reportProblems, resolveCommon } from './common.js';
 import { type Results, parseYearOption, readResults, readYear, warnUnset } from './results.js';
 
@@ -38,6 +39,16 @@ export function addDocumentOptions(cmd: Command, lang: Lang): Command {
     .option(...o.roster)
     .addOption(new Option(...o.groupBy).choices(['post']))
     .option(...o.center);
+}
+
+/**
+ * A document to a terminal: a PDF cannot be shown there, and an HTML document is 85 KB of markup
+ * scrolling past. Usage error (exit 2), before any work; a pipe or a redirect gets the document.
+ */
+export function refuseDocumentToTerminal(format: 'html' | 'pdf', common: Common): void {
+  if (common.out !== null || !stdoutIsTerminal()) return;
+  const e = reportWords[common.lang].error;
+  throw new UsageError(format === 'pdf' ? e.pdfToTerminal : e.htmlToTerminal);
 }
 
 /** The common settings; `--out -` is standard output, as for every command. */

@@ -4,9 +4,8 @@ import { UsageError } from '../errors.js';
 import { reportWords } from '../i18n/report.js';
 import { printPdfs, requireBrowser } from '../io/browser.js';
 import { planOutDir, writeOutDir } from '../io/out-dir.js';
-import { stdoutIsTerminal } from '../io/output.js';
 import { addCommonOptions, emit } from './common.js';
-import { type DocumentFlags, addDocumentOptions, documentCommon, readDocument } from './documents.js';
+import { type DocumentFlags, addDocumentOptions, documentCommon, readDocument, refuseDocumentToTerminal } from './documents.js';
 import { newCommand } from './list.js';
 import { commandWords } from '../i18n/commands.js';
 import { helpWords } from '../i18n/help.js';
@@ -34,7 +33,7 @@ async function run(sheets: string[], flags: NoticesFlags): Promise<void> {
   if (flags.outDir !== undefined && common.out !== null) throw new UsageError(e.outAndOutDir);
   if (flags.pdf && flags.outDir === undefined) throw new UsageError(e.pdfNeedsOutDir);
   const format = flags.pdf ? 'pdf' : (common.format as 'html' | 'pdf');
-  if (format === 'pdf' && !common.out && flags.outDir === undefined && stdoutIsTerminal()) throw new UsageError(e.pdfToTerminal);
+  if (flags.outDir === undefined) refuseDocumentToTerminal(format, common);
   // No browser, no work: say so before reading anything.
   const browser = format === 'pdf' ? requireBrowser(common.lang) : null;
   const data = readDocument(sheets, flags, common);

@@ -1,11 +1,8 @@
 /** `evaluate report`: the committee's printable report (HTML, or PDF printed by an installed browser). */
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { reportWords } from '../i18n/report.js';
 import { printPdfs, requireBrowser } from '../io/browser.js';
-import { stdoutIsTerminal } from '../io/output.js';
 import { addCommonOptions, emit } from './common.js';
-import { type DocumentFlags, addDocumentOptions, documentCommon, readDocument } from './documents.js';
+import { type DocumentFlags, addDocumentOptions, documentCommon, readDocument, refuseDocumentToTerminal } from './documents.js';
 import { newCommand } from './list.js';
 import { helpWords } from '../i18n/help.js';
 import type { Lang } from '../i18n/index.js';
@@ -23,7 +20,7 @@ export function register(program: Command, lang: Lang): void {
 async function run(sheets: string[], flags: DocumentFlags, version: string): Promise<void> {
   const common = documentCommon(flags);
   const format = common.format as 'html' | 'pdf';
-  if (format === 'pdf' && !common.out && stdoutIsTerminal()) throw new UsageError(reportWords[common.lang].error.pdfToTerminal);
+  refuseDocumentToTerminal(format, common);
   // No browser, no work: say so before reading anything.
   const browser = format === 'pdf' ? requireBrowser(common.lang) : null;
   const data = readDocument(sheets, flags, common);

@@ -76,6 +76,18 @@ export function parseSemester(raw: string): string | null {
 }
 
 /**
+ * Whether a cell that is not a semester reads like a date, as Excel turns `2026-1` or `2026/1` into
+ * one (2026/1/1, 1/1/2026, Jan-26, 2026年1月, or the serial number 46023 of a cell shown as a number).
+ */
+export function looksLikeDate(raw: string): boolean {
+  const t = toHalfWidth(raw).trim();
+  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}( .*)?$/.test(t) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}( .*)?$/.test(t)) return true;
+  if (/^[A-Za-z]{3,9}[- ]\d{2,4}$/.test(t) || /^\d{1,2}[- ][A-Za-z]{3,9}$/.test(t)) return true;
+  if (/^\d{4}年\d{1,2}月(\d{1,2}日)?$/.test(t) || /^\d{1,2}月\d{1,2}日$/.test(t)) return true;
+  return /^\d{5}$/.test(t) && Number(t) >= 30000 && Number(t) <= 60000;
+}
+
+/**
  * A name looked up among a table's own keys only: a cell that says `constructor` or `__proto__`
  * must not find what every object inherits.
  */

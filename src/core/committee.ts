@@ -2,6 +2,7 @@
  * What the sheets hold, for `evaluate check`: counts of staff, raters and scores, and the committee
  * of each semester against the rules (one leader, one head office, one center office, two students).
  */
+import { clip } from './cells.js';
 import { type CommitteeDifference, committeeDifferences } from './committee-rules.js';
 import type { FileRef, ProblemLog } from './problems.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
@@ -209,8 +210,32 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
     committeeWarning(tally, log, semester, scored, placeOf(list[0]!), firstFile, firstLine);
     // Rows refused (their errors printed) leave people with fewer raters for that reason: the count
     // is looked at once the sheets have no errors.
+    alikeRaters(tally, texts, log, semester, scored, firstFile, firstLine);
     if (log.errors === 0) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
+}
+
+/**
+ * Raters of a semester whose names differ only in spaces or letter case ("王 主任" and "王主任"): one
+ * person's name typed two ways counts as two raters, each missing the other's scores. A warning at
+ * the first row in the semester of the one met last, naming them all.
+ */
+function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester: string, scored: Int32Array, firstFile: Int32Array, firstLine: Int32Array): void {
+  const groups = new Map<string, number[]>();
+  for (let r = 0; r < scored.length; r++) {
+    if (scored[r] === 0) continue;
+    const key = texts.text(RATER, r).replace(/\s+/gu, '').toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const order = (a: number, b: number) => firstFile[a]! - firstFile[b]! || firstLine[a]! - firstLine[b]!;
+    group.sort(order);
+    const last = group[group.length - 1]!;
+    log.warning(tally.files.get(firstFile[last]!)!, firstLine[last]!, undefined, 'raters-alike', group.map((r) => clip(texts.text(RATER, r))).join('\u0000'), semester);
+  }
 }
 
 function committeeWarning(

@@ -124,7 +124,13 @@ export function readHeader(
   cells.forEach((raw, i) => {
     const col = meanings[i]!;
     if (col === null) {
-      if (raw.trim() === '') log.warning(file, line, i + 1, 'unnamed-column', i + 1);
+      if (raw.trim() === '') {
+        // A run of columns without a name (Excel leaves some after the last one) is one warning, at its first.
+        if (i > 0 && meanings[i - 1] === null && cells[i - 1]!.trim() === '') return;
+        let last = i;
+        while (last + 1 < cells.length && meanings[last + 1] === null && cells[last + 1]!.trim() === '') last++;
+        log.warning(file, line, i + 1, 'unnamed-column', i + 1, last + 1);
+      }
       else log.warning(file, line, i + 1, 'unknown-column', clip(raw.trim()), guessHeader(raw) ?? '');
       return;
     }

@@ -50,7 +50,7 @@ export interface ProblemArgs {
   'titles-only': [first: number, line: number];
   'separator-line': [text: string, sep: string];
   'single-cell-header': [separator: string, delimiter: string];
-  'unnamed-column': [column: number];
+  'unnamed-column': [column: number, last: number];
   'unknown-column': [text: string, hint: string];
   'repeated-column': [text: string, previousColumn: number, previousText: string, meaning: string];
   'no-staff-column': [];
@@ -64,7 +64,8 @@ export interface ProblemArgs {
   'blank-staff-id': [name: string];
   'blank-rater': [person: string, rater: string];
   'unknown-role': [text: string, person: string, rater: string];
-  'bad-semester': [text: string, person: string, rater: string];
+  /** dateLike: 1 where the text reads like a date (Excel's doing). */
+  'bad-semester': [text: string, person: string, rater: string, dateLike: number];
   'semester-disagrees': [semester: string, option: string, person: string, rater: string, more: number];
   'no-semester': [hasColumn: number, person: string, rater: string];
   'blank-method': [person: string, rater: string];
@@ -105,10 +106,12 @@ export interface ProblemArgs {
   'committee-differs': [semester: string, leader: number, headOffice: number, centerOffice: number, students: number, noRole: number];
   /** Someone scored by fewer raters than most of the semester: who, their count, the semester, most people's count, the usual raters who did not score them (', '-joined). */
   'fewer-raters': [who: string, raters: number, semester: string, most: number, missing: string];
+  /** The raters' names joined by NUL (no cell holds one). */
+  'raters-alike': [raters: string, semester: string];
   // The inputs
   /** A sheet named again (the same file): the name it had first. */
   'sheet-twice': [first: string];
-  /** A file with the same bytes as one named before (a sheet saved again under another name). */
+  /** A file with the same bytes as another, which is read (the one not named as a copy, else the one named first). */
   'sheet-copy': [first: string];
   // Years (year, rewards)
   'other-year': [semester: string, year: number, rows: number];

@@ -3,7 +3,7 @@
  * problems that say exactly which cell is wrong and why (a blank staff id or rater, an unknown role
  * or method, a semester that is not one or disagrees with --semester, a score that is not accepted).
  */
-import { clip, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
+import { clip, looksLikeDate, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
 import type { SheetColumns } from './header.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
@@ -172,7 +172,7 @@ export class RowChecker {
     if (semText !== '') {
       semester = this.semesterOf(semText);
       if (semester === null) {
-        log.error(file, line, cols.semester + 1, 'bad-semester', clip(semText), ...this.who());
+        log.error(file, line, cols.semester + 1, 'bad-semester', clip(semText), ...this.who(), looksLikeDate(semText) ? 1 : 0);
         this.ok = false;
       } else if (option && semester !== option && !this.opts.semesterFillsOnly) {
         const seen = this.disagreeing.get(semester);

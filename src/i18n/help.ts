@@ -67,7 +67,7 @@ function makeEn() {
     --force             replace an existing --out file
     --no-color          no colors (as when NO_COLOR is set)
     --encoding <name>   the sheets' encoding: utf8 or gbk (default: detected)
-    --delimiter <char>  the sheets' cell separator (default: ,)
+    --delimiter <char>  the sheets' cell separator (default: ,; tab or \\t)
     --verbose           list every missing score of a blank sheet
 
   Exit codes: 0 done; 1 the data has problems (nothing written);
@@ -109,7 +109,7 @@ function makeEn() {
       force: ['--force', 'replace an existing --out file'] as Item,
       noColor: ['--no-color', 'no colors, also when NO_COLOR is set or the output is not a terminal'] as Item,
       encoding: ['--encoding <name>', "force the sheets' encoding: utf8 or gbk (default: detected)"] as Item,
-      delimiter: ['--delimiter <char>', 'cell separator of the sheets'] as Item,
+      delimiter: ['--delimiter <char>', 'cell separator of the sheets (tab or \\t for a tab)'] as Item,
       verbose: ['--verbose', 'list every missing score of a blank sheet (by default one problem says the sheet is blank)'] as Item,
     },
     /** --year --semester --roster --group-by --center of `report` and `notices`. */
@@ -556,7 +556,7 @@ function makeZh(): HelpWords {
     --force             覆盖已有的 --out 文件
     --no-color          不用颜色（设置了 NO_COLOR 时也不用）
     --encoding <编码>   评分表的编码：utf8 或 gbk（默认自动识别）
-    --delimiter <字符>  评分表的单元格分隔符（默认：,）
+    --delimiter <字符>  评分表的单元格分隔符（默认：,；制表符写 tab 或 \\t）
     --verbose           逐条列出空白评分表缺少的每个分数
 
   退出码：0 完成；1 数据有问题（未写出任何文件）；2 用法或考评办法有误。
@@ -593,7 +593,7 @@ function makeZh(): HelpWords {
       force: ['--force', '覆盖已有的 --out 文件'],
       noColor: ['--no-color', '不用颜色（设置了 NO_COLOR 或输出不是终端时也不用）'],
       encoding: ['--encoding <编码>', '指定评分表的编码：utf8 或 gbk（默认自动识别）'],
-      delimiter: ['--delimiter <字符>', '评分表的单元格分隔符'],
+      delimiter: ['--delimiter <字符>', '评分表的单元格分隔符（制表符写 tab 或 \\t）'],
       verbose: ['--verbose', '逐条列出空白评分表缺少的每个分数（默认只报告一条：该表是空白的）'],
     },
     document: {

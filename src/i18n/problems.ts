@@ -47,7 +47,8 @@ const wordsEn: Formatter = {
   'separator-line': ([text, sep]) => `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
     `the header is a single cell: the sheet seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}, not "${delimiter}"; give --delimiter ${sep === '\t' ? "$'\\t' (a tab)" : `"${sep}"`}`,
-  'unnamed-column': ([column]) => `column ${column} has no header name; its cells are ignored`,
+  'unnamed-column': ([column, last]) =>
+    last > column ? `columns ${column} to ${last} have no header name; their cells are ignored` : `column ${column} has no header name; its cells are ignored`,
   'unknown-column': ([text, hint]) => `unknown column "${text}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
   'repeated-column': ([text, prev, prevText, meaning]) => `column "${text}" repeats column ${prev} ("${prevText}"): both mean ${meaning}`,
   'no-staff-column': () => 'the header has no staff_id column (工号); it is needed to know whose scores a row holds',
@@ -67,7 +68,10 @@ const wordsEn: Formatter = {
   'blank-staff-id': ([name]) => `staff_id is blank${name ? ` (name ${name})` : ''}`,
   'blank-rater': ([person, rater]) => `rater is blank ${whoEn(person, rater)}`,
   'unknown-role': ([text, person, rater]) => `unknown role "${text}" ${whoEn(person, rater)}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
-  'bad-semester': ([text, person, rater]) => `semester "${text}" is not a semester ${whoEn(person, rater)}; write it as ${SEMESTER_FORMS}`,
+  'bad-semester': ([text, person, rater, dateLike]) =>
+    dateLike
+      ? `semester "${text}" is not a semester ${whoEn(person, rater)}: it reads like a date; did Excel turn the cell into one? Format the column as text and write 2026-H1 or 2026上半年`
+      : `semester "${text}" is not a semester ${whoEn(person, rater)}; write it as ${SEMESTER_FORMS}`,
   'semester-disagrees': ([s, option, person, rater, more]) =>
     `semester ${s} disagrees with --semester ${option} ${whoEn(person, rater)}${more > 0 ? `, and so do ${more} more ${more === 1 ? 'row' : 'rows'} of this sheet; give --verbose to list each of them` : ''}`,
   'no-semester': ([hasColumn, person, rater]) => `no semester for this row ${whoEn(person, rater)}: ${hasColumn ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
@@ -101,9 +105,11 @@ const wordsEn: Formatter = {
   'roster-blank-id': () => 'staff_id is blank on the roster',
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
-  'sheet-copy': ([first]) => `the same bytes as ${first}, named before (a sheet saved again under another name?): read once`,
+  'sheet-copy': ([first]) => `the same bytes as ${first} (a sheet saved again under another name?): only ${first} is read`,
   'committee-differs': ([semester, ...found]) =>
     `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
+  'raters-alike': ([raters, semester]) =>
+    `the raters ${raters.split('\u0000').map((r) => `"${r}"`).join(' and ')} of ${semester} differ only in spaces or letter case: is one person's name typed two ways? They count as ${raters.split('\u0000').length} raters, each without the other's scores`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>
     `${who} is scored by ${raters} rater${raters === 1 ? '' : 's'}, most people of ${semester} by ${most}${missing ? `: not by ${missing}` : ''}; is a row missing from a sheet, or the staff id typed differently?`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
@@ -200,7 +206,7 @@ const wordsZh: Formatter = {
   'separator-line': ([text, sep]) => `"${text}" 是 Excel 的分隔符说明行，不是表头：请删除这一行${sep ? `，并加上 --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
     `表头只有一个单元格：这张表似乎是用${sep === '\t' ? '制表符' : ` "${sep}" `}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${sep === '\t' ? "$'\\t'（制表符）" : `"${sep}"`}`,
-  'unnamed-column': ([column]) => `第 ${column} 列没有列名，该列的内容不予读取`,
+  'unnamed-column': ([column, last]) => (last > column ? `第 ${column} 列到第 ${last} 列没有列名，这些列的内容不予读取` : `第 ${column} 列没有列名，该列的内容不予读取`),
   'unknown-column': ([text, hint]) => `不认识的列 "${text}"，不予读取${hint ? `（是不是想写 "${hint}"？）` : ''}`,
   'repeated-column': ([text, prev, prevText, meaning]) => `列 "${text}" 与第 ${prev} 列（"${prevText}"）重复：两者都表示“${COLUMN_ZH[meaning] ?? meaning}”`,
   'no-staff-column': () => '表头中没有工号列（staff_id）；没有它就不知道每一行是谁的评分',
@@ -220,7 +226,10 @@ const wordsZh: Formatter = {
   'blank-staff-id': ([name]) => `工号为空${name ? `（姓名 ${name}）` : ''}`,
   'blank-rater': ([person, rater]) => `评委为空${whoZh(person, rater)}`,
   'unknown-role': ([text, person, rater]) => `不认识的角色 "${text}"${whoZh(person, rater)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
-  'bad-semester': ([text, person, rater]) => `"${text}" 不是学期${whoZh(person, rater)}；请写成 ${SEMESTER_FORMS_ZH}`,
+  'bad-semester': ([text, person, rater, dateLike]) =>
+    dateLike
+      ? `"${text}" 不是学期${whoZh(person, rater)}：它像是日期，是否被 Excel 自动改成了日期？请把该列设为文本格式，写成 2026上半年 或 2026-H1`
+      : `"${text}" 不是学期${whoZh(person, rater)}；请写成 ${SEMESTER_FORMS_ZH}`,
   'semester-disagrees': ([s, option, person, rater, more]) =>
     `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(person, rater)}${more > 0 ? `；本表中还有 ${more} 行也是如此，加 --verbose 可逐条列出` : ''}`,
   'no-semester': ([hasColumn, person, rater]) => `这一行没有学期${whoZh(person, rater)}：${hasColumn ? '学期单元格为空' : '评分表没有学期列'}；请用 --semester 指定`,
@@ -256,9 +265,11 @@ const wordsZh: Formatter = {
   'roster-blank-id': () => '花名册上的工号为空',
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
-  'sheet-copy': ([first]) => `内容与前面给出的 ${first} 完全相同（是否把同一张表另存了一份？）：只读取一次`,
+  'sheet-copy': ([first]) => `内容与 ${first} 完全相同（是否把同一张表另存了一份？）：只读取 ${first}`,
   'committee-differs': ([semester, ...found]) =>
     `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
+  'raters-alike': ([raters, semester]) =>
+    `${semesterZh(semester)}的评委 ${raters.split('\u0000').map((r) => `“${r}”`).join('与')} 只差空格或大小写：是否同一个人的名字写成了不同的样子？目前按 ${raters.split('\u0000').length} 位评委计算，各自缺少对方的评分`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>
     `${who} 只有 ${raters} 位评委评分，${semesterZh(semester)}多数人有 ${most} 位${missing ? `：${missing.split(', ').join('、')} 没有给其评分` : ''}；是否漏了一行，或者工号输错了？`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,

@@ -164,6 +164,7 @@ const enWords = {
     browserFailed: (path: string, why: string) =>
       `cannot make a PDF: the browser ${path} did not print (${why}). Write HTML instead (--out FILE.html) and print it from a browser. Nothing was written.`,
     pdfToTerminal: 'a PDF is not shown on a terminal: add --out FILE.pdf, or write HTML (--format html)',
+    htmlToTerminal: 'an HTML document is not shown on a terminal: add --out FILE.html and open it in a browser (or --out FILE.pdf), or redirect standard output (> FILE.html)',
     outAndOutDir: 'give either --out (one file with every notice) or --out-dir (one file per staff member), not both',
     pdfNeedsOutDir: '--pdf goes with --out-dir (PDF files in the folder); for one PDF use --out FILE.pdf',
     outDirNotFolder: (dir: string) => `--out-dir ${dir} is a file, not a folder`,
@@ -337,6 +338,7 @@ const zhWords: ReportWords = {
     browserFailed: (path: string, why: string) =>
       `无法生成 PDF：浏览器 ${path} 未能打印（${why}）。请改为输出 HTML（--out 文件.html），再用浏览器打印。未写出任何文件。`,
     pdfToTerminal: 'PDF 不能显示在终端上：请加 --out 文件.pdf，或输出 HTML（--format html）',
+    htmlToTerminal: 'HTML 文档不能显示在终端上：请加 --out 文件.html 再用浏览器打开（或 --out 文件.pdf），或把标准输出重定向到文件（> 文件.html）',
     outAndOutDir: '--out（所有通知单在一个文件）与 --out-dir（每人一个文件）只能选一个',
     pdfNeedsOutDir: '--pdf 与 --out-dir 一起使用（文件夹中的 PDF 文件）；要一个 PDF 文件请用 --out 文件.pdf',
     outDirNotFolder: (dir: string) => `--out-dir ${dir} 是文件，不是文件夹`,

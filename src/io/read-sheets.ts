@@ -149,12 +149,15 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     roster = r.entries;
     inputs.push({ file: opts.roster, path: opts.roster, kind: 'roster', bytes: r.read.bytes, sha256: r.read.sha256, rows: r.entries.length });
   }
+  // A sheet named twice or saved twice: a warning under its own name, so an order of its own (after
+  // the roster's): the log names a file by its order, and the sheet read keeps its name.
+  let order = sources.length + 1;
   for (const s of named) {
     const first = s.sameAs ?? s.copyOf;
     if (first === undefined) continue;
-    const order = sources.findIndex((f) => f.name === first);
-    if (s.sameAs !== undefined) log.warning({ name: s.name, order }, 1, undefined, 'sheet-twice', first);
-    else log.warning({ name: s.name, order }, 1, undefined, 'sheet-copy', first);
+    const file = { name: s.name, order: order++ };
+    if (s.sameAs !== undefined) log.warning(file, 1, undefined, 'sheet-twice', first);
+    else log.warning(file, 1, undefined, 'sheet-copy', first);
   }
   // A refused row's name, post and role against the rows tallied: its other faults, in this run.
   for (const r of refused) tally.refusedRow({ ...r, file: tally.files.get(r.file)! });

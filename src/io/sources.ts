@@ -4,7 +4,7 @@
  * reads a big sheet's second half).
  */
 import { type Stats, accessSync, closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileProblem, sheetWords } from '../i18n/files.js';
 import type { Lang } from '../i18n/index.js';
@@ -55,6 +55,13 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
     const comparable = st.isFile() && st.size > 0;
     const same = comparable ? (bySize.get(st.size) ?? []) : [];
     const copyOf = same.find((other) => sameBytes(other, name));
+    if (copyOf !== undefined && namedAsCopy(copyOf) && !namedAsCopy(name)) {
+      // The one named before is the copy (学生乙 - 副本.csv sorts before 学生乙.csv): this one is read.
+      for (const s of out) if (s.name === copyOf || s.copyOf === copyOf) Object.assign(s, { copyOf: name });
+      bySize.set(st.size, same.map((x) => (x === copyOf ? name : x)));
+      out.push({ name, path: name });
+      return;
+    }
     if (comparable && copyOf === undefined) bySize.set(st.size, [...same, name]);
     out.push(copyOf === undefined ? { name, path: name } : { name, path: name, copyOf });
   };
@@ -102,6 +109,12 @@ export function expandSources(args: string[], lang: Lang = 'en', roster: string 
     if (bad.length > 0) throw new UsageError([w.notSheets(arg), ...bad].join('\n'));
   }
   return out;
+}
+
+/** Whether a file's name says it is a copy (王主任 - 副本.csv, 王主任(1).csv, Copy of x.csv, x - Copy.csv). */
+function namedAsCopy(path: string): boolean {
+  const name = basename(path).replace(/\.[^.]*$/, '');
+  return /副本|复制|拷贝|\bcopy\b|[(（]\d+[)）]$/iu.test(name);
 }
 
 /**

@@ -262,7 +262,14 @@ export class SheetReader {
       const col = this.columns![i]!;
       if (col === null) {
         if (raw.trim() === '') {
-          this.problems.warning(this.at(line, i + 1), `column ${i + 1} has no header name; its cells are ignored`);
+          // A run of unnamed columns: one warning, at its first.
+          if (i > 0 && cells[i - 1]!.trim() === '') return;
+          let last = i + 1;
+          while (last < cells.length && cells[last]!.trim() === '') last++;
+          this.problems.warning(
+            this.at(line, i + 1),
+            last > i + 1 ? `columns ${i + 1} to ${last} have no header name; their cells are ignored` : `column ${i + 1} has no header name; its cells are ignored`,
+          );
         } else {
           const hint = guessHeader(raw);
           this.problems.warning(
@@ -356,7 +363,9 @@ export class SheetReader {
       if (!semester) {
         this.problems.error(
           this.at(line, col('semester')),
-          `semester "${clip(semText)}" is not a semester ${who()}; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`,
+          dateLike(semText)
+            ? `semester "${clip(semText)}" is not a semester ${who()}: it reads like a date; did Excel turn the cell into one? Format the column as text and write 2026-H1 or 2026上半年`
+            : `semester "${clip(semText)}" is not a semester ${who()}; write it as 2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年`,
         );
         ok = false;
       } else if (this.semesterOption && semester !== this.semesterOption && !this.semesterFillsOnly) {
@@ -474,4 +483,20 @@ function extraCellsHint(cells: string[], width: number, delimiter: string): stri
     return `; the extra cells at the end are empty: delete the separators (${delimiter}) after cell ${width}`;
   }
   return '';
+}
+
+/** A cell Excel made a date of: year-first or year-last numbers, a month's name, 年月日, or a serial day number. */
+function dateLike(raw: string): boolean {
+  const t = toHalfWidth(raw).trim();
+  const patterns = [
+    /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}( .*)?$/,
+    /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}( .*)?$/,
+    /^[A-Za-z]{3,9}[- ]\d{2,4}$/,
+    /^\d{1,2}[- ][A-Za-z]{3,9}$/,
+    /^\d{4}年\d{1,2}月(\d{1,2}日)?$/,
+    /^\d{1,2}月\d{1,2}日$/,
+  ];
+  if (patterns.some((p) => p.test(t))) return true;
+  const serial = /^\d{5}$/.test(t) ? Number(t) : NaN;
+  return serial >= 30000 && serial <= 60000;
 }

@@ -269,6 +269,10 @@ export function noticeChart(
           type: 'bar',
           name: rw.chart.centerMean,
           barMaxWidth: 26,
+          // The two bars apart by more than a label's width: two values of one height (a score near
+          // the center's mean, in a chart half the page wide) would read as one number, 18.7018.70.
+          barGap: '40%',
+          barCategoryGap: '16%',
           itemStyle: { color: MEAN_COLOR },
           label: barLabel('top', 9),
           data: METHODS.map((m) => item(means[m].value, means[m].text)),
