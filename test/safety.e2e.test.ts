@@ -208,6 +208,13 @@ describe('a reader that stops early, and a disk that fails', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('batch, a center\'s file that cannot be written: the file named as it was to be (not the hidden folder it was written in), exit 2, no summary', () => {
+    const r = bash(`ulimit -f 2; $EVALUATE batch ${join(FIX, 'centers')} --out-dir batch-full --no-reports`, dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^evaluate: error: cannot write batch-full\/公寓中心\/[^/]+\.csv: the file is too big for this disk; the batch stopped there, and summary\.csv is not written \(centers done before it are in --out-dir\)\n$/);
+    expect(readdirSync(join(dir, 'batch-full')).filter((f) => f.startsWith('.') || f.startsWith('summary'))).toEqual([]);
+  });
+
   const devFull = existsSync('/dev/full');
   if (!devFull) console.warn('skipped: "a full disk behind standard output": this machine has no /dev/full');
   it.skipIf(!devFull)('a full disk behind standard output (/dev/full): one line, exit 2', () => {

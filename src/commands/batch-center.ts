@@ -176,17 +176,24 @@ function writeCenterFolder(task: CenterTask, files: OutFile[]): void {
   // Hidden and short (a center's name may already be near the file system's limit of 255 bytes).
   const stage = join(task.outDir, `.batch.${tag}.tmp`);
   const old = join(task.outDir, `.batch.${tag}.old`);
+  let file = final;
   try {
     mkdirSync(stage);
-    for (const f of files) writeAtomic(join(stage, f.name), f.data);
+    for (const f of files) {
+      file = join(final, f.name);
+      writeAtomic(join(stage, f.name), f.data);
+    }
+    file = final;
     const replacing = existsSync(final);
     if (replacing) renameSync(final, old);
     renameSync(stage, final);
     if (replacing) rmSync(old, { recursive: true, force: true });
   } catch (e) {
     rmSync(stage, { recursive: true, force: true });
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(wordsOfHistory(task.lang).outCannot(final, fileProblem(e, task.lang)));
+    // Named as the file it was to be (DIR/<center>/year-2025.csv), not the hidden folder it was written in.
+    const cause = e instanceof UsageError && e.cause !== undefined ? e.cause : e;
+    if (e instanceof UsageError && cause === e) throw e;
+    throw new UsageError(wordsOfHistory(task.lang).centerCannot(printable(file), fileProblem(cause, task.lang)));
   }
 }
 

@@ -80,6 +80,9 @@ const enWords = {
   outInCenter: (dir: string, center: string) =>
     `--out-dir ${dir} is in the folder of the center "${center}" under ROOT: its reports would be read as that center's sheets; choose a folder of its own (a new folder under ROOT, or outside it)`,
   outCannot: (dir: string, reason: string) => `cannot write --out-dir ${dir}: ${reason}`,
+  /** A center's file that cannot be written (a full disk): the batch stops there. */
+  centerCannot: (path: string, reason: string) =>
+    `cannot write ${path}: ${reason}; the batch stopped there, and summary.csv is not written (centers done before it are in --out-dir)`,
   folderNoCsv: (folder: string) => `the folder "${folder}" has no .csv files (subfolders included)`,
   cannotReadSheet: (file: string, why: string) => `cannot read sheet "${file}": ${why}`,
 };
@@ -155,6 +158,7 @@ const zhWords: HistoryWords = {
   outInCenter: (dir: string, center: string) =>
     `--out-dir ${dir} 位于 ROOT 下中心“${center}”的文件夹里：写入的报表会被当作该中心的评分表读取；请另选一个文件夹（ROOT 下新建一个，或放在 ROOT 之外）`,
   outCannot: (dir: string, reason: string) => `无法写入 --out-dir ${dir}：${reason}`,
+  centerCannot: (path: string, reason: string) => `无法写入 ${path}：${reason}；批处理到此停止，未写出 summary.csv（此前已处理完的中心留在 --out-dir 中）`,
   folderNoCsv: (folder: string) => `文件夹 "${folder}"（含子文件夹）里没有 .csv 文件`,
   cannotReadSheet: (file: string, why: string) => `无法读取评分表 "${file}"：${why}`,
 };

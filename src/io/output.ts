@@ -307,7 +307,8 @@ function failure(e: unknown, out: string, lang: Lang): unknown {
   if (e instanceof UsageError) return e;
   if (!(e instanceof AppearedError) && typeof (e as NodeJS.ErrnoException | null)?.code !== 'string') return e;
   const w = outWords(lang);
-  return new UsageError(e instanceof AppearedError ? w.appeared(printable(out)) : w.failed(printable(out), fileProblem(e, lang)));
+  // The system's error stays the cause: a caller writing into a folder of its own words it again (batch).
+  return new UsageError(e instanceof AppearedError ? w.appeared(printable(out)) : w.failed(printable(out), fileProblem(e, lang)), { cause: e });
 }
 
 function writeDirect(path: string, data: OutData): void {
