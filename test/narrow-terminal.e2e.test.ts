@@ -2,10 +2,11 @@
  * The score table in a terminal narrower than it (tmux, 80 columns): no line wraps, and the rewards,
  * penalties and due dates the table has no room for are listed below it. Skipped where tmux is missing.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/render/width.js';
-import { BIN, FIX, ROOT, haveTmux, run, tmuxServer } from './helpers.js';
+import { BIN, FIX, ROOT, haveTmux, run, tempDir, tmuxServer } from './helpers.js';
 
 if (!haveTmux) console.warn('tmux is not installed: the narrow-terminal tests are skipped');
 const tmux = tmuxServer('narrow');
@@ -35,6 +36,17 @@ describe.skipIf(!haveTmux)('the score table in an 80-column terminal', () => {
       expect(lines.filter((l) => /^ +\d+ +S0\d\d +\S+ +\S+ +\d+\.\d\d /.test(l))).toHaveLength(24);
     });
   }
+
+  it('a post too long for the terminal goes below with the money, each person\'s on their line; no line wraps', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'long.csv'), readFileSync(join(FIX, '2026-H1.csv'), 'utf8').replaceAll(',1号楼,', ',1号楼（女生公寓东区）,'));
+    const lines = await screen('n-long-post', 80, ['score', join(dir, 'long.csv'), '--no-color']);
+    expect(lines.every((l) => displayWidth(l) < 80)).toBe(true);
+    const text = lines.join('\n');
+    expect(text).toContain('Posts, rewards, penalties and rectification (too wide for the table here):');
+    expect(text).toContain('  2 S001 张伟: Post 1号楼（女生公寓东区）, Reward (unset)');
+    expect(lines.filter((l) => /^ +\d+ +S0\d\d +\S+ +\d+\.\d\d /.test(l))).toHaveLength(24);
+  });
 
   it('a wide terminal, a file and a pipe get the whole table as before', async () => {
     const wide = (await screen('n-wide', 160, ['score', join(FIX, '2026-H1.csv'), '--no-color'])).join('\n');

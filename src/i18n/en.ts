@@ -50,6 +50,8 @@ export const en = {
   footer: (parts: string[]) => `Grades: ${parts.join(', ')}`,
   /** Above the list of rewards, penalties and due dates a terminal too narrow for their columns shows below the table. */
   moneyBelow: 'Rewards, penalties and rectification (too wide for the table here):',
+  /** The same when the post went below too (a post too long for the terminal). */
+  postMoneyBelow: 'Posts, rewards, penalties and rectification (too wide for the table here):',
   /** A person, then a list of theirs on the same line (the money below a narrow table, enter's summary as a list). */
   personList: (who: string, parts: string[]) => `${who}: ${parts.join(', ')}`,
   /** The separator of a list's items where it may be broken into lines (render/lines.ts fitLines): personList's, enter's lists. */

@@ -49,6 +49,7 @@ export const zh: Words = {
   postTitle: (post: string) => `岗位 ${post || '（无）'}`,
   footer: (parts: string[]) => `等级分布：${parts.join('，')}`,
   moneyBelow: '奖励、处罚与整改期限（终端太窄，未在上表中显示）：',
+  postMoneyBelow: '岗位、奖励、处罚与整改期限（终端太窄，未在上表中显示）：',
   /** A person, then a list of theirs on the same line (the money below a narrow table, enter's summary as a list). */
   personList: (who: string, parts: string[]) => `${who}：${parts.join('，')}`,
   listSep: '，',

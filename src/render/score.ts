@@ -168,7 +168,14 @@ export function scoreTable(input: ScoreRenderInput): string {
     // it (nothing is left out), and the columns stand one space apart if two do not fit.
     const all = secs.flatMap((sec) => sec.rows);
     const moneyColumns = header.map((_, i) => i).slice(-MONEY_COLUMNS);
-    const fit = fitTable(header, all, input.width, [{ below: [], gap: 2 }, { below: moneyColumns, gap: 2 }, { below: moneyColumns, gap: 1 }]);
+    // Last, a post too long for the terminal (1号楼（女生公寓东区）) goes below with them.
+    const post = header.indexOf(w.head.post);
+    const fit = fitTable(header, all, input.width, [
+      { below: [], gap: 2 },
+      { below: moneyColumns, gap: 2 },
+      { below: moneyColumns, gap: 1 },
+      { below: [post, ...moneyColumns], gap: 1 },
+    ]);
     const head = inTable(header, fit);
     const cols = inTable(aligns, fit);
     const shown = secs.map((sec) => ({ title: sec.title, rows: sec.rows.map((row) => inTable(row, fit)) }));
@@ -180,7 +187,7 @@ export function scoreTable(input: ScoreRenderInput): string {
     }
     const below = listBelow(header, all, fit, (k) => `${r.staff[k]!.rank} ${r.staff[k]!.staffId} ${r.staff[k]!.name}`, w);
     if (below.length > 0) {
-      out.push(c.bold(w.moneyBelow));
+      out.push(c.bold(fit.below.includes(post) ? w.postMoneyBelow : w.moneyBelow));
       pushAll(out, below);
       out.push('');
     }
