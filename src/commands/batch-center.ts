@@ -191,8 +191,8 @@ function writeCenterFolder(task: CenterTask, files: OutFile[]): void {
   } catch (e) {
     rmSync(stage, { recursive: true, force: true });
     // Named as the file it was to be (DIR/<center>/year-2025.csv), not the hidden folder it was written in.
-    const cause = e instanceof UsageError && e.cause !== undefined ? e.cause : e;
-    if (e instanceof UsageError && cause === e) throw e;
+    if (e instanceof UsageError && e.cause === undefined) throw e;
+    const cause = e instanceof UsageError ? e.cause : e;
     throw new UsageError(wordsOfHistory(task.lang).centerCannot(printable(file), fileProblem(cause, task.lang)));
   }
 }

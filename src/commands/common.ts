@@ -111,15 +111,20 @@ function notAFile(path: string): boolean {
   }
 }
 
+/** A file name's extension, lower case (`.XLSX` is xlsx), or undefined. */
+function extensionOf(path: string): string | undefined {
+  return /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+}
+
 /** The text format a file's name suggests (`.csv`, `.json`, `.md`; any case), or null: it does not choose one. */
 function textFormatOf(path: string): string | null {
-  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  const ext = extensionOf(path);
   return ext === 'csv' || ext === 'json' || ext === 'md' ? ext : null;
 }
 
 /** The format a file must hold by its extension (`.xlsx`, `.html`, `.pdf`; any case), or null. */
 function formatOfFile(path: string): string | null {
-  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  const ext = extensionOf(path);
   return ext !== undefined && Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext]! : null;
 }
 

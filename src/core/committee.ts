@@ -168,22 +168,14 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
   const people = tally.peopleBySemester();
   /** Per rater, how many people of the semester they scored. */
   const scored = new Int32Array(tally.raterRole.length);
-  /** Per rater, their first row in the semester (file order, line). */
-  const firstFile = new Int32Array(tally.raterRole.length);
-  const firstLine = new Int32Array(tally.raterRole.length);
+  const first = new FirstRows(tally);
   const stride = tally.stride;
   const placeOf = (person: number) => ({ file: tally.files.get(tally.atFile[person]!)!, line: tally.atLine[person]! });
   tally.semesters.forEach((semester, s) => {
     const list = people[s]!;
     if (list.length === 0) return;
     scored.fill(0);
-    firstFile.fill(-1);
-    const met = (r: number, file: number, line: number) => {
-      if (firstFile[r]! < 0 || file < firstFile[r]! || (file === firstFile[r] && line < firstLine[r]!)) {
-        firstFile[r] = file;
-        firstLine[r] = line;
-      }
-    };
+    first.clear();
     const raters = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const person = list[i]!;
@@ -192,7 +184,7 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
       for (let r = 0; r < stride; r++) {
         if (tally.cellRole[base + r] === 0) continue;
         scored[r]!++;
-        met(r, tally.cellFile[base + r]!, tally.cellLine[base + r]!);
+        first.met(r, tally.cellFile[base + r]!, tally.cellLine[base + r]!);
         n++;
       }
       if (tally.sparseFirst[person]! > 0) {
@@ -200,17 +192,17 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
           if (!sparse) return;
           if (rater < scored.length) {
             scored[rater]!++;
-            met(rater, tally.sparseFile[cell]!, tally.sparseLine[cell]!);
+            first.met(rater, tally.sparseFile[cell]!, tally.sparseLine[cell]!);
           }
           n++;
         });
       }
       raters[i] = n;
     }
-    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), firstFile, firstLine);
+    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first);
     // Rows refused (their errors printed) leave people with fewer raters for that reason: the count
     // is looked at once the sheets have no errors.
-    alikeRaters(tally, texts, log, semester, scored, firstFile, firstLine);
+    alikeRaters(tally, texts, log, semester, scored, first);
     if (log.errors === 0) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
 }
@@ -220,7 +212,37 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
  * person's name typed two ways counts as two raters, each missing the other's scores. A warning at
  * the first row in the semester of the one met last, naming them all.
  */
-function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester: string, scored: Int32Array, firstFile: Int32Array, firstLine: Int32Array): void {
+/** Per rater, their first row in a semester (by file, then line): where a warning about them goes. */
+class FirstRows {
+  private readonly file: Int32Array;
+  private readonly line: Int32Array;
+
+  constructor(private readonly tally: Tally) {
+    this.file = new Int32Array(tally.raterRole.length);
+    this.line = new Int32Array(tally.raterRole.length);
+  }
+
+  clear(): void {
+    this.file.fill(-1);
+  }
+
+  /** A row of rater r: theirs first if it comes before the one met so far. */
+  met(r: number, file: number, line: number): void {
+    if (this.file[r]! < 0 || (file - this.file[r]! || line - this.line[r]!) < 0) {
+      this.file[r] = file;
+      this.line[r] = line;
+    }
+  }
+
+  /** Negative where rater a's first row comes before rater b's. */
+  readonly order = (a: number, b: number): number => this.file[a]! - this.file[b]! || this.line[a]! - this.line[b]!;
+
+  place(r: number): { file: FileRef; line: number } {
+    return { file: this.tally.files.get(this.file[r]!)!, line: this.line[r]! };
+  }
+}
+
+function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester: string, scored: Int32Array, first: FirstRows): void {
   const groups = new Map<string, number[]>();
   for (let r = 0; r < scored.length; r++) {
     if (scored[r] === 0) continue;
@@ -231,10 +253,9 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const order = (a: number, b: number) => firstFile[a]! - firstFile[b]! || firstLine[a]! - firstLine[b]!;
-    group.sort(order);
-    const last = group[group.length - 1]!;
-    log.warning(tally.files.get(firstFile[last]!)!, firstLine[last]!, undefined, 'raters-alike', group.map((r) => clip(texts.text(RATER, r))).join('\u0000'), semester);
+    group.sort(first.order);
+    const at = first.place(group[group.length - 1]!);
+    log.warning(at.file, at.line, undefined, 'raters-alike', group.map((r) => clip(texts.text(RATER, r))).join('\u0000'), semester);
   }
 }
 
@@ -244,14 +265,12 @@ function committeeWarning(
   semester: string,
   scored: Int32Array,
   first: { file: FileRef; line: number },
-  firstFile: Int32Array,
-  firstLine: Int32Array,
+  firstRows: FirstRows,
 ): void {
   const counts = [0, 0, 0, 0];
   let none = 0;
   /** Per role, the rater met last in the semester (by the file, then the line of their first row there). */
   const last = [-1, -1, -1, -1];
-  const later = (a: number, b: number) => firstFile[a]! > firstFile[b]! || (firstFile[a] === firstFile[b] && firstLine[a]! > firstLine[b]!);
   for (let r = 0; r < scored.length; r++) {
     if (scored[r] === 0) continue;
     const role = effectiveRole(tally, r, NO_ROLE);
@@ -259,7 +278,7 @@ function committeeWarning(
     else {
       counts[role]!++;
       // (A rater counted under a role has it from a row: effectiveRole gives no other.)
-      if (last[role]! < 0 || later(r, last[role]!)) last[role] = r;
+      if (last[role]! < 0 || firstRows.order(r, last[role]!) > 0) last[role] = r;
     }
   }
   if (counts.every((c) => c === 0)) return;
@@ -268,7 +287,7 @@ function committeeWarning(
   let at = first;
   const over = differences.find((d) => d.role !== 'none' && d.found > d.expected);
   const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;
-  if (rater >= 0) at = { file: tally.files.get(firstFile[rater]!)!, line: firstLine[rater]! };
+  if (rater >= 0) at = firstRows.place(rater);
   log.warning(at.file, at.line, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
 }
 

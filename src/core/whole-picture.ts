@@ -160,11 +160,8 @@ export function checkScoresPerRole(
     const id = clip(texts.text(STAFF, r.staff));
     const who = person >= 0 ? tally.who(person) : r.name >= 0 ? `${id} ${clip(texts.text(NAME, r.name))}` : id;
     const at = { file: tally.files.get(r.file)!, line: r.line };
-    METHODS.forEach((m, k) => {
-      const allowed = policy.methods[m].roles;
-      const wanted = code === NO_ROLE ? allowed.length === ROLES.length : allowed.includes(ROLES[code]!);
-      if (wanted && (r.given & (1 << k)) === 0) missing(k, code, at, clip(texts.text(RATER, r.rater)), who);
-    });
+    const lacking = expected[code]! & ~r.given;
+    for (let k = 0; k < 5; k++) if (lacking & (1 << k)) missing(k, code, at, clip(texts.text(RATER, r.rater)), who);
   }
   for (const [order, missing] of missingIn) log.error(tally.files.get(order)!, blank.get(order)!, undefined, 'blank-sheet', missing);
 }

@@ -101,10 +101,12 @@ function canonical(path: string): string {
   }
 }
 
+/** A file's identity, whatever its path: its device and inode. */
+const idOf = (s: Stats): string => `${s.dev}:${s.ino}`;
+
 function fileId(path: string): string | null {
   try {
-    const s = statSync(path);
-    return `${s.dev}:${s.ino}`;
+    return idOf(statSync(path));
   } catch {
     return null;
   }
@@ -114,7 +116,7 @@ function fileId(path: string): string | null {
 function stdinId(): string | null {
   try {
     const s = fstatSync(0);
-    return s.isFile() ? `${s.dev}:${s.ino}` : null;
+    return s.isFile() ? idOf(s) : null;
   } catch {
     return null;
   }

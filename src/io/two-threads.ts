@@ -287,18 +287,8 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
           counts.used += f.counts.used;
           counts.rejected += f.counts.rejected;
           if (r.ok) cut.parser.finish();
-          const ignored = [...cut.parser.ignored.values()];
-          for (const ig of f.ignored) {
-            const mine = ignored.find((x) => x.semester === ig.semester);
-            if (mine) mine.rows += ig.rows;
-            else ignored.push({ ...ig, line: ig.line + base });
-          }
-          const disagreeing = cut.parser.disagreeing();
-          for (const d of f.disagreeing) {
-            const mine = disagreeing.find((x) => x.semester === d.semester);
-            if (mine) mine.rows += d.rows;
-            else disagreeing.push({ ...d, line: d.line + base });
-          }
+          const ignored = bothParts([...cut.parser.ignored.values()], f.ignored, base);
+          const disagreeing = bothParts(cut.parser.disagreeing(), f.disagreeing, base);
           const blank = cut.parser.blank && !f.scored ? cut.parser.columns!.line : null;
           out.push({ file: cut.file, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, bytes: r.bytes + f.bytes, blankAt: blank });
           continue;
@@ -308,6 +298,20 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
       return out;
     },
   };
+}
+
+/**
+ * Rows counted per semester in both parts of the cut file (the rows year leaves out, the rows that
+ * disagree with --semester): this thread's, then the thread's added, its first row's line made the
+ * file's (`base`, the lines before the cut) where this part had none of that semester.
+ */
+function bothParts<T extends { semester: string; line: number; rows: number }>(mine: T[], theirs: readonly T[], base: number): T[] {
+  for (const t of theirs) {
+    const same = mine.find((x) => x.semester === t.semester);
+    if (same) same.rows += t.rows;
+    else mine.push({ ...t, line: t.line + base });
+  }
+  return mine;
 }
 
 /** With EVALUATE_DEBUG set: a phase of the two-thread reading, on standard error. */
