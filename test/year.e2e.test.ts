@@ -216,6 +216,27 @@ describe('evaluate year', () => {
     expect(score.stderr).toContain(`${ROSTER}:4: error: S003 陈静 is on the roster but has no scores in 2026-H2`);
   });
 
+  it('refuses a roster person scored in neither semester: one error naming both, nothing written', () => {
+    const dir = tempDir();
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, `${readFileSync(ROSTER, 'utf8').trimEnd()}\nS999,新人,1号楼\n`);
+    const out = join(dir, 'year.csv');
+    const lines = readFileSync(roster, 'utf8').trimEnd().split('\n').length;
+    for (const cmd of ['year', 'rewards']) {
+      const r = run([cmd, ...BOTH, '--roster', roster, '--format', 'csv', '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`${roster}:${lines}: error: S999 新人 is on the roster but has no scores in 2026-H1 or 2026-H2\n1 error; nothing was written\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+    const zh = run(['year', ...BOTH, '--roster', roster, '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain(`${roster}:${lines}: error: S999 新人 在花名册上，但 2026年上半年和2026年下半年 都没有评分\n`);
+    // One semester read: missing from it is missing from every semester read.
+    const h1 = run(['year', H1, '--year', '2026', '--policy', POLICY, '--roster', roster]);
+    expect(h1.code).toBe(1);
+    expect(h1.stderr).toContain(`${roster}:${lines}: error: S999 新人 is on the roster but has no scores in 2026-H1\n`);
+  });
+
   it('rectification of an incomplete year, and H2 alone', () => {
     const r = run(['year', H2, '--year', '2026', '--policy', POLICY, '--format', 'json']);
     expect(r.code).toBe(0);

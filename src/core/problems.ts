@@ -97,7 +97,8 @@ export interface ProblemArgs {
   /** `zeros`: the roster's id of the same digits with leading zeros, else ''. */
   'not-on-roster': [who: string, semester: string, roster: string, zeros: string];
   'roster-name': [staffId: string, name: string, rosterName: string, rosterPlace: string];
-  'not-scored': [staffId: string, name: string, semester: string];
+  /** `semesters`: one, or (a year's roster) every semester read, NUL-joined. */
+  'not-scored': [staffId: string, name: string, semesters: string];
   // The roster file
   'roster-no-staff-column': [];
   'roster-blank-id': [];

@@ -231,8 +231,8 @@ export interface RosterEntry {
 
 /**
  * Everyone scored in a semester is on the roster with the same name; everyone on the roster is
- * scored in each semester (an error, or a warning for `year`, where someone may be scored in one
- * semester only). Names and posts missing from the sheets are taken from the roster (returned, per
+ * scored in each semester (an error; for `year`, where someone may be scored in one semester only,
+ * a warning, and an error for someone scored in none). Names and posts missing from the sheets are taken from the roster (returned, per
  * person).
  */
 export function checkRoster(
@@ -248,6 +248,7 @@ export function checkRoster(
   const people = tally.peopleBySemester();
   const rosterFile = roster[0]?.file.name ?? '';
   const zeros = leadingZeros(roster.map((e) => e.staffId));
+  const unscored = new Map<RosterEntry, string[]>();
   tally.semesters.forEach((semester, s) => {
     const scored = new Set<number>();
     for (const person of people[s]!) {
@@ -268,7 +269,17 @@ export function checkRoster(
       }
     }
     // Someone whose rows were all refused has rows (their errors say so): not "no scores".
-    for (const e of roster) if (!scored.has(e.staff) && !refused(semester, e.staff)) log.add(missing, e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semester);
+    for (const e of roster) {
+      if (scored.has(e.staff) || refused(semester, e.staff)) continue;
+      if (missing === 'error') log.error(e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semester);
+      else unscored.set(e, [...(unscored.get(e) ?? []), semester]);
+    }
   });
+  // A year: someone missing from one semester is a warning (the year is incomplete); someone with
+  // no scores in any is an error, as in a semester's report (SPEC: everyone on the roster must have scores).
+  for (const [e, semesters] of unscored) {
+    if (semesters.length === tally.semesters.length) log.error(e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semesters.join('\u0000'));
+    else for (const semester of semesters) log.warning(e.file, e.line, undefined, 'not-scored', e.staffId, e.name, semester);
+  }
   return found;
 }

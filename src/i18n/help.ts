@@ -22,13 +22,13 @@ interface CommandHelp {
 
 const SHEETS_EN = 'scoring sheets (CSV): files, - for standard input, or folders of *.csv';
 const ROSTER_EN = 'roster (staff_id,name,post): everyone on it must be scored, everyone scored must be on it';
-const ROSTER_YEAR_EN = 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning)';
+const ROSTER_YEAR_EN = 'roster (staff_id,name,post): someone on it without scores in a semester is incomplete (a warning), in both an error';
 const BOM_EN = 'start CSV output with a UTF-8 BOM, for Excel';
 const GROUP_BY_EN = 'rank within each post (building)';
 
 const SHEETS_ZH = '评分表（CSV）：文件，- 表示标准输入，或文件夹（读取其中的 *.csv）';
 const ROSTER_ZH = '花名册（staff_id,name,post，即工号、姓名、岗位）：花名册上的人都必须有评分，有评分的人都必须在花名册上';
-const ROSTER_YEAR_ZH = '花名册（工号、姓名、岗位）：花名册上的人某学期没有评分，记为年度不完整（警告）';
+const ROSTER_YEAR_ZH = '花名册（工号、姓名、岗位）：花名册上的人某学期没有评分，记为年度不完整（警告），两个学期都没有评分则为错误';
 const BOM_ZH = 'CSV 输出开头加 UTF-8 BOM，方便 Excel 打开';
 const GROUP_BY_ZH = '在各岗位（楼栋）内分别排名';
 

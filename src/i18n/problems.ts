@@ -100,7 +100,7 @@ const wordsEn: Formatter = {
   'not-on-roster': ([who, semester, roster, zeros]) =>
     `${`${who} is scored in ${semester} but is not on the roster ${roster}`.trim()}${zeros ? ` (the roster has ${zeros}: did a spreadsheet drop its leading zeros? Keep staff ids as text)` : ''}`,
   'roster-name': ([id, name, rosterName, where]) => `${id} is "${name}" here but "${rosterName}" on the roster (${where})`,
-  'not-scored': ([id, name, semester]) => `${id} ${name} is on the roster but has no scores in ${semester}`,
+  'not-scored': ([id, name, semesters]) => `${id} ${name} is on the roster but has no scores in ${semesters.split('\u0000').join(' or ')}`,
   'roster-no-staff-column': () => 'the roster has no staff_id column (工号)',
   'roster-blank-id': () => 'staff_id is blank on the roster',
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
@@ -260,7 +260,10 @@ const wordsZh: Formatter = {
   'not-on-roster': ([who, semester, roster, zeros]) =>
     `${who} 在 ${semesterZh(semester)} 有评分，但不在花名册${roster ? ` ${roster} ` : ''}上${zeros ? `（花名册上有 ${zeros}：是否被电子表格去掉了开头的 0？请把工号设为文本格式）` : ''}`,
   'roster-name': ([id, name, rosterName, where]) => `${id} 在这里叫 "${name}"，在花名册上叫 "${rosterName}"（${where}）`,
-  'not-scored': ([id, name, semester]) => `${id}${name ? ` ${name}` : ''} 在花名册上，但 ${semesterZh(semester)} 没有评分`,
+  'not-scored': ([id, name, semesters]) => {
+    const list = semesters.split('\u0000').map(semesterZh);
+    return `${id}${name ? ` ${name}` : ''} 在花名册上，但 ${list.join('和')} ${list.length > 1 ? '都' : ''}没有评分`;
+  },
   'roster-no-staff-column': () => '花名册没有工号列（staff_id）',
   'roster-blank-id': () => '花名册上的工号为空',
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,

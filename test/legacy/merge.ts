@@ -262,6 +262,7 @@ export class Merger {
   /** `rosterMissing`: whether someone on the roster without scores in a semester is an error or a warning. */
   private checkRoster(roster: RosterEntry[], bySemester: Map<string, StaffSemester[]>, rosterMissing: 'error' | 'warning'): void {
     const byId = new Map(roster.map((e) => [e.id, e]));
+    const missingIn = new Map<RosterEntry, string[]>();
     for (const [semester, list] of bySemester) {
       const scored = new Set<string>();
       for (const s of list) {
@@ -289,9 +290,15 @@ export class Merger {
       }
       for (const e of roster) {
         if (!scored.has(e.id) && !this.refusedRows.has(`${semester}\u0000${e.id}`)) {
-          this.problems[rosterMissing](e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
+          if (rosterMissing === 'error') this.problems.error(e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semester}`);
+          else missingIn.set(e, [...(missingIn.get(e) ?? []), semester]);
         }
       }
+    }
+    // A year: missing from every semester read is an error, from some of them a warning each.
+    for (const [e, semesters] of missingIn) {
+      if (semesters.length === bySemester.size) this.problems.error(e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${semesters.join(' or ')}`);
+      else for (const s of semesters) this.problems.warning(e.at, `${e.staffId} ${e.name} is on the roster but has no scores in ${s}`);
     }
   }
 }
