@@ -57,6 +57,32 @@ describe.skipIf(!haveTmux)('the score table in an 80-column terminal', () => {
   });
 });
 
+describe.skipIf(!haveTmux)("HR's rewards table in an 80-column terminal", () => {
+  const sheets = [join(FIX, '2026-H1.csv'), join(FIX, '2026-H2.csv'), '--policy', join(FIX, 'policy.json'), '--format', 'table', '--no-color'];
+  for (const lang of ['en', 'zh']) {
+    it(`(${lang}) fits: no line wider than the terminal; the due dates, on the person's own line, and every reason are kept`, async () => {
+      const lines = await screen(`r-${lang}`, 80, ['rewards', ...sheets, '--lang', lang]);
+      expect(lines.every((l) => displayWidth(l) < 80)).toBe(true);
+      // Every person of the lists on one row of the table, with both semesters and the totals.
+      const rows = lines.filter((l) => /^S0\d\d +\S+ +\d号楼 /.test(l));
+      expect(rows).toHaveLength(20);
+      expect(rows.find((l) => l.startsWith('S001'))).toMatch(lang === 'en' ? /excellent ¥800 +excellent ¥800 +¥2,000 +¥3,600$/ : /优秀 ¥800 +优秀 ¥800 +¥2,000 +¥3,600$/);
+      // The due date has no column here: it is under the person's row, before the reason.
+      const at = lines.findIndex((l) => l.startsWith('S014'));
+      expect(lines.slice(at + 1, at + 3).map((l) => l.trim())).toEqual(
+        lang === 'en' ? ['Rectify by 2026-07-30', 'H1 unqualified: penalty, rectify by 2026-07-30'] : ['整改期限 2026-07-30', '上半年不合格处罚，2026-07-30 前整改'],
+      );
+    });
+  }
+
+  it('a file gets the whole table, 120 columns wide, the due dates in their column', () => {
+    const piped = run(['rewards', ...sheets]).stdout.split('\n');
+    expect(piped.find((l) => l.startsWith('S014'))).toMatch(/¥200 +2026-07-30$/);
+    expect(Math.max(...piped.map(displayWidth))).toBeGreaterThan(80);
+    expect(piped.every((l) => displayWidth(l) <= 120)).toBe(true);
+  });
+});
+
 describe.skipIf(!haveTmux)('problems on a terminal', () => {
   /** The screen with its escape sequences (capture-pane -e) once the command has ended. */
   async function colored(name: string, args: string[], env = ''): Promise<string> {

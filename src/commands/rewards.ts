@@ -12,6 +12,7 @@ import type { CommonFlags } from './common.js';
 import { UsageError } from '../errors.js';
 import { sealFor } from './seal.js';
 import { refuseXlsxToTerminal } from './workbook.js';
+import { terminalColumns } from '../io/output.js';
 
 interface RewardsFlags extends CommonFlags {
   year?: string;
@@ -43,7 +44,16 @@ async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
   const outcomes = data.outcomes.filter(rewardsFilter(only));
   warnUnset(outcomes, common);
   const render = await import('../render/rewards.js');
-  const input = { year: data.year, only, outcomes, precision: common.policy.precision, lang: common.lang, color: common.color };
+  const input = {
+    year: data.year,
+    only,
+    outcomes,
+    precision: common.policy.precision,
+    lang: common.lang,
+    color: common.color,
+    // The table fits the terminal it goes to (a file or a pipe gets it whole, 120 columns).
+    width: common.out === null ? terminalColumns() : null,
+  };
   const text =
     common.format === 'json'
       ? render.rewardsJson({ ...input, seal: sealFor('rewards', flags, common, data.results.inputs()) })

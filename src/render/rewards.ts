@@ -11,7 +11,8 @@ import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { csvPieces } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
-import { type Align, type Cell, paintGrade, painter, pushAll } from './table.js';
+import { foldTo, roomIn } from './lines.js';
+import { type Align, type Arrangement, type Cell, fitTable, inTable, paintGrade, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
 import {
   categoryPaint,
@@ -38,6 +39,8 @@ export interface RewardsRenderInput {
   color: boolean;
   /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
   seal?: SealBase;
+  /** Table only: the terminal's width in columns when the table goes to one (null: not a terminal). */
+  width?: number | null;
 }
 
 /** A semester's reward or penalty as a number: 0 when none is due (or the semester is missing), null when unset. */
@@ -166,8 +169,18 @@ function semesterCell(o: YearOutcome, half: Half, w: YearWords, g: Record<Grade,
   return { text: money ? `${g[s.grade]} ${money}` : g[s.grade], grade: s.grade };
 }
 
-/** The table's width: 120 columns, the reason on lines of its own under each person. */
+/** The table's width in a file or a wide terminal: 120 columns, the reason on lines of its own under each person. */
 const TABLE_WIDTH = 120;
+
+/**
+ * What a terminal too narrow for HR's table gives up first: the gaps between columns, then the due
+ * dates, the annual bonus, then the reward and penalty totals, each said on a line of the person's
+ * own under the row, before the reason; the person and both semesters always stay.
+ */
+const REWARDS_FITS: Arrangement[] = [[], [8], [5, 8], [5, 6, 7, 8]].flatMap((below) => [
+  { below, gap: 2 },
+  { below, gap: 1 },
+]);
 
 /** The reason, cut at its own separators into lines of at most `width` columns. */
 function wrapReason(reason: string, join: string, width: number): string[] {
@@ -187,54 +200,64 @@ function wrapReason(reason: string, join: string, width: number): string[] {
 }
 
 /**
- * HR's lists for a terminal or a printout, 120 columns wide: one row a person with each semester's
- * grade and money, the bonus, the totals and the due dates; the reason on a line under the row.
+ * HR's lists for a terminal or a printout, 120 columns wide (a narrower terminal's width where it
+ * goes to one): one row a person with each semester's grade and money, the bonus, the totals and
+ * the due dates; the reason on a line under the row.
  */
 export function rewardsTable(input: RewardsRenderInput): string {
   const w = wordsOfYear(input.lang);
-  const g = words(input.lang).grade;
+  const common = words(input.lang);
+  const g = common.grade;
   const c = painter(input.color);
   const h = w.head;
+  const room = roomIn(input.width);
   const header = [h.staffId, h.name, h.post, w.half.h1, w.half.h2, h.annualBonus, h.rewards, h.penalties, h.rectifyBy];
   const aligns: Align[] = ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'];
-  const out: string[] = [c.bold(title(input, w)), ''];
+  const out: string[] = [...foldTo(title(input, w), room).map((l) => c.bold(l)), ''];
   if (input.outcomes.length === 0) return `${[...out, w.nobody].join('\n')}\n`;
-  const sections = sectionsOf(input.outcomes);
+  const sections = sectionsOf(input.outcomes).map((sec) => ({
+    ...sec,
+    rows: sec.outcomes.map((o): Cell[] => [
+      { text: o.staffId },
+      { text: o.name },
+      { text: o.post },
+      semesterCell(o, 'h1', w, g),
+      semesterCell(o, 'h2', w, g),
+      { text: moneyText(o.annualBonusDue, o.annualBonus, w) },
+      { text: totalText(o.rewardTotal, w), bold: true },
+      { text: totalText(o.penaltyTotal, w), bold: true },
+      { text: rectifyDates(o) },
+    ]),
+  }));
+  const fit = fitTable(header, sections.flatMap((sec) => sec.rows), room, REWARDS_FITS);
   const table = sectionedLayout(
-    header,
-    sections.map((sec) => ({
-      title: w.sectionTitle(sectionName(sec.category, w), sec.outcomes.length),
-      rows: sec.outcomes.map((o): Cell[] => [
-        { text: o.staffId },
-        { text: o.name },
-        { text: o.post },
-        semesterCell(o, 'h1', w, g),
-        semesterCell(o, 'h2', w, g),
-        { text: moneyText(o.annualBonusDue, o.annualBonus, w) },
-        { text: totalText(o.rewardTotal, w), bold: true },
-        { text: totalText(o.penaltyTotal, w), bold: true },
-        { text: rectifyDates(o) },
-      ]),
-    })),
-    aligns,
+    inTable(header, fit),
+    sections.map((sec) => ({ title: w.sectionTitle(sectionName(sec.category, w), sec.outcomes.length), rows: sec.rows.map((row) => inTable(row, fit)) })),
+    inTable(aligns, fit),
     c,
+    fit.gap,
   );
-  // The reason goes under each person's row, indented to the name: sectionedLayout gives per
-  // section its title, header, rule, one line a person and a blank line.
-  const indent = Math.max(displayWidth(h.staffId), ...input.outcomes.map((o) => displayWidth(printable(o.staffId)))) + 2;
+  // Under each person's row, indented to the name: the columns the terminal had no room for, then
+  // the reason. sectionedLayout gives per section its title, header, rule, one line a person and a blank line.
+  const indent = Math.max(displayWidth(h.staffId), ...input.outcomes.map((o) => displayWidth(printable(o.staffId)))) + fit.gap;
+  const width = Math.min(room ?? TABLE_WIDTH, TABLE_WIDTH) - indent;
+  const pad = ' '.repeat(indent);
   let at = 0;
   for (const sec of sections) {
     pushAll(out, table.slice(at, at + 3));
     at += 3;
-    for (const o of sec.outcomes) {
+    sec.outcomes.forEach((o, k) => {
       out.push(table[at++]!);
+      const row = sec.rows[k]!;
+      const moved = fit.below.filter((i) => row[i]!.text !== '').map((i) => printable(`${header[i]} ${row[i]!.text}`));
+      if (moved.length > 0) for (const l of wrapReason(moved.join(common.listSep), common.listSep, width)) out.push(`${pad}${l}`);
       const paint = categoryPaint(sec.category);
       const tint = (s: string) => (paint.grade ? paintGrade(c, paint.grade, s) : c.dim(s));
-      for (const l of wrapReason(printable(reasonWords(o, w)), w.join, TABLE_WIDTH - indent)) out.push(`${' '.repeat(indent)}${tint(l)}`);
-    }
+      for (const l of wrapReason(printable(reasonWords(o, w)), w.join, width)) out.push(`${pad}${tint(l)}`);
+    });
     out.push(table[at++]!);
   }
-  out.push(footer(input, w));
+  pushAll(out, foldTo(footer(input, w), room));
   return `${out.join('\n')}\n`;
 }
 
