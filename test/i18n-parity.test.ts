@@ -166,6 +166,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'roster-twice': ['S001', 2],
   'sheet-twice': ['h1.csv'],
   'sheet-copy': ['h1/王主任.csv'],
+  'sheet-repeats': ['2026-H1.csv', 120],
   'title-row': ['2026年上半年考核评分表'],
   'titles-only': [1, 4],
   'no-header': [1],

@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { FIX, run, tempDir } from './helpers.js';
 
 const H1 = join(FIX, '2026-H1.csv');
@@ -295,6 +296,32 @@ describe('a sheet saved twice under two names', () => {
     expect(both.code).toBe(1);
     expect(both.stderr).toContain('are scored twice for S001 张伟, rater 王主任');
     expect(both.stderr).not.toContain('same bytes');
+  });
+
+  it('saved again in another encoding (not the same bytes): one warning naming the other sheet above the rows scored twice', () => {
+    const dir = tempDir();
+    const text = readFileSync(H1, 'utf8');
+    writeFileSync(join(dir, '2026-H1.csv'), text);
+    writeFileSync(join(dir, '2026-H1 GBK.csv'), iconv.encode(text.replaceAll('\n', '\r\n'), 'gbk'));
+    const both = ['2026-H1.csv', '2026-H1 GBK.csv'];
+    const r = run(['score', ...both, '--out', 'out.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      '2026-H1 GBK.csv:1: warning: every one of its 120 rows scores again what 2026-H1.csv scores: is it the same sheet saved again (in another encoding, or by another program)? Give only one of them',
+    );
+    expect(lines.filter((l) => l.includes('scored twice'))).toHaveLength(120);
+    expect(lines.at(-1)).toBe('120 errors, 1 warning; nothing was written');
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    expect(run(['score', ...both, '--lang', 'zh'], { cwd: dir }).stderr.split('\n')[0]).toBe(
+      '2026-H1 GBK.csv:1: warning: 本表全部 120 行都与 2026-H1.csv 的评分重复：是否同一张评分表又另存了一份（换了编码或用别的程序保存）？请只给出其中一份',
+    );
+    // The other sheet lacks a row the copy has: not every row repeats, no such warning (the rows scored twice stay errors).
+    writeFileSync(join(dir, '2026-H1.csv'), text.replace(/\n[^\n]*\n$/, '\n'));
+    const part = run(['score', ...both], { cwd: dir });
+    expect(part.code).toBe(1);
+    expect(part.stderr).not.toContain('again what');
+    expect(part.stderr.split('\n').filter((l) => l.includes('scored twice'))).toHaveLength(119);
   });
 });
 

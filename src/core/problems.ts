@@ -114,6 +114,8 @@ export interface ProblemArgs {
   'sheet-twice': [first: string];
   /** A file with the same bytes as another, which is read (the one not named as a copy, else the one named first). */
   'sheet-copy': [first: string];
+  /** A sheet whose every row scores again what `other` scores (the same sheet saved again, not the same bytes). */
+  'sheet-repeats': [other: string, rows: number];
   // Years (year, rewards)
   'other-year': [semester: string, year: number, rows: number];
   'one-semester-only': [who: string, missing: string];
@@ -306,6 +308,11 @@ export class ProblemLog {
 
   get warnings(): number {
     return this.count - this.errors;
+  }
+
+  /** Argument j of problem i, a number (a text argument is not asked for this way). */
+  numberArg(i: number, j: number): number {
+    return this.args.get(this.argStart.get(i) + j);
   }
 
   kind(i: number): ProblemKind {

@@ -786,6 +786,13 @@ export class Tally {
     return { sparse: false, cell: person * this.stride + rater, person, rater };
   }
 
+  /** The order of the file of a cell's first score of method m. */
+  fileOf(ref: number, m: number): number {
+    this.placesKept();
+    const { sparse, cell } = this.resolve(ref);
+    return this.methodAt(sparse, cell, m).file;
+  }
+
   /** `FILE:LINE:COLUMN` of a cell's first score of method m. */
   placeOf(ref: number, m: number): string {
     this.placesKept();

@@ -283,3 +283,33 @@ export function checkRoster(
   }
   return found;
 }
+
+/**
+ * A sheet every row of which scores again what one other sheet scores: the same sheet saved again (in
+ * another encoding, or by another program), not the same bytes, so not left out as a copy, and each
+ * of its rows "scored twice". One warning for the sheet, at its first line above those errors,
+ * naming the other. `used`: per file (its order), the rows that passed the row checks.
+ */
+export function checkRepeatedSheets(tally: Tally, log: ProblemLog, used: ReadonlyMap<number, number>): void {
+  // Per file: the one file its repeated rows repeat (-1: more than one, or itself) and how many rows.
+  const repeats = new Map<number, { other: number; rows: number }>();
+  let lastFile = -1;
+  let lastLine = -1;
+  for (let i = 0; i < log.count; i++) {
+    if (log.kind(i) !== 'scored-twice') continue;
+    const file = log.fileOrder(i);
+    const line = log.line(i);
+    const methods = log.numberArg(i, 0);
+    const other = tally.fileOf(log.numberArg(i, 1), 31 - Math.clz32(methods & -methods));
+    let r = repeats.get(file);
+    if (r === undefined) repeats.set(file, (r = { other, rows: 0 }));
+    if (r.other !== other || other === file) r.other = -1;
+    // A row's problems come together: one row, one count.
+    if (file !== lastFile || line !== lastLine) r.rows++;
+    lastFile = file;
+    lastLine = line;
+  }
+  for (const [file, r] of repeats) {
+    if (r.other >= 0 && r.rows === used.get(file)) log.warning(tally.files.get(file)!, 1, undefined, 'sheet-repeats', tally.files.get(r.other)!.name, r.rows);
+  }
+}

@@ -106,6 +106,8 @@ const wordsEn: Formatter = {
   'roster-twice': ([id, line]) => `${id} is on the roster twice (also line ${line})`,
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
   'sheet-copy': ([first]) => `the same bytes as ${first} (a sheet saved again under another name?): only ${first} is read`,
+  'sheet-repeats': ([other, rows]) =>
+    `${rows === 1 ? 'its one row scores' : `every one of its ${rows} rows scores`} again what ${other} scores: is it the same sheet saved again (in another encoding, or by another program)? Give only one of them`,
   'committee-differs': ([semester, ...found]) =>
     `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
   'raters-alike': ([raters, semester]) =>
@@ -269,6 +271,7 @@ const wordsZh: Formatter = {
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
   'sheet-copy': ([first]) => `内容与 ${first} 完全相同（是否把同一张表另存了一份？）：只读取 ${first}`,
+  'sheet-repeats': ([other, rows]) => `本表${rows === 1 ? '唯一的 1 行' : `全部 ${rows} 行`}都与 ${other} 的评分重复：是否同一张评分表又另存了一份（换了编码或用别的程序保存）？请只给出其中一份`,
   'committee-differs': ([semester, ...found]) =>
     `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
   'raters-alike': ([raters, semester]) =>

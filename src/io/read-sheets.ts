@@ -9,7 +9,7 @@ import type { Policy } from '../core/policy.js';
 import { type FileRef, ProblemLog } from '../core/problems.js';
 import { Tally } from '../core/tally.js';
 import { logDisagreeing } from '../core/row-checks.js';
-import { type RosterEntry, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
+import { type RosterEntry, checkRepeatedSheets, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
 import { Progress } from './progress.js';
@@ -108,8 +108,11 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     return { parser, read };
   };
   const blank = new Map<number, number>();
+  /** Per file, the rows that passed the row checks. */
+  const used = new Map<number, number>();
   const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
     if (parser.blank) blank.set(file.order, parser.columns!.line);
+    used.set(file.order, parser.counts.used);
     registerSheet(tally, file, parser.methodColumns());
     addCounts(counts, parser.counts);
     for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
@@ -132,6 +135,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     // The second thread's part: its rows into the tally, in order, and its files' counts.
     for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0), () => progress.refresh())) {
       if (part.blankAt !== null) blank.set(part.file.order, part.blankAt);
+      used.set(part.file.order, part.counts.used);
       registerSheet(tally, part.file, part.methodColumns);
       addCounts(counts, part.counts);
       for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
@@ -162,6 +166,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   // A refused row's name, post and role against the rows tallied: its other faults, in this run.
   for (const r of refused) tally.refusedRow({ ...r, file: tally.files.get(r.file)! });
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused);
+  checkRepeatedSheets(tally, log, used);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
   return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };
 }

@@ -172,6 +172,7 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
   const spellings = newSpellings();
   const blank = new Map<number, BlankSheet>();
   const held = new Map<number, { file: string; methods: Set<Method>; columns: Map<Method, number> }>();
+  const used = new Map<number, number>();
   sources.forEach((src, i) => {
     const reader = new SheetReader(src.name, i, opts.semester, opts.policy, problems, (row) => {
       if (!keep || keep(row.semester)) {
@@ -195,7 +196,9 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;
+    used.set(i, reader.counts.used);
   });
+  merger.sayRepeatedSheets(used);
   const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems, spellings);
   const bySemester = merger.finish(opts.policy, roster, opts.rosterMissing ?? 'error', blank, held);
   return { bySemester, problems, counts, sources, roster, ignored: [...ignored.values()] };

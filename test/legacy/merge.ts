@@ -76,7 +76,20 @@ export class Merger {
   /** The rows refused with a rater, in reading order: what they gave is not missing. */
   private readonly refusedGiven: (RefusedRow & { file: string; fileOrder: number })[] = [];
 
+  /** Per sheet (its order): how many of its rows scored again what a row before scored, and the one sheet those were in (null: more than one, or itself). */
+  private readonly repeated = new Map<number, { file: string; other: At | null; rows: number }>();
+
   constructor(private readonly problems: Problems) {}
+
+  /** A warning for each sheet whose every row taken (`used`, per sheet) repeats rows of one other sheet. */
+  sayRepeatedSheets(used: ReadonlyMap<number, number>): void {
+    for (const [order, r] of this.repeated) {
+      if (r.other && r.rows === used.get(order)) {
+        const rows = r.rows === 1 ? 'its one row scores' : `every one of its ${r.rows} rows scores`;
+        this.problems.warning({ file: r.file, fileOrder: order, line: 1 }, `${rows} again what ${r.other.file} scores: is it the same sheet saved again (in another encoding, or by another program)? Give only one of them`);
+      }
+    }
+  }
 
   /** A row refused; `given`: whether what it gave counts (its semester is kept). */
   refused(row: RefusedRow & { file: string; fileOrder: number }, given: boolean): void {
@@ -112,6 +125,16 @@ export class Merger {
         else twice.push({ at: scAt, methods: [sc.method], prev: prev.at });
       } else {
         r.scores[sc.method] = { micro: sc.micro, at: scAt };
+      }
+    }
+    if (twice.length > 0) {
+      const prev = twice[0]!.prev;
+      const one = twice.every((t) => t.prev.fileOrder === prev.fileOrder) && prev.fileOrder !== row.fileOrder ? prev : null;
+      const r = this.repeated.get(row.fileOrder);
+      if (!r) this.repeated.set(row.fileOrder, { file: row.file, other: one, rows: 1 });
+      else {
+        if (!one || r.other?.fileOrder !== one.fileOrder) r.other = null;
+        r.rows++;
       }
     }
     for (const t of twice) {
