@@ -198,6 +198,14 @@ describe('a committee member typed twice, and someone scored by fewer raters tha
     expect(r.stderr).not.toContain('is scored by');
   });
 
+  it('a staff id typed as another\'s (an error there): the person who lost the row is named in the same run', () => {
+    const dir = perRater((rater, rows) => (rater === '学生甲' ? rows.map((r) => r.replace(/^S023,韩雪,/, 'S022,韩雪,')) : rows));
+    const r = run(['score', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('学生甲.csv:24:7: error: listen, see, check, test and ask are scored twice for S022 唐明, rater 学生甲: here and at 学生甲.csv:23:7\n');
+    expect(r.stderr).toContain('学生乙.csv:24: warning: S023 韩雪 is scored by 4 raters, most people of 2026-H1 by 5: not by 学生甲; is a row missing from a sheet, or the staff id typed differently?\n');
+  });
+
   it('two semesters in two sheets: each semester\'s warning is at a row of its own sheet, where its second leader is', () => {
     const dir = tempDir();
     const sheet = (semester: string) => `staff_id,semester,rater,role,listen,see,check,test,ask\nS1,${semester},A,leader,18,18,18,18,18\nS1,${semester},B,leader,18,18,18,18,18\n`;

@@ -4,7 +4,7 @@
  */
 import { clip } from './cells.js';
 import { type CommitteeDifference, committeeDifferences } from './committee-rules.js';
-import type { FileRef, ProblemLog } from './problems.js';
+import type { FileRef, ProblemKind, ProblemLog } from './problems.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, CONSENSUS_RATER, METHODS, ROLES } from './types.js';
 import { effectiveRole } from './whole-picture.js';
@@ -160,11 +160,15 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  *   sheet, or a staff id typed differently on one sheet, which makes a second person of one rater):
  *   at their first row, naming the raters who scored most people but not them. Not where a quarter
  *   of the semester or more has fewer (then raters score parts of the staff by design), nor while
- *   the sheets have errors (a refused row is a rater fewer for its person: its error says why).
+ *   an error leaves rows out of the tally (a refused row is a rater fewer for its person, and its
+ *   error says why; a sheet that cannot be read to its end). Said while the sheets have only errors
+ *   of rows tallied (ROWS_KEPT): a staff id typed as another's is "scored twice" there, and this
+ *   warning says whose row it was.
  * Each person's raters are read straight from the cells (a semester of 200,000 people costs a few
  * milliseconds).
  */
 export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog): void {
+  const everyRow = everyRowTallied(log);
   const people = tally.peopleBySemester();
   /** Per rater, how many people of the semester they scored. */
   const scored = new Int32Array(tally.raterRole.length);
@@ -200,10 +204,8 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
       raters[i] = n;
     }
     committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first);
-    // Rows refused (their errors printed) leave people with fewer raters for that reason: the count
-    // is looked at once the sheets have no errors.
     alikeRaters(tally, texts, log, semester, scored, first);
-    if (log.errors === 0) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
+    if (everyRow) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
 }
 
@@ -289,6 +291,27 @@ function committeeWarning(
   const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;
   if (rater >= 0) at = firstRows.place(rater);
   log.warning(at.file, at.line, undefined, 'committee-differs', semester, counts[0]!, counts[1]!, counts[2]!, counts[3]!, none);
+}
+
+/** The errors of rows that are tallied all the same (the rows together, the whole picture, the roster): every other error leaves rows out. */
+const ROWS_KEPT = new Set<ProblemKind>([
+  'scored-twice',
+  'two-names',
+  'two-posts',
+  'two-roles',
+  'roleless-restricted',
+  'missing-score',
+  'role-not-allowed',
+  'not-on-roster',
+  'roster-name',
+  'not-scored',
+]);
+
+/** Whether every row read is in the tally: no error but of ROWS_KEPT. */
+function everyRowTallied(log: ProblemLog): boolean {
+  if (log.errors === 0) return true;
+  for (let i = 0; i < log.count; i++) if (log.isError(i) && !ROWS_KEPT.has(log.kind(i))) return false;
+  return true;
 }
 
 function fewerRaters(
