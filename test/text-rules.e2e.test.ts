@@ -89,6 +89,29 @@ describe('a control character after the first 64 KiB of a sheet', () => {
   });
 });
 
+describe('a NUL byte in a small sheet', () => {
+  const row = (name: string) => `${H}\nA,${name},p,2026-H1,王主任,leader,18,18,18,18,18\n`;
+
+  it('a stray NUL in a cell is that cell\'s error at FILE:LINE:COLUMN (SPEC), on a file and on standard input; nothing written', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'nul.csv'), row('a\u0000b'));
+    const r = run(['score', 'nul.csv', '--format', 'csv', '--out', 'out.csv'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([1, 'nul.csv:2:2: error: a control character (\\u0000, NUL) in this cell: a sheet holds text only; delete it\n1 error; nothing was written\n']);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    expect(run(['check', '-', '--lang', 'zh'], { cwd: dir, input: row('a\u0000b') }).stderr).toContain('<stdin>:2:2: error: ');
+  });
+
+  it('NULs side by side, or many, make a binary file: one error for the file, its first NUL\'s line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'two.csv'), row('a\u0000\u0000b'));
+    writeFileSync(join(dir, 'many.csv'), row('a\u0000b\u0000c\u0000d\u0000e\u0000f\u0000g\u0000h\u0000i'));
+    for (const f of ['two.csv', 'many.csv']) {
+      const r = run(['score', f], { cwd: dir });
+      expect([r.code, r.stderr]).toEqual([1, `${f}:2: error: the file is not text (it holds NUL bytes); is it an .xlsx or another binary file? Save the sheet as CSV\n1 error; nothing was written\n`]);
+    }
+  });
+});
+
 describe('one person by their key, shown as first spelt', () => {
   const sheet = [
     H,

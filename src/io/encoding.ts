@@ -63,10 +63,24 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   return -1;
 }
 
+/** NUL bytes in a sheet's first 64 KiB that make it a binary file (fewer, apart: a cell's fault, said at its column). */
+const BINARY_NULS = 8;
+
+/**
+ * Where a binary file's first NUL byte is, or -1: two NULs side by side, or BINARY_NULS of them, in
+ * the first 64 KiB (a PNG's header, a workbook's records). A stray NUL in a text sheet is no reason
+ * to call it binary: SPEC makes it an error at its cell (FILE:LINE:COLUMN), as the reader says it.
+ */
 function looksBinary(buf: Uint8Array): number {
+  const end = Math.min(buf.length, 65536);
   // indexOf is native: a JS loop runs interpreted on the small sheets where start-up counts.
-  const at = buf.indexOf(0);
-  return at < 65536 ? at : -1;
+  const first = buf.indexOf(0);
+  if (first < 0 || first >= end) return -1;
+  let n = 0;
+  for (let at = first; at >= 0 && at < end; at = buf.indexOf(0, at + 1)) {
+    if ((at + 1 < end && buf[at + 1] === 0) || ++n >= BINARY_NULS) return first;
+  }
+  return -1;
 }
 
 /**

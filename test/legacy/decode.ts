@@ -61,10 +61,15 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   return -1;
 }
 
+/** The first NUL of a binary file: in the first 64 KiB, two NULs in a row or eight in all (a stray NUL is a cell's error). */
 function looksBinary(buf: Uint8Array): number {
-  // indexOf is native: a JS loop runs interpreted on the small sheets where start-up counts.
-  const at = buf.indexOf(0);
-  return at < 65536 ? at : -1;
+  const head = buf.subarray(0, 65536);
+  const nuls: number[] = [];
+  head.forEach((b, i) => {
+    if (b === 0) nuls.push(i);
+  });
+  const binary = nuls.length >= 8 || nuls.some((at, k) => nuls[k + 1] === at + 1);
+  return binary ? nuls[0]! : -1;
 }
 
 /**
