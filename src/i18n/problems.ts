@@ -39,7 +39,7 @@ const wordsEn: Formatter = {
   'only-blank-rows': () => 'the file holds only blank rows: a sheet needs a header row and at least one row of scores',
   'no-header': ([line]) => `there is no header row below line ${line}: a sheet needs a header row and at least one row of scores`,
   'no-rows': () => 'the sheet has a header but no rows of scores',
-  'blank-sheet': ([missing]) => `the sheet is blank: none of its ${missing} scores is filled in (was it sent back untouched?); give --verbose to list each of them`,
+  'blank-sheet': ([missing]) => `blank sheet: none of its ${missing} scores is filled in (was it sent back untouched?); give --verbose to list each of them`,
   'separator-skipped': ([text]) => `"${text}" is Excel's separator line: skipped, the header is on the next line`,
   'title-row': ([text]) => `"${text}" looks like the sheet's title, not its header: skipped, the header is read from the lines below`,
   'titles-only': ([first, line]) =>
@@ -197,7 +197,7 @@ const wordsZh: Formatter = {
   'too-many-cells': ([limit]) => `一行超过 ${limit} 个单元格`,
   'control-character': ([code]) =>
     `此单元格中有控制字符（\\u${code.toString(16).padStart(4, '0')}${CONTROL_NAMES_ZH[code] ? `，${CONTROL_NAMES_ZH[code]}` : ''}）：评分表只能含文字，请删除`,
-  'blank-sheet': ([missing]) => `这张评分表是空白的：它的 ${missing} 个分数一个也没有填（是不是原样退回了？）；加 --verbose 可逐条列出`,
+  'blank-sheet': ([missing]) => `空白评分表：它的 ${missing} 个分数一个也没有填（是不是原样退回了？）；加 --verbose 可逐条列出`,
   'empty-file': () => '文件是空的：评分表需要一行表头和至少一行评分',
   'only-blank-rows': () => '文件只有空行：评分表需要一行表头和至少一行评分',
   'no-header': ([line]) => `第 ${line} 行以下没有表头行：评分表需要一行表头和至少一行评分`,

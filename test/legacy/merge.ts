@@ -276,7 +276,7 @@ export class Merger {
     }
     for (const [order, n] of missingIn) {
       const b = blank.get(order)!;
-      this.problems.error({ file: b.file, fileOrder: order, line: b.line }, `the sheet is blank: none of its ${n} scores is filled in (was it sent back untouched?); give --verbose to list each of them`);
+      this.problems.error({ file: b.file, fileOrder: order, line: b.line }, `blank sheet: none of its ${n} scores is filled in (was it sent back untouched?); give --verbose to list each of them`);
     }
     if (roster) this.checkRoster(roster, bySemester, rosterMissing);
     return bySemester;
