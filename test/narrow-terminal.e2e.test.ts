@@ -31,7 +31,9 @@ describe.skipIf(!haveTmux)('the score table in an 80-column terminal', () => {
       expect(lines.every((l) => displayWidth(l) < 80)).toBe(true);
       const text = lines.join('\n');
       expect(text).toContain(lang === 'en' ? 'Rewards, penalties and rectification (too wide for the table here):' : '奖励、处罚与整改期限（终端太窄，未在上表中显示）：');
-      expect(text).toContain(lang === 'en' ? '  22 S020 谢涛: Penalty (unset), Rectify by 2026-07-30' : '  22 S020 谢涛：处罚 （金额未设），整改期限 2026-07-30');
+      expect(text).toContain(lang === 'en' ? '  22 S020 谢涛: Penalty (unset), Rectify by 2026-07-30' : '  22 S020 谢涛：处罚（金额未设），整改期限 2026-07-30');
+      // The ranks below right-aligned as in the table.
+      expect(text).toContain(lang === 'en' ? '   9 S010 马晓燕: Reward (unset)\n  11 S008 徐芳: Reward (unset)' : '   9 S010 马晓燕：奖励（金额未设）\n  11 S008 徐芳：奖励（金额未设）');
       // Every person is in the table, each on one line.
       expect(lines.filter((l) => /^ +\d+ +S0\d\d +\S+ +\S+ +\d+\.\d\d /.test(l))).toHaveLength(24);
     });
@@ -80,6 +82,29 @@ describe.skipIf(!haveTmux)("HR's rewards table in an 80-column terminal", () => 
     expect(piped.find((l) => l.startsWith('S014'))).toMatch(/¥200 +2026-07-30$/);
     expect(Math.max(...piped.map(displayWidth))).toBeGreaterThan(80);
     expect(piped.every((l) => displayWidth(l) <= 120)).toBe(true);
+  });
+});
+
+describe.skipIf(!haveTmux)('the panel in an 80-column terminal', () => {
+  for (const lang of ['en', 'zh']) {
+    it(`(${lang}) fits: no line wider than the terminal, and a flagged rater's flags are shown`, async () => {
+      const dir = tempDir();
+      // 学生乙 gives everyone full marks: flagged lenient and identical.
+      writeFileSync(join(dir, 'lenient.csv'), readFileSync(join(FIX, '2026-H1.csv'), 'utf8').replace(/^(.*,学生乙,[^,]*),.*$/gm, '$1,20,20,20,20,20'));
+      const lines = await screen(`p-${lang}`, 80, ['panel', join(dir, 'lenient.csv'), '--lang', lang, '--no-color']);
+      expect(lines.every((l) => displayWidth(l) < 80)).toBe(true);
+      const text = lines.join('\n');
+      expect(text).toMatch(lang === 'en' ? /^ {2}学生乙: Flags identical scores, lenient$/m : /^学生乙 +学生代表 +24 +100\.00 .*评分雷同、偏宽$/m);
+      // Every rater on one line of the table.
+      expect(lines.filter((l) => /^(王主任|李科长|赵老师|学生甲|学生乙) +\S+.* 24 /.test(l))).toHaveLength(5);
+    });
+  }
+
+  it('a file or a pipe gets the whole table, the flags in their column', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lenient.csv'), readFileSync(join(FIX, '2026-H1.csv'), 'utf8').replace(/^(.*,学生乙,[^,]*),.*$/gm, '$1,20,20,20,20,20'));
+    const piped = run(['panel', join(dir, 'lenient.csv')]).stdout;
+    expect(piped).toMatch(/^学生乙 +student +24 +100\.00 .*identical scores, lenient$/m);
   });
 });
 

@@ -45,7 +45,7 @@ function totals(command: string, lang: string): { id: string; totals: string[] }
 const MOVED: Record<string, Record<string, string[]>> = {
   year: {
     en: ['Rewards, penalties and rectification (too wide for the table here):', 'S014 何平: Penalties (unset), Rectify by 2026-07-30'],
-    zh: ['奖励、处罚与整改期限（终端太窄，未在上表中显示）：', 'S014 何平：处罚合计 （金额未设），整改期限 2026-07-30'],
+    zh: ['奖励、处罚与整改期限（终端太窄，未在上表中显示）：', 'S014 何平：处罚合计（金额未设），整改期限 2026-07-30'],
   },
   history: {
     en: ['Exc, Good, Qual, Unq', 'S007 吴强: Exc 0, Good 0, Qual 0, Unq 2'],

@@ -4,6 +4,7 @@ import { DEFAULT_POLICY } from '../core/policy.js';
 import { UsageError } from '../errors.js';
 import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, resolveCommon } from './common.js';
 import { readResults } from './results.js';
+import { terminalColumns } from '../io/output.js';
 import { newCommand } from './list.js';
 import { commandWords } from '../i18n/commands.js';
 import { helpWords } from '../i18n/help.js';
@@ -43,6 +44,8 @@ async function run(sheets: string[], flags: PanelFlags): Promise<void> {
   const chosen = pick(results.reports.map((r) => r.semester), semester, common.lang);
   const report = results.panel(chosen);
   const render = await import('../render/panel.js');
-  const input = { report, lang: common.lang, color: common.color, seal: common.format === 'json' ? (await import('./seal.js')).sealFor('panel', flags, common, results.inputs()) : undefined };
+  // The table fits the terminal it goes to (a file or a pipe gets it whole).
+  const width = common.out === null ? terminalColumns() : null;
+  const input = { report, lang: common.lang, color: common.color, width, seal: common.format === 'json' ? (await import('./seal.js')).sealFor('panel', flags, common, results.inputs()) : undefined };
   await emit(common.format === 'json' ? render.panelJson(input) : render.panelTable(input), common);
 }

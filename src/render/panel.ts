@@ -3,7 +3,8 @@ import { type PanelReport, RELIABILITY_KEYS, roundStat } from '../core/panel.js'
 import { type Lang, words } from '../i18n/index.js';
 import { panelWords } from '../i18n/panel.js';
 import { type SealBase, reportJson } from './json.js';
-import { type Align, type Cell, layout, painter, pushAll } from './table.js';
+import { foldTo, roomIn } from './lines.js';
+import { type Align, type Arrangement, type Cell, fitTable, inTable, layout, listBelow, painter, pushAll } from './table.js';
 import { printable } from './format.js';
 
 export interface PanelRenderInput {
@@ -12,7 +13,17 @@ export interface PanelRenderInput {
   color: boolean;
   /** JSON only: the seal to write (SPEC "Seal, verify, diff"). */
   seal?: SealBase;
+  /** Table only: the terminal's width in columns when the table goes to one (null: not a terminal). */
+  width?: number | null;
 }
+
+/** What a terminal too narrow for the raters' table gives up first: the gaps, then the flags (listed below it, a rater a line). */
+const RATER_FITS: Arrangement[] = [
+  { below: [], gap: 2 },
+  { below: [], gap: 1 },
+  { below: [8], gap: 2 },
+  { below: [8], gap: 1 },
+];
 
 const POINTS = 2;
 const COEFFICIENT = 3;
@@ -69,15 +80,21 @@ function fixed(x: number | null, places: number, signed = false): string {
   return signed && v > 0 ? `+${s}` : s;
 }
 
-export function panelTable({ report: r, lang, color }: PanelRenderInput): string {
+export function panelTable({ report: r, lang, color, width }: PanelRenderInput): string {
   const w = panelWords[lang];
   const base = words(lang);
   const c = painter(color);
   const h = w.head;
+  const room = roomIn(width);
+  const out: string[] = [];
+  // Headings and notes folded to the terminal's width (whole in a file or a pipe).
+  const heading = (text: string, paint: (s: string) => string) => pushAll(out, foldTo(text, room).map((l) => paint(l)));
   const flags = (ids: string[]) => base.list(ids.map((f) => w.flag[f] ?? f));
-  const out: string[] = [c.bold(w.title(r.semester, r.staffCount, r.raters.length)), c.dim(w.thresholds(r.thresholds)), ''];
+  heading(w.title(r.semester, r.staffCount, r.raters.length), c.bold);
+  heading(w.thresholds(r.thresholds), c.dim);
+  out.push('');
 
-  out.push(c.bold(w.raters));
+  heading(w.raters, c.bold);
   const raterRows: Cell[][] = r.raters.map((x) => [
     { text: base.rater(x.rater) },
     { text: x.role ? base.role[x.role] : w.noRole },
@@ -90,10 +107,13 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
     { text: flags(x.flags), bold: x.flags.length > 0 },
   ]);
   const raterAligns: Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'];
-  pushAll(out, layout([h.rater, h.role, h.scored, h.mean, h.sd, h.leniency, h.correlation, h.identical, h.flags], raterRows, raterAligns, c));
+  const raterHeader = [h.rater, h.role, h.scored, h.mean, h.sd, h.leniency, h.correlation, h.identical, h.flags];
+  const fit = fitTable(raterHeader, raterRows, room, RATER_FITS);
+  pushAll(out, layout(inTable(raterHeader, fit), raterRows.map((row) => inTable(row, fit)), inTable(raterAligns, fit), c, fit.gap));
+  for (const l of listBelow(raterHeader, raterRows, fit, (k) => raterRows[k]![0]!.text, base, room)) out.push(c.bold(l));
   out.push('');
 
-  out.push(c.bold(w.outliers(r.outliers.length, r.thresholds.outlierPoints, r.thresholds.outlierSd)));
+  heading(w.outliers(r.outliers.length, r.thresholds.outlierPoints, r.thresholds.outlierSd), c.bold);
   if (r.outliers.length === 0) out.push(`  ${w.none}`);
   else {
     const rows: Cell[][] = r.outliers.map((o) => [
@@ -111,7 +131,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
   out.push('');
 
   const high = r.staff.filter((s) => s.flags.includes('high-spread')).sort((a, b) => b.spread! - a.spread!);
-  out.push(c.bold(w.spread(high.length, r.thresholds.spread)));
+  heading(w.spread(high.length, r.thresholds.spread), c.bold);
   const who = (s: (typeof r.staff)[number]) =>
     printable(w.spreadOf(`${s.staffId} ${s.name}`, `${base.rater(s.highest!.rater)} ${fixed(s.highest!.total, POINTS)}`, `${base.rater(s.lowest!.rater)} ${fixed(s.lowest!.total, POINTS)}`));
   if (high.length === 0) {
@@ -129,7 +149,7 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
   }
   out.push('');
 
-  out.push(c.bold(w.reliability));
+  heading(w.reliability, c.bold);
   const relRows: Cell[][] = RELIABILITY_KEYS.map((k) => {
     const x = r.reliability[k];
     return [
@@ -142,6 +162,6 @@ export function panelTable({ report: r, lang, color }: PanelRenderInput): string
     ];
   });
   pushAll(out, layout([h.scores, h.icc, h.iccSingle, h.reading, h.staff, h.ratersCount], relRows, ['left', 'right', 'right', 'left', 'right', 'right'], c));
-  if (RELIABILITY_KEYS.some((k) => r.reliability[k].icc === null)) out.push(c.dim(w.undefinedNote));
+  if (RELIABILITY_KEYS.some((k) => r.reliability[k].icc === null)) heading(w.undefinedNote, c.dim);
   return `${out.join('\n')}\n`;
 }

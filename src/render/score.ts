@@ -185,7 +185,9 @@ export function scoreTable(input: ScoreRenderInput): string {
       pushAll(out, layout(head, shown[0]!.rows, cols, c, fit.gap));
       out.push('');
     }
-    const below = listBelow(header, all, fit, (k) => `${r.staff[k]!.rank} ${r.staff[k]!.staffId} ${r.staff[k]!.name}`, w);
+    // The ranks right-aligned, as in the table.
+    const rankWidth = String(r.staff.reduce((m, s) => Math.max(m, s.rank), 0)).length;
+    const below = listBelow(header, all, fit, (k) => `${String(r.staff[k]!.rank).padStart(rankWidth)} ${r.staff[k]!.staffId} ${r.staff[k]!.name}`, w);
     if (below.length > 0) {
       out.push(c.bold(fit.below.includes(post) ? w.postMoneyBelow : w.moneyBelow));
       pushAll(out, below);

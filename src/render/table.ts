@@ -93,7 +93,8 @@ export function listBelow(
 ): string[] {
   const out: string[] = [];
   rows.forEach((r, k) => {
-    const parts = a.below.filter((i) => r[i] && r[i].text !== '').map((i) => `${header[i]} ${r[i]!.text}`);
+    // A text opening with a full-width bracket ("（金额未设）") brings its own space.
+    const parts = a.below.filter((i) => r[i] && r[i].text !== '').map((i) => `${header[i]}${/^[（【《「]/.test(r[i]!.text) ? '' : ' '}${r[i]!.text}`);
     if (parts.length === 0) return;
     if (room === null) out.push(printable(`  ${w.personList(who(k), parts)}`));
     else for (const l of fitLines(printable(`  ${w.personList(who(k), [])}`), parts.map(printable), w.listSep, '', room, '    ')) out.push(l);
