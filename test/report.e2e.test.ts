@@ -161,6 +161,19 @@ describe('evaluate report', () => {
     expect(urls(html)).toEqual([]);
   });
 
+  it('lists every outlier score the panel finds (the committee signs it), as evaluate panel does', () => {
+    // 学生乙 gives full marks to everyone: 31 outlier scores.
+    const sheet = join(dir, 'lenient.csv');
+    writeFileSync(sheet, readFileSync(H1, 'utf8').replace(/^(.*,学生乙,[^,]*),.*$/gm, '$1,20,20,20,20,20'));
+    const found = (JSON.parse(run(['panel', sheet, '--format', 'json']).stdout) as { outliers: unknown[] }).outliers.length;
+    expect(found).toBeGreaterThan(12);
+    const out = join(dir, 'lenient.html');
+    expect(run(['report', sheet, '--out', out]).code).toBe(0);
+    const table = /<table class="outliers">[\s\S]*?<\/table>/.exec(readFileSync(out, 'utf8'))![0];
+    expect(table.match(/<tr>/g)).toHaveLength(found + 1);
+    expect(readFileSync(out, 'utf8')).not.toContain('The first');
+  });
+
   it('never writes over an input or an existing file without --force', () => {
     const inputCopy = join(dir, 'input.csv');
     writeFileSync(inputCopy, readFileSync(H1));

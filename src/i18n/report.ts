@@ -76,7 +76,7 @@ const enWords = {
   },
   kind: { sheet: 'sheet', roster: 'roster' } as Record<'sheet' | 'roster', string>,
   panelOf: (semester: string) => `${semester}`,
-  outliersList: (shown: number, of: number) => (shown < of ? `The first ${shown} of ${of}:` : ''),
+  outliersList: (shown: number, of: number) => (shown < of ? `The first ${shown} of ${of} (evaluate panel lists every one):` : ''),
   highSpreadList: (list: string) => `High spread: ${list}`,
   // Signatures
   signaturesIntro: 'We, the members of the evaluation committee, have checked the results above and confirm them.',
@@ -253,7 +253,7 @@ const zhWords: ReportWords = {
   },
   kind: { sheet: '评分表', roster: '花名册' },
   panelOf: (semester: string) => `${semester}`,
-  outliersList: (shown: number, of: number) => (shown < of ? `列出前 ${shown} 个（共 ${of} 个）：` : ''),
+  outliersList: (shown: number, of: number) => (shown < of ? `列出前 ${shown} 个（共 ${of} 个；evaluate panel 可列出全部）：` : ''),
   highSpreadList: (list: string) => `评委分歧大：${list}`,
   signaturesIntro: '考评小组成员已核对以上结果，确认无误。',
   composition: {

@@ -262,7 +262,8 @@ function fixed(x: number | null, places: number, signed = false): string {
   return signed && v > 0 ? `+${s}` : s;
 }
 
-const OUTLIERS_SHOWN = 12;
+/** The outlier scores a report lists (a committee signs it: all of them but in a degenerate case; the note then says where the rest are). */
+const OUTLIERS_SHOWN = 60;
 
 function panelBlock(r: PanelReport, lang: Lang, first: boolean): string {
   const pw = panelWords[lang];
