@@ -220,7 +220,7 @@ function makeEn() {
           'before rounding, the rounding, the grade band, the rank, and every semester rule that applied with ' +
           'its amount. Given both semesters of the year, the year rules too (award candidacy, non-renewal).',
         args: {
-          staffId: ['<staff_id>', 'the staff member (工号), as on the sheets; a name finds the id'],
+          staffId: ['<staff_id>', 'the staff member (工号), as on the sheets; given a name, it says the id to give'],
           sheet: ['<sheet...>', SHEETS_EN],
         },
         options: {

@@ -341,7 +341,7 @@ const zh: InteractiveWords = {
   backChoice: '← 返回上一题',
   nothingBeforeInit: '这已是第一题。',
   trimWarning: (n, size) =>
-    `warning: 考评小组共 ${size} 人（组长、总公司办公室、中心办公室各 1 人，学生代表 2 人）：trimMinScores 为 ${n} 时永远不会去掉最高分和最低分，trimmed 就等于普通平均分。按回车保留 ${n}，或输入其他数。`,
+    `注意：考评小组共 ${size} 人（组长、总公司办公室、中心办公室各 1 人，学生代表 2 人）：trimMinScores 为 ${n} 时永远不会去掉最高分和最低分，trimmed 就等于普通平均分。按回车保留 ${n}，或输入其他数。`,
   panelKeep: '不修改',
   panelChange: '修改',
   writeYes: '写入',

@@ -55,7 +55,7 @@ function valueText(field: string, v: unknown, lang: Lang, w: AuditWords, forCsv:
 }
 
 /** Where a change is, as people read it: the semester in the language's words (`2026年上半年`), or the year. */
-function placeText(semester: string | number, lang: Lang): string {
+export function placeText(semester: string | number, lang: Lang): string {
   return typeof semester === 'string' && lang === 'zh' ? semesterZh(semester) : String(semester);
 }
 

@@ -8,7 +8,7 @@ import type { ReportDiff } from '../core/diff.js';
 import { type AuditWords, auditWords } from '../i18n/audit.js';
 import type { Lang } from '../i18n/index.js';
 import { fileProblem } from '../i18n/files.js';
-import { changeText } from './diff.js';
+import { changeText, placeText } from './diff.js';
 import { printable } from './format.js';
 
 export interface InputCheck {
@@ -59,7 +59,7 @@ function recomputedLines(r: Recomputed, w: AuditWords, lang: Lang): string[] {
   const d = r.diff;
   const people = new Map<string, string[]>();
   const place = (p: { semester: string | number; staffId: string; name: string }) =>
-    printable(`${p.semester} ${p.staffId}${p.name && !p.staffId.endsWith(p.name) ? ` ${p.name}` : ''}`);
+    printable(`${placeText(p.semester, lang)} ${p.staffId}${p.name && !p.staffId.endsWith(p.name) ? ` ${p.name}` : ''}`);
   for (const c of d.changes) {
     const key = place(c);
     people.set(key, [...(people.get(key) ?? []), printable(changeText(c.field, c.before, c.after, lang, r.places ?? null))]);
