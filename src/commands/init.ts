@@ -97,7 +97,8 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
       const policy = questions.checked();
       say('');
       say(w.policyTitle(out));
-      say(policySummary(policy, lang));
+      // Fitted to the terminal the wizard runs in (its lines wrapped mid-word at 80 columns).
+      say(policySummary(policy, lang, process.stdout.isTTY ? (process.stdout.columns ?? null) : null));
       // "No" goes back a question rather than throwing every answer away; quitting is a choice of its own.
       const choice = await ask.select<'write' | 'back' | 'quit'>({
         message: w.writeQuestion(out),

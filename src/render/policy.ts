@@ -3,6 +3,8 @@ import { yuan } from '../core/money.js';
 import type { Policy } from '../core/policy.js';
 import { METHODS, ROLES } from '../core/types.js';
 import { interactiveWords } from '../i18n/interactive.js';
+import { fitLines, roomIn } from './lines.js';
+import { displayWidth } from './width.js';
 
 /**
  * The JSON document of a policy, keys in the order of the SPEC's example. Every key is written, so
@@ -46,7 +48,11 @@ function jsonText(v: unknown, indent: string): string {
   return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${jsonText(x, inner)}`).join(',\n')}\n${indent}}`;
 }
 
-export function policySummary(p: Policy, lang: 'en' | 'zh'): string {
+/**
+ * The few lines `evaluate init` shows before writing: a label, then its value, broken between its
+ * parts under the values' column where a terminal of `width` columns is too narrow (null: whole).
+ */
+export function policySummary(p: Policy, lang: 'en' | 'zh', width: number | null = null): string {
   const w = interactiveWords(lang);
   const money = (v: number | null) => (v === null ? w.notSet : yuan(v));
   const sum = METHODS.reduce((t, m) => t + p.methods[m].max, 0);
@@ -73,14 +79,13 @@ export function policySummary(p: Policy, lang: 'en' | 'zh'): string {
     [w.policyLabel.penalty, `${money(p.amounts.penalty)}${w.sep}${w.rectifyWithin(p.rectificationDays)}`],
     [w.policyLabel.panel, w.panelLine(p.panel)],
   ];
-  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
-  return rows.map(([k, v]) => `  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`).join('\n') + '\n';
-}
-
-/** Columns a label takes in a terminal: CJK characters take two. */
-function displayWidth(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return n;
+  const labels = Math.max(...rows.map(([k]) => displayWidth(k)));
+  const room = roomIn(width);
+  const indent = ' '.repeat(labels + 4);
+  const lines = rows.flatMap(([k, v]) => {
+    const label = `  ${k}${' '.repeat(labels - displayWidth(k))}  `;
+    return room === null ? [`${label}${v}`] : fitLines(label, v.split(w.sep), w.sep, '', room, indent);
+  });
+  return `${lines.join('\n')}\n`;
 }
 
