@@ -353,7 +353,7 @@ describe('--roster, both directions', () => {
     const r = run(['score', H1, '--roster', join(dir, 'roster.csv')]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/2026-H1\.csv:7: error: S002 is "刘洋" here but "刘阳" on the roster \(.*roster\.csv:3\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/2026-H1\.csv:7:2: error: S002 is "刘洋" here but "刘阳" on the roster \(.*roster\.csv:3\)$/));
     expect(lines).toContainEqual(expect.stringMatching(/2026-H1\.csv:117: error: S024 冯建华 is scored in 2026-H1 but is not on the roster/));
     expect(lines).toContainEqual(expect.stringMatching(/roster\.csv:25: error: S099 新来的 is on the roster but has no scores in 2026-H1$/));
     // Sheets first (argument order), the roster last.

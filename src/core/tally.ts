@@ -198,10 +198,14 @@ export class Tally {
     return this.opts.keepScores;
   }
 
-  /** Registers a sheet: where its scores are, per method (for the places of messages). */
-  sheet(file: FileRef, methodColumns: number[]): void {
+  /** Per file (its order), the column of the names (0: none), for the places of messages. */
+  readonly nameColumns = new Map<number, number>();
+
+  /** Registers a sheet: where its scores are, per method, and its names (for the places of messages). */
+  sheet(file: FileRef, methodColumns: number[], nameColumn: number): void {
     this.files.set(file.order, file);
     this.fileColumns.set(file.order, methodColumns);
+    this.nameColumns.set(file.order, nameColumn);
   }
 
   semesterNumber(semester: string): number {

@@ -265,7 +265,9 @@ export function checkRoster(
       if (disagrees(name, e.name)) {
         const named = tally.nameFile[person]! >= 0;
         const file = tally.files.get(named ? tally.nameFile[person]! : tally.atFile[person]!)!;
-        log.error(file, named ? tally.nameLine[person]! : tally.atLine[person]!, undefined, 'roster-name', staffId, name, e.name, `${e.file.name}:${e.line}`);
+        // At the name's cell where the sheets gave it.
+        const column = named ? tally.nameColumns.get(file.order) || undefined : undefined;
+        log.error(file, named ? tally.nameLine[person]! : tally.atLine[person]!, column, 'roster-name', staffId, name, e.name, `${e.file.name}:${e.line}`);
       }
     }
     // Someone whose rows were all refused has rows (their errors say so): not "no scores".

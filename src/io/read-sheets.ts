@@ -113,7 +113,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
     if (parser.blank) blank.set(file.order, parser.columns!.line);
     used.set(file.order, parser.counts.used);
-    registerSheet(tally, file, parser.methodColumns());
+    registerSheet(tally, file, parser.methodColumns(), parser.nameColumn());
     addCounts(counts, parser.counts);
     for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
     logDisagreeing(log, file, parser.disagreeing(), opts.semester);
@@ -136,7 +136,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0), () => progress.refresh())) {
       if (part.blankAt !== null) blank.set(part.file.order, part.blankAt);
       used.set(part.file.order, part.counts.used);
-      registerSheet(tally, part.file, part.methodColumns);
+      registerSheet(tally, part.file, part.methodColumns, part.nameColumn);
       addCounts(counts, part.counts);
       for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
       logDisagreeing(log, part.file, part.disagreeing, opts.semester);
@@ -172,8 +172,8 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
 }
 
 /** Tells the tally where a sheet's scores are (the places of its messages). */
-function registerSheet(tally: Tally, file: FileRef, methodColumns: number[]): void {
-  tally.sheet(file, methodColumns);
+function registerSheet(tally: Tally, file: FileRef, methodColumns: number[], nameColumn: number): void {
+  tally.sheet(file, methodColumns, nameColumn);
 }
 
 function addCounts(to: RowCounts, c: RowCounts): void {

@@ -49,6 +49,7 @@ export function runReaderThread(task: ThreadTask): void {
           disagreeing: parser.disagreeing(),
           refused: parser.refused.export(),
           methodColumns: parser.methodColumns(),
+          nameColumn: parser.nameColumn(),
           bytes: r.bytes,
           ok: r.ok,
           startEncoding,
@@ -62,12 +63,12 @@ export function runReaderThread(task: ThreadTask): void {
         const r = readSource(src, file, readOpts, parser, log);
         before += r.bytes;
         if (r.ok) parser.finish();
-        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], disagreeing: parser.disagreeing(), refused: parser.refused.export(), methodColumns: parser.methodColumns(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
+        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], disagreeing: parser.disagreeing(), refused: parser.refused.export(), methodColumns: parser.methodColumns(), nameColumn: parser.nameColumn(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
       }
     }
     // For the test of a thread that fails: the first thread must read the rest itself.
     if (process.env.EVALUATE_TEST_READER_FAILS) throw new Error('told to fail');
-    for (const f of files) batch.sheet({ name: sources[f.order]!.name, order: f.order }, f.methodColumns);
+    for (const f of files) batch.sheet({ name: sources[f.order]!.name, order: f.order }, f.methodColumns, f.nameColumn);
     result = {
       tally: batch.exportState(),
       texts: texts.tables.map((t) => t.export(0)),

@@ -59,6 +59,8 @@ export interface ThreadFile {
   refused: RefusedRowsData;
   /** Per method, the column of its scores (1-based), for the places of messages. */
   methodColumns: number[];
+  /** The names' column (1-based; 0: none). */
+  nameColumn: number;
   bytes: number;
   ok: boolean;
   /** The cut file: the encoding the thread read its part in, its mixed-encoding count, and whether a quote was left open. */
@@ -130,6 +132,7 @@ export interface FinishedFile {
   /** What its refused rows tell, by this thread's numbers. */
   refused: RefusedRowsData;
   methodColumns: number[];
+  nameColumn: number;
   bytes: number;
   /** The header's line when the sheet has rows but not one score (blank), else null. */
   blankAt: number | null;
@@ -290,10 +293,10 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
           const ignored = bothParts([...cut.parser.ignored.values()], f.ignored, base);
           const disagreeing = bothParts(cut.parser.disagreeing(), f.disagreeing, base);
           const blank = cut.parser.blank && !f.scored ? cut.parser.columns!.line : null;
-          out.push({ file: cut.file, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, bytes: r.bytes + f.bytes, blankAt: blank });
+          out.push({ file: cut.file, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: r.bytes + f.bytes, blankAt: blank });
           continue;
         }
-        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, refused: refusedHere(f.refused), methodColumns: f.methodColumns, bytes: f.bytes, blankAt: f.blankAt });
+        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, refused: refusedHere(f.refused), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: f.bytes, blankAt: f.blankAt });
       }
       return out;
     },
@@ -328,6 +331,7 @@ function finished(file: FileRef, parser: SheetParser, bytes: number): FinishedFi
     disagreeing: parser.disagreeing(),
     refused: parser.refused.export(),
     methodColumns: parser.methodColumns(),
+    nameColumn: parser.nameColumn(),
     bytes,
     blankAt: parser.blank ? cols!.line : null,
   };

@@ -70,6 +70,8 @@ export class Merger {
   private readonly staff = new Map<string, StaffSemester>();
   private readonly raterRoles = new Map<string, { role: Role; at: At }>();
   private readonly namePlace = new Map<string, At>();
+  /** The column of the name cell at namePlace. */
+  private readonly nameColumn = new Map<string, number>();
 
   /** `semester\0staffId` of the rows refused: those people have rows, though none counted. */
   private readonly refusedRows = new Set<string>();
@@ -104,7 +106,10 @@ export class Merger {
     if (!s) {
       s = { semester: row.semester, staffId: row.staffId, name: row.name, post: row.post, at, raters: new Map() };
       this.staff.set(key, s);
-      if (row.name) this.namePlace.set(key, at);
+      if (row.name) {
+        this.namePlace.set(key, at);
+        this.nameColumn.set(key, row.columns.name);
+      }
     } else this.agreePerson(row, s, at, true);
     const who = `${clip(row.staffId)}${s.name ? ` ${clip(s.name)}` : ''}`;
     this.agreeRole(row, at, who, true);
@@ -153,6 +158,7 @@ export class Merger {
     } else if (learn && row.name && !s.name) {
       s.name = row.name;
       this.namePlace.set(key, at);
+      this.nameColumn.set(key, row.columns.name);
     }
     if (row.post && s.post && row.post !== s.post) {
       this.problems.error(cellAt(row.columns.post), `${clip(row.staffId)} ${clip(s.name)} has two posts: "${clip(row.post)}" here and "${clip(s.post)}" elsewhere`);
@@ -282,6 +288,13 @@ export class Merger {
     return bySemester;
   }
 
+  /** Where a person's name was given, at its cell. */
+  private namePlaceWithColumn(key: string): At | undefined {
+    const at = this.namePlace.get(key);
+    const column = this.nameColumn.get(key) ?? 0;
+    return at && column > 0 ? { ...at, column } : at;
+  }
+
   /** `rosterMissing`: whether someone on the roster without scores in a semester is an error or a warning. */
   private checkRoster(roster: RosterEntry[], bySemester: Map<string, StaffSemester[]>, rosterMissing: 'error' | 'warning'): void {
     const byId = new Map(roster.map((e) => [e.id, e]));
@@ -304,7 +317,7 @@ export class Merger {
         // Issue 12: names compared by their keys (the roster's name is not among the sheets' spellings).
         if (s.name && e.name && identityKey(s.name) !== identityKey(e.name)) {
           this.problems.error(
-            this.namePlace.get(`${semester}\u0000${s.staffId}`) ?? s.at,
+            this.namePlaceWithColumn(`${semester}\u0000${s.staffId}`) ?? s.at,
             `${s.staffId} is "${s.name}" here but "${e.name}" on the roster (${where(e.at)})`,
           );
         }
