@@ -108,6 +108,25 @@ describe.skipIf(!haveTmux)('the panel in an 80-column terminal', () => {
   });
 });
 
+describe.skipIf(!haveTmux)("check's summary in an 80-column terminal", () => {
+  for (const lang of ['en', 'zh']) {
+    it(`(${lang}) no line wider than the terminal; the committee broken between its roles, never inside a name`, async () => {
+      const lines = await screen(`c-${lang}`, 80, ['check', join(FIX, '2026-H1.csv'), join(FIX, '2026-H2.csv'), '--lang', lang, '--no-color']);
+      expect(lines.every((l) => displayWidth(l) < 80)).toBe(true);
+      const text = lines.join('\n');
+      expect(text).toContain(
+        lang === 'en'
+          ? '  Committee: leader 1 (王主任), head office 1 (李科长),\n    center office 1 (赵老师), student 2 (学生甲, 学生乙)'
+          : '  考评小组：组长 1 人（王主任）；总公司办公室 1 人（李科长）；\n    中心办公室 1 人（赵老师）；学生代表 2 人（学生甲、学生乙）',
+      );
+    });
+  }
+
+  it('a pipe gets each line whole', () => {
+    expect(run(['check', join(FIX, '2026-H1.csv')]).stdout).toContain('  Committee: leader 1 (王主任), head office 1 (李科长), center office 1 (赵老师), student 2 (学生甲, 学生乙)\n');
+  });
+});
+
 describe.skipIf(!haveTmux)('problems on a terminal', () => {
   /** The screen with its escape sequences (capture-pane -e) once the command has ended. */
   async function colored(name: string, args: string[], env = ''): Promise<string> {

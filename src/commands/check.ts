@@ -7,6 +7,7 @@ import { DataError } from '../errors.js';
 import { checkWords } from '../i18n/check.js';
 import { type CommonFlags, addCommonOptions, emit, formatProblem, parseSemesterOption, resolveCommon, stderrColor } from './common.js';
 import { readForCheck } from './results.js';
+import { terminalColumns } from '../io/output.js';
 
 interface CheckFlags extends CommonFlags {
   semester?: string;
@@ -42,6 +43,8 @@ async function run(sheets: string[], flags: CheckFlags): Promise<void> {
     policyFile: common.policyFile,
     lang: common.lang,
     color: common.color,
+    // The summary fits the terminal it goes to (a file or a pipe gets its lines whole).
+    width: common.out === null ? terminalColumns() : null,
   };
   const text = common.format === 'json' ? render.checkJson(input) : render.checkTable(input);
   if (errors === 0) {

@@ -11,6 +11,8 @@ const enWords = {
   scores: (parts: string[]) => `Scores per method: ${parts.join(', ')}`,
   semester: (semester: string, staff: number, raters: number) => `${semester}: ${plural(staff, 'staff member', 'staff')}, ${plural(raters, 'rater')}`,
   committee: (members: string[]) => `Committee: ${members.join(', ')}`,
+  /** What committee() joins the roles with (a narrow terminal breaks the line after one). */
+  committeeSep: ', ',
   /** One role of the committee: `student 2 (学生甲, 学生乙)`. */
   members: (role: string, names: string[]) => `${role} ${names.length} (${names.join(', ')})`,
   none: 'no role',
@@ -41,6 +43,7 @@ const zhWords: CheckWords = {
   scores: (parts: string[]) => `各方式评分数：${parts.join('，')}`,
   semester: (semester: string, staff: number, raters: number) => `${semesterZh(semester)}：${staff} 人，评委 ${raters} 人`,
   committee: (members: string[]) => `考评小组：${members.join('；')}`,
+  committeeSep: '；',
   members: (role: string, names: string[]) => `${role} ${names.length} 人（${names.join('、')}）`,
   none: '无角色',
   asRules: '符合规定（组长 1，总公司办公室 1，中心办公室 1，学生代表 2）',

@@ -4,7 +4,8 @@ import type { RowCounts } from '../core/types.js';
 import { type Problem, METHODS, ROLES } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { checkWords } from '../i18n/check.js';
-import { painter } from './table.js';
+import { fitLines, foldTo, roomIn } from './lines.js';
+import { painter, pushAll } from './table.js';
 import { printable } from './format.js';
 
 export interface CheckRenderInput {
@@ -16,6 +17,8 @@ export interface CheckRenderInput {
   policyFile: string | null;
   lang: Lang;
   color: boolean;
+  /** The terminal's width in columns when the summary goes to one (null: not a terminal). */
+  width?: number | null;
 }
 
 /** A committee that differs from the rules counts as one warning per semester. */
@@ -67,31 +70,41 @@ export function checkTable(input: CheckRenderInput): string {
   const base = words(input.lang);
   const c = painter(input.color);
   const s = input.summary;
+  const room = roomIn(input.width);
+  const out: string[] = [];
+  // A line folded to the terminal's width (whole in a file or a pipe), its continuation indented
+  // two more; painted after folding, so that the colors' escapes are not counted as columns.
+  const put = (text: string, indent = '', paint: (t: string) => string = (t) => t) => {
+    foldTo(text, room === null ? null : room - indent.length - 2).forEach((l, i) => out.push(`${indent}${i > 0 ? '  ' : ''}${paint(l)}`));
+  };
   const methodCounts = (scores: Record<string, number>) => METHODS.map((m) => `${base.method[m]} ${scores[m]}`);
-  const out = [
-    c.bold(w.files(input.files.length, input.files)),
-    w.rows(input.counts.read, input.counts.used, input.counts.rejected),
-    w.totals(s.staff, s.raters, s.semesters.map((x) => x.semester)),
-    w.scores(methodCounts(s.scores)),
-    w.policy(input.policyFile === null ? null : printable(input.policyFile)),
-  ];
+  put(w.files(input.files.length, input.files), '', (t) => c.bold(t));
+  put(w.rows(input.counts.read, input.counts.used, input.counts.rejected));
+  put(w.totals(s.staff, s.raters, s.semesters.map((x) => x.semester)));
+  put(w.scores(methodCounts(s.scores)));
+  put(w.policy(input.policyFile === null ? null : printable(input.policyFile)));
   for (const x of s.semesters) {
-    out.push('', c.bold(w.semester(x.semester, x.staff, x.raters)), `  ${w.scores(methodCounts(x.scores))}`);
+    out.push('');
+    put(w.semester(x.semester, x.staff, x.raters), '', (t) => c.bold(t));
+    put(w.scores(methodCounts(x.scores)), '  ');
     const k = x.committee;
     const members = [...ROLES, 'none' as const]
       .filter((r) => k.members[r].length > 0)
       .map((r) => w.members(r === 'none' ? w.none : base.role[r], k.members[r].map(printable)));
-    out.push(`  ${w.committee(members)}`);
-    if (k.consensus) out.push(`  ${w.consensus}`);
-    else if (k.ok) out.push(`  ${c.green(w.asRules)}`);
+    // Broken between the roles, never inside a name.
+    if (room === null) out.push(`  ${w.committee(members)}`);
+    else pushAll(out, fitLines(`  ${w.committee([])}`, members, w.committeeSep, '', room, '    '));
+    if (k.consensus) put(w.consensus, '  ');
+    else if (k.ok) put(w.asRules, '  ', (t) => c.green(t));
     else {
       const parts = k.differences.map((d) => w.difference(d.role === 'none' ? w.none : base.role[d.role], d.found, d.expected));
-      out.push(`  ${c.yellow(w.differs(parts))}`);
+      put(w.differs(parts), '  ', (t) => c.yellow(t));
     }
-    if (x.partial.length > 0) out.push(`  ${w.partial(x.partial.map((p) => w.partialOne(p.rater, p.scored, x.staff)), input.counts.rejected > 0)}`);
+    if (x.partial.length > 0) put(w.partial(x.partial.map((p) => w.partialOne(p.rater, p.scored, x.staff)), input.counts.rejected > 0), '  ');
   }
   const errors = input.problems.filter((p) => p.severity === 'error').length;
   const warnings = input.problems.length - errors + committeeWarnings(s);
-  out.push('', errors > 0 ? c.red.bold(w.bad(errors, warnings)) : warnings > 0 ? c.yellow(w.okWarnings(warnings)) : c.green(w.ok));
+  out.push('');
+  put(errors > 0 ? w.bad(errors, warnings) : warnings > 0 ? w.okWarnings(warnings) : w.ok, '', (t) => (errors > 0 ? c.red.bold(t) : warnings > 0 ? c.yellow(t) : c.green(t)));
   return `${out.join('\n')}\n`;
 }
