@@ -322,6 +322,12 @@ describe('a sheet saved twice under two names', () => {
     expect(part.code).toBe(1);
     expect(part.stderr).not.toContain('again what');
     expect(part.stderr.split('\n').filter((l) => l.includes('scored twice'))).toHaveLength(119);
+    // A copy with a row refused (score 20.5): not every row repeats the other, no such warning.
+    writeFileSync(join(dir, '2026-H1.csv'), text);
+    writeFileSync(join(dir, '2026-H1 GBK.csv'), iconv.encode(text.replace(',19,20,18,17.5,17.5', ',20.5,20,18,17.5,17.5'), 'gbk'));
+    const refused = run(['score', ...both], { cwd: dir });
+    expect(refused.stderr).toContain('2026-H1 GBK.csv:2:7: error: score 20.5 for listen exceeds the maximum 20');
+    expect(refused.stderr).not.toContain('again what');
   });
 });
 

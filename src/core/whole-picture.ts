@@ -290,7 +290,8 @@ export function checkRoster(
  * A sheet every row of which scores again what one other sheet scores: the same sheet saved again (in
  * another encoding, or by another program), not the same bytes, so not left out as a copy, and each
  * of its rows "scored twice". One warning for the sheet, at its first line above those errors,
- * naming the other. `used`: per file (its order), the rows that passed the row checks.
+ * naming the other. `used`: per file (its order), its rows when every one passed the row checks
+ * (-1 when some did not: a sheet with a refused row is not said to repeat another).
  */
 export function checkRepeatedSheets(tally: Tally, log: ProblemLog, used: ReadonlyMap<number, number>): void {
   // Per file: the one file its repeated rows repeat (-1: more than one, or itself) and how many rows.

@@ -108,11 +108,11 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     return { parser, read };
   };
   const blank = new Map<number, number>();
-  /** Per file, the rows that passed the row checks. */
+  /** Per file, its rows when every one passed the row checks (-1 when some did not). */
   const used = new Map<number, number>();
   const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
     if (parser.blank) blank.set(file.order, parser.columns!.line);
-    used.set(file.order, parser.counts.used);
+    used.set(file.order, usedAll(parser.counts));
     registerSheet(tally, file, parser.methodColumns(), parser.nameColumn());
     addCounts(counts, parser.counts);
     for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
@@ -135,7 +135,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     // The second thread's part: its rows into the tally, in order, and its files' counts.
     for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0), () => progress.refresh())) {
       if (part.blankAt !== null) blank.set(part.file.order, part.blankAt);
-      used.set(part.file.order, part.counts.used);
+      used.set(part.file.order, usedAll(part.counts));
       registerSheet(tally, part.file, part.methodColumns, part.nameColumn);
       addCounts(counts, part.counts);
       for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
@@ -169,6 +169,11 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   checkRepeatedSheets(tally, log, used);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
   return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };
+}
+
+/** A sheet's rows when every one it read passed the row checks, else -1 (checkRepeatedSheets). */
+function usedAll(c: RowCounts): number {
+  return c.rejected === 0 ? c.used : -1;
 }
 
 /** Tells the tally where a sheet's scores are (the places of its messages). */

@@ -196,7 +196,7 @@ export function loadSheets(args: string[], opts: LoadOptions): Loaded {
     counts.read += reader.counts.read;
     counts.used += reader.counts.used;
     counts.rejected += reader.counts.rejected;
-    used.set(i, reader.counts.used);
+    used.set(i, reader.counts.rejected > 0 ? -1 : reader.counts.used);
   });
   merger.sayRepeatedSheets(used);
   const roster = opts.roster === null ? null : loadRoster(opts.roster, sources.length, opts, problems, spellings);
