@@ -325,7 +325,7 @@ describe('writing a regular --out', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it.each([['SIGINT'], ['SIGTERM'], ['SIGHUP']] as const)('%s during the write leaves no temporary file and no report', async (signal) => {
+  it.each([['SIGINT'], ['SIGTERM'], ['SIGHUP'], ['SIGQUIT']] as const)('%s during the write leaves no temporary file and no report', async (signal) => {
     const d = dir();
     const out = join(d, 'report.csv');
     const r = start(['score', H1, '--format', 'csv', '--out', out], PAUSE);
@@ -334,6 +334,26 @@ describe('writing a regular --out', () => {
     const end = await r.done;
     expect(end.signal).toBe(signal);
     expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('a folder to make under /proc, or below a file: exit 2 at once, in words (Node 20\'s recursive mkdir looped forever under /proc, deaf to SIGTERM)', () => {
+    const d = dir();
+    writeFileSync(join(d, 'afile'), '');
+    const cases: [string[], string][] = [
+      [['notices', H1, '--out-dir', '/proc/x/y'], 'cannot write /proc/x/y: there is no such file or folder'],
+      [['notices', H1, '--out-dir', join(d, 'afile', 'n')], `cannot write ${join(d, 'afile', 'n')}: a part of the path is a file, not a folder`],
+      [['batch', join(FIX, 'centers'), '--out-dir', '/proc/x/y'], 'cannot write --out-dir /proc/x/y: there is no such file or folder'],
+      [['template', '--roster', join(FIX, 'roster.csv'), '--semester', '2026-H1', '--out', '/proc/x/y'], 'cannot write --out /proc/x/y: there is no such file or folder'],
+      [['init', '--yes', '--out', '/proc/x/y/p.json'], 'cannot write --out /proc/x/y/p.json: there is no such file or folder'],
+      [['score', H1, '--out', '/proc/x/y/r.csv'], '/proc/x/y'],
+    ];
+    for (const [args, said] of cases) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: d, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' } });
+      expect([r.status, r.signal], args.join(' ')).toEqual([2, null]);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).not.toMatch(/\bE[A-Z]{2,}\b/);
+    }
+    expect(readdirSync(d)).toEqual(['afile']);
   });
 
   it('no message about a file carries a raw error code', () => {

@@ -6,12 +6,13 @@
  * the writing waits for it to end (the writing is synchronous and a listener defers the signal to
  * the event loop), so that it cannot leave half of the files or a temporary one; then the run stops.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { reportWords } from '../i18n/report.js';
-import { refuseInput } from './output.js';
+import { fileProblem } from '../i18n/files.js';
+import { makeFolders, refuseInput } from './output.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
@@ -116,12 +117,12 @@ export function writeOutDir(plan: OutDirPlan, contents: readonly (string | Uint8
       }
     }
   };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const stop = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+  const stop = (signal: NodeJS.Signals) => process.exit(128 + (process.getBuiltinModule('node:os').constants.signals[signal] ?? 0));
   for (const s of signals) process.on(s, stop);
   let current = plan.dir;
   try {
-    created = mkdirSync(dir, { recursive: true });
+    created = makeFolders(dir);
     plan.files.forEach((f, i) => {
       current = f.path;
       const tmp = join(dir, `.${basename(f.path).slice(0, 120)}.${stamp}.${i}.tmp`);
@@ -136,7 +137,7 @@ export function writeOutDir(plan: OutDirPlan, contents: readonly (string | Uint8
   } catch (err) {
     cleanUp();
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EEXIST' ? e.outDirExists([current], 0) : e.cannotWrite(current, code ?? (err as Error).message));
+    throw new UsageError(code === 'EEXIST' ? e.outDirExists([current], 0) : e.cannotWrite(current, fileProblem(err, lang)));
   } finally {
     // A signal that came during the writing is delivered on the next turn of the event loop.
     setImmediate(() => {

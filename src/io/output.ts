@@ -4,7 +4,7 @@
  * (also one that appeared while this run was writing: a check at the start alone would miss it),
  * or with --force renamed over it: the name holds the whole old file or the whole new one, never a
  * part. A device or a pipe (/dev/stdout, /dev/null, a FIFO) is written directly, never replaced.
- * A signal (Ctrl-C, SIGTERM, SIGHUP) during the write removes the temporary file before the process
+ * A signal (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) during the write removes the temporary file before the process
  * ends of that signal. Every failure is a UsageError (exit 2) with the reason in words.
  */
 import {
@@ -12,6 +12,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  existsSync,
   fstatSync,
   fsyncSync,
   linkSync,
@@ -21,6 +22,7 @@ import {
   readlinkSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -146,10 +148,37 @@ export function checkOut(out: string, force: boolean, inputs: (string | null)[],
   if (t.kind === 'file' && t.exists && !force) throw new UsageError(outWords(lang).exists(printable(out)));
 }
 
+/**
+ * `mkdir -p`: the folders of `dir` that are missing, from the first that exists down; returns the
+ * first one made (undefined: none), as mkdirSync's recursive form does. Node 20's recursive form
+ * loops forever under /proc (mkdir says ENOENT there and stat says it exists, over and over, deaf
+ * to SIGTERM): this one stops at the first failure, and removes what it made before it.
+ */
+export function makeFolders(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); ) {
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  const made: string[] = [];
+  try {
+    for (let i = missing.length - 1; i >= 0; i--) {
+      mkdirSync(missing[i]!);
+      made.push(missing[i]!);
+    }
+  } catch (e) {
+    for (const m of made.reverse()) rmSync(m, { recursive: true, force: true });
+    throw e;
+  }
+  return made[0];
+}
+
 /** Makes a folder (and the folders above it) for `out`; a failure is a usage error in words. */
 export function makeFolder(folder: string, out: string, lang: Lang = 'en'): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // mkdir says EEXIST when a file stands where a folder is needed.
@@ -159,7 +188,7 @@ export function makeFolder(folder: string, out: string, lang: Lang = 'en'): void
 
 // ---- Signals: the temporary files being written, removed if the process is stopped meanwhile.
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 type StopSignal = (typeof SIGNALS)[number];
 const live = new Set<string>();
 let guarded = false;
