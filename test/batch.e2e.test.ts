@@ -191,6 +191,16 @@ describe('evaluate batch', () => {
     expect(readFileSync(join(again, 'notes.txt'), 'utf8')).toBe('kept');
     // No staging folder left behind.
     expect(readdirSync(again).filter((f) => f.startsWith('.'))).toEqual([]);
+    // One that a run killed outright left (its process gone) is removed by the next --force run; a
+    // live run's is never taken for an earlier run's center.
+    mkdirSync(join(again, '.batch.999999999.k1.tmp', '公寓中心'), { recursive: true });
+    writeFileSync(join(again, '.batch.999999999.k1.tmp', '公寓中心', 'problems.txt'), 'half-written');
+    mkdirSync(join(again, `.batch.${process.pid}.k2.tmp`));
+    writeFileSync(join(again, `.batch.${process.pid}.k2.tmp`, 'problems.txt'), 'being written');
+    const cleaned = run(['batch', tree, '--out-dir', again, '--force']);
+    expect(readdirSync(again).filter((f) => f.startsWith('.'))).toEqual([`.batch.${process.pid}.k2.tmp`]);
+    expect(cleaned.stderr).not.toContain('earlier run');
+    rmSync(join(again, `.batch.${process.pid}.k2.tmp`), { recursive: true });
     const rows = JSON.parse(readFileSync(join(again, 'summary.json'), 'utf8'));
     expect(rows.filter((x: { center: string }) => x.center === '饮食中心')).toEqual(SEMESTERS.map((s) => FAILED('饮食中心', s)));
     expect(forced.stderr).not.toContain('earlier run');
@@ -253,6 +263,11 @@ describe('evaluate batch, the edges', () => {
     const again = run(['batch', tree, '--out-dir', join(tree, 'reports'), '--force']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('1 center into');
+    // The next semester into another folder under ROOT: the first one's reports are no center (it failed as one).
+    const next = run(['batch', tree, '--out-dir', join(tree, 'reports2')]);
+    expect(next.code).toBe(0);
+    expect(next.stderr.split('\n')[0]).toBe(`${join(tree, 'reports')}: warning: this folder holds an earlier batch's reports (summary.csv, summary.json): it is not taken for a center`);
+    expect(readdirSync(join(tree, 'reports2')).sort()).toEqual(['summary.csv', 'summary.json', '物业中心']);
     // In a center's folder, new or not, or that folder itself: refused, nothing written, the center's sheets as they were.
     const before = readdirSync(join(tree, '物业中心'), { recursive: true }).sort();
     for (const out of [join(tree, '物业中心'), join(tree, '物业中心', '2024'), join(tree, '物业中心', 'reports')]) {

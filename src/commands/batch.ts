@@ -9,7 +9,7 @@
  * center order, so the result does not depend on the number of workers. Without the built program
  * (the tests import the sources), or with one core, the centers run one after the other here.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import type { Command } from 'commander';
@@ -18,7 +18,7 @@ import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { fileProblem } from '../i18n/files.js';
 import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
-import { writeAtomic, writeStdout } from '../io/output.js';
+import { makeFolders, writeAtomic, writeStdout } from '../io/output.js';
 import { printable } from '../render/format.js';
 import { type CenterOutcome, type CenterTask, runCenter } from './batch-center.js';
 import { resolveCommon } from './common.js';
@@ -165,14 +165,20 @@ function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, 
     if (inRoot !== center || (outStat && !existsSync(join(outDir, 'summary.csv')) && holdsSheets(outDir))) throw new UsageError(w.outInCenter(outDir, center));
   }
   const realOut = outStat ? realpathSync(outDir) : null;
-  const centers = subfolders(root, new Set(realOut ? [realOut] : []));
+  if (outStat && force) removeDeadStages(outDir);
+  // An earlier run's --out-dir kept in ROOT (ROOT/reports-2026H1, its summary.csv and .json beside
+  // the centers' folders) is no center: its reports would be read as sheets, and the center fail.
+  const reports = (c: string) => existsSync(join(root, c, 'summary.csv')) && existsSync(join(root, c, 'summary.json'));
+  const all = subfolders(root, new Set(realOut ? [realOut] : []));
+  const centers = all.filter((c) => !reports(c));
+  earlierOutDirs = all.filter(reports);
   if (centers.length === 0) throw new UsageError(w.noCenters(root));
   for (const c of centers) {
     if (c.toLowerCase() === 'summary.csv' || c.toLowerCase() === 'summary.json') throw new UsageError(w.reservedCenter(c));
   }
   if (!outStat) {
     try {
-      mkdirSync(outDir, { recursive: true });
+      makeFolders(outDir);
     } catch (e) {
       throw new UsageError(w.outCannot(outDir, fileProblem(e, lang)));
     }
@@ -204,7 +210,13 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   }));
   // A sheet put in ROOT itself belongs to no center: say so rather than pass it over in silence.
   const loose = readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.csv'));
-  const outcomes = await runAll(tasks);
+  const released = removeStagesOnSignal(outDir);
+  let outcomes;
+  try {
+    outcomes = await runAll(tasks);
+  } finally {
+    released();
+  }
   const usage = outcomes.find((o) => o.usage !== undefined);
   if (usage) throw new UsageError(usage.usage!);
   const render = await import('../render/batch.js');
@@ -216,6 +228,7 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   const stderr: string[] = loose.map((e) => `${printable(join(root, e.name))}: warning: ${w.looseSheet}`);
   // A center named 2026 is most likely a year folder of one center given as ROOT.
   for (const c of centers) if (/^(19|2\d)\d\d$/.test(c)) stderr.push(`${printable(join(root, c))}: warning: ${printable(w.yearCenter(c))}`);
+  for (const c of earlierOutDirs) stderr.push(`${printable(join(root, c))}: warning: ${printable(w.earlierOutDir)}`);
   // With --force, an earlier run's folder of a center no longer under ROOT is left: say so, lest it be taken for this run's.
   for (const name of staleCenters(outDir, centers)) stderr.push(`${printable(join(outDir, name))}: warning: ${printable(w.staleCenter(root))}`);
   for (const o of outcomes) {
@@ -227,11 +240,68 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   if (outcomes.some((o) => o.status === 'failed')) throw new DataError([]);
 }
 
+/** ROOT's folders left out as an earlier run's --out-dir (prepare): said in a warning. */
+let earlierOutDirs: string[] = [];
+
+/** The signals that stop a batch, and the exit status each gives (128 + its number). */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
+/** The prefix of the folders this process writes a center in (batch-center.ts writeCenterFolder), on any of its threads. */
+const stagePrefix = (pid: number) => `.batch.${pid}.`;
+
+/**
+ * While the centers are written: a signal removes this run's half-written center folders
+ * (DIR/.batch.<pid>.*.tmp, written on any thread) before the process ends, as the atomic writes of
+ * io/output.ts remove their temporary files. Returns what takes the handlers away.
+ */
+function removeStagesOnSignal(outDir: string): () => void {
+  const clean = () => {
+    try {
+      for (const name of readdirSync(outDir)) {
+        if (name.startsWith(stagePrefix(process.pid)) && name.endsWith('.tmp')) rmSync(join(outDir, name), { recursive: true, force: true });
+      }
+    } catch {
+      // The folder is gone: nothing to remove.
+    }
+  };
+  const handlers = STOP_SIGNALS.map((s) => {
+    const h = () => {
+      clean();
+      // Another listener (an atomic write under way) removes its file and ends the process.
+      if (process.listenerCount(s) === 1) process.exit(128 + (process.getBuiltinModule('node:os').constants.signals[s] ?? 0));
+    };
+    process.on(s, h);
+    return [s, h] as const;
+  });
+  return () => {
+    for (const [s, h] of handlers) process.off(s, h);
+  };
+}
+
+/** With --force: the folders a batch killed outright (kill -9, a power cut) left half-written in DIR, their process gone. */
+function removeDeadStages(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    const m = /^\.batch\.(\d+)\..*\.(tmp|old)$/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    rmSync(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The folders of DIR holding a center's reports (problems.txt, score-*.csv) that are not centers of this run. */
 function staleCenters(outDir: string, centers: string[]): string[] {
   const now = new Set(centers);
   return readdirSync(outDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !now.has(e.name))
+    // Hidden folders are no centers (another run's .batch.*.tmp being written among them).
+    .filter((e) => e.isDirectory() && !now.has(e.name) && !e.name.startsWith('.'))
     .filter((e) => {
       try {
         return readdirSync(join(outDir, e.name)).some((f) => f === 'problems.txt' || /^score-.+\.csv$/.test(f));

@@ -68,6 +68,8 @@ const enWords = {
   policyProblem: (message: string) => `the center's policy cannot be used: ${message}`,
   /** A folder of --out-dir (--force) with an earlier run's reports of a center no longer under ROOT. */
   staleCenter: (root: string) => `no center of this name is under ${root} now: this folder's files are of an earlier run, left as they were, and not in summary.csv`,
+  /** A folder of ROOT holding an earlier batch's reports (summary.csv and summary.json): not a center. */
+  earlierOutDir: "this folder holds an earlier batch's reports (summary.csv, summary.json): it is not taken for a center",
   // Usage errors
   rootMissing: (root: string) => `cannot read ROOT "${root}": no such folder`,
   rootNotFolder: (root: string) => `ROOT "${root}" is not a folder: give the folder that holds one folder per center`,
@@ -148,6 +150,7 @@ const zhWords: HistoryWords = {
   yearCenter: (name: string) => `中心“${name}”的名字像年份：这是不是某一个中心的文件夹？batch 读取的是各中心文件夹所在的上一级文件夹`,
   policyProblem: (message: string) => `该中心的考评办法文件无法使用：${message}`,
   staleCenter: (root: string) => `${root} 下现在没有这个中心：此文件夹里的文件是以前运行留下的，未作改动，也不在 summary.csv 中`,
+  earlierOutDir: '此文件夹里是以前一次 batch 写出的结果（summary.csv、summary.json），不当作中心读取',
   rootMissing: (root: string) => `无法读取 ROOT "${root}"：文件夹不存在`,
   rootNotFolder: (root: string) => `ROOT "${root}" 不是文件夹：请给出每个中心一个子文件夹的那个总文件夹`,
   noCenters: (root: string) => `"${root}" 下没有中心文件夹：ROOT 的每个子文件夹是一个中心`,
