@@ -142,7 +142,7 @@ describe.skipIf(!haveTmux)('problems on a terminal', () => {
   }
   const bad = join(FIX, 'bad', 'score-over-max.csv');
 
-  it('are colored by severity, and plain with --no-color (every command, as NO_COLOR does)', async () => {
+  it('are colored by severity, and plain with --no-color (every command, as NO_COLOR and TERM=dumb do)', async () => {
     const plain = /score-over-max\.csv:\d+:\d+: error: score/;
     const screens = await Promise.all([
       colored('c-score', ['score', bad]),
@@ -150,6 +150,7 @@ describe.skipIf(!haveTmux)('problems on a terminal', () => {
       colored('c-year-plain', ['year', bad, '--no-color']),
       colored('c-panel-plain', ['panel', bad, '--no-color']),
       colored('c-env', ['score', bad], 'NO_COLOR=1 '),
+      colored('c-dumb', ['score', bad], 'TERM=dumb '),
     ]);
     const [on, ...off] = screens;
     // tmux redraws the sequence in its own terms: some escape before the word on its line.
@@ -160,6 +161,10 @@ describe.skipIf(!haveTmux)('problems on a terminal', () => {
       expect(s).toMatch(plain);
       expect(s.split('\n').filter((l) => l.includes('error')).join('\n')).not.toContain('\x1b[');
     }
+    // A terminal without colors (TERM=dumb) gets the report's grades plain too.
+    const table = await colored('c-dumb-table', ['score', join(FIX, '2026-H1.csv')], 'TERM=dumb ');
+    expect(table).toContain('excellent');
+    expect(table.split('\n').filter((l) => /excellent|unqualified/.test(l)).join('\n')).not.toContain('\x1b[');
   });
 });
 

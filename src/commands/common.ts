@@ -20,6 +20,7 @@ import { type OutData, blockingStderr, checkOut, stdoutIsTerminal, writeOut, wri
 import { loadPolicy } from '../io/policy-file.js';
 import { putDigits } from '../render/csv.js';
 import { printable } from '../render/format.js';
+import { colorsRefused } from '../render/paint.js';
 
 export interface CommonFlags {
   policy?: string;
@@ -143,7 +144,7 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
     throw new UsageError(commandWords(lang).badDelimiter(delimiter));
   }
   const toTerminal = !flags.out && stdoutIsTerminal();
-  const color = flags.color !== false && !env.NO_COLOR && (toTerminal || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'));
+  const color = flags.color !== false && !colorsRefused(env) && (toTerminal || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'));
   return {
     policy,
     policyFile: file,
@@ -174,9 +175,9 @@ export function noColorGiven(): void {
   noColor = true;
 }
 
-/** Whether problems on standard error are colored: a terminal, neither NO_COLOR nor --no-color. */
+/** Whether problems on standard error are colored: a terminal, neither --no-color nor NO_COLOR (nor TERM=dumb). */
 export function stderrColor(): boolean {
-  return !noColor && process.stderr.isTTY === true && !process.env.NO_COLOR;
+  return !noColor && process.stderr.isTTY === true && !colorsRefused();
 }
 
 export function formatProblem(p: Problem, color: boolean): string {

@@ -26,6 +26,7 @@ import { formatProblem, noColorGiven, parseSemesterOption, stderrColor } from '.
 import { newCommand } from './list.js';
 import { helpWords } from '../i18n/help.js';
 import { loadPrompts } from '../io/inquirer.js';
+import { colorsRefused } from '../render/paint.js';
 
 export interface EnterFlags {
   roster: string;
@@ -137,7 +138,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
   const scoring: RowScoring = { policy, role, semester };
   const session = new EntrySession(staff, methods, scoring, opened.existing);
   const prompts = await loadPrompts(lang);
-  const color = flags.color !== false && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  const color = flags.color !== false && !colorsRefused() && process.stdout.isTTY === true;
   const ui = new EnterScreen(session, w, lang, color, io.print ?? ((l) => process.stdout.write(`${l}\n`)));
   const warn = io.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
   /** What a typed score counts for in the total, where the policy scales the method (null: as typed). */

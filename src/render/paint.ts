@@ -7,9 +7,14 @@ import { stdoutIsTerminal } from '../io/output.js';
 
 let chalk: typeof import('chalk') | null = null;
 
+/** Whether the environment refuses colors: NO_COLOR set (no-color.org), or a terminal that has none (TERM=dumb: Emacs' shell, some CI wrappers). */
+export function colorsRefused(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.NO_COLOR) || env.TERM === 'dumb';
+}
+
 export async function preparePaint(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
-  if ((forced || stdoutIsTerminal()) && !env.NO_COLOR) chalk ??= await import('chalk');
+  if ((forced || stdoutIsTerminal()) && !colorsRefused(env)) chalk ??= await import('chalk');
 }
 
 /** Returns its text unchanged, however it is chained (`plain.green.bold(s) === s`). */
