@@ -181,6 +181,23 @@ describe('--format xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['2026-H1', '2026-H2']);
   });
 
+  it('the same bytes run after run, dated the evaluation day of the last semester, not the clock', async () => {
+    const once = () => spawnSync(process.execPath, [BIN, 'score', 's.csv', '--format', 'xlsx'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } }).stdout;
+    const first = once();
+    // Past a second, the clock's time would differ in the zip's entries.
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(Buffer.compare(once(), first)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(first as unknown as XlsxBuffer);
+    expect(wb.created.toISOString()).toBe('2026-12-31T00:00:00.000Z');
+    // Every zip entry (local headers and the directory) dated 2026-12-31, 00:00.
+    const dos = ((2026 - 1980) << 9) | (12 << 5) | 31;
+    const entries: number[] = [];
+    for (let at = first.indexOf('PK\u0003\u0004'); at >= 0; at = first.indexOf('PK\u0003\u0004', at + 4)) entries.push(at);
+    expect(entries.length).toBeGreaterThan(5);
+    for (const at of entries) expect([first.readUInt16LE(at + 10), first.readUInt16LE(at + 12)]).toEqual([0, dos]);
+  });
+
   it('not to a terminal: a usage error that says how, in the language', () => {
     const common = (over: Partial<Common>): Common => ({
       policy: DEFAULT_POLICY, policyFile: null, lang: 'en', format: 'xlsx', out: null, force: false, color: false, encoding: null, delimiter: ',', ...over,
@@ -200,7 +217,7 @@ describe('--format xlsx', () => {
   });
 
   it('control characters and _xHHHH_ in the data come back as written', async () => {
-    const bytes = await workbook([{ name: 'a', columns: [{ header: 'name', kind: 'text' }], rows: [['a\u0007b'], ['a_x0041_b'], ['tab\there']] }], 1);
+    const bytes = await workbook([{ name: 'a', columns: [{ header: 'name', kind: 'text' }], rows: [['a\u0007b'], ['a_x0041_b'], ['tab\there']] }], 1, new Date(Date.UTC(2026, 5, 30)));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as XlsxBuffer);
     expect([2, 3, 4].map((r) => wb.getWorksheet('a')!.getCell(r, 1).value)).toEqual(['a\u0007b', 'a_x0041_b', 'tab\there']);

@@ -10,6 +10,7 @@
  * takes about 200 ms to load, which `evaluate score` on a table must not pay.
  */
 import { yuan } from '../core/money.js';
+import { evaluationDate } from '../core/rules.js';
 import type { Worksheet } from 'exceljs';
 import type { StaffResult } from '../core/report.js';
 import { type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
@@ -150,8 +151,13 @@ export async function loadExcelJS(): Promise<ExcelJSModule> {
   return mod.default ?? mod;
 }
 
-/** The workbook of the given sheets, as the bytes of an .xlsx file. */
-export async function workbook(sheets: SheetSpec[], precision: number): Promise<Uint8Array> {
+/**
+ * The workbook of the given sheets, as the bytes of an .xlsx file: the same bytes for the same
+ * report, run after run (a script compares checksums). `dated` is the day the workbook says it was
+ * made (the evaluation day of its last semester): exceljs would write the clock's time into
+ * docProps/core.xml and into every zip entry.
+ */
+export async function workbook(sheets: SheetSpec[], precision: number, dated: Date): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   // The file's bytes gathered as the writer makes them (--out then writes them whole, atomically).
   const chunks: Uint8Array[] = [];
@@ -168,13 +174,45 @@ export async function workbook(sheets: SheetSpec[], precision: number): Promise<
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'evaluate';
+  wb.created = dated;
+  wb.modified = dated;
   for (const spec of sheets) {
     const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
     fill(ws, spec, precision);
   }
   await wb.commit();
   await finished;
-  return Buffer.concat(chunks);
+  return zipDated(Buffer.concat(chunks), dated);
+}
+
+/**
+ * The zip's entries all dated `day` (midnight, as MS-DOS dates go: local header and central
+ * directory alike); archiver dates each with the clock. Only the date fields change: no checksum
+ * covers them.
+ */
+function zipDated(zip: Buffer, day: Date): Buffer {
+  const dosDate = ((Math.max(day.getUTCFullYear(), 1980) - 1980) << 9) | ((day.getUTCMonth() + 1) << 5) | day.getUTCDate();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('the workbook has no zip directory');
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('the workbook\'s zip directory is not as expected');
+    zip.writeUInt16LE(0, at + 12);
+    zip.writeUInt16LE(dosDate, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('the workbook\'s zip entry is not as expected');
+    zip.writeUInt16LE(0, local + 10);
+    zip.writeUInt16LE(dosDate, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
+}
+
+/** The evaluation day of the latest of these semesters (the date a workbook of them carries). */
+function lastEvaluationDay(semesters: readonly string[]): Date {
+  const last = [...semesters].sort().at(-1);
+  return last === undefined ? new Date(Date.UTC(1980, 0, 1)) : evaluationDate(last);
 }
 
 /** `score`: one sheet per semester, the CSV's columns. */
@@ -353,17 +391,17 @@ export function historySheets(input: HistoryRenderInput): SheetSpec[] {
 }
 
 export async function historyXlsx(input: HistoryRenderInput): Promise<Uint8Array> {
-  return workbook(historySheets(input), input.precision);
+  return workbook(historySheets(input), input.precision, lastEvaluationDay(input.history.semesters));
 }
 
 export async function scoreXlsx(input: ScoreRenderInput): Promise<Uint8Array> {
-  return workbook(scoreSheets(input), input.precision);
+  return workbook(scoreSheets(input), input.precision, lastEvaluationDay(input.reports.map((r) => r.semester)));
 }
 
 export async function yearXlsx(input: YearRenderInput): Promise<Uint8Array> {
-  return workbook(yearSheets(input), input.precision);
+  return workbook(yearSheets(input), input.precision, evaluationDate(`${input.year}-H2`));
 }
 
 export async function rewardsXlsx(input: RewardsRenderInput): Promise<Uint8Array> {
-  return workbook(rewardsSheets(input), input.precision);
+  return workbook(rewardsSheets(input), input.precision, evaluationDate(`${input.year}-H2`));
 }
