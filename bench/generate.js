@@ -39,5 +39,10 @@ export async function generate(path, staff, ratersPerStaff = 5) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await generate(process.argv[2], Number(process.argv[3]), Number(process.argv[4] ?? 5));
+  const [path, staff, raters = '5'] = process.argv.slice(2);
+  if (!path || path.startsWith('-') || !(Number(staff) > 0) || !(Number(raters) > 0)) {
+    process.stderr.write('usage: node bench/generate.js FILE STAFF [RATERS_PER_STAFF=5]\n  writes a sheet of STAFF people x RATERS rows (semester 2026-H1) to FILE\n');
+    process.exit(path === '--help' || path === '-h' ? 0 : 2);
+  }
+  await generate(path, Number(staff), Number(raters));
 }
