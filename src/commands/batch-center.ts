@@ -166,6 +166,16 @@ export async function semesterExtras(r: SemesterReport, ctx: { task: CenterTask;
 }
 
 /**
+ * What a name in DIR says of it as a folder a center is written in (writeCenterFolder's
+ * `.batch.<pid>.<tag>.tmp`, or `.old` for the earlier run's folder being removed): the process that
+ * writes it, and whether it is the one being written; null for any other name.
+ */
+export function stageOf(name: string): { pid: number; writing: boolean } | null {
+  const m = /^\.batch\.(\d+)\..*\.(tmp|old)$/.exec(name);
+  return m ? { pid: Number(m[1]), writing: m[2] === 'tmp' } : null;
+}
+
+/**
  * Writes the center's files into a fresh folder beside DIR/<center>, then puts it in place whole:
  * an earlier run's folder (allowed by --force) is moved aside and removed, so that no report of it
  * is left beside a problems.txt.

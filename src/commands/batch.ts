@@ -18,9 +18,9 @@ import { DataError, UsageError } from '../errors.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { fileProblem } from '../i18n/files.js';
 import { type HistoryWords, wordsOfHistory } from '../i18n/history.js';
-import { makeFolders, writeAtomic, writeStdout } from '../io/output.js';
+import { makeFolders, onStop, writeAtomic, writeStdout } from '../io/output.js';
 import { printable } from '../render/format.js';
-import { type CenterOutcome, type CenterTask, runCenter } from './batch-center.js';
+import { type CenterOutcome, type CenterTask, runCenter, stageOf } from './batch-center.js';
 import { resolveCommon } from './common.js';
 import { newCommand } from './list.js';
 import { helpWords } from '../i18n/help.js';
@@ -135,7 +135,7 @@ async function runAll(tasks: CenterTask[]): Promise<(CenterOutcome & { usage?: s
 }
 
 /** The checks on ROOT and --out-dir, before any work: exit 2, nothing written. */
-function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, lang: Lang): { realOut: string; centers: string[] } {
+function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, lang: Lang): { realOut: string; centers: string[]; earlierOutDirs: string[] } {
   let rootStat;
   try {
     rootStat = statSync(root);
@@ -171,7 +171,6 @@ function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, 
   const reports = (c: string) => existsSync(join(root, c, 'summary.csv')) && existsSync(join(root, c, 'summary.json'));
   const all = subfolders(root, new Set(realOut ? [realOut] : []));
   const centers = all.filter((c) => !reports(c));
-  earlierOutDirs = all.filter(reports);
   if (centers.length === 0) throw new UsageError(w.noCenters(root));
   for (const c of centers) {
     if (c.toLowerCase() === 'summary.csv' || c.toLowerCase() === 'summary.json') throw new UsageError(w.reservedCenter(c));
@@ -183,7 +182,7 @@ function prepare(root: string, outDir: string, force: boolean, w: HistoryWords, 
       throw new UsageError(w.outCannot(outDir, fileProblem(e, lang)));
     }
   }
-  return { realOut: realpathSync(outDir), centers };
+  return { realOut: realpathSync(outDir), centers, earlierOutDirs: all.filter(reports) };
 }
 
 async function run(root: string, flags: BatchFlags): Promise<void> {
@@ -196,7 +195,7 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   const lang: Lang = (flags.lang as Lang | undefined) ?? defaultLang();
   const w = wordsOfHistory(lang);
   const outDir = flags.outDir;
-  const { realOut, centers } = prepare(root, outDir, flags.force === true, w, lang);
+  const { realOut, centers, earlierOutDirs } = prepare(root, outDir, flags.force === true, w, lang);
   const tasks: CenterTask[] = centers.map((center) => ({
     root,
     center,
@@ -210,7 +209,7 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   }));
   // A sheet put in ROOT itself belongs to no center: say so rather than pass it over in silence.
   const loose = readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.csv'));
-  const released = removeStagesOnSignal(outDir);
+  const released = onStop(() => removeOwnStages(outDir));
   let outcomes;
   try {
     outcomes = await runAll(tasks);
@@ -240,50 +239,26 @@ async function run(root: string, flags: BatchFlags): Promise<void> {
   if (outcomes.some((o) => o.status === 'failed')) throw new DataError([]);
 }
 
-/** ROOT's folders left out as an earlier run's --out-dir (prepare): said in a warning. */
-let earlierOutDirs: string[] = [];
-
-/** The signals that stop a batch, and the exit status each gives (128 + its number). */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
-
-/** The prefix of the folders this process writes a center in (batch-center.ts writeCenterFolder), on any of its threads. */
-const stagePrefix = (pid: number) => `.batch.${pid}.`;
-
 /**
- * While the centers are written: a signal removes this run's half-written center folders
- * (DIR/.batch.<pid>.*.tmp, written on any thread) before the process ends, as the atomic writes of
- * io/output.ts remove their temporary files. Returns what takes the handlers away.
+ * This run's half-written center folders (DIR/.batch.<pid>.*.tmp, written on any of its threads):
+ * removed when a signal stops the run (io/output.ts onStop), as the atomic writes' temporary files are.
  */
-function removeStagesOnSignal(outDir: string): () => void {
-  const clean = () => {
-    try {
-      for (const name of readdirSync(outDir)) {
-        if (name.startsWith(stagePrefix(process.pid)) && name.endsWith('.tmp')) rmSync(join(outDir, name), { recursive: true, force: true });
-      }
-    } catch {
-      // The folder is gone: nothing to remove.
+function removeOwnStages(outDir: string): void {
+  try {
+    for (const name of readdirSync(outDir)) {
+      const stage = stageOf(name);
+      if (stage?.pid === process.pid && stage.writing) rmSync(join(outDir, name), { recursive: true, force: true });
     }
-  };
-  const handlers = STOP_SIGNALS.map((s) => {
-    const h = () => {
-      clean();
-      // Another listener (an atomic write under way) removes its file and ends the process.
-      if (process.listenerCount(s) === 1) process.exit(128 + (process.getBuiltinModule('node:os').constants.signals[s] ?? 0));
-    };
-    process.on(s, h);
-    return [s, h] as const;
-  });
-  return () => {
-    for (const [s, h] of handlers) process.off(s, h);
-  };
+  } catch {
+    // The folder is gone: nothing to remove.
+  }
 }
 
 /** With --force: the folders a batch killed outright (kill -9, a power cut) left half-written in DIR, their process gone. */
 function removeDeadStages(outDir: string): void {
   for (const name of readdirSync(outDir)) {
-    const m = /^\.batch\.(\d+)\..*\.(tmp|old)$/.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
-    rmSync(join(outDir, name), { recursive: true, force: true });
+    const stage = stageOf(name);
+    if (stage && !alive(stage.pid)) rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }
 

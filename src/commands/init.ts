@@ -14,7 +14,7 @@ import { METHODS, ROLES } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { type Lang, defaultLang } from '../i18n/index.js';
 import { type InteractiveWords, interactiveWords } from '../i18n/interactive.js';
-import { checkOut, makeFolder, refuseInput, writeAtomic } from '../io/output.js';
+import { checkOut, makeFolder, refuseInput, terminalColumns, writeAtomic } from '../io/output.js';
 import { CONFIG_NAME, loadPolicy } from '../io/policy-file.js';
 import { type Outcome, type SessionIo, canAsk, isInterrupt } from './enter.js';
 import { newCommand } from './list.js';
@@ -98,7 +98,7 @@ export async function runInit(flags: InitFlags, io: SessionIo = {}): Promise<Out
       say('');
       say(w.policyTitle(out));
       // Fitted to the terminal the wizard runs in (its lines wrapped mid-word at 80 columns).
-      say(policySummary(policy, lang, process.stdout.isTTY ? (process.stdout.columns ?? null) : null));
+      say(policySummary(policy, lang, terminalColumns()));
       // "No" goes back a question rather than throwing every answer away; quitting is a choice of its own.
       const choice = await ask.select<'write' | 'back' | 'quit'>({
         message: w.writeQuestion(out),

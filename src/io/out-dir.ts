@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { reportWords } from '../i18n/report.js';
 import { fileProblem } from '../i18n/files.js';
-import { makeFolders, refuseInput } from './output.js';
+import { makeFolders, onStop, refuseInput } from './output.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
@@ -117,9 +117,8 @@ export function writeOutDir(plan: OutDirPlan, contents: readonly (string | Uint8
       }
     }
   };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
-  const stop = (signal: NodeJS.Signals) => process.exit(128 + (process.getBuiltinModule('node:os').constants.signals[signal] ?? 0));
-  for (const s of signals) process.on(s, stop);
+  // A signal waits for the synchronous writing below, then ends the run (nothing to remove then).
+  const released = onStop();
   let current = plan.dir;
   try {
     created = makeFolders(dir);
@@ -140,8 +139,6 @@ export function writeOutDir(plan: OutDirPlan, contents: readonly (string | Uint8
     throw new UsageError(code === 'EEXIST' ? e.outDirExists([current], 0) : e.cannotWrite(current, fileProblem(err, lang)));
   } finally {
     // A signal that came during the writing is delivered on the next turn of the event loop.
-    setImmediate(() => {
-      for (const s of signals) process.off(s, stop);
-    });
+    released();
   }
 }

@@ -191,6 +191,8 @@ export function makeFolder(folder: string, out: string, lang: Lang = 'en'): void
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 type StopSignal = (typeof SIGNALS)[number];
 const live = new Set<string>();
+/** What else a stop removes first (onStop: batch's half-written center folders). */
+const cleanups = new Set<() => void>();
 let guarded = false;
 const handlers = Object.fromEntries(SIGNALS.map((s) => [s, () => stopBySignal(s)])) as Record<StopSignal, () => void>;
 
@@ -203,6 +205,8 @@ function stopBySignal(signal: StopSignal): void {
     }
   }
   live.clear();
+  for (const cleanup of cleanups) cleanup();
+  cleanups.clear();
   unguard();
   // End as the signal would have ended us (the shell then shows 130 for Ctrl-C); if some other
   // part of the program listens to it too, exit with the conventional code instead.
@@ -212,6 +216,10 @@ function stopBySignal(signal: StopSignal): void {
 
 function guard(path: string): void {
   live.add(path);
+  install();
+}
+
+function install(): void {
   if (guarded) return;
   guarded = true;
   for (const s of SIGNALS) process.on(s, handlers[s]);
@@ -229,9 +237,28 @@ function unguard(): void {
  */
 function release(path: string): void {
   live.delete(path);
+  releaseLater();
+}
+
+function releaseLater(): void {
   setImmediate(() => {
-    if (live.size === 0) unguard();
+    if (live.size === 0 && cleanups.size === 0) unguard();
   });
+}
+
+/**
+ * Until the returned function is called, a stop signal (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) runs
+ * `cleanup` (and removes the temporary files being written) before the process ends as the signal
+ * would. Synchronous work under it is let finish first: a listener defers the signal to the event
+ * loop (out-dir.ts writes a folder's files so, all or none).
+ */
+export function onStop(cleanup: () => void = () => {}): () => void {
+  cleanups.add(cleanup);
+  install();
+  return () => {
+    cleanups.delete(cleanup);
+    releaseLater();
+  };
 }
 
 // ---- The temporary file and its commit.

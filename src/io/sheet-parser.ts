@@ -314,11 +314,12 @@ export class SheetParser implements RecordSink {
   readonly refused = new RefusedRows();
   columns: SheetColumns | null = null;
 
-  /** Per method, the column of the sheet's scores (1-based; 0 where none): the places of the tally's messages. */
-  /** The name's column (1-based), or 0 where the sheet has none. */
+  /** The name's column (1-based), or 0 where the sheet has none: the place of a name's messages. */
   nameColumn(): number {
     return this.columns && this.columns.name >= 0 ? this.columns.name + 1 : 0;
   }
+
+  /** Per method, the column of the sheet's scores (1-based; 0 where none): the places of the tally's messages. */
   methodColumns(): number[] {
     const cols = this.columns;
     return METHODS.map((_, k) => (cols ? (cols.method >= 0 ? cols.score + 1 : cols.methodColumn[k]! + 1) : 0));

@@ -12,7 +12,7 @@ import { csvPieces } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { foldTo, roomIn } from './lines.js';
-import { type Align, type Arrangement, type Cell, fitTable, inTable, paintGrade, painter, pushAll } from './table.js';
+import { type Align, type Arrangement, type Cell, fitTable, inTable, movedCells, paintGrade, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
 import {
   categoryPaint,
@@ -249,7 +249,7 @@ export function rewardsTable(input: RewardsRenderInput): string {
     sec.outcomes.forEach((o, k) => {
       out.push(table[at++]!);
       const row = sec.rows[k]!;
-      const moved = fit.below.filter((i) => row[i]!.text !== '').map((i) => printable(`${header[i]} ${row[i]!.text}`));
+      const moved = movedCells(header, row, fit).map(printable);
       if (moved.length > 0) for (const l of wrapReason(moved.join(common.listSep), common.listSep, width)) out.push(`${pad}${l}`);
       const paint = categoryPaint(sec.category);
       const tint = (s: string) => (paint.grade ? paintGrade(c, paint.grade, s) : c.dim(s));

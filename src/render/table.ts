@@ -78,6 +78,15 @@ export function inTable<T>(cells: readonly T[], a: Arrangement): T[] {
 }
 
 /**
+ * A row's cells that a narrow terminal moved out of the table (`a.below`), each under its column's
+ * heading ("Penalty (unset)"); empty cells left out. A text opening with a full-width bracket
+ * ("（金额未设）") brings its own space.
+ */
+export function movedCells(header: readonly string[], row: readonly Cell[], a: Arrangement): string[] {
+  return a.below.filter((i) => row[i] && row[i].text !== '').map((i) => `${header[i]}${/^[（【《「]/.test(row[i]!.text) ? '' : ' '}${row[i]!.text}`);
+}
+
+/**
  * The columns a narrow terminal moved below the table, one person a line: `who`, then each
  * non-empty cell under its column's heading ("S020 谢涛: Penalty (unset), Rectify by 2026-07-30",
  * as `personList` joins them); a person with none has no line. With a `room`, a line longer than it
@@ -93,8 +102,7 @@ export function listBelow(
 ): string[] {
   const out: string[] = [];
   rows.forEach((r, k) => {
-    // A text opening with a full-width bracket ("（金额未设）") brings its own space.
-    const parts = a.below.filter((i) => r[i] && r[i].text !== '').map((i) => `${header[i]}${/^[（【《「]/.test(r[i]!.text) ? '' : ' '}${r[i]!.text}`);
+    const parts = movedCells(header, r, a);
     if (parts.length === 0) return;
     if (room === null) out.push(printable(`  ${w.personList(who(k), parts)}`));
     else for (const l of fitLines(printable(`  ${w.personList(who(k), [])}`), parts.map(printable), w.listSep, '', room, '    ')) out.push(l);
