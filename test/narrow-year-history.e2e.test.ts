@@ -3,6 +3,7 @@
  * as wide as the terminal, every person's totals on the screen, what the table has no room for listed
  * below it; a terminal wide enough and --out get the same text as a pipe. Skipped where tmux is missing.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,39 @@ describe.skipIf(!haveTmux)('year and history where the table fits, and to a file
       await screen(80, 'zh', [command, ...SHEETS, '--out', out]);
       expect(readFileSync(out, 'utf8')).toBe(run([command, ...SHEETS, '--lang', 'zh']).stdout);
     }
+  });
+});
+
+// util-linux `script` gives the command a terminal that does not say its width (0 columns), as a
+// serial console or an editor's shell may.
+const haveScript = spawnSync('script', ['--version']).status === 0;
+if (!haveScript) console.warn('util-linux `script` is not installed (apt-get install bsdutils): the tests of a terminal of no known width are skipped');
+
+/** What the command prints to a terminal of 0 columns, COLUMNS set to `columns` (or unset), its line ends as a file's. */
+function inZeroWidthTerminal(args: string[], columns: string | null): string {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+  const r = spawnSync('script', ['-qec', `stty cols 0 rows 0; ${command} 2>/dev/null`, '/dev/null'], {
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', TERM: 'xterm', ...(columns === null ? {} : { COLUMNS: columns }) },
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(0);
+  return r.stdout.replace(/\r\n/g, '\n');
+}
+
+describe.skipIf(!haveScript)('a terminal that does not say its width', () => {
+  for (const lang of ['en', 'zh']) {
+    it(`(${lang}) rewards gets the whole table, as a pipe does (it was squeezed to a word a line)`, () => {
+      const args = ['rewards', ...SHEETS, '--format', 'table', '--lang', lang, '--no-color'];
+      expect(inZeroWidthTerminal(args, null)).toBe(run(args).stdout);
+    });
+  }
+
+  it('COLUMNS gives its width: rewards fits 60 columns, each person and both semesters on their line', () => {
+    const text = inZeroWidthTerminal(['rewards', ...SHEETS, '--format', 'table', '--lang', 'zh', '--no-color'], '60');
+    const lines = text.trimEnd().split('\n');
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThan(60);
+    expect(lines[0]).toBe('2026年度奖惩名单：20 人');
+    expect(lines).toContain('S007  吴强    2号楼  不合格（金额未设）  不合格（金额未设）');
+    expect(lines).toContain('      年度奖金（金额未设），奖励合计（金额未设）');
   });
 });

@@ -4,7 +4,7 @@
  * and nothing is lost: the value broken between its parts, under the values' column.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../src/core/policy.js';
+import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
 import { policySummary } from '../src/render/policy.js';
 import { displayWidth } from '../src/render/width.js';
 
@@ -30,5 +30,17 @@ describe('the policy summary of evaluate init', () => {
 
   it('a file or a pipe (no width) gets each value on one line', () => {
     expect(policySummary(weighted, 'zh').trimEnd().split('\n')).toHaveLength(6);
+  });
+
+  it('breaks a method limited to some roles between methods, never inside its list of roles', () => {
+    const limited: Policy = { ...DEFAULT_POLICY, methods: { ...DEFAULT_POLICY.methods, ask: { ...DEFAULT_POLICY.methods.ask, roles: ['head-office', 'center-office', 'student'] } } };
+    for (const lang of ['en', 'zh'] as const) {
+      const roles = lang === 'en' ? '(head office, center office, student)' : '（总公司办公室，中心办公室，学生代表）';
+      for (const width of [72, 80, 90]) {
+        const lines = policySummary(limited, lang, width).split('\n');
+        expect(lines.every((l) => displayWidth(l) < width), `${lang} ${width}`).toBe(true);
+        expect(lines.some((l) => l.includes(roles)), `${lang} ${width}: ${lines.join('\n')}`).toBe(true);
+      }
+    }
   });
 });

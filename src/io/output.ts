@@ -476,9 +476,17 @@ export function stdoutIsTerminal(): boolean {
   return kindOfStdout() === 'terminal';
 }
 
-/** The width of the terminal standard output is, in columns; null for a file, a pipe or a device. */
+/**
+ * The width of the terminal standard output is, in columns; null for a file, a pipe or a device. A
+ * terminal that does not say its width (0 columns: `script`, a serial console, some editors' shells)
+ * is as wide as COLUMNS says, else of no known width: the output is whole, as for a file.
+ */
 export function terminalColumns(): number | null {
-  return stdoutIsTerminal() ? (process.stdout.columns ?? null) : null;
+  if (!stdoutIsTerminal()) return null;
+  const columns = process.stdout.columns;
+  if (columns > 0) return columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : null;
 }
 
 /** Writes the report to standard output, piece by piece; a closed pipe (`| head`) ends the run quietly. */

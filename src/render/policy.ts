@@ -56,35 +56,35 @@ export function policySummary(p: Policy, lang: 'en' | 'zh', width: number | null
   const w = interactiveWords(lang);
   const money = (v: number | null) => (v === null ? w.notSet : yuan(v));
   const sum = METHODS.reduce((t, m) => t + p.methods[m].max, 0);
+  // Each value as its parts, so that a narrow terminal breaks it between parts, never inside a
+  // part's own list (a method's roles, in brackets).
   const methods = METHODS.map((m) => {
     const mp = p.methods[m];
     const roles = mp.roles.length === ROLES.length ? '' : w.note(mp.roles.map((r) => w.role[r]).join(w.sep));
     const scale = mp.scale === mp.max ? '' : ` /${mp.scale}`;
     return `${w.method[m]} ${mp.max}${scale}${roles}`;
-  }).join(w.sep);
-  let aggregation: string = w.aggregationName[p.aggregation];
-  if (p.aggregation === 'trimmed') aggregation += `${w.sep}${w.trimmedFrom(p.trimMinScores)}`;
-  if (p.aggregation === 'weighted') aggregation += `${w.sep}${w.weights} ${ROLES.map((r) => `${w.role[r]} ${p.roleWeights[r]}`).join(w.sep)}`;
-  const rows: [string, string][] = [
-    [w.policyLabel.methods, `${methods} = ${Number(sum.toFixed(6))}`],
+  });
+  methods.push(`${methods.pop()!} = ${Number(sum.toFixed(6))}`);
+  const aggregation = [w.aggregationName[p.aggregation] as string];
+  if (p.aggregation === 'trimmed') aggregation.push(w.trimmedFrom(p.trimMinScores));
+  if (p.aggregation === 'weighted') aggregation.push(...ROLES.map((r, k) => `${k === 0 ? `${w.weights} ` : ''}${w.role[r]} ${p.roleWeights[r]}`));
+  const rows: [string, string[]][] = [
+    [w.policyLabel.methods, methods],
     [w.policyLabel.aggregation, aggregation],
     [
       w.policyLabel.grades,
-      `${[`${w.gradeWord.excellent} ≥ ${p.bands.excellent}`, `${w.gradeWord.good} ≥ ${p.bands.good}`, `${w.gradeWord.qualified} ≥ ${p.bands.qualified}`].join(w.sep)}${w.note(w.rounding(p.precision))}`,
+      [`${w.gradeWord.excellent} ≥ ${p.bands.excellent}`, `${w.gradeWord.good} ≥ ${p.bands.good}`, `${w.gradeWord.qualified} ≥ ${p.bands.qualified}${w.note(w.rounding(p.precision))}`],
     ],
-    [
-      w.policyLabel.rewards,
-      [`${w.gradeWord.excellent} ${money(p.amounts.excellent)}`, `${w.gradeWord.good} ${money(p.amounts.good)}`, `${w.annualBonus} ${money(p.amounts.annualBonus)}`].join(w.sep),
-    ],
-    [w.policyLabel.penalty, `${money(p.amounts.penalty)}${w.sep}${w.rectifyWithin(p.rectificationDays)}`],
-    [w.policyLabel.panel, w.panelLine(p.panel)],
+    [w.policyLabel.rewards, [`${w.gradeWord.excellent} ${money(p.amounts.excellent)}`, `${w.gradeWord.good} ${money(p.amounts.good)}`, `${w.annualBonus} ${money(p.amounts.annualBonus)}`]],
+    [w.policyLabel.penalty, [money(p.amounts.penalty), w.rectifyWithin(p.rectificationDays)]],
+    [w.policyLabel.panel, w.panelLine(p.panel).split(w.sep)],
   ];
   const labels = Math.max(...rows.map(([k]) => displayWidth(k)));
   const room = roomIn(width);
   const indent = ' '.repeat(labels + 4);
-  const lines = rows.flatMap(([k, v]) => {
+  const lines = rows.flatMap(([k, parts]) => {
     const label = `  ${k}${' '.repeat(labels - displayWidth(k))}  `;
-    return room === null ? [`${label}${v}`] : fitLines(label, v.split(w.sep), w.sep, '', room, indent);
+    return room === null ? [`${label}${parts.join(w.sep)}`] : fitLines(label, parts, w.sep, '', room, indent);
   });
   return `${lines.join('\n')}\n`;
 }

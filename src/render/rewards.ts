@@ -11,8 +11,8 @@ import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { csvPieces } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
-import { foldTo, roomIn } from './lines.js';
-import { type Align, type Arrangement, type Cell, fitTable, inTable, movedCells, paintGrade, painter, pushAll } from './table.js';
+import { fitLines, foldTo, roomIn } from './lines.js';
+import { type Align, type Arrangement, type Cell, besides, fitTable, inTable, movedCells, paintGrade, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
 import {
   categoryPaint,
@@ -166,7 +166,7 @@ function semesterCell(o: YearOutcome, half: Half, w: YearWords, g: Record<Grade,
   const reward = semesterMoney(o, half, 'reward', w);
   const penalty = semesterMoney(o, half, 'penalty', w);
   const money = reward || (penalty && (s.consequence.penalty === null ? penalty : `\u2212${penalty}`));
-  return { text: money ? `${g[s.grade]} ${money}` : g[s.grade], grade: s.grade };
+  return { text: money ? besides(g[s.grade], money) : g[s.grade], grade: s.grade };
 }
 
 /** The table's width in a file or a wide terminal: 120 columns, the reason on lines of its own under each person. */
@@ -181,23 +181,6 @@ const REWARDS_FITS: Arrangement[] = [[], [8], [5, 8], [5, 6, 7, 8]].flatMap((bel
   { below, gap: 2 },
   { below, gap: 1 },
 ]);
-
-/** The reason, cut at its own separators into lines of at most `width` columns. */
-function wrapReason(reason: string, join: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const part of reason.split(join)) {
-    const next = line === '' ? part : `${line}${join}${part}`;
-    if (line !== '' && displayWidth(next) > width) {
-      lines.push(`${line}${join.trimEnd()}`);
-      line = part;
-    } else {
-      line = next;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
 
 /**
  * HR's lists for a terminal or a printout, 120 columns wide (a narrower terminal's width where it
@@ -250,10 +233,10 @@ export function rewardsTable(input: RewardsRenderInput): string {
       out.push(table[at++]!);
       const row = sec.rows[k]!;
       const moved = movedCells(header, row, fit).map(printable);
-      if (moved.length > 0) for (const l of wrapReason(moved.join(common.listSep), common.listSep, width)) out.push(`${pad}${l}`);
+      if (moved.length > 0) for (const l of fitLines('', moved, common.listSep, '', width, '')) out.push(`${pad}${l}`);
       const paint = categoryPaint(sec.category);
       const tint = (s: string) => (paint.grade ? paintGrade(c, paint.grade, s) : c.dim(s));
-      for (const l of wrapReason(printable(reasonWords(o, w)), w.join, width)) out.push(`${pad}${tint(l)}`);
+      for (const l of fitLines('', printable(reasonWords(o, w)).split(w.join), w.join, '', width, '')) out.push(`${pad}${tint(l)}`);
     });
     out.push(table[at++]!);
   }

@@ -83,7 +83,12 @@ export function inTable<T>(cells: readonly T[], a: Arrangement): T[] {
  * ("（金额未设）") brings its own space.
  */
 export function movedCells(header: readonly string[], row: readonly Cell[], a: Arrangement): string[] {
-  return a.below.filter((i) => row[i] && row[i].text !== '').map((i) => `${header[i]}${/^[（【《「]/.test(row[i]!.text) ? '' : ' '}${row[i]!.text}`);
+  return a.below.filter((i) => row[i] && row[i].text !== '').map((i) => besides(header[i]!, row[i]!.text));
+}
+
+/** `text` after `label` with a space between, unless it opens with a full-width bracket, which brings its own (不合格（金额未设）). */
+export function besides(label: string, text: string): string {
+  return `${label}${/^[（【《「]/.test(text) ? '' : ' '}${text}`;
 }
 
 /**
