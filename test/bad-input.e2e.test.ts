@@ -305,6 +305,17 @@ const CASES: Case[] = [
     summary: '1 error, 1 warning; nothing was written',
   },
   {
+    what: 'a row of averages and a row of notes under the staff, as a spreadsheet keeps them: no staff member, refused at their label (it ranked 平均 and paid it a reward)',
+    file: 'totals-row.csv',
+    code: 1,
+    problems: [
+      COMMITTEE('totals-row.csv', 2, '2026-H1', LEADER_ONLY),
+      'totals-row.csv:4:1: error: "平均" is not a staff id: this looks like a row of totals, averages or notes, not a staff member\'s scores; delete the row',
+      'totals-row.csv:5:1: error: "备注：本表一式两份" is not a staff id: this looks like a row of totals, averages or notes, not a staff member\'s scores; delete the row',
+    ],
+    summary: '2 errors, 1 warning; nothing was written',
+  },
+  {
     what: 'a control character (a terminal escape) in a cell: refused at its cell, the escape named, not sent to the terminal',
     file: 'control-character.csv',
     code: 1,

@@ -127,3 +127,17 @@ describe('evaluate check', () => {
     expect(readFileSync(join(dir, 'ok.txt'), 'utf8')).toContain('No problems found.');
   });
 });
+
+describe('a committee sheet (no rater column) in Chinese', () => {
+  it('names its one rater 考评小组, never "committee", in the summary and in the problems', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 'committee.csv');
+    writeFileSync(sheet, 'staff_id,name,semester,listen,see,check,test,ask\nS001,张伟,2026-H1,18,18,18,18,\nS001,张伟,2026-H1,18,18,18,18,17\n');
+    const r = run(['check', sheet, '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  考评小组：无角色 1 人（考评小组）');
+    expect(r.stderr).toContain('committee.csv:3:4: error: 评委 考评小组 给 S001 张伟 的“听”、“看”、“查”、“测”评了两次：这里和 ');
+    expect(`${r.stdout}${r.stderr}`).not.toContain('committee）');
+    expect(r.stderr).not.toMatch(/评委 committee/);
+  });
+});

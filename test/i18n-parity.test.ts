@@ -137,6 +137,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'repeated-header': [1],
   'cell-count': [12, 11, 1, 10, '17', '5'],
   'blank-staff-id': ['张伟'],
+  'summary-row': ['平均'],
   'blank-rater': ['S001 张伟', ''],
   'unknown-role': ['boss', 'S001 张伟', '王主任'],
   'bad-semester': ['2026-H3', 'S001 张伟', '王主任', 0],

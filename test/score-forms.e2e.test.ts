@@ -48,6 +48,25 @@ describe('one semester in every shape', () => {
     for (const d of ['\t', '\\t', 'tab', 'TAB']) expect(json([join(dir, 'h1.tsv'), '--delimiter', d])).toBe(reference);
   });
 
+  it('--delimiter must be one ASCII character: a full-width comma or a middle dot is refused (exit 2), not ignored nor matched inside a character', () => {
+    for (const d of ['，', '；', '·', ';;']) {
+      const r = run(['score', H1, '--delimiter', d]);
+      expect(r.code, d).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, d).toContain(`evaluate: error: --delimiter must be one ASCII character other than a quote or a line end (a comma, a semicolon, tab...), not "${d}"`);
+    }
+    expect(run(['score', H1, '--delimiter', '，']).stderr).toContain('a sheet split by full-width commas or semicolons: replace them with , in the editor and leave --delimiter out');
+    expect(run(['score', H1, '--delimiter', '；', '--lang', 'zh']).stderr).toContain('--delimiter 不能是 "；"：分隔符须是一个半角字符（如逗号、分号、tab），且不能是引号或换行；用全角逗号或分号分隔的表格');
+  });
+
+  it('a Chinese header spaced out as forms align it (工　号, 姓　名, 岗 位, 评　委) reads as the header', () => {
+    const dir = tempDir();
+    const [head, ...rows] = readFileSync(H1, 'utf8').split('\n');
+    expect(head).toBe('staff_id,name,post,semester,rater,role,listen,see,check,test,ask');
+    writeFileSync(join(dir, 'spaced.csv'), ['工　号,姓　名,岗 位,学　期,评　委,角  色,听,看,查,测,问', ...rows].join('\n'));
+    expect(json([join(dir, 'spaced.csv')])).toBe(reference);
+  });
+
   it('--semester fills a sheet without a semester column', () => {
     const dir = tempDir();
     const text = readFileSync(H1, 'utf8').replace(/,2026-H1,/g, ',').replace('semester,', '');
@@ -308,13 +327,13 @@ describe('a sheet saved twice under two names', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      '2026-H1 GBK.csv:1: warning: every one of its 120 rows scores again what 2026-H1.csv scores: is it the same sheet saved again (in another encoding, or by another program)? Give only one of them',
+      "2026-H1 GBK.csv:1: warning: every one of its 120 rows scores again what 2026-H1.csv scores (the same people, rater and methods): is it the same sheet saved again (in another encoding, or by another program), or another rater's sheet whose rater column was left as it was? Give only one copy, or correct the rater",
     );
     expect(lines.filter((l) => l.includes('scored twice'))).toHaveLength(120);
     expect(lines.at(-1)).toBe('120 errors, 1 warning; nothing was written');
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
     expect(run(['score', ...both, '--lang', 'zh'], { cwd: dir }).stderr.split('\n')[0]).toBe(
-      '2026-H1 GBK.csv:1: warning: 本表全部 120 行都与 2026-H1.csv 的评分重复：是否同一张评分表又另存了一份（换了编码或用别的程序保存）？请只给出其中一份',
+      '2026-H1 GBK.csv:1: warning: 本表全部 120 行都与 2026-H1.csv 重复（同样的人、同一位评委、同样的考评方式）：是否同一张评分表又另存了一份（换了编码或用别的程序保存），或是另一位评委的表而评委一栏没有改？前者请只给出其中一份，后者请改正评委',
     );
     // The other sheet lacks a row the copy has: not every row repeats, no such warning (the rows scored twice stay errors).
     writeFileSync(join(dir, '2026-H1.csv'), text.replace(/\n[^\n]*\n$/, '\n'));

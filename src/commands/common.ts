@@ -140,7 +140,8 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv = proce
   // A tab is hard to type in some shells (Windows' own): `\t` and `tab` name it.
   const given = flags.delimiter ?? ',';
   const delimiter = given === '\\t' || given.toLowerCase() === 'tab' ? '\t' : given;
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+  // The sheets are split on bytes: one ASCII character (a full-width ，or ； is two or three bytes in GBK or UTF-8).
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7e || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new UsageError(commandWords(lang).badDelimiter(delimiter));
   }
   const toTerminal = !flags.out && stdoutIsTerminal();

@@ -58,6 +58,23 @@ export function textKey(trimmed: string): string {
 }
 
 const ASCII = /^\p{ASCII}*$/u;
+
+/**
+ * The words a spreadsheet's row of totals, averages or notes puts where a staff id goes (合计, 平均,
+ * 备注：本表一式两份, Total): such a row is no staff member's. Compared without spaces, letter case
+ * or what follows a colon.
+ */
+const SUMMARY_WORDS = new Set([
+  ...['合计', '总计', '小计', '共计', '累计', '平均', '平均分', '平均值', '均分', '均值', '总分', '总平均', '备注', '说明', '注', '注意', '统计', '汇总'],
+  ...['total', 'totals', 'sum', 'subtotal', 'average', 'avg', 'mean', 'note', 'notes', 'remark', 'remarks'],
+]);
+
+/** Whether a staff id cell (trimmed) holds a totals, averages or notes row's label instead of an id. */
+export function isSummaryLabel(trimmed: string): boolean {
+  const key = textKey(trimmed).split(/[:：]/u)[0]!.replace(/\s+/gu, '').toLowerCase();
+  return SUMMARY_WORDS.has(key);
+}
+
 /** Unicode category Cf: zero-width spaces and joiners, the byte order mark, bidi controls. */
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
 

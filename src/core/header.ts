@@ -36,9 +36,12 @@ const HEADER_ALIASES: Record<string, Column> = {
   得分: 'score',
 };
 
-/** A header cell's meaning; a cell that says `constructor` or `__proto__` finds nothing. */
+/** Spaces between two Chinese characters: a form spaces out a short name to align it (姓 名, 岗 位, with a space or an ideographic one). */
+const SPACED_OUT = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
+/** A header cell's meaning (姓 名 is 姓名); a cell that says `constructor` or `__proto__` finds nothing. */
 export function parseHeader(raw: string): Column | null {
-  const key = raw.trim().toLowerCase();
+  const key = raw.trim().replace(SPACED_OUT, '').toLowerCase();
   return Object.hasOwn(HEADER_ALIASES, key) ? HEADER_ALIASES[key]! : null;
 }
 

@@ -62,6 +62,8 @@ export interface ProblemArgs {
   // One row
   'cell-count': [cells: number, width: number, ...hint: CellCountHint];
   'blank-staff-id': [name: string];
+  /** A staff id cell that holds 合计, 平均, 备注... */
+  'summary-row': [text: string];
   'blank-rater': [person: string, rater: string];
   'unknown-role': [text: string, person: string, rater: string];
   /** dateLike: 1 where the text reads like a date (Excel's doing). */

@@ -3,7 +3,7 @@
  * problems that say exactly which cell is wrong and why (a blank staff id or rater, an unknown role
  * or method, a semester that is not one or disagrees with --semester, a score that is not accepted).
  */
-import { clip, looksLikeDate, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
+import { clip, isSummaryLabel, looksLikeDate, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
 import type { SheetColumns } from './header.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
@@ -74,6 +74,8 @@ export class RowChecker {
   private ok = true;
   /** Rows whose semester disagrees with --semester, per semester (not with `verbose`: each is logged). */
   readonly disagreeing = new Map<string, Disagreeing>();
+  /** Per staff id number met: 1 an id, 2 a totals or notes row's label (isSummaryLabel); 0 not met yet. */
+  private staffKinds = new Uint8Array(64);
 
   constructor(
     private readonly file: FileRef,
@@ -130,6 +132,18 @@ export class RowChecker {
     this.ok = false;
   }
 
+  /** Whether staff id number `staff` (this row's) is an id (1) or a totals or notes row's label (2): its text is read once. */
+  private staffKind(staff: number): number {
+    if (staff >= this.staffKinds.length) {
+      const grown = new Uint8Array(Math.max(staff + 1, this.staffKinds.length * 2));
+      grown.set(this.staffKinds);
+      this.staffKinds = grown;
+    }
+    let kind = this.staffKinds[staff]!;
+    if (kind === 0) this.staffKinds[staff] = kind = isSummaryLabel(this.f.text(this.cols.staff)) ? 2 : 1;
+    return kind;
+  }
+
   /**
    * Checks one row (its width matches the header); fills `out` and returns true when it is good. A
    * row refused still sets `out.semester`, `out.staff` and `out.rater` where they could be read (''
@@ -144,6 +158,15 @@ export class RowChecker {
     this.line = line;
     this.ok = true;
     const staff = f.id(cols.staff, STAFF);
+    if (staff >= 0 && this.staffKind(staff) === 2) {
+      // A row of totals, averages or notes is no staff member's: its other cells are not checked.
+      log.error(file, line, cols.staff + 1, 'summary-row', clip(f.text(cols.staff)));
+      out.semester = '';
+      out.staff = -1;
+      out.rater = -1;
+      out.given = 0;
+      return false;
+    }
     const hasRater = cols.rater >= 0;
     const rater = hasRater ? f.id(cols.rater, RATER) : this.consensus();
     if (staff < 0) {

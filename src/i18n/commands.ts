@@ -24,7 +24,8 @@ const EXT: Readonly<Record<string, string>> = { table: 'txt', csv: 'csv', json: 
 const en = {
   bug: 'This is a bug in evaluate, not a problem with your data; please report it with the command you ran.',
   unknownEncoding: (value: string) => `unknown --encoding "${value}": use utf8 or gbk`,
-  badDelimiter: (value: string) => `--delimiter must be one character other than a quote or a line end, not "${value}"`,
+  badDelimiter: (value: string) =>
+    `--delimiter must be one ASCII character other than a quote or a line end (a comma, a semicolon, tab...), not "${value}"${/^[，；]$/u.test(value) ? '; a sheet split by full-width commas or semicolons: replace them with , in the editor and leave --delimiter out' : ''}`,
   badSemester: (value: string) => `--semester "${value}" is not a semester; write it as ${SEMESTER_FORMS}`,
   badYear: (value: string) => `--year "${value}" is not a year from 1900 to 2999; write it with four digits, as in --year 2026`,
   bomCsvOnly: '--bom applies to --format csv only',
@@ -75,7 +76,8 @@ export type CommandWords = typeof en;
 const zh: CommandWords = {
   bug: '这是 evaluate 程序本身的错误，不是数据的问题；请把所运行的命令一并报告给维护者。',
   unknownEncoding: (value: string) => `不认识的 --encoding "${value}"：请用 utf8 或 gbk`,
-  badDelimiter: (value: string) => `--delimiter 必须是一个字符，不能是引号或换行，而不是 "${value}"`,
+  badDelimiter: (value: string) =>
+    `--delimiter 不能是 "${value}"：分隔符须是一个半角字符（如逗号、分号、tab），且不能是引号或换行${/^[，；]$/u.test(value) ? '；用全角逗号或分号分隔的表格，请在编辑器中把它们替换为半角逗号“,”，并去掉 --delimiter' : ''}`,
   badSemester: (value: string) => `--semester "${value}" 不是学期；请写成 2026-H1、2026H1、2026-1、2026上半年 或 2026下半年`,
   badYear: (value: string) => `--year "${value}" 不是 1900 到 2999 之间的年份；请写四位数字，如 --year 2026`,
   bomCsvOnly: '--bom 只能与 --format csv 一起使用',

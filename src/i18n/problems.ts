@@ -66,6 +66,7 @@ const wordsEn: Formatter = {
           : ''
     }`,
   'blank-staff-id': ([name]) => `staff_id is blank${name ? ` (name ${name})` : ''}`,
+  'summary-row': ([text]) => `"${text}" is not a staff id: this looks like a row of totals, averages or notes, not a staff member's scores; delete the row`,
   'blank-rater': ([person, rater]) => `rater is blank ${whoEn(person, rater)}`,
   'unknown-role': ([text, person, rater]) => `unknown role "${text}" ${whoEn(person, rater)}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
   'bad-semester': ([text, person, rater, dateLike]) =>
@@ -107,7 +108,7 @@ const wordsEn: Formatter = {
   'sheet-twice': ([first]) => `the same file as ${first}, named before: read once`,
   'sheet-copy': ([first]) => `the same bytes as ${first} (a sheet saved again under another name?): only ${first} is read`,
   'sheet-repeats': ([other, rows]) =>
-    `${rows === 1 ? 'its one row scores' : `every one of its ${rows} rows scores`} again what ${other} scores: is it the same sheet saved again (in another encoding, or by another program)? Give only one of them`,
+    `${rows === 1 ? 'its one row scores' : `every one of its ${rows} rows scores`} again what ${other} scores (the same people, rater and methods): is it the same sheet saved again (in another encoding, or by another program), or another rater's sheet whose rater column was left as it was? Give only one copy, or correct the rater`,
   'committee-differs': ([semester, ...found]) =>
     `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
   'raters-alike': ([raters, semester]) =>
@@ -226,6 +227,7 @@ const wordsZh: Formatter = {
           : ''
     }`,
   'blank-staff-id': ([name]) => `工号为空${name ? `（姓名 ${name}）` : ''}`,
+  'summary-row': ([text]) => `"${text}" 不是工号：这一行像是合计、平均或备注行，不是员工的评分；请删除这一行`,
   'blank-rater': ([person, rater]) => `评委为空${whoZh(person, rater)}`,
   'unknown-role': ([text, person, rater]) => `不认识的角色 "${text}"${whoZh(person, rater)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
   'bad-semester': ([text, person, rater, dateLike]) =>
@@ -248,17 +250,17 @@ const wordsZh: Formatter = {
   'two-posts': ([person, post, first, name], c) =>
     `${c.personId(person)}${name >= 0 ? ` ${c.nameText(name)}` : ''} 有两个岗位：这里是 "${c.postText(post)}"，别处是 "${c.postText(first)}"`,
   'two-roles': ([rater, role, first, person, name], c) =>
-    `评委 ${c.raterText(rater)} 有两个角色：这里是${roleZh(ROLES[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLES[first]!)}（${c.personWho(person, name)}）`,
+    `评委 ${zh.rater(c.raterText(rater))} 有两个角色：这里是${roleZh(ROLES[role]!)}，${c.rolePlace(rater)} 是${roleZh(ROLES[first]!)}（${c.personWho(person, name)}）`,
   'scored-twice': ([methods, cell, name], ctx) => {
     const m = methodsOf(methods);
-    return `评委 ${ctx.cellRater(cell)} 给 ${ctx.cellWho(cell, name)} 的${m.map(methodZh).join('、')}评了两次：这里和 ${ctx.cellPlace(cell, firstOf(methods))}`;
+    return `评委 ${zh.rater(ctx.cellRater(cell))} 给 ${ctx.cellWho(cell, name)} 的${m.map(methodZh).join('、')}评了两次：这里和 ${ctx.cellPlace(cell, firstOf(methods))}`;
   },
   'roleless-restricted': ([rater, method, roles, who]) =>
-    `评委 ${rater} 没有角色，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分：请加上角色列（${who}）`,
+    `评委 ${zh.rater(rater)} 没有角色，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分：请加上角色列（${who}）`,
   'missing-score': ([method, rater, role, who, sheet]) =>
-    `评委 ${rater}${role ? `（${roleZh(role)}）` : ' '}没有给 ${who} 评${methodZh(method)}${sheet ? `（${methodZh(method)}的评分表 ${sheet} 中没有这一行）` : ''}；缺少的评分不会按零分计算`,
+    `评委 ${zh.rater(rater)}${role ? `（${roleZh(role)}）` : ' '}没有给 ${who} 评${methodZh(method)}${sheet ? `（${methodZh(method)}的评分表 ${sheet} 中没有这一行）` : ''}；缺少的评分不会按零分计算`,
   'role-not-allowed': ([rater, role, method, roles, who]) =>
-    `评委 ${rater} 是${roleZh(role)}，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分（${who}）`,
+    `评委 ${zh.rater(rater)} 是${roleZh(role)}，而考评办法规定${methodZh(method)}只由${rolesZh(roles)}评分（${who}）`,
   'not-on-roster': ([who, semester, roster, zeros]) =>
     `${who} 在 ${semesterZh(semester)} 有评分，但不在花名册${roster ? ` ${roster} ` : ''}上${zeros ? `（花名册上有 ${zeros}：是否被电子表格去掉了开头的 0？请把工号设为文本格式）` : ''}`,
   'roster-name': ([id, name, rosterName, where]) => `${id} 在这里叫 "${name}"，在花名册上叫 "${rosterName}"（${where}）`,
@@ -271,13 +273,14 @@ const wordsZh: Formatter = {
   'roster-twice': ([id, line]) => `${id} 在花名册上出现了两次（另见第 ${line} 行）`,
   'sheet-twice': ([first]) => `与前面给出的 ${first} 是同一个文件：只读取一次`,
   'sheet-copy': ([first]) => `内容与 ${first} 完全相同（是否把同一张表另存了一份？）：只读取 ${first}`,
-  'sheet-repeats': ([other, rows]) => `本表${rows === 1 ? '唯一的 1 行' : `全部 ${rows} 行`}都与 ${other} 的评分重复：是否同一张评分表又另存了一份（换了编码或用别的程序保存）？请只给出其中一份`,
+  'sheet-repeats': ([other, rows]) =>
+    `本表${rows === 1 ? '唯一的 1 行' : `全部 ${rows} 行`}都与 ${other} 重复（同样的人、同一位评委、同样的考评方式）：是否同一张评分表又另存了一份（换了编码或用别的程序保存），或是另一位评委的表而评委一栏没有改？前者请只给出其中一份，后者请改正评委`,
   'committee-differs': ([semester, ...found]) =>
     `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
   'raters-alike': ([raters, semester]) =>
     `${semesterZh(semester)}的评委 ${raters.split('\u0000').map((r) => `“${r}”`).join('与')} 只差空格或大小写：是否同一个人的名字写成了不同的样子？目前按 ${raters.split('\u0000').length} 位评委计算，各自缺少对方的评分`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>
-    `${who} 只有 ${raters} 位评委评分，${semesterZh(semester)}多数人有 ${most} 位${missing ? `：${missing.split(', ').join('、')} 没有给其评分` : ''}；是否漏了一行，或者工号输错了？`,
+    `${who} 只有 ${raters} 位评委评分，${semesterZh(semester)}多数人有 ${most} 位${missing ? `：${missing.split(', ').map(zh.rater).join('、')} 没有给其评分` : ''}；是否漏了一行，或者工号输错了？`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
   'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>

@@ -90,7 +90,7 @@ export function checkTable(input: CheckRenderInput): string {
     const k = x.committee;
     const members = [...ROLES, 'none' as const]
       .filter((r) => k.members[r].length > 0)
-      .map((r) => w.members(r === 'none' ? w.none : base.role[r], k.members[r].map(printable)));
+      .map((r) => w.members(r === 'none' ? w.none : base.role[r], k.members[r].map((n) => printable(base.rater(n)))));
     // Broken between the roles, never inside a name.
     if (room === null) out.push(`  ${w.committee(members)}`);
     else pushAll(out, fitLines(`  ${w.committee([])}`, members, w.committeeSep, '', room, '    '));

@@ -191,7 +191,9 @@ const HEADER_ALIASES: Record<string, Column> = {
 };
 
 export function parseHeader(raw: string): Column | null {
-  return lookup(HEADER_ALIASES, raw);
+  // A Chinese name spaced out to align it (姓 名) is the name.
+  const words = raw.trim().split(/\s+/u);
+  return lookup(HEADER_ALIASES, words.every((w) => /^\p{Script=Han}+$/u.test(w)) ? words.join('') : raw);
 }
 
 const METHOD_ALIASES: Record<string, Method> = {

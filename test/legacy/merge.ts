@@ -88,7 +88,7 @@ export class Merger {
     for (const [order, r] of this.repeated) {
       if (r.other && r.rows === used.get(order)) {
         const rows = r.rows === 1 ? 'its one row scores' : `every one of its ${r.rows} rows scores`;
-        this.problems.warning({ file: r.file, fileOrder: order, line: 1 }, `${rows} again what ${r.other.file} scores: is it the same sheet saved again (in another encoding, or by another program)? Give only one of them`);
+        this.problems.warning({ file: r.file, fileOrder: order, line: 1 }, `${rows} again what ${r.other.file} scores (the same people, rater and methods): is it the same sheet saved again (in another encoding, or by another program), or another rater's sheet whose rater column was left as it was? Give only one copy, or correct the rater`);
       }
     }
   }

@@ -14,6 +14,9 @@ import { type Column, MICRO, Spellings, clip, identityKey, editDistance, parseHe
 import type { Policy } from '../../src/core/policy.js';
 import { type Method, type Problems, type Role, METHODS } from '../../src/core/types.js';
 
+/** A totals, averages or notes row's label in the staff id column. */
+const SUMMARY_LABEL = /^(?:合计|总计|小计|共计|累计|平均|平均分|平均值|均分|均值|总分|总平均|备注|说明|注|注意|统计|汇总|total|totals|sum|subtotal|average|avg|mean|notes?|remarks?)$/iu;
+
 export interface ScoreCell {
   method: Method;
   micro: number;
@@ -339,6 +342,10 @@ export class SheetReader {
     if (staffSpelling === '') {
       this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${shownName ? ` (name ${clip(shownName)})` : ''}`);
       ok = false;
+    } else if (SUMMARY_LABEL.test(identityKey(staffId).replace(/[:：].*$/su, '').replace(/\s/gu, ''))) {
+      // No staff member's row: nothing else of it is checked.
+      this.problems.error(this.at(line, col('staff_id')), `"${clip(staffId)}" is not a staff id: this looks like a row of totals, averages or notes, not a staff member's scores; delete the row`);
+      return false;
     }
     if (hasRater && raterSpelling === '') {
       this.problems.error(this.at(line, col('rater')), `rater is blank ${who()}`);
