@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contributions } from '../src/core/aggregation.js';
-import { MICRO, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
+import { MICRO, isSummaryLabel, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
+import { byPost } from '../src/core/report.js';
 import { validatePolicy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
 import { tempDir } from './helpers.js';
@@ -398,4 +399,22 @@ describe('scoring needs no places (Tally.forgetPlaces, as the commands let them 
       expect(() => reading.tally.placeOf(0, 0)).toThrow(/forgetPlaces/);
     });
   }
+});
+
+describe('a staff id cell that holds a totals, averages or notes row label', () => {
+  it('is told from an id: spaces, letter case, full-width letters and what follows a colon do not matter', () => {
+    for (const t of ['合计', '合  计', '平均', '平均分', '总分', '备注：本表一式两份', '注:', 'Total', 'TOTAL: all staff', 'Average', 'ｓｕｍ', 'notes']) expect(isSummaryLabel(t), t).toBe(true);
+    for (const t of ['S001', '001', '平均一', '张伟', 'total1', 'S-合计', 'mean-1', '']) expect(isSummaryLabel(t), t).toBe(false);
+  });
+});
+
+describe('posts in the order a center numbers them', () => {
+  it('1号楼 ... 10号楼: runs of digits compare as numbers, the rest by code point', () => {
+    const posts = ['10号楼', '2号楼', '1号楼', '11号楼', '门卫', '2号楼北', '02号楼', '20号楼', '宿管科', 'A10', 'A9', ''];
+    expect([...posts].sort(byPost)).toEqual(['', '1号楼', '02号楼', '2号楼', '2号楼北', '10号楼', '11号楼', '20号楼', 'A9', 'A10', '宿管科', '门卫']);
+    // A total order: antisymmetric, and 02号楼 and 2号楼 are told apart.
+    expect(byPost('02号楼', '2号楼')).toBeLessThan(0);
+    expect(byPost('2号楼', '02号楼')).toBeGreaterThan(0);
+    expect(byPost('2号楼', '2号楼')).toBe(0);
+  });
 });

@@ -126,3 +126,23 @@ describe('evaluate explain', () => {
     expect(run(['explain', 'S002', sheet]).code).toBe(0);
   });
 });
+
+describe('explain next to a band edge', () => {
+  it('shows a total just under 89.95 with the digits that keep it under: ≈ 89.9499997 → 89.9, never ≈ 89.950000 → 89.9', () => {
+    const dir = tempDir();
+    const sheet = join(dir, 'k.csv');
+    writeFileSync(sheet, 'staff_id,name,semester,rater,listen,see,check,test,ask\nK,k,2026-H1,r1,18,18,18,18,17.95\nK,k,2026-H1,r2,18,18,18,18,17.95\nK,k,2026-H1,r3,18,18,18,18,17.949999\n');
+    const r = run(['explain', 'K', sheet]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(17.95 + 17.95 + 17.949999)/3 = 53.849999/3 ≈ 17.9499997');
+    expect(r.stdout).toContain('Exact total     269.849999/3 ≈ 89.9499997');
+    expect(r.stdout).toContain('Rounded         89.9499997 → 89.9 (rounded half up to 1 decimal)');
+    expect(r.stdout).not.toContain('89.950000');
+    const json = JSON.parse(run(['explain', 'K', sheet, '--format', 'json']).stdout) as { exactTotalApprox: number; total: number; grade: string };
+    expect(json.exactTotalApprox).toBe(89.9499997);
+    expect([json.total, json.grade]).toEqual([89.9, 'good']);
+    // Where six decimals round as the value does, six it stays.
+    writeFileSync(sheet, 'staff_id,name,semester,rater,listen,see,check,test,ask\nK,k,2026-H1,r1,18,18,18,18,17\nK,k,2026-H1,r2,18,18,18,18,17\nK,k,2026-H1,r3,18,18,18,18,18\n');
+    expect(run(['explain', 'K', sheet]).stdout).toContain('Exact total     268/3 ≈ 89.333333');
+  });
+});

@@ -348,3 +348,39 @@ describe('enter keeps its own lines within 80 columns', () => {
     expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(`Not typed yet: ${items.join(', ')}.`);
   });
 });
+
+describe('enter: a score refused is cleared from the line', () => {
+  it('25 refused, then 18 typed: the score is 18 (it was "2518", refused again)', async () => {
+    const { flags } = setup();
+    const { outcome } = await start(flags);
+    await answer('25');
+    const refused = screen.getScreen();
+    expect(refused).toContain('? listen (0-20)');
+    expect(refused).toMatch(/25 .*exceeds|25.*maximum/);
+    // The line holds nothing typed: the message above quotes what was refused.
+    expect(refused.split('\n')[0]!.trimEnd()).toBe('? listen (0-20)');
+    await answer('18');
+    expect(screen.getScreen()).toContain('? see (0-20)');
+    for (const s of ['17', '16', '15', '14']) await answer(s);
+    await answer(''); // save: yes
+    screen.keypress('escape');
+    screen.keypress({ name: 'c', ctrl: true });
+    await outcome.catch(() => undefined);
+    const sheet = readFileSync(flags.out, 'utf8');
+    expect(sheet).toContain('S001,张伟,1号楼,2026-H1,王主任,leader,18,17,16,15,14');
+  });
+});
+
+describe('enter: the confirmation\'s sum adds up', () => {
+  it('18.55 + 17 + 18 + 19 + 16.5 = 89.05 → 89.1 (it said = 89.1); a sum rounding leaves alone is shown once', async () => {
+    const { flags } = setup();
+    const { outcome } = await start(flags);
+    for (const s of ['18.55', '17', '18', '19', '16.5']) await answer(s);
+    expect(screen.getScreen()).toContain('? Save S001 张伟: 18.55 + 17 + 18 + 19 + 16.5 = 89.05 → 89.1? (Y/n)');
+    await answer('');
+    for (const s of ['18', '17', '18', '19', '16.5']) await answer(s);
+    expect(screen.getScreen()).toContain('? Save S002 刘洋: 18 + 17 + 18 + 19 + 16.5 = 88.5? (Y/n)');
+    screen.keypress({ name: 'c', ctrl: true });
+    await outcome.catch(() => undefined);
+  });
+});

@@ -4,7 +4,8 @@
  * input or when standard error is not a terminal.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Progress, type ProgressOut } from '../src/io/progress.js';
+import { reportWords } from '../src/i18n/report.js';
+import { PrintProgress, Progress, type ProgressOut } from '../src/io/progress.js';
 
 const MB = 1 << 20;
 
@@ -85,6 +86,30 @@ describe('the progress line', () => {
     vi.advanceTimersByTime(1000);
     notTty.update('a.csv', MB);
     notTty.done();
+    expect(pipe.lines).toEqual([]);
+  });
+});
+
+describe('the progress line of printing with the browser', () => {
+  it('says how many documents are printed, rewritten in place, cleared at the end; nothing off a terminal', () => {
+    for (const [lang, total, lines] of [
+      ['en', 3, ['Printing the PDFs with the browser: 0 of 3 done', 'Printing the PDFs with the browser: 1 of 3 done', 'Printing the PDFs with the browser: 3 of 3 done']],
+      ['zh', 3, ['正在用浏览器打印 PDF：已完成 0 / 3 份', '正在用浏览器打印 PDF：已完成 1 / 3 份', '正在用浏览器打印 PDF：已完成 3 / 3 份']],
+      ['en', 1, ['Printing the PDF with the browser...', 'Printing the PDF with the browser...', 'Printing the PDF with the browser...']],
+    ] as const) {
+      const t = terminal();
+      const p = new PrintProgress(total, reportWords[lang].printing, () => t);
+      p.update(0);
+      p.update(1);
+      p.update(total);
+      p.done();
+      expect(t.lines).toEqual([...lines.map((l) => `\r\x1b[K${l}`), '\r\x1b[K']);
+    }
+    const pipe = terminal(false);
+    const p = new PrintProgress(24, reportWords.en.printing, () => pipe);
+    p.update(0);
+    p.update(24);
+    p.done();
     expect(pipe.lines).toEqual([]);
   });
 });

@@ -138,6 +138,25 @@ describe('evaluate report', () => {
     expect(urls(html)).toEqual([]);
   });
 
+  it('without amounts (the built-in rules set none) says no amount is set, never a total of ¥0 for the committee to sign', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const out = join(dir, `unset-${lang}.html`);
+      expect(run(['report', H1, H2, '--lang', lang, '--out', out]).code).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      const said = text(section(html, 'consequences'));
+      if (lang === 'en') {
+        expect(said).toContain('2026-H1: rewards, 15 staff, no amount set');
+        expect(said).toContain('2026-H1: penalties and rectification, 3 staff, no amount set');
+        expect(text(section(html, 'year'))).toContain('In total: rewards unset, penalties unset');
+      } else {
+        expect(said).toContain('2026年上半年奖励：15 人，金额均未设定');
+        expect(said).toContain('2026年上半年处罚与限期整改：3 人，金额均未设定');
+        expect(text(section(html, 'year'))).toContain('合计：奖励 金额未设，处罚 金额未设');
+      }
+      expect(text(html)).not.toMatch(/¥0\b/);
+    }
+  });
+
   // A control character in a cell is the reader's to refuse (SPEC): a terminal escape comes in here
   // through --center; test/report.test.ts shows h() making one visible in any text.
   it('shows a name with HTML or a formula, and a heading with a terminal escape, as plain text', () => {

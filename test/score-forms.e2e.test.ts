@@ -67,6 +67,16 @@ describe('one semester in every shape', () => {
     expect(json([join(dir, 'spaced.csv')])).toBe(reference);
   });
 
+  it('--group-by post lists 1号楼 to 12号楼 in their numbers\' order (10号楼 came before 2号楼)', () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 12 }, (_, i) => `S${String(i + 1).padStart(3, '0')},张${i},${12 - i}号楼,2026-H1,18,18,18,18,18`);
+    writeFileSync(join(dir, 'posts.csv'), ['staff_id,name,post,semester,listen,see,check,test,ask', ...rows].join('\n'));
+    const r = run(['score', join(dir, 'posts.csv'), '--group-by', 'post', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const posts = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[3]);
+    expect(posts).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}号楼`));
+  });
+
   it('--semester fills a sheet without a semester column', () => {
     const dir = tempDir();
     const text = readFileSync(H1, 'utf8').replace(/,2026-H1,/g, ',').replace('semester,', '');

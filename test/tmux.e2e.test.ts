@@ -80,9 +80,10 @@ describe('in a real terminal, in Chinese', () => {
     await waitFor('enter', '? 听（0-20）');
     tmux('send-keys', '-t', 'enter', '-l', '18,5');
     tmux('send-keys', '-t', 'enter', 'Enter');
-    // The decimal comma is refused with the hint, and the answer stays on the line to correct.
-    await waitFor('enter', '"18,5" 不是数字：小数请用小数点，写作 18.5');
-    tmux('send-keys', '-t', 'enter', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    // The decimal comma is refused with the hint, and the line cleared: what is typed next is the
+    // score (it stayed there, and 18.5 typed after it made 18,518.5).
+    const refused = await waitFor('enter', '"18,5" 不是数字：小数请用小数点，写作 18.5');
+    expect(refused.split('\n').find((l) => l.startsWith('? 听'))?.trimEnd()).toBe('? 听（0-20）');
     tmux('send-keys', '-t', 'enter', '-l', '18.5');
     tmux('send-keys', '-t', 'enter', 'Enter');
     await waitFor('enter', '✔ 听（0-20） 18.5');
@@ -195,7 +196,8 @@ function type(name: string, question: NonNullable<ReturnType<typeof asking>>, wa
 /**
  * Replays a terminal example: its first command runs in tmux, each `✔ QUESTION ANSWER` line of
  * its output is answered as shown, a `? QUESTION TYPED` line is typed and left unanswered (its
- * `> ` lines are what the prompt says to it), and then the session is stopped with Ctrl-C when
+ * `> ` lines are what the prompt says to it; a bare `? QUESTION` over a `> ` line that quotes a
+ * refused value first: that value typed and Enter, the line cleared), and then the session is stopped with Ctrl-C when
  * more follows, or left there when the block ends. The screen must show what the block shows; the
  * commands after the first run as docs.test.ts runs them.
  */
@@ -233,10 +235,17 @@ async function replay(ex: Example, name: string): Promise<void> {
       await until(name, `${at}: the answer is not taken`, (x) => x.ended !== null || answered(x.lines) >= done);
       continue;
     }
-    // A question left unanswered: what is typed at it, then what the prompt says (`> ...`).
-    type(name, q, line.slice(2), answerOf(q.text, line.slice(2)) !== '');
+    // A question left unanswered: what is typed at it, then what the prompt says (`> ...`). A value
+    // refused is cleared from the line: the block shows the question bare, and its message quotes
+    // the value first (`> 175 is above the maximum`, `> "18,5" 不是数字`), which is what is typed.
     const says: string[] = [];
     while (i + 1 < lines.length && lines[i + 1]!.startsWith('> ')) says.push(lines[++i]!);
+    const typed = answerOf(q.text, line.slice(2));
+    if (typed === '' && says.length > 0) {
+      const refused = says[0]!.slice(2).split(/\s/)[0]!.replace(/^"(.*)"$/, '$1');
+      tmux('send-keys', '-t', name, '-l', refused);
+      tmux('send-keys', '-t', name, 'Enter');
+    } else type(name, q, line.slice(2), typed !== '');
     for (const m of says) await until(name, `${at}: "${m}" never appears`, (x) => x.lines.includes(m));
     if (lines.slice(i + 1).some((l) => l.trim() !== '' && l !== '...')) {
       await new Promise((res) => setTimeout(res, 200));

@@ -180,6 +180,23 @@ describe('evaluate verify', () => {
     expect(existsSync(join(dir, 'planted.json'))).toBe(false);
   });
 
+  it('a seal edited to name a device or a pipe as an input or the policy: missing, at once (it read /dev/zero forever, and waited on a FIFO)', () => {
+    const dir = work();
+    report(dir, SCORE);
+    expect(spawnSync('mkfifo', [join(dir, 'fifo')]).status).toBe(0);
+    const doc = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { seal: { inputs: { file: string }[]; policy: { source: string } } };
+    doc.seal.inputs[0]!.file = '/dev/zero';
+    doc.seal.policy.source = 'fifo';
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(doc));
+    const r = spawnSync(process.execPath, [BIN, 'verify', 'report.json'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' } });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('missing: /dev/zero\n  cannot be read (it is a device or a pipe, not a file); nothing can be recomputed without it\n');
+    expect(r.stdout).toContain('missing: fifo\n');
+    const zh = spawnSync(process.execPath, [BIN, 'verify', 'report.json', '--lang', 'zh'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(zh.stdout).toContain('这是设备或管道，不是文件');
+  });
+
   it('not a sealed report: exit 2', () => {
     const dir = work();
     writeFileSync(join(dir, 'plain.json'), JSON.stringify({ year: 2026, staff: [] }));

@@ -183,7 +183,7 @@ export async function runEnter(flags: EnterFlags, io: SessionIo = {}): Promise<O
           })
           .join(' + ');
         const ok = await prompts.confirm({
-          message: w.confirmSave(staff[i]!.staffId, staff[i]!.name, parts, ui.total(session.totalOf(i))),
+          message: w.confirmSave(staff[i]!.staffId, staff[i]!.name, parts, ui.sumThenTotal(i)),
           default: true,
         });
         const r = session.confirm(ok);
@@ -319,6 +319,17 @@ class EnterScreen {
   /** A total as people read it: with the policy's decimals. */
   total(t: Rational): string {
     return totalText(t, this.session.scoring.policy);
+  }
+
+  /**
+   * The end of the confirmation's sum: the total, after the exact sum where rounding changed it
+   * (18.55 + 17 + 18 + 19 + 16.5 = 89.05 → 89.1), so that the sum shown adds up.
+   */
+  sumThenTotal(i: number): string {
+    const total = this.session.totalOf(i);
+    const sum = this.session.sumOf(i);
+    const exact = sum.cmp(total) === 0 ? null : sum.toExactDecimal();
+    return exact === null ? this.total(total) : `${exact} → ${this.total(total)}`;
   }
 
   /** What the answer line shows while typing: the value and what the total becomes. */

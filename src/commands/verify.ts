@@ -5,7 +5,7 @@
  * program runs on a thread of its own (as io/parallel.ts runs its reader), its standard output and
  * error taken in here: no child process, and its warnings do not mix with what verify says.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -60,10 +60,22 @@ function readSealed(file: string, lang: Lang): { seal: ReadSeal; body: Record<st
   return got;
 }
 
+/**
+ * Throws as reading would where `path` is no file: missing, a folder, or a device or a pipe (a seal
+ * edited to name /dev/zero or a FIFO would be read forever, or wait for a writer). Sealed inputs and
+ * policies are files.
+ */
+function notAFile(path: string): void {
+  const st = statSync(path);
+  if (st.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+  if (!st.isFile()) throw Object.assign(new Error('a device or a pipe'), { code: 'ENOTFILE' });
+}
+
 function checkInput(i: ReadSeal['inputs'][number]): InputCheck {
   if (i.file === '<stdin>') return { file: i.file, state: 'stdin', sealedBytes: i.bytes };
   let bytes: Buffer;
   try {
+    notAFile(i.file);
     bytes = readFileSync(i.file);
   } catch (e) {
     return { file: i.file, state: 'missing', sealedBytes: i.bytes, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
@@ -79,7 +91,7 @@ function checkPolicy(seal: ReadSeal, lang: Lang): { check: PolicyCheck; policy: 
   if (source === 'built-in') policy = DEFAULT_POLICY;
   else {
     try {
-      readFileSync(source);
+      notAFile(source);
     } catch {
       return { check: { source, state: 'missing' }, policy: null };
     }

@@ -44,11 +44,16 @@ export function countedValue(method: Method, micro: number, scoring: RowScoring)
  * exactly and rounded once to the policy's precision (rounding.ts). Methods not typed count nothing.
  */
 export function rowTotal(values: Values, scoring: RowScoring): Rational {
+  return settle(scoring.semester, rowSum(values, scoring), scoring.policy).total;
+}
+
+/** The methods' values of the row added exactly, before rounding (what the rater adds up on paper). */
+export function rowSum(values: Values, scoring: RowScoring): Rational {
   let exact = Rational.ZERO;
   for (const [method, micro] of Object.entries(values) as [Method, number | undefined][]) {
     if (micro !== undefined) exact = exact.add(countedValue(method, micro, scoring));
   }
-  return settle(scoring.semester, exact, scoring.policy).total;
+  return exact;
 }
 
 /** A total as people read it: with exactly the policy's decimals (90.0). */
@@ -219,6 +224,11 @@ export class EntrySession {
   /** The total of the scores typed for this person so far, as `evaluate score` would give it. */
   totalOf(i: number): Rational {
     return rowTotal(this.values[i]!, this.scoring);
+  }
+
+  /** The same before rounding: the scores' values added exactly. */
+  sumOf(i: number): Rational {
+    return rowSum(this.values[i]!, this.scoring);
   }
 
   /**

@@ -18,7 +18,7 @@ export interface ExactValue {
   value: Rational;
   /** The decimal or the fraction, without approximation: `89.95`, `1040.3/12`. */
   exact: string;
-  /** Rounded to 6 decimals, where `exact` is a fraction; else null. */
+  /** Rounded to 6 decimals (more where 6 would round otherwise than the value), where `exact` is a fraction; else null. */
   approx: string | null;
   /** `exact`, with ` ≈ approx` where there is one. */
   text: string;
@@ -50,8 +50,24 @@ export function exactValue(value: Rational, natural?: bigint): ExactValue {
   const d = natural !== undefined && natural > 0n && natural % minimal === 0n ? natural : minimal;
   const numerator = value.mul(Rational.of(d)).toExactDecimal()!;
   const exact = `${numerator}/${d}`;
-  const approx = value.toFixed(APPROX_PLACES);
+  const approx = value.toFixed(placesFor(value));
   return { value, exact, approx, text: `${exact} ≈ ${approx}` };
+}
+
+/**
+ * How many decimals show a value whose decimal does not end: 6, or more where 6 would round
+ * otherwise than the value (89.9499996... is 89.950000 to 6 decimals, which rounds half up to 90.0,
+ * while the value rounds to 89.9): the digits up to where the approximation rounds as the value does
+ * at every precision below 6, so that "≈ 89.95 → 89.9" is never shown.
+ */
+function placesFor(value: Rational): number {
+  for (let places = APPROX_PLACES; places < 40; places++) {
+    const shown = Rational.of(value.roundScaled(places), 10n ** BigInt(places));
+    let alike = true;
+    for (let p = 0; p < APPROX_PLACES && alike; p++) alike = shown.roundScaled(p) === value.roundScaled(p);
+    if (alike) return places;
+  }
+  return 40;
 }
 
 export interface RaterRow {

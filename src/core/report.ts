@@ -126,6 +126,30 @@ export class PersonResult implements StaffResult {
 }
 
 /**
+ * Posts in the order a center numbers them: 1号楼, 2号楼, ..., 10号楼 (a run of ASCII digits is
+ * compared as a number), then in code-point order; the same order on every machine, in every language.
+ */
+export function byPost(a: string, b: string): number {
+  const ra = a.match(/\d+|\D+/g) ?? [];
+  const rb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const x = ra[i]!;
+    const y = rb[i]!;
+    if (x === y) continue;
+    if (DIGITS.test(x) && DIGITS.test(y)) {
+      const [u, v] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
+      if (u.length !== v.length) return u.length - v.length;
+      if (u !== v) return u < v ? -1 : 1;
+      continue;
+    }
+    return byCodePoint(x, y);
+  }
+  return ra.length - rb.length || byCodePoint(a, b);
+}
+
+const DIGITS = /^\d/;
+
+/**
  * Code-point order, as SPEC asks: not locale order. UTF-16 unit order agrees with it except where a
  * surrogate (a code point above U+FFFF) meets a unit from U+E000 up, which it must follow.
  */
@@ -326,7 +350,7 @@ export function rankReport(semester: string, scored: ScoredStaff[], raters: numb
       list.push(s);
       posts.set(s.post, list);
     }
-    ranked = [...posts.keys()].sort(byCodePoint).flatMap((p) => rank(posts.get(p)!));
+    ranked = [...posts.keys()].sort(byPost).flatMap((p) => rank(posts.get(p)!));
   } else {
     ranked = rank(scored);
   }

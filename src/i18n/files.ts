@@ -10,6 +10,8 @@ const en: Reasons = {
   ENOENT: 'there is no such file or folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'it is a folder, not a file',
+  /** Not the system's: a device or a pipe where a file is read (verify's sealed inputs). */
+  ENOTFILE: 'it is a device or a pipe, not a file',
   EACCES: 'permission denied: you may not open it',
   EPERM: 'the system does not allow it',
   EROFS: 'the disk is read-only',
@@ -38,6 +40,7 @@ const zh: Reasons = {
   ENOENT: '没有这个文件或文件夹',
   ENOTDIR: '路径中有一部分是文件而不是文件夹',
   EISDIR: '这是文件夹，不是文件',
+  ENOTFILE: '这是设备或管道，不是文件',
   EACCES: '没有权限打开',
   EPERM: '系统不允许此操作',
   EROFS: '磁盘是只读的',

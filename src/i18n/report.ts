@@ -47,8 +47,10 @@ const enWords = {
   rankingOf: (semester: string, staff: number, raters: number) => `${semester}: ${staff} staff, ${raters} rater${raters === 1 ? '' : 's'}`,
   rankedWithinPost: 'Ranked within each post.',
   postHeading: (post: string, n: number) => `Post ${post}: ${n} staff`,
-  rewardsOf: (semester: string, n: number, sum: string) => `${semester}: rewards, ${n} staff${n ? `, ${sum} in total` : ''}`,
-  penaltiesOf: (semester: string, n: number, sum: string) => `${semester}: penalties and rectification, ${n} staff${n ? `, ${sum} in total` : ''}`,
+  /** `sum` null: no amount of theirs is set (the total is not 0, it is unknown). */
+  rewardsOf: (semester: string, n: number, sum: string | null) => `${semester}: rewards, ${n} staff${n ? (sum === null ? ', no amount set' : `, ${sum} in total`) : ''}`,
+  penaltiesOf: (semester: string, n: number, sum: string | null) =>
+    `${semester}: penalties and rectification, ${n} staff${n ? (sum === null ? ', no amount set' : `, ${sum} in total`) : ''}`,
   qualifiedOf: (n: number) => `Qualified, no reward, improvement expected: ${n} staff.`,
   nobody: 'Nobody.',
   sumUnset: (sum: string, unset: number) => `${sum} (and ${unset} amount${unset === 1 ? '' : 's'} not set)`,
@@ -152,6 +154,8 @@ const enWords = {
   acknowledge: 'Read and acknowledged.',
   signatureLabel: 'Signature',
   dateLabel: 'Date',
+  /** The progress line while the browser prints (a terminal only): `done` of `total` documents printed. */
+  printing: (done: number, total: number) => (total === 1 ? 'Printing the PDF with the browser...' : `Printing the PDFs with the browser: ${done} of ${total} done`),
   // Messages
   error: {
     noBrowser: (tried: string[]) =>
@@ -225,8 +229,8 @@ const zhWords: ReportWords = {
   rankingOf: (semester: string, staff: number, raters: number) => `${semester}：${staff} 人，评委 ${raters} 人`,
   rankedWithinPost: '按岗位分别排名。',
   postHeading: (post: string, n: number) => `岗位 ${post}：${n} 人`,
-  rewardsOf: (semester: string, n: number, sum: string) => `${semester}奖励：${n} 人${n ? `，合计 ${sum}` : ''}`,
-  penaltiesOf: (semester: string, n: number, sum: string) => `${semester}处罚与限期整改：${n} 人${n ? `，合计 ${sum}` : ''}`,
+  rewardsOf: (semester: string, n: number, sum: string | null) => `${semester}奖励：${n} 人${n ? (sum === null ? '，金额均未设定' : `，合计 ${sum}`) : ''}`,
+  penaltiesOf: (semester: string, n: number, sum: string | null) => `${semester}处罚与限期整改：${n} 人${n ? (sum === null ? '，金额均未设定' : `，合计 ${sum}`) : ''}`,
   qualifiedOf: (n: number) => `合格（不予奖励，望继续改进）：${n} 人。`,
   nobody: '无。',
   sumUnset: (sum: string, unset: number) => `${sum}（另有 ${unset} 项金额未设）`,
@@ -327,6 +331,7 @@ const zhWords: ReportWords = {
   acknowledge: '本人已阅。',
   signatureLabel: '签名',
   dateLabel: '日期',
+  printing: (done, total) => (total === 1 ? '正在用浏览器打印 PDF……' : `正在用浏览器打印 PDF：已完成 ${done} / ${total} 份`),
   error: {
     noBrowser: (tried: string[]) =>
       `无法生成 PDF：未找到 Chrome、Edge 或 Chromium 浏览器（已查找 ${tried.join('、')}）。` +

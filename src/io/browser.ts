@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { reportWords } from '../i18n/report.js';
 import { importExternal } from './external.js';
+import { PrintProgress } from './progress.js';
 
 /** The install places to look in, most likely first. */
 export function installPlaces(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
@@ -120,6 +121,16 @@ const PARALLEL = 2;
  */
 export async function printPdfs(browserPath: string, documents: readonly string[], lang: Lang): Promise<Uint8Array[]> {
   const e = reportWords[lang].error;
+  const progress = new PrintProgress(documents.length, reportWords[lang].printing);
+  progress.update(0);
+  try {
+    return await printAll(browserPath, documents, progress, e);
+  } finally {
+    progress.done();
+  }
+}
+
+async function printAll(browserPath: string, documents: readonly string[], progress: PrintProgress, e: (typeof reportWords)['en']['error']): Promise<Uint8Array[]> {
   const pw = await importExternal<Playwright>('playwright-core');
   let browser: PwBrowser;
   try {
@@ -129,6 +140,7 @@ export async function printPdfs(browserPath: string, documents: readonly string[
   }
   const out: Uint8Array[] = new Array(documents.length);
   let next = 0;
+  let printed = 0;
   const worker = async () => {
     const page = await (await browser.newContext()).newPage();
     for (;;) {
@@ -137,6 +149,7 @@ export async function printPdfs(browserPath: string, documents: readonly string[
       // The documents hold no script and load nothing: "load" comes once they are laid out.
       await page.setContent(documents[i]!, { waitUntil: 'load', timeout: 60_000 });
       out[i] = await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4', timeout: 120_000 });
+      progress.update(++printed);
     }
   };
   try {

@@ -41,7 +41,8 @@ export async function loadPrompts(lang: Lang = 'en'): Promise<Ask> {
     i18n: { disabledError: w.disabled },
   };
   return {
-    input: prompts.input,
+    // A score refused is cleared from the line (its message quotes it): what is typed next is the score, not 25 followed by 18.
+    input: (config, context) => prompts.input({ ...config, theme: { validationFailureMode: 'clear', ...config.theme } }, context),
     confirm: (config, context) => prompts.confirm({ ...config, theme: { ...confirmTheme, ...config.theme } }, context),
     select: ((config, context) => prompts.select({ ...config, theme: { ...selectTheme, ...config.theme } }, context)) as Prompts['select'],
   };

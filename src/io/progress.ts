@@ -64,3 +64,29 @@ export class Progress {
     if (this.shown) this.out().write('\r\x1b[K');
   }
 }
+
+/**
+ * The progress line of printing with the browser (a PDF takes seconds, a notice each a folder of
+ * them a minute): on a terminal, standard error says what is printing and how many are done,
+ * rewritten in place, and is cleared at the end. Nothing where standard error is no terminal.
+ */
+export class PrintProgress {
+  private readonly enabled: boolean;
+
+  constructor(
+    private readonly total: number,
+    private readonly line: (done: number, total: number) => string,
+    private readonly out: () => ProgressOut = () => process.stderr,
+  ) {
+    this.enabled = total > 0 && this.out().isTTY === true;
+  }
+
+  /** `done` documents are printed. */
+  update(done: number): void {
+    if (this.enabled) this.out().write(`\r\x1b[K${this.line(done, this.total)}`);
+  }
+
+  done(): void {
+    if (this.enabled) this.out().write('\r\x1b[K');
+  }
+}

@@ -144,7 +144,7 @@ function yearLines(ex: Explanation, lang: Lang): string[] {
 }
 
 function exactJson(v: ExactValue): { exact: string; approx: number } {
-  return { exact: v.exact, approx: Number(v.value.toFixed(6)) };
+  return { exact: v.exact, approx: Number(v.approx ?? v.value.toFixed(6)) };
 }
 
 export function explainJson({ ex }: ExplainRenderInput): string {
@@ -179,7 +179,7 @@ export function explainJson({ ex }: ExplainRenderInput): string {
       }),
     ),
     exactTotal: ex.exactTotal.exact,
-    exactTotalApprox: Number(ex.exactTotal.value.toFixed(6)),
+    exactTotalApprox: exactJson(ex.exactTotal).approx,
     exactTotalText: ex.exactTotal.text,
     total: ex.total.toNumber(ex.precision),
     grade: ex.grade,

@@ -67,8 +67,10 @@ export function amountText(value: number | null, rw: ReportWords, lang: Lang): s
   return value === null ? rw.unset : words(lang).currency(value);
 }
 
-function sumOf(values: Iterable<number | null>, rw: ReportWords, lang: Lang): string {
+/** The amounts' total, with how many are unset; null where none is set (a total of ¥0 would be signed as one). */
+function sumOf(values: readonly (number | null)[], rw: ReportWords, lang: Lang): string | null {
   const { sum, unset } = sumAmounts(values);
+  if (unset > 0 && unset === values.length) return null;
   const text = words(lang).currency(sum);
   return unset > 0 ? rw.sumUnset(text, unset) : text;
 }
@@ -233,7 +235,8 @@ function yearSection(input: ReportInput, year: { year: number; outcomes: YearOut
     count((x) => x.rectification),
     count((x) => x.status === 'incomplete'),
   );
-  const money = yw.money(sumOf(o.flatMap((x) => x.rewardAmounts), rw, lang), sumOf(o.flatMap((x) => x.penaltyAmounts), rw, lang));
+  const total = (amounts: (number | null)[]) => sumOf(amounts, rw, lang) ?? words(lang).unset;
+  const money = yw.money(total(o.flatMap((x) => x.rewardAmounts)), total(o.flatMap((x) => x.penaltyAmounts)));
   const cls = { award: 'g-excellent', 'non-renewal': 'g-unqualified', rectification: 'g-qualified', incomplete: 'note', other: '' } as const;
   const half = (s: StaffResult | null) =>
     s ? [`<td class="n">${h(s.total.toFixed(p))}</td>`, gradeCell(s, lang)] : [`<td class="note">${h(yw.notScored)}</td>`, ''];

@@ -6,7 +6,7 @@
 import type { Policy } from '../../core/policy.js';
 import { Rational } from '../../core/rational.js';
 import type { SemesterReport } from '../../core/report.js';
-import { byCodePoint } from '../../core/report.js';
+import { byPost } from '../../core/report.js';
 import { type Method, METHODS } from '../../core/types.js';
 
 export interface SemesterStats {
@@ -33,11 +33,11 @@ export function semesterStats(r: SemesterReport): SemesterStats {
   const methodMeans = {} as Record<Method, Rational>;
   METHODS.forEach((m, k) => (methodMeans[m] = mean(r.staff.map((s) => s.methodValue(k)))));
   const totals = r.staff.map((s) => s.total);
-  const byPost = new Map<string, Rational[]>();
+  const perPost = new Map<string, Rational[]>();
   for (const s of r.staff) {
-    const list = byPost.get(s.post) ?? [];
+    const list = perPost.get(s.post) ?? [];
     list.push(s.total);
-    byPost.set(s.post, list);
+    perPost.set(s.post, list);
   }
   const sorted = [...totals].sort((a, b) => a.cmp(b));
   return {
@@ -47,7 +47,7 @@ export function semesterStats(r: SemesterReport): SemesterStats {
     totalMean: mean(totals),
     highest: sorted[sorted.length - 1] ?? null,
     lowest: sorted[0] ?? null,
-    posts: [...byPost.keys()].sort(byCodePoint).map((post) => ({ post, staff: byPost.get(post)!.length, mean: mean(byPost.get(post)!) })),
+    posts: [...perPost.keys()].sort(byPost).map((post) => ({ post, staff: perPost.get(post)!.length, mean: mean(perPost.get(post)!) })),
   };
 }
 
