@@ -305,6 +305,15 @@ const CASES: Case[] = [
     summary: '1 error, 1 warning; nothing was written',
   },
   {
+    what: 'a sheet typed with full-width commas (a Chinese input method): said so, with what to do (it was three title warnings and "is this a scoring sheet?")',
+    file: 'fullwidth-commas.csv',
+    code: 1,
+    problems: [
+      'fullwidth-commas.csv:1:1: error: the header is a single cell: the sheet is separated by full-width commas "，", which no --delimiter reads; replace them with "," (Find and Replace in an editor) and read it again',
+    ],
+    summary: '1 error; nothing was written',
+  },
+  {
     what: 'a row of averages and a row of notes under the staff, as a spreadsheet keeps them: no staff member, refused at their label (it ranked 平均 and paid it a reward)',
     file: 'totals-row.csv',
     code: 1,

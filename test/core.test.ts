@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contributions } from '../src/core/aggregation.js';
-import { MICRO, isSummaryLabel, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
+import { MICRO, isSummaryLabel, maybeSummaryLabel, parseRole, parseScore, parseSemester, toHalfWidth } from '../src/core/cells.js';
 import { byPost } from '../src/core/report.js';
 import { validatePolicy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
@@ -405,6 +405,19 @@ describe('a staff id cell that holds a totals, averages or notes row label', () 
   it('is told from an id: spaces, letter case, full-width letters and what follows a colon do not matter', () => {
     for (const t of ['合计', '合  计', '平均', '平均分', '总分', '备注：本表一式两份', '注:', 'Total', 'TOTAL: all staff', 'Average', 'ｓｕｍ', 'notes']) expect(isSummaryLabel(t), t).toBe(true);
     for (const t of ['S001', '001', '平均一', '张伟', 'total1', 'S-合计', 'mean-1', '']) expect(isSummaryLabel(t), t).toBe(false);
+  });
+
+  it('is looked at closer only where it may be one: an ASCII id with a digit or a sign before any colon is not', () => {
+    const bytes = (t: string) => {
+      const b = Buffer.from(t, 'utf8');
+      return { length: b.length, charCodeAt: (i: number) => b[i]! };
+    };
+    for (const t of ['合计', 'Total', 'TOTAL: all staff', 'notes', 'sum: 1', 'ｓｕｍ', '备注：2026']) expect(maybeSummaryLabel(bytes(t)), t).toBe(true);
+    for (const t of ['S000123', '001', 'total1', 'S-1', 'mean-1', 'A.B']) expect(maybeSummaryLabel(bytes(t)), t).toBe(false);
+    // Never false where isSummaryLabel says true.
+    for (const t of ['合计', '合  计', '平均', '平均分', '总分', '备注：本表一式两份', '注:', 'Total', 'TOTAL: all staff', 'Average', 'ｓｕｍ', 'notes']) {
+      expect(maybeSummaryLabel(bytes(t)) || !isSummaryLabel(t), t).toBe(true);
+    }
   });
 });
 

@@ -36,7 +36,7 @@ export const IDENTIFIERS = new Set([
   // the policy file's keys (a message about the file lists the ones it knows)
   'precision', 'aggregation', 'methods', 'bands', 'amounts',
   // values of options
-  'table', 'csv', 'json', 'xlsx', 'html', 'htm', 'pdf', 'utf8', 'gbk', 'post', 'penalties', 'award-candidates', 'non-renewal',
+  'table', 'csv', 'json', 'xlsx', 'html', 'htm', 'pdf', 'utf8', 'gbk', 'post', 'penalties', 'award-candidates', 'non-renewal', 'tab',
   // products and the statisticians the panel cites
   'Excel', 'Chrome', 'Edge', 'Chromium', 'Shrout', 'Fleiss', 'McGraw', 'Wong', 'Koo', 'Pearson', 'Ctrl', 'null',
 ]);

@@ -126,6 +126,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'separator-skipped': ['sep=;'],
   'separator-line': ['sep=;', ';'],
   'single-cell-header': ['\t', ','],
+  'fullwidth-separator': ['，'],
   'unnamed-column': [12, 14],
   'unknown-column': ['lisen', 'listen'],
   'repeated-column': ['listen', 7, '听', 'listen'],
@@ -228,8 +229,8 @@ describe('the problems of the reader, in both languages', () => {
     expect(problemsZh['cell-count']([12, 11, 1, 10, '17', '5'], CTX)).toBe('这一行有 12 个单元格，而表头有 11 个；第 10 和第 11 个单元格（"17" 和 "5"）可能是一个用逗号作小数点的分数：请写成 17.5，或给该单元格加上引号');
     expect(problemsEn['cell-count']([12, 11, 0, 0, '', ''], CTX)).toBe('the row has 12 cells but the header has 11');
     expect(problemsZh['single-cell-header']([';', ','], CTX)).toBe('表头只有一个单元格：这张表似乎是用 ";" 分隔的，而不是 ","；请加上 --delimiter ";"');
-    expect(problemsZh['single-cell-header'](['\t', ','], CTX)).toBe("表头只有一个单元格：这张表似乎是用制表符分隔的，而不是 \",\"；请加上 --delimiter $'\\t'（制表符）");
-    expect(problemsEn['single-cell-header'](['\t', ','], CTX)).toBe("the header is a single cell: the sheet seems to be separated by tabs, not \",\"; give --delimiter $'\\t' (a tab)");
+    expect(problemsZh['single-cell-header'](['\t', ','], CTX)).toBe("表头只有一个单元格：这张表似乎是用制表符分隔的，而不是 \",\"；请加上 --delimiter tab（制表符）");
+    expect(problemsEn['single-cell-header'](['\t', ','], CTX)).toBe("the header is a single cell: the sheet seems to be separated by tabs, not \",\"; give --delimiter tab");
   });
 });
 

@@ -69,6 +69,21 @@ const SUMMARY_WORDS = new Set([
   ...['total', 'totals', 'sum', 'subtotal', 'average', 'avg', 'mean', 'note', 'notes', 'remark', 'remarks'],
 ]);
 
+/**
+ * Whether a cell (its characters, or its UTF-8 bytes) may hold a label isSummaryLabel knows, told
+ * without making its text: an ASCII cell is one only with letters and spaces before any colon, so
+ * an id such as S000123 is not (the check of every new id on a sheet of 200,000 people).
+ */
+export function maybeSummaryLabel(cell: { readonly length: number; charCodeAt(i: number): number }): boolean {
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 0x80 || c === 0x3a) return true;
+    const lower = c | 0x20;
+    if (!(lower >= 0x61 && lower <= 0x7a) && c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
 /** Whether a staff id cell (trimmed) holds a totals, averages or notes row's label instead of an id. */
 export function isSummaryLabel(trimmed: string): boolean {
   const key = textKey(trimmed).split(/[:：]/u)[0]!.replace(/\s+/gu, '').toLowerCase();

@@ -100,6 +100,11 @@ export function readHeader(
     return { columns: null, readable: false };
   }
   const other = cells.length === 1 ? otherSeparator(cells[0]!) : null;
+  if (other === '，' || other === '；') {
+    // Full-width separators typed in a Chinese input method: no --delimiter takes them (bytes).
+    log.error(file, line, 1, 'fullwidth-separator', other);
+    return { columns: null, readable: false };
+  }
   if (other) {
     log.error(file, line, 1, 'single-cell-header', other, delimiter);
     return { columns: null, readable: false };
@@ -217,7 +222,7 @@ function guessHeader(raw: string): string | null {
 
 /** The separator a one-cell header seems to be written with (`;`, a tab, `|` or `,`), or null. */
 function otherSeparator(cell: string): string | null {
-  for (const sep of [';', '\t', '|', ',']) {
+  for (const sep of [';', '\t', '|', ',', '，', '；']) {
     const parts = cell.split(sep);
     if (parts.length > 1 && parts.filter((p) => parseHeader(p) !== null).length >= 2) return sep;
   }

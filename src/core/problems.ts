@@ -50,6 +50,8 @@ export interface ProblemArgs {
   'titles-only': [first: number, line: number];
   'separator-line': [text: string, sep: string];
   'single-cell-header': [separator: string, delimiter: string];
+  /** A header split by full-width commas or semicolons (，；). */
+  'fullwidth-separator': [separator: string];
   'unnamed-column': [column: number, last: number];
   'unknown-column': [text: string, hint: string];
   'repeated-column': [text: string, previousColumn: number, previousText: string, meaning: string];

@@ -3,7 +3,7 @@
  * problems that say exactly which cell is wrong and why (a blank staff id or rater, an unknown role
  * or method, a semester that is not one or disagrees with --semester, a score that is not accepted).
  */
-import { clip, isSummaryLabel, looksLikeDate, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
+import { clip, isSummaryLabel, looksLikeDate, maybeSummaryLabel, parseMethod, parseRole, parseSemester, textKey } from './cells.js';
 import type { SheetColumns } from './header.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
@@ -140,7 +140,11 @@ export class RowChecker {
       this.staffKinds = grown;
     }
     let kind = this.staffKinds[staff]!;
-    if (kind === 0) this.staffKinds[staff] = kind = isSummaryLabel(this.f.text(this.cols.staff)) ? 2 : 1;
+    if (kind === 0) {
+      const column = this.cols.staff;
+      kind = maybeSummaryLabel(this.f.chars(column)) && isSummaryLabel(this.f.text(column)) ? 2 : 1;
+      this.staffKinds[staff] = kind;
+    }
     return kind;
   }
 

@@ -46,7 +46,9 @@ const wordsEn: Formatter = {
     `lines ${first} to ${line} each hold one text and no column names: is this a scoring sheet? Its header row names the columns (staff_id, name, semester, rater, role, listen, see, check, test, ask)`,
   'separator-line': ([text, sep]) => `"${text}" is Excel's separator line, not a header: delete this line${sep ? ` and give --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
-    `the header is a single cell: the sheet seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}, not "${delimiter}"; give --delimiter ${sep === '\t' ? "$'\\t' (a tab)" : `"${sep}"`}`,
+    `the header is a single cell: the sheet seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}, not "${delimiter}"; give --delimiter ${sep === '\t' ? 'tab' : `"${sep}"`}`,
+  'fullwidth-separator': ([sep]) =>
+    `the header is a single cell: the sheet is separated by full-width ${sep === '，' ? 'commas' : 'semicolons'} "${sep}", which no --delimiter reads; replace them with "," (Find and Replace in an editor) and read it again`,
   'unnamed-column': ([column, last]) =>
     last > column ? `columns ${column} to ${last} have no header name; their cells are ignored` : `column ${column} has no header name; its cells are ignored`,
   'unknown-column': ([text, hint]) => `unknown column "${text}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
@@ -208,7 +210,9 @@ const wordsZh: Formatter = {
   'titles-only': ([first, line]) => `第 ${first} 行到第 ${line} 行都只有一段文字，没有列名：这是评分表吗？评分表的表头一行写明各列（工号、姓名、学期、评委、角色、听、看、查、测、问）`,
   'separator-line': ([text, sep]) => `"${text}" 是 Excel 的分隔符说明行，不是表头：请删除这一行${sep ? `，并加上 --delimiter "${sep}"` : ''}`,
   'single-cell-header': ([sep, delimiter]) =>
-    `表头只有一个单元格：这张表似乎是用${sep === '\t' ? '制表符' : ` "${sep}" `}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${sep === '\t' ? "$'\\t'（制表符）" : `"${sep}"`}`,
+    `表头只有一个单元格：这张表似乎是用${sep === '\t' ? '制表符' : ` "${sep}" `}分隔的，而不是 "${delimiter}"；请加上 --delimiter ${sep === '\t' ? 'tab（制表符）' : `"${sep}"`}`,
+  'fullwidth-separator': ([sep]) =>
+    `表头只有一个单元格：这张表是用全角${sep === '，' ? '逗号' : '分号'}“${sep}”分隔的，而 --delimiter 读不了全角符号；请在编辑器中用“查找和替换”把它们换成半角逗号“,”后再读取`,
   'unnamed-column': ([column, last]) => (last > column ? `第 ${column} 列到第 ${last} 列没有列名，这些列的内容不予读取` : `第 ${column} 列没有列名，该列的内容不予读取`),
   'unknown-column': ([text, hint]) => `不认识的列 "${text}"，不予读取${hint ? `（是不是想写 "${hint}"？）` : ''}`,
   'repeated-column': ([text, prev, prevText, meaning]) => `列 "${text}" 与第 ${prev} 列（"${prevText}"）重复：两者都表示“${COLUMN_ZH[meaning] ?? meaning}”`,

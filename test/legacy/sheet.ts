@@ -231,6 +231,15 @@ export class SheetReader {
 
   private header(cells: string[], line: number): void {
     this.headerLine = line;
+    const fullWidth = cells.length === 1 ? (['，', '；'] as const).find((sep) => cells[0]!.split(sep).filter((p) => parseHeader(p) !== null).length >= 2) : undefined;
+    if (fullWidth) {
+      this.problems.error(
+        this.at(line, 1),
+        `the header is a single cell: the sheet is separated by full-width ${fullWidth === '，' ? 'commas' : 'semicolons'} "${fullWidth}", which no --delimiter reads; replace them with "," (Find and Replace in an editor) and read it again`,
+      );
+      this.columns = [];
+      return;
+    }
     const other = cells.length === 1 ? otherSeparator(cells[0]!) : null;
     if (other) {
       this.problems.error(
@@ -463,7 +472,7 @@ function guessHeader(raw: string): string | null {
 function otherSeparator(cell: string): { name: string; option: string } | null {
   for (const [sep, name, option] of [
     [';', '";"', '";"'],
-    ['\t', 'tabs', "$'\\t' (a tab)"],
+    ['\t', 'tabs', 'tab'],
     ['|', '"|"', '"|"'],
     [',', '","', '","'],
   ] as const) {
