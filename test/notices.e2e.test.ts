@@ -62,11 +62,14 @@ describe('evaluate notices', () => {
       const me = staff.find((s) => s.staffId === n.id)!;
       expect(n.html).toContain(`<b>${me.name}</b>`);
       expect(n.html).toContain(`<b>${me.total.toFixed(1)}</b>`);
-      expect(n.html).toContain(`${me.rank} of 24`);
+      // A rank two people share is said to be a tie (it read "9 of 24" for both).
+      const tied = staff.filter((x) => x.rank === me.rank).length > 1;
+      expect(n.html.replaceAll('&#40;', '(')).toContain(`${me.rank}${tied ? ' (tied)' : ''} of 24`);
       expect(n.html).toContain('Read and acknowledged.');
       expect(n.html.match(/<svg /g)).toHaveLength(1);
       for (const other of staff) if (other.staffId !== n.id) expect(n.html, `${n.id} names ${other.name}`).not.toContain(other.name);
     }
+    expect(found.filter((n) => n.html.includes(' &#40;tied) of 24')).length).toBeGreaterThan(1);
     const s020 = found.find((n) => n.id === 'S020')!.html;
     expect(s020).toContain('rectification due by 2026-07-30');
     expect(s020).toContain('¥200');
@@ -98,7 +101,10 @@ describe('evaluate notices', () => {
     expect(s024).toContain('本学期未评分。');
     expect(s024).toContain('<dt>评优推荐候选人</dt><dd>待定</dd>');
     expect(s024).toContain('下半年未评分：年度结论待定');
+    // In H1, S002 and S010 share rank 9.
+    expect(found.find((n) => n.id === 'S010')!.html).toContain('第 9 名（并列，共 24 人）');
     const s011 = found.find((n) => n.id === 'S011')!.html;
+    expect(s011).toContain('第 1 名（共 24 人）');
     expect(s011).toContain('<b>95.3</b>');
     expect(s011).toContain('<b>96.5</b>');
     expect(s011).toContain('评优推荐候选人，年度奖金');

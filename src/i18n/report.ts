@@ -128,7 +128,9 @@ const enWords = {
   // Notices
   person: { name: 'Name', staffId: 'Staff ID', post: 'Post' },
   notScored: 'Not scored this semester.',
-  rank: (rank: number, of: number, post: string | null) => (post === null ? `${rank} of ${of}` : `${rank} of ${of} in post ${post}`),
+  /** `tied`: someone else has the same rank. */
+  rank: (rank: number, of: number, post: string | null, tied: boolean) =>
+    `${rank}${tied ? ' (tied)' : ''} of ${of}${post === null ? '' : ` in post ${post}`}`,
   consequence: {
     excellent: (amount: string) => `Excellent: the excellent reward, ${amount}.`,
     good: (amount: string) => `Good: the good reward, ${amount}.`,
@@ -305,7 +307,7 @@ const zhWords: ReportWords = {
   tool: (version: string) => `由 evaluate ${version} 根据以上文件生成；相同的文件与考评办法得出相同的报告。`,
   person: { name: '姓名', staffId: '工号', post: '岗位' },
   notScored: '本学期未评分。',
-  rank: (rank: number, of: number, post: string | null) => (post === null ? `第 ${rank} 名（共 ${of} 人）` : `岗位 ${post} 内第 ${rank} 名（共 ${of} 人）`),
+  rank: (rank, of, post, tied) => `${post === null ? '' : `岗位 ${post} 内`}第 ${rank} 名（${tied ? '并列，' : ''}共 ${of} 人）`,
   consequence: {
     excellent: (amount: string) => `优秀：发放优秀奖励 ${amount}。`,
     good: (amount: string) => `良好：发放良好奖励 ${amount}。`,

@@ -125,9 +125,25 @@ function semesterBlock(ctx: Context, person: NoticePerson, i: number, width: num
   const result =
     `<dl class="result">\n<dt>${h(rw.totalLine)}</dt><dd><b>${h(s.total.toFixed(policy.precision))}</b></dd>\n` +
     `<dt>${h(rw.gradeLine)}</dt><dd class="g-${s.grade}">${h(w.grade[s.grade])}</dd>\n` +
-    `<dt>${h(rw.rankLine)}</dt><dd>${h(rw.rank(s.rank, s.rankOf, post))}</dd>\n` +
+    `<dt>${h(rw.rankLine)}</dt><dd>${h(rw.rank(s.rank, s.rankOf, post, sharesRank(r, s)))}</dd>\n` +
     `<dt>${h(rw.outcomeLine)}</dt><dd>${h(consequenceText(s, person.outcome, halfOf(r.semester), lang))}</dd>\n</dl>\n`;
   return `<div>${title}<figure>${chart}</figure>\n${methods}${result}</div>\n`;
+}
+
+/** Per report, the ranks two people or more share (with the post, where it ranks by post). */
+const tiedRanks = new WeakMap<SemesterReport, Set<string>>();
+
+/** Whether someone else of the report (of the same post, where it ranks by post) has this rank: a tie. */
+function sharesRank(r: SemesterReport, s: StaffResult): boolean {
+  const key = (x: StaffResult) => (r.groupBy === 'post' ? `${x.post}\u0000${x.rank}` : String(x.rank));
+  let tied = tiedRanks.get(r);
+  if (tied === undefined) {
+    const seen = new Set<string>();
+    tied = new Set<string>();
+    for (const x of r.staff) (seen.has(key(x)) ? tied : seen).add(key(x));
+    tiedRanks.set(r, tied);
+  }
+  return tied.has(key(s));
 }
 
 function yearBlock(ctx: Context, o: YearOutcome, year: number): string {
