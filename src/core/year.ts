@@ -130,16 +130,21 @@ function sum(amounts: (number | null)[]): number | null {
 
 /**
  * What a list of amounts comes to: the sum of those set, and how many are unset (a total of a list
- * of people counts every amount due, not only those of people whose amounts are all set).
+ * of people counts every amount due, not only those of people whose amounts are all set). The sum
+ * is null where amounts are due and none is set: not ¥0, which a committee would sign as a total.
  */
-export function sumAmounts(amounts: Iterable<number | null>): { sum: number; unset: number } {
+export function sumAmounts(amounts: Iterable<number | null>): { sum: number | null; unset: number } {
   let total = 0;
   let unset = 0;
+  let set = 0;
   for (const a of amounts) {
     if (a === null) unset++;
-    else total += a;
+    else {
+      total += a;
+      set++;
+    }
   }
-  return { sum: total, unset };
+  return { sum: set === 0 && unset > 0 ? null : total, unset };
 }
 
 /** What the year rules decide, which depends on the two semesters' consequences alone. */

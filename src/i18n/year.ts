@@ -12,6 +12,8 @@ const enWords = {
   status: { complete: 'complete', incomplete: 'incomplete' },
   notScored: 'not scored',
   unset: '(unset)',
+  /** A total of amounts none of which is set (in a sentence: "rewards unset"). */
+  totalUnset: 'unset',
   currency: yuan,
   join: '; ',
   section: {
@@ -124,6 +126,7 @@ const zhWords: YearWords = {
   status: { complete: '完整', incomplete: '不完整' },
   notScored: '未评分',
   unset: '（金额未设）',
+  totalUnset: '金额未设',
   currency: yuan,
   join: '；',
   section: {

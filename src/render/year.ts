@@ -80,9 +80,10 @@ export function totalText(value: number | null, w: YearWords): string {
   return value === 0 ? '' : w.currency(value);
 }
 
-/** Adds up a column of totals; those left null by an unset amount are counted apart. */
+/** Adds up a column of totals; those left null by an unset amount are counted apart, and none set is "unset". */
 export function sumText(values: Iterable<number | null>, w: YearWords): string {
   const { sum, unset } = sumAmounts(values);
+  if (sum === null) return w.totalUnset;
   return `${w.currency(sum)}${unset ? w.someUnset(unset) : ''}`;
 }
 

@@ -15,7 +15,7 @@ import { type Lang, words } from '../../i18n/index.js';
 import { panelWords } from '../../i18n/panel.js';
 import { type ReportWords, reportWords } from '../../i18n/report.js';
 import { wordsOfYear } from '../../i18n/year.js';
-import { outcomeWords } from '../year.js';
+import { outcomeWords, sumText } from '../year.js';
 import { type Chart, type EChartsLib, distributionChart, drawSvg, gradeChart, methodChart, postChart } from './charts.js';
 import { h, page, table } from './html.js';
 import { binEdges, semesterStats } from './stats.js';
@@ -70,7 +70,7 @@ export function amountText(value: number | null, rw: ReportWords, lang: Lang): s
 /** The amounts' total, with how many are unset; null where none is set (a total of ¥0 would be signed as one). */
 function sumOf(values: readonly (number | null)[], rw: ReportWords, lang: Lang): string | null {
   const { sum, unset } = sumAmounts(values);
-  if (unset > 0 && unset === values.length) return null;
+  if (sum === null) return null;
   const text = words(lang).currency(sum);
   return unset > 0 ? rw.sumUnset(text, unset) : text;
 }
@@ -235,8 +235,7 @@ function yearSection(input: ReportInput, year: { year: number; outcomes: YearOut
     count((x) => x.rectification),
     count((x) => x.status === 'incomplete'),
   );
-  const total = (amounts: (number | null)[]) => sumOf(amounts, rw, lang) ?? words(lang).unset;
-  const money = yw.money(total(o.flatMap((x) => x.rewardAmounts)), total(o.flatMap((x) => x.penaltyAmounts)));
+  const money = yw.money(sumText(o.flatMap((x) => x.rewardAmounts), yw), sumText(o.flatMap((x) => x.penaltyAmounts), yw));
   const cls = { award: 'g-excellent', 'non-renewal': 'g-unqualified', rectification: 'g-qualified', incomplete: 'note', other: '' } as const;
   const half = (s: StaffResult | null) =>
     s ? [`<td class="n">${h(s.total.toFixed(p))}</td>`, gradeCell(s, lang)] : [`<td class="note">${h(yw.notScored)}</td>`, ''];
