@@ -8,7 +8,7 @@ import type { SheetColumns } from './header.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
 import { SCORE_BAD, SCORE_EMPTY, type CellChars, readScore, scoreOf } from './score-cell.js';
-import { type CheckedRow, NAME, NO_ROLE, POST, RATER, STAFF, type TextKind } from './tally.js';
+import { type CheckedRow, NAME, NO_ROLE, POST, RATER, STAFF, type TextKind, grown } from './tally.js';
 import { METHODS, ROLES, type Method, type Role } from './types.js';
 
 /** The cells of one record, as the row checks read them (io reads them from bytes). */
@@ -134,11 +134,8 @@ export class RowChecker {
 
   /** Whether staff id number `staff` (this row's) is an id (1) or a totals or notes row's label (2): its text is read once. */
   private staffKind(staff: number): number {
-    if (staff >= this.staffKinds.length) {
-      const grown = new Uint8Array(Math.max(staff + 1, this.staffKinds.length * 2));
-      grown.set(this.staffKinds);
-      this.staffKinds = grown;
-    }
+    // (Called only to grow: a call a row would cost on the hot path.)
+    if (staff >= this.staffKinds.length) this.staffKinds = grown(this.staffKinds, staff + 1);
     let kind = this.staffKinds[staff]!;
     if (kind === 0) {
       const column = this.cols.staff;

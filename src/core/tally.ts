@@ -83,7 +83,7 @@ export const DENSE_MAX = 64;
 export const SPARSE_REF = 2 ** 30;
 
 /** `a` with room for `need`: twice its length or more, or exactly `need` (`exact`); the new part filled with `fill`. */
-function grown<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, exact = false): T {
+export function grown<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, need: number, fill?: number, exact = false): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(exact ? need : Math.max(need, a.length * 2));
   b.set(a);

@@ -120,17 +120,17 @@ const PARALLEL = 2;
  * fails to start or to print is a usage error (exit 2) naming it; nothing is written by this function.
  */
 export async function printPdfs(browserPath: string, documents: readonly string[], lang: Lang): Promise<Uint8Array[]> {
-  const e = reportWords[lang].error;
   const progress = new PrintProgress(documents.length, reportWords[lang].printing);
   progress.update(0);
   try {
-    return await printAll(browserPath, documents, progress, e);
+    return await printAll(browserPath, documents, progress, lang);
   } finally {
     progress.done();
   }
 }
 
-async function printAll(browserPath: string, documents: readonly string[], progress: PrintProgress, e: (typeof reportWords)['en']['error']): Promise<Uint8Array[]> {
+async function printAll(browserPath: string, documents: readonly string[], progress: PrintProgress, lang: Lang): Promise<Uint8Array[]> {
+  const e = reportWords[lang].error;
   const pw = await importExternal<Playwright>('playwright-core');
   let browser: PwBrowser;
   try {
