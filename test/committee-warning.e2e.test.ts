@@ -215,3 +215,64 @@ describe('a committee member typed twice, and someone scored by fewer raters tha
     expect(said.map((l) => l.replace(/ differs.*/, ''))).toEqual(['p1.csv:3: warning: the committee of 2026-H1', 'p2.csv:3: warning: the committee of 2026-H2']);
   });
 });
+
+describe('staff ids that a spreadsheet stripped of their leading zeros', () => {
+  /**
+   * One sheet per rater with the staff ids as digits: S001 as `idFor(rater, '001')` (by default
+   * 001, or 1 for the raters in `stripped`, as a spreadsheet that read the ids as numbers saves them).
+   */
+  function digitsPerRater(stripped: string[], idFor = (rater: string, digits: string) => (stripped.includes(rater) ? String(Number(digits)) : digits)): string {
+    const dir = tempDir();
+    const [head, ...rows] = H1.trimEnd().split('\n');
+    for (const rater of ['王主任', '李科长', '赵老师', '学生甲', '学生乙']) {
+      const mine = rows.filter((r) => r.split(',')[4] === rater).map((r) => r.replace(/^S(\d+)/, (_, digits: string) => idFor(rater, digits)));
+      writeFileSync(join(dir, `${rater}.csv`), `${[head, ...mine].join('\n')}\n`);
+    }
+    return dir;
+  }
+  const EN =
+    'staff ids of 2026-H1 that differ only in leading zeros: 1 张伟 and 001 张伟; 2 刘洋 and 002 刘洋; 3 陈静 and 003 陈静; and 21 more. Did a spreadsheet read the ids as numbers and drop the zeros? Each id counts as a person of its own, with part of the scores; correct the ids in the sheet (keep the column as text so that the zeros stay)';
+  const ZH =
+    '2026年上半年有工号只差开头的 0：1 张伟 与 001 张伟；2 刘洋 与 002 刘洋；3 陈静 与 003 陈静；另有 21 组。是否电子表格把工号当作数字读入，去掉了开头的 0？目前每个工号各算一人，各自只有部分评分；请在表中改正工号（把这一列设为文本格式，0 才不会被去掉）';
+
+  it('one rater\'s sheet with 1 where the others have 001: said once, at that sheet\'s first row, in en, zh and JSON', () => {
+    const dir = digitsPerRater(['学生乙']);
+    expect(readFileSync(join(dir, '学生乙.csv'), 'utf8').split('\n')[1]).toBe('1,张伟,1号楼,2026-H1,学生乙,student,20,20,18.5,19,19');
+    expect(readFileSync(join(dir, '王主任.csv'), 'utf8').split('\n')[1]).toMatch(/^001,张伟,/);
+    const en = run(['score', '.'], { cwd: dir });
+    expect(en.stderr).toBe(`学生乙.csv:2: warning: ${EN}\n`);
+    expect(en.code).toBe(0);
+    // The report holds 48 people, as the sheets say: warned, not guessed.
+    expect(en.stdout).toContain('48 staff');
+    const zh = run(['score', '.', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr).toBe(`学生乙.csv:2: warning: ${ZH}\n`);
+    expect(jsonWarnings(dir, ['.'])).toEqual([{ file: '学生乙.csv', line: 2, message: EN }]);
+    // check, which says the committee in its summary, says this as a warning.
+    const check = run(['check', '.'], { cwd: dir });
+    expect(check.stderr).toBe(`学生乙.csv:2: warning: ${EN}\n`);
+    expect(check.stdout).toContain('No errors; 1 warning.');
+  });
+
+  it('two paddings of one id (0001 and 001) are warned about too, at the one met last', () => {
+    const dir = digitsPerRater([], (rater, digits) => (rater === '赵老师' && digits === '007' ? '0007' : digits));
+    const r = run(['score', '.'], { cwd: dir });
+    // One person of 24 lost a rater: fewer-raters names both halves as well.
+    expect(r.stderr).toBe(
+      '学生乙.csv:8: warning: 007 吴强 is scored by 4 raters, most people of 2026-H1 by 5: not by 赵老师; is a row missing from a sheet, or the staff id typed differently?\n' +
+        '赵老师.csv:8: warning: 0007 吴强 is scored by 1 rater, most people of 2026-H1 by 5: not by 李科长, 王主任, 学生甲, 学生乙; is a row missing from a sheet, or the staff id typed differently?\n' +
+        '赵老师.csv:8: warning: staff ids of 2026-H1 that differ only in leading zeros: 007 吴强 and 0007 吴强. Did a spreadsheet read the ids as numbers and drop the zeros? Each id counts as a person of its own, with part of the scores; correct the ids in the sheet (keep the column as text so that the zeros stay)\n',
+    );
+  });
+
+  it('ids of digits alike in every sheet, with zeros or without, padded to one width or not, are not warned about', () => {
+    // 001 … 024; 1 … 24; 01 … 24 (the ids from 10 on begin with another digit, none is longer).
+    const twoDigits = (_: string, digits: string) => digits.slice(1);
+    for (const [stripped, idFor] of [[[]], [['王主任', '李科长', '赵老师', '学生甲', '学生乙']], [[], twoDigits]] as const) {
+      const dir = digitsPerRater([...stripped], idFor);
+      const r = run(['score', '.'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('24 staff');
+    }
+  });
+});

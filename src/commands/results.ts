@@ -9,7 +9,7 @@
  * the reader itself.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { type SheetsSummary, byName, summarize, warnComposition } from '../core/committee.js';
+import { type SheetsSummary, byName, summarize, warnComposition, warnZerosDropped } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
 import { type SemesterReport, byStaffId, rankReport } from '../core/report.js';
@@ -198,6 +198,8 @@ export function readResults(req: ReadRequest): Results {
  */
 export function readForCheck(req: ReadRequest): { problems: Problem[]; summary: SheetsSummary; counts: RowCounts; sources: Source[] } {
   const reading = read(req, null);
+  // The committee is said in check's summary; ids that lost their zeros are a sheet's problem.
+  warnZerosDropped(reading.tally, reading.texts, reading.log);
   let problems: Problem[];
   try {
     problems = reportLog(reading, req.common.lang, false);

@@ -94,6 +94,17 @@ export function isSummaryLabel(trimmed: string): boolean {
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
 
 /**
+ * A staff id of digits without its leading zeros ("7" for "007"), the form a spreadsheet leaves when
+ * it reads the id as a number; null for an id that is not all digits. Two ids of one form are
+ * probably one person's.
+ */
+export function digitsWithoutZeros(id: string): string | null {
+  const c = id.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) || !/^\d+$/.test(id)) return null;
+  return id.replace(/^0+(?=\d)/, '');
+}
+
+/**
  * `2026-H1`, `2026H1`, `2026-1`, `2026上半年`, `2026年下半年`, full-width digits too. Years 1900 to
  * 2999 only: `0000-H1` is a typing mistake, not a semester of year 0.
  */

@@ -2,10 +2,10 @@
  * What the sheets hold, for `evaluate check`: counts of staff, raters and scores, and the committee
  * of each semester against the rules (one leader, one head office, one center office, two students).
  */
-import { clip } from './cells.js';
+import { clip, digitsWithoutZeros } from './cells.js';
 import { type CommitteeDifference, committeeDifferences } from './committee-rules.js';
 import type { FileRef, ProblemKind, ProblemLog } from './problems.js';
-import { NO_ROLE, RATER, type Tally, type TextLookup } from './tally.js';
+import { NO_ROLE, RATER, STAFF, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, CONSENSUS_RATER, METHODS, ROLES } from './types.js';
 import { effectiveRole } from './whole-picture.js';
 
@@ -207,6 +207,7 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
     alikeRaters(tally, texts, log, semester, scored, first);
     if (everyRow) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
+  warnZerosDropped(tally, texts, log);
 }
 
 /**
@@ -259,6 +260,63 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
     const at = first.place(group[group.length - 1]!);
     log.warning(at.file, at.line, undefined, 'raters-alike', group.map((r) => clip(texts.text(RATER, r))).join('\u0000'), semester);
   }
+}
+
+/** How many groups of ids a `zeros-dropped` warning names; the others are counted. */
+const ZEROS_SHOWN = 3;
+
+/**
+ * Staff ids of a semester that are one id but for leading zeros ("001" and "1"): a rater's sheet
+ * saved by a spreadsheet that read the ids as numbers makes each of its people a second person,
+ * each with part of the scores, and nothing else need show it (half the people scored by one
+ * rater is too many for `fewer-raters`). One warning a semester, at the first row of the first
+ * group's id without zeros (else of its id met last), naming a few groups and counting the rest.
+ */
+export function warnZerosDropped(tally: Tally, texts: TextLookup, log: ProblemLog): void {
+  const people = tally.peopleBySemester();
+  tally.semesters.forEach((semester, s) => zerosDropped(tally, texts, log, semester, people[s]!));
+}
+
+function zerosDropped(tally: Tally, texts: TextLookup, log: ProblemLog, semester: string, list: ArrayLike<number>): void {
+  // Of two ids of one form, one begins with a zero and is the longer: where no id beginning with a
+  // zero is longer than another beginning with a digit (most sheets: ids padded alike, or not at
+  // all), nothing more is done. Else the ids with leading zeros are grouped, and the ids of digits
+  // without them join their groups.
+  const idOf = (person: number) => texts.text(STAFF, tally.staffOf[person]!);
+  let longestZero = 0;
+  let shortest = Infinity;
+  for (let i = 0; i < list.length; i++) {
+    const id = idOf(list[i]!);
+    const c = id.charCodeAt(0);
+    if (c === 48 && id.length > longestZero) longestZero = id.length;
+    if (c >= 48 && c <= 57 && id.length < shortest) shortest = id.length;
+  }
+  if (shortest >= longestZero) return;
+  const byDigits = new Map<string, number[]>();
+  for (let i = 0; i < list.length; i++) {
+    const person = list[i]!;
+    const id = idOf(person);
+    const digits = id.charCodeAt(0) === 48 ? digitsWithoutZeros(id) : null;
+    if (digits === null) continue;
+    const group = byDigits.get(digits);
+    if (group) group.push(person);
+    else byDigits.set(digits, [person]);
+  }
+  for (let i = 0; i < list.length; i++) {
+    const person = list[i]!;
+    const id = idOf(person);
+    if (id.charCodeAt(0) !== 48) byDigits.get(id)?.push(person);
+  }
+  const groups = [...byDigits.values()].filter((g) => g.length > 1);
+  if (groups.length === 0) return;
+  const order = (a: number, b: number) => tally.atFile[a]! - tally.atFile[b]! || tally.atLine[a]! - tally.atLine[b]!;
+  for (const g of groups) g.sort(order);
+  groups.sort((a, b) => order(a[0]!, b[0]!));
+  // At the id without zeros (the one a spreadsheet made), if the first group has one.
+  const first = groups[0]!;
+  const at = first.find((person) => idOf(person).charCodeAt(0) !== 48) ?? first[first.length - 1]!;
+  const shown = groups.slice(0, ZEROS_SHOWN).map((g) => g.map((person) => tally.who(person)).join('\u0001'));
+  log.warning(tally.files.get(tally.atFile[at]!)!, tally.atLine[at]!, undefined, 'zeros-dropped', shown.join('\u0000'), groups.length - shown.length, semester);
 }
 
 function committeeWarning(

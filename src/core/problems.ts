@@ -113,6 +113,8 @@ export interface ProblemArgs {
   'fewer-raters': [who: string, raters: number, semester: string, most: number, missing: string];
   /** The raters' names joined by NUL (no cell holds one). */
   'raters-alike': [raters: string, semester: string];
+  /** Groups of people (id and name) joined by NUL, the people of a group by U+0001; the groups not shown. */
+  'zeros-dropped': [groups: string, more: number, semester: string];
   // The inputs
   /** A sheet named again (the same file): the name it had first. */
   'sheet-twice': [first: string];

@@ -4,7 +4,7 @@
  * does not give it; a rater without a role where the policy restricts a method; the roster both ways
  * (everyone on it scored, everyone scored on it, the same name).
  */
-import { clip, textKey } from './cells.js';
+import { clip, digitsWithoutZeros, textKey } from './cells.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
 import { NAME, NO_ROLE, RATER, STAFF, type Tally, type TextLookup } from './tally.js';
@@ -179,14 +179,13 @@ export function disagrees(name: string, rosterName: string): boolean {
  * leading zeros ("007" for "7", as a spreadsheet drops them), else ''.
  */
 export function leadingZeros(rosterIds: readonly string[]): (id: string) => string {
-  const stripped = (id: string) => (/^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : null);
   const byDigits = new Map<string, string>();
   for (const id of rosterIds) {
-    const k = stripped(id.trim());
+    const k = digitsWithoutZeros(id.trim());
     if (k !== null && !byDigits.has(k)) byDigits.set(k, id.trim());
   }
   return (id) => {
-    const k = stripped(id.trim());
+    const k = digitsWithoutZeros(id.trim());
     const other = k === null ? undefined : byDigits.get(k);
     return other !== undefined && other !== id.trim() ? other : '';
   };

@@ -115,6 +115,11 @@ const wordsEn: Formatter = {
     `the committee of ${semester} differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): ${committeeParts(found, 'en').join('; ')}`,
   'raters-alike': ([raters, semester]) =>
     `the raters ${raters.split('\u0000').map((r) => `"${r}"`).join(' and ')} of ${semester} differ only in spaces or letter case: is one person's name typed two ways? They count as ${raters.split('\u0000').length} raters, each without the other's scores`,
+  'zeros-dropped': ([groups, more, semester]) =>
+    `staff ids of ${semester} that differ only in leading zeros: ${groups
+      .split('\u0000')
+      .map((g) => g.split('\u0001').join(' and '))
+      .join('; ')}${more > 0 ? `; and ${more} more` : ''}. Did a spreadsheet read the ids as numbers and drop the zeros? Each id counts as a person of its own, with part of the scores; correct the ids in the sheet (keep the column as text so that the zeros stay)`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>
     `${who} is scored by ${raters} rater${raters === 1 ? '' : 's'}, most people of ${semester} by ${most}${missing ? `: not by ${missing}` : ''}; is a row missing from a sheet, or the staff id typed differently?`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
@@ -283,6 +288,11 @@ const wordsZh: Formatter = {
     `${semesterZh(semester)}考评小组组成与规定（组长 1 人、总公司办公室 1 人、中心办公室 1 人、学生代表 2 人）不同：${committeeParts(found, 'zh').join('；')}`,
   'raters-alike': ([raters, semester]) =>
     `${semesterZh(semester)}的评委 ${raters.split('\u0000').map((r) => `“${r}”`).join('与')} 只差空格或大小写：是否同一个人的名字写成了不同的样子？目前按 ${raters.split('\u0000').length} 位评委计算，各自缺少对方的评分`,
+  'zeros-dropped': ([groups, more, semester]) =>
+    `${semesterZh(semester)}有工号只差开头的 0：${groups
+      .split('\u0000')
+      .map((g) => g.split('\u0001').join(' 与 '))
+      .join('；')}${more > 0 ? `；另有 ${more} 组` : ''}。是否电子表格把工号当作数字读入，去掉了开头的 0？目前每个工号各算一人，各自只有部分评分；请在表中改正工号（把这一列设为文本格式，0 才不会被去掉）`,
   'fewer-raters': ([who, raters, semester, most, missing]) =>
     `${who} 只有 ${raters} 位评委评分，${semesterZh(semester)}多数人有 ${most} 位${missing ? `：${missing.split(', ').map(zh.rater).join('、')} 没有给其评分` : ''}；是否漏了一行，或者工号输错了？`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
