@@ -323,7 +323,7 @@ async function writeReports(task: CenterTask, common: Common, results: Results, 
     warnings: [
       ...warnings.map((p) => formatProblem(p, false)),
       ...unsetWarnings(
-        years.flatMap((y) => outcomes.get(y)!),
+        years.map((y) => outcomes.get(y)!),
         common,
         common.policyFile ?? join(task.root, task.center, CONFIG_NAME),
       ).map((text) => `${printable(common.policyFile ?? join(task.root, task.center))}: warning: ${printable(text)}`),

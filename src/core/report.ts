@@ -370,24 +370,34 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[],
   const width = lists.length;
   // Every entry of every list, sorted by id (stably: equal ids in list order, a list's own in its
   // order), then each run of one id is a row. No map of ids: a sort of 400,000 short ids is faster.
-  const entries: { staffId: string }[] = [];
-  const ids: string[] = [];
-  const listOf: number[] = [];
-  lists.forEach((list, j) => {
-    for (const s of list) {
-      entries.push(s);
-      ids.push(s.staffId);
-      listOf.push(j);
+  // Entry k is list listOf[k]'s entry at[k]; the ids in an array filled first (an array grown by
+  // pushing 400,000 entries took 10 times as long).
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const ids: string[] = new Array<string>(total).fill('');
+  const listOf = new Int32Array(total);
+  const at = new Int32Array(total);
+  const index = new Int32Array(total);
+  for (let j = 0, k = 0; j < width; j++) {
+    const list = lists[j]!;
+    for (let i = 0; i < list.length; i++, k++) {
+      ids[k] = list[i]!.staffId;
+      listOf[k] = j;
+      at[k] = i;
+      index[k] = k;
     }
-  });
-  const order = byId(Array.from(ids.keys()), ids);
+  }
+  const order = byId(index, ids);
   const row: ({ staffId: string } | null)[] = new Array(width).fill(null);
   const out: U[] = [];
   for (let a = 0; a < order.length; ) {
     const id = ids[order[a]!]!;
     row.fill(null);
     let b = a;
-    for (; b < order.length && ids[order[b]!] === id; b++) row[listOf[order[b]!]!] = entries[order[b]!]!;
+    for (; b < order.length && ids[order[b]!] === id; b++) {
+      const k = order[b]!;
+      row[listOf[k]!] = lists[listOf[k]!]![at[k]!]!;
+    }
     // Entry j is list j's: the type the lists give.
     out.push(make(row as unknown as Row));
     a = b;
