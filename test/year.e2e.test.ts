@@ -244,6 +244,21 @@ describe('evaluate year', () => {
     const s007 = JSON.parse(r.stdout).staff.find((s: { staffId: string }) => s.staffId === 'S007');
     expect(s007).toMatchObject({ h1: null, status: 'incomplete', awardCandidate: null, nonRenewal: null, rectification: true, rewardTotal: 0, penaltyTotal: 200 });
   });
+
+  it('the counts under the table say which of the incomplete are listed under rectification, so that the sections add up', () => {
+    // H2 without S002 (good in H1) and S014 (unqualified in H1): both incomplete, S014 under rectification.
+    const dir = tempDir();
+    const h2 = join(dir, 'h2.csv');
+    const lines = readFileSync(H2, 'latin1').split('\n');
+    writeFileSync(h2, lines.filter((l) => !/^S00[2],|^S014,/.test(l)).join('\n'), 'latin1');
+    const en = run(['year', H1, h2, '--policy', POLICY]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('\nRectification (2)\n');
+    expect(en.stdout).toContain('\nIncomplete: year not decided (1)\n');
+    expect(en.stdout).toContain('\nAward candidates 3, not renewed 1, rectification 2, incomplete 2 (1 of them under rectification)\n');
+    const zh = run(['year', H1, h2, '--policy', POLICY, '--lang', 'zh']);
+    expect(zh.stdout).toContain('\n评优推荐候选人 3，不予聘任 1，限期整改 2，不完整 2（其中 1 人列在限期整改中）\n');
+  });
 });
 
 describe('evaluate rewards', () => {

@@ -98,8 +98,8 @@ const enWords = {
     reason: 'Reason',
   },
   yearTitle: (year: number, staff: number) => `Year ${year}: ${staff} staff, H1 and H2 side by side`,
-  yearCounts: (award: number, nonRenewal: number, rectification: number, incomplete: number) =>
-    `Award candidates ${award}, not renewed ${nonRenewal}, rectification ${rectification}, incomplete ${incomplete}`,
+  yearCounts: (award: number, nonRenewal: number, rectification: number, incomplete: number, rectifying: number) =>
+    `Award candidates ${award}, not renewed ${nonRenewal}, rectification ${rectification}, incomplete ${incomplete}${rectifying > 0 ? ` (${rectifying} of them under rectification)` : ''}`,
   money: (rewards: string, penalties: string) => `In total: rewards ${rewards}, penalties ${penalties}`,
   someUnset: (n: number) => ` (${n} amount${n === 1 ? '' : 's'} unset)`,
   rewardsTitle: (year: number, staff: number, only: string | null) =>
@@ -207,8 +207,8 @@ const zhWords: YearWords = {
     reason: '原因',
   },
   yearTitle: (year: number, staff: number) => `${year}年度评比：${staff} 人，上、下半年对照`,
-  yearCounts: (award: number, nonRenewal: number, rectification: number, incomplete: number) =>
-    `评优推荐候选人 ${award}，不予聘任 ${nonRenewal}，限期整改 ${rectification}，不完整 ${incomplete}`,
+  yearCounts: (award: number, nonRenewal: number, rectification: number, incomplete: number, rectifying: number) =>
+    `评优推荐候选人 ${award}，不予聘任 ${nonRenewal}，限期整改 ${rectification}，不完整 ${incomplete}${rectifying > 0 ? `（其中 ${rectifying} 人列在限期整改中）` : ''}`,
   money: (rewards: string, penalties: string) => `合计：奖励 ${rewards}，处罚 ${penalties}`,
   someUnset: (n: number) => `（另有 ${n} 项金额未设）`,
   rewardsTitle: (year: number, staff: number, only: string | null) => `${year}年度奖惩名单${only ? `（${only}）` : ''}：${staff} 人`,

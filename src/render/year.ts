@@ -194,7 +194,14 @@ function yearFooter(input: YearRenderInput, w: YearWords): string[] {
   const count = (cat: YearCategory) => input.outcomes.filter((o) => yearCategory(o) === cat).length;
   const incomplete = input.outcomes.filter((o) => o.status === 'incomplete').length;
   return [
-    w.yearCounts(count('award'), count('non-renewal'), input.outcomes.filter((o) => o.rectification).length, incomplete),
+    w.yearCounts(
+      count('award'),
+      count('non-renewal'),
+      input.outcomes.filter((o) => o.rectification).length,
+      incomplete,
+      // Listed under rectification, not among the incomplete: the sections add up to everyone.
+      input.outcomes.filter((o) => o.status === 'incomplete' && o.rectification).length,
+    ),
     w.money(
       sumText(input.outcomes.flatMap((o) => o.rewardAmounts), w),
       sumText(input.outcomes.flatMap((o) => o.penaltyAmounts), w),

@@ -234,6 +234,7 @@ function yearSection(input: ReportInput, year: { year: number; outcomes: YearOut
     count((x) => x.nonRenewal === true),
     count((x) => x.rectification),
     count((x) => x.status === 'incomplete'),
+    count((x) => x.status === 'incomplete' && x.rectification),
   );
   const money = yw.money(sumText(o.flatMap((x) => x.rewardAmounts), yw), sumText(o.flatMap((x) => x.penaltyAmounts), yw));
   const cls = { award: 'g-excellent', 'non-renewal': 'g-unqualified', rectification: 'g-qualified', incomplete: 'note', other: '' } as const;
