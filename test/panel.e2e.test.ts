@@ -30,6 +30,26 @@ describe('evaluate panel', () => {
     expect(r.stdout).toMatch(/^total {7}0\.99 {6}0\.95 {2}excellent {5}24 {7}5$/m);
   });
 
+  it('says what a rater\'s total is out of where the policy gives a method to some roles only', () => {
+    // ask for student and leader only: head office and center office leave it blank, their totals out of 80.
+    const dir = tempDir();
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ methods: { ask: { max: 20, roles: ['student', 'leader'] } } }));
+    const sheet = join(dir, 'h1.csv');
+    const blankAsk = (l: string) => (/,(李科长|赵老师),/.test(l) ? l.replace(/,[^,]*$/, ',') : l);
+    writeFileSync(sheet, `${readFileSync(H1, 'utf8').trimEnd().split('\n').map(blankAsk).join('\n')}\n`);
+    const en = run(['panel', sheet, '--policy', policy]);
+    expect(en.stderr).toBe('');
+    expect(en.stdout).toContain(
+      "\nRaters (totals 0-100; of head office and center office 0-80, the methods of their role; leniency and correlation against the other raters' median on the same staff)\n",
+    );
+    expect(en.stdout).toMatch(/^李科长 {2}head office {8}24 {2}62\.33 /m);
+    const zh = run(['panel', sheet, '--policy', policy, '--lang', 'zh']);
+    expect(zh.stdout).toContain('\n评委（总分 0-100，其中总公司办公室、中心办公室 0-80（只评其角色的考评方式）；宽严度与相关系数均与同一被考评人其他评委的中位数比较）\n');
+    // Where every role scores every method, nothing is added.
+    expect(run(['panel', H1]).stdout).toContain("\nRaters (totals 0-100; leniency and correlation against the other raters' median on the same staff)\n");
+  });
+
   it('flags a rater who gives everyone full marks, in SPEC\'s JSON shape', () => {
     const r = run(['panel', fullMarksSheet(), '--format', 'json']);
     expect(r.code).toBe(0);

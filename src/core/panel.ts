@@ -234,8 +234,10 @@ export interface RaterStats {
   role: Role | null;
   /** Staff this rater scored. */
   scored: number;
-  /** Over this rater's totals (the sum of the methods the rater scores, 0-100). */
+  /** Over this rater's totals (the sum of the methods the rater scores, 0 to outOf). */
   mean: number | null;
+  /** The highest total this rater can give: 100, less the methods the policy leaves to other roles. */
+  outOf: number;
   sd: number | null;
   /**
    * The mean, over the staff this rater scored, of (this rater's total minus the other raters'
@@ -654,6 +656,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       role: a.role,
       scored: a.scored,
       mean: n === 0 ? null : toNumber(Rational.of(a.totals.sum, BigInt(n) * BigInt(unit))),
+      outOf: METHODS.reduce((sum, m, k) => sum + (own(a.role)[k] ? policy.methods[m].max : 0), 0),
       sd: n < 2 ? null : Math.sqrt(toNumber(a.totals.ss().div(Rational.of(n - 1)).div(u2))),
       leniency,
       correlation: correlation(a, unit),

@@ -4,7 +4,9 @@ import { semesterZh } from './zh.js';
 const enWords = {
   title: (semester: string, staff: number, raters: number) =>
     `Panel consistency ${semester}: ${staff} staff, ${raters} rater${raters === 1 ? '' : 's'}`,
-  raters: 'Raters (totals 0-100; leniency and correlation against the other raters\' median on the same staff)',
+  /** `partial`: the roles whose methods add up to less than 100, by that sum (their names, and the sum), if any. */
+  raters: (partial: [roles: string[], outOf: number][]) =>
+    `Raters (totals 0-100${partial.map(([roles, outOf]) => `; of ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}` : roles[0]} 0-${outOf}, the methods of their role`).join('')}; leniency and correlation against the other raters' median on the same staff)`,
   head: {
     rater: 'Rater',
     role: 'Role',
@@ -60,7 +62,8 @@ export type PanelWords = typeof enWords;
 
 const zhWords: PanelWords = {
   title: (semester: string, staff: number, raters: number) => `评委一致性 ${semesterZh(semester)}：${staff} 人，评委 ${raters} 人`,
-  raters: '评委（总分 0-100；宽严度与相关系数均与同一被考评人其他评委的中位数比较）',
+  raters: (partial: [roles: string[], outOf: number][]) =>
+    `评委（总分 0-100${partial.map(([roles, outOf]) => `，其中${roles.join('、')} 0-${outOf}（只评其角色的考评方式）`).join('')}；宽严度与相关系数均与同一被考评人其他评委的中位数比较）`,
   head: {
     rater: '评委',
     role: '角色',

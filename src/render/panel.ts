@@ -28,6 +28,19 @@ const RATER_FITS: Arrangement[] = [
 const POINTS = 2;
 const COEFFICIENT = 3;
 
+/** The roles of the raters whose totals are out of less than 100 (a policy gives some methods to other roles), by that total. */
+export function partialRoles(r: PanelReport, lang: Lang): [string[], number][] {
+  const byTotal = new Map<number, string[]>();
+  for (const x of r.raters) {
+    if (x.outOf >= 100) continue;
+    const role = x.role ? words(lang).role[x.role] : panelWords[lang].noRole;
+    const roles = byTotal.get(x.outOf) ?? [];
+    if (!roles.includes(role)) roles.push(role);
+    byTotal.set(x.outOf, roles);
+  }
+  return [...byTotal].sort((a, b) => b[0] - a[0]).map(([outOf, roles]) => [roles, outOf]);
+}
+
 export function panelJson({ report: r, seal }: PanelRenderInput): Uint8Array[] {
   const doc = {
     semester: r.semester,
@@ -94,7 +107,7 @@ export function panelTable({ report: r, lang, color, width }: PanelRenderInput):
   heading(w.thresholds(r.thresholds), c.dim);
   out.push('');
 
-  heading(w.raters, c.bold);
+  heading(w.raters(partialRoles(r, lang)), c.bold);
   const raterRows: Cell[][] = r.raters.map((x) => [
     { text: base.rater(x.rater) },
     { text: x.role ? base.role[x.role] : w.noRole },
