@@ -165,14 +165,14 @@ const CASES: Case[] = [
     what: 'a row with too many cells',
     file: 'too-many-cells.csv',
     code: 1,
-    problems: [COMMITTEE('too-many-cells.csv', 2, '2026-H1', LEADER_STUDENT), 'too-many-cells.csv:3:12: error: the row has 12 cells but the header has 11'],
+    problems: [COMMITTEE('too-many-cells.csv', 2, '2026-H1', LEADER_STUDENT), 'too-many-cells.csv:3:12: error: the row has 12 cells but the header has 11 (S001 张伟, rater 学生甲)'],
     summary: '1 error, 1 warning; nothing was written',
   },
   {
     what: 'a row with too few cells',
     file: 'too-few-cells.csv',
     code: 1,
-    problems: [COMMITTEE('too-few-cells.csv', 2, '2026-H1', LEADER_STUDENT), 'too-few-cells.csv:3:11: error: the row has 10 cells but the header has 11'],
+    problems: [COMMITTEE('too-few-cells.csv', 2, '2026-H1', LEADER_STUDENT), 'too-few-cells.csv:3:11: error: the row has 10 cells but the header has 11 (S001 张伟, rater 学生甲)'],
     summary: '1 error, 1 warning; nothing was written',
   },
   {
@@ -180,7 +180,7 @@ const CASES: Case[] = [
     file: 'decimal-comma-unquoted.csv',
     code: 1,
     problems: [
-      'decimal-comma-unquoted.csv:2:12: error: the row has 12 cells but the header has 11; cells 10 and 11 ("17" and "5") may be one score written with a decimal comma: write 17.5, or put the cell in quotes',
+      'decimal-comma-unquoted.csv:2:12: error: the row has 12 cells but the header has 11 (S001 张伟, rater 王主任); cells 10 and 11 ("17" and "5") may be one score written with a decimal comma: write 17.5, or put the cell in quotes',
       COMMITTEE('decimal-comma-unquoted.csv', 3, '2026-H1', LEADER_STUDENT),
     ],
     summary: '1 error, 1 warning; nothing was written',
@@ -191,7 +191,7 @@ const CASES: Case[] = [
     code: 1,
     problems: [
       COMMITTEE('trailing-separators.csv', 2, '2026-H1', LEADER_STUDENT),
-      'trailing-separators.csv:3:12: error: the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11',
+      'trailing-separators.csv:3:12: error: the row has 13 cells but the header has 11 (S001 张伟, rater 学生甲); the extra cells at the end are empty: delete the separators (,) after cell 11',
     ],
     summary: '1 error, 1 warning; nothing was written',
   },

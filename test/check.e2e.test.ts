@@ -37,7 +37,7 @@ describe('evaluate check', () => {
       'ten.csv:6:1: error: staff_id is blank (name 刘洋)',
       expect.stringMatching(/^ten\.csv:7:6: error: unknown role "teacher" \(S002 刘洋, rater 王主任\)/),
       expect.stringMatching(/^ten\.csv:8:4: error: semester "2026-H3" is not a semester \(S002 刘洋, rater 李科长\)/),
-      'ten.csv:9:10: error: the row has 9 cells but the header has 11',
+      'ten.csv:9:10: error: the row has 9 cells but the header has 11 (S002 刘洋, rater 赵老师)',
       expect.stringMatching(/^ten\.csv:10:11: error: no ask score from rater 学生甲 \(student\) for S002 刘洋/),
       'ten.csv:11:6: error: rater 王主任 has two roles: student here and leader at ten.csv:2 (S003 陈静)',
       'ten.csv:13:9: error: check is scored twice for S003 陈静, rater 李科长: here and at ten.csv:12:9',

@@ -136,7 +136,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'no-score-columns': [],
   'report-as-sheet': [],
   'repeated-header': [1],
-  'cell-count': [12, 11, 1, 10, '17', '5'],
+  'cell-count': [12, 11, 1, 10, '17', '5', 'S004 刘洋', '王主任'],
   'blank-staff-id': ['张伟'],
   'summary-row': ['平均'],
   'blank-rater': ['S001 张伟', ''],
@@ -224,11 +224,14 @@ describe('the problems of the reader, in both languages', () => {
     expect(whoEn('S001 张伟', '王主任')).toBe('(S001 张伟, rater 王主任)');
     expect(whoEn('', '')).toBe('()');
     expect(whoEn()).toBe('');
-    const empty = problemsZh['cell-count']([13, 11, 2, 11, ',', ''], CTX);
+    const empty = problemsZh['cell-count']([13, 11, 2, 11, ',', '', '', ''], CTX);
     expect(empty).toBe('这一行有 13 个单元格，而表头有 11 个；末尾多出的单元格是空的：请删除第 11 个单元格之后的分隔符（,）');
-    expect(problemsEn['cell-count']([13, 11, 2, 11, ',', ''], CTX)).toBe('the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11');
-    expect(problemsZh['cell-count']([12, 11, 1, 10, '17', '5'], CTX)).toBe('这一行有 12 个单元格，而表头有 11 个；第 10 和第 11 个单元格（"17" 和 "5"）可能是一个用逗号作小数点的分数：请写成 17.5，或给该单元格加上引号');
-    expect(problemsEn['cell-count']([12, 11, 0, 0, '', ''], CTX)).toBe('the row has 12 cells but the header has 11');
+    expect(problemsEn['cell-count']([13, 11, 2, 11, ',', '', '', ''], CTX)).toBe('the row has 13 cells but the header has 11; the extra cells at the end are empty: delete the separators (,) after cell 11');
+    expect(problemsZh['cell-count']([12, 11, 1, 10, '17', '5', 'S004 刘洋', '王主任'], CTX)).toBe(
+      '这一行有 12 个单元格，而表头有 11 个（S004 刘洋，评委 王主任）；第 10 和第 11 个单元格（"17" 和 "5"）可能是一个用逗号作小数点的分数：请写成 17.5，或给该单元格加上引号',
+    );
+    expect(problemsEn['cell-count']([12, 11, 0, 0, '', '', 'S004 刘洋', ''], CTX)).toBe('the row has 12 cells but the header has 11 (S004 刘洋)');
+    expect(problemsEn['cell-count']([12, 11, 0, 0, '', '', '', ''], CTX)).toBe('the row has 12 cells but the header has 11');
     expect(problemsZh['single-cell-header']([';', ','], CTX)).toBe('表头只有一个单元格：这张表似乎是用 ";" 分隔的，而不是 ","；请加上 --delimiter ";"');
     expect(problemsZh['single-cell-header'](['\t', ','], CTX)).toBe("表头只有一个单元格：这张表似乎是用制表符分隔的，而不是 \",\"；请加上 --delimiter tab（制表符）");
     expect(problemsEn['single-cell-header'](['\t', ','], CTX)).toBe("the header is a single cell: the sheet seems to be separated by tabs, not \",\"; give --delimiter tab");

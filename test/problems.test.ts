@@ -54,7 +54,7 @@ function record(log: ProblemLog, p: Spec): void {
     case 3:
       return log.add(sev, file, p.line, col, 'control-character', p.a + 1);
     case 4:
-      return log.add(sev, file, p.line, col, 'cell-count', 9 + p.a, 8, 0, p.b, '', '');
+      return log.add(sev, file, p.line, col, 'cell-count', 9 + p.a, 8, 0, p.b, '', '', `S${p.a}`, '');
     default:
       return log.add(sev, file, p.line, col, 'repeated-header', p.a + p.b);
   }

@@ -62,7 +62,8 @@ export interface ProblemArgs {
   'report-as-sheet': [];
   'repeated-header': [headerLine: number];
   // One row
-  'cell-count': [cells: number, width: number, ...hint: CellCountHint];
+  /** The person and rater as the row's cells name them ('' where it has no such cell). */
+  'cell-count': [cells: number, width: number, hint: CellCountHint[0], cell: CellCountHint[1], a: string, b: string, person: string, rater: string];
   'blank-staff-id': [name: string];
   /** A staff id cell that holds 合计, 平均, 备注... */
   'summary-row': [text: string];

@@ -90,9 +90,18 @@ export class RowChecker {
 
   /** The person (staff id and name) and the rater ('' for none) as the messages of this row name them. */
   private who(): [person: string, rater: string] {
-    const { f, cols } = this;
-    const person = [seen(f.text(cols.staff)), cols.name >= 0 ? seen(f.text(cols.name)) : ''].filter(Boolean).map((t) => clip(t)).join(' ');
-    const r = cols.rater >= 0 ? seen(f.text(cols.rater)) : '';
+    return this.whoOf(this.f, Infinity);
+  }
+
+  /**
+   * The same of a row of `count` cells that is not checked (one of the wrong width): a column past
+   * its last cell names nobody.
+   */
+  whoOf(f: RowFields, count: number): [person: string, rater: string] {
+    const { cols } = this;
+    const text = (c: number) => (c >= 0 && c < count ? seen(f.text(c)) : '');
+    const person = [text(cols.staff), text(cols.name)].filter(Boolean).map((t) => clip(t)).join(' ');
+    const r = text(cols.rater);
     return [person, r ? clip(r) : ''];
   }
 

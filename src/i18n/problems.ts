@@ -59,8 +59,8 @@ const wordsEn: Formatter = {
   'no-score-columns': () => 'the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
   'report-as-sheet': () => 'this is a report written by evaluate score (rank, total and grade columns), not a scoring sheet: move it out of the sheets\' folder, or name the sheets one by one',
   'repeated-header': ([line]) => `this row repeats the header of line ${line} (were two sheets joined into one file?); delete it`,
-  'cell-count': ([cells, width, hint, cell, a, b]) =>
-    `the row has ${cells} cells but the header has ${width}${
+  'cell-count': ([cells, width, hint, cell, a, b, person, rater]) =>
+    `the row has ${cells} cells but the header has ${width}${person ? ` ${whoEn(person, rater)}` : ''}${
       hint === 1
         ? `; cells ${cell} and ${cell + 1} ("${a}" and "${b}") may be one score written with a decimal comma: write ${a}.${b}, or put the cell in quotes`
         : hint === 2
@@ -227,8 +227,8 @@ const wordsZh: Formatter = {
   'no-score-columns': () => '表头中没有评分列：请把各列命名为 听、看、查、测、问，或者用“方法”和“分数”两列',
   'report-as-sheet': () => '这是 evaluate score 写出的报表（有名次、总分、等级列），不是评分表：请把它移出评分表所在的文件夹，或逐个指定评分表',
   'repeated-header': ([line]) => `这一行重复了第 ${line} 行的表头（是否把两张表拼进了一个文件？）；请删除这一行`,
-  'cell-count': ([cells, width, hint, cell, a, b]) =>
-    `这一行有 ${cells} 个单元格，而表头有 ${width} 个${
+  'cell-count': ([cells, width, hint, cell, a, b, person, rater]) =>
+    `这一行有 ${cells} 个单元格，而表头有 ${width} 个${person ? whoZh(person, rater) : ''}${
       hint === 1
         ? `；第 ${cell} 和第 ${cell + 1} 个单元格（"${a}" 和 "${b}"）可能是一个用逗号作小数点的分数：请写成 ${a}.${b}，或给该单元格加上引号`
         : hint === 2

@@ -385,7 +385,16 @@ export class SheetParser implements RecordSink {
     }
     if (v.count !== cols.width) {
       const cells = f.strings();
-      this.log.error(this.file, v.line, Math.min(v.count, cols.width) + 1, 'cell-count', v.count, cols.width, ...(v.count > cols.width ? extraCellsHint(cells, cols.width, this.opts.delimiter) : NO_HINT));
+      this.log.error(
+        this.file,
+        v.line,
+        Math.min(v.count, cols.width) + 1,
+        'cell-count',
+        v.count,
+        cols.width,
+        ...(v.count > cols.width ? extraCellsHint(cells, cols.width, this.opts.delimiter) : NO_HINT),
+        ...this.checker.whoOf(f, v.count),
+      );
       this.counts.rejected++;
       return;
     }

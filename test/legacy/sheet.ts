@@ -325,9 +325,18 @@ export class SheetReader {
   private rowValues(cells: string[], line: number): boolean {
     const width = this.columns!.length;
     if (cells.length !== width) {
+      // Whose row it is, from the cells it has: a staff id and a name, then the rater, each only
+      // where the row reaches its column and it holds more than blanks and invisible characters.
+      const own = (c: Column) => {
+        const i = this.index.get(c);
+        const text = i === undefined || i >= cells.length ? '' : cells[i]!.trim();
+        return identityKey(text) === '' ? '' : clip(text);
+      };
+      const person = [own('staff_id'), own('name')].filter(Boolean).join(' ');
+      const rater = own('rater');
       this.problems.error(
         this.at(line, Math.min(cells.length, width) + 1),
-        `the row has ${cells.length} cells but the header has ${width}${cells.length > width ? extraCellsHint(cells, width, this.delimiter) : ''}`,
+        `the row has ${cells.length} cells but the header has ${width}${person ? ` (${person}${rater ? `, rater ${rater}` : ''})` : ''}${cells.length > width ? extraCellsHint(cells, width, this.delimiter) : ''}`,
       );
       return false;
     }
