@@ -2,6 +2,7 @@
  * The semester report: each person's result (the method values, the exact and the rounded total, the
  * grade and the semester's consequences), ranked (1, 2, 2, 4; ties by staff id), the grades counted.
  */
+import { digitsWithoutZeros } from './cells.js';
 import { roundScaledFraction, type Settled } from './rounding.js';
 import { Rational } from './rational.js';
 import type { SemesterConsequence } from './rules.js';
@@ -137,7 +138,7 @@ export function byPost(a: string, b: string): number {
     const y = rb[i]!;
     if (x === y) continue;
     if (DIGITS.test(x) && DIGITS.test(y)) {
-      const [u, v] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
+      const [u, v] = [digitsWithoutZeros(x)!, digitsWithoutZeros(y)!];
       if (u.length !== v.length) return u.length - v.length;
       if (u !== v) return u < v ? -1 : 1;
       continue;

@@ -190,22 +190,22 @@ function gradeCell(s: StaffResult | null, grade: Record<Grade, string>, w: YearW
   return s ? { text: grade[s.grade], grade: s.grade } : { text: w.notScored, dim: true };
 }
 
-function yearFooter(input: YearRenderInput, w: YearWords): string[] {
-  const count = (cat: YearCategory) => input.outcomes.filter((o) => yearCategory(o) === cat).length;
-  const incomplete = input.outcomes.filter((o) => o.status === 'incomplete').length;
+/**
+ * The two lines under a year's lists, which the year table and the report's year section print
+ * alike: the counts (the incomplete listed under rectification said, so that the sections add up to
+ * everyone) and the rewards and penalties in total.
+ */
+export function yearFooter(outcomes: readonly YearOutcome[], w: YearWords): [counts: string, money: string] {
+  const count = (f: (o: YearOutcome) => boolean) => outcomes.filter(f).length;
   return [
     w.yearCounts(
-      count('award'),
-      count('non-renewal'),
-      input.outcomes.filter((o) => o.rectification).length,
-      incomplete,
-      // Listed under rectification, not among the incomplete: the sections add up to everyone.
-      input.outcomes.filter((o) => o.status === 'incomplete' && o.rectification).length,
+      count((o) => yearCategory(o) === 'award'),
+      count((o) => yearCategory(o) === 'non-renewal'),
+      count((o) => o.rectification),
+      count((o) => o.status === 'incomplete'),
+      count((o) => o.status === 'incomplete' && o.rectification),
     ),
-    w.money(
-      sumText(input.outcomes.flatMap((o) => o.rewardAmounts), w),
-      sumText(input.outcomes.flatMap((o) => o.penaltyAmounts), w),
-    ),
+    w.money(sumText(outcomes.flatMap((o) => o.rewardAmounts), w), sumText(outcomes.flatMap((o) => o.penaltyAmounts), w)),
   ];
 }
 
@@ -256,7 +256,7 @@ export function yearTable(input: YearRenderInput): string {
     pushAll(out, below);
     out.push('');
   }
-  pushAll(out, yearFooter(input, w).flatMap(fold));
+  pushAll(out, yearFooter(input.outcomes, w).flatMap(fold));
   return `${out.join('\n')}\n`;
 }
 
@@ -283,6 +283,6 @@ export function yearMd(input: YearRenderInput): string {
     pushAll(out, mdTable(header, aligns, rows));
     out.push('');
   }
-  pushAll(out, yearFooter(input, w).flatMap((l) => [l, '']));
+  pushAll(out, yearFooter(input.outcomes, w).flatMap((l) => [l, '']));
   return out.join('\n');
 }

@@ -15,7 +15,7 @@ import { type Lang, words } from '../../i18n/index.js';
 import { panelWords } from '../../i18n/panel.js';
 import { type ReportWords, reportWords } from '../../i18n/report.js';
 import { wordsOfYear } from '../../i18n/year.js';
-import { outcomeWords, sumText } from '../year.js';
+import { outcomeWords, yearFooter } from '../year.js';
 import { type Chart, type EChartsLib, distributionChart, drawSvg, gradeChart, methodChart, postChart } from './charts.js';
 import { h, page, table } from './html.js';
 import { binEdges, semesterStats } from './stats.js';
@@ -228,15 +228,7 @@ function yearSection(input: ReportInput, year: { year: number; outcomes: YearOut
   const yw = wordsOfYear(lang);
   const p = input.policy.precision;
   const o = year.outcomes;
-  const count = (f: (x: YearOutcome) => boolean) => o.filter(f).length;
-  const counts = yw.yearCounts(
-    count((x) => x.awardCandidate === true),
-    count((x) => x.nonRenewal === true),
-    count((x) => x.rectification),
-    count((x) => x.status === 'incomplete'),
-    count((x) => x.status === 'incomplete' && x.rectification),
-  );
-  const money = yw.money(sumText(o.flatMap((x) => x.rewardAmounts), yw), sumText(o.flatMap((x) => x.penaltyAmounts), yw));
+  const [counts, money] = yearFooter(o, yw);
   const cls = { award: 'g-excellent', 'non-renewal': 'g-unqualified', rectification: 'g-qualified', incomplete: 'note', other: '' } as const;
   const half = (s: StaffResult | null) =>
     s ? [`<td class="n">${h(s.total.toFixed(p))}</td>`, gradeCell(s, lang)] : [`<td class="note">${h(yw.notScored)}</td>`, ''];
