@@ -6,12 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMITTEE } from '../src/core/committee-rules.js';
-import { type SheetsSummary, byName, summarize } from '../src/core/committee.js';
+import { type SheetsSummary, byName, summarize, warnComposition } from '../src/core/committee.js';
 import { CONSENSUS_RATER } from '../src/core/types.js';
 import { NO_ROLE, RATER, type Tally, type TextLookup } from '../src/core/tally.js';
 import { METHODS, ROLES, type Role } from '../src/core/types.js';
 import { effectiveRole } from '../src/core/whole-picture.js';
-import { scoreTexts } from './score-text.js';
+import { problemsOf, scoreTexts } from './score-text.js';
 
 function plainSummary(tally: Tally, texts: TextLookup): SheetsSummary {
   const ratersOf = (people: Int32Array) => {
@@ -94,5 +94,45 @@ describe('the summary of the sheets (evaluate check)', () => {
     );
     // The sparse cells were met: more raters than a person's dense slots.
     expect(raters).toBeGreaterThan(5);
+  });
+});
+
+describe('raters whose names differ only in spaces or letter case (core/committee.ts alikeRaters)', () => {
+  /** The plain way: every rater of the semester grouped by the key in a map; groups of two or more. */
+  function plainAlike(names: string[]): string[][] {
+    const groups = new Map<string, string[]>();
+    for (const n of names) {
+      const key = n.replace(/\s+/gu, '').toLowerCase();
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    }
+    return [...groups.values()].filter((g) => g.length > 1).map((g) => [...g].sort());
+  }
+
+  it('names the same groups as a map of every rater\'s key would, ASCII, Chinese and other letters alike', () => {
+    // Letters that lower-case (A, Σ, Ä), spaces of several kinds (an ideographic one, a no-break one),
+    // Chinese characters and Latin ones: the hash is taken from the text where it is ASCII and
+    // Chinese, else from the key made; both must agree.
+    const piece = fc.constantFrom('a', 'A', 'b', ' ', '\u3000', '\u00a0', '王', '主任', 'Σ', 'σ', 'Ä', 'ä', '1');
+    const name = fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join('').trim() || 'x');
+    let groupsSeen = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 16 }), (names) => {
+        const text = `staff_id,semester,rater,listen,see,check,test,ask\n${names.map((n) => `S1,2026-H1,${n},18,18,18,18,18`).join('\n')}\n`;
+        const { reading } = scoreTexts({ 'h.csv': text });
+        warnComposition(reading.tally, reading.texts, reading.log);
+        // The raters the tally holds (NFKC makes some names one rater), by their first spelling.
+        const ids = new Set<number>();
+        for (const person of reading.tally.peopleBySemester()[0]!) reading.tally.cellsOf(person, (rater) => ids.add(rater));
+        const raters = [...ids].map((r) => reading.texts.text(RATER, r));
+        const warned = problemsOf(reading)
+          .filter((p) => p.message.includes('differ only in spaces or letter case'))
+          .map((p) => [...p.message.matchAll(/"([^"]*)"/g)].map((m) => m[1]!).sort());
+        const expected = plainAlike(raters);
+        expect(warned.sort()).toEqual(expected.sort());
+        groupsSeen += expected.length;
+      }),
+      { numRuns: 300 },
+    );
+    expect(groupsSeen).toBeGreaterThan(40);
   });
 });

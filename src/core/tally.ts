@@ -28,6 +28,11 @@ export type TextKind = typeof STAFF | typeof RATER | typeof NAME | typeof POST;
 /** The texts the tally knows by number: the first spelling seen of each. */
 export interface TextLookup {
   text(kind: TextKind, id: number): string;
+  /**
+   * The same text, for a pass over every text of a kind that keeps none of them (a million raters'
+   * names): made each time it is asked for, not kept as `text` keeps it.
+   */
+  passing(kind: TextKind, id: number): string;
 }
 
 /** Role codes: ROLES' index, or NO_ROLE. */

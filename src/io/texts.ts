@@ -179,20 +179,24 @@ export class TextTable {
     const decoded = this.decoded;
     const done = i < decoded.length ? decoded[i] : undefined;
     if (done !== undefined) return done;
+    const t = this.passing(i);
+    while (decoded.length < this.count) decoded.push(undefined);
+    decoded[i] = t;
+    return t;
+  }
+
+  /** Text i as shown, made and not kept unless it was already (see TextLookup.passing). */
+  passing(i: number): string {
+    const done = i < this.decoded.length ? this.decoded[i] : undefined;
+    if (done !== undefined) return done;
     const shown = this.shown.get(i);
     if (shown !== undefined) return shown;
     const a = this.start(i);
     const e = this.ends[i]!;
-    let t: string;
-    if (this.nonAscii) t = this.keyBuffer.toString('utf8', a, e);
-    else {
-      // All ASCII: one string for every key, and a slice of it per text.
-      if (this.all.length !== this.keyLength) this.all = this.keyBuffer.toString('latin1', 0, this.keyLength);
-      t = this.all.slice(a, e);
-    }
-    while (decoded.length < this.count) decoded.push(undefined);
-    decoded[i] = t;
-    return t;
+    if (this.nonAscii) return this.keyBuffer.toString('utf8', a, e);
+    // All ASCII: one string for every key, and a slice of it per text.
+    if (this.all.length !== this.keyLength) this.all = this.keyBuffer.toString('latin1', 0, this.keyLength);
+    return this.all.slice(a, e);
   }
 
   /** Text i's key bytes (valid until the next intern). */
@@ -234,5 +238,9 @@ export class Texts implements TextLookup {
 
   text(kind: TextKind, id: number): string {
     return this.tables[kind]!.text(id);
+  }
+
+  passing(kind: TextKind, id: number): string {
+    return this.tables[kind]!.passing(id);
   }
 }
