@@ -264,6 +264,30 @@ describe('staff ids that a spreadsheet stripped of their leading zeros', () => {
     );
   });
 
+  it('an id with its zeros in one semester and without them in the other: year names the id the other semester has', () => {
+    const dir = tempDir();
+    // H1 with ids 001 … 024; H2 the same rows, but 吴强's id is 7 (its sheet went through a spreadsheet).
+    const h1 = H1.replace(/^S(\d+)/gm, '$1');
+    const h2 = h1.replaceAll(',2026-H1,', ',2026-H2,').replace(/^007,/gm, '7,');
+    writeFileSync(join(dir, 'h1.csv'), h1);
+    writeFileSync(join(dir, 'h2.csv'), h2);
+    const en = run(['year', 'h1.csv', 'h2.csv'], { cwd: dir });
+    const missing = en.stderr.split('\n').filter((l) => l.includes('has no scores'));
+    expect(missing).toEqual([
+      'h1.csv:32: warning: 007 吴强 has no scores in 2026-H2: the year is incomplete, not decided. 2026-H2 scores 7 吴强, an id that differs only in leading zeros: did a spreadsheet read the ids as numbers and drop the zeros? Correct the ids so that both semesters give one',
+      'h2.csv:32: warning: 7 吴强 has no scores in 2026-H1: the year is incomplete, not decided. 2026-H1 scores 007 吴强, an id that differs only in leading zeros: did a spreadsheet read the ids as numbers and drop the zeros? Correct the ids so that both semesters give one',
+    ]);
+    const zh = run(['year', 'h1.csv', 'h2.csv', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr.split('\n').filter((l) => l.includes('没有评分'))).toEqual([
+      'h1.csv:32: warning: 007 吴强 在 2026年下半年 没有评分：该年度不完整，暂不作年度结论。2026年下半年有 7 吴强，工号只差开头的 0：是否电子表格把工号当作数字读入，去掉了开头的 0？请改正工号，使两个学期一致',
+      'h2.csv:32: warning: 7 吴强 在 2026年上半年 没有评分：该年度不完整，暂不作年度结论。2026年上半年有 007 吴强，工号只差开头的 0：是否电子表格把工号当作数字读入，去掉了开头的 0？请改正工号，使两个学期一致',
+    ]);
+    // Someone missing from a semester whose ids are all other ids is told as before, without a guess.
+    writeFileSync(join(dir, 'h2.csv'), h2.split('\n').filter((l) => !l.startsWith('7,')).join('\n'));
+    const gone = run(['year', 'h1.csv', 'h2.csv'], { cwd: dir });
+    expect(gone.stderr.split('\n').filter((l) => l.includes('has no scores'))).toEqual(['h1.csv:32: warning: 007 吴强 has no scores in 2026-H2: the year is incomplete, not decided']);
+  });
+
   it('ids of digits alike in every sheet, with zeros or without, padded to one width or not, are not warned about', () => {
     // 001 … 024; 1 … 24; 01 … 24 (the ids from 10 on begin with another digit, none is longer).
     const twoDigits = (_: string, digits: string) => digits.slice(1);

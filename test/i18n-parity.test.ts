@@ -177,7 +177,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'fewer-raters': ['S024 王五', 4, '2026-H1', 5, '王主任, 学生乙'],
   'zeros-dropped': ['1 张伟\u0001001 张伟\u00002 刘洋\u0001002 刘洋', 22, '2026-H1'],
   'other-year': ['2025-H2', 2026, 12],
-  'one-semester-only': ['S024 冯建华', '2026-H2'],
+  'one-semester-only': ['24 冯建华', '2026-H2', '024 冯建华'],
   'name-between-semesters': ['S002', '刘阳', '2026-H2', '刘洋', '2026-H1', 'h1.csv:7'],
 };
 

@@ -9,6 +9,7 @@
  * the reader itself.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { digitsWithoutZeros } from '../core/cells.js';
 import { type SheetsSummary, byName, summarize, warnComposition, warnZerosDropped } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
@@ -312,15 +313,33 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
     const inH2 = new Uint8Array(staffCount);
     for (const p of h1People) inH1[tally.staffOf[p]!] = 1;
     for (const p of h2People) inH2[tally.staffOf[p]!] = 1;
-    for (const [mine, other, missing] of [
-      [h1People, inH2, semesters.h2],
-      [h2People, inH1, semesters.h1],
+    // The other semester's person whose id differs only in leading zeros (001 there, 1 here: a
+    // spreadsheet dropped the zeros), by the id without them; made only when someone is missing.
+    const alikeIn = new Map<ArrayLike<number>, Map<string, number>>();
+    const alike = (id: string, people: ArrayLike<number>): string => {
+      const digits = digitsWithoutZeros(id);
+      if (digits === null) return '';
+      let byDigits = alikeIn.get(people);
+      if (!byDigits) {
+        byDigits = new Map();
+        for (let i = 0; i < people.length; i++) {
+          const d = digitsWithoutZeros(texts.text(STAFF, tally.staffOf[people[i]!]!));
+          if (d !== null && !byDigits.has(d)) byDigits.set(d, people[i]!);
+        }
+        alikeIn.set(people, byDigits);
+      }
+      const q = byDigits.get(digits);
+      return q === undefined ? '' : tally.who(q);
+    };
+    for (const [mine, other, missing, theirs] of [
+      [h1People, inH2, semesters.h2, h2People],
+      [h2People, inH1, semesters.h1, h1People],
     ] as const) {
       for (const p of mine) {
         if (other[tally.staffOf[p]!] !== 1 && !reading.refused.has(missing, tally.staffOf[p]!)) {
           const id = texts.text(STAFF, tally.staffOf[p]!);
           const name = nameText(p);
-          log.warning(fileOf(p), tally.atLine[p]!, undefined, 'one-semester-only', `${id}${name ? ` ${name}` : ''}`, missing);
+          log.warning(fileOf(p), tally.atLine[p]!, undefined, 'one-semester-only', `${id}${name ? ` ${name}` : ''}`, missing, alike(id, theirs));
         }
       }
     }

@@ -125,7 +125,7 @@ export interface ProblemArgs {
   'sheet-repeats': [other: string, rows: number];
   // Years (year, rewards)
   'other-year': [semester: string, year: number, rows: number];
-  'one-semester-only': [who: string, missing: string];
+  'one-semester-only': [who: string, missing: string, alike: string];
   'name-between-semesters': [staffId: string, name: string, semester: string, other: string, otherSemester: string, otherPlace: string];
 }
 

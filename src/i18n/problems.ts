@@ -123,7 +123,8 @@ const wordsEn: Formatter = {
   'fewer-raters': ([who, raters, semester, most, missing]) =>
     `${who} is scored by ${raters} rater${raters === 1 ? '' : 's'}, most people of ${semester} by ${most}${missing ? `: not by ${missing}` : ''}; is a row missing from a sheet, or the staff id typed differently?`,
   'other-year': ([semester, year, rows]) => `${semester} is not in --year ${year}: ${rows} row${rows === 1 ? '' : 's'} of ${semester} in this sheet ${rows === 1 ? 'is' : 'are'} ignored`,
-  'one-semester-only': ([who, missing]) => `${who} has no scores in ${missing}: the year is incomplete, not decided`,
+  'one-semester-only': ([who, missing, alike]) =>
+    `${who} has no scores in ${missing}: the year is incomplete, not decided${alike ? `. ${missing} scores ${alike}, an id that differs only in leading zeros: did a spreadsheet read the ids as numbers and drop the zeros? Correct the ids so that both semesters give one` : ''}`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) => `${id} is "${name}" in ${semester} but "${other}" in ${otherSemester} (${where})`,
 };
 
@@ -296,7 +297,8 @@ const wordsZh: Formatter = {
   'fewer-raters': ([who, raters, semester, most, missing]) =>
     `${who} 只有 ${raters} 位评委评分，${semesterZh(semester)}多数人有 ${most} 位${missing ? `：${missing.split(', ').map(zh.rater).join('、')} 没有给其评分` : ''}；是否漏了一行，或者工号输错了？`,
   'other-year': ([semester, year, rows]) => `${semesterZh(semester)} 不属于 --year ${year}：此表中 ${semesterZh(semester)} 的 ${rows} 行不予计入`,
-  'one-semester-only': ([who, missing]) => `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论`,
+  'one-semester-only': ([who, missing, alike]) =>
+    `${who} 在 ${semesterZh(missing)} 没有评分：该年度不完整，暂不作年度结论${alike ? `。${semesterZh(missing)}有 ${alike}，工号只差开头的 0：是否电子表格把工号当作数字读入，去掉了开头的 0？请改正工号，使两个学期一致` : ''}`,
   'name-between-semesters': ([id, name, semester, other, otherSemester, where]) =>
     `${id} 在 ${semesterZh(semester)} 叫 "${name}"，在 ${semesterZh(otherSemester)} 叫 "${other}"（${where}）`,
 };
