@@ -263,6 +263,31 @@ describe('the format of --out', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
+  it('a spreadsheet\'s or word processor\'s own file (.xls, .docx, ...) is refused, naming the file of that kind the command writes', () => {
+    // Text under 成绩.xls, or HTML under 通知.docx, is a file Excel or Word will not open as such.
+    const d = dir();
+    const cases: [string[], string][] = [
+      [['score', H1, '--out', '成绩.xls'], '--out 成绩.xls: score writes no .xls file (its formats: table, csv, json, md, xlsx); name the file .xlsx for an Excel workbook (Excel and WPS open it)'],
+      [['rewards', H1, H2, '--format', 'csv', '--out', 'R.ODS'], '--out R.ODS: rewards writes no .ods file (its formats: csv, table, json, md, xlsx); name the file .xlsx for an Excel workbook (Excel and WPS open it)'],
+      [['notices', H1, '--out', '通知.docx'], '--out 通知.docx: notices writes no .docx file (its formats: html, pdf); name the file .pdf to print or send it, or .html (any browser opens and prints it)'],
+      [['report', H1, '--format', 'html', '--out', 'r.doc'], '--out r.doc: report writes no .doc file (its formats: html, pdf); name the file .pdf to print or send it, or .html (any browser opens and prints it)'],
+      [['check', H1, '--out', 'c.docx'], '--out c.docx: check writes no .docx file (its formats: table, json); name the file for one of them'],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args, { cwd: d });
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', `evaluate: error: ${message}\n`]);
+    }
+    const zh = run(['report', H1, '--out', '报告.docx', '--lang', 'zh'], { cwd: d });
+    expect([zh.code, zh.stderr]).toEqual([2, 'evaluate: error: --out 报告.docx：report 不能写出 .docx 文件（可用的格式：html、pdf）；要打印或发送请命名为 .pdf，或者命名为 .html（任何浏览器都能打开、打印）\n']);
+    const xls = run(['score', H1, '--out', '成绩.xls', '--lang', 'zh'], { cwd: d });
+    expect(xls.stderr).toBe('evaluate: error: --out 成绩.xls：score 不能写出 .xls 文件（可用的格式：table、csv、json、md、xlsx）；要得到 Excel 工作簿请命名为 .xlsx（Excel 和 WPS 都能打开）\n');
+    expect(readdirSync(d)).toEqual([]);
+    // A device under such a name is written as it is (its name says nothing).
+    symlinkSync('/dev/null', join(d, 'null.xls'));
+    expect(run(['score', H1, '--out', 'null.xls'], { cwd: d }).code).toBe(0);
+    expect(lstatSync(join(d, 'null.xls')).isSymbolicLink()).toBe(true);
+  });
+
   it('a workbook is named .xlsx and a PDF .pdf: either under another name is refused, exit 2, nothing written', () => {
     const d = dir();
     const cases: [string[], string][] = [

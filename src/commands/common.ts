@@ -74,6 +74,11 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
     const words = () => commandWords((c.getOptionValue('lang') as Lang | undefined) ?? defaultLang(process.env));
     const format = c.getOptionValue('format') as string;
     const given = c.getOptionValueSource('format') === 'cli';
+    // A spreadsheet's or word processor's own file (成绩.xls, 通知.docx) is none the tool writes:
+    // text or HTML under that name is a file Excel or Word refuses, so it is refused here.
+    const ext = extensionOf(out);
+    const office = ext === undefined ? null : OFFICE_SHEETS.has(ext) ? 'sheet' : OFFICE_DOCUMENTS.has(ext) ? 'document' : null;
+    if (office !== null && !notAFile(out)) throw new UsageError(words().formatNotWritten(out, c.name(), ext!, formats, office));
     const byExt = formatOfFile(out);
     if (byExt === null) {
       if (given && NAMED[format] === 'always' && !notAFile(out)) throw new UsageError(words().formatNeedsName(format, out));
@@ -93,6 +98,10 @@ export function addCommonOptions(cmd: Command, lang: Lang, formats: readonly str
   }
   return cmd;
 }
+
+/** Office files the tool never writes (a workbook it writes is .xlsx, a document .html or .pdf). */
+const OFFICE_SHEETS: ReadonlySet<string> = new Set(['xls', 'xlsm', 'xlsb', 'xlt', 'xltx', 'ods', 'et']);
+const OFFICE_DOCUMENTS: ReadonlySet<string> = new Set(['doc', 'docx', 'docm', 'dot', 'dotx', 'rtf', 'odt', 'wps', 'ppt', 'pptx', 'odp', 'dps']);
 
 const BY_EXTENSION: Readonly<Record<string, string>> = { xlsx: 'xlsx', html: 'html', htm: 'html', pdf: 'pdf' };
 

@@ -20,6 +20,18 @@ const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年'
 const KIND_EN: Readonly<Record<string, string>> = { table: 'text', csv: 'text', json: 'text', md: 'text', xlsx: 'an Excel workbook', html: 'an HTML document', pdf: 'a PDF' };
 const KIND_ZH: Readonly<Record<string, string>> = { table: '文本', csv: '文本', json: '文本', md: '文本', xlsx: ' Excel 工作簿', html: ' HTML 文档', pdf: ' PDF 文档' };
 const EXT: Readonly<Record<string, string>> = { table: 'txt', csv: 'csv', json: 'json', md: 'md', xlsx: 'xlsx', html: 'html', pdf: 'pdf' };
+/** A spreadsheet's own file (成绩.xls) or a word processor's (通知.docx), which the tool never writes. */
+export type OfficeKind = 'sheet' | 'document' | null;
+
+/**
+ * What to name a file a command cannot write: for a spreadsheet's or a word processor's own file,
+ * the file of that kind the command does write; else any of its formats.
+ */
+function officeInstead(office: OfficeKind, formats: readonly string[], lang: 'en' | 'zh'): string {
+  if (office === 'sheet' && formats.includes('xlsx')) return lang === 'en' ? 'name the file .xlsx for an Excel workbook (Excel and WPS open it)' : '要得到 Excel 工作簿请命名为 .xlsx（Excel 和 WPS 都能打开）';
+  if (office === 'document' && formats.includes('pdf')) return lang === 'en' ? 'name the file .pdf to print or send it, or .html (any browser opens and prints it)' : '要打印或发送请命名为 .pdf，或者命名为 .html（任何浏览器都能打开、打印）';
+  return lang === 'en' ? 'name the file for one of them' : '请按其中一种格式命名文件';
+}
 
 const en = {
   bug: 'This is a bug in evaluate, not a problem with your data; please report it with the command you ran.',
@@ -39,8 +51,8 @@ const en = {
   outHoldsDefault: (out: string, format: string, byName: string) =>
     `--out ${out} holds the ${format === 'table' ? 'aligned table' : format.toUpperCase()} (--format ${format}, the default), not ${byName === 'md' ? 'Markdown' : byName.toUpperCase()}: give --format ${byName} for ${byName === 'csv' ? 'a CSV file that Excel opens as a sheet' : `a ${byName === 'md' ? 'Markdown' : byName.toUpperCase()} file`}`,
   /** --out names a file of a format (.xlsx, .pdf) this command does not write. */
-  formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
-    `--out ${out}: ${command} writes no .${ext} file (its formats: ${formats.join(', ')}); name the file for one of them`,
+  formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[], office: OfficeKind = null) =>
+    `--out ${out}: ${command} writes no .${ext} file (its formats: ${formats.join(', ')}); ${officeInstead(office, formats, 'en')}`,
   /** --semester names a semester the sheets do not hold. */
   noScoresFor: (semester: string, held: string[]) => `the sheets hold no scores for ${semester} (they hold ${held.join(', ') || 'none'})`,
   noScores: 'the sheets hold no scores',
@@ -87,8 +99,8 @@ const zh: CommandWords = {
     `--format ${format} 写出的是${KIND_ZH[format]}，而 --out ${out} 的扩展名不是 .${EXT[format]}：请把文件命名为 .${EXT[format]}，或换用其他 --format`,
   outHoldsDefault: (out: string, format: string, byName: string) =>
     `--out ${out} 写入的是${format === 'table' ? '对齐的表格' : ` ${format.toUpperCase()} `}（默认的 --format ${format}），不是 ${byName === 'md' ? 'Markdown' : byName.toUpperCase()}：${byName === 'csv' ? '要得到 Excel 能按表格打开的 CSV 文件' : '要写这种格式'}，请加 --format ${byName}`,
-  formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[]) =>
-    `--out ${out}：${command} 不能写出 .${ext} 文件（可用的格式：${formats.join('、')}）；请按其中一种格式命名文件`,
+  formatNotWritten: (out: string, command: string, ext: string, formats: readonly string[], office: OfficeKind = null) =>
+    `--out ${out}：${command} 不能写出 .${ext} 文件（可用的格式：${formats.join('、')}）；${officeInstead(office, formats, 'zh')}`,
   noScoresFor: (semester: string, held: string[]) =>
     `评分表中没有 ${semesterZh(semester)} 的评分（评分表中有：${held.map(semesterZh).join('、') || '无'}）`,
   noScores: '评分表中没有任何评分',
