@@ -242,6 +242,18 @@ const CASES: Case[] = [
     problems: ['duplicate-header-alias.csv:1:11: error: column "listen" repeats column 7 ("听"): both mean listen'],
   },
   {
+    what: 'a header of two rows (考评方式 above 听 看 查 测 问): the error, and the row below named as the rest of the header',
+    file: 'two-row-header.csv',
+    code: 1,
+    problems: [
+      'two-row-header.csv:1: error: the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
+      'two-row-header.csv:1:7: warning: unknown column "考评方式" is ignored',
+      'two-row-header.csv:1:8: warning: columns 8 to 11 have no header name; their cells are ignored',
+      "two-row-header.csv:2: warning: this row names score columns (听, 看, 查, 测, 问) below the header of line 1: is the header two rows, as under a merged cell? Make it one row, each column's name in the column's own cell",
+    ],
+    summary: '1 error, 3 warnings; nothing was written',
+  },
+  {
     what: 'an unknown extra column: a warning with a did-you-mean, and the report is written',
     file: 'unknown-column.csv',
     code: 0,

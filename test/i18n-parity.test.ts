@@ -134,6 +134,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'incomplete-long-form': [],
   'mixed-forms': [],
   'no-score-columns': [],
+  'score-names-below': [1, '听\u0000看\u0000查'],
   'report-as-sheet': [],
   'repeated-header': [1],
   'cell-count': [12, 11, 1, 10, '17', '5', 'S004 刘洋', '王主任'],

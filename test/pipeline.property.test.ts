@@ -458,6 +458,25 @@ describe('staff ids as the pipeline keys them (trimmed, without invisible format
     expect(reportsOf(readFiles(write({ 'a.csv': text })), policyOf())[0]!.staff.map((s) => s.staffId)).toEqual([id]);
   });
 
+  it('a header of two rows: the row below named when it names score columns, as the reference does', () => {
+    const top = 'staff_id,name,semester,rater,考评方式,,,,';
+    const data = 'S1,N,2026-H1,A,18,18,18,18,18\n';
+    const cases: [string, boolean][] = [
+      [`${top}\n,,,,听,看,查,测,问\n${data}`, true],
+      [`${top}\n\n,,,,,,method,score,\n${data}`, true],
+      [`${top}\n,,,,listen,,,,\n${data}`, true],
+      // A row that names none, or a header with score columns, gets no such warning.
+      [`${top}\n${data}`, false],
+      ['staff_id,name,semester,rater,listen,see,check,test,ask\n,,,,听,看,查,测,问\n', false],
+    ];
+    for (const [text, named] of cases) {
+      expect(check({ 'a.csv': text }, policyOf())).toBe('same, errors');
+      const [path] = write({ 'a.csv': text });
+      const lines = problemsOf(readFiles([path!])).map(problemLine);
+      expect(lines.some((l) => l.includes('this row names score columns')), text).toBe(named);
+    }
+  });
+
   it('an id cell with a control character is an error at the cell, its row refused', () => {
     const text = 'staff_id,name,semester,rater,role,listen,see,check,test,ask\nS1,N,2026-H1,A,leader,1,2,3,4,5\n\u0001S1,N,2026-H1,A,leader,1,2,3,4,5\n';
     expect(check({ 'a.csv': text }, policyOf())).toBe('same, errors');

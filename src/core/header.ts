@@ -69,6 +69,21 @@ export interface HeaderOutcome {
   columns: SheetColumns | null;
   /** Rows under a header that cannot be read are counted as rejected, not checked. */
   readable: boolean;
+  /** The header names no score column (nor method and score): the row below may (a header of two rows). */
+  noScoreColumns?: boolean;
+}
+
+/**
+ * The cells of a row that name a score column (a method, or method and score), as written and
+ * clipped: under a header without them, the second row of a header of two rows (考评方式 above 听 看 …).
+ */
+export function scoreColumnNames(cells: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const col = parseHeader(c);
+    if (col !== null && (col === 'method' || col === 'score' || (METHODS as readonly string[]).includes(col))) out.push(clip(c.trim()));
+  }
+  return out;
 }
 
 /** Title rows skipped above a header at most (a title and a subtitle or two). */
@@ -154,6 +169,7 @@ export function readHeader(
   const methodColumn = METHODS.map((m) => at(m));
   const methods = methodColumn.filter((i) => i >= 0).length;
   const long = seen.has('method') || seen.has('score');
+  let noScoreColumns = false;
   if (!seen.has('staff_id')) {
     log.error(file, line, undefined, 'no-staff-column');
     ok = false;
@@ -167,6 +183,7 @@ export function readHeader(
   } else if (!long && methods === 0) {
     log.error(file, line, undefined, 'no-score-columns');
     ok = false;
+    noScoreColumns = true;
   }
   const columns: SheetColumns = {
     width: cells.length,
@@ -182,7 +199,7 @@ export function readHeader(
     meanings,
     line,
   };
-  return { columns: ok ? columns : null, readable: ok };
+  return { columns: ok ? columns : null, readable: ok, noScoreColumns };
 }
 
 /**

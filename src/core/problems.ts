@@ -59,6 +59,8 @@ export interface ProblemArgs {
   'incomplete-long-form': [];
   'mixed-forms': [];
   'no-score-columns': [];
+  /** The row under a header without score columns names some (its cells, NUL-separated). */
+  'score-names-below': [headerLine: number, names: string];
   'report-as-sheet': [];
   'repeated-header': [headerLine: number];
   // One row

@@ -57,6 +57,8 @@ const wordsEn: Formatter = {
   'incomplete-long-form': () => 'a long sheet needs both a method column (方法) and a score column (分数)',
   'mixed-forms': () => 'the header has both method columns and method/score columns; use one form per sheet',
   'no-score-columns': () => 'the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
+  'score-names-below': ([header, names]) =>
+    `this row names score columns (${names.split('\u0000').join(', ')}) below the header of line ${header}: is the header two rows, as under a merged cell? Make it one row, each column's name in the column's own cell`,
   'report-as-sheet': () => 'this is a report written by evaluate score (rank, total and grade columns), not a scoring sheet: move it out of the sheets\' folder, or name the sheets one by one',
   'repeated-header': ([line]) => `this row repeats the header of line ${line} (were two sheets joined into one file?); delete it`,
   'cell-count': ([cells, width, hint, cell, a, b, person, rater]) =>
@@ -226,6 +228,8 @@ const wordsZh: Formatter = {
   'incomplete-long-form': () => '一行一个分数的长表需要同时有“方法”列和“分数”列',
   'mixed-forms': () => '表头中既有听、看、查、测、问各列，又有“方法”和“分数”列；一张表只能用其中一种格式',
   'no-score-columns': () => '表头中没有评分列：请把各列命名为 听、看、查、测、问，或者用“方法”和“分数”两列',
+  'score-names-below': ([header, names]) =>
+    `此行在第 ${header} 行的表头下面写着评分列的名称（${names.split('\u0000').join('、')}）：表头是不是占了两行（例如上面有合并的单元格）？请把表头改成一行，每列的名称写在该列自己的格子里`,
   'report-as-sheet': () => '这是 evaluate score 写出的报表（有名次、总分、等级列），不是评分表：请把它移出评分表所在的文件夹，或逐个指定评分表',
   'repeated-header': ([line]) => `这一行重复了第 ${line} 行的表头（是否把两张表拼进了一个文件？）；请删除这一行`,
   'cell-count': ([cells, width, hint, cell, a, b, person, rater]) =>

@@ -6,7 +6,7 @@
  * by its bytes. Good rows go to the sink (the tally, or a batch for another thread).
  */
 import { Buffer } from 'node:buffer';
-import { type SheetColumns, parseHeader, readHeader, repeatsHeader } from '../core/header.js';
+import { type SheetColumns, parseHeader, readHeader, repeatsHeader, scoreColumnNames } from '../core/header.js';
 import type { Policy } from '../core/policy.js';
 import type { CellCountHint, FileRef, ProblemLog } from '../core/problems.js';
 import { type Disagreeing, RowChecker, type RowFields } from '../core/row-checks.js';
@@ -334,6 +334,8 @@ export class SheetParser implements RecordSink {
   /** Whether any row gave a score (a sheet that never does is blank). */
   scored = false;
   private readable = false;
+  /** The header's line while the row under a header without score columns is still to come (see scoreColumnNames), else 0. */
+  private namesBelow = 0;
   private blankRowsAbove = 0;
   /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
   private skippedAbove = 0;
@@ -374,6 +376,11 @@ export class SheetParser implements RecordSink {
     this.counts.read++;
     const cols = this.columns;
     if (!this.readable || !cols || !this.checker) {
+      if (this.namesBelow > 0) {
+        const names = scoreColumnNames(f.strings());
+        if (names.length > 0) this.log.warning(this.file, v.line, undefined, 'score-names-below', this.namesBelow, names.join('\u0000'));
+        this.namesBelow = 0;
+      }
       this.counts.rejected++;
       return;
     }
@@ -473,6 +480,7 @@ export class SheetParser implements RecordSink {
     this.headerSeen = true;
     this.headerCells = cells;
     this.readable = outcome.readable;
+    if (outcome.noScoreColumns && !given) this.namesBelow = line;
     this.columns = outcome.columns;
     if (outcome.columns) {
       this.fields = new ByteFields(this.texts, outcome.columns.width);

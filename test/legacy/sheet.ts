@@ -87,6 +87,8 @@ export class SheetReader {
   private index = new Map<Column, number>();
   private methodColumns: { method: Method; index: number }[] = [];
   private headerOk = false;
+  /** The header names no score column, and the row under it is still to come. */
+  private lacksScores = false;
   private headerLine = 1;
   private blankRowsAbove = 0;
   readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
@@ -149,6 +151,17 @@ export class SheetReader {
     if (blank) return; // a row of empty cells, as Excel leaves them
     this.counts.read++;
     if (!this.headerOk) {
+      // The row under a header that names no score column, when it names some: a header of two rows.
+      if (this.lacksScores) {
+        this.lacksScores = false;
+        const named = cells.filter((c) => ['listen', 'see', 'check', 'test', 'ask', 'method', 'score'].includes(parseHeader(c) ?? ''));
+        if (named.length > 0) {
+          this.problems.warning(
+            this.at(line),
+            `this row names score columns (${named.map((c) => clip(c.trim())).join(', ')}) below the header of line ${this.headerLine}: is the header two rows, as under a merged cell? Make it one row, each column's name in the column's own cell`,
+          );
+        }
+      }
       this.counts.rejected++;
       return;
     }
@@ -318,6 +331,7 @@ export class SheetReader {
         'the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns',
       );
       ok = false;
+      this.lacksScores = true;
     }
     this.headerOk = ok;
   }
