@@ -9,7 +9,6 @@
  * the reader itself.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { digitsWithoutZeros } from '../core/cells.js';
 import { type SheetsSummary, byName, summarize, warnComposition, warnZerosDropped } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
@@ -18,7 +17,7 @@ import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
 import { scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
 import { ROLES } from '../core/types.js';
-import { effectiveRole } from '../core/whole-picture.js';
+import { effectiveRole, leadingZeros } from '../core/whole-picture.js';
 import { type YearOutcome, yearOutcome } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
 import { type Reading, readSheets } from '../io/read-sheets.js';
@@ -314,21 +313,12 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
     for (const p of h1People) inH1[tally.staffOf[p]!] = 1;
     for (const p of h2People) inH2[tally.staffOf[p]!] = 1;
     // The other semester's person whose id differs only in leading zeros (001 there, 1 here: a
-    // spreadsheet dropped the zeros), by the id without them; made only when someone is missing.
-    const alikeIn = new Map<ArrayLike<number>, Map<string, number>>();
+    // spreadsheet dropped the zeros); the lookup of a semester's ids made only when someone is missing.
+    const lookups = new Map<ArrayLike<number>, (id: string) => number | undefined>();
     const alike = (id: string, people: ArrayLike<number>): string => {
-      const digits = digitsWithoutZeros(id);
-      if (digits === null) return '';
-      let byDigits = alikeIn.get(people);
-      if (!byDigits) {
-        byDigits = new Map();
-        for (let i = 0; i < people.length; i++) {
-          const d = digitsWithoutZeros(texts.text(STAFF, tally.staffOf[people[i]!]!));
-          if (d !== null && !byDigits.has(d)) byDigits.set(d, people[i]!);
-        }
-        alikeIn.set(people, byDigits);
-      }
-      const q = byDigits.get(digits);
+      let find = lookups.get(people);
+      if (!find) lookups.set(people, (find = leadingZeros(Array.from(people, (q) => [texts.text(STAFF, tally.staffOf[q]!), q] as const))));
+      const q = find(id);
       return q === undefined ? '' : tally.who(q);
     };
     for (const [mine, other, missing, theirs] of [

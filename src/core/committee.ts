@@ -249,7 +249,7 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
   // Each rater's key (spaces left out, lower case) goes into a table of its 32-bit hash, in a typed
   // array (a map of a million keys took 1.3 s and its arrays 200 MB); only raters whose key's hash
   // another has are grouped by the key itself.
-  const keyOf = (r: number) => texts.passing(RATER, r).replace(/\s+/gu, '').toLowerCase();
+  const keyOf = (name: string) => name.replace(/\s+/gu, '').toLowerCase();
   let count = 0;
   for (let r = 0; r < scored.length; r++) if (scored[r] !== 0) count++;
   if (count < 2) return;
@@ -261,7 +261,7 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
   let twins = 0;
   for (let r = 0; r < scored.length; r++) {
     if (scored[r] === 0) continue;
-    const h = keyHash(texts.passing(RATER, r), keyOf, r);
+    const h = keyHash(texts.passing(RATER, r), keyOf);
     let at = h & mask;
     for (;;) {
       const other = slots[2 * at]! - 1;
@@ -283,7 +283,7 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
   const groups = new Map<string, number[]>();
   for (let r = 0; r < scored.length; r++) {
     if (twin[r] === 0) continue;
-    const key = keyOf(r);
+    const key = keyOf(texts.passing(RATER, r));
     const group = groups.get(key);
     if (group) group.push(r);
     else groups.set(key, [r]);
@@ -301,7 +301,7 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
  * itself where it is ASCII and CJK ideographs only (no space among the ideographs, no case), else
  * of the key made.
  */
-function keyHash(t: string, keyOf: (r: number) => string, r: number): number {
+function keyHash(t: string, keyOf: (name: string) => string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < t.length; i++) {
     let c = t.charCodeAt(i);
@@ -309,7 +309,7 @@ function keyHash(t: string, keyOf: (r: number) => string, r: number): number {
       if (c === 32 || (c >= 9 && c <= 13)) continue;
       if (c >= 65 && c <= 90) c += 32;
     } else if (c < 0x3400 || c > 0x9fff) {
-      const key = keyOf(r);
+      const key = keyOf(t);
       h = 0x811c9dc5;
       for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
       return h;

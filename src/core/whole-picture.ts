@@ -175,19 +175,22 @@ export function disagrees(name: string, rosterName: string): boolean {
 }
 
 /**
- * For a staff id of digits that is not on the roster: the roster's id of the same digits with
- * leading zeros ("007" for "7", as a spreadsheet drops them), else ''.
+ * For a staff id of digits: the value of the entry whose id is the same digits with other leading
+ * zeros ("007" for "7", as a spreadsheet drops them), else undefined. The roster's id for an id not
+ * on it; the other semester's person for someone missing from it.
  */
-export function leadingZeros(rosterIds: readonly string[]): (id: string) => string {
-  const byDigits = new Map<string, string>();
-  for (const id of rosterIds) {
-    const k = digitsWithoutZeros(id.trim());
-    if (k !== null && !byDigits.has(k)) byDigits.set(k, id.trim());
+export function leadingZeros<T>(entries: Iterable<readonly [id: string, value: T]>): (id: string) => T | undefined {
+  const byDigits = new Map<string, readonly [string, T]>();
+  for (const [raw, value] of entries) {
+    const id = raw.trim();
+    const k = digitsWithoutZeros(id);
+    if (k !== null && !byDigits.has(k)) byDigits.set(k, [id, value]);
   }
-  return (id) => {
-    const k = digitsWithoutZeros(id.trim());
-    const other = k === null ? undefined : byDigits.get(k);
-    return other !== undefined && other !== id.trim() ? other : '';
+  return (raw) => {
+    const id = raw.trim();
+    const k = digitsWithoutZeros(id);
+    const found = k === null ? undefined : byDigits.get(k);
+    return found !== undefined && found[0] !== id ? found[1] : undefined;
   };
 }
 
@@ -246,7 +249,7 @@ export function checkRoster(
   const found = new Map<number, RosterEntry>();
   const people = tally.peopleBySemester();
   const rosterFile = roster[0]?.file.name ?? '';
-  const zeros = leadingZeros(roster.map((e) => e.staffId));
+  const zeros = leadingZeros(roster.map((e) => [e.staffId, e.staffId.trim()] as const));
   const unscored = new Map<RosterEntry, string[]>();
   tally.semesters.forEach((semester, s) => {
     const scored = new Set<number>();
@@ -257,7 +260,7 @@ export function checkRoster(
       const name = tally.nameOf[person]! >= 0 ? texts.text(NAME, tally.nameOf[person]!) : '';
       const e = byStaff.get(staff);
       if (!e) {
-        log.error(tally.files.get(tally.atFile[person]!)!, tally.atLine[person]!, undefined, 'not-on-roster', `${staffId}${name ? ` ${name}` : ''}`, semester, rosterFile, zeros(staffId));
+        log.error(tally.files.get(tally.atFile[person]!)!, tally.atLine[person]!, undefined, 'not-on-roster', `${staffId}${name ? ` ${name}` : ''}`, semester, rosterFile, zeros(staffId) ?? '');
         continue;
       }
       found.set(person, e);
