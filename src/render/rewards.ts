@@ -8,7 +8,7 @@ import type { Grade } from '../core/types.js';
 import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
-import { csvPieces } from './csv.js';
+import { CsvBytes } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { fitLines, foldTo, roomIn } from './lines.js';
@@ -93,7 +93,7 @@ export function rewardsJson(input: RewardsRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Iterable<Uint8Array> {
+export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<Uint8Array> {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.rewardsCol;
@@ -102,33 +102,31 @@ export function rewardsCsv(input: RewardsRenderInput, bom: boolean): Iterable<Ui
     c.h1Penalty, c.h2Penalty, c.penaltyTotal, c.awardCandidate, c.nonRenewal, c.rectifyBy, c.reason,
   ];
   const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
-  const num = (v: number | null) => v ?? '';
-  // Row by row into bytes, a piece at a time as written: a year of 200,000 people is never held as
-  // rows, as one string or as bytes.
-  function* rows(): Generator<(string | number)[]> {
-    yield header;
-    for (const o of input.outcomes) {
-      yield [
-        neutralize(o.staffId),
-        neutralize(o.name),
-        neutralize(o.post),
-        grade(o.h1),
-        grade(o.h2),
-        num(amount(o.h1, 'reward')),
-        num(amount(o.h2, 'reward')),
-        num(annualBonus(o)),
-        num(o.rewardTotal),
-        num(amount(o.h1, 'penalty')),
-        num(amount(o.h2, 'penalty')),
-        num(o.penaltyTotal),
-        yesNo(o.awardCandidate, w),
-        yesNo(o.nonRenewal, w),
-        rectifyDates(o),
-        neutralize(reasonWords(o, w)),
-      ];
-    }
+  // Cell by cell into bytes, a piece at a time as written (as the year's CSV): a year of 200,000
+  // people is never held as rows, as one string or as bytes, nor made into an array a row.
+  const out = new CsvBytes(bom);
+  out.row(header);
+  for (const o of input.outcomes) {
+    out.text(neutralize(o.staffId));
+    out.text(neutralize(o.name));
+    out.text(neutralize(o.post));
+    out.text(grade(o.h1));
+    out.text(grade(o.h2));
+    out.numberOrEmpty(amount(o.h1, 'reward'));
+    out.numberOrEmpty(amount(o.h2, 'reward'));
+    out.numberOrEmpty(annualBonus(o));
+    out.numberOrEmpty(o.rewardTotal);
+    out.numberOrEmpty(amount(o.h1, 'penalty'));
+    out.numberOrEmpty(amount(o.h2, 'penalty'));
+    out.numberOrEmpty(o.penaltyTotal);
+    out.text(yesNo(o.awardCandidate, w));
+    out.text(yesNo(o.nonRenewal, w));
+    out.text(rectifyDates(o));
+    out.text(neutralize(reasonWords(o, w)));
+    out.end();
+    if (out.full) yield* out.take();
   }
-  return csvPieces(rows(), bom);
+  yield* out.chunks();
 }
 
 function rewardsHeader(w: YearWords): { header: string[]; aligns: Align[] } {
