@@ -169,6 +169,20 @@ describe('one person by their key, shown as first spelt', () => {
     expect(RAW.test(r.stderr)).toBe(false);
   });
 
+  it('a rater first spelt on a row of totals is shown so: that row is refused, its rater cell was still seen first (SPEC)', () => {
+    const d = tempDir();
+    writeFileSync(
+      join(d, 'total-first.csv'),
+      `${H}\n合计,,,2026-H1,王主任,leader,,,,,\nS001,张伟,1号楼,2026-H1,\u200b王主任,leader,18,,18,17,17\nS001,张伟,1号楼,2026-H1,学生甲,student,18,19,18,17,17\n`,
+    );
+    const r = run(['score', 'total-first.csv'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('total-first.csv:2:1: error: "合计" is not a staff id');
+    // Before: "rater \u200b王主任", the spelling of the first row tallied.
+    expect(r.stderr).toContain('total-first.csv:3:8: error: no see score from rater 王主任 (leader) for S001 张伟; a missing score is never counted as zero\n');
+    expect(r.stdout).toBe('');
+  });
+
   it('the roster: an id and a name spelt another way on it are the same ones', () => {
     const d = dir();
     writeFileSync(join(d, 'roster.csv'), 'staff_id,name,post\nＳ００１,张伟,1号楼\nS002,刘洋\u200b,1号楼\n');
