@@ -72,8 +72,8 @@ globalThis.__evaluateImport = (specifier) => import(specifier);
 globalThis.__evaluateBin = __filename;
 let script;
 try {
-  // The build wrote the bundle inside the function Node.js wraps a module in (node:module's Module.wrap): compiled as
-  // it was read, without a copy of a megabyte made at every start.
+  // The build wrote the bundle inside the function Node.js wraps a module in (node:module's
+  // Module.wrap): compiled as it was read, without a copy of the whole bundle made at every start.
   script = new vm.Script(source, { filename: file, cachedData });
 } catch (e) {
   if (e instanceof SyntaxError) brokenBuild('incomplete');

@@ -336,7 +336,7 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
       for (let i = 0; i < mine.length; i++) {
         const p = mine[i]!;
         if (other[staffOf[p]!] !== 1 && !reading.refused.has(missing, staffOf[p]!)) {
-          const id = texts.text(STAFF, tally.staffOf[p]!);
+          const id = texts.text(STAFF, staffOf[p]!);
           const name = nameText(p);
           log.warning(fileOf(p), tally.atLine[p]!, undefined, 'one-semester-only', `${id}${name ? ` ${name}` : ''}`, missing, alike(id, theirs));
         }
@@ -352,7 +352,7 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
     const p = h2People[i]!;
     const q = h1ByStaff[staffOf[p]!]!;
     if (q >= 0 && nameOf[q]! >= 0 && nameOf[p]! >= 0 && nameOf[q] !== nameOf[p]) {
-      log.warning(fileOf(p), tally.atLine[p]!, undefined, 'name-between-semesters', texts.text(STAFF, tally.staffOf[p]!), nameText(p), semesters.h2, nameText(q), semesters.h1, `${fileOf(q).name}:${tally.atLine[q]}`);
+      log.warning(fileOf(p), tally.atLine[p]!, undefined, 'name-between-semesters', texts.text(STAFF, staffOf[p]!), nameText(p), semesters.h2, nameText(q), semesters.h1, `${fileOf(q).name}:${tally.atLine[q]}`);
     }
   }
   return { h1People, h2People };
