@@ -325,7 +325,7 @@ function warnYear(reading: Reading, year: number): { h1People: ArrayLike<number>
     const lookups = new Map<ArrayLike<number>, (id: string) => number | undefined>();
     const alike = (id: string, people: ArrayLike<number>): string => {
       let find = lookups.get(people);
-      if (!find) lookups.set(people, (find = leadingZeros(Array.from(people, (q) => [texts.text(STAFF, tally.staffOf[q]!), q] as const))));
+      if (!find) lookups.set(people, (find = leadingZeros(Array.from(people, (q) => [texts.text(STAFF, staffOf[q]!), q] as const))));
       const q = find(id);
       return q === undefined ? '' : tally.who(q);
     };

@@ -217,7 +217,7 @@ export class CsvBytes {
 }
 
 /** The table as UTF-8 bytes, a piece at a time, as the rows come. */
-export function* csvPieces(rows: Iterable<readonly (string | number)[]>, bom: boolean): Generator<Uint8Array> {
+function* csvPieces(rows: Iterable<readonly (string | number)[]>, bom: boolean): Generator<Uint8Array> {
   const out = new CsvBytes(bom);
   for (const r of rows) {
     out.row(r);
