@@ -1,6 +1,6 @@
 /**
  * A big input is read on two threads (src/io/two-threads.ts, reader-thread.ts): this thread reads
- * up to a cut a little before the middle, a reader thread the rest. EVALUATE_PARALLEL_MIN_BYTES
+ * up to a cut a little after the middle, a reader thread the rest. EVALUATE_PARALLEL_MIN_BYTES
  * lowers the size at which that happens, so that inputs of a few MB take that path here. Every case
  * runs three ways, which must give the same standard output, exit code and, debug lines aside,
  * standard error, byte for byte: on two threads; on one (EVALUATE_ONE_THREAD); and with a reader
@@ -88,7 +88,7 @@ function runDebug(args: string[], env: Record<string, string>): Run {
 
 /** How many rows the second thread sent, from its debug line; null if it sent none (failed, or never ran). */
 function secondPartRows(r: Run): number | null {
-  const m = r.debug.map((l) => /^evaluate: second part received \((\d+) rows\)/.exec(l)).find((x) => x !== null);
+  const m = r.debug.map((l) => /^evaluate: second part received \((\d+) rows;/.exec(l)).find((x) => x !== null);
   return m ? Number(m[1]) : null;
 }
 
@@ -149,23 +149,23 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
   });
 
   it('a quoted cell with a line break across the cut: the cut is not between records, this thread reads on', () => {
-    // One row's name split over two lines, the line break being the one the cut follows: tried on
-    // the rows before the cut of the clean sheet until the cut of the changed one lands there.
+    // One row's name split over two lines, the line break being the one the cut follows. The row is
+    // the first after the clean sheet's cut; rows at the end are made longer a byte at a time (a score
+    // 15.5 written 15.50, 14 written 14.0: the same scores), which moves the cut forward (by the cut's
+    // share of a byte each) until it falls inside the row, before the line break in its name.
     const plain = sheet('quote-across.csv', base);
-    const near = lineAtByte(readFileSync(plain), cutOf([plain]).offset);
+    const at = lineAtByte(readFileSync(plain), cutOf([plain]).offset) - 1;
+    const line = at + 1;
     let text = '';
-    let line = 0;
-    for (let at = near - 1; at > near - 40 && text === ''; at--) {
+    for (let longer = 0; longer < 400 && text === ''; longer++) {
       const m = lines();
       const [, id, name] = /^(S\d+),([^,]+),/.exec(m[at]!)!;
       m[at] = m[at]!.replace(`${id},${name},`, `${id},"${name!.slice(0, 1)}\n${name!.slice(1)}",`);
+      for (let k = m.length - longer; k < m.length; k++) m[k] = m[k]!.replace(/(\.\d+)?\n$/, (_: string, frac: string | undefined) => (frac ? `${frac}0\n` : '.0\n'));
       const candidate = m.join('');
       const path = sheet('quote-across.csv', candidate);
       const lineFeed = Buffer.byteLength(m.slice(0, at).join('')) + Buffer.byteLength(`${id},"${name!.slice(0, 1)}`);
-      if (cutOf([path]).offset === lineFeed + 1) {
-        text = candidate;
-        line = at + 1;
-      }
+      if (cutOf([path]).offset === lineFeed + 1) text = candidate;
     }
     expect(text, 'no row puts a quoted line break on the cut').not.toBe('');
     const r = threeWays([sheet('quote-across.csv', text)]);
@@ -420,6 +420,22 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     expect(r.code).toBe(0);
     expect(r.debug.some((l) => l.startsWith('evaluate: first part read (0 bytes of file 2)'))).toBe(true);
     expect(secondPartRows(r)).toBe(rows.length - first);
+  });
+
+  it('a committee of fifteen, cut at a person\'s sixth rater or later: the reader thread gives every rater a slot, as this thread does', async () => {
+    // The thread reads the file's first rows again for its header; numbered from there, the rater its
+    // part starts with was past a person's first five slots, and every cell of the part went to the
+    // sparse table (3M rows: twice the time of the first part). Rater k of a person is on line
+    // 2 + 15 * person + k: a staff count is taken whose cut falls at k >= 5.
+    const path = join(dir, 'fifteen.csv');
+    let k = -1;
+    for (let staff = 3000; k < 5; staff++) {
+      await generate(path, staff, 15);
+      k = (lineAtByte(readFileSync(path), cutOf([path]).offset) - 2) % 15;
+    }
+    const r = threeWays([path]);
+    expect(r.code).toBe(0);
+    expect(r.debug.find((l) => l.startsWith('evaluate: second part received'))).toMatch(/; 15 slots a person, 0 cells outside them\)/);
   });
 
   it('a reader thread that fails: this thread reads the rest itself, with the same problems', () => {

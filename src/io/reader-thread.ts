@@ -30,7 +30,12 @@ export function runReaderThread(task: ThreadTask): void {
       const file: FileRef = { name: src.name, order: i };
       if (i === split.fileIndex && split.offset > 0) {
         // The cut file: its header and encoding from its start (read again here), then the part from the cut.
-        const head = new SheetParser(file, opts, texts, new ProblemLog(), { row() {} });
+        // The rows read with the header are only read: their texts go to a table of their own, so that
+        // this thread numbers raters as it meets them in its part, as the first thread does (numbered in
+        // the order of the file's first rows, a part starting with the fifteenth rater of a committee
+        // of fifteen gave that rater number 14, past the five slots a person starts with: every cell
+        // of the part was then sparse, three times the memory and twice the time).
+        const head = new SheetParser(file, opts, new Texts(), new ProblemLog(), { row() {} });
         const first = new SourceReading(src, file, { encoding: opts.encoding, delimiter: opts.delimiter }, head, new ProblemLog());
         first.read(1 << 20);
         if (!head.headerCells || first.encoding === null) throw new Error('no header in the first chunk');

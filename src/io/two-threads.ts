@@ -214,7 +214,7 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
     finish(tally, texts, log, rest, waiting) {
       debug(`first part read (${split.offset} bytes of file ${split.fileIndex + 1})`);
       const result = wait(waiting);
-      debug(result ? `second part received (${result.tally.rows} rows)` : 'second part failed: read here');
+      debug(result ? `second part received (${result.tally.rows} rows; ${result.tally.stride} slots a person, ${result.tally.sparseCount} cells outside them)` : 'second part failed: read here');
       const cut = first as { reading: SourceReading; parser: SheetParser; file: FileRef } | null;
       const cutFile = result?.files.find((f) => f.order === split.fileIndex) ?? null;
       const base = cut ? cut.reading.reader.line - 1 : 0;
