@@ -26,8 +26,12 @@ import type { Texts } from './texts.js';
 
 /** Below this a second thread costs more than it saves (its start is ~30 ms). */
 const PARALLEL_MIN_BYTES = 24 << 20;
-/** Where the cut is, as a share of the bytes: the other thread starts later (it loads the program). */
-const CUT_SHARE = 0.52;
+/**
+ * Where the cut is, as a share of the bytes: the other thread starts later (it loads the program).
+ * At 0.52 this thread waited for it 50-100 ms on every 1M-row shape (2026-12-01); 0.56 was the best
+ * of 0.52, 0.55, 0.56, 0.58 and 0.6 over the bench's shapes, by 0-100 ms.
+ */
+const CUT_SHARE = 0.56;
 /** The reader thread's argument that makes the program a reader (cli.ts checks for it). */
 export const WORKER_FLAG = '--evaluate-read-worker';
 
