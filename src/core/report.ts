@@ -390,7 +390,9 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[],
   }
   const order = byId(index, ids);
   const row: ({ staffId: string } | null)[] = new Array(width).fill(null);
-  const out: U[] = [];
+  // Filled by index (at most one row an entry), then cut to the rows made.
+  const out = new Array<U>(order.length);
+  let rows = 0;
   for (let a = 0; a < order.length; ) {
     const id = ids[order[a]!]!;
     row.fill(null);
@@ -400,9 +402,10 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[],
       row[listOf[k]!] = lists[listOf[k]!]![at[k]!]!;
     }
     // Entry j is list j's: the type the lists give.
-    out.push(make(row as unknown as Row));
+    out[rows++] = make(row as unknown as Row);
     a = b;
   }
+  out.length = rows;
   return out;
 }
 

@@ -45,7 +45,9 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const counts = new (uintArray(tally.raterRole.length))(n * 5);
     const fractions = new Float64Array(10);
     const totals = new Int32Array(n);
-    const fast: number[] = [];
+    // People whose total is a plain fraction (most): their places in `list`, the first `fastCount` of `fast`.
+    const fast = new Int32Array(n);
+    let fastCount = 0;
     const raterCounts = new Int32Array(n);
     const others: ScoredStaff[] = [];
     const stride = tally.stride;
@@ -101,7 +103,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
         if (same && Number.isSafeInteger(num)) q = den === 0 ? 0 : roundScaledFraction(num, den, precision);
       }
       if (q !== null && q < 2 ** 30) {
-        fast.push(j);
+        fast[fastCount++] = j;
         totals[j] = q;
         continue;
       }
@@ -122,9 +124,10 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     // rank() finds them in order and every report walks memory in order: their counts and numbers
     // are kept in that order too (a report of 200,000 people in list order would miss the cache
     // three times a person).
-    const ids: string[] = [];
-    for (let j = 0; j < n; j++) ids.push(texts.text(STAFF, tally.staffOf[list[j]!]!));
-    const order = byTotalThenId(fast, totals, ids);
+    // Arrays filled by index, not grown by push (pushing 200,000 entries costs several times as much).
+    const ids = new Array<string>(n).fill('');
+    for (let j = 0; j < n; j++) ids[j] = texts.text(STAFF, tally.staffOf[list[j]!]!);
+    const order = byTotalThenId(fast.subarray(0, fastCount), totals, ids);
     const ranked = new Int32Array(order.length);
     const rankedCounts = new (uintArray(tally.raterRole.length))(order.length * 5);
     for (let i = 0; i < order.length; i++) {
@@ -133,7 +136,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       for (let k = 0; k < 5; k++) rankedCounts[i * 5 + k] = counts[j * 5 + k]!;
     }
     const means = new TallyMeans(tally, ranked, rankedCounts, trim);
-    const staff: ScoredStaff[] = [];
+    const staff = new Array<ScoredStaff>(order.length + others.length);
     const settled = new Map<number, ReturnType<typeof settleScaled>>();
     for (let i = 0; i < order.length; i++) {
       const j = order[i]!;
@@ -146,9 +149,9 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const e = roster?.get(person);
       const name = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
       const post = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
-      staff.push(new PersonResult(ids[j]!, name, post, raterCounts[j]!, done, means, i));
+      staff[i] = new PersonResult(ids[j]!, name, post, raterCounts[j]!, done, means, i);
     }
-    for (const o of others) staff.push(o);
+    for (let i = 0; i < others.length; i++) staff[order.length + i] = others[i]!;
     let raters = 0;
     for (const x of seen) raters += x;
     out.push({ semester, staff, raters });
