@@ -265,6 +265,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   }
   const semesters = { h1: `${year}-H1`, h2: `${year}-H2` };
   const { h1People, h2People } = warnYear(reading, year);
+  debugPhase('tallied and checked');
   const warnings = reportLog(reading, common.lang, req.printProblems !== false).filter((p) => p.severity === 'warning');
   if (h1People.length === 0 && h2People.length === 0) {
     const found = [...otherSemesters].sort();

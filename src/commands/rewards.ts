@@ -6,7 +6,7 @@ import { helpWords } from '../i18n/help.js';
 import { newCommand } from './list.js';
 import { Option } from 'commander';
 import { type RewardsOnly, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
-import { addCommonOptions, emit, resolveCommon } from './common.js';
+import { addCommonOptions, debugPhase, emit, resolveCommon } from './common.js';
 import { parseYearOption, readYear, warnUnset } from './results.js';
 import type { CommonFlags } from './common.js';
 import { UsageError } from '../errors.js';
@@ -39,10 +39,13 @@ async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
   const year = flags.year === undefined ? null : parseYearOption(flags.year, common.lang);
   refuseXlsxToTerminal(common);
   if (flags.bom && common.format !== 'csv') throw new UsageError(commandWords(common.lang).bomCsvOnly);
+  debugPhase('start');
   const data = readYear({ sheets, common, roster: flags.roster ?? null }, year);
+  debugPhase('read');
   const only = flags.only ?? null;
   const outcomes = data.outcomes.filter(rewardsFilter(only));
   warnUnset(outcomes, common);
+  debugPhase('warned');
   const render = await import('../render/rewards.js');
   const input = {
     year: data.year,
@@ -64,5 +67,7 @@ async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
         : common.format === 'md'
           ? render.rewardsMd(input)
           : render.rewardsCsv(input, flags.bom === true);
+  debugPhase('rendered');
   await emit(text, common);
+  debugPhase('written');
 }
