@@ -168,10 +168,10 @@ export class RowChecker {
     this.line = line;
     this.ok = true;
     const staff = f.id(cols.staff, STAFF);
-    // The rater before a totals or notes row is refused: SPEC prints a rater as first spelt in the
-    // sheets, and such a row's rater cell is one of the spellings met (the id's is taken above).
+    // The rater cell is read before a totals or notes row is refused, as the staff id is: SPEC prints
+    // a rater as first spelt in the sheets, and such a row's rater cell is one of the spellings met.
     const hasRater = cols.rater >= 0;
-    const rater = hasRater ? f.id(cols.rater, RATER) : this.consensus();
+    const raterCell = hasRater ? f.id(cols.rater, RATER) : -1;
     if (staff >= 0 && this.staffKind(staff) === 2) {
       // A row of totals, averages or notes is no staff member's: its other cells are not checked.
       log.error(file, line, cols.staff + 1, 'summary-row', clip(f.text(cols.staff)));
@@ -181,6 +181,7 @@ export class RowChecker {
       out.given = 0;
       return false;
     }
+    const rater = hasRater ? raterCell : this.consensus();
     if (staff < 0) {
       const name = cols.name >= 0 ? seen(f.text(cols.name)) : '';
       log.error(file, line, cols.staff + 1, 'blank-staff-id', name ? clip(name) : '');

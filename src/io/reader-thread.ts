@@ -34,7 +34,7 @@ export function runReaderThread(task: ThreadTask): void {
         // this thread numbers raters as it meets them in its part, as the first thread does (numbered in
         // the order of the file's first rows, a part starting with the fifteenth rater of a committee
         // of fifteen gave that rater number 14, past the five slots a person starts with: every cell
-        // of the part was then sparse, three times the memory and twice the time).
+        // of the part was then sparse, three times the bytes a cell, and the part took half as long again).
         const head = new SheetParser(file, opts, new Texts(), new ProblemLog(), { row() {} });
         const first = new SourceReading(src, file, { encoding: opts.encoding, delimiter: opts.delimiter }, head, new ProblemLog());
         first.read(1 << 20);
