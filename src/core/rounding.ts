@@ -10,13 +10,16 @@ import type { Grade } from './types.js';
 
 const safe = Number.isSafeInteger;
 
+/** 10^places for the places a total or a method value is written with (0-6): a look-up, not Math.pow, once a person. */
+export const POW10: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
 /**
  * n/d (safe integers, d > 0) rounded half up (away from zero for negatives) to `places` decimals,
  * as a scaled integer; null where the arithmetic would leave the safe integers. For callers that
  * keep fractions as plain numbers and need no Rational object.
  */
 export function roundScaledFraction(n: number, d: number, places: number): number | null {
-  const scale = 10 ** places;
+  const scale = places < POW10.length ? POW10[places]! : 10 ** places;
   const a = Math.abs(n);
   const top = 2 * a * scale + d;
   const bottom = 2 * d;

@@ -8,6 +8,7 @@
  * cells are formula-neutralized by the renderers, which know which cells are text.
  */
 import type { Rational } from '../core/rational.js';
+import { POW10 } from '../core/rounding.js';
 
 /** One cell as CSV text: quoted when it holds a comma, quote or line end. */
 export function csvCell(v: string | number): string {
@@ -20,7 +21,6 @@ export function csvCell(v: string | number): string {
 }
 
 const PIECE = 1 << 20;
-const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /**
  * The digits of a non-negative whole number `v`, padded with zeros to `width`, written at u8[at]

@@ -84,14 +84,18 @@ export function* scoreCsv(input: ScoreRenderInput, bom: boolean): Generator<Uint
   out.row(header);
   const p = input.precision;
   const methods = [0, 0, 0, 0, 0];
-  for (const r of input.reports) {
-    for (const s of r.staff) {
+  // Indexed loops: an iterator over 200,000 people costs a call a step.
+  for (let ri = 0; ri < input.reports.length; ri++) {
+    const staff = input.reports[ri]!.staff;
+    for (let si = 0; si < staff.length; si++) {
+      const s = staff[si]!;
       out.number(s.rank);
       out.text(neutralize(s.staffId));
       out.text(neutralize(s.name));
       out.text(neutralize(s.post));
       out.text(s.semester);
-      for (const q of s.methodsScaled(2, methods)) out.scaled(q, 2, true);
+      s.methodsScaled(2, methods);
+      for (let k = 0; k < 5; k++) out.scaled(methods[k]!, 2, true);
       out.fixed(s.total, p);
       out.text(grade[s.grade]);
       const c = s.consequence;
