@@ -72,7 +72,7 @@ function lineAtByte(bytes: Uint8Array, offset: number): number {
 }
 
 /** A debug line (EVALUATE_DEBUG): a phase and its time, or the reader thread's error and its stack. */
-const isDebug = (l: string) => /^evaluate: .+: \d+ ms(, [a-z]+ \d+ MB)*$/.test(l) || /^evaluate: code cache /.test(l) || /^evaluate: reader thread: /.test(l) || /^\s+at /.test(l);
+const isDebug = (l: string) => /^evaluate: .+: \d+ ms(, [a-z]+ \d+ MB)*(, page faults \d+)?$/.test(l) || /^evaluate: code cache /.test(l) || /^evaluate: reader thread: /.test(l) || /^\s+at /.test(l);
 
 interface Run extends RunResult {
   /** Standard error without the debug lines. */

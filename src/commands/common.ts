@@ -298,12 +298,17 @@ export function reportProblems(sorted: Problem[], summary: (errors: number, warn
   }
 }
 
-/** With EVALUATE_DEBUG set: the time and heap at a phase of a command, on standard error. */
+/**
+ * With EVALUATE_DEBUG set: the time and heap at a phase of a command, on standard error, and the
+ * process's page faults so far (both threads): on a virtual machine the first touch of a page of
+ * memory can cost microseconds, and a phase's new memory is then much of its time.
+ */
 export function debugPhase(what: string): void {
   if (!process.env.EVALUATE_DEBUG) return;
   const m = process.memoryUsage();
   const mb = (n: number): number => Math.round(n / 1e6);
-  process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB, resident ${mb(m.rss)} MB\n`);
+  const faults = process.resourceUsage().minorPageFault;
+  process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB, resident ${mb(m.rss)} MB, page faults ${faults}\n`);
 }
 
 /** Checks --out before any work is done, so that a refused path costs nothing. */
