@@ -330,6 +330,8 @@ export class SheetParser implements RecordSink {
   }
   /** The header's cells, once read. */
   headerCells: string[] | null = null;
+  /** Only the header is wanted (the reader thread's look at the start of a file it reads from the middle): rows after it are not read. */
+  headerOnly = false;
   headerSeen = false;
   /** Whether any row gave a score (a sheet that never does is blank). */
   scored = false;
@@ -370,6 +372,7 @@ export class SheetParser implements RecordSink {
       this.header(this.plain.strings(), v.line, false);
       return;
     }
+    if (this.headerOnly) return;
     const f = this.fields ?? this.plain;
     f.at(v);
     if (f.allBlank()) return; // a row of empty cells, as Excel leaves them
