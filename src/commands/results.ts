@@ -14,7 +14,7 @@ import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
 import { type SemesterReport, byStaffId, rankReport } from '../core/report.js';
 import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
-import { scoreSemesters } from '../core/totals.js';
+import { type ResultsOrder, scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
 import { ROLES } from '../core/types.js';
 import { effectiveRole, leadingZeros } from '../core/whole-picture.js';
@@ -121,13 +121,13 @@ function read(req: ReadRequest, year: number | null): Reading {
 }
 
 /** The results of a reading whose problems are settled. */
-function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep: (semester: string) => boolean = () => true): Results {
+function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep: (semester: string) => boolean = () => true, order: ResultsOrder = 'rank'): Results {
   const { common } = req;
   const policy = common.policy;
   const { tally, texts } = reading;
   // Every problem is worded (reportLog): the places of cells and people are no longer needed.
   tally.forgetPlaces();
-  const scored = scoreSemesters(tally, policy, texts, reading.rosterOf).filter((s) => keep(s.semester));
+  const scored = scoreSemesters(tally, policy, texts, reading.rosterOf, order).filter((s) => keep(s.semester));
   debugPhase('scored');
   scored.sort((a, b) => (a.semester < b.semester ? -1 : a.semester > b.semester ? 1 : 0));
   const reports = scored.map((s) => rankReport(s.semester, s.staff, s.raters, req.groupBy ?? null));
@@ -280,7 +280,8 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
     }
   }
   const policy: Policy = common.policy;
-  const results = resultsOf(reading, req, warnings, (s) => s === semesters.h1 || s === semesters.h2);
+  // The results made by staff id, the order the year is joined and written in.
+  const results = resultsOf(reading, req, warnings, (s) => s === semesters.h1 || s === semesters.h2, 'staff-id');
   results.otherSemesters = [...otherSemesters].sort();
   const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;

@@ -202,7 +202,12 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
   for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(ids[i - 1]!, ids[i]!) < 0);
   let order: ArrayLike<number> | null = null;
   if (!sorted) {
-    if (small) order = byTotalThenId(Array.from(list.keys()), Int32Array.from(keys), ids);
+    if (small) {
+      // Typed arrays made straight (Array.from over 200,000 keys and an iterator took 20 ms a semester).
+      const index = new Int32Array(list.length);
+      for (let i = 0; i < index.length; i++) index[i] = i;
+      order = byTotalThenId(index, new Int32Array(keys), ids);
+    }
     else {
       const compareIds = idOrder(ids);
       order = Array.from(list.keys()).sort((a, b) => keys[b]! - keys[a]! || compareIds(a, b));
@@ -256,7 +261,7 @@ export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids:
 }
 
 /** `order`'s entries by ids[i] in code-point order (stable). */
-function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
+export function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Array {
   return byShortId(order, ids) ?? Int32Array.from(Array.from(order).sort(idOrder(ids)));
 }
 
