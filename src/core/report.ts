@@ -207,8 +207,7 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
       const index = new Int32Array(list.length);
       for (let i = 0; i < index.length; i++) index[i] = i;
       order = byTotalThenId(index, new Int32Array(keys), ids);
-    }
-    else {
+    } else {
       const compareIds = idOrder(ids);
       order = Array.from(list.keys()).sort((a, b) => keys[b]! - keys[a]! || compareIds(a, b));
     }
