@@ -31,13 +31,11 @@ export function runReaderThread(task: ThreadTask): void {
       if (i === split.fileIndex && split.offset > 0) {
         // The cut file: its header and encoding from its start (read again here, the encoding judged
         // on the first chunk as the first thread judges it), then the part from the cut. Only the header
-        // is taken from that read: the rows after it are the first thread's, neither checked nor
-        // tallied here (in code not yet warm, they took 60-90 ms of this thread on a 1M-row sheet,
-        // 140-180 in GBK). The header's texts go to a table of their own, so that this thread numbers
-        // raters as it meets them in its part, as the first thread does (numbered in the order of the
-        // file's first rows, a part starting with the fifteenth rater of a committee of fifteen gave that
-        // rater number 14, past the five slots a person starts with: every cell of the part was then
-        // sparse, three times the bytes a cell, and the part took half as long again).
+        // is taken from that read: its rows are the first thread's, neither checked nor tallied here
+        // (in code not yet warm they took 60-90 ms of this thread, 140-180 in GBK). Its texts go to a
+        // table of their own, so that this thread numbers raters only as it meets them in its part, as
+        // the first thread does: when the read's rows were tallied into this thread's table, a part
+        // starting at a committee's sixth rater or later put every cell in the sparse table.
         const head = new SheetParser(file, opts, new Texts(), new ProblemLog(), { row() {} });
         head.headerOnly = true;
         const first = new SourceReading(src, file, { encoding: opts.encoding, delimiter: opts.delimiter }, head, new ProblemLog());
