@@ -803,8 +803,13 @@ export function scoreBoth(paths: string[], policy: Policy, semester: string | nu
   return { reading, problems: problemsOf(reading), reports: reportsOf(reading, policy), legacy: legacyScore(paths, opts) };
 }
 
-export function json(reports: SemesterReport[], precision: number): string {
-  return Buffer.concat(scoreJson({ reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision, lang: 'en', color: false })).toString('utf8');
+/**
+ * The reports as `--format json` and then `--format csv` render them: the JSON from the reports'
+ * objects, the CSV from their rows (scoring's columns, or the oracle's objects), so both are compared.
+ */
+export function rendered(reports: SemesterReport[], precision: number): string {
+  const input = { reports, warnings: [], counts: { read: 0, used: 0, rejected: 0 }, precision, lang: 'en' as const, color: false };
+  return Buffer.concat([...scoreJson(input), ...scoreCsv(input, false)]).toString('utf8');
 }
 
 /** A problem as compared between the pipeline and the oracle: `FILE:LINE:COLUMN: severity: message`. */
@@ -827,8 +832,8 @@ export function disagreement(o: Outcome, precision: number): string | null {
   const a = o.reading.counts;
   const b = o.legacy.counts;
   if (a.read !== b.read || a.used !== b.used || a.rejected !== b.rejected) return `row counts differ: previous ${JSON.stringify(b)}, pipeline ${JSON.stringify(a)}`;
-  if (!o.problems.some((p) => p.severity === 'error') && json(o.reports, precision) !== json(o.legacy.reports, precision)) {
-    return `the reports differ:\n  previous ${json(o.legacy.reports, precision)}\n  pipeline ${json(o.reports, precision)}`;
+  if (!o.problems.some((p) => p.severity === 'error') && rendered(o.reports, precision) !== rendered(o.legacy.reports, precision)) {
+    return `the reports differ:\n  previous ${rendered(o.legacy.reports, precision)}\n  pipeline ${rendered(o.reports, precision)}`;
   }
   return null;
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Policy } from '../src/core/policy.js';
 import type { ReadOptions } from '../src/io/read-sheets.js';
-import { type Outcome, disagreement, inGbk, json, problemLine, toGbk } from './fuzz-sheets.js';
+import { type Outcome, disagreement, inGbk, problemLine, rendered, toGbk } from './fuzz-sheets.js';
 import type { LoadOptions } from './legacy/load.js';
 import { legacyScore } from './legacy/report.js';
 import { policyOf, problemsOf, readFiles, reportsOf } from './score-text.js';
@@ -119,7 +119,7 @@ function check(sheets: Record<string, string | Uint8Array>, policy: Policy, opti
       const inPieces = readFiles(paths, opts);
       expect(problemsOf(inPieces).map(problemLine)).toEqual(o.problems.map(problemLine));
       expect(inPieces.counts).toEqual(reading.counts);
-      expect(json(reportsOf(inPieces, policy), policy.precision)).toBe(json(o.reports, policy.precision));
+      expect(rendered(reportsOf(inPieces, policy), policy.precision)).toBe(rendered(o.reports, policy.precision));
     } finally {
       cut.first = 0;
     }

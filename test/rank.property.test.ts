@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../src/core/rational.js';
-import { rank } from '../src/core/report.js';
+import { ranking } from '../src/core/report.js';
 
 /** Code-point order of two strings, the obvious way. */
 function byCodePoint(a: string, b: string): number {
@@ -15,6 +15,16 @@ function byCodePoint(a: string, b: string): number {
   const y = [...b].map((c) => c.codePointAt(0)!);
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
   return x.length - y.length;
+}
+
+/** People in the order ranking() puts them, each with its rank. */
+function rank<T extends { staffId: string; total: Rational }>(people: readonly T[]): (T & { rank: number })[] {
+  const r = ranking(
+    people.length,
+    (e) => people[e]!.total,
+    (e) => people[e]!.staffId,
+  );
+  return people.map((_, p) => ({ ...people[r.order ? r.order[p]! : p]!, rank: r.ranks[p]! }));
 }
 
 const asciiId = fc.string({ unit: fc.constantFrom(...'0123456789ABSZaz-_ ~'.split('')), minLength: 1, maxLength: 7 });

@@ -31,8 +31,9 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
     return new PersonResult(`S${String(i).padStart(6, '0')}`, `张${i % 97}`, i % 50 === 0 ? '2号楼' : '1号楼', 1, settled[i % 50]!, fractions, i);
   });
   const reports = [rankReport('2026-H1', staff, 1, null)];
+  const byPost = [rankReport('2026-H1', staff, 1, 'post')];
   const input = (groupBy: boolean) => ({
-    reports: groupBy ? reports.map((r) => ({ ...r, groupBy: 'post' as const })) : reports,
+    reports: groupBy ? byPost : reports,
     warnings: [],
     counts: { read: n, used: n, rejected: 0 },
     precision: 1,

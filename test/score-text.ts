@@ -35,7 +35,7 @@ export function readFiles(paths: string[], opts: Partial<ReadOptions> = {}): Rea
 export function reportsOf(reading: Reading, policy: Policy): SemesterReport[] {
   return scoreSemesters(reading.tally, policy, reading.texts, reading.rosterOf)
     .sort((a, b) => (a.semester < b.semester ? -1 : 1))
-    .map((s) => rankReport(s.semester, s.staff, s.raters, null));
+    .map((s) => rankReport(s.semester, s.entries, s.raters, null));
 }
 
 /** Scores sheets given as texts (written to a temporary folder, removed after). */

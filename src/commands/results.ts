@@ -130,7 +130,7 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
   const scored = scoreSemesters(tally, policy, texts, reading.rosterOf, order).filter((s) => keep(s.semester));
   debugPhase('scored');
   scored.sort((a, b) => (a.semester < b.semester ? -1 : a.semester > b.semester ? 1 : 0));
-  const reports = scored.map((s) => rankReport(s.semester, s.staff, s.raters, req.groupBy ?? null));
+  const reports = scored.map((s) => rankReport(s.semester, s.entries, s.raters, req.groupBy ?? null));
   debugPhase('ranked');
   const people = tally.peopleBySemester();
   const peopleOf = (semester: string) => people[tally.semesters.indexOf(semester)] ?? [];

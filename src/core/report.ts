@@ -35,13 +35,83 @@ export interface StaffResult {
 
 export interface SemesterReport {
   semester: string;
-  staff: StaffResult[];
+  /** Everyone in report order, as objects (made when first read: a CSV of 200,000 people reads `rows`). */
+  readonly staff: StaffResult[];
+  /** The same people by their place in the report, read without an object each. */
+  readonly rows: ReportRows;
   raters: number;
   gradeCounts: Record<Grade, number>;
   groupBy: 'post' | null;
 }
 
+/**
+ * A report's people by place p (0 is the first row): the entry of `entries` there and its rank. What
+ * `staff[p]` holds, read from the entries as they are (scoring's columns): a report written row by
+ * row makes no object a person.
+ */
+export interface ReportRows {
+  readonly length: number;
+  readonly entries: ScoredEntries;
+  entry(p: number): number;
+  rank(p: number): number;
+}
+
 export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'> & { rank?: number; rankOf?: number };
+
+/**
+ * A semester's scored people, by entry (the order scoring made them in): what a report shows of each,
+ * and the person as an object (`person`). Scoring keeps them as columns (core/totals.ts); a list of
+ * objects is read through `ScoredList`.
+ */
+export interface ScoredEntries {
+  readonly length: number;
+  staffId(e: number): string;
+  name(e: number): string;
+  post(e: number): string;
+  raters(e: number): number;
+  /** The rounded total, its grade and consequence, and the semester. */
+  settled(e: number): Settled;
+  /** As StaffResult.methodsScaled. */
+  methodsScaled(e: number, places: number, out: number[]): number[];
+  person(e: number): ScoredStaff;
+}
+
+/** A list of scored objects as entries. */
+export class ScoredList implements ScoredEntries {
+  constructor(private readonly list: readonly ScoredStaff[]) {}
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  staffId(e: number): string {
+    return this.list[e]!.staffId;
+  }
+
+  name(e: number): string {
+    return this.list[e]!.name;
+  }
+
+  post(e: number): string {
+    return this.list[e]!.post;
+  }
+
+  raters(e: number): number {
+    return this.list[e]!.raters;
+  }
+
+  settled(e: number): Settled {
+    return this.list[e]!;
+  }
+
+  methodsScaled(e: number, places: number, out: number[]): number[] {
+    return this.list[e]!.methodsScaled(places, out);
+  }
+
+  person(e: number): ScoredStaff {
+    return this.list[e]!;
+  }
+}
 
 /**
  * Where a semester's plain method values come from: the numerator and denominator of method k of
@@ -70,10 +140,10 @@ export class PersonResult implements StaffResult {
   rank = 0;
   rankOf = 0;
   private readonly settled: Settled;
-  private readonly values: MethodFractions | Rational[];
+  private readonly values: MethodFractions | readonly Rational[];
   private readonly at: number;
 
-  constructor(staffId: string, name: string, post: string, raters: number, settled: Settled, values: MethodFractions | Rational[], at = 0) {
+  constructor(staffId: string, name: string, post: string, raters: number, settled: Settled, values: MethodFractions | readonly Rational[], at = 0) {
     this.staffId = staffId;
     this.name = name;
     this.post = post;
@@ -100,23 +170,11 @@ export class PersonResult implements StaffResult {
   }
 
   methodValue(k: number): Rational {
-    const v = this.values;
-    if (Array.isArray(v)) return v[k]!;
-    v.fraction(this.at, k, pair);
-    return Rational.of(pair[0]!, pair[1]!);
+    return methodValueOf(this.values, this.at, k);
   }
 
   methodsScaled(places: number, out = [0, 0, 0, 0, 0]): number[] {
-    const v = this.values;
-    for (let k = 0; k < 5; k++) {
-      let q: number | null = null;
-      if (!Array.isArray(v)) {
-        v.fraction(this.at, k, pair);
-        q = roundScaledFraction(pair[0]!, pair[1]!, places);
-      }
-      out[k] = q !== null ? q : Number(this.methodValue(k).roundScaled(places));
-    }
-    return out;
+    return methodsScaledOf(this.values, this.at, places, out);
   }
 
   get exact(): Rational {
@@ -124,6 +182,30 @@ export class PersonResult implements StaffResult {
     for (let k = 0; k < 5; k++) total = total.add(this.methodValue(k));
     return total;
   }
+}
+
+/** Method k's value of entry `at` of `values` (a semester's fractions), or of a person's own rationals. */
+function methodValueOf(values: MethodFractions | readonly Rational[], at: number, k: number): Rational {
+  if (isRationals(values)) return values[k]!;
+  values.fraction(at, k, pair);
+  return Rational.of(pair[0]!, pair[1]!);
+}
+
+/** The five method values as StaffResult.methodsScaled gives them, from `values` as methodValueOf reads them. */
+export function methodsScaledOf(values: MethodFractions | readonly Rational[], at: number, places: number, out: number[]): number[] {
+  for (let k = 0; k < 5; k++) {
+    let q: number | null = null;
+    if (!isRationals(values)) {
+      values.fraction(at, k, pair);
+      q = roundScaledFraction(pair[0]!, pair[1]!, places);
+    }
+    out[k] = q !== null ? q : Number(methodValueOf(values, at, k).roundScaled(places));
+  }
+  return out;
+}
+
+function isRationals(values: MethodFractions | readonly Rational[]): values is readonly Rational[] {
+  return Array.isArray(values);
 }
 
 /**
@@ -174,18 +256,19 @@ function utf16IsCodePointOrder(id: string): boolean {
 }
 
 /**
- * Ranks highest total first; equal rounded totals share a rank and the next rank skips. Totals are
- * rounded to at most 6 decimals, so their 6-decimal values order them exactly. The objects are
- * given their rank in place (they are fresh from scoring).
+ * Ranks `count` entries highest total first; equal rounded totals share a rank and the next rank
+ * skips. Totals are rounded to at most 6 decimals, so their 6-decimal values order them exactly.
+ * Returns the ranking order (entry indices; null where the entries are in it already, as scoring
+ * makes them) and the rank at each place of it.
  */
-export function rank<T extends { total: Rational; staffId: string }>(list: T[]): (T & { rank: number; rankOf: number })[] {
-  const keys = new Float64Array(list.length);
+export function ranking(count: number, totalOf: (e: number) => Rational, idOf: (e: number) => string): { order: Int32Array | null; ranks: Int32Array } {
+  const keys = new Float64Array(count);
   let small = true;
   let last: Rational | null = null;
   let lastKey = 0;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < count; i++) {
     // People of one total share its Rational (scoring settles each total once): its key is made once a run.
-    const total = list[i]!.total;
+    const total = totalOf(i);
     if (total !== last) {
       // Totals have at most 6 decimals: times 10^6 they are integers, and order exactly.
       const k = total.roundScaledNumber(6);
@@ -195,37 +278,35 @@ export function rank<T extends { total: Rational; staffId: string }>(list: T[]):
     }
     keys[i] = lastKey;
   }
-  const ids = list.map((s) => s.staffId);
-  // Scoring hands the list over in order already: then there is nothing to sort (the check compares
+  // Scoring hands the entries over in order already: then there is nothing to sort (the check compares
   // ids by code point, which is right for any id, with no look at every id first).
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(ids[i - 1]!, ids[i]!) < 0);
-  let order: ArrayLike<number> | null = null;
+  for (let i = 1; i < count && sorted; i++) sorted = keys[i - 1]! > keys[i]! || (keys[i - 1] === keys[i] && byCodePoint(idOf(i - 1), idOf(i)) < 0);
+  let order: Int32Array | null = null;
   if (!sorted) {
+    const ids = new Array<string>(count).fill('');
+    for (let i = 0; i < count; i++) ids[i] = idOf(i);
+    // Typed arrays made straight (Array.from over 200,000 keys and an iterator took 20 ms a semester).
+    const index = new Int32Array(count);
+    for (let i = 0; i < count; i++) index[i] = i;
     if (small) {
-      // Typed arrays made straight (Array.from over 200,000 keys and an iterator took 20 ms a semester).
-      const index = new Int32Array(list.length);
-      for (let i = 0; i < index.length; i++) index[i] = i;
       order = byTotalThenId(index, new Int32Array(keys), ids);
     } else {
       const compareIds = idOrder(ids);
-      order = Array.from(list.keys()).sort((a, b) => keys[b]! - keys[a]! || compareIds(a, b));
+      order = Int32Array.from(Array.from(index).sort((a, b) => keys[b]! - keys[a]! || compareIds(a, b)));
     }
   }
-  const out = new Array<T & { rank: number; rankOf: number }>(list.length);
+  const ranks = new Int32Array(count);
   let prevKey = NaN;
   let prevRank = 0;
-  for (let i = 0; i < list.length; i++) {
-    const idx = order ? order[i]! : i;
-    const r = keys[idx] === prevKey ? prevRank : i + 1;
-    prevKey = keys[idx]!;
+  for (let i = 0; i < count; i++) {
+    const key = keys[order ? order[i]! : i]!;
+    const r = key === prevKey ? prevRank : i + 1;
+    prevKey = key;
     prevRank = r;
-    const s = list[idx] as T & { rank: number; rankOf: number };
-    s.rank = r;
-    s.rankOf = list.length;
-    out[i] = s;
+    ranks[i] = r;
   }
-  return out;
+  return { order, ranks };
 }
 
 /** Entries a and b by their ids (ids[a], ids[b]) in code-point order. */
@@ -345,23 +426,77 @@ function radixSort(order: ArrayLike<number>, keys: Int32Array, bits: number, des
   return from;
 }
 
-/** Ranks scored staff (within each post when grouped) and counts the grades. */
-export function rankReport(semester: string, scored: ScoredStaff[], raters: number, groupBy: 'post' | null): SemesterReport {
-  let ranked: StaffResult[];
+/**
+ * Ranks scored staff (within each post when grouped) and counts the grades. The report's objects
+ * (`staff`) are made when first read, in the entries' order in memory (a year reads them by staff id),
+ * and given their rank; a list of objects gets its ranks in place.
+ */
+export function rankReport(semester: string, scored: ScoredEntries | readonly ScoredStaff[], raters: number, groupBy: 'post' | null): SemesterReport {
+  const entries: ScoredEntries = isList(scored) ? new ScoredList(scored) : scored;
+  const n = entries.length;
+  const totalOf = (e: number) => entries.settled(e).total;
+  let order: Int32Array | null;
+  let ranks: Int32Array;
+  // How many people each place's rank is among: everyone, or the post's people.
+  let among: Int32Array | null = null;
   if (groupBy === 'post') {
-    const posts = new Map<string, ScoredStaff[]>();
-    for (const s of scored) {
-      const list = posts.get(s.post) ?? [];
-      list.push(s);
-      posts.set(s.post, list);
+    const posts = new Map<string, number[]>();
+    for (let e = 0; e < n; e++) {
+      const post = entries.post(e);
+      const list = posts.get(post);
+      if (list) list.push(e);
+      else posts.set(post, [e]);
     }
-    ranked = [...posts.keys()].sort(byPost).flatMap((p) => rank(posts.get(p)!));
+    order = new Int32Array(n);
+    ranks = new Int32Array(n);
+    among = new Int32Array(n);
+    let at = 0;
+    for (const post of [...posts.keys()].sort(byPost)) {
+      const group = posts.get(post)!;
+      const r = ranking(
+        group.length,
+        (i) => totalOf(group[i]!),
+        (i) => entries.staffId(group[i]!),
+      );
+      for (let i = 0; i < group.length; i++, at++) {
+        order[at] = group[r.order ? r.order[i]! : i]!;
+        ranks[at] = r.ranks[i]!;
+        among[at] = group.length;
+      }
+    }
   } else {
-    ranked = rank(scored);
+    ({ order, ranks } = ranking(n, totalOf, (e) => entries.staffId(e)));
   }
   const gradeCounts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
-  for (const s of ranked) gradeCounts[s.grade]++;
-  return { semester, staff: ranked, raters, gradeCounts, groupBy };
+  for (let e = 0; e < n; e++) gradeCounts[entries.settled(e).grade]++;
+  const entry = order ? (p: number) => order[p]! : (p: number) => p;
+  let staff: StaffResult[] | null = null;
+  return {
+    semester,
+    raters,
+    gradeCounts,
+    groupBy,
+    get staff(): StaffResult[] {
+      if (staff) return staff;
+      // Made in entry order, placed in report order.
+      const made = new Array<ScoredStaff>(n);
+      for (let e = 0; e < n; e++) made[e] = entries.person(e);
+      const list = order ? new Array<ScoredStaff>(n) : made;
+      for (let p = 0; p < n; p++) {
+        const s = made[entry(p)]!;
+        s.rank = ranks[p]!;
+        s.rankOf = among ? among[p]! : n;
+        list[p] = s;
+      }
+      // Every one was given its rank and rankOf just now.
+      return (staff = list as StaffResult[]);
+    },
+    rows: { length: n, entries, entry, rank: (p) => ranks[p]! },
+  };
+}
+
+function isList(scored: ScoredEntries | readonly ScoredStaff[]): scored is readonly ScoredStaff[] {
+  return Array.isArray(scored);
 }
 
 /**

@@ -7,8 +7,8 @@
 import { type MethodStats, meanFraction, methodValue, trimFrom } from './aggregation.js';
 import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
-import { type MethodFractions, PersonResult, type ScoredStaff, byId, byTotalThenId } from './report.js';
-import { roundScaledFraction, settle, settleScaled } from './rounding.js';
+import { type MethodFractions, PersonResult, type ScoredEntries, type ScoredStaff, byId, byTotalThenId, methodsScaledOf } from './report.js';
+import { type Settled, roundScaledFraction, settle, settleScaled } from './rounding.js';
 import { type UintArray, NAME, POST, STAFF, type Tally, type TextLookup, roleOf, uintArray } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
 import type { RosterEntry } from './whole-picture.js';
@@ -25,7 +25,7 @@ export type ResultsOrder = 'rank' | 'staff-id';
 export interface SemesterScores {
   semester: string;
   /** Where the totals were plain numbers: highest total first (or by staff id, as asked); then the rest. */
-  staff: ScoredStaff[];
+  entries: ScoredColumns;
   /** Raters with a row in this semester. */
   raters: number;
 }
@@ -57,7 +57,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const fast = new Int32Array(n);
     let fastCount = 0;
     const raterCounts = new Int32Array(n);
-    const others: ScoredStaff[] = [];
+    const others: PersonResult[] = [];
     const stride = tally.stride;
     const cellRoles = tally.cellRole;
     const masks = tally.cellMask;
@@ -144,8 +144,15 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       for (let k = 0; k < 5; k++) countsInOrder[i * 5 + k] = counts[j * 5 + k]!;
     }
     const means = new TallyMeans(tally, inOrder, countsInOrder, trim);
-    const staff = new Array<ScoredStaff>(made.length + others.length);
-    const settled = new Map<number, ReturnType<typeof settleScaled>>();
+    // Columns, not an object a person: 200,000 objects and their copying by the young generation's
+    // collections took half of scoring's and ranking's time; a report written row by row reads these.
+    const count = made.length + others.length;
+    const staffIds = new Array<string>(count).fill('');
+    const names = new Array<string>(count).fill('');
+    const posts = new Array<string>(count).fill('');
+    const raterCountsInOrder = new Int32Array(count);
+    const settledOf = new Array<Settled>(count);
+    const settled = new Map<number, Settled>();
     for (let i = 0; i < made.length; i++) {
       const j = made[i]!;
       const q = totals[j]!;
@@ -155,16 +162,82 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const n = tally.nameOf[person]!;
       const p = tally.postOf[person]!;
       const e = roster?.get(person);
-      const name = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
-      const post = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
-      staff[i] = new PersonResult(ids[j]!, name, post, raterCounts[j]!, done, means, i);
+      staffIds[i] = ids[j]!;
+      names[i] = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
+      posts[i] = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
+      raterCountsInOrder[i] = raterCounts[j]!;
+      settledOf[i] = done;
     }
-    for (let i = 0; i < others.length; i++) staff[made.length + i] = others[i]!;
+    for (let i = 0; i < others.length; i++) {
+      const o = others[i]!;
+      const at = made.length + i;
+      staffIds[at] = o.staffId;
+      names[at] = o.name;
+      posts[at] = o.post;
+      raterCountsInOrder[at] = o.raters;
+      // A person's result is its own settled total.
+      settledOf[at] = o;
+    }
+    const entries = new ScoredColumns(staffIds, names, posts, raterCountsInOrder, settledOf, means, others);
     let raters = 0;
     for (const x of seen) raters += x;
-    out.push({ semester, staff, raters });
+    out.push({ semester, entries, raters });
   });
   return out;
+}
+
+/**
+ * A semester's scored people as columns, in the order scoring made them: the plain ones first (their
+ * method values read from `means` at their entry), then `others`, whose values are their own rationals.
+ */
+export class ScoredColumns implements ScoredEntries {
+  /** Entries from `plain` on are `others`. */
+  private readonly plain: number;
+
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly names: readonly string[],
+    private readonly posts: readonly string[],
+    private readonly raterCounts: Int32Array,
+    private readonly settledOf: readonly Settled[],
+    private readonly means: MethodFractions,
+    private readonly others: readonly PersonResult[],
+  ) {
+    this.plain = ids.length - others.length;
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  staffId(e: number): string {
+    return this.ids[e]!;
+  }
+
+  name(e: number): string {
+    return this.names[e]!;
+  }
+
+  post(e: number): string {
+    return this.posts[e]!;
+  }
+
+  raters(e: number): number {
+    return this.raterCounts[e]!;
+  }
+
+  settled(e: number): Settled {
+    return this.settledOf[e]!;
+  }
+
+  methodsScaled(e: number, places: number, out: number[]): number[] {
+    return e < this.plain ? methodsScaledOf(this.means, e, places, out) : this.others[e - this.plain]!.methodsScaled(places, out);
+  }
+
+  person(e: number): ScoredStaff {
+    if (e >= this.plain) return this.others[e - this.plain]!;
+    return new PersonResult(this.ids[e]!, this.names[e]!, this.posts[e]!, this.raterCounts[e]!, this.settledOf[e]!, this.means, e);
+  }
 }
 
 /**

@@ -39,7 +39,10 @@ export function scoreStaff(s: StaffSemester, policy: Policy): LegacyScored {
     exact,
     ...settle(s.semester, exact, policy),
     methodValue: (k: number) => methods[METHODS[k]!].value,
-    methodsScaled: (places: number) => METHODS.map((m) => Number(methods[m].value.roundScaled(places))),
+    methodsScaled: (places: number, out = [0, 0, 0, 0, 0]) => {
+      METHODS.forEach((m, k) => (out[k] = Number(methods[m].value.roundScaled(places))));
+      return out;
+    },
   };
 }
 
