@@ -72,7 +72,7 @@ describe('a report read by rows and read as objects', () => {
           const fromList = scored.map((s) =>
             rankReport(
               s.semester,
-              Array.from({ length: s.entries.length }, (_, e) => s.entries.person(e)),
+              Array.from({ length: s.entries.length }, (_, e) => s.entries.person(e, 0, 0)),
               s.raters,
               groupBy,
             ),

@@ -73,7 +73,8 @@ export interface ScoredEntries {
   settled(e: number): Settled;
   /** As StaffResult.methodsScaled. */
   methodsScaled(e: number, places: number, out: number[]): number[];
-  person(e: number): ScoredStaff;
+  /** Entry e as a result, given its rank among `rankOf`. */
+  person(e: number, rank: number, rankOf: number): StaffResult;
 }
 
 /** A list of scored objects as entries. */
@@ -108,8 +109,9 @@ export class ScoredList implements ScoredEntries {
     return this.list[e]!.methodsScaled(places, out);
   }
 
-  person(e: number): ScoredStaff {
-    return this.list[e]!;
+  person(e: number, rank: number, rankOf: number): StaffResult {
+    // The list's own object, given its rank in place (as ranking always did).
+    return Object.assign(this.list[e]!, { rank, rankOf });
   }
 }
 
@@ -478,18 +480,18 @@ export function rankReport(semester: string, scored: ScoredEntries | readonly Sc
     groupBy,
     get staff(): StaffResult[] {
       if (staff) return staff;
-      // Made in entry order, placed in report order.
-      const made = new Array<ScoredStaff>(n);
-      for (let e = 0; e < n; e++) made[e] = entries.person(e);
-      const list = order ? new Array<ScoredStaff>(n) : made;
-      for (let p = 0; p < n; p++) {
-        const s = made[entry(p)]!;
-        s.rank = ranks[p]!;
-        s.rankOf = among ? among[p]! : n;
-        list[p] = s;
+      // Made in entry order (the order in memory the entries chose), each put at its place.
+      let placeOf: Int32Array | null = null;
+      if (order) {
+        placeOf = new Int32Array(n);
+        for (let p = 0; p < n; p++) placeOf[order[p]!] = p;
       }
-      // Every one was given its rank and rankOf just now.
-      return (staff = list as StaffResult[]);
+      const list = new Array<StaffResult>(n);
+      for (let e = 0; e < n; e++) {
+        const p = placeOf ? placeOf[e]! : e;
+        list[p] = entries.person(e, ranks[p]!, among ? among[p]! : n);
+      }
+      return (staff = list);
     },
     rows: { length: n, entries, entry, rank: (p) => ranks[p]! },
   };

@@ -7,7 +7,7 @@
 import { type MethodStats, meanFraction, methodValue, trimFrom } from './aggregation.js';
 import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
-import { type MethodFractions, PersonResult, type ScoredEntries, type ScoredStaff, byId, byTotalThenId, methodsScaledOf } from './report.js';
+import { type MethodFractions, PersonResult, type ScoredEntries, type StaffResult, byId, byTotalThenId, methodsScaledOf } from './report.js';
 import { type Settled, roundScaledFraction, settle, settleScaled } from './rounding.js';
 import { type UintArray, NAME, POST, STAFF, type Tally, type TextLookup, roleOf, uintArray } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
@@ -234,9 +234,11 @@ export class ScoredColumns implements ScoredEntries {
     return e < this.plain ? methodsScaledOf(this.means, e, places, out) : this.others[e - this.plain]!.methodsScaled(places, out);
   }
 
-  person(e: number): ScoredStaff {
-    if (e >= this.plain) return this.others[e - this.plain]!;
-    return new PersonResult(this.ids[e]!, this.names[e]!, this.posts[e]!, this.raterCounts[e]!, this.settledOf[e]!, this.means, e);
+  person(e: number, rank: number, rankOf: number): StaffResult {
+    const s = e >= this.plain ? this.others[e - this.plain]! : new PersonResult(this.ids[e]!, this.names[e]!, this.posts[e]!, this.raterCounts[e]!, this.settledOf[e]!, this.means, e);
+    s.rank = rank;
+    s.rankOf = rankOf;
+    return s;
   }
 }
 
