@@ -138,7 +138,7 @@ export class PersonResult implements StaffResult {
   name: string;
   post: string;
   readonly raters: number;
-  /** Given by rank(); declared so that every person keeps one shape. */
+  /** Given by rankReport; declared so that every person keeps one shape. */
   rank = 0;
   rankOf = 0;
   private readonly settled: Settled;
@@ -320,8 +320,8 @@ function idOrder(ids: readonly string[]): (a: number, b: number) => number {
 /**
  * The ranking order: `order`'s entries by totals[i] (integers in [0, 2^30)), highest first, and
  * equal totals by ids[i] in code-point order (SPEC). Scoring puts its people in this order before it
- * makes their results, so that rank() finds them in order and every report reads them in the order
- * they lie in memory; rank() uses it for lists that come otherwise.
+ * makes their results, so that ranking() finds them in order and every report reads them in the
+ * order they lie in memory; ranking() uses it for lists that come otherwise.
  */
 export function byTotalThenId(order: ArrayLike<number>, totals: Int32Array, ids: readonly string[]): Int32Array {
   const short = byShortId(order, ids);

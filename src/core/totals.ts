@@ -18,7 +18,7 @@ import { METHODS, type Role } from './types.js';
  * The order scoring makes each semester's results in, which is the order they lie in memory: the
  * ranking's (a semester's report reads them so), or the staff ids' (a year joins the two semesters
  * by staff id and writes everyone in that order: reading each person's results where the one before
- * lay took a year's join and CSV 100 ms less than reading them in rank order; rank() then sorts).
+ * lay took a year's join and CSV 100 ms less than reading them in rank order; ranking() then sorts).
  */
 export type ResultsOrder = 'rank' | 'staff-id';
 
@@ -125,11 +125,11 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       const values = METHODS.map((m, k) => methodValue(m, stats[k]!, kept ? lists[k]! : null, policy));
       let exact = Rational.ZERO;
       for (const v of values) exact = exact.add(v);
-      const who = identity(tally, texts, person, roster);
-      others.push(new PersonResult(who.staffId, who.name, who.post, raters, settle(semester, exact, policy), values));
+      const staffId = texts.text(STAFF, tally.staffOf[person]!);
+      others.push(new PersonResult(staffId, shownName(tally, texts, person, roster), shownPost(tally, texts, person, roster), raters, settle(semester, exact, policy), values));
     }
     // The people are made in ranking order (highest total first, equal totals by staff id), so that
-    // rank() finds them in order and every report walks memory in order: their counts and numbers
+    // ranking() finds them in order and every report walks memory in order: their counts and numbers
     // are kept in that order too (a report of 200,000 people in list order would miss the cache
     // three times a person). A year asks for them by staff id instead (ResultsOrder).
     // Arrays filled by index, not grown by push (pushing 200,000 entries costs several times as much).
@@ -159,12 +159,9 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       let done = settled.get(q);
       if (!done) settled.set(q, (done = settleScaled(semester, q, policy)));
       const person = list[j]!;
-      const n = tally.nameOf[person]!;
-      const p = tally.postOf[person]!;
-      const e = roster?.get(person);
       staffIds[i] = ids[j]!;
-      names[i] = n >= 0 ? texts.text(NAME, n) : (e?.name ?? '');
-      posts[i] = p >= 0 ? texts.text(POST, p) : (e?.post ?? '');
+      names[i] = shownName(tally, texts, person, roster);
+      posts[i] = shownPost(tally, texts, person, roster);
       raterCountsInOrder[i] = raterCounts[j]!;
       settledOf[i] = done;
     }
@@ -262,14 +259,14 @@ class TallyMeans implements MethodFractions {
   }
 }
 
-/** A person's staff id, name and post as reported: the sheets', else the roster's. */
-function identity(tally: Tally, texts: TextLookup, person: number, roster: Map<number, RosterEntry> | null): { staffId: string; name: string; post: string } {
-  const e = roster?.get(person);
+/** A person's name as reported: the sheets', else the roster's (looked up only then), else empty. */
+function shownName(tally: Tally, texts: TextLookup, person: number, roster: Map<number, RosterEntry> | null): string {
   const n = tally.nameOf[person]!;
+  return n >= 0 ? texts.text(NAME, n) : (roster?.get(person)?.name ?? '');
+}
+
+/** A person's post as reported, as shownName. */
+function shownPost(tally: Tally, texts: TextLookup, person: number, roster: Map<number, RosterEntry> | null): string {
   const p = tally.postOf[person]!;
-  return {
-    staffId: texts.text(STAFF, tally.staffOf[person]!),
-    name: n >= 0 ? texts.text(NAME, n) : (e?.name ?? ''),
-    post: p >= 0 ? texts.text(POST, p) : (e?.post ?? ''),
-  };
+  return p >= 0 ? texts.text(POST, p) : (roster?.get(person)?.post ?? '');
 }
