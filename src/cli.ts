@@ -29,7 +29,7 @@ export async function buildProgram(wanted: string | undefined, lang: Lang = defa
     .showSuggestionAfterError(true)
     .exitOverride();
   for (const c of COMMANDS) {
-    if (c.name === wanted) (await c.load()).register(program, lang);
+    if (c.name === wanted && c.load) (await c.load()).register(program, lang);
     else {
       const h = w.commands[c.name];
       program.command(`${c.name}${h.usage ? ` ${h.usage}` : ''}`).summary(h.summary);
@@ -52,15 +52,21 @@ function helpAsked(word: string | undefined): string[] {
   return COMMANDS.some((c) => c.name === word) ? ['help', word] : [word];
 }
 
-export async function main(argv: string[]): Promise<number> {
-  quietOnClosedPipe();
-  await preparePaint();
+/**
+ * Runs the program; its exit code, or null when this is the score bundle and the command is another:
+ * the whole bundle has run it (bin/evaluate.cjs), and nothing was done here before.
+ */
+export async function main(argv: string[]): Promise<number | null> {
   const args = optionsAfterCommand(argv.slice(2));
   // The command is the first word that is neither an option nor a common option's value (`evaluate
   // help score` asks for score's help).
   const words = operandWords(args);
+  const wanted = words[0] === 'help' ? words[1] : words[0];
+  if (COMMANDS.some((c) => c.name === wanted && c.load === null)) return runWhole();
+  quietOnClosedPipe();
+  await preparePaint();
   const lang = argvLang(argv.slice(2));
-  const program = await buildProgram(words[0] === 'help' ? words[1] : words[0], lang);
+  const program = await buildProgram(wanted, lang);
   try {
     await program.parseAsync([...argv.slice(0, 2), ...(words[0] === 'help' ? helpAsked(words[1]) : args)]);
     return 0;
@@ -85,9 +91,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The whole bundle, run by the bin (COMMANDS: this bundle was built for `score` alone). */
+function runWhole(): null {
+  const whole = (globalThis as { __evaluateWhole?: () => void }).__evaluateWhole;
+  if (!whole) throw new Error('a command left out of this bundle, and no whole bundle to run it');
+  whole();
+  return null;
+}
+
 // A reader thread started by io/two-threads.ts to read the second part of a big input (its module,
 // like each command's, is loaded only when needed: a static import would load the whole reader
 // at every start).
 const worker = process.argv[2] === '--evaluate-read-worker' ? process.getBuiltinModule('node:worker_threads') : null;
 if (worker && !worker.isMainThread) void import('./io/reader-thread.js').then((p) => p.runReaderThread(worker.workerData as Parameters<typeof p.runReaderThread>[0]));
-else void main(process.argv).then((code) => (process.exitCode = code));
+else
+  void main(process.argv).then((code) => {
+    if (code !== null) process.exitCode = code;
+  });

@@ -59,21 +59,23 @@ beforeAll(() => {
 describe(`the tarball, ${PKG.name}-${PKG.version}.tgz`, () => {
   it('holds the built program, the bin, README, LICENSE and the sample sheets', () => {
     expect(existsSync(tarball)).toBe(true);
-    for (const f of ['package.json', 'LICENSE', 'README.md', 'bin/evaluate.cjs', 'dist/cli.cjs', 'dist/cli.cache', 'fixtures/2026-H1.csv', 'fixtures/2026-H2.csv', 'fixtures/roster.csv', 'fixtures/policy.json']) {
+    for (const f of ['package.json', 'LICENSE', 'README.md', 'bin/evaluate.cjs', 'dist/cli.cjs', 'dist/cli.cache', 'dist/score.cjs', 'dist/score.cache', 'fixtures/2026-H1.csv', 'fixtures/2026-H2.csv', 'fixtures/roster.csv', 'fixtures/policy.json']) {
       expect(entries).toContain(f);
     }
     for (const f of ['README.zh-CN.md', 'fixtures/forms/long.csv']) if (existsSync(join(ROOT, f))) expect(entries).toContain(f);
-    const bundle = readFileSync(join(installed, 'dist', 'cli.cjs'), 'utf8');
-    // The last line says how long the bundle before it is (bin/evaluate.cjs checks it).
-    expect(bundle.slice(bundle.lastIndexOf('\n', bundle.length - 2) + 1)).toBe(`// evaluate: end of bundle ${bundle.lastIndexOf('// evaluate: end of bundle')}\n`);
+    for (const name of ['cli.cjs', 'score.cjs']) {
+      const bundle = readFileSync(join(installed, 'dist', name), 'utf8');
+      // The last line says how long the bundle before it is (bin/evaluate.cjs checks it).
+      expect(bundle.slice(bundle.lastIndexOf('\n', bundle.length - 2) + 1)).toBe(`// evaluate: end of bundle ${bundle.lastIndexOf('// evaluate: end of bundle')}\n`);
+    }
   });
 
   it('holds nothing of the development: no tests, benches, build scripts, sources or lock file', () => {
     expect(entries.filter((f) => /^(test|bench|scripts|src|node_modules|\.ci)\//.test(f) || /(^|\/)(package-lock\.json|tsconfig\.json|vitest\.config\.ts|eslint\.config\.js)$/.test(f))).toEqual([]);
   });
 
-  it('names in `dependencies` every module the bundle loads from outside itself', () => {
-    const bundle = readFileSync(join(installed, 'dist', 'cli.cjs'), 'utf8');
+  it('names in `dependencies` every module the bundles load from outside themselves', () => {
+    const bundle = ['cli.cjs', 'score.cjs'].map((name) => readFileSync(join(installed, 'dist', name), 'utf8')).join('\n');
     const outsiders = new Set([...bundle.matchAll(/\b(?:require|import|viaBin)\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && !s.startsWith('.')));
     expect(outsiders.size).toBeGreaterThan(0);
     for (const spec of outsiders) {
@@ -100,14 +102,17 @@ describe('installed with `npm install -g --ignore-scripts` from the tarball', ()
     expect(r.stdout).toContain('Staff evaluation 2026-H1: 24 staff, 5 raters');
   });
 
-  it('starts from the code cache made at pack time', () => {
+  it('starts from the code caches made at pack time: score from its own bundle, the other commands from the whole one', () => {
     const r = evaluate(['score', '2026-H1.csv', '--format', 'csv'], { EVALUATE_DEBUG: '1' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`evaluate: code cache ${join(installed, 'dist', 'cli.cache')}: used\n`);
+    expect(r.stderr).toContain(`evaluate: code cache ${join(installed, 'dist', 'score.cache')}: used\n`);
+    const y = evaluate(['year', '2026-H1.csv', '2026-H2.csv', '--format', 'csv'], { EVALUATE_DEBUG: '1' });
+    expect(y.code).toBe(0);
+    expect(y.stderr).toContain(`evaluate: code cache ${join(installed, 'dist', 'cli.cache')}: used\n`);
   });
 
   it('a code cache V8 rejects (another Node.js, a damaged file) is only ignored, and made again for the next run', () => {
-    const cache = join(installed, 'dist', 'cli.cache');
+    const cache = join(installed, 'dist', 'score.cache');
     const good = readFileSync(cache);
     writeFileSync(cache, good.subarray(0, 1000));
     try {
@@ -115,30 +120,35 @@ describe('installed with `npm install -g --ignore-scripts` from the tarball', ()
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(`evaluate: code cache ${cache}: rejected (built on another Node.js?); made again at exit if dist/ is writable\n`);
       expect(r.stdout).toBe(run(['score', '2026-H1.csv'], { cwd: outside }).stdout);
-      expect(evaluate(['--version'], { EVALUATE_DEBUG: '1' }).stderr).toContain(`evaluate: code cache ${cache}: used\n`);
-      expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['cli.cache', 'cli.cjs']);
+      expect(evaluate(['score', '2026-H1.csv'], { EVALUATE_DEBUG: '1' }).stderr).toContain(`evaluate: code cache ${cache}: used\n`);
+      expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['cli.cache', 'cli.cjs', 'score.cache', 'score.cjs']);
     } finally {
       writeFileSync(cache, good);
     }
   });
 
   it('without its bundle, one line saying to install it again, no stack trace', () => {
-    const bundle = join(installed, 'dist', 'cli.cjs');
-    renameSync(bundle, `${bundle}.away`);
-    try {
-      const r = evaluate(['score', '2026-H1.csv']);
-      expect(r.code).toBe(70);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`evaluate: error: the built program is missing (${bundle}); install it again: npm install -g ${PKG.name}\n`);
-    } finally {
-      renameSync(`${bundle}.away`, bundle);
+    for (const [name, args] of [
+      ['score.cjs', ['score', '2026-H1.csv']],
+      ['cli.cjs', ['year', '2026-H1.csv', '2026-H2.csv']],
+    ] as const) {
+      const bundle = join(installed, 'dist', name);
+      renameSync(bundle, `${bundle}.away`);
+      try {
+        const r = evaluate([...args]);
+        expect(r.code).toBe(70);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe(`evaluate: error: the built program is missing (${bundle}); install it again: npm install -g ${PKG.name}\n`);
+      } finally {
+        renameSync(`${bundle}.away`, bundle);
+      }
     }
   });
 });
 
 describe('a checkout whose build is missing or cut short', () => {
   it('says in one line to run `npm run build`, in English or Chinese, never a stack trace', () => {
-    const bundle = join(clone, 'dist', 'cli.cjs');
+    const bundle = join(clone, 'dist', 'score.cjs');
     const bin = join(clone, 'bin', 'evaluate.cjs');
     const text = readFileSync(bundle, 'utf8');
     const node = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [bin, ...args], { cwd: outside, env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8' });
@@ -151,9 +161,15 @@ describe('a checkout whose build is missing or cut short', () => {
     writeFileSync(bundle, '');
     expect(node(['score', '2026-H1.csv', '--lang', 'zh']).stderr).toBe(`evaluate: error: 构建出的程序不完整或已损坏（${bundle}）；请在 ${clone} 中运行：npm run build\n`);
     renameSync(bundle, `${bundle}.away`);
-    const r = node(['--version'], { LANG: 'zh_CN.UTF-8' });
+    const r = node(['score', '2026-H1.csv'], { LANG: 'zh_CN.UTF-8' });
     expect(r.status).toBe(70);
     expect(r.stderr).toBe(`evaluate: error: 程序尚未构建（${bundle}）；请在 ${clone} 中运行：npm run build\n`);
-    expect(readdirSync(join(clone, 'dist'))).toContain('cli.cjs.away');
+    expect(readdirSync(join(clone, 'dist'))).toContain('score.cjs.away');
+    // The whole bundle, for every other command, is whole and was never looked at.
+    const whole = join(clone, 'dist', 'cli.cjs');
+    expect(node(['--version']).stdout).toBe(`${PKG.version}\n`);
+    renameSync(whole, `${whole}.away`);
+    expect(node(['--version']).stderr).toBe(`evaluate: error: the built program is missing (${whole}); run "npm run build" in ${clone}\n`);
+    renameSync(`${whole}.away`, whole);
   });
 });

@@ -120,10 +120,9 @@ describe('every command to a pipe and to a file', () => {
   });
 });
 
-describe('the bundle is ASCII', () => {
+describe('the bundles are ASCII', () => {
   it('every character outside ASCII is escaped, and the Chinese words come out right', () => {
-    const bytes = readFileSync(join(ROOT, 'dist', 'cli.cjs'));
-    expect(bytes.findIndex((b) => b >= 0x80)).toBe(-1);
+    for (const name of ['cli.cjs', 'score.cjs']) expect(readFileSync(join(ROOT, 'dist', name)).findIndex((b) => b >= 0x80)).toBe(-1);
     const zh = run(['score', H1, '--lang', 'zh']);
     expect(zh.code).toBe(0);
     expect(zh.stdout.split('\n')[0]).toBe('员工业务评比 2026年上半年：24 人，评委 5 人');
