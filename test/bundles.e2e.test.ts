@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/list.js';
 import { FIX, ROOT, run, tempDir } from './helpers.js';
 
 /** A folder holding a folder named `score` with both sample semesters (and `bad`, a sheet with an error). */
@@ -55,7 +56,10 @@ describe('the score bundle and the whole bundle', () => {
     const whole = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'latin1');
     // Module names stay in esbuild's output as the keys of their initializers.
     for (const m of ['src/commands/score.ts', 'src/core/tally.ts', 'src/io/reader-thread.ts']) expect(score, m).toContain(`"${m}"`);
-    for (const m of ['src/commands/year.ts', 'src/commands/enter.ts', 'src/render/report/html.ts', 'src/render/panel.ts']) {
+    // Every other command of the list, a new one too (its loader needs list.ts's guard).
+    const others = COMMANDS.filter((c) => c.name !== 'score').map((c) => `src/commands/${c.name}.ts`);
+    expect(others).toHaveLength(14);
+    for (const m of [...others, 'src/render/report/html.ts', 'src/render/panel.ts']) {
       expect(whole, m).toContain(`"${m}"`);
       expect(score, m).not.toContain(`"${m}"`);
     }
