@@ -46,7 +46,7 @@ function brokenBuild(what, file) {
  * A whole file, in one buffer used for both reads: the bundle's bytes are copied into a string before
  * the cache is read into the same memory, which the first read has already brought in (500 KB of
  * fresh memory is 130 page faults, about 1.5 ms of a start on the machine of docs/performance.md).
- * The buffer is only valid until the next read.
+ * The buffer is only valid until the next read, and let go once the bundle is compiled.
  */
 let buffer = null;
 function readWhole(path) {
@@ -100,6 +100,9 @@ function runBundle(name) {
     if (e instanceof SyntaxError) brokenBuild('incomplete', file);
     throw e;
   }
+  // Compiled: nothing reads the bytes again, and the buffer (the bundle's size) is not kept for the
+  // whole run, in each thread.
+  buffer = null;
   // A cache V8 did not take (the package was built on another Node.js version) or that is missing is
   // made again at the end of this run, for the next ones: the start is fast again from the second run.
   // Beside the bundle when that folder is writable (a global install by root is not: then nothing is
