@@ -276,6 +276,37 @@ describe('byStaffId: everyone of several lists, by staff id', () => {
     expect(lists[0]!.length - new Set(lists[0]!.map((x) => x.staffId)).size).toBeGreaterThan(100);
   });
 
+  it("lists in id order already (a year's semesters) are merged: the same rows as a join by map, the later entry of an id twice", () => {
+    // The same shape of case as above, each list stably sorted by id but one, which stays as it came.
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pool = Array.from({ length: 6000 }, (_, i) => (i % 5 === 0 ? `A${i}`.slice(0, 1 + (i % 4)) : `S${(i * 7919).toString(36)}`));
+    const unit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const lists = [0, 1, 2].map((j) => {
+      const list = Array.from({ length: 5000 }, (_, k) => who(pool[Math.floor(next() * pool.length)]!, `${j}.${k}`));
+      return j === 2 ? list : list.sort((a, b) => unit(a.staffId, b.staffId));
+    });
+    const rows = byStaffId(lists as [typeof lists[0], typeof lists[0], typeof lists[0]], (row) => row.map((x) => x?.tag ?? null).join('|'));
+    const byMap = new Map<string, (string | null)[]>();
+    lists.forEach((list, j) => {
+      for (const x of list) {
+        const row = byMap.get(x.staffId) ?? [null, null, null];
+        row[j] = x.tag;
+        byMap.set(x.staffId, row);
+      }
+    });
+    expect(rows).toEqual([...byMap.keys()].sort(unit).map((id) => byMap.get(id)!.join('|')));
+    expect(lists[0]!.length - new Set(lists[0]!.map((x) => x.staffId)).size).toBeGreaterThan(100);
+    expect(rows.filter((r) => r.split('|').every((t) => t !== '')).length).toBeGreaterThan(100);
+  });
+
+  it('a list in code-point order that UTF-16 order would call unsorted is merged in code-point order', () => {
+    const astral = '\u{1F600}';
+    // In code-point order already: A < U+E000 < U+1F600 (UTF-16 units put the astral id before U+E000).
+    const rows = byStaffId([[who('A', 'a'), who('\uE000', 'b'), who(astral, 'c')], [who(astral, 'd'), who('B', 'e')]], (row) => row.map((x) => x?.tag ?? '-').join(''));
+    expect(rows).toEqual(['a-', '-e', 'b-', 'cd']);
+  });
+
   it('gives make one row at a time: what make keeps is a copy, what it leaves is reused', () => {
     const kept = byStaffId([[who('S2', 'a'), who('S1', 'a')], [who('S1', 'b')]], (row) => ({ copy: [...row], same: row }));
     expect(kept.map((k) => k.copy.map((x) => x?.tag ?? null))).toEqual([

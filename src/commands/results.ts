@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type SheetsSummary, byName, summarize, warnComposition, warnZerosDropped } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
-import { type SemesterReport, byStaffId, rankReport } from '../core/report.js';
+import { type SemesterReport, byStaffId, rankReport, staffInEntryOrder } from '../core/report.js';
 import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
 import { type ResultsOrder, scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
@@ -286,7 +286,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
   // Everyone by staff id: their two semesters and their roster entry.
-  const outcomes = byStaffId([h1Report?.staff ?? [], h2Report?.staff ?? [], reading.roster ?? []], (row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
+  const outcomes = byStaffId([h1Report ? staffInEntryOrder(h1Report) : [], h2Report ? staffInEntryOrder(h2Report) : [], reading.roster ?? []], (row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
   return { year, outcomes, h1: h1Report, h2: h2Report, results };
 }
 
