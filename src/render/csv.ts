@@ -50,8 +50,8 @@ export function putDigits(u8: Uint8Array, at: number, v: number, width = 0): num
 
 /**
  * A table being written, cell by cell, into UTF-8 bytes in pieces of about 1 MB. Numbers are
- * written digit by digit (no number-to-string conversion), plain ASCII text byte by byte, other
- * text by Buffer's UTF-8 encoder.
+ * written digit by digit (no number-to-string conversion), text character by character; a cell to
+ * quote by Buffer's UTF-8 encoder.
  */
 export class CsvBytes {
   private buf = Buffer.allocUnsafe(PIECE);
@@ -60,8 +60,6 @@ export class CsvBytes {
   /** At the start of a record: the next cell needs no comma before it. */
   private fresh = true;
   private readonly parts: Uint8Array[] = [];
-  /** The CSV bytes of texts that are not plain ASCII (names, posts), for the texts that repeat. */
-  private readonly encoded = new Map<string, Uint8Array>();
 
   constructor(bom: boolean) {
     if (bom) this.raw('\uFEFF');
@@ -96,37 +94,48 @@ export class CsvBytes {
     this.sep();
   }
 
-  /** A text cell, quoted if it needs to be. */
+  /**
+   * A text cell, quoted if it needs to be. Encoded to UTF-8 here, as Buffer's encoder does it (a lone
+   * surrogate as U+FFFD): a name is a few characters, and a call into Buffer's encoder for each of
+   * 200,000 names cost more than the encoding.
+   */
   text(s: string): void {
     this.sep();
     const n = s.length;
-    this.room(n);
+    this.room(n * 3);
     const u8 = this.u8;
     let p = this.pos;
     for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 128 || c === 44 || c === 34 || c === 10 || c === 13) return this.encodedText(s);
-      u8[p++] = c;
-    }
-    this.pos = p;
-  }
-
-  private encodedText(s: string): void {
-    let bytes = this.encoded.get(s);
-    if (bytes === undefined) {
-      const cell = csvCell(s);
-      if (this.encoded.size >= 4096) {
-        // Texts that do not repeat (200,000 names): encoded in place, nothing kept.
-        this.raw(cell);
-        return;
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 44 || c === 34 || c === 10 || c === 13) {
+          this.raw(csvCell(s));
+          return;
+        }
+        u8[p++] = c;
+      } else if (c < 0x800) {
+        u8[p++] = 0xc0 | (c >> 6);
+        u8[p++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+          if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+            // A surrogate pair: one code point above U+FFFF, four bytes (room enough: two units had six).
+            const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            u8[p++] = 0xf0 | (cp >> 18);
+            u8[p++] = 0x80 | ((cp >> 12) & 0x3f);
+            u8[p++] = 0x80 | ((cp >> 6) & 0x3f);
+            u8[p++] = 0x80 | (cp & 0x3f);
+            i++;
+            continue;
+          }
+          c = 0xfffd;
+        }
+        u8[p++] = 0xe0 | (c >> 12);
+        u8[p++] = 0x80 | ((c >> 6) & 0x3f);
+        u8[p++] = 0x80 | (c & 0x3f);
       }
-      bytes = Buffer.from(cell, 'utf8');
-      if (bytes.length <= 256) this.encoded.set(s, bytes);
     }
-    this.room(bytes.length);
-    const u8 = this.u8;
-    let p = this.pos;
-    for (let i = 0; i < bytes.length; i++) u8[p++] = bytes[i]!;
     this.pos = p;
   }
 
