@@ -102,6 +102,9 @@ function threeWays(paths: string[], args: string[] = ['--format', 'csv']): Run {
   expect(one.debug.some((l) => l.startsWith('evaluate: first part read'))).toBe(false);
   expect(two.debug.some((l) => l.startsWith('evaluate: first part read'))).toBe(true);
   expect(secondPartRows(two)).not.toBeNull();
+  // The reader thread's tally, merged, is collected at once (io/collect-garbage.ts); one thread has none.
+  expect(two.debug.some((l) => l.startsWith('evaluate: collected: '))).toBe(true);
+  expect(one.debug.some((l) => l.startsWith('evaluate: collected: '))).toBe(false);
   expect(two.code).toBe(one.code);
   expect(two.stdout).toBe(one.stdout);
   expect(two.said).toBe(one.said);

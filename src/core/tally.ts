@@ -106,7 +106,18 @@ export interface TallyOptions {
    * people take 9 MB less), else in 2 or 4.
    */
   files?: number;
+  /**
+   * How much of its input the reading has read, from 0 to 1 (0: not known, as for standard input).
+   * The people's arrays then grow to the room the whole input is likely to need, estimated from the
+   * people met so far, instead of doubling: each doubling holds the old arrays and the new at once
+   * until a collection, and copies the old, and a reading in two threads then grew its arrays once
+   * more, at the merge, while both threads' arrays were held (the peak of 15 raters' 3M rows).
+   */
+  readShare?: () => number;
 }
+
+/** The most people the estimate of readShare makes room for (more grow as before, doubling). */
+const MAX_ROOM = 1 << 24;
 
 /** Small whole numbers (a file's order, a count of scores) in the fewest bytes their bound allows. */
 export type UintArray = Uint8Array | Uint16Array | Int32Array;
@@ -281,23 +292,36 @@ export class Tally {
    * knows how many it adds: 400,000 people of a year then take 400,000 places, not 524,288).
    */
   private growPeople(persons: number, exact = false): void {
+    // (Asked once a new person: nothing is grown while the room suffices.)
+    if (persons <= this.semesterOf.length && persons * this.sumSize <= this.sums.length && persons * this.stride <= this.cellRole.length) return;
+    const room = exact ? persons : this.roomFor(persons);
     if (persons > this.semesterOf.length) {
-      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], persons, undefined, exact);
+      for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], room, undefined, exact);
     }
-    // (Asked once a new person: grown is called only when the room is short.)
-    if (persons * this.sumSize > this.sums.length) this.sums = grown(this.sums, persons * this.sumSize, undefined, exact);
-    this.growDense(persons, exact);
+    if (persons * this.sumSize > this.sums.length) this.sums = grown(this.sums, room * this.sumSize, undefined, exact);
+    const need = persons * this.stride;
+    if (need > this.cellRole.length) {
+      const cells = room * this.stride;
+      this.cellRole = grown(this.cellRole, cells, undefined, exact);
+      this.cellMask = grown(this.cellMask, cells, undefined, exact);
+      this.cellFile = grown(this.cellFile, cells, undefined, exact);
+      this.cellLine = grown(this.cellLine, cells, undefined, exact);
+      if (this.cellScores) this.cellScores = grown(this.cellScores, cells * 5, undefined, exact);
+    }
+    // The cells' method places (filled with -1, every page of them touched) grow with the cells in
+    // use, not with the room (placeMethod).
   }
 
-  private growDense(persons: number, exact = false): void {
-    const need = persons * this.stride;
-    if (need <= this.cellRole.length) return;
-    this.cellRole = grown(this.cellRole, need, undefined, exact);
-    this.cellMask = grown(this.cellMask, need, undefined, exact);
-    this.cellFile = grown(this.cellFile, need, undefined, exact);
-    this.cellLine = grown(this.cellLine, need, undefined, exact);
-    if (this.cellScores) this.cellScores = grown(this.cellScores, need * 5, undefined, exact);
-    if (this.methodPlace) this.methodPlace = grown(this.methodPlace, need * 10, -1, exact);
+  /**
+   * The room to make for `persons` people: where the reading says how much of its input it has read
+   * (readShare), the people met so far in proportion to the whole input (a sheet grouped by staff:
+   * about everyone at once; rows in any order meet their people early, and the room they leave is
+   * never written, so it takes no memory); else just them (grown then doubles).
+   */
+  private roomFor(persons: number): number {
+    const share = this.opts.readShare?.() ?? 0;
+    if (!(share > 0 && share < 1)) return persons;
+    return Math.max(persons, Math.min(MAX_ROOM, Math.ceil((persons / share) * 1.05)));
   }
 
   /**
@@ -314,7 +338,8 @@ export class Tally {
     const old = this.stride;
     const n = Math.max(this.persons, 1);
     const relayout = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, per: number, fill = 0): T => {
-      const b = new (a.constructor as new (n: number) => T)(Math.max(a.length / (old * per), n) * stride * per);
+      // (The method places are as long as the cells in use: not always whole people.)
+      const b = new (a.constructor as new (n: number) => T)(Math.max(Math.ceil(a.length / (old * per)), n) * stride * per);
       if (fill !== 0) b.fill(fill);
       for (let p = 0; p < this.persons; p++) b.set(a.subarray(p * old * per, (p + 1) * old * per), p * stride * per);
       return b;
@@ -778,7 +803,10 @@ export class Tally {
       this.sparsePlace[cell * 10 + 2 * m] = file;
       this.sparsePlace[cell * 10 + 2 * m + 1] = line;
     } else {
-      if (!this.methodPlace) this.methodPlace = new Int32Array(this.cellRole.length * 10).fill(-1);
+      // As long as the cells in use, not as the room for cells (growPeople).
+      const need = (cell + 1) * 10;
+      if (!this.methodPlace) this.methodPlace = new Int32Array(Math.max(need, this.persons * this.stride * 10)).fill(-1);
+      else if (need > this.methodPlace.length) this.methodPlace = grown(this.methodPlace, need, -1);
       this.methodPlace[cell * 10 + 2 * m] = file;
       this.methodPlace[cell * 10 + 2 * m + 1] = line;
     }

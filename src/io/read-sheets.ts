@@ -12,6 +12,7 @@ import { logDisagreeing } from '../core/row-checks.js';
 import { type RosterEntry, checkRepeatedSheets, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
+import { collectGarbage } from './collect-garbage.js';
 import { Progress } from './progress.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { readRoster } from './roster.js';
@@ -78,14 +79,17 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const texts = new Texts();
   const policy = opts.policy;
   const keepScores = opts.keepScores === true || policy.aggregation === 'median' || policy.aggregation === 'weighted';
+  const sizes = sources.map(sizeOf);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  // The bytes read here so far, of every input's (the tally makes room for the people of all of them,
+  // the reader thread's part too: merged, they then need no more room).
+  let readHere = 0;
   // Orders 0 to sources.length: the sheets, then the roster.
-  const tally = new Tally({ policy, keepScores, files: sources.length + 1 }, texts, log);
+  const tally = new Tally({ policy, keepScores, files: sources.length + 1, readShare: () => (total > 0 ? readHere / total : 0) }, texts, log);
   const counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   const inputs: InputRead[] = [];
   const ignored: Reading['ignored'] = [];
   const refused = new RefusedRows();
-  const sizes = sources.map(sizeOf);
-  const total = sizes.reduce((a, b) => a + b, 0);
   const sheetOpts = {
     policy,
     delimiter: opts.delimiter,
@@ -99,7 +103,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const parallel = split ? readInParallel(sources, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
   const progress = new Progress(total, () => tally.rows, opts.lang ?? 'en', parallel ? () => parallel.elsewhere() : undefined);
   // Standard input is hashed as it is read (a seal names its SHA-256; it cannot be read again), files when a seal asks.
-  const readOpts = (done: number, src: Source) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true || src.path === null, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(src.name, done + bytes) });
+  const readOpts = (done: number, src: Source) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true || src.path === null, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(src.name, (readHere = done + bytes)) });
   /** Reads one whole sheet here. */
   const readWhole = (file: FileRef, done: number): { parser: SheetParser; read: SourceRead } => {
     const parser = new SheetParser(file, sheetOpts, texts, log, tally);
@@ -124,7 +128,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   for (let i = 0; i < sources.length; i++) {
     const file: FileRef = { name: sources[i]!.name, order: i };
     if (parallel && i === parallel.fileIndex) {
-      parallel.readFirstPart(file, new SheetParser(file, sheetOpts, texts, log, tally), log, (bytes) => progress.update(file.name, done + bytes));
+      parallel.readFirstPart(file, new SheetParser(file, sheetOpts, texts, log, tally), log, (bytes) => progress.update(file.name, (readHere = done + bytes)));
       break;
     }
     const r = readWhole(file, done);
@@ -143,6 +147,8 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
       refused.addAll(part.refused);
       inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
     }
+    // The thread's tally is merged and no longer referred to: its memory is freed now.
+    collectGarbage();
   }
   progress.done();
   let roster: RosterEntry[] | null = null;

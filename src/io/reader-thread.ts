@@ -7,6 +7,7 @@ import { ProblemLog, type FileRef } from '../core/problems.js';
 import { Tally, stateBuffers } from '../core/tally.js';
 import { SourceReading, readSource } from './read-source.js';
 import { SheetParser } from './sheet-parser.js';
+import { sizeOf } from './sources.js';
 import { Texts } from './texts.js';
 import type { ThreadFile, ThreadResult, ThreadTask } from './two-threads.js';
 
@@ -17,10 +18,15 @@ export function runReaderThread(task: ThreadTask): void {
     const { sources, split, opts } = task;
     const texts = new Texts();
     const log = new ProblemLog();
-    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1 }, texts, log);
+    // This thread's part: from the cut to the end of the last file (the tally's room is made for its people).
+    let part = -split.offset;
+    for (let i = split.fileIndex; i < sources.length; i++) part += sizeOf(sources[i]!);
+    let readHere = 0;
+    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (part > 0 ? readHere / part : 0) }, texts, log);
     const files: ThreadFile[] = [];
     let before = 0;
     const progress = (bytes: number) => {
+      readHere = before + bytes;
       Atomics.store(flags, 1, Math.floor((before + bytes) / 1024));
       Atomics.store(flags, 2, batch.rows);
     };
