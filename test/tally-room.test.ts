@@ -13,16 +13,22 @@ import { DEFAULT_POLICY } from '../src/core/policy.js';
 
 const METHODS = ['listen', 'see', 'check', 'test', 'ask'];
 
+/** The rows written to a sheet of a temporary folder, and read from that file (its size known). */
+function readWritten(name: string, rows: string[]) {
+  const file = join(tempDir(), name);
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const reading = readFiles([file]);
+  expect(reading.log.errors).toBe(0);
+  return reading;
+}
+
 describe('the room a reading makes for its people', () => {
   it('a sheet grouped by staff, read from a file: room for about the people the whole file holds, not the next power of two', () => {
     // 9,000 people by 5 raters, 2.9 MB: doubling from 1,024 would make room for 16,384.
     const people = 9000;
     const rows = ['staff_id,name,post,semester,rater,role,listen,see,check,test,ask'];
     for (let p = 0; p < people; p++) for (let r = 0; r < 5; r++) rows.push(`S${String(p).padStart(6, '0')},张${p % 97},${p % 7}号楼,2026-H1,R${r},,${10 + (p % 10)},${(p + r) % 20},15,16,17.5`);
-    const file = join(tempDir(), 'grouped.csv');
-    writeFileSync(file, `${rows.join('\n')}\n`);
-    const reading = readFiles([file]);
-    expect(reading.log.errors).toBe(0);
+    const reading = readWritten('grouped.csv', rows);
     const tally = reading.tally;
     expect(tally.persons).toBe(people);
     expect(tally.semesterOf.length).toBeGreaterThanOrEqual(people);
@@ -40,10 +46,7 @@ describe('the room a reading makes for its people', () => {
     const people = 34000;
     const rows = ['staff_id,semester,rater,method,score'];
     for (const m of METHODS) for (let p = 0; p < people; p++) rows.push(`S${String(p).padStart(6, '0')},2026-H1,R1,${m},${p % 20}`);
-    const file = join(tempDir(), 'long.csv');
-    writeFileSync(file, `${rows.join('\n')}\n`);
-    const reading = readFiles([file]);
-    expect(reading.log.errors).toBe(0);
+    const reading = readWritten('long.csv', rows);
     const tally = reading.tally;
     expect(tally.persons).toBe(people);
     const inUse = people * tally.stride;

@@ -227,6 +227,18 @@ describe("HR's lists and the sections", () => {
 
 describe('byStaffId: everyone of several lists, by staff id', () => {
   const who = (staffId: string, tag: string) => ({ staffId, tag });
+  /** The reference: each id's row of tags (a list's later entry of an id given twice), by a map, ids in UTF-16 order ('|' between tags). */
+  const joinedByMap = (lists: { staffId: string; tag: string }[][]): string[] => {
+    const byMap = new Map<string, (string | null)[]>();
+    lists.forEach((list, j) => {
+      for (const x of list) {
+        const row = byMap.get(x.staffId) ?? lists.map(() => null);
+        row[j] = x.tag;
+        byMap.set(x.staffId, row);
+      }
+    });
+    return [...byMap.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => byMap.get(id)!.join('|'));
+  };
 
   it('one row per staff id in code-point order, null where a list has none', () => {
     const rows = byStaffId([[who('S3', 'h1'), who('S1', 'h1')], [who('S2', 'h2'), who('S3', 'h2')], [who('S1', 'roster')]], (row) => [...row]);
@@ -259,16 +271,7 @@ describe('byStaffId: everyone of several lists, by staff id', () => {
     const pool = Array.from({ length: 6000 }, (_, i) => (i % 7 === 0 ? 'A'.repeat(1 + (i % 6)) : `S${i.toString(36)}`.slice(0, 1 + (i % 7))));
     const lists = [0, 1, 2].map((j) => Array.from({ length: 5000 }, (_, k) => who(pool[Math.floor(next() * pool.length)]!, `${j}.${k}`)));
     const rows = byStaffId(lists as [typeof lists[0], typeof lists[0], typeof lists[0]], (row) => row.map((x) => x?.tag ?? null).join('|'));
-    const byMap = new Map<string, (string | null)[]>();
-    lists.forEach((list, j) => {
-      for (const x of list) {
-        const row = byMap.get(x.staffId) ?? [null, null, null];
-        row[j] = x.tag;
-        byMap.set(x.staffId, row);
-      }
-    });
-    const ids = [...byMap.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    expect(rows).toEqual(ids.map((id) => byMap.get(id)!.join('|')));
+    expect(rows).toEqual(joinedByMap(lists));
     // The case is what it says: many ids, some in all three lists, some in one only, some twice in a list.
     expect(rows.length).toBeGreaterThan(3000);
     expect(rows.filter((r) => r.split('|').every((t) => t !== '')).length).toBeGreaterThan(100);
@@ -287,15 +290,7 @@ describe('byStaffId: everyone of several lists, by staff id', () => {
       return j === 2 ? list : list.sort((a, b) => unit(a.staffId, b.staffId));
     });
     const rows = byStaffId(lists as [typeof lists[0], typeof lists[0], typeof lists[0]], (row) => row.map((x) => x?.tag ?? null).join('|'));
-    const byMap = new Map<string, (string | null)[]>();
-    lists.forEach((list, j) => {
-      for (const x of list) {
-        const row = byMap.get(x.staffId) ?? [null, null, null];
-        row[j] = x.tag;
-        byMap.set(x.staffId, row);
-      }
-    });
-    expect(rows).toEqual([...byMap.keys()].sort(unit).map((id) => byMap.get(id)!.join('|')));
+    expect(rows).toEqual(joinedByMap(lists));
     expect(lists[0]!.length - new Set(lists[0]!.map((x) => x.staffId)).size).toBeGreaterThan(100);
     expect(rows.filter((r) => r.split('|').every((t) => t !== '')).length).toBeGreaterThan(100);
   });
