@@ -24,15 +24,17 @@ function readWritten(name: string, rows: string[]) {
 
 describe('the room a reading makes for its people', () => {
   it('a sheet grouped by staff, read from a file: room for about the people the whole file holds, not the next power of two', () => {
-    // 9,000 people by 5 raters, 2.9 MB: doubling from 1,024 would make room for 16,384.
-    const people = 9000;
+    // 8,300 people by 5 raters, 2.4 MB: doubling from 1,024 would make room for 16,384 (1.97 times
+    // them); the estimate, made after the first 1 MB chunk from the people met by then (more than
+    // the chunk's: the share read is told after each chunk), with its margin, about 1.5 times.
+    const people = 8300;
     const rows = ['staff_id,name,post,semester,rater,role,listen,see,check,test,ask'];
     for (let p = 0; p < people; p++) for (let r = 0; r < 5; r++) rows.push(`S${String(p).padStart(6, '0')},张${p % 97},${p % 7}号楼,2026-H1,R${r},,${10 + (p % 10)},${(p + r) % 20},15,16,17.5`);
     const reading = readWritten('grouped.csv', rows);
     const tally = reading.tally;
     expect(tally.persons).toBe(people);
     expect(tally.semesterOf.length).toBeGreaterThanOrEqual(people);
-    expect(tally.semesterOf.length).toBeLessThan(people * 1.3);
+    expect(tally.semesterOf.length).toBeLessThan(people * 1.9);
     expect(tally.cellRole.length).toBe(tally.semesterOf.length * tally.stride);
     // The results are the sheet's: S000007 has 17 + (7+r)%20 over r + 15 + 16 + 17.5 ... as the mean says.
     const s7 = reportsOf(reading, DEFAULT_POLICY)[0]!.staff.find((s) => s.staffId === 'S000007')!;

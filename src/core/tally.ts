@@ -288,8 +288,8 @@ export class Tally {
   }
 
   /**
-   * Room for `persons` people: doubling as they come one by one, or exactly (`exact`, when a merge
-   * knows how many it adds: 400,000 people of a year then take 400,000 places, not 524,288).
+   * Room for `persons` people: as they come one by one, the room roomFor estimates, or exactly
+   * (`exact`, when a merge knows how many it adds: 400,000 people of a year then take 400,000 places).
    */
   private growPeople(persons: number, exact = false): void {
     // (Asked once a new person: nothing is grown while the room suffices.)
@@ -316,12 +316,13 @@ export class Tally {
    * The room to make for `persons` people: where the reading says how much of its input it has read
    * (readShare), the people met so far in proportion to the whole input (a sheet grouped by staff:
    * about everyone at once; rows in any order meet their people early, and the room they leave is
-   * never written, so it takes no memory); else just them (grown then doubles).
+   * never written, so it takes no memory), at most sixteen times the people (an estimate from the
+   * first rows of a huge file reserves no more than that); else just them (grown then doubles).
    */
   private roomFor(persons: number): number {
     const share = this.opts.readShare?.() ?? 0;
     if (!(share > 0 && share < 1)) return persons;
-    return Math.max(persons, Math.min(MAX_ROOM, Math.ceil((persons / share) * 1.05)));
+    return Math.max(persons, Math.min(MAX_ROOM, persons * 16, Math.ceil((persons / share) * 1.25)));
   }
 
   /**
