@@ -6,6 +6,7 @@
  * GB18030 at all.
  */
 import { LineKinds } from './mixed-encoding.js';
+import { putUtf8 } from './utf8.js';
 
 /** Two-byte codes: (lead - 0x81) * 192 + (trail - 0x40) -> UTF-16 unit; 0 where not a character. */
 let table: Uint16Array | null = null;
@@ -90,7 +91,7 @@ export class GbkToUtf8 {
       if (b === 0x80) {
         // The euro sign, as the WHATWG GBK decoder reads it.
         k.byte(b);
-        o = utf8(out, o, 0x20ac);
+        o = putUtf8(out, o, 0x20ac);
         i++;
         continue;
       }
@@ -124,7 +125,7 @@ export class GbkToUtf8 {
         continue;
       }
       if (k.utf8) k.byte(b2);
-      o = utf8(out, o, u);
+      o = putUtf8(out, o, u);
       i += 2;
     }
     return out.subarray(0, o);
@@ -166,7 +167,7 @@ export class GbkToUtf8 {
       return o;
     }
     this.lines.byte(h[1]!);
-    return utf8(out, o, u);
+    return putUtf8(out, o, u);
   }
 
   private four(out: Uint8Array, o: number, a: number, b: number, c: number, d: number): number {
@@ -178,29 +179,10 @@ export class GbkToUtf8 {
       this.bad();
       return o;
     }
-    return utf8(out, o, s.codePointAt(0)!);
+    return putUtf8(out, o, s.codePointAt(0)!);
   }
 
   private bad(): void {
     if (this.badLine < 0) this.badLine = this.lines.line;
   }
-}
-
-/** Writes code point cp as UTF-8 at out[o]; returns the new offset. */
-function utf8(out: Uint8Array, o: number, cp: number): number {
-  if (cp < 0x80) out[o++] = cp;
-  else if (cp < 0x800) {
-    out[o++] = 0xc0 | (cp >> 6);
-    out[o++] = 0x80 | (cp & 0x3f);
-  } else if (cp < 0x10000) {
-    out[o++] = 0xe0 | (cp >> 12);
-    out[o++] = 0x80 | ((cp >> 6) & 0x3f);
-    out[o++] = 0x80 | (cp & 0x3f);
-  } else {
-    out[o++] = 0xf0 | (cp >> 18);
-    out[o++] = 0x80 | ((cp >> 12) & 0x3f);
-    out[o++] = 0x80 | ((cp >> 6) & 0x3f);
-    out[o++] = 0x80 | (cp & 0x3f);
-  }
-  return o;
 }

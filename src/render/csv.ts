@@ -9,6 +9,7 @@
  */
 import type { Rational } from '../core/rational.js';
 import { POW10 } from '../core/rounding.js';
+import { putUtf8 } from '../io/utf8.js';
 
 /** One cell as CSV text: quoted when it holds a comma, quote or line end. */
 export function csvCell(v: string | number): string {
@@ -113,28 +114,17 @@ export class CsvBytes {
           return;
         }
         u8[p++] = c;
-      } else if (c < 0x800) {
-        u8[p++] = 0xc0 | (c >> 6);
-        u8[p++] = 0x80 | (c & 0x3f);
-      } else {
-        if (c >= 0xd800 && c <= 0xdfff) {
-          const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-          if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-            // A surrogate pair: one code point above U+FFFF, four bytes (room enough: two units had six).
-            const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-            u8[p++] = 0xf0 | (cp >> 18);
-            u8[p++] = 0x80 | ((cp >> 12) & 0x3f);
-            u8[p++] = 0x80 | ((cp >> 6) & 0x3f);
-            u8[p++] = 0x80 | (cp & 0x3f);
-            i++;
-            continue;
-          }
-          c = 0xfffd;
-        }
-        u8[p++] = 0xe0 | (c >> 12);
-        u8[p++] = 0x80 | ((c >> 6) & 0x3f);
-        u8[p++] = 0x80 | (c & 0x3f);
+        continue;
       }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        // A surrogate pair is one code point above U+FFFF (four bytes: room enough, two units had six).
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      p = putUtf8(u8, p, c);
     }
     this.pos = p;
   }
