@@ -100,7 +100,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   };
   // A big input: the last part is read on a second thread, from a record's start in one of the files.
   const split = opts.hash ? null : splitPoint(sources, sizes);
-  const parallel = split ? readInParallel(sources, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
+  const parallel = split ? readInParallel(sources, sizes, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
   const progress = new Progress(total, () => tally.rows, opts.lang ?? 'en', parallel ? () => parallel.elsewhere() : undefined);
   // Standard input is hashed as it is read (a seal names its SHA-256; it cannot be read again), files when a seal asks.
   const readOpts = (done: number, src: Source) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true || src.path === null, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(src.name, (readHere = done + bytes)) });

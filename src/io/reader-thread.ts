@@ -7,7 +7,6 @@ import { ProblemLog, type FileRef } from '../core/problems.js';
 import { Tally, stateBuffers } from '../core/tally.js';
 import { SourceReading, readSource } from './read-source.js';
 import { SheetParser } from './sheet-parser.js';
-import { sizeOf } from './sources.js';
 import { Texts } from './texts.js';
 import type { ThreadFile, ThreadResult, ThreadTask } from './two-threads.js';
 
@@ -18,11 +17,9 @@ export function runReaderThread(task: ThreadTask): void {
     const { sources, split, opts } = task;
     const texts = new Texts();
     const log = new ProblemLog();
-    // This thread's part: from the cut to the end of the last file (the tally's room is made for its people).
-    let part = -split.offset;
-    for (let i = split.fileIndex; i < sources.length; i++) part += sizeOf(sources[i]!);
+    // The bytes of this thread's part read so far (the tally makes room for the people of the part).
     let readHere = 0;
-    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (part > 0 ? readHere / part : 0) }, texts, log);
+    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (task.bytes > 0 ? readHere / task.bytes : 0) }, texts, log);
     const files: ThreadFile[] = [];
     let before = 0;
     const progress = (bytes: number) => {

@@ -47,6 +47,8 @@ export type ThreadOptions = SheetOptions & { encoding: Encoding | null; keepScor
 export interface ThreadTask {
   sources: Source[];
   split: Split;
+  /** The bytes of its part, from the cut to the end of the last input (the sizes the cut was found with). */
+  bytes: number;
   opts: ThreadOptions;
   port: MessagePort;
   /** [0] set to 1 when the answer is on the port; [1] KB read (also a sign of life); [2] rows. */
@@ -158,7 +160,7 @@ export interface ParallelReading {
 }
 
 /** Starts the reader thread on the second part; null if it cannot start. */
-export function readInParallel(sources: Source[], split: Split, opts: ThreadOptions): ParallelReading | null {
+export function readInParallel(sources: Source[], sizes: number[], split: Split, opts: ThreadOptions): ParallelReading | null {
   const bin = binPath();
   if (bin === null) return null;
   // Loaded here only: worker_threads costs ~2 ms of every start otherwise.
@@ -168,7 +170,9 @@ export function readInParallel(sources: Source[], split: Split, opts: ThreadOpti
   const flags = new Int32Array(shared);
   let worker;
   try {
-    const task: ThreadTask = { sources, split, opts, port: port2, shared };
+    let bytes = -split.offset;
+    for (let i = split.fileIndex; i < sizes.length; i++) bytes += sizes[i]!;
+    const task: ThreadTask = { sources, split, bytes, opts, port: port2, shared };
     // A small young generation: the thread keeps its rows in typed arrays, and the memory of the
     // whole process (both threads) is what a batch user sees (about 25 MB less on 1M rows).
     worker = new threads.Worker(bin, { argv: [WORKER_FLAG], workerData: task, transferList: [port2], stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
