@@ -102,6 +102,8 @@ function threeWays(paths: string[], args: string[] = ['--format', 'csv']): Run {
   expect(one.debug.some((l) => l.startsWith('evaluate: first part read'))).toBe(false);
   expect(two.debug.some((l) => l.startsWith('evaluate: first part read'))).toBe(true);
   expect(secondPartRows(two)).not.toBeNull();
+  // How the threads shared the reading: the thread's start and which part was read first (two-threads.ts balance).
+  expect(two.debug.some((l) => /; the thread began \d+ ms after it was made and read its part \d+ ms (before|after) this thread read its own\): \d+ ms$/.test(l))).toBe(true);
   // The reader thread's tally, merged, is collected at once (io/collect-garbage.ts); one thread has none.
   expect(two.debug.some((l) => l.startsWith('evaluate: collected: '))).toBe(true);
   expect(one.debug.some((l) => l.startsWith('evaluate: collected: '))).toBe(false);
@@ -438,7 +440,7 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     }
     const r = threeWays([path]);
     expect(r.code).toBe(0);
-    expect(r.debug.find((l) => l.startsWith('evaluate: second part received'))).toMatch(/; 15 slots a person, 0 cells outside them\)/);
+    expect(r.debug.find((l) => l.startsWith('evaluate: second part received'))).toMatch(/; 15 slots a person, 0 cells outside them;/);
   });
 
   it('a reader thread that fails: this thread reads the rest itself, with the same problems', () => {

@@ -8,9 +8,10 @@ import { Tally, stateBuffers } from '../core/tally.js';
 import { SourceReading, readSource } from './read-source.js';
 import { SheetParser } from './sheet-parser.js';
 import { Texts } from './texts.js';
-import type { ThreadFile, ThreadResult, ThreadTask } from './two-threads.js';
+import { type ThreadFile, type ThreadResult, type ThreadTask, now } from './two-threads.js';
 
 export function runReaderThread(task: ThreadTask): void {
+  const began = now();
   const flags = new Int32Array(task.shared);
   let result: ThreadResult | null = null;
   try {
@@ -76,6 +77,7 @@ export function runReaderThread(task: ThreadTask): void {
         files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], disagreeing: parser.disagreeing(), refused: parser.refused.export(), methodColumns: parser.methodColumns(), nameColumn: parser.nameColumn(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
       }
     }
+    const read = now();
     // For the test of a thread that fails: the first thread must read the rest itself.
     if (process.env.EVALUATE_TEST_READER_FAILS) throw new Error('told to fail');
     for (const f of files) batch.sheet({ name: sources[f.order]!.name, order: f.order }, f.methodColumns, f.nameColumn);
@@ -84,6 +86,8 @@ export function runReaderThread(task: ThreadTask): void {
       texts: texts.tables.map((t) => t.export(0)),
       problems: log.export(),
       files,
+      began,
+      read,
     };
   } catch (e) {
     result = null;

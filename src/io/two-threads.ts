@@ -84,6 +84,14 @@ export interface ThreadResult {
   texts: { keys: Uint8Array; ends: Int32Array; shown: [number, string][] }[];
   problems: ProblemLogData;
   files: ThreadFile[];
+  /** When the thread began its task and when it had read its part (`now()`), for the debug line. */
+  began: number;
+  read: number;
+}
+
+/** Milliseconds on one clock for every thread of the process (each thread's performance.now() starts with it). */
+export function now(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 function binPath(): string | null {
@@ -179,6 +187,7 @@ export function readInParallel(sources: Source[], sizes: number[], split: Split,
   } catch {
     return null;
   }
+  const made = now();
   worker.unref();
   // A thread that fails is seen by its silence (its 'error' event cannot reach a waiting thread).
   worker.on('error', () => {});
@@ -221,8 +230,9 @@ export function readInParallel(sources: Source[], sizes: number[], split: Split,
     },
     finish(tally, texts, log, rest, waiting) {
       debug(`first part read (${split.offset} bytes of file ${split.fileIndex + 1})`);
+      const firstRead = now();
       const result = wait(waiting);
-      debug(result ? `second part received (${result.tally.rows} rows; ${result.tally.stride} slots a person, ${result.tally.sparseCount} cells outside them)` : 'second part failed: read here');
+      debug(result ? `second part received (${result.tally.rows} rows; ${result.tally.stride} slots a person, ${result.tally.sparseCount} cells outside them; ${balance(result.began - made, result.read - firstRead)})` : 'second part failed: read here');
       const cut = first as { reading: SourceReading; parser: SheetParser; file: FileRef } | null;
       const cutFile = result?.files.find((f) => f.order === split.fileIndex) ?? null;
       const base = cut ? cut.reading.reader.line - 1 : 0;
@@ -323,6 +333,16 @@ function bothParts<T extends { semester: string; line: number; rows: number }>(m
     else mine.push({ ...t, line: t.line + base });
   }
   return mine;
+}
+
+/**
+ * How the two threads shared the reading, for the debug line: how long the thread took to start (a
+ * worker's start, slower while this thread reads), and which part was read first and by how much
+ * (the cut, CUT_SHARE, is fixed before either is read).
+ */
+function balance(start: number, later: number): string {
+  const ms = (x: number) => Math.round(Math.abs(x));
+  return `the thread began ${ms(start)} ms after it was made and read its part ${ms(later)} ms ${later > 0 ? 'after' : 'before'} this thread read its own`;
 }
 
 /** With EVALUATE_DEBUG set: a phase of the two-thread reading, on standard error. */
