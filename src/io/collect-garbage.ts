@@ -7,11 +7,10 @@
  *
  * The bin provides it (bin/evaluate.cjs `__evaluateCollectGarbage`, beside its compiling of the bundle:
  * the sources hold none); code run without the bin (the tests that import src/) collects nothing.
+ * Returns whether it collected.
  */
-export function collectGarbage(): void {
+export function collectGarbage(): boolean {
   const collect = (globalThis as { __evaluateCollectGarbage?: () => void }).__evaluateCollectGarbage;
-  if (collect) {
-    collect();
-    if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: collected: ${Math.round(performance.now())} ms\n`);
-  }
+  if (collect) collect();
+  return collect !== undefined;
 }

@@ -20,7 +20,7 @@ import { RefusedRows } from './refused-rows.js';
 import { type RowCounts, SheetParser } from './sheet-parser.js';
 import { type Source, sizeOf } from './sources.js';
 import { Texts } from './texts.js';
-import { readInParallel, splitPoint } from './two-threads.js';
+import { debug, readInParallel, splitPoint } from './two-threads.js';
 
 export interface ReadOptions {
   policy: Policy;
@@ -148,7 +148,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
       inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
     }
     // The thread's tally is merged and no longer referred to: its memory is freed now.
-    collectGarbage();
+    if (collectGarbage()) debug('collected');
   }
   progress.done();
   let roster: RosterEntry[] | null = null;

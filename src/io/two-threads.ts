@@ -346,7 +346,7 @@ function balance(start: number, later: number): string {
 }
 
 /** With EVALUATE_DEBUG set: a phase of the two-thread reading, on standard error. */
-function debug(what: string): void {
+export function debug(what: string): void {
   if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms\n`);
 }
 
