@@ -25,7 +25,7 @@ export function runReaderThread(task: ThreadTask): void {
     let before = 0;
     const progress = (bytes: number) => {
       readHere = before + bytes;
-      Atomics.store(flags, 1, Math.floor((before + bytes) / 1024));
+      Atomics.store(flags, 1, Math.floor(readHere / 1024));
       Atomics.store(flags, 2, batch.rows);
     };
     const readOpts = { encoding: opts.encoding, delimiter: opts.delimiter, progress };
