@@ -40,6 +40,26 @@ describe('one person scored by very many raters', () => {
     expect(person!.total.toFixed(1)).toBe(expectedTotal(600_000));
   }, 120_000);
 
+  it("a method's sum past 32 bits: every person's method values exact, whoever comes before", () => {
+    // S1's sums fit in 32 bits; S2's 120 raters give 20 points (sum 2.4 x 10^9 micro-points) and
+    // 17.5 (2.1 x 10^9): the values kept for the report go from 32-bit to 64-bit numbers at S2.
+    const dir = tempDir();
+    const path = join(dir, 'wide.csv');
+    const lines = ['staff_id,name,semester,rater,listen,see,check,test,ask'];
+    for (let i = 0; i < 3; i++) lines.push(`S1,张伟,2026-H1,R${i},${15 + i},16,17,18,19.5`);
+    for (let i = 0; i < 120; i++) lines.push(`S2,刘洋,2026-H1,R${i},20,17.5,${i % 2 === 0 ? 19 : 18},0,12.25`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const r = run(['score', path, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { semesters: { staff: { staffId: string; methods: Record<string, number>; total: number }[] }[] };
+    const byId = new Map(report.semesters[0]!.staff.map((s) => [s.staffId, s]));
+    expect(byId.get('S1')).toMatchObject({ methods: { listen: 16, see: 16, check: 17, test: 18, ask: 19.5 }, total: 86.5 });
+    expect(byId.get('S2')).toMatchObject({ methods: { listen: 20, see: 17.5, check: 18.5, test: 0, ask: 12.25 }, total: 68.3 });
+    const csv = run(['score', path, '--format', 'csv']);
+    expect(csv.stdout).toContain('1,S1,张伟,,2026-H1,16,16,17,18,19.5,86.5,');
+    expect(csv.stdout).toContain('2,S2,刘洋,,2026-H1,20,17.5,18.5,0,12.25,68.3,');
+  });
+
   it('8,000 raters: panel finishes and compares each rater with the 7,999 others', () => {
     const dir = tempDir();
     const path = join(dir, 'raters.csv');

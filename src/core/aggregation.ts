@@ -52,16 +52,13 @@ export function trimFrom(policy: Policy): number {
  * batch scores hundreds of thousands). `trim` is trimFrom(policy).
  */
 export function meanFraction(count: number, sum: number, min: number, max: number, trim: number, out: Float64Array, at: number): void {
-  if (count === 0) {
-    out[at] = 0;
-    out[at + 1] = 1;
-  } else if (count >= trim) {
-    out[at] = sum - min - max;
-    out[at + 1] = (count - 2) * MICRO;
-  } else {
-    out[at] = sum;
-    out[at + 1] = count * MICRO;
-  }
+  out[at] = count === 0 ? 0 : count >= trim ? sum - min - max : sum;
+  out[at + 1] = meanDivisor(count, trim);
+}
+
+/** The divisor of meanFraction's fraction for `count` scores (micro-points; 1 for none). */
+export function meanDivisor(count: number, trim: number): number {
+  return count === 0 ? 1 : count >= trim ? (count - 2) * MICRO : count * MICRO;
 }
 
 /** The weight of a score from a rater of `role` (1 unless the aggregation is weighted and the role known). */

@@ -4,7 +4,7 @@
  * own scale make the exact total one fraction of plain numbers, the usual case, computed without a
  * Rational per person; everything else goes through exact rationals.
  */
-import { type MethodStats, meanFraction, methodValue, trimFrom } from './aggregation.js';
+import { type MethodStats, meanDivisor, meanFraction, methodValue, trimFrom } from './aggregation.js';
 import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
 import { type MethodFractions, PersonResult, type ScoredEntries, type StaffResult, byId, byTotalThenId, methodsScaledOf } from './report.js';
@@ -56,6 +56,12 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     // People whose total is a plain fraction (most): their places in `list`, the first `fastCount` of `fast`.
     const fast = new Int32Array(n);
     let fastCount = 0;
+    // Their five numerators (micro-points; a trimmed mean's less the highest and lowest score), in
+    // list order, while the tally's sums are at hand: a report reads them in rank order from a
+    // compact copy (below), not from the tally, where each person's sums lie far apart. 32 bits a
+    // number while they fit (five raters' sums of 20-point scores are 10^8), else 64.
+    let numerators: Int32Array | Float64Array = new Int32Array(n * 5);
+    let wide = false;
     const raterCounts = new Int32Array(n);
     const others: PersonResult[] = [];
     const stride = tally.stride;
@@ -113,6 +119,14 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       if (q !== null && q < 2 ** 30) {
         fast[fastCount++] = j;
         totals[j] = q;
+        for (let k = 0; k < 5; k++) {
+          const a = fractions[2 * k]!;
+          if (!wide && (a | 0) !== a) {
+            numerators = Float64Array.from(numerators);
+            wide = true;
+          }
+          numerators[c + k] = a;
+        }
         continue;
       }
       for (let k = 0; k < 5; k++) {
@@ -136,14 +150,16 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const ids = new Array<string>(n).fill('');
     for (let j = 0; j < n; j++) ids[j] = texts.text(STAFF, tally.staffOf[list[j]!]!);
     const made = order === 'rank' ? byTotalThenId(fast.subarray(0, fastCount), totals, ids) : byId(fast.subarray(0, fastCount), ids);
-    const inOrder = new Int32Array(made.length);
     const countsInOrder = new (uintArray(tally.raterRole.length))(made.length * 5);
+    const numeratorsInOrder = wide ? new Float64Array(made.length * 5) : new Int32Array(made.length * 5);
     for (let i = 0; i < made.length; i++) {
       const j = made[i]!;
-      inOrder[i] = list[j]!;
-      for (let k = 0; k < 5; k++) countsInOrder[i * 5 + k] = counts[j * 5 + k]!;
+      for (let k = 0; k < 5; k++) {
+        countsInOrder[i * 5 + k] = counts[j * 5 + k]!;
+        numeratorsInOrder[i * 5 + k] = numerators[j * 5 + k]!;
+      }
     }
-    const means = new TallyMeans(tally, inOrder, countsInOrder, trim);
+    const means = new PlainMeans(numeratorsInOrder, countsInOrder, trim);
     // Columns, not an object a person: 200,000 objects and their copying by the young generation's
     // collections took half of scoring's and ranking's time; a report written row by row reads these.
     const count = made.length + others.length;
@@ -240,22 +256,19 @@ export class ScoredColumns implements ScoredEntries {
 }
 
 /**
- * A semester's mean method values: the sums (less the highest and lowest score where the mean is
- * trimmed) stay in the tally, which no one changes once it is scored; each person's five counts are
- * kept here. `at` is the person's place in `people` (the order the results were made in).
+ * A semester's mean method values, entry by entry in the order scoring made them: each person's five
+ * numerators and counts of scores (the divisor follows from the count: aggregation.ts `meanDivisor`).
  */
-class TallyMeans implements MethodFractions {
+class PlainMeans implements MethodFractions {
   constructor(
-    private readonly tally: Tally,
-    private readonly people: Int32Array,
+    private readonly numerators: Int32Array | Float64Array,
     private readonly counts: UintArray,
     private readonly trim: number,
   ) {}
 
   fraction(at: number, k: number, out: Float64Array): void {
-    const person = this.people[at]!;
-    const t = this.tally;
-    meanFraction(this.counts[at * 5 + k]!, t.sumOf(person, k), t.minOf(person, k), t.maxOf(person, k), this.trim, out, 0);
+    out[0] = this.numerators[at * 5 + k]!;
+    out[1] = meanDivisor(this.counts[at * 5 + k]!, this.trim);
   }
 }
 
