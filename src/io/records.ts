@@ -73,6 +73,8 @@ export class RecordReader {
   unclosedQuoteLine: number | null = null;
 
   private readonly delim: number;
+  /** Per byte, 1 where an unquoted cell ends or a line cannot be read in place: the delimiter, LF, CR, the quote, control characters but tab. */
+  private readonly special = new Uint8Array(256);
   private readonly view: RecordView;
   // The record being put together in `rec` (slow path).
   private rec = new Uint8Array(4096);
@@ -101,6 +103,8 @@ export class RecordReader {
     firstLine = 1,
   ) {
     this.delim = delimiter;
+    for (let c = 0; c < 32; c++) if (c !== 9) this.special[c] = 1;
+    this.special[delimiter] = this.special[LF] = this.special[CR] = this.special[QUOTE] = 1;
     this.line = this.recordLine = this.quoteLine = firstLine;
     this.view = { buf: this.rec, starts: this.starts, ends: this.ends, count: 0, line: 0 };
   }
@@ -126,66 +130,62 @@ export class RecordReader {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     const careful = bytes.indexOf(0x7f, i) >= 0 || hasC1(bytes, i);
     if (this.open) i = this.slow(chunk, i);
+    if (careful) {
+      while (i < n) i = this.slow(chunk, i);
+      return;
+    }
     const delim = this.delim;
-    const plain = Math.max(delim, QUOTE, CR, LF);
+    const special = this.special;
     const view = this.view;
+    let starts = this.starts;
+    let ends = this.ends;
+    let room = Math.min(starts.length, MAX_COLUMNS);
     while (i < n) {
-      // A line read in place: the cells and the line end in one pass over the bytes.
-      const starts = this.starts;
-      const ends = this.ends;
-      const room = Math.min(starts.length, MAX_COLUMNS);
+      // A line read in place: the cells and the line end in one pass over the bytes. Anything else
+      // (a quote, a control character, a lone CR, a line the chunk cuts, too many cells or too long
+      // a cell) is read from the line's start by the state machine.
       let p = i;
       let count = 0;
       let cell = i;
       let b = 0;
-      let fast = true;
+      let end = -1;
       for (;;) {
-        // Bytes above `plain` (digits, letters, UTF-8) are never special for a comma or a tab: one compare each.
-        while (p < n && ((b = chunk[p]!) > plain || (b !== delim && b !== LF && b !== QUOTE && b !== CR && (b >= 32 || b === 9)))) p++;
-        if (p >= n || b === QUOTE || (b < 32 && b !== 9 && b !== delim && b !== LF && b !== CR) || careful) {
-          fast = false;
+        // One look-up a byte: the delimiter, a line end, a quote and control characters (but tab) stop it.
+        // (A table of the delimiter's special bytes: a chain of compares against the delimiter and
+        // its neighbours, not constants to V8, read 1M grouped rows 10% slower: bench/layers.js split.)
+        while (p < n && special[(b = chunk[p]!)] === 0) p++;
+        if (p >= n || count >= room || p - cell > MAX_CELL_LENGTH) break;
+        if (b === delim) {
+          starts[count] = cell;
+          ends[count++] = p;
+          cell = ++p;
+        } else {
+          if (b === LF) end = p + 1;
+          else if (b === CR && p + 1 < n && chunk[p + 1] === LF) end = p + 2;
+          else break;
+          starts[count] = cell;
+          ends[count++] = p;
           break;
         }
-        if (b === CR) {
-          if (p + 1 < n && chunk[p + 1] === LF) {
-            if (count >= room || p - cell > MAX_CELL_LENGTH) {
-              fast = false;
-              break;
-            }
-            starts[count] = cell;
-            ends[count++] = p;
-            p += 2;
-            break;
-          }
-          fast = false;
-          break;
-        }
-        if (count >= room || p - cell > MAX_CELL_LENGTH) {
-          fast = false;
-          break;
-        }
-        starts[count] = cell;
-        ends[count++] = p;
-        p++;
-        if (b === LF) break;
-        cell = p;
       }
-      if (!fast) {
+      if (end < 0) {
         i = this.slow(chunk, i);
+        starts = this.starts;
+        ends = this.ends;
+        room = Math.min(starts.length, MAX_COLUMNS);
         continue;
       }
-      this.recordLine = this.line;
-      this.line++;
+      const line = this.line++;
       if (count === 1 && ends[0] === starts[0]) this.blankLines++;
       else {
         view.buf = chunk;
         view.starts = starts;
         view.ends = ends;
         view.count = count;
-        view.line = this.recordLine;
+        view.line = line;
         this.sink.record(view);
       }
-      i = p;
+      i = end;
     }
   }
 
