@@ -1,9 +1,9 @@
 /** The year rules, table-driven: every pair of grades, a missing semester, amounts set or unset, due dates. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type Policy } from '../src/core/policy.js';
-import { type StaffResult, byStaffId } from '../src/core/report.js';
+import { type StaffResult, byStaffId, byStaffIdAt, entriesById, rankReport } from '../src/core/report.js';
 import type { Grade } from '../src/core/types.js';
-import { YEAR_RULES, onRewardsList, rewardsFilter, yearCategory, yearOutcome } from '../src/core/year.js';
+import { YEAR_RULES, type YearOutcome, onRewardsList, rewardsFilter, yearCategory, yearOutcome, yearOutcomeAt } from '../src/core/year.js';
 import { resultOf } from './score-text.js';
 
 const AMOUNTS: Policy = { ...structuredClone(DEFAULT_POLICY), amounts: { excellent: 800, good: 300, annualBonus: 2000, penalty: 200 } };
@@ -309,5 +309,40 @@ describe('byStaffId: everyone of several lists, by staff id', () => {
       ['a', null],
     ]);
     expect(kept[0]!.same).toBe(kept[1]!.same);
+  });
+});
+
+describe('yearOutcomeAt: a year joined by its reports entries', () => {
+  it('gives for every pair of grades, and a missing semester, what yearOutcome gives for the same results, with their ranks', () => {
+    const grades: (Grade | null)[] = [E, G, Q, U, null];
+    const h1: StaffResult[] = [];
+    const h2: StaffResult[] = [];
+    let n = 0;
+    for (const a of grades) {
+      for (const b of grades) {
+        if (a === null && b === null) continue;
+        // Ids written in an order that is not theirs (S24 first): the join sorts what is not in id order.
+        const id = `S${String(24 - n++).padStart(2, '0')}`;
+        if (a !== null) h1.push(result('2026-H1', a, AMOUNTS, id)!);
+        if (b !== null) h2.push(result('2026-H2', b, AMOUNTS, id, '2号楼')!);
+      }
+    }
+    const r1 = rankReport('2026-H1', h1, 1, null);
+    const r2 = rankReport('2026-H2', h2, 1, null);
+    const seen = (o: YearOutcome) => ({
+      who: [o.staffId, o.name, o.post],
+      h1: o.h1 && [o.h1.staffId, o.h1.total.toFixed(1), o.h1.grade, o.h1.rank, o.h1.rankOf],
+      h2: o.h2 && [o.h2.staffId, o.h2.total.toFixed(1), o.h2.grade, o.h2.rank, o.h2.rankOf],
+      decided: [o.status, o.awardCandidate, o.nonRenewal, o.rectification, o.annualBonus, o.rewardTotal, o.penaltyTotal, o.rectifyBy, o.rules],
+    });
+    const byEntries = byStaffIdAt([entriesById(r1), entriesById(r2)], (at) => yearOutcomeAt(r1.rows, at[0]!, r2.rows, at[1]!, AMOUNTS)).map(seen);
+    const byResults = byStaffId([r1.staff, r2.staff], (row) => yearOutcome(row[0], row[1], AMOUNTS)).map(seen);
+    expect(byEntries).toHaveLength(24);
+    expect(byEntries).toEqual(byResults);
+    // In staff-id order, each with the ranks of their semesters (the excellent first in both).
+    expect(byEntries.map((o) => o.who[0])).toEqual([...Array(24)].map((_, i) => `S${String(i + 1).padStart(2, '0')}`));
+    expect(byEntries.find((o) => o.h1?.[2] === E && o.h2?.[2] === E)).toMatchObject({ who: ['S24', '张伟', '2号楼'], h1: ['S24', '95.0', E, 1, 20], h2: ['S24', '95.0', E, 1, 20] });
+    // Five people of each grade a semester: the unqualified share rank 16 of 20.
+    expect(byEntries.find((o) => o.h1?.[2] === U && o.h2?.[2] === U)).toMatchObject({ h1: [expect.any(String), '50.0', U, 16, 20], h2: [expect.any(String), '50.0', U, 16, 20], decided: ['complete', false, true, false, null, 0, 400, { h1: null, h2: null }, expect.any(Array)] });
   });
 });

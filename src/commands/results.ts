@@ -12,13 +12,13 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type SheetsSummary, byName, summarize, warnComposition, warnZerosDropped } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
-import { type SemesterReport, byStaffId, rankReport, staffInEntryOrder } from '../core/report.js';
+import { type SemesterReport, byStaffIdAt, entriesById, rankReport } from '../core/report.js';
 import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
 import { type ResultsOrder, scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
 import { ROLES } from '../core/types.js';
 import { effectiveRole, leadingZeros } from '../core/whole-picture.js';
-import { type YearOutcome, yearOutcome } from '../core/year.js';
+import { type YearOutcome, yearOutcomeAt } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
 import { type Reading, readSheets } from '../io/read-sheets.js';
 import type { RowCounts } from '../io/sheet-parser.js';
@@ -286,7 +286,14 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const h1Report = results.reports.find((r) => r.semester === semesters.h1) ?? null;
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
   // Everyone by staff id: their two semesters and their roster entry.
-  const outcomes = byStaffId([h1Report ? staffInEntryOrder(h1Report) : [], h2Report ? staffInEntryOrder(h2Report) : [], reading.roster ?? []], (row) => yearOutcome(row[0], row[1], policy, row[2] ?? undefined));
+  // (By entry: each semester's results are made when read, not kept, see yearOutcomeAt.)
+  const none = { length: 0, staffId: () => '' };
+  const roster = reading.roster ?? [];
+  const rows1 = h1Report?.rows ?? null;
+  const rows2 = h2Report?.rows ?? null;
+  const outcomes = byStaffIdAt([h1Report ? entriesById(h1Report) : none, h2Report ? entriesById(h2Report) : none, { length: roster.length, staffId: (k) => roster[k]!.staffId }], (at) =>
+    yearOutcomeAt(rows1, at[0]!, rows2, at[1]!, policy, at[2]! >= 0 ? roster[at[2]!] : undefined),
+  );
   return { year, outcomes, h1: h1Report, h2: h2Report, results };
 }
 

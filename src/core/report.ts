@@ -54,6 +54,11 @@ export interface ReportRows {
   readonly entries: ScoredEntries;
   entry(p: number): number;
   rank(p: number): number;
+  /**
+   * Entry e's result as an object, with its rank: what `staff` holds at e's place, made anew at each
+   * call (a year of 200,000 people reads each person's two semesters through it and keeps none).
+   */
+  personOf(e: number): StaffResult;
 }
 
 export type ScoredStaff = Omit<StaffResult, 'rank' | 'rankOf'> & { rank?: number; rankOf?: number };
@@ -472,6 +477,20 @@ export function rankReport(semester: string, scored: ScoredEntries | readonly Sc
   const gradeCounts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   for (let e = 0; e < n; e++) gradeCounts[entries.settled(e).grade]++;
   const entry = order ? (p: number) => order[p]! : (p: number) => p;
+  // Each entry's place (made when first asked for).
+  let placeOf: Int32Array | null = null;
+  const place = (e: number): number => {
+    if (!order) return e;
+    if (!placeOf) {
+      placeOf = new Int32Array(n);
+      for (let p = 0; p < n; p++) placeOf[order[p]!] = p;
+    }
+    return placeOf[e]!;
+  };
+  const personOf = (e: number): StaffResult => {
+    const p = place(e);
+    return entries.person(e, ranks[p]!, among ? among[p]! : n);
+  };
   let staff: StaffResult[] | null = null;
   return {
     semester,
@@ -481,19 +500,11 @@ export function rankReport(semester: string, scored: ScoredEntries | readonly Sc
     get staff(): StaffResult[] {
       if (staff) return staff;
       // Made in entry order (the order in memory the entries chose), each put at its place.
-      let placeOf: Int32Array | null = null;
-      if (order) {
-        placeOf = new Int32Array(n);
-        for (let p = 0; p < n; p++) placeOf[order[p]!] = p;
-      }
       const list = new Array<StaffResult>(n);
-      for (let e = 0; e < n; e++) {
-        const p = placeOf ? placeOf[e]! : e;
-        list[p] = entries.person(e, ranks[p]!, among ? among[p]! : n);
-      }
+      for (let e = 0; e < n; e++) list[place(e)] = personOf(e);
       return (staff = list);
     },
-    rows: { length: n, entries, entry, rank: (p) => ranks[p]! },
+    rows: { length: n, entries, entry, rank: (p) => ranks[p]!, personOf },
   };
 }
 
@@ -501,15 +512,24 @@ function isList(scored: ScoredEntries | readonly ScoredStaff[]): scored is reado
   return Array.isArray(scored);
 }
 
+/** A list to join by staff id (byStaffIdAt): how long it is, and the staff id of its entry k. */
+export interface IdList {
+  readonly length: number;
+  staffId(k: number): string;
+}
+
+/** A list of objects with staff ids as an IdList. */
+function idListOf(list: readonly { staffId: string }[]): IdList {
+  return { length: list.length, staffId: (k) => list[k]!.staffId };
+}
+
 /**
- * A report's people in the order of its entries, the order scoring made them in: by staff id when a
- * year asked for that order (commands/results.ts), which byStaffId then merges without sorting.
+ * A report's entries as an IdList (entry e's staff id): a year joins its semesters' people by entry,
+ * without an object a person (see ReportRows.personOf).
  */
-export function staffInEntryOrder(report: SemesterReport): StaffResult[] {
-  const { staff, rows } = report;
-  const out = new Array<StaffResult>(rows.length);
-  for (let p = 0; p < rows.length; p++) out[rows.entry(p)] = staff[p]!;
-  return out;
+export function entriesById(report: SemesterReport): IdList {
+  const entries = report.rows.entries;
+  return { length: entries.length, staffId: (e) => entries.staffId(e) };
 }
 
 /**
@@ -520,9 +540,23 @@ export function staffInEntryOrder(report: SemesterReport): StaffResult[] {
  */
 export function byStaffId<L extends readonly (readonly { staffId: string }[])[], U>(lists: readonly [...L], make: (row: { readonly [K in keyof L]: L[K][number] | null }) => U): U[] {
   type Row = { [K in keyof L]: L[K][number] | null };
+  const row: ({ staffId: string } | null)[] = new Array(lists.length).fill(null);
+  return byStaffIdAt(lists.map(idListOf), (at) => {
+    for (let j = 0; j < lists.length; j++) row[j] = at[j]! < 0 ? null : lists[j]![at[j]!]!;
+    // Entry j is list j's: the type the lists give.
+    return make(row as unknown as Row);
+  });
+}
+
+/**
+ * The join of byStaffId, by index: `make` is given, for each staff id, where each list has it (-1
+ * where it has none; in a list with the id twice, the later entry), in an array reused for every id.
+ */
+export function byStaffIdAt<U>(lists: readonly IdList[], make: (at: Int32Array) => U): U[] {
   const width = lists.length;
   // Code-point order is plain UTF-16 comparison unless an id holds a surrogate or a unit from U+E000 up.
-  const plain = lists.every((list) => list.every((x) => utf16IsCodePointOrder(x.staffId)));
+  let plain = true;
+  for (const list of lists) for (let k = 0; plain && k < list.length; k++) plain = utf16IsCodePointOrder(list.staffId(k));
   const compare = plain ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : byCodePoint;
   // Each list's entries in id order (stably: a list's own equal ids in its order): null where the list
   // is in that order already (a year's semesters, made by staff id), else sorted. Then the lists are
@@ -531,7 +565,7 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[],
   let total = 0;
   for (const list of lists) total += list.length;
   const next = new Int32Array(width);
-  const row: ({ staffId: string } | null)[] = new Array(width).fill(null);
+  const at = new Int32Array(width);
   // Filled by index (at most one row an entry), then cut to the rows made.
   const out = new Array<U>(total);
   let rows = 0;
@@ -542,42 +576,41 @@ export function byStaffId<L extends readonly (readonly { staffId: string }[])[],
       const k = next[j]!;
       if (k >= list.length) continue;
       const order = orders[j];
-      const its = list[order ? order[k]! : k]!.staffId;
+      const its = list.staffId(order ? order[k]! : k);
       if (id === null || compare(its, id) < 0) id = its;
     }
     if (id === null) break;
     for (let j = 0; j < width; j++) {
       const list = lists[j]!;
       const order = orders[j];
-      let entry: { staffId: string } | null = null;
+      let entry = -1;
       let k = next[j]!;
       for (; k < list.length; k++) {
-        const x = list[order ? order[k]! : k]!;
-        if (x.staffId !== id) break;
+        const x = order ? order[k]! : k;
+        if (list.staffId(x) !== id) break;
         entry = x;
       }
       next[j] = k;
-      row[j] = entry;
+      at[j] = entry;
     }
-    // Entry j is list j's: the type the lists give.
-    out[rows++] = make(row as unknown as Row);
+    out[rows++] = make(at);
   }
   out.length = rows;
   return out;
 }
 
 /** Whether a list's ids never go down. */
-function isById(list: readonly { staffId: string }[], compare: (a: string, b: string) => number): boolean {
-  for (let i = 1; i < list.length; i++) if (compare(list[i - 1]!.staffId, list[i]!.staffId) > 0) return false;
+function isById(list: IdList, compare: (a: string, b: string) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list.staffId(i - 1), list.staffId(i)) > 0) return false;
   return true;
 }
 
 /** A list's entries (their indices) by id, stably. */
-function sortedById(list: readonly { staffId: string }[]): Int32Array {
+function sortedById(list: IdList): Int32Array {
   const ids = new Array<string>(list.length).fill('');
   const index = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    ids[i] = list[i]!.staffId;
+    ids[i] = list.staffId(i);
     index[i] = i;
   }
   return byId(index, ids);
