@@ -362,6 +362,19 @@ describe('the pipeline against the previous implementation', () => {
     );
   });
 
+  it('raters beyond the committee block (sparse cells): a rater\'s only cell, a rater\'s many, the table grown, each row given twice found', () => {
+    // 120 raters score S1 (raters 64 and up have no dense slot: one sparse cell each, kept aside);
+    // raters R70-R109 also score S2 and S3 (their cells go into the hash table, which grows); then
+    // S1 is scored again by R115 (a rater with one cell) and R100 (a rater with three), and S3 by R105.
+    const rows = ['staff_id,name,semester,rater,listen,see,check,test,ask'];
+    for (let r = 0; r < 120; r++) rows.push(`S1,张伟,2026-H1,R${r},${10 + (r % 11)},18,17.5,16,${r % 21}`);
+    for (let r = 70; r < 110; r++) rows.push(`S2,刘洋,2026-H1,R${r},15,${r % 20},14,13,12`, `S3,陈静,2026-H1,R${r},19,19,19,19,${(r * 7) % 21}`);
+    rows.push('S1,张伟,2026-H1,R115,11,11,11,11,11', 'S1,张伟,2026-H1,R100,12,12,12,12,12', 'S3,陈静,2026-H1,R105,13,13,13,13,13');
+    expect(check({ 'many.csv': `${rows.join('\n')}\n` }, policyOf())).toBe('same, errors');
+    // Without the rows given twice: the same reports, every person's means over all their raters.
+    expect(check({ 'many.csv': `${rows.slice(0, -3).join('\n')}\n` }, policyOf(), {}, { first: 200, rest: [37, 5] })).toBe('same, no problems');
+  });
+
   it('random rows over several sheets, with a roster (missing people an error or a warning)', () => {
     fc.assert(
       fc.property(

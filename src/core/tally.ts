@@ -184,6 +184,16 @@ export class Tally {
   sparseNext = new Int32Array(64);
   sparseScores: Int32Array | null;
   sparsePlace: Int32Array | null = null;
+  /**
+   * Per rater: 0 without a sparse cell, 1 with one (`sparseOnly`, not in the hash table), 2 with more
+   * (every one in the hash table). One person scored by millions of raters, each once, makes no hash
+   * table: searching and filling one of 64 MB, and copying it as it doubles, cost a cache miss or two
+   * a row (2 s of 7 on 5M raters).
+   */
+  private sparseRaters = new Uint8Array(64);
+  private sparseOnly = new Int32Array(64);
+  /** Cells in the hash table (those of raters with more than one). */
+  private sparseIndexed = 0;
   /** Per person: first and last sparse cell + 1. */
   sparseFirst = new Int32Array(1024);
   private sparseLast = new Int32Array(1024);
@@ -357,6 +367,12 @@ export class Tally {
 
   /** The sparse cell of (person, rater), or -1. */
   private sparseFind(person: number, rater: number): number {
+    const state = rater < this.sparseRaters.length ? this.sparseRaters[rater]! : 0;
+    if (state === 0) return -1;
+    if (state === 1) {
+      const only = this.sparseOnly[rater]!;
+      return this.sparsePerson[only] === person ? only : -1;
+    }
     const t = this.sparseTable;
     const mask = t.length - 1;
     for (let slot = hash2(person, rater) & mask; ; slot = (slot + 1) & mask) {
@@ -368,18 +384,7 @@ export class Tally {
 
   private sparseAdd(person: number, rater: number, role: number, file: number, line: number): number {
     const c = this.sparseCount++;
-    if (c >= this.sparsePerson.length) {
-      const n = this.sparsePerson.length * 2;
-      this.sparsePerson = grown(this.sparsePerson, n);
-      this.sparseRater = grown(this.sparseRater, n);
-      this.sparseRole = grown(this.sparseRole, n);
-      this.sparseMask = grown(this.sparseMask, n);
-      this.sparseFile = grown(this.sparseFile, n);
-      this.sparseLine = grown(this.sparseLine, n);
-      this.sparseNext = grown(this.sparseNext, n);
-      if (this.sparseScores) this.sparseScores = grown(this.sparseScores, n * 5);
-      if (this.sparsePlace) this.sparsePlace = grown(this.sparsePlace, n * 10, -1);
-    }
+    if (c >= this.sparsePerson.length) this.growSparse(this.sparsePerson.length * 2, false);
     this.sparsePerson[c] = person;
     this.sparseRater[c] = rater;
     this.sparseRole[c] = role + 1;
@@ -390,23 +395,58 @@ export class Tally {
     if (this.sparseLast[person] === 0) this.sparseFirst[person] = c + 1;
     else this.sparseNext[this.sparseLast[person]! - 1] = c + 1;
     this.sparseLast[person] = c + 1;
-    if (this.sparseCount * 2 > this.sparseTable.length) {
-      const t = new Int32Array(this.sparseTable.length * 2);
-      const mask = t.length - 1;
-      for (let i = 0; i < this.sparseCount; i++) {
-        let slot = hash2(this.sparsePerson[i]!, this.sparseRater[i]!) & mask;
-        while (t[slot] !== 0) slot = (slot + 1) & mask;
-        t[slot] = i + 1;
-      }
-      this.sparseTable = t;
-    } else {
-      const t = this.sparseTable;
-      const mask = t.length - 1;
-      let slot = hash2(person, rater) & mask;
-      while (t[slot] !== 0) slot = (slot + 1) & mask;
-      t[slot] = c + 1;
+    if (rater >= this.sparseRaters.length) {
+      const n = Math.max(rater + 1, this.sparseRaters.length * 2);
+      this.sparseRaters = grown(this.sparseRaters, n);
+      this.sparseOnly = grown(this.sparseOnly, n);
     }
+    const state = this.sparseRaters[rater]!;
+    if (state === 0) {
+      // The rater's first: kept aside, found without the table.
+      this.sparseRaters[rater] = 1;
+      this.sparseOnly[rater] = c;
+    } else if (state === 1) {
+      // The second: both go into the table, as every later one will.
+      this.sparseRaters[rater] = 2;
+      this.indexSparse(this.sparseOnly[rater]!, c);
+    } else this.indexSparse(c, -1);
     return c;
+  }
+
+  /** Room for `n` sparse cells (exactly, or at least). */
+  private growSparse(n: number, exact: boolean): void {
+    this.sparsePerson = grown(this.sparsePerson, n, undefined, exact);
+    this.sparseRater = grown(this.sparseRater, n, undefined, exact);
+    this.sparseRole = grown(this.sparseRole, n, undefined, exact);
+    this.sparseMask = grown(this.sparseMask, n, undefined, exact);
+    this.sparseFile = grown(this.sparseFile, n, undefined, exact);
+    this.sparseLine = grown(this.sparseLine, n, undefined, exact);
+    this.sparseNext = grown(this.sparseNext, n, undefined, exact);
+    if (this.sparseScores) this.sparseScores = grown(this.sparseScores, n * 5, undefined, exact);
+    if (this.sparsePlace) this.sparsePlace = grown(this.sparsePlace, n * 10, -1, exact);
+  }
+
+  /** Puts sparse cells a and b (-1: none) into the hash table, which doubles (filled again from its raters' cells) when half full. */
+  private indexSparse(a: number, b: number): void {
+    this.sparseIndexed += b < 0 ? 1 : 2;
+    if (this.sparseIndexed * 2 <= this.sparseTable.length) {
+      this.placeSparse(a);
+      if (b >= 0) this.placeSparse(b);
+      return;
+    }
+    let size = this.sparseTable.length * 2;
+    while (this.sparseIndexed * 2 > size) size *= 2;
+    this.sparseTable = new Int32Array(size);
+    // Every cell of a rater with more than one, a and b among them (their raters are marked already).
+    for (let i = 0; i < this.sparseCount; i++) if (this.sparseRaters[this.sparseRater[i]!] === 2) this.placeSparse(i);
+  }
+
+  private placeSparse(c: number): void {
+    const t = this.sparseTable;
+    const mask = t.length - 1;
+    let slot = hash2(this.sparsePerson[c]!, this.sparseRater[c]!) & mask;
+    while (t[slot] !== 0) slot = (slot + 1) & mask;
+    t[slot] = c + 1;
   }
 
   private lastFile = -1;
@@ -689,6 +729,8 @@ export class Tally {
       if (q < 0) added++;
     }
     this.growPeople(this.persons + added, true);
+    // Room for its sparse cells at once (most stay sparse here), not by doubling as they come.
+    if (this.sparseCount + s.sparseCount > this.sparsePerson.length) this.growSparse(this.sparseCount + s.sparseCount, true);
     for (let p = 0; p < s.persons; p++) {
       const semester = semesters[s.semesterOf[p]!]!;
       const staff = maps.staff[s.staffOf[p]!]!;

@@ -118,14 +118,18 @@ export class TextTable {
     this.keyLength += n;
     this.ends[i] = this.keyLength;
     if (shown !== null) this.shown.set(i, shown);
-    if (this.count * 4 > this.table.length) {
-      // Twice the slots: every text placed again, by the hash its old slot holds.
-      const old = this.table;
-      this.table = new Int32Array(old.length * 2);
-      for (let k = 0; k < old.length; k += 2) if (old[k] !== 0) this.place(old[k]! - 1, old[k + 1]!);
-    }
+    if (this.count * 4 > this.table.length) this.room(this.count);
     this.place(i, h);
     return i;
+  }
+
+  /** Slots for `count` texts at most half full: twice as many (or more), every text placed again by the hash its old slot holds. */
+  private room(count: number): void {
+    let size = this.table.length * 2;
+    while (count * 4 > size) size *= 2;
+    const old = this.table;
+    this.table = new Int32Array(size);
+    for (let k = 0; k < old.length; k += 2) if (old[k] !== 0) this.place(old[k]! - 1, old[k + 1]!);
   }
 
   /** Spellings met in cells (their raw bytes) -> the number of their text: a cell spelt as before is not decoded again. */
@@ -216,6 +220,8 @@ export class TextTable {
 
   /** Takes in another table's texts (see export): their numbers here, in order. */
   take(t: { keys: Uint8Array; ends: Int32Array; shown: [number, string][] }): Int32Array {
+    // Slots for them all at once (the table doubles once, not while they come).
+    if ((this.count + t.ends.length) * 4 > this.table.length) this.room(this.count + t.ends.length);
     const shown = new Map(t.shown);
     const out = new Int32Array(t.ends.length);
     for (let i = 0; i < t.ends.length; i++) {
