@@ -2,7 +2,7 @@
 // real browser, as PDF; safe with hostile names; never over an input or an existing file.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,6 +265,24 @@ describe('evaluate report', () => {
       }
       expect(text).toContain('考评小组签字');
       expect(wordsPastMargin(out, MARGIN_PT)).toEqual([]);
+    },
+    180_000,
+  );
+
+  it.skipIf(!canPrint)(
+    'printing leaves nothing behind: in its temporary folder, or in /tmp/.config where there is no HOME (a bare environment)',
+    () => {
+      // Chromium keeps its crash reports under its configuration folder, which without HOME it puts
+      // in /tmp/.config: the print gives it a folder of its own, removed after.
+      const hadConfig = existsSync('/tmp/.config');
+      const own = join(dir, 'own-tmp');
+      mkdirSync(own);
+      const out = join(dir, 'bare.pdf');
+      const r = run(['report', H1, '--out', out], { env: { TMPDIR: own } });
+      expect(r.code).toBe(0);
+      expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(readdirSync(own)).toEqual([]);
+      expect(existsSync('/tmp/.config')).toBe(hadConfig);
     },
     180_000,
   );

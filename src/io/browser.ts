@@ -4,7 +4,8 @@
  * places of the platform, then the PATH. playwright-core drives the browser (over a pipe, no port):
  * one browser for the run, a fresh page per document, A4 as the document's `@page` asks.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
@@ -99,7 +100,7 @@ export function needsNoSandbox(platform: NodeJS.Platform = process.platform, uid
 
 interface Playwright {
   chromium: {
-    launch(options: { executablePath: string; chromiumSandbox: boolean; timeout: number; args?: string[] }): Promise<PwBrowser>;
+    launch(options: { executablePath: string; chromiumSandbox: boolean; timeout: number; args?: string[]; env?: NodeJS.ProcessEnv }): Promise<PwBrowser>;
   };
 }
 interface PwBrowser {
@@ -132,10 +133,16 @@ export async function printPdfs(browserPath: string, documents: readonly string[
 async function printAll(browserPath: string, documents: readonly string[], progress: PrintProgress, lang: Lang): Promise<Uint8Array[]> {
   const e = reportWords[lang].error;
   const pw = await importExternal<Playwright>('playwright-core');
+  // The browser's own folders (Chromium's crash reports, under its configuration folder: in
+  // ~/.config, or /tmp/.config where there is no HOME, as a script's bare environment has) in a
+  // folder of this run's, removed with it: printing leaves nothing in the user's home or in /tmp.
+  const own = mkdtempSync(join(tmpdir(), 'evaluate-browser-'));
+  const env = { ...process.env, XDG_CONFIG_HOME: join(own, 'config'), HOME: process.env.HOME || own };
   let browser: PwBrowser;
   try {
-    browser = await pw.chromium.launch({ executablePath: browserPath, chromiumSandbox: !needsNoSandbox(), timeout: 60_000 });
+    browser = await pw.chromium.launch({ executablePath: browserPath, chromiumSandbox: !needsNoSandbox(), timeout: 60_000, env });
   } catch (err) {
+    rmSync(own, { recursive: true, force: true });
     throw new UsageError(e.browserFailed(browserPath, firstLine(err)));
   }
   const out: Uint8Array[] = new Array(documents.length);
@@ -158,6 +165,7 @@ async function printAll(browserPath: string, documents: readonly string[], progr
     throw new UsageError(e.browserFailed(browserPath, firstLine(err)));
   } finally {
     await browser.close().catch(() => undefined);
+    rmSync(own, { recursive: true, force: true });
   }
   return out;
 }
