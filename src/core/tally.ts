@@ -188,7 +188,7 @@ export class Tally {
    * Per rater: 0 without a sparse cell, 1 with one (`sparseOnly`, not in the hash table), 2 with more
    * (every one in the hash table). One person scored by millions of raters, each once, makes no hash
    * table: searching and filling one of 64 MB, and copying it as it doubles, cost a cache miss or two
-   * a row (2 s of 7 on 5M raters).
+   * a row (2 s of 7 on 5M raters). Grown with the raters' other arrays (growRaters).
    */
   private sparseRaters = new Uint8Array(64);
   private sparseOnly = new Int32Array(64);
@@ -395,11 +395,7 @@ export class Tally {
     if (this.sparseLast[person] === 0) this.sparseFirst[person] = c + 1;
     else this.sparseNext[this.sparseLast[person]! - 1] = c + 1;
     this.sparseLast[person] = c + 1;
-    if (rater >= this.sparseRaters.length) {
-      const n = Math.max(rater + 1, this.sparseRaters.length * 2);
-      this.sparseRaters = grown(this.sparseRaters, n);
-      this.sparseOnly = grown(this.sparseOnly, n);
-    }
+    // (Room for the rater: growRaters, before every cellFor.)
     const state = this.sparseRaters[rater]!;
     if (state === 0) {
       // The rater's first: kept aside, found without the table.
@@ -837,6 +833,8 @@ export class Tally {
     this.raterRole = roles;
     this.raterRoleFile = grown(this.raterRoleFile, n);
     this.raterRoleLine = grown(this.raterRoleLine, n);
+    this.sparseRaters = grown(this.sparseRaters, n);
+    this.sparseOnly = grown(this.sparseOnly, n);
   }
 
   /** Where a method's first score was, when that is not the cell's first row. */
