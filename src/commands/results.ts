@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type SheetsSummary, byName, summarize, warnComposition, warnZerosDropped } from '../core/committee.js';
 import { type PanelReport, panelReport, tallySource } from '../core/panel.js';
 import type { Amounts, Policy } from '../core/policy.js';
-import { type SemesterReport, byStaffIdAt, entriesById, rankReport } from '../core/report.js';
+import { type SemesterReport, byStaffIdAt, entriesById, idListOf, rankReport } from '../core/report.js';
 import { NAME, RATER, STAFF, roleOf } from '../core/tally.js';
 import { type ResultsOrder, scoreSemesters } from '../core/totals.js';
 import type { Problem, Role } from '../core/types.js';
@@ -287,11 +287,10 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const h2Report = results.reports.find((r) => r.semester === semesters.h2) ?? null;
   // Everyone by staff id: their two semesters and their roster entry.
   // (By entry: each semester's results are made when read, not kept, see yearOutcomeAt.)
-  const none = { length: 0, staffId: () => '' };
   const roster = reading.roster ?? [];
   const rows1 = h1Report?.rows ?? null;
   const rows2 = h2Report?.rows ?? null;
-  const outcomes = byStaffIdAt([h1Report ? entriesById(h1Report) : none, h2Report ? entriesById(h2Report) : none, { length: roster.length, staffId: (k) => roster[k]!.staffId }], (at) =>
+  const outcomes = byStaffIdAt([h1Report ? entriesById(h1Report) : idListOf([]), h2Report ? entriesById(h2Report) : idListOf([]), idListOf(roster)], (at) =>
     yearOutcomeAt(rows1, at[0]!, rows2, at[1]!, policy, at[2]! >= 0 ? roster[at[2]!] : undefined),
   );
   return { year, outcomes, h1: h1Report, h2: h2Report, results };

@@ -519,7 +519,7 @@ export interface IdList {
 }
 
 /** A list of objects with staff ids as an IdList. */
-function idListOf(list: readonly { staffId: string }[]): IdList {
+export function idListOf(list: readonly { staffId: string }[]): IdList {
   return { length: list.length, staffId: (k) => list[k]!.staffId };
 }
 
