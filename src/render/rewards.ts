@@ -107,17 +107,20 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<
   const out = new CsvBytes(bom);
   out.row(header);
   for (const o of input.outcomes) {
+    // Each semester's result is made when asked (YearOutcome): asked once a row.
+    const h1 = o.h1;
+    const h2 = o.h2;
     out.text(neutralize(o.staffId));
     out.text(neutralize(o.name));
     out.text(neutralize(o.post));
-    out.text(grade(o.h1));
-    out.text(grade(o.h2));
-    out.numberOrEmpty(amount(o.h1, 'reward'));
-    out.numberOrEmpty(amount(o.h2, 'reward'));
+    out.text(grade(h1));
+    out.text(grade(h2));
+    out.numberOrEmpty(amount(h1, 'reward'));
+    out.numberOrEmpty(amount(h2, 'reward'));
     out.numberOrEmpty(annualBonus(o));
     out.numberOrEmpty(o.rewardTotal);
-    out.numberOrEmpty(amount(o.h1, 'penalty'));
-    out.numberOrEmpty(amount(o.h2, 'penalty'));
+    out.numberOrEmpty(amount(h1, 'penalty'));
+    out.numberOrEmpty(amount(h2, 'penalty'));
     out.numberOrEmpty(o.penaltyTotal);
     out.text(yesNo(o.awardCandidate, w));
     out.text(yesNo(o.nonRenewal, w));
