@@ -27,11 +27,15 @@ import type { Texts } from './texts.js';
 /** Below this a second thread costs more than it saves (its start is ~30 ms). */
 const PARALLEL_MIN_BYTES = 24 << 20;
 /**
- * Where the cut is, as a share of the bytes: the other thread starts later (it loads the program).
- * At 0.52 this thread waited for it 50-100 ms on every 1M-row shape (2026-12-01); 0.56 was the best
- * of 0.52, 0.55, 0.56, 0.58 and 0.6 over the bench's shapes, by 0-100 ms.
+ * Where the cut is, as a share of the bytes: the other thread starts later (it loads the program),
+ * then reads as fast as this one. On the machine of 2026-12-01 (a thread's start 60-120 ms) 0.56 was
+ * the best of 0.52, 0.55, 0.56, 0.58 and 0.6 over the bench's shapes; on that of 2026-12-02 (a
+ * thread begins 30-65 ms after it is made) the thread read its part 60-80 ms before this thread on
+ * a 1M-row sheet and 100-180 ms before on a year's two, at 0.56; 0.52 was as fast or faster on every
+ * shape and on the year (7 alternating runs each: the year 57 ms less, GBK 43, grouped 0-21), and
+ * 0.50 no faster than 0.52.
  */
-const CUT_SHARE = 0.56;
+const CUT_SHARE = 0.52;
 /** The reader thread's argument that makes the program a reader (cli.ts checks for it). */
 export const WORKER_FLAG = '--evaluate-read-worker';
 
