@@ -1,4 +1,4 @@
-/** A report of 140,000 staff renders in every format (spreading that many lines overflowed the stack). */
+/** Reports of 140,000 staff render in every format (spreading that many lines, or widths, overflowed the stack). */
 import { describe, expect, it } from 'vitest';
 import { scoreCsv, scoreJson, scoreMd, scoreTable } from '../src/render/score.js';
 import { MICRO } from '../src/core/cells.js';
@@ -6,6 +6,9 @@ import { DEFAULT_POLICY } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
 import { PersonResult, rankReport } from '../src/core/report.js';
 import { settle } from '../src/core/rounding.js';
+import { rewardsFilter, yearOutcome } from '../src/core/year.js';
+import { rewardsCsv, rewardsMd, rewardsTable } from '../src/render/rewards.js';
+import { yearCsv, yearMd, yearTable } from '../src/render/year.js';
 
 describe('a report of 140,000 staff (more lines than a spread can take)', () => {
   const n = 140_000;
@@ -71,5 +74,48 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
     const csv = Buffer.concat([...scoreCsv(input(false), false)]).toString('utf8');
     expect(csv.split('\r\n')).toHaveLength(n + 2);
     expect(JSON.parse(Buffer.concat(scoreJson(input(false))).toString('utf8')).semesters[0].staff).toHaveLength(n);
+  });
+});
+
+describe('a year of 162,000 staff, every one on HR\'s lists (more than a spread can take)', () => {
+  const n = 162_000;
+  const policy = DEFAULT_POLICY;
+  const fractions = {
+    fraction(_at: number, _k: number, out: Float64Array) {
+      out[0] = 18 * MICRO;
+      out[1] = MICRO;
+    },
+  };
+  // Excellent, good or unqualified in each semester (none only qualified: everyone is on a list),
+  // so that every list has people: award candidates, rewards, penalties, the non-renewed.
+  const settled = (semester: string) => [95, 85, 50].map((t) => settle(semester, Rational.of(t), policy));
+  const s1 = settled('2026-H1');
+  const s2 = settled('2026-H2');
+  const id = (i: number) => `S${String(i).padStart(6, '0')}`;
+  const h1 = Array.from({ length: n }, (_, i) => new PersonResult(id(i), `张${i % 97}`, '1号楼', 1, s1[i % 3]!, fractions, i));
+  const h2 = Array.from({ length: n }, (_, i) => new PersonResult(id(i), `张${i % 97}`, '1号楼', 1, s2[Math.floor(i / 3) % 3]!, fractions, i));
+  const outcomes = h1.map((r, i) => yearOutcome(r, h2[i]!, policy));
+  const base = { year: 2026, precision: 1, lang: 'en' as const, color: false };
+  const listed = outcomes.filter(rewardsFilter(null));
+  const rewards = { ...base, only: null, outcomes: listed };
+
+  it('renders the year as table, md and csv, everyone once', () => {
+    for (const text of [yearTable({ ...base, outcomes }), yearMd({ ...base, outcomes })]) {
+      expect(text).toContain('S139999');
+      expect(text.split('\n').filter((l) => l.includes('张')).length).toBe(n);
+    }
+    expect(Buffer.concat([...yearCsv({ ...base, outcomes }, false)]).toString('utf8').split('\r\n')).toHaveLength(n + 2);
+  });
+
+  it('renders HR\'s lists as table (wide and narrow), md and csv, everyone listed once', () => {
+    expect(listed).toHaveLength(n);
+    for (const only of ['award-candidates', 'non-renewal'] as const) expect(outcomes.filter(rewardsFilter(only)).length).toBe(n / 9);
+    for (const width of [null, 60]) {
+      const text = rewardsTable({ ...rewards, width });
+      expect(text).toContain(listed[listed.length - 1]!.staffId);
+      expect(text.split('\n').filter((l) => l.includes('张')).length).toBe(listed.length);
+    }
+    expect(rewardsMd(rewards).split('\n').filter((l) => l.includes('张')).length).toBe(listed.length);
+    expect(Buffer.concat([...rewardsCsv(rewards, false)]).toString('utf8').split('\r\n')).toHaveLength(listed.length + 2);
   });
 });

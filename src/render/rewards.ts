@@ -223,7 +223,10 @@ export function rewardsTable(input: RewardsRenderInput): string {
   );
   // Under each person's row, indented to the name: the columns the terminal had no room for, then
   // the reason. sectionedLayout gives per section its title, header, rule, one line a person and a blank line.
-  const indent = Math.max(displayWidth(h.staffId), ...input.outcomes.map((o) => displayWidth(printable(o.staffId)))) + fit.gap;
+  // (A loop, not a spread into Math.max: the list of a year of 200,000 people overflowed the call stack.)
+  let idWidth = displayWidth(h.staffId);
+  for (const o of input.outcomes) idWidth = Math.max(idWidth, displayWidth(printable(o.staffId)));
+  const indent = idWidth + fit.gap;
   const width = Math.min(room ?? TABLE_WIDTH, TABLE_WIDTH) - indent;
   const pad = ' '.repeat(indent);
   let at = 0;
