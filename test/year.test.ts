@@ -335,8 +335,21 @@ describe('yearOutcomeAt: a year joined by its reports entries', () => {
       h2: o.h2 && [o.h2.staffId, o.h2.total.toFixed(1), o.h2.grade, o.h2.rank, o.h2.rankOf],
       decided: [o.status, o.awardCandidate, o.nonRenewal, o.rectification, o.annualBonus, o.rewardTotal, o.penaltyTotal, o.rectifyBy, o.rules],
     });
-    const byEntries = byStaffIdAt([entriesById(r1), entriesById(r2)], (at) => yearOutcomeAt(r1.rows, at[0]!, r2.rows, at[1]!, AMOUNTS)).map(seen);
-    const byResults = byStaffId([r1.staff, r2.staff], (row) => yearOutcome(row[0], row[1], AMOUNTS)).map(seen);
+    const outcomes = [
+      byStaffIdAt([entriesById(r1), entriesById(r2)], (at) => yearOutcomeAt(r1.rows, at[0]!, r2.rows, at[1]!, AMOUNTS)),
+      byStaffId([r1.staff, r2.staff], (row) => yearOutcome(row[0], row[1], AMOUNTS)),
+    ];
+    // Each semester's grade and consequence as `graded` gives them (what the lists read, no result
+    // made) are the result's: the same grade, the same shared consequence, null where not scored.
+    for (const o of outcomes.flat()) {
+      for (const half of ['h1', 'h2'] as const) {
+        const s = o[half];
+        expect(o.graded[half]?.grade ?? null).toBe(s?.grade ?? null);
+        expect(o.graded[half]?.consequence ?? null).toBe(s?.consequence ?? null);
+      }
+    }
+    expect(outcomes.flat().filter((o) => o.graded.h1 === null || o.graded.h2 === null)).toHaveLength(16);
+    const [byEntries, byResults] = outcomes.map((list) => list.map(seen)) as [ReturnType<typeof seen>[], ReturnType<typeof seen>[]];
     expect(byEntries).toHaveLength(24);
     expect(byEntries).toEqual(byResults);
     // In staff-id order, each with the ranks of their semesters (the excellent first in both).

@@ -72,12 +72,24 @@ export const YEAR_RULES: readonly YearRule[] = [
   },
 ];
 
+/** A scored semester as the year's lists read it: its grade and consequence (one object for everyone with that grade). */
+export interface GradedHalf {
+  readonly grade: Grade;
+  readonly consequence: SemesterConsequence;
+}
+
 export interface YearOutcome {
   staffId: string;
   name: string;
   post: string;
+  /** Each semester's result (its total, methods and grade), null where it is not scored. */
   h1: StaffResult | null;
   h2: StaffResult | null;
+  /**
+   * Each semester's grade and consequence, null where it is not scored: all that the lists, their
+   * words and the year rules read, without a semester's result (made at each read of h1 and h2).
+   */
+  graded: Readonly<Record<Half, GradedHalf | null>>;
   status: 'complete' | 'incomplete';
   /** null while the year is incomplete (undecided). */
   awardCandidate: boolean | null;
@@ -239,6 +251,9 @@ class PersonYear implements YearOutcome {
   get h2(): StaffResult | null {
     return this.rows2 ? this.rows2.personOf(this.e2) : this.own2;
   }
+  get graded(): Readonly<Record<Half, GradedHalf | null>> {
+    return this.d.graded;
+  }
   get status(): 'complete' | 'incomplete' {
     return this.d.status;
   }
@@ -288,7 +303,9 @@ function decide(h1: Graded | null, h2: Graded | null, policy: Policy): Decision 
   const present = [h1, h2].filter((s): s is Graded => s !== null);
   const status = present.length === 2 ? 'complete' : 'incomplete';
   const grades = present.map((s) => s.grade);
+  const graded = (s: Graded | null): GradedHalf | null => s && Object.freeze({ grade: s.grade, consequence: s.consequence });
   const out: Decision = {
+    graded: Object.freeze({ h1: graded(h1), h2: graded(h2) }),
     status,
     awardCandidate: false,
     nonRenewal: false,
@@ -383,8 +400,13 @@ export function yearCategory(o: YearOutcome): YearCategory {
 
 /** On HR's lists: a semester reward, the annual bonus, a penalty, award candidacy or non-renewal. */
 export function onRewardsList(o: YearOutcome): boolean {
-  const semesterMoney = [o.h1, o.h2].some((s) => s !== null && (s.consequence.rewardDue || s.consequence.penaltyDue));
-  return semesterMoney || o.annualBonusDue || o.awardCandidate === true || o.nonRenewal === true;
+  return due(o, 'rewardDue') || due(o, 'penaltyDue') || o.annualBonusDue || o.awardCandidate === true || o.nonRenewal === true;
+}
+
+/** Whether a semester of the year brings a reward (rewardDue) or a penalty (penaltyDue). */
+function due(o: YearOutcome, kind: 'rewardDue' | 'penaltyDue'): boolean {
+  const { h1, h2 } = o.graded;
+  return (h1 !== null && h1.consequence[kind]) || (h2 !== null && h2.consequence[kind]);
 }
 
 export const REWARDS_ONLY = ['rewards', 'penalties', 'award-candidates', 'non-renewal'] as const;
@@ -392,14 +414,13 @@ export type RewardsOnly = (typeof REWARDS_ONLY)[number];
 
 /** The `--only` narrowing of HR's lists. */
 export function rewardsFilter(only: RewardsOnly | null): (o: YearOutcome) => boolean {
-  const present = (o: YearOutcome) => [o.h1, o.h2].filter((s): s is StaffResult => s !== null);
   switch (only) {
     case null:
       return onRewardsList;
     case 'rewards':
-      return (o) => o.annualBonusDue || present(o).some((s) => s.consequence.rewardDue);
+      return (o) => o.annualBonusDue || due(o, 'rewardDue');
     case 'penalties':
-      return (o) => present(o).some((s) => s.consequence.penaltyDue);
+      return (o) => due(o, 'penaltyDue');
     case 'award-candidates':
       return (o) => o.awardCandidate === true;
     case 'non-renewal':

@@ -3,9 +3,8 @@
  * candidacy or non-renewal. Amounts are numbers: 0 where nothing is due, empty (JSON null) where the
  * policy leaves the amount unset, so that a sum in Excel is right and a blank means "to be set".
  */
-import type { StaffResult } from '../core/report.js';
 import type { Grade } from '../core/types.js';
-import { type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
+import { type GradedHalf, type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
 import { CsvBytes } from './csv.js';
@@ -44,7 +43,7 @@ export interface RewardsRenderInput {
 }
 
 /** A semester's reward or penalty as a number: 0 when none is due (or the semester is missing), null when unset. */
-export function amount(s: StaffResult | null, kind: 'reward' | 'penalty'): number | null {
+export function amount(s: GradedHalf | null, kind: 'reward' | 'penalty'): number | null {
   if (!s) return 0;
   const due = kind === 'reward' ? s.consequence.rewardDue : s.consequence.penaltyDue;
   return due ? s.consequence[kind] : 0;
@@ -101,15 +100,13 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<
     c.staffId, c.name, c.post, c.h1Grade, c.h2Grade, c.h1Reward, c.h2Reward, c.annualBonus, c.rewardTotal,
     c.h1Penalty, c.h2Penalty, c.penaltyTotal, c.awardCandidate, c.nonRenewal, c.rectifyBy, c.reason,
   ];
-  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
+  const grade = (s: GradedHalf | null) => (s ? g[s.grade] : w.notScored);
   // Cell by cell into bytes, a piece at a time as written (as the year's CSV): a year of 200,000
   // people is never held as rows, as one string or as bytes, nor made into an array a row.
   const out = new CsvBytes(bom);
   out.row(header);
   for (const o of input.outcomes) {
-    // Each semester's result is made when asked (YearOutcome): asked once a row.
-    const h1 = o.h1;
-    const h2 = o.h2;
+    const { h1, h2 } = o.graded;
     out.text(neutralize(o.staffId));
     out.text(neutralize(o.name));
     out.text(neutralize(o.post));
@@ -141,7 +138,7 @@ function rewardsHeader(w: YearWords): { header: string[]; aligns: Align[] } {
 }
 
 function semesterMoney(o: YearOutcome, half: Half, kind: 'reward' | 'penalty', w: YearWords): string {
-  const s = semesterOf(o, half);
+  const s = o.graded[half];
   if (!s) return '';
   return kind === 'reward'
     ? moneyText(s.consequence.rewardDue, s.consequence.reward, w)
@@ -162,7 +159,7 @@ function footer(input: RewardsRenderInput, w: YearWords): string {
 
 /** A semester as the table shows it: the grade and the money it brings, a penalty with a minus. */
 function semesterCell(o: YearOutcome, half: Half, w: YearWords, g: Record<Grade, string>): Cell {
-  const s = semesterOf(o, half);
+  const s = o.graded[half];
   if (!s) return { text: w.notScored, dim: true };
   const reward = semesterMoney(o, half, 'reward', w);
   const penalty = semesterMoney(o, half, 'penalty', w);
@@ -260,8 +257,8 @@ export function rewardsMd(input: RewardsRenderInput): string {
       mdEscape(o.staffId),
       mdEscape(o.name),
       mdEscape(o.post),
-      o.h1 ? g[o.h1.grade] : w.notScored,
-      o.h2 ? g[o.h2.grade] : w.notScored,
+      o.graded.h1 ? g[o.graded.h1.grade] : w.notScored,
+      o.graded.h2 ? g[o.graded.h2.grade] : w.notScored,
       semesterMoney(o, 'h1', 'reward', w),
       semesterMoney(o, 'h2', 'reward', w),
       moneyText(o.annualBonusDue, o.annualBonus, w),

@@ -13,7 +13,7 @@ import { yuan } from '../core/money.js';
 import { evaluationDate } from '../core/rules.js';
 import type { Worksheet } from 'exceljs';
 import type { StaffResult } from '../core/report.js';
-import { type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
+import { type GradedHalf, type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { wordsOfHistory } from '../i18n/history.js';
 import type { HistoryRenderInput } from './history.js';
@@ -264,7 +264,7 @@ export function yearSheets(input: YearRenderInput): SheetSpec[] {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.yearCol;
-  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
+  const grade = (s: GradedHalf | null) => (s ? g[s.grade] : w.notScored);
   const columns: Column[] = [
     { header: c.staffId, kind: 'text' },
     { header: c.name, kind: 'text' },
@@ -288,9 +288,9 @@ export function yearSheets(input: YearRenderInput): SheetSpec[] {
     o.name,
     o.post,
     totalOf(o.h1, input.precision),
-    grade(o.h1),
+    grade(o.graded.h1),
     totalOf(o.h2, input.precision),
-    grade(o.h2),
+    grade(o.graded.h2),
     w.status[o.status],
     yesNo(o.awardCandidate, w),
     yesNo(o.nonRenewal, w),
@@ -309,7 +309,7 @@ export function rewardsSheets(input: RewardsRenderInput): SheetSpec[] {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.rewardsCol;
-  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
+  const grade = (s: GradedHalf | null) => (s ? g[s.grade] : w.notScored);
   const columns: Column[] = [
     { header: c.staffId, kind: 'text' },
     { header: c.name, kind: 'text' },
@@ -332,14 +332,14 @@ export function rewardsSheets(input: RewardsRenderInput): SheetSpec[] {
     o.staffId,
     o.name,
     o.post,
-    grade(o.h1),
-    grade(o.h2),
-    amount(o.h1, 'reward'),
-    amount(o.h2, 'reward'),
+    grade(o.graded.h1),
+    grade(o.graded.h2),
+    amount(o.graded.h1, 'reward'),
+    amount(o.graded.h2, 'reward'),
     annualBonus(o),
     o.rewardTotal,
-    amount(o.h1, 'penalty'),
-    amount(o.h2, 'penalty'),
+    amount(o.graded.h1, 'penalty'),
+    amount(o.graded.h2, 'penalty'),
     o.penaltyTotal,
     yesNo(o.awardCandidate, w),
     yesNo(o.nonRenewal, w),

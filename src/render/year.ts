@@ -27,7 +27,7 @@ export function semesterOf(o: YearOutcome, half: Half): StaffResult | null {
 }
 
 export function missingHalves(o: YearOutcome): Half[] {
-  return HALVES.filter((h) => semesterOf(o, h) === null);
+  return HALVES.filter((h) => o.graded[h] === null);
 }
 
 /** The year outcome in a few words: what the year rules decided. */
@@ -35,7 +35,7 @@ export function outcomeWords(o: YearOutcome, w: YearWords): string {
   const parts: string[] = [];
   if (o.awardCandidate) parts.push(w.outcome.award);
   if (o.nonRenewal) parts.push(w.outcome.nonRenewal);
-  if (o.rectification) parts.push(w.outcome.rectification(HALVES.filter((h) => semesterOf(o, h)?.grade === 'unqualified')));
+  if (o.rectification) parts.push(w.outcome.rectification(HALVES.filter((h) => o.graded[h]?.grade === 'unqualified')));
   if (o.status === 'incomplete') parts.push(w.outcome.incomplete(missingHalves(o)));
   return parts.join(w.join);
 }
@@ -46,7 +46,7 @@ export function reasonWords(o: YearOutcome, w: YearWords): string {
   if (o.awardCandidate) parts.push(w.reason.award);
   if (o.nonRenewal) parts.push(w.reason.nonRenewal);
   for (const half of HALVES) {
-    const s = semesterOf(o, half);
+    const s = o.graded[half];
     if (!s) continue;
     if (s.consequence.rewardDue) parts.push(w.reason.reward(half, s.grade));
     if (s.consequence.penaltyDue) {
@@ -189,8 +189,10 @@ function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
   };
 }
 
-function gradeCell(s: StaffResult | null, grade: Record<Grade, string>, w: YearWords): Cell {
-  return s ? { text: grade[s.grade], grade: s.grade } : { text: w.notScored, dim: true };
+/** A semester's total and grade in the year's table (its result read once: YearOutcome makes it at each read). */
+function semesterCells(s: StaffResult | null, precision: number, grade: Record<Grade, string>, w: YearWords): [Cell, Cell] {
+  if (!s) return [{ text: '—', bold: false, dim: true }, { text: w.notScored, dim: true }];
+  return [{ text: s.total.toFixed(precision), bold: true, dim: false }, { text: grade[s.grade], grade: s.grade }];
 }
 
 /**
@@ -238,10 +240,8 @@ export function yearTable(input: YearRenderInput): string {
       { text: o.staffId },
       { text: o.name },
       { text: o.post },
-      { text: o.h1 ? o.h1.total.toFixed(input.precision) : '—', bold: o.h1 !== null, dim: o.h1 === null },
-      gradeCell(o.h1, g, w),
-      { text: o.h2 ? o.h2.total.toFixed(input.precision) : '—', bold: o.h2 !== null, dim: o.h2 === null },
-      gradeCell(o.h2, g, w),
+      ...semesterCells(o.h1, input.precision, g, w),
+      ...semesterCells(o.h2, input.precision, g, w),
       { text: totalText(o.rewardTotal, w) },
       { text: totalText(o.penaltyTotal, w) },
       { text: rectifyDates(o) },
@@ -270,14 +270,13 @@ export function yearMd(input: YearRenderInput): string {
   const out: string[] = [`## ${w.yearTitle(input.year, input.outcomes.length)}`, ''];
   for (const sec of sectionsOf(input.outcomes)) {
     out.push(`### ${w.sectionTitle(w.section[sec.category], sec.outcomes.length)}`, '');
+    const semester = (s: StaffResult | null) => (s ? [`**${s.total.toFixed(input.precision)}**`, g[s.grade]] : ['—', w.notScored]);
     const rows = sec.outcomes.map((o) => [
       mdEscape(o.staffId),
       mdEscape(o.name),
       mdEscape(o.post),
-      o.h1 ? `**${o.h1.total.toFixed(input.precision)}**` : '—',
-      o.h1 ? g[o.h1.grade] : w.notScored,
-      o.h2 ? `**${o.h2.total.toFixed(input.precision)}**` : '—',
-      o.h2 ? g[o.h2.grade] : w.notScored,
+      ...semester(o.h1),
+      ...semester(o.h2),
       totalText(o.rewardTotal, w),
       totalText(o.penaltyTotal, w),
       rectifyDates(o),
