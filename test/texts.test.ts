@@ -68,3 +68,30 @@ describe('the texts of a reading (texts.ts TextTable: intern, internSpelling)', 
     expect(table.count).toBe(ids.length);
   });
 });
+
+describe('another table taken in (texts.ts TextTable: export, take)', () => {
+  it('gives each text taken its number here: the one it had for a text met here, the next ones for new texts, in order', () => {
+    fc.assert(
+      // Sizes up to the thousands (not fast-check's small arrays): the table grows from 512 slots as texts come.
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 3000, size: 'max' }), fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 6000, size: 'max' }), (here, there) => {
+        const id = (k: number) => `S${String(k).padStart(5, '0')}${k % 7 === 0 ? '张' : ''}`;
+        const table = new TextTable();
+        for (const k of here) table.internText(id(k));
+        const other = new TextTable();
+        for (const k of there) other.internText(id(k));
+        const got = table.take(other.export(0));
+        // The reference: a text's number is the order it was first met in, here's texts, then the other's.
+        const numbers = new Map<string, number>();
+        for (const k of [...here, ...there]) if (!numbers.has(id(k))) numbers.set(id(k), numbers.size);
+        const theirs = [...new Set(there.map(id))];
+        expect([...got]).toEqual(theirs.map((t) => numbers.get(t)));
+        expect(table.count).toBe(numbers.size);
+        for (const [t, i] of numbers) expect(table.text(i)).toBe(t);
+        // Each is found again by its bytes after the taking (the table grew as they came).
+        for (const [t, i] of numbers) expect(table.internText(t)).toBe(i);
+        expect(table.count).toBe(numbers.size);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+  });
+});
