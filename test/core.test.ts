@@ -6,6 +6,8 @@ import { MICRO, isSummaryLabel, maybeSummaryLabel, parseRole, parseScore, parseS
 import { byPost } from '../src/core/report.js';
 import { validatePolicy } from '../src/core/policy.js';
 import { Rational } from '../src/core/rational.js';
+import { NO_ROLE, RATER, STAFF } from '../src/core/tally.js';
+import { ROLES } from '../src/core/types.js';
 import { tempDir } from './helpers.js';
 import { policyOf, problemsOf, readFiles, reportsOf, scoreText, scoreTexts } from './score-text.js';
 
@@ -364,8 +366,31 @@ describe('the tally widens its block of raters', () => {
     expect(reports[0]!.staff.find((s) => s.staffId === 'S1')!.total.toFixed(1)).toBe('60.0');
     const tally = reading.tally;
     expect(tally.stride).toBe(40);
-    expect(tally.cellScores!.length).toBe(tally.cellRole.length * 5);
-    expect(tally.cellRole.length).toBe(1024 * 40);
+    expect(tally.cellScores!.length).toBe(tally.cellState.length * 5);
+    expect(tally.cellState.length).toBe(1024 * 40);
+  });
+});
+
+describe('a dense cell in one byte (Tally.cellState: its role code + 1 and its methods)', () => {
+  it('keeps the role a later row gives and every method, a method given again found, for a cell with a role and one without', () => {
+    const rows = ['staff_id,semester,rater,role,method,score'];
+    // S1 by R0: the first row gives no role, the second student; all five methods, then listen again.
+    for (const [role, method, score] of [['', 'listen', 10], ['student', 'see', 11], ['', 'check', 12], ['', 'test', 13], ['', 'ask', 14], ['', 'listen', 15]] as const) rows.push(`S1,2026-H1,R0,${role},${method},${score}`);
+    // S2 by R1: no role in any row (NO_ROLE + 1 and all five methods: the largest state, 253).
+    for (const method of ['listen', 'see', 'check', 'test', 'ask']) rows.push(`S2,2026-H1,R1,,${method},9`);
+    const { problems, reading } = scoreTexts({ 'long.csv': `${rows.join('\n')}\n` });
+    const twice = problems.list.filter((p) => /given again|twice/.test(p.message));
+    expect(twice.map((p) => p.line)).toEqual([7]);
+    const { tally, texts } = reading;
+    const cells = (staff: string) => {
+      const person = tally.personIn('2026-H1', texts.tables[STAFF]!.internText(staff));
+      const out: [string, number, number][] = [];
+      tally.cellsOf(person, (rater, role, mask) => out.push([texts.text(RATER, rater), role, mask]));
+      return out;
+    };
+    expect(cells('S1')).toEqual([['R0', ROLES.indexOf('student'), 31]]);
+    expect(cells('S2')).toEqual([['R1', NO_ROLE, 31]]);
+    expect(Math.max(...tally.cellState.subarray(0, tally.persons * tally.stride))).toBe(NO_ROLE + 1 + (31 << 3));
   });
 });
 

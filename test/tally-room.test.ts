@@ -35,7 +35,7 @@ describe('the room a reading makes for its people', () => {
     expect(tally.persons).toBe(people);
     expect(tally.semesterOf.length).toBeGreaterThanOrEqual(people);
     expect(tally.semesterOf.length).toBeLessThan(people * 1.9);
-    expect(tally.cellRole.length).toBe(tally.semesterOf.length * tally.stride);
+    expect(tally.cellState.length).toBe(tally.semesterOf.length * tally.stride);
     // The results are the sheet's: S000007 has 17 + (7+r)%20 over r + 15 + 16 + 17.5 ... as the mean says.
     const s7 = reportsOf(reading, DEFAULT_POLICY)[0]!.staff.find((s) => s.staffId === 'S000007')!;
     expect(s7.total.toFixed(2)).toBe((17 + (7 + 8 + 9 + 10 + 11) / 5 + 15 + 16 + 17.5).toFixed(2));
@@ -53,7 +53,7 @@ describe('the room a reading makes for its people', () => {
     expect(tally.persons).toBe(people);
     const inUse = people * tally.stride;
     // The room is far more than the people (the estimate of a sheet whose people all come first).
-    expect(tally.cellRole.length).toBeGreaterThan(inUse * 2);
+    expect(tally.cellState.length).toBeGreaterThan(inUse * 2);
     expect(tally.methodPlace).not.toBeNull();
     expect(tally.methodPlace!.length).toBeGreaterThanOrEqual(inUse * 10 - 10 * (tally.stride - 1));
     expect(tally.methodPlace!.length).toBeLessThanOrEqual(inUse * 10 * 2);

@@ -186,7 +186,7 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
       const base = person * stride;
       let n = 0;
       for (let r = 0; r < stride; r++) {
-        if (tally.cellRole[base + r] === 0) continue;
+        if (tally.cellState[base + r] === 0) continue;
         scored[r]!++;
         first.met(r, tally.cellFile[base + r]!, tally.cellLine[base + r]!);
         n++;

@@ -44,6 +44,26 @@ export function roleOf(code: number): Role | null {
   return code === NO_ROLE ? null : ROLES[code]!;
 }
 
+/**
+ * A dense cell in one byte (Tally.cellState): its role code + 1 in the low three bits (0: no cell;
+ * NO_ROLE + 1 where its rows gave none) and, above them, the methods it holds (bit 3 + m for method
+ * m). One byte, not an array for each: a cell costs 6 bytes, not 7, while its rows are read (15
+ * raters' 3M rows peak 4-5 MB lower), and every row reads and writes both in one place.
+ */
+const CELL_ROLE_BITS = 3;
+/** A dense cell's role code + 1 (0: no cell). */
+export function cellRoleOf(state: number): number {
+  return state & ((1 << CELL_ROLE_BITS) - 1);
+}
+/** A dense cell's methods, a bit each (bit m for method m). */
+export function cellMethodsOf(state: number): number {
+  return state >> CELL_ROLE_BITS;
+}
+/** The state of a dense cell of role code + 1 `role` holding the methods of `mask`. */
+function cellState(role: number, mask: number): number {
+  return role | (mask << CELL_ROLE_BITS);
+}
+
 /** One row that passed the row checks, with global text numbers. Reused from row to row. */
 export class CheckedRow {
   file: FileRef = { name: '', order: 0 };
@@ -161,9 +181,8 @@ export class Tally {
   // Dense cells: person * stride + slot, where slot is the rater's number (while under the stride).
   // Five slots to begin with, a committee's members (SPEC); a sixth rater widens the block (see dense).
   stride = COMMITTEE;
-  /** 0: no cell; else role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none). */
-  cellRole = new Uint8Array(1024 * COMMITTEE);
-  cellMask = new Uint8Array(1024 * COMMITTEE);
+  /** 0: no cell; else its role code + 1 (the first role the cell's rows give; NO_ROLE + 1 for none) and methods (cellRoleOf, cellMethodsOf). */
+  cellState = new Uint8Array(1024 * COMMITTEE);
   cellFile: UintArray;
   cellLine = new Int32Array(1024 * COMMITTEE);
   /** Scores per cell and method, when kept. */
@@ -260,7 +279,7 @@ export class Tally {
   /** Whether a row of person and rater was tallied (their cell). */
   hasCell(person: number, rater: number): boolean {
     // A rater below the stride has a dense slot; the others are sparse (the block never grows past one).
-    if (rater < this.stride) return this.cellRole[person * this.stride + rater] !== 0;
+    if (rater < this.stride) return this.cellState[person * this.stride + rater] !== 0;
     return this.sparseFind(person, rater) >= 0;
   }
 
@@ -303,17 +322,16 @@ export class Tally {
    */
   private growPeople(persons: number, exact = false): void {
     // (Asked once a new person: nothing is grown while the room suffices.)
-    if (persons <= this.semesterOf.length && persons * this.sumSize <= this.sums.length && persons * this.stride <= this.cellRole.length) return;
+    if (persons <= this.semesterOf.length && persons * this.sumSize <= this.sums.length && persons * this.stride <= this.cellState.length) return;
     const room = exact ? persons : this.roomFor(persons);
     if (persons > this.semesterOf.length) {
       for (const k of ['semesterOf', 'staffOf', 'nameOf', 'postOf', 'atFile', 'atLine', 'nameFile', 'nameLine', 'sparseFirst', 'sparseLast'] as const) this[k] = grown(this[k], room, undefined, exact);
     }
     if (persons * this.sumSize > this.sums.length) this.sums = grown(this.sums, room * this.sumSize, undefined, exact);
     const need = persons * this.stride;
-    if (need > this.cellRole.length) {
+    if (need > this.cellState.length) {
       const cells = room * this.stride;
-      this.cellRole = grown(this.cellRole, cells, undefined, exact);
-      this.cellMask = grown(this.cellMask, cells, undefined, exact);
+      this.cellState = grown(this.cellState, cells, undefined, exact);
       this.cellFile = grown(this.cellFile, cells, undefined, exact);
       this.cellLine = grown(this.cellLine, cells, undefined, exact);
       if (this.cellScores) this.cellScores = grown(this.cellScores, cells * 5, undefined, exact);
@@ -355,8 +373,7 @@ export class Tally {
       for (let p = 0; p < this.persons; p++) b.set(a.subarray(p * old * per, (p + 1) * old * per), p * stride * per);
       return b;
     };
-    this.cellRole = relayout(this.cellRole, 1);
-    this.cellMask = relayout(this.cellMask, 1);
+    this.cellState = relayout(this.cellState, 1);
     this.cellFile = relayout(this.cellFile, 1);
     this.cellLine = relayout(this.cellLine, 1);
     if (this.cellScores) this.cellScores = relayout(this.cellScores, 5);
@@ -473,7 +490,7 @@ export class Tally {
     // The cell of this person and rater.
     const c = this.cellFor(person, r, row.role, file.order, row.line);
     const { sparse, cell, ref, firstRow } = c;
-    let mask = sparse ? this.sparseMask[cell]! : this.cellMask[cell]!;
+    let mask = sparse ? this.sparseMask[cell]! : cellMethodsOf(this.cellState[cell]!);
     const scores = row.scores;
     const o = person * this.sumSize;
     const sums = this.sums;
@@ -500,7 +517,7 @@ export class Tally {
       }
     }
     if (sparse) this.sparseMask[cell] = mask;
-    else this.cellMask[cell] = mask;
+    else this.cellState[cell] = cellState(cellRoleOf(this.cellState[cell]!), mask);
     if (twice !== 0) {
       this.hereAt.fill(file.order, 0, 10);
       for (let m = 0; m < 5; m++) this.hereAt[2 * m + 1] = row.line;
@@ -604,17 +621,18 @@ export class Tally {
     const out = this.found;
     if (this.dense(r)) {
       const cell = person * this.stride + r;
-      const known = this.cellRole[cell]!;
+      const state = this.cellState[cell]!;
+      const known = cellRoleOf(state);
       out.sparse = false;
       out.cell = cell;
       out.ref = person * DENSE_MAX + r;
       out.firstRow = known === 0;
       if (known === 0) {
         this.denseCells++;
-        this.cellRole[cell] = role + 1;
+        this.cellState[cell] = cellState(role + 1, 0);
         this.cellFile[cell] = file;
         this.cellLine[cell] = line;
-      } else if (known === NO_ROLE + 1 && role !== NO_ROLE) this.cellRole[cell] = role + 1;
+      } else if (known === NO_ROLE + 1 && role !== NO_ROLE) this.cellState[cell] = cellState(role + 1, cellMethodsOf(state));
       return out;
     }
     let cell = this.sparseFind(person, r);
@@ -653,8 +671,7 @@ export class Tally {
       raterRoleFile: this.raterRoleFile.subarray(0, raters),
       raterRoleLine: this.raterRoleLine.subarray(0, raters),
       stride: this.stride,
-      cellRole: this.cellRole.subarray(0, cells),
-      cellMask: this.cellMask.subarray(0, cells),
+      cellState: this.cellState.subarray(0, cells),
       cellFile: this.cellFile.subarray(0, cells),
       cellLine: this.cellLine.subarray(0, cells),
       cellScores: this.cellScores ? this.cellScores.subarray(0, cells * 5) : null,
@@ -778,7 +795,7 @@ export class Tally {
       this.growRaters(g);
       const c = this.cellFor(q, g, role, file, maps.line(file, line));
       const { sparse, cell, ref, firstRow } = c;
-      const ours = sparse ? this.sparseMask[cell]! : this.cellMask[cell]!;
+      const ours = sparse ? this.sparseMask[cell]! : cellMethodsOf(this.cellState[cell]!);
       // Where the thread's first score of each method was.
       for (let k = 0; k < 5; k++) {
         const kept = places !== null && places[at * 10 + 2 * k]! >= 0;
@@ -793,7 +810,7 @@ export class Tally {
         if (!firstRow || f !== file || l !== line) this.placeMethod(sparse, cell, k, f, maps.line(f, l));
       }
       if (sparse) this.sparseMask[cell] = ours | mask;
-      else this.cellMask[cell] = ours | mask;
+      else this.cellState[cell] = cellState(cellRoleOf(this.cellState[cell]!), ours | mask);
       // Methods both held: at the thread's places, as this thread numbers their lines.
       const twice = mask & ours;
       if (twice !== 0) {
@@ -804,8 +821,8 @@ export class Tally {
     for (let p = 0; p < s.persons; p++) {
       const base = p * s.stride;
       for (let r = 0; r < s.stride; r++) {
-        const role = s.cellRole[base + r]!;
-        if (role !== 0) oneCell(p, r, role - 1, s.cellMask[base + r]!, s.cellFile[base + r]!, s.cellLine[base + r]!, s.cellScores, s.methodPlace, base + r);
+        const state = s.cellState[base + r]!;
+        if (state !== 0) oneCell(p, r, cellRoleOf(state) - 1, cellMethodsOf(state), s.cellFile[base + r]!, s.cellLine[base + r]!, s.cellScores, s.methodPlace, base + r);
       }
       for (let c = s.sparseFirst[p]! - 1; c >= 0; c = s.sparseNext[c]! - 1) {
         oneCell(p, s.sparseRater[c]!, s.sparseRole[c]! - 1, s.sparseMask[c]!, s.sparseFile[c]!, s.sparseLine[c]!, s.sparseScores, s.sparsePlace, c);
@@ -932,8 +949,8 @@ export class Tally {
   cellsOf(person: number, each: (rater: number, role: number, mask: number, cell: number, sparse: boolean) => void): void {
     const base = person * this.stride;
     for (let r = 0; r < this.stride; r++) {
-      const role = this.cellRole[base + r]!;
-      if (role !== 0) each(r, role - 1, this.cellMask[base + r]!, base + r, false);
+      const state = this.cellState[base + r]!;
+      if (state !== 0) each(r, cellRoleOf(state) - 1, cellMethodsOf(state), base + r, false);
     }
     for (let c = this.sparseFirst[person]! - 1; c >= 0; c = this.sparseNext[c]! - 1) each(this.sparseRater[c]!, this.sparseRole[c]! - 1, this.sparseMask[c]!, c, true);
   }
@@ -1051,8 +1068,7 @@ export interface TallyState {
   raterRoleFile: Int32Array;
   raterRoleLine: Int32Array;
   stride: number;
-  cellRole: Uint8Array;
-  cellMask: Uint8Array;
+  cellState: Uint8Array;
   cellFile: UintArray;
   cellLine: Int32Array;
   cellScores: Int32Array | null;
@@ -1084,7 +1100,7 @@ export interface TallyMaps {
 
 /** The arrays' buffers of a state, to be transferred rather than copied. */
 export function stateBuffers(s: TallyState): ArrayBuffer[] {
-  const arrays = [s.semesterOf, s.staffOf, s.nameOf, s.postOf, s.atFile, s.atLine, s.nameFile, s.nameLine, s.sums, s.raterRole, s.raterRoleFile, s.raterRoleLine, s.cellRole, s.cellMask, s.cellFile, s.cellLine, s.cellScores, s.methodPlace, s.sparsePerson, s.sparseRater, s.sparseRole, s.sparseMask, s.sparseFile, s.sparseLine, s.sparseNext, s.sparseFirst, s.sparseScores, s.sparsePlace];
+  const arrays = [s.semesterOf, s.staffOf, s.nameOf, s.postOf, s.atFile, s.atLine, s.nameFile, s.nameLine, s.sums, s.raterRole, s.raterRoleFile, s.raterRoleLine, s.cellState, s.cellFile, s.cellLine, s.cellScores, s.methodPlace, s.sparsePerson, s.sparseRater, s.sparseRole, s.sparseMask, s.sparseFile, s.sparseLine, s.sparseNext, s.sparseFirst, s.sparseScores, s.sparsePlace];
   return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
 }
 

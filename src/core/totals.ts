@@ -9,7 +9,7 @@ import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
 import { type MethodFractions, PersonResult, type ScoredEntries, type StaffResult, byId, byTotalThenId, methodsScaledOf } from './report.js';
 import { type Settled, roundScaledFraction, settle, settleScaled } from './rounding.js';
-import { type UintArray, NAME, POST, STAFF, type Tally, type TextLookup, roleOf, uintArray } from './tally.js';
+import { type UintArray, NAME, POST, STAFF, type Tally, type TextLookup, cellMethodsOf, cellRoleOf, roleOf, uintArray } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
 import type { RosterEntry } from './whole-picture.js';
 import { METHODS, type Role } from './types.js';
@@ -65,8 +65,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const raterCounts = new Int32Array(n);
     const others: PersonResult[] = [];
     const stride = tally.stride;
-    const cellRoles = tally.cellRole;
-    const masks = tally.cellMask;
+    const cellStates = tally.cellState;
     for (let j = 0; j < n; j++) {
       const person = list[j]!;
       const c = j * 5;
@@ -75,11 +74,12 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       // Dense cells straight from the arrays; sparse ones through their chain.
       const base = person * stride;
       for (let r = 0; r < stride; r++) {
-        const role = cellRoles[base + r]!;
-        if (role === 0) continue;
+        const state = cellStates[base + r]!;
+        if (state === 0) continue;
+        const role = cellRoleOf(state);
         raters++;
         seen[r] = 1;
-        const mask = masks[base + r]!;
+        const mask = cellMethodsOf(state);
         for (let k = 0; k < 5; k++) {
           if (!(mask & (1 << k))) continue;
           counts[c + k]!++;

@@ -7,7 +7,7 @@
 import { clip, digitsWithoutZeros, textKey } from './cells.js';
 import type { Policy } from './policy.js';
 import type { FileRef, ProblemLog } from './problems.js';
-import { NAME, NO_ROLE, RATER, STAFF, type Tally, type TextLookup } from './tally.js';
+import { NAME, NO_ROLE, RATER, STAFF, type Tally, type TextLookup, cellMethodsOf, cellRoleOf } from './tally.js';
 import { METHODS, ROLES } from './types.js';
 
 /** The role a cell's scores count under: its rows' role, else the rater's from any row, else none. */
@@ -133,15 +133,15 @@ export function checkScoresPerRole(
   };
   // Dense cells straight from the arrays (the usual case: every cell as the rules ask); sparse ones through their chain.
   const stride = tally.stride;
-  const roles = tally.cellRole;
-  const masks = tally.cellMask;
+  const states = tally.cellState;
   const raterRole = tally.raterRole;
   for (let person = 0; person < tally.persons; person++) {
     const base = person * stride;
     for (let r = 0; r < stride; r++) {
-      const cellRole = roles[base + r]!;
-      if (cellRole === 0) continue;
-      const mask = masks[base + r]!;
+      const state = states[base + r]!;
+      if (state === 0) continue;
+      const cellRole = cellRoleOf(state);
+      const mask = cellMethodsOf(state);
       let code = cellRole - 1;
       if (code === NO_ROLE && r < raterRole.length && raterRole[r]! >= 0) code = raterRole[r]!;
       if ((mask & 31) !== expected[code]) check(person, r, cellRole - 1, mask, base + r, false);
