@@ -72,7 +72,7 @@ export const YEAR_RULES: readonly YearRule[] = [
   },
 ];
 
-/** A scored semester as the year's lists read it: its grade and consequence (one object for everyone with that grade). */
+/** A scored semester as the year's lists read it: its grade and consequence (one object for everyone whose two semesters have the same consequences). */
 export interface GradedHalf {
   readonly grade: Grade;
   readonly consequence: SemesterConsequence;
