@@ -15,6 +15,7 @@ import { type Align, type Arrangement, type Cell, besides, fitTable, inTable, mo
 import { displayWidth } from './width.js';
 import {
   categoryPaint,
+  gradeWords,
   mdEscape,
   mdTable,
   moneyText,
@@ -100,7 +101,6 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<
     c.staffId, c.name, c.post, c.h1Grade, c.h2Grade, c.h1Reward, c.h2Reward, c.annualBonus, c.rewardTotal,
     c.h1Penalty, c.h2Penalty, c.penaltyTotal, c.awardCandidate, c.nonRenewal, c.rectifyBy, c.reason,
   ];
-  const grade = (s: GradedHalf | null) => (s ? g[s.grade] : w.notScored);
   // Cell by cell into bytes, a piece at a time as written (as the year's CSV): a year of 200,000
   // people is never held as rows, as one string or as bytes, nor made into an array a row.
   const out = new CsvBytes(bom);
@@ -110,8 +110,8 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<
     out.text(neutralize(o.staffId));
     out.text(neutralize(o.name));
     out.text(neutralize(o.post));
-    out.text(grade(h1));
-    out.text(grade(h2));
+    out.text(gradeWords(h1, g, w));
+    out.text(gradeWords(h2, g, w));
     out.numberOrEmpty(amount(h1, 'reward'));
     out.numberOrEmpty(amount(h2, 'reward'));
     out.numberOrEmpty(annualBonus(o));
@@ -257,8 +257,8 @@ export function rewardsMd(input: RewardsRenderInput): string {
       mdEscape(o.staffId),
       mdEscape(o.name),
       mdEscape(o.post),
-      o.graded.h1 ? g[o.graded.h1.grade] : w.notScored,
-      o.graded.h2 ? g[o.graded.h2.grade] : w.notScored,
+      gradeWords(o.graded.h1, g, w),
+      gradeWords(o.graded.h2, g, w),
       semesterMoney(o, 'h1', 'reward', w),
       semesterMoney(o, 'h2', 'reward', w),
       moneyText(o.annualBonusDue, o.annualBonus, w),

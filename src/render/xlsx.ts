@@ -13,7 +13,7 @@ import { yuan } from '../core/money.js';
 import { evaluationDate } from '../core/rules.js';
 import type { Worksheet } from 'exceljs';
 import type { StaffResult } from '../core/report.js';
-import { type GradedHalf, type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
+import { type RewardsOnly, type YearOutcome, REWARDS_ONLY, rewardsFilter } from '../core/year.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { wordsOfHistory } from '../i18n/history.js';
 import type { HistoryRenderInput } from './history.js';
@@ -23,7 +23,7 @@ import { wordsOfYear } from '../i18n/year.js';
 import { amount, annualBonus, type RewardsRenderInput } from './rewards.js';
 import { methodNumbers, type ScoreRenderInput } from './score.js';
 import { displayWidth } from './width.js';
-import { type YearRenderInput, outcomeWords, reasonWords, rectifyDates, yesNo } from './year.js';
+import { type YearRenderInput, gradeWords, outcomeWords, reasonWords, rectifyDates, yesNo } from './year.js';
 
 /** How a column's cells are written: the cell type and the number format. */
 export type ColumnKind = 'text' | 'integer' | 'score' | 'total' | 'amount' | 'date';
@@ -264,7 +264,6 @@ export function yearSheets(input: YearRenderInput): SheetSpec[] {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.yearCol;
-  const grade = (s: GradedHalf | null) => (s ? g[s.grade] : w.notScored);
   const columns: Column[] = [
     { header: c.staffId, kind: 'text' },
     { header: c.name, kind: 'text' },
@@ -288,9 +287,9 @@ export function yearSheets(input: YearRenderInput): SheetSpec[] {
     o.name,
     o.post,
     totalOf(o.h1, input.precision),
-    grade(o.graded.h1),
+    gradeWords(o.graded.h1, g, w),
     totalOf(o.h2, input.precision),
-    grade(o.graded.h2),
+    gradeWords(o.graded.h2, g, w),
     w.status[o.status],
     yesNo(o.awardCandidate, w),
     yesNo(o.nonRenewal, w),
@@ -309,7 +308,6 @@ export function rewardsSheets(input: RewardsRenderInput): SheetSpec[] {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.rewardsCol;
-  const grade = (s: GradedHalf | null) => (s ? g[s.grade] : w.notScored);
   const columns: Column[] = [
     { header: c.staffId, kind: 'text' },
     { header: c.name, kind: 'text' },
@@ -332,8 +330,8 @@ export function rewardsSheets(input: RewardsRenderInput): SheetSpec[] {
     o.staffId,
     o.name,
     o.post,
-    grade(o.graded.h1),
-    grade(o.graded.h2),
+    gradeWords(o.graded.h1, g, w),
+    gradeWords(o.graded.h2, g, w),
     amount(o.graded.h1, 'reward'),
     amount(o.graded.h2, 'reward'),
     annualBonus(o),

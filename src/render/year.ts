@@ -1,7 +1,7 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
 import { CsvBytes } from './csv.js';
 import type { StaffResult } from '../core/report.js';
-import { type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, sumAmounts, yearCategory } from '../core/year.js';
+import { type GradedHalf, type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, sumAmounts, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
@@ -24,6 +24,11 @@ export interface YearRenderInput {
 
 export function semesterOf(o: YearOutcome, half: Half): StaffResult | null {
   return half === 'h1' ? o.h1 : o.h2;
+}
+
+/** A semester's grade in words, or "not scored" (the year's and HR's lists, their workbooks). */
+export function gradeWords(s: GradedHalf | null, grade: Record<Grade, string>, w: YearWords): string {
+  return s ? grade[s.grade] : w.notScored;
 }
 
 export function missingHalves(o: YearOutcome): Half[] {
@@ -147,7 +152,6 @@ export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8A
     c.staffId, c.name, c.post, c.h1Total, c.h1Grade, c.h2Total, c.h2Grade, c.status, c.awardCandidate, c.nonRenewal,
     c.rectification, c.annualBonus, c.rewardTotal, c.penaltyTotal, c.rectifyBy, c.outcome,
   ];
-  const grade = (s: StaffResult | null) => (s ? g[s.grade] : w.notScored);
   // Cell by cell into bytes, totals digit by digit: a year of 200,000 people is never held as rows,
   // as one string or as bytes.
   const out = new CsvBytes(bom);
@@ -162,9 +166,9 @@ export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8A
     out.text(neutralize(o.name));
     out.text(neutralize(o.post));
     total(h1);
-    out.text(grade(h1));
+    out.text(gradeWords(h1, g, w));
     total(h2);
-    out.text(grade(h2));
+    out.text(gradeWords(h2, g, w));
     out.text(w.status[o.status]);
     out.text(yesNo(o.awardCandidate, w));
     out.text(yesNo(o.nonRenewal, w));
@@ -270,7 +274,7 @@ export function yearMd(input: YearRenderInput): string {
   const out: string[] = [`## ${w.yearTitle(input.year, input.outcomes.length)}`, ''];
   for (const sec of sectionsOf(input.outcomes)) {
     out.push(`### ${w.sectionTitle(w.section[sec.category], sec.outcomes.length)}`, '');
-    const semester = (s: StaffResult | null) => (s ? [`**${s.total.toFixed(input.precision)}**`, g[s.grade]] : ['—', w.notScored]);
+    const semester = (s: StaffResult | null) => [s ? `**${s.total.toFixed(input.precision)}**` : '—', gradeWords(s, g, w)];
     const rows = sec.outcomes.map((o) => [
       mdEscape(o.staffId),
       mdEscape(o.name),
