@@ -86,3 +86,56 @@ describe('CSV writer numbers', () => {
     expect(csvString(rows, true)).toBe(`\uFEFF${stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`);
   });
 });
+
+describe('CSV writer, pieces reused (CsvBytes reuse: for a caller that writes each piece before it asks for the next)', () => {
+  // 360,000 rows (about 11 MB: a dozen pieces), a cell larger than a piece in the middle, a record
+  // that fills two pieces at once, and rows after them.
+  const big = '张'.repeat(600_000);
+  const rows: (string | number)[][] = Array.from({ length: 360_000 }, (_, i) => [i, `S${i}`, i % 7 === 0 ? `张${i},"伟"` : `name ${i}`, 17.5]);
+  rows.splice(180_000, 0, ['a', big, 'b'], [big, big]);
+  /** Written as a command writes them: each piece copied out (written) before the next is asked for. */
+  const write = (reuse: boolean) => {
+    const out = new CsvBytes(false, reuse);
+    const written: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    let pieces = 0;
+    const take = (parts: Uint8Array[]) => {
+      for (const part of parts) {
+        written.push(Buffer.from(part));
+        buffers.add(part.buffer);
+        pieces++;
+      }
+    };
+    for (const r of rows) {
+      out.row(r);
+      if (out.full) take(out.take());
+    }
+    take(out.chunks());
+    return { text: Buffer.concat(written).toString('utf8'), buffers: buffers.size, pieces };
+  };
+
+  it('writes the same bytes as fresh pieces, in a few buffers written over and over', () => {
+    const expected = stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+    const fresh = write(false);
+    const reused = write(true);
+    expect(fresh.text).toBe(expected);
+    expect(reused.text).toBe(expected);
+    expect(fresh.pieces).toBeGreaterThan(14);
+    // Fresh: a buffer a piece. Reused: the two a piece at a time needs, and the five the big cells
+    // made (each larger than the spare piece).
+    expect(fresh.buffers).toBe(fresh.pieces);
+    expect(reused.buffers).toBeLessThanOrEqual(7);
+    expect(reused.pieces).toBeGreaterThan(14);
+  });
+
+  it('without reuse, pieces kept are never written over', () => {
+    const out = new CsvBytes(false);
+    const kept: Uint8Array[] = [];
+    for (const r of rows) {
+      out.row(r);
+      if (out.full) kept.push(...out.take());
+    }
+    kept.push(...out.chunks());
+    expect(Buffer.concat(kept).toString('utf8')).toBe(write(false).text);
+  });
+});

@@ -10,6 +10,22 @@ import { rewardsFilter, yearOutcome } from '../src/core/year.js';
 import { rewardsCsv, rewardsMd, rewardsTable } from '../src/render/rewards.js';
 import { yearCsv, yearMd, yearTable } from '../src/render/year.js';
 
+/**
+ * A CSV whose pieces are reused, read as the commands write it: each piece copied out before the
+ * next is asked for; the pieces must be at least two buffers written over (more than two pieces).
+ */
+function writtenPieces(pieces: Iterable<Uint8Array>): string {
+  const out: Buffer[] = [];
+  const buffers = new Set<ArrayBufferLike>();
+  for (const piece of pieces) {
+    out.push(Buffer.from(piece));
+    buffers.add(piece.buffer);
+  }
+  expect(out.length).toBeGreaterThan(2);
+  expect(buffers.size).toBeLessThan(out.length);
+  return Buffer.concat(out).toString('utf8');
+}
+
 describe('a report of 140,000 staff (more lines than a spread can take)', () => {
   const n = 140_000;
   const policy = DEFAULT_POLICY;
@@ -72,6 +88,8 @@ describe('a report of 140,000 staff (more lines than a spread can take)', () => 
 
   it('renders as csv and json', () => {
     const csv = Buffer.concat([...scoreCsv(input(false), false)]).toString('utf8');
+    // Pieces reused (as the commands write them, each before asking for the next): the same bytes.
+    expect(writtenPieces(scoreCsv(input(false), false, true))).toBe(csv);
     expect(csv.split('\r\n')).toHaveLength(n + 2);
     expect(JSON.parse(Buffer.concat(scoreJson(input(false))).toString('utf8')).semesters[0].staff).toHaveLength(n);
   });
@@ -104,7 +122,9 @@ describe('a year of 162,000 staff, every one on HR\'s lists (more than a spread 
       expect(text).toContain('S139999');
       expect(text.split('\n').filter((l) => l.includes('张')).length).toBe(n);
     }
-    expect(Buffer.concat([...yearCsv({ ...base, outcomes }, false)]).toString('utf8').split('\r\n')).toHaveLength(n + 2);
+    const csv = Buffer.concat([...yearCsv({ ...base, outcomes }, false)]).toString('utf8');
+    expect(csv.split('\r\n')).toHaveLength(n + 2);
+    expect(writtenPieces(yearCsv({ ...base, outcomes }, false, true))).toBe(csv);
   });
 
   it('renders HR\'s lists as table (wide and narrow), md and csv, everyone listed once', () => {
@@ -116,6 +136,8 @@ describe('a year of 162,000 staff, every one on HR\'s lists (more than a spread 
       expect(text.split('\n').filter((l) => l.includes('张')).length).toBe(listed.length);
     }
     expect(rewardsMd(rewards).split('\n').filter((l) => l.includes('张')).length).toBe(listed.length);
-    expect(Buffer.concat([...rewardsCsv(rewards, false)]).toString('utf8').split('\r\n')).toHaveLength(listed.length + 2);
+    const csv = Buffer.concat([...rewardsCsv(rewards, false)]).toString('utf8');
+    expect(csv.split('\r\n')).toHaveLength(listed.length + 2);
+    expect(writtenPieces(rewardsCsv(rewards, false, true))).toBe(csv);
   });
 });

@@ -298,14 +298,15 @@ async function writeReports(task: CenterTask, common: Common, results: Results, 
   const base = { precision: common.policy.precision, lang: common.lang, color: false };
   const files: OutFile[] = [];
   for (const r of reports) {
-    files.push({ name: `score-${r.semester}.csv`, data: scoreCsv({ ...base, reports: [r], warnings: [], counts: { read: 0, used: 0, rejected: 0 } }, task.bom) });
+    files.push({ name: `score-${r.semester}.csv`, data: scoreCsv({ ...base, reports: [r], warnings: [], counts: { read: 0, used: 0, rejected: 0 } }, task.bom, true) });
     for (const extra of await semesterExtras(r, { task, common, results })) files.push(extra);
   }
   for (const y of years) {
     const o = outcomes.get(y)!;
-    files.push({ name: `year-${y}.csv`, data: yearCsv({ ...base, year: y, outcomes: o }, task.bom) });
-    files.push({ name: `rewards-${y}.csv`, data: rewardsCsv({ ...base, year: y, only: null, outcomes: o.filter(rewardsFilter(null)) }, task.bom) });
+    files.push({ name: `year-${y}.csv`, data: yearCsv({ ...base, year: y, outcomes: o }, task.bom, true) });
+    files.push({ name: `rewards-${y}.csv`, data: rewardsCsv({ ...base, year: y, only: null, outcomes: o.filter(rewardsFilter(null)) }, task.bom, true) });
   }
+  // writeAtomic writes each CSV piece before it asks for the next: the pieces are reused.
   writeCenterFolder(task, files);
   const rows = reports.map((r) => summaryRow(task.center, r, r.semester.endsWith('-H2') ? (outcomes.get(Number(r.semester.slice(0, 4))) ?? null) : null));
   return {

@@ -66,7 +66,7 @@ async function run(sheets: string[], flags: RewardsFlags): Promise<void> {
         ? render.rewardsTable(input)
         : common.format === 'md'
           ? render.rewardsMd(input)
-          : render.rewardsCsv(input, flags.bom === true);
+          : render.rewardsCsv(input, flags.bom === true, true);
   debugPhase('rendered');
   await emit(text, common);
   debugPhase('written');

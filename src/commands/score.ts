@@ -57,7 +57,7 @@ async function run(sheets: string[], flags: ScoreFlags): Promise<void> {
       : common.format === 'xlsx'
         ? await (await import('../render/xlsx.js')).scoreXlsx(input)
       : common.format === 'csv'
-        ? render.scoreCsv(input, flags.bom === true)
+        ? render.scoreCsv(input, flags.bom === true, true)
         : common.format === 'md'
           ? render.scoreMd(input)
           : render.scoreTable(input);

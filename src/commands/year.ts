@@ -54,7 +54,7 @@ async function run(sheets: string[], flags: YearFlags): Promise<void> {
       : common.format === 'xlsx'
         ? await (await import('../render/xlsx.js')).yearXlsx(input)
       : common.format === 'csv'
-        ? render.yearCsv(input, flags.bom === true)
+        ? render.yearCsv(input, flags.bom === true, true)
         : common.format === 'md'
           ? render.yearMd(input)
           : render.yearTable(input);

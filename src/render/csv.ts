@@ -81,6 +81,11 @@ function putScaled(u8: Uint8Array, at: number, q: number, places: number, trim: 
  * A table being written, cell by cell, into UTF-8 bytes in pieces of about 1 MB. Numbers are
  * written digit by digit (no number-to-string conversion), text character by character; a cell to
  * quote by Buffer's UTF-8 encoder.
+ *
+ * With `reuse`, a piece handed over (take) is written over once the writer goes on: for a caller
+ * that writes each piece before it asks for the next (the commands, to a file or standard output),
+ * never for one that keeps them. Without it, a report of 200,000 people left a dead 1 MB buffer a
+ * piece, which V8 frees only when it collects: 14 MB more at the end of the 3M sheet's run.
  */
 export class CsvBytes {
   private buf = Buffer.allocUnsafe(PIECE);
@@ -89,16 +94,28 @@ export class CsvBytes {
   /** At the start of a record: the next cell needs no comma before it. */
   private fresh = true;
   private readonly parts: Uint8Array[] = [];
+  /** The buffers of `parts`, and (with reuse) the last one taken, free once the writer goes on. */
+  private readonly partBufs: Buffer<ArrayBuffer>[] = [];
+  private spare: Buffer<ArrayBuffer> | null = null;
 
-  constructor(bom: boolean) {
+  constructor(
+    bom: boolean,
+    private readonly reuse = false,
+  ) {
     if (bom) this.raw('\uFEFF');
   }
 
   /** Room for `n` more bytes. */
   private room(n: number): void {
     if (this.pos + n <= this.u8.length) return;
-    if (this.pos > 0) this.parts.push(this.u8.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(Math.max(PIECE, n));
+    if (this.pos > 0) {
+      this.parts.push(this.u8.subarray(0, this.pos));
+      this.partBufs.push(this.buf);
+    }
+    const size = Math.max(PIECE, n);
+    const spare = this.spare;
+    this.spare = null;
+    this.buf = spare !== null && spare.length >= size ? spare : Buffer.allocUnsafe(size);
     this.u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
     this.pos = 0;
   }
@@ -231,6 +248,8 @@ export class CsvBytes {
 
   /** The full pieces, handed over. */
   take(): Uint8Array[] {
+    const bufs = this.partBufs.splice(0);
+    if (this.reuse) this.spare = bufs[bufs.length - 1] ?? null;
     return this.parts.splice(0);
   }
 

@@ -93,7 +93,8 @@ export function rewardsJson(input: RewardsRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<Uint8Array> {
+/** HR's lists as CSV, a piece at a time as it is written; `reusePieces` as for scoreCsv. */
+export function* rewardsCsv(input: RewardsRenderInput, bom: boolean, reusePieces = false): Generator<Uint8Array> {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.rewardsCol;
@@ -103,7 +104,7 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean): Generator<
   ];
   // Cell by cell into bytes, a piece at a time as written (as the year's CSV): a year of 200,000
   // people is never held as rows, as one string or as bytes, nor made into an array a row.
-  const out = new CsvBytes(bom);
+  const out = new CsvBytes(bom, reusePieces);
   out.row(header);
   for (const o of input.outcomes) {
     const { h1, h2 } = o.graded;

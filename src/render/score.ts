@@ -63,8 +63,11 @@ export function scoreJson(input: ScoreRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-/** The CSV, a piece at a time as it is written (a report of 200,000 people is never held whole). */
-export function* scoreCsv(input: ScoreRenderInput, bom: boolean): Generator<Uint8Array> {
+/**
+ * The CSV, a piece at a time as it is written (a report of 200,000 people is never held whole).
+ * With `reusePieces` each piece is written over once the next is asked for (CsvBytes `reuse`).
+ */
+export function* scoreCsv(input: ScoreRenderInput, bom: boolean, reusePieces = false): Generator<Uint8Array> {
   const w = words(input.lang);
   const header = [
     w.col.rank,
@@ -80,7 +83,7 @@ export function* scoreCsv(input: ScoreRenderInput, bom: boolean): Generator<Uint
     w.col.rectifyBy,
   ];
   const grade = w.grade;
-  const out = new CsvBytes(bom);
+  const out = new CsvBytes(bom, reusePieces);
   out.row(header);
   const p = input.precision;
   const methods = [0, 0, 0, 0, 0];

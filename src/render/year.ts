@@ -143,8 +143,8 @@ export function yearJson(input: YearRenderInput): Uint8Array[] {
   return reportJson(doc, input.seal);
 }
 
-/** The CSV, a piece at a time as it is written. */
-export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8Array> {
+/** The CSV, a piece at a time as it is written; `reusePieces` as for scoreCsv. */
+export function* yearCsv(input: YearRenderInput, bom: boolean, reusePieces = false): Generator<Uint8Array> {
   const w = wordsOfYear(input.lang);
   const g = words(input.lang).grade;
   const c = w.yearCol;
@@ -154,7 +154,7 @@ export function* yearCsv(input: YearRenderInput, bom: boolean): Generator<Uint8A
   ];
   // Cell by cell into bytes, totals digit by digit: a year of 200,000 people is never held as rows,
   // as one string or as bytes.
-  const out = new CsvBytes(bom);
+  const out = new CsvBytes(bom, reusePieces);
   out.row(header);
   const p = input.precision;
   const total = (s: StaffResult | null): void => (s ? out.fixed(s.total, p) : out.empty());
