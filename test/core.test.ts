@@ -394,6 +394,47 @@ describe('a dense cell in one byte (Tally.cellState: its role code + 1 and its m
   });
 });
 
+describe("a dense cell's first line, kept as its distance from its person's first line (Tally.cellLine)", () => {
+  it('in two bytes while the rows of a person lie near each other, in four from the first cell far from its person: every place as read', () => {
+    const rows = ['staff_id,semester,rater,role,method,score'];
+    const at = new Map<string, number>();
+    const row = (text: string, key?: string) => {
+      rows.push(text);
+      if (key !== undefined) at.set(key, rows.length);
+    };
+    for (let i = 0; i < 3; i++) row(`F${i},2026-H1,R0,leader,listen,10`);
+    row('S9,2026-H1,R0,leader,listen,10', 'S9 R0'); // S9's first row
+    for (let i = 3; i < 30000; i++) row(`F${i},2026-H1,R0,leader,listen,10`);
+    row('S9,2026-H1,R3,student,listen,10', 'S9 R3'); // 30,000 lines on: still two bytes
+    expect(at.get('S9 R3')! - at.get('S9 R0')!).toBeLessThan(32768);
+    for (let i = 30000; i < 40000; i++) row(`F${i},2026-H1,R0,leader,listen,10`);
+    row('S9,2026-H1,R1,student,listen,10', 'S9 R1'); // too far: four bytes from here
+    expect(at.get('S9 R1')! - at.get('S9 R0')!).toBeGreaterThan(32767);
+    row('F5,2026-H1,R1,student,listen,10', 'F5 R1'); // F5's first row lies 39,997 lines before
+    // Each given again: the first score's place is the cell's first row.
+    for (const [staff, rater] of [['S9', 'R0'], ['S9', 'R3'], ['S9', 'R1'], ['F5', 'R1'], ['F1', 'R0']]) row(`${staff},2026-H1,${rater},,listen,11`);
+    at.set('F1 R0', 3);
+    // Another sheet: S9 by R2 above S9's first line (a distance below zero), then again.
+    const other = ['staff_id,semester,rater,role,method,score', 'S9,2026-H1,R2,student,listen,10', 'S9,2026-H1,R2,student,listen,12'];
+    const { problems, reading } = scoreTexts({ 'a.csv': `${rows.join('\n')}\n`, 'b.csv': `${other.join('\n')}\n` });
+    const twice = problems.list.filter((p) => / scored twice /.test(p.message)).map((p) => `${p.file}:${p.line} ${p.message.replace(/.*here and at /, '')}`);
+    const n = rows.length;
+    expect(twice).toEqual([
+      `a.csv:${n - 4} a.csv:${at.get('S9 R0')}:6`,
+      `a.csv:${n - 3} a.csv:${at.get('S9 R3')}:6`,
+      `a.csv:${n - 2} a.csv:${at.get('S9 R1')}:6`,
+      `a.csv:${n - 1} a.csv:${at.get('F5 R1')}:6`,
+      `a.csv:${n} a.csv:${at.get('F1 R0')}:6`,
+      'b.csv:3 b.csv:2:6',
+    ]);
+    expect(reading.tally.cellLine).toBeInstanceOf(Int32Array);
+    // Rows of each person near each other: two bytes a cell.
+    const near = scoreTexts({ 'near.csv': `staff_id,semester,rater,role,method,score\nS1,2026-H1,R0,leader,listen,10\nS1,2026-H1,R1,student,listen,10\nS1,2026-H1,R1,student,listen,9\n` });
+    expect(near.problems.list.filter((p) => / scored twice /.test(p.message)).map((p) => `${p.line} ${p.message.replace(/.*here and at /, '')}`)).toEqual(['4 near.csv:3:6']);
+    expect(near.reading.tally.cellLine).toBeInstanceOf(Int16Array);
+  });
+});
+
 describe('scoring needs no places (Tally.forgetPlaces, as the commands let them go once every problem is worded)', () => {
   // Dense and sparse cells (a person scored by nine raters: past the stride of five), a duplicate
   // (a method's first score not in its cell's first row: the places of methods), two names, a roster

@@ -235,6 +235,31 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     for (const said of ['has two posts: "另一岗位"', 'has two names: "李四"', 'two roles', `scored twice for ${id} ${name}`]) expect(all.said).toContain(said);
   });
 
+  it("cells far from their person's first row, in either part and across the cut (Tally.cellLine widened), and their rows given again", () => {
+    const l = lines();
+    const path = join(dir, 'far.csv');
+    // A person first met in the second part, and a person of the first part.
+    const x = l[l.length - 100]!;
+    const first = l[1]!;
+    // 33,000 rows of other people (T for S), then a new rater for each, then those rows again.
+    for (let i = 1; i <= 33000; i++) l.push(l[i]!.replace(/^S/, 'T'));
+    const farX = x.replace(/^(([^,]*,){4})[^,]+,/, '$1新评委甲,');
+    const farFirst = first.replace(/^(([^,]*,){4})[^,]+,/, '$1新评委乙,');
+    l.push(farX, farFirst);
+    const xAt = l.length - 1;
+    const firstAt = l.length;
+    l.push(farX, farFirst);
+    writeFileSync(path, l.join(''));
+    expect(lineAtByte(readFileSync(path), cutOf([path]).offset)).toBeLessThan(40001 - 100);
+    const r = threeWays([path]);
+    expect(r.code).toBe(1);
+    const twice = r.said.split('\n').filter((s) => s.includes('scored twice'));
+    expect(twice.map((s) => `${s.slice(0, s.indexOf(': error'))} ${s.replace(/.*here and at /, '')}`)).toEqual([
+      `${path}:${xAt + 2}:7 ${path}:${xAt}:7`,
+      `${path}:${firstAt + 2}:7 ${path}:${firstAt}:7`,
+    ]);
+  });
+
   it('a staff id and a rater spelt another way in the second part (full-width, a zero-width space) are the same ones, shown as first spelt', () => {
     const l = lines();
     // S000001's first rater scores once more, under other spellings of the id and the rater, and a

@@ -188,7 +188,7 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
       for (let r = 0; r < stride; r++) {
         if (tally.cellState[base + r] === 0) continue;
         scored[r]!++;
-        first.met(r, tally.cellFile[base + r]!, tally.cellLine[base + r]!);
+        first.met(r, tally.cellFile[base + r]!, tally.cellFirstLine(person, base + r));
         n++;
       }
       if (tally.sparseFirst[person]! > 0) {
