@@ -21,6 +21,7 @@ import { effectiveRole, leadingZeros } from '../core/whole-picture.js';
 import { type YearOutcome, yearOutcomeAt } from '../core/year.js';
 import { DataError, UsageError } from '../errors.js';
 import { type Reading, readSheets } from '../io/read-sheets.js';
+import { collectGarbage } from '../io/collect-garbage.js';
 import type { RowCounts } from '../io/sheet-parser.js';
 import { type Source, expandSources } from '../io/sources.js';
 import { commandWords } from '../i18n/commands.js';
@@ -127,6 +128,9 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
   const { tally, texts } = reading;
   // Every problem is worded (reportLog): the places of cells and people are no longer needed.
   tally.forgetPlaces();
+  // A reading in two threads leaves the reader thread's tally behind as well: both go before
+  // scoring makes its columns (io/collect-garbage.ts).
+  if (reading.merged && collectGarbage()) debugPhase('collected');
   const scored = scoreSemesters(tally, policy, texts, reading.rosterOf, order).filter((s) => keep(s.semester));
   debugPhase('scored');
   scored.sort((a, b) => (a.semester < b.semester ? -1 : a.semester > b.semester ? 1 : 0));

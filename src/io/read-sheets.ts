@@ -12,7 +12,6 @@ import { logDisagreeing } from '../core/row-checks.js';
 import { type RosterEntry, checkRepeatedSheets, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
-import { collectGarbage } from './collect-garbage.js';
 import { Progress } from './progress.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { readRoster } from './roster.js';
@@ -20,7 +19,7 @@ import { RefusedRows } from './refused-rows.js';
 import { type RowCounts, SheetParser } from './sheet-parser.js';
 import { type Source, sizeOf } from './sources.js';
 import { Texts } from './texts.js';
-import { debug, readInParallel, splitPoint } from './two-threads.js';
+import { readInParallel, splitPoint } from './two-threads.js';
 
 export interface ReadOptions {
   policy: Policy;
@@ -69,6 +68,8 @@ export interface Reading {
   roster: RosterEntry[] | null;
   /** Per person, their roster entry (names and posts the sheets leave blank come from it). */
   rosterOf: Map<number, RosterEntry> | null;
+  /** Whether a reader thread's tally was merged into this one (its arrays are now garbage: see collectGarbage). */
+  merged: boolean;
 }
 
 /** Reads, checks and tallies every sheet, then the roster; every problem is in the log. */
@@ -147,8 +148,6 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
       refused.addAll(part.refused);
       inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
     }
-    // The thread's tally is merged and no longer referred to: its memory is freed now.
-    if (collectGarbage()) debug('collected');
   }
   progress.done();
   let roster: RosterEntry[] | null = null;
@@ -174,7 +173,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused);
   checkRepeatedSheets(tally, log, used);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
-  return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf };
+  return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf, merged: parallel !== null };
 }
 
 /** A sheet's rows when every one it read passed the row checks, else -1 (checkRepeatedSheets). */
