@@ -68,7 +68,7 @@ export interface Reading {
   roster: RosterEntry[] | null;
   /** Per person, their roster entry (names and posts the sheets leave blank come from it). */
   rosterOf: Map<number, RosterEntry> | null;
-  /** Whether a reader thread's tally was merged into this one (its arrays are now garbage: see collectGarbage). */
+  /** Whether a reader thread read a part (its tally, merged here or read again, is now garbage: see collectGarbage). */
   merged: boolean;
 }
 
