@@ -130,7 +130,7 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
   tally.forgetPlaces();
   // A reading in two threads leaves the reader thread's tally behind as well: both go before
   // scoring makes its columns (io/collect-garbage.ts).
-  if (reading.merged && collectGarbage()) debugPhase('collected');
+  if (reading.readInTwoThreads && collectGarbage()) debugPhase('collected');
   const scored = scoreSemesters(tally, policy, texts, reading.rosterOf, order).filter((s) => keep(s.semester));
   debugPhase('scored');
   scored.sort((a, b) => (a.semester < b.semester ? -1 : a.semester > b.semester ? 1 : 0));

@@ -192,7 +192,11 @@ export class Tally {
    * rows keep 6 MB less.
    */
   cellLine: Int16Array | Int32Array = new Int16Array(1024 * COMMITTEE);
-  /** Whether cellLine holds the lines themselves, in four bytes (widenCellLines). */
+  /**
+   * Whether cellLine holds the lines themselves, in four bytes (widenCellLines). The array's type
+   * says it too (firstLineOf reads that); a new cell reads this flag instead: asking the array its
+   * width at each cell cost rows in any order 60-100 ms of 1M on one thread.
+   */
   private wideLines = false;
   /** Scores per cell and method, when kept. */
   cellScores: Int32Array | null;

@@ -69,7 +69,7 @@ export interface Reading {
   /** Per person, their roster entry (names and posts the sheets leave blank come from it). */
   rosterOf: Map<number, RosterEntry> | null;
   /** Whether a reader thread read a part (its tally, merged here or read again, is now garbage: see collectGarbage). */
-  merged: boolean;
+  readInTwoThreads: boolean;
 }
 
 /** Reads, checks and tallies every sheet, then the roster; every problem is in the log. */
@@ -173,7 +173,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   checkScoresPerRole(tally, policy, texts, log, opts.verbose ? new Map() : blank, refused);
   checkRepeatedSheets(tally, log, used);
   if (roster) rosterOf = checkRoster(tally, roster, texts, log, opts.rosterMissing ?? 'error', (semester, staff) => refused.has(semester, staff));
-  return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf, merged: parallel !== null };
+  return { tally, texts, log, counts, sources, inputs, ignored, refused, roster, rosterOf, readInTwoThreads: parallel !== null };
 }
 
 /** A sheet's rows when every one it read passed the row checks, else -1 (checkRepeatedSheets). */

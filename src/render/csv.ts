@@ -94,8 +94,7 @@ export class CsvBytes {
   /** At the start of a record: the next cell needs no comma before it. */
   private fresh = true;
   private readonly parts: Uint8Array[] = [];
-  /** The buffers of `parts`, and (with reuse) the last one taken, free once the writer goes on. */
-  private readonly partBufs: Buffer<ArrayBuffer>[] = [];
+  /** With reuse: the buffer of the last piece taken, free once the writer goes on. */
   private spare: Buffer<ArrayBuffer> | null = null;
 
   constructor(
@@ -108,10 +107,7 @@ export class CsvBytes {
   /** Room for `n` more bytes. */
   private room(n: number): void {
     if (this.pos + n <= this.u8.length) return;
-    if (this.pos > 0) {
-      this.parts.push(this.u8.subarray(0, this.pos));
-      this.partBufs.push(this.buf);
-    }
+    if (this.pos > 0) this.parts.push(this.u8.subarray(0, this.pos));
     const size = Math.max(PIECE, n);
     const spare = this.spare;
     this.spare = null;
@@ -248,9 +244,10 @@ export class CsvBytes {
 
   /** The full pieces, handed over. */
   take(): Uint8Array[] {
-    const bufs = this.partBufs.splice(0);
-    if (this.reuse) this.spare = bufs[bufs.length - 1] ?? null;
-    return this.parts.splice(0);
+    const parts = this.parts.splice(0);
+    // A piece's buffer is its own (1 MB or more is never a slice of Node's small pool; room checks the length).
+    if (this.reuse && parts.length > 0) this.spare = Buffer.from(parts[parts.length - 1]!.buffer as ArrayBuffer);
+    return parts;
   }
 
   /** The bytes written, in pieces. */
