@@ -135,4 +135,20 @@ describe('raters whose names differ only in spaces or letter case (core/committe
     );
     expect(groupsSeen).toBeGreaterThan(40);
   });
+
+  it('finds the alike pair among thousands of raters too, where the hashes are sorted in counting passes', () => {
+    // Below 4,096 raters the hashes go to the typed array's sort, from there to two counting passes:
+    // both sizes must find the same pair, and only it.
+    for (const n of [40, 5000, 70_000]) {
+      const names = Array.from({ length: n }, (_, i) => `R${i}`);
+      names.push('r 17');
+      const text = `staff_id,semester,rater,listen,see,check,test,ask\n${names.map((r) => `S1,2026-H1,${r},18,18,18,18,18`).join('\n')}\n`;
+      const { reading } = scoreTexts({ 'h.csv': text });
+      warnComposition(reading.tally, reading.texts, reading.log);
+      const warned = problemsOf(reading)
+        .filter((p) => p.message.includes('differ only in spaces or letter case'))
+        .map((p) => `${p.line}: ${[...p.message.matchAll(/"([^"]*)"/g)].map((m) => m[1]!).join(' / ')}`);
+      expect(warned, `${n} raters`).toEqual([`${n + 2}: R17 / r 17`]);
+    }
+  });
 });

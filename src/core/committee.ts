@@ -283,8 +283,13 @@ function alikeRaters(tally: Tally, texts: TextLookup, log: ProblemLog, semester:
   }
 }
 
-/** Numbers sorted in place, lowest first: two counting passes of 16 bits each (through a second array). */
+/**
+ * Numbers sorted in place, lowest first: two counting passes of 16 bits each (through a second
+ * array). A few thousand are left to the typed array's own sort: the passes' 65,536 counts, walked
+ * four times, took 2.5 ms of the sample's 50 ms start, where the sort of its 5 raters takes nothing.
+ */
 function sortNumbers(values: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  if (values.length < 1 << 12) return values.sort();
   let from = values;
   let to = new Uint32Array(values.length);
   const counts = new Int32Array(1 << 16);
