@@ -3,6 +3,7 @@
  * grade and the semester's consequences), ranked (1, 2, 2, 4; ties by staff id), the grades counted.
  */
 import { digitsWithoutZeros } from './cells.js';
+import { SHORT_LIST, radixSort } from './counting-sort.js';
 import { roundScaledFraction, type Settled } from './rounding.js';
 import { Rational } from './rational.js';
 import type { SemesterConsequence } from './rules.js';
@@ -358,7 +359,7 @@ export function byId(order: ArrayLike<number>, ids: readonly string[]): Int32Arr
  * list is sorted by comparing: the radix sorts' counting arrays would cost more).
  */
 function byShortId(order: ArrayLike<number>, ids: readonly string[]): Int32Array | null {
-  const keys = order.length >= 4096 ? shortIdKeys(order, ids) : null;
+  const keys = order.length >= SHORT_LIST ? shortIdKeys(order, ids) : null;
   if (!keys) return null;
   // People are often met in the order of their ids (a sheet sorted by staff id): then it stays.
   const { high, low } = keys;
@@ -374,7 +375,7 @@ function byShortId(order: ArrayLike<number>, ids: readonly string[]): Int32Array
 /** `order` stably sorted by keys[i] (integers in [0, 2^30)), highest first: two radix passes of 15 bits, or a sort for a short list. */
 function radixDescending(order: ArrayLike<number>, keys: Int32Array): Int32Array {
   // A short list: the counting arrays would cost more than a comparison sort (stable too).
-  if (order.length < 4096) return Int32Array.from(Array.from(order).sort((a, b) => keys[b]! - keys[a]!));
+  if (order.length < SHORT_LIST) return Int32Array.from(Array.from(order).sort((a, b) => keys[b]! - keys[a]!));
   return radixSort(order, keys, 30, true);
 }
 
@@ -404,33 +405,6 @@ function shortIdKeys(order: ArrayLike<number>, ids: readonly string[]): { high: 
     low[i] = l;
   }
   return { high, low };
-}
-
-/**
- * `order` stably sorted by keys[i] (integers in [0, 2^bits), bits at most 30), lowest first or
- * (`descending`) highest first: two counting passes of half the bits each.
- */
-function radixSort(order: ArrayLike<number>, keys: Int32Array, bits: number, descending: boolean): Int32Array {
-  let from = Int32Array.from(order);
-  let to = new Int32Array(from.length);
-  const width = Math.ceil(bits / 2);
-  const counts = new Int32Array(1 << width);
-  const mask = (1 << width) - 1;
-  // Highest first: the buckets counted from the top.
-  const flip = descending ? mask : 0;
-  for (const shift of [0, width]) {
-    counts.fill(0);
-    for (let i = 0; i < from.length; i++) counts[flip ^ ((keys[from[i]!]! >> shift) & mask)]!++;
-    let at = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b]!;
-      counts[b] = at;
-      at += c;
-    }
-    for (let i = 0; i < from.length; i++) to[counts[flip ^ ((keys[from[i]!]! >> shift) & mask)]!++] = from[i]!;
-    [from, to] = [to, from];
-  }
-  return from;
 }
 
 /**
