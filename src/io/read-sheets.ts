@@ -19,7 +19,7 @@ import { RefusedRows } from './refused-rows.js';
 import { type RowCounts, SheetParser } from './sheet-parser.js';
 import { type Source, sizeOf } from './sources.js';
 import { Texts } from './texts.js';
-import { readInParallel, splitPoint } from './two-threads.js';
+import { type FinishedFile, readInParallel, splitPoint } from './two-threads.js';
 
 export interface ReadOptions {
   policy: Policy;
@@ -115,15 +115,17 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   const blank = new Map<number, number>();
   /** Per file, its rows when every one passed the row checks (-1 when some did not). */
   const used = new Map<number, number>();
-  const finished = (file: FileRef, parser: SheetParser, read: SourceRead) => {
-    if (parser.blank) blank.set(file.order, parser.columns!.line);
-    used.set(file.order, usedAll(parser.counts));
-    registerSheet(tally, file, parser.methodColumns(), parser.nameColumn());
-    addCounts(counts, parser.counts);
-    for (const ig of parser.ignored.values()) ignored.push({ file, ...ig });
-    logDisagreeing(log, file, parser.disagreeing(), opts.semester);
-    refused.addAll(parser.refused.export());
-    inputs.push({ file: file.name, path: sources[file.order]!.path, kind: 'sheet', bytes: read.bytes, sha256: read.sha256, rows: parser.counts.read });
+  /** A file read (here, or its part on the reader thread, or both parts of the cut file): its counts, problems and place. */
+  const finished = (part: FinishedFile) => {
+    const file = part.file;
+    if (part.blankAt !== null) blank.set(file.order, part.blankAt);
+    used.set(file.order, usedAll(part.counts));
+    registerSheet(tally, file, part.methodColumns, part.nameColumn);
+    addCounts(counts, part.counts);
+    for (const ig of part.ignored) ignored.push({ file, ...ig });
+    logDisagreeing(log, file, part.disagreeing, opts.semester);
+    refused.addAll(part.refused);
+    inputs.push({ file: file.name, path: sources[file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: part.sha256, rows: part.counts.read });
   };
   let done = 0;
   for (let i = 0; i < sources.length; i++) {
@@ -133,21 +135,12 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
       break;
     }
     const r = readWhole(file, done);
-    finished(file, r.parser, r.read);
+    finished({ file, sha256: r.read.sha256, ...r.parser.reading(r.read.bytes) });
     done += sizes[i]!;
   }
   if (parallel) {
     // The second thread's part: its rows into the tally, in order, and its files' counts.
-    for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0), () => progress.refresh())) {
-      if (part.blankAt !== null) blank.set(part.file.order, part.blankAt);
-      used.set(part.file.order, usedAll(part.counts));
-      registerSheet(tally, part.file, part.methodColumns, part.nameColumn);
-      addCounts(counts, part.counts);
-      for (const ig of part.ignored) ignored.push({ file: part.file, ...ig });
-      logDisagreeing(log, part.file, part.disagreeing, opts.semester);
-      refused.addAll(part.refused);
-      inputs.push({ file: part.file.name, path: sources[part.file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: null, rows: part.counts.read });
-    }
+    for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0), () => progress.refresh())) finished(part);
   }
   progress.done();
   let roster: RosterEntry[] | null = null;

@@ -53,28 +53,13 @@ export function runReaderThread(task: ThreadTask): void {
         // After the end: the last line, without a line feed after it, is counted there.
         const mixed = part.mixed;
         before += r.bytes;
-        files.push({
-          order: i,
-          counts: parser.counts,
-          ignored: [...parser.ignored.values()],
-          disagreeing: parser.disagreeing(),
-          refused: parser.refused.export(),
-          methodColumns: parser.methodColumns(),
-          nameColumn: parser.nameColumn(),
-          bytes: r.bytes,
-          ok: r.ok,
-          startEncoding,
-          mixed,
-          unclosedQuote: part.reader.unclosedQuoteLine !== null,
-          scored: parser.scored,
-          blankAt: null,
-        });
+        files.push({ order: i, ...parser.reading(r.bytes, false), ok: r.ok, startEncoding, mixed, unclosedQuote: part.reader.unclosedQuoteLine !== null, scored: parser.scored });
       } else {
         const parser = new SheetParser(file, opts, texts, log, batch);
         const r = readSource(src, file, readOpts, parser, log);
         before += r.bytes;
         if (r.ok) parser.finish();
-        files.push({ order: i, counts: parser.counts, ignored: [...parser.ignored.values()], disagreeing: parser.disagreeing(), refused: parser.refused.export(), methodColumns: parser.methodColumns(), nameColumn: parser.nameColumn(), bytes: r.bytes, ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored, blankAt: parser.blank ? parser.columns!.line : null });
+        files.push({ order: i, ...parser.reading(r.bytes), ok: r.ok, startEncoding: r.encoding, mixed: null, unclosedQuote: false, scored: parser.scored });
       }
     }
     const read = now();

@@ -14,7 +14,7 @@ import { type CellChars, SCORE_EMPTY } from '../core/score-cell.js';
 import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
 import { CONSENSUS_RATER, METHODS, type RowCounts } from '../core/types.js';
 import { MAX_CELL_LENGTH, MAX_COLUMNS, type MalformedKind, type RecordSink, type RecordView } from './records.js';
-import { RefusedRows } from './refused-rows.js';
+import { RefusedRows, type RefusedRowsData } from './refused-rows.js';
 import { hashBytes, type Texts } from './texts.js';
 
 export type { RowCounts };
@@ -306,6 +306,27 @@ class ByteFields implements RowFields {
   }
 }
 
+/**
+ * What reading one file, or one thread's part of it, tells of that file: its rows' counts, the rows
+ * left out or refused, where its names and scores are, and whether it is blank. Both threads of a
+ * reading say it so (SheetParser.reading), and readSheets takes every file's the same way.
+ */
+export interface FileReading {
+  counts: RowCounts;
+  ignored: IgnoredRows[];
+  /** Its rows whose semester disagrees with --semester (core/row-checks.ts logDisagreeing says them). */
+  disagreeing: Disagreeing[];
+  /** What its refused rows tell, by the numbers of the thread that read them. */
+  refused: RefusedRowsData;
+  /** Per method, the column of its scores (1-based), for the places of messages. */
+  methodColumns: number[];
+  /** The names' column (1-based; 0: none). */
+  nameColumn: number;
+  bytes: number;
+  /** The header's line when the sheet has rows but not one score (blank), else null. */
+  blankAt: number | null;
+}
+
 export class SheetParser implements RecordSink {
   readonly counts: RowCounts = { read: 0, used: 0, rejected: 0 };
   /** Rows left out by keepSemester, per semester. */
@@ -461,6 +482,23 @@ export class SheetParser implements RecordSink {
    */
   get blank(): boolean {
     return this.readable && this.counts.used > 0 && this.counts.rejected === 0 && !this.scored;
+  }
+
+  /**
+   * What this parser's reading tells of its file (`bytes` read). `whole`: it read the file from its
+   * start; a part read from the middle is never judged blank alone (the other part may hold the scores).
+   */
+  reading(bytes: number, whole = true): FileReading {
+    return {
+      counts: this.counts,
+      ignored: [...this.ignored.values()],
+      disagreeing: this.disagreeing(),
+      refused: this.refused.export(),
+      methodColumns: this.methodColumns(),
+      nameColumn: this.nameColumn(),
+      bytes,
+      blankAt: whole && this.blank ? this.columns!.line : null,
+    };
   }
 
   /** After the last record: a sheet needs a header and at least one row. */

@@ -14,13 +14,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import type { ProblemLog, ProblemLogData, FileRef } from '../core/problems.js';
-import type { Disagreeing } from '../core/row-checks.js';
 import { DENSE_MAX, SPARSE_REF, type Tally, type TallyMaps, type TallyState } from '../core/tally.js';
 import type { Encoding } from './encoding.js';
 import { type LineCount, countFrom } from './mixed-encoding.js';
 import { SourceReading, type SourceRead } from './read-source.js';
 import { RefusedRows, type RefusedRowsData } from './refused-rows.js';
-import type { IgnoredRows, RowCounts, SheetOptions, SheetParser } from './sheet-parser.js';
+import type { FileReading, SheetOptions, SheetParser } from './sheet-parser.js';
 import type { Source } from './sources.js';
 import type { Texts } from './texts.js';
 
@@ -60,18 +59,8 @@ export interface ThreadTask {
 }
 
 /** One file's part as the reader thread read it. */
-export interface ThreadFile {
+export interface ThreadFile extends FileReading {
   order: number;
-  counts: RowCounts;
-  ignored: IgnoredRows[];
-  disagreeing: Disagreeing[];
-  /** What its refused rows tell, by the thread's numbers. */
-  refused: RefusedRowsData;
-  /** Per method, the column of its scores (1-based), for the places of messages. */
-  methodColumns: number[];
-  /** The names' column (1-based; 0: none). */
-  nameColumn: number;
-  bytes: number;
   ok: boolean;
   /** The cut file: the encoding the thread read its part in, its mixed-encoding count, and whether a quote was left open. */
   startEncoding: Encoding | null;
@@ -79,8 +68,6 @@ export interface ThreadFile {
   unclosedQuote: boolean;
   /** Whether any row gave a score. */
   scored: boolean;
-  /** The header's line when the thread's whole file is blank, else null. */
-  blankAt: number | null;
 }
 
 export interface ThreadResult {
@@ -140,20 +127,11 @@ function lineStartAfter(path: string, at: number): number | null {
   }
 }
 
-/** One file's part, done: what the reading says of it. */
-export interface FinishedFile {
+/** One file, or both parts of the cut file, done: what the reading says of it. */
+export interface FinishedFile extends FileReading {
   file: FileRef;
-  counts: RowCounts;
-  ignored: IgnoredRows[];
-  /** Its rows whose semester disagrees with --semester (core/row-checks.ts logDisagreeing says them). */
-  disagreeing: Disagreeing[];
-  /** What its refused rows tell, by this thread's numbers. */
-  refused: RefusedRowsData;
-  methodColumns: number[];
-  nameColumn: number;
-  bytes: number;
-  /** The header's line when the sheet has rows but not one score (blank), else null. */
-  blankAt: number | null;
+  /** Its SHA-256, when it was hashed as it was read (a seal asks; never in two threads). */
+  sha256: string | null;
 }
 
 /** The first part on this thread, the second on a reader thread; then the second's tally merged. */
@@ -258,12 +236,12 @@ export function readInParallel(sources: Source[], sizes: number[], split: Split,
           cut.reading.read();
           const r = cut.reading.end();
           if (r.ok) cut.parser.finish();
-          out.push(finished(cut.file, cut.parser, r.bytes));
+          out.push({ file: cut.file, sha256: null, ...cut.parser.reading(r.bytes) });
         }
         for (let i = cut ? split.fileIndex + 1 : split.fileIndex; i < sources.length; i++) {
           const file = { name: sources[i]!.name, order: i };
           const done = rest(file);
-          out.push(finished(file, done.parser, done.read.bytes));
+          out.push({ file, sha256: done.read.sha256, ...done.parser.reading(done.read.bytes) });
         }
         return out;
       }
@@ -315,10 +293,10 @@ export function readInParallel(sources: Source[], sizes: number[], split: Split,
           const ignored = bothParts([...cut.parser.ignored.values()], f.ignored, base);
           const disagreeing = bothParts(cut.parser.disagreeing(), f.disagreeing, base);
           const blank = cut.parser.blank && !f.scored ? cut.parser.columns!.line : null;
-          out.push({ file: cut.file, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: r.bytes + f.bytes, blankAt: blank });
+          out.push({ file: cut.file, sha256: null, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: r.bytes + f.bytes, blankAt: blank });
           continue;
         }
-        out.push({ file: { name: sources[f.order]!.name, order: f.order }, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, refused: refusedHere(f.refused), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: f.bytes, blankAt: f.blankAt });
+        out.push({ file: { name: sources[f.order]!.name, order: f.order }, sha256: null, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, refused: refusedHere(f.refused), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: f.bytes, blankAt: f.blankAt });
       }
       return out;
     },
@@ -352,19 +330,4 @@ function balance(start: number, later: number): string {
 /** With EVALUATE_DEBUG set: a phase of the two-thread reading, on standard error. */
 export function debug(what: string): void {
   if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: ${what}: ${Math.round(performance.now())} ms\n`);
-}
-
-function finished(file: FileRef, parser: SheetParser, bytes: number): FinishedFile {
-  const cols = parser.columns;
-  return {
-    file,
-    counts: parser.counts,
-    ignored: [...parser.ignored.values()],
-    disagreeing: parser.disagreeing(),
-    refused: parser.refused.export(),
-    methodColumns: parser.methodColumns(),
-    nameColumn: parser.nameColumn(),
-    bytes,
-    blankAt: parser.blank ? cols!.line : null,
-  };
 }
