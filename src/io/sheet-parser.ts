@@ -54,12 +54,14 @@ const BLANK = -2;
 /** How many texts a column cache remembers, and how many lookups it counts before judging whether it helps. */
 const CACHE_SIZE = 4096;
 const WINDOW = 4096;
+/** How many recent texts a column cache keeps at hand (a power of two: see recentSlot). */
+const RECENT = 256;
 
 /** The ASCII characters trim() removes: tab, line feed, vertical tab, form feed, carriage return, space. */
 const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
- * Texts met in one column, by their bytes: the last one, recent ones by length and end bytes, and a
+ * Texts met in one column, by their bytes: the last one, recent ones by a few of their bytes, and a
  * table of the first few thousand (a column of mostly new values, such as staff ids, stops being
  * remembered after that).
  */
@@ -72,7 +74,7 @@ class ColumnCache {
   private lastId = -1;
   private readonly byHash = new Map<number, { bytes: Uint8Array; text: string; id: number }[]>();
   private size = 0;
-  private readonly recent: ({ bytes: Uint8Array; text: string; id: number } | undefined)[] = new Array(64);
+  private readonly recent: ({ bytes: Uint8Array; text: string; id: number } | undefined)[] = new Array(RECENT);
   /** After find(): the text and number found. */
   text = '';
   id = -1;
@@ -95,7 +97,7 @@ class ColumnCache {
       this.lookups = 0;
       this.hits = 0;
     }
-    const slot = (n * 7 + buf[s]! * 3 + buf[e - 1]!) & 63;
+    const slot = recentSlot(buf, s, e);
     const near = this.recent[slot];
     if (near !== undefined && near.bytes.length === n && same(near.bytes, buf, s, e)) return this.found(near);
     if (this.size === 0) return false;
@@ -142,8 +144,19 @@ class ColumnCache {
     const list = this.byHash.get(h);
     if (list) list.push(entry);
     else this.byHash.set(h, [entry]);
-    if (e > s) this.recent[((e - s) * 7 + buf[s]! * 3 + buf[e - 1]!) & 63] = entry;
+    if (e > s) this.recent[recentSlot(buf, s, e)] = entry;
   }
+}
+
+/**
+ * A column cache's slot of recent texts for the non-empty cell buf[s, e): by its length, its first two
+ * bytes and its last. The second byte tells apart the posts of one building range ("12号楼", "13号楼")
+ * and the Chinese names of one first character's lead byte, which by length and end bytes alone took
+ * each other's slot and went to the hash table in turn.
+ */
+function recentSlot(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  return (n * 7 + buf[s]! * 3 + (n > 1 ? buf[s + 1]! * 11 : 0) + buf[e - 1]!) & (RECENT - 1);
 }
 
 function same(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
