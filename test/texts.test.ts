@@ -69,6 +69,50 @@ describe('the texts of a reading (texts.ts TextTable: intern, internSpelling)', 
   });
 });
 
+describe('keys kept in their slot (texts.ts TextTable: keys of 7 bytes or fewer in the hash table itself)', () => {
+  it('one number for the same bytes and another for any other bytes: short and long keys, prefixes, bytes 0 and above 0x7f, through growth', () => {
+    // Keys from a few bytes, so that many share their first bytes or are prefixes of each other
+    // (12 and 1212, A and A followed by byte 0); lengths 1-10 on both sides of the 7 kept in a slot;
+    // thousands of them, so that the table grows from 512 slots several times (every key placed again
+    // from its slot: a short key's hash made again from its bytes there).
+    const byte = fc.constantFrom(0x00, 0x31, 0x32, 0x41, 0x7f, 0x80, 0xe5, 0xff);
+    const key = fc.array(byte, { minLength: 1, maxLength: 10 }).map((b) => Uint8Array.from(b));
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 4000, size: 'max' }), (keys) => {
+        const table = new TextTable();
+        const want = new Map<string, number>();
+        const buf = new Uint8Array(keys.reduce((n, k) => n + k.length + 2, 24));
+        let at = 0;
+        for (const k of [...keys, ...keys.slice().reverse()]) {
+          // Each key between other bytes in one buffer, as cells lie in a sheet's chunk.
+          buf[at] = 0x2c;
+          buf.set(k, at + 1);
+          const got = table.intern(buf, at + 1, at + 1 + k.length);
+          const hex = Buffer.from(k).toString('hex');
+          if (!want.has(hex)) want.set(hex, want.size);
+          expect(got).toBe(want.get(hex));
+          at = (at + k.length + 2) % (buf.length - 12);
+        }
+        expect(table.count).toBe(want.size);
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  it('finds every staff id of 7 bytes again after the table has grown to hold 200,000', () => {
+    const table = new TextTable();
+    const n = 200_000;
+    const ids = new Uint8Array(Buffer.from(Array.from({ length: n }, (_, i) => `S${String(i).padStart(6, '0')}`).join(''), 'latin1'));
+    for (let i = 0; i < n; i++) expect(table.intern(ids, i * 7, i * 7 + 7)).toBe(i);
+    // In an order the table's try of the next text never finds: every id through the hash table.
+    for (let k = 0; k < n; k++) {
+      const i = (k * 7919) % n;
+      if (table.intern(ids, i * 7, i * 7 + 7) !== i) expect.fail(`S${String(i).padStart(6, '0')} got another number`);
+    }
+    expect(table.count).toBe(n);
+  });
+});
+
 describe('another table taken in (texts.ts TextTable: export, take)', () => {
   it('gives each text taken its number here: the one it had for a text met here, the next ones for new texts, in order', () => {
     fc.assert(

@@ -16,6 +16,19 @@ export function hashBytes(buf: Uint8Array, s: number, e: number, seed = 0x811c9d
   return h;
 }
 
+/** Numbers a slot of a TextTable's hash table: the text's number + 1, and its key as two numbers (TextTable.pack). */
+const SLOT = 3;
+/** Keys of up to this many bytes (a staff id such as S000123, a two-character name) are kept in their slot. */
+const SHORT_KEY = 7;
+
+/** hashBytes of a short key as TextTable.pack keeps it (its length in k1's top byte): the same number, from the two numbers alone. */
+function hashPacked(k0: number, k1: number): number {
+  const n = k1 >>> 24;
+  let h = 0x811c9dc5;
+  for (let j = 0; j < n; j++) h = Math.imul(h ^ (j < 4 ? (k0 >>> (8 * j)) & 0xff : (k1 >>> (8 * (j - 4))) & 0xff), 0x01000193);
+  return h;
+}
+
 const encoder = new TextEncoder();
 let scratch = new Uint8Array(256);
 
@@ -34,8 +47,17 @@ export class TextTable {
   private keys = new Uint8Array(this.keyBuffer.buffer, this.keyBuffer.byteOffset, this.keyBuffer.length);
   private keyLength = 0;
   private ends = new Int32Array(256);
-  /** Open addressing, two numbers a slot: the text's number + 1 (0: empty) and its hash, side by side (one cache line for both). */
-  private table = new Int32Array(1024);
+  /**
+   * Open addressing, SLOT numbers a slot, side by side: the text's number + 1 (0: empty), then its key
+   * as two numbers (see pack): a short key's bytes themselves, so that finding it reads nothing else;
+   * a longer key's hash, its bytes then compared in `keys`.
+   */
+  private table = new Int32Array(512 * SLOT);
+  /** The number of slots less one (a power of two less one). */
+  private mask = 511;
+  /** A key as pack() put it. */
+  private key0 = 0;
+  private key1 = 0;
   /** The text shown, where it is not the key's bytes as they are (a first spelling with other characters). */
   private readonly shown = new Map<number, string>();
   /** Whether some key has a byte that is not ASCII; otherwise every key is read as one Latin-1 string. */
@@ -87,17 +109,45 @@ export class TextTable {
     return true;
   }
 
+  /**
+   * The two numbers a key buf[s, e) with hash h is kept as in its slot (key0, key1): a key of at most
+   * SHORT_KEY bytes as its bytes (0-3, then 4-6) with its length in the top byte; a longer one as its
+   * hash and 0 (no short key has length 0: a blank text is never numbered).
+   */
+  private pack(buf: Uint8Array, s: number, e: number, h: number): void {
+    const n = e - s;
+    if (n > SHORT_KEY) {
+      this.key0 = h;
+      this.key1 = 0;
+      return;
+    }
+    let k0 = 0;
+    let k1 = n << 24;
+    for (let k = 0; k < n; k++) {
+      const b = buf[s + k]!;
+      if (k < 4) k0 |= b << (8 * k);
+      else k1 |= b << (8 * (k - 4));
+    }
+    this.key0 = k0;
+    this.key1 = k1;
+  }
+
   /** The number of the text with key buf[s, e), added (shown as `shown`, else as the key) if new. */
   intern(buf: Uint8Array, s: number, e: number, shown: string | null = null): number {
     const guessed = this.after(buf, s, e);
     if (guessed >= 0) return (this.last = guessed);
     const h = hashBytes(buf, s, e);
+    this.pack(buf, s, e, h);
+    const k0 = this.key0;
+    const k1 = this.key1;
+    const short = e - s <= SHORT_KEY;
     const table = this.table;
-    const mask = (table.length >> 1) - 1;
+    const mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const j = table[2 * slot]! - 1;
+      const at = slot * SLOT;
+      const j = table[at]! - 1;
       if (j < 0) break;
-      if (table[2 * slot + 1] === h && this.is(j, buf, s, e)) return (this.last = j);
+      if (table[at + 1] === k0 && table[at + 2] === k1 && (short || this.is(j, buf, s, e))) return (this.last = j);
     }
     const i = this.count++;
     this.last = i;
@@ -118,18 +168,30 @@ export class TextTable {
     this.keyLength += n;
     this.ends[i] = this.keyLength;
     if (shown !== null) this.shown.set(i, shown);
-    if (this.count * 4 > this.table.length) this.room(this.count);
-    this.place(i, h);
+    if (this.count * 2 > this.mask + 1) this.room(this.count);
+    this.place(i, h, k0, k1);
     return i;
   }
 
-  /** Slots for `count` texts at most half full: twice as many (or more), every text placed again by the hash its old slot holds. */
+  /**
+   * Slots for `count` texts at most half full: twice as many (or more), every text placed again by its
+   * hash, walking the old slots in order (each lands at its old slot or one of the same few further
+   * on, so the writes go along the new table too): a longer key's slot holds its hash; a short key's
+   * is made again from its bytes there (hashPacked), not read from the keys.
+   */
   private room(count: number): void {
-    let size = this.table.length * 2;
-    while (count * 4 > size) size *= 2;
+    let slots = (this.mask + 1) * 2;
+    while (count * 2 > slots) slots *= 2;
     const old = this.table;
-    this.table = new Int32Array(size);
-    for (let k = 0; k < old.length; k += 2) if (old[k] !== 0) this.place(old[k]! - 1, old[k + 1]!);
+    this.table = new Int32Array(slots * SLOT);
+    this.mask = slots - 1;
+    for (let at = 0; at < old.length; at += SLOT) {
+      const i = old[at]! - 1;
+      if (i < 0) continue;
+      const k0 = old[at + 1]!;
+      const k1 = old[at + 2]!;
+      this.place(i, k1 === 0 ? k0 : hashPacked(k0, k1), k0, k1);
+    }
   }
 
   /** Spellings met in cells (their raw bytes) -> the number of their text: a cell spelt as before is not decoded again. */
@@ -162,13 +224,15 @@ export class TextTable {
     return this.intern(scratch, 0, n, key === text ? null : text);
   }
 
-  private place(i: number, h: number): void {
+  private place(i: number, h: number, k0: number, k1: number): void {
     const table = this.table;
-    const mask = (table.length >> 1) - 1;
+    const mask = this.mask;
     let slot = h & mask;
-    while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
-    table[2 * slot] = i + 1;
-    table[2 * slot + 1] = h;
+    while (table[slot * SLOT] !== 0) slot = (slot + 1) & mask;
+    const at = slot * SLOT;
+    table[at] = i + 1;
+    table[at + 1] = k0;
+    table[at + 2] = k1;
   }
 
   /**
