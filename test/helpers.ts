@@ -4,7 +4,7 @@
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
@@ -75,17 +75,20 @@ afterAll(() => {
 export const haveTmux = spawnSync('tmux', ['-V']).status === 0;
 
 /**
- * A tmux server of the test file's own (`-L`), so that the tests never touch the user's sessions:
- * `tmux(...args)` runs a tmux command on it. When the test file ends the server is stopped and the
- * socket tmux leaves in the temporary folder removed.
+ * A tmux server of the test file's own, so that the tests never touch the user's sessions:
+ * `tmux(...args)` runs a tmux command on it. Its socket is in a folder of its own (`-S`), not in
+ * the folder tmux shares between servers (/tmp/tmux-UID), which tmux makes and never removes: when
+ * the test file ends the server is stopped and the folder removed, and nothing is left behind.
  */
 export function tmuxServer(name: string): (...args: string[]) => SpawnSyncReturns<string> {
-  const socket = `evaluate-${name}-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const dir = haveTmux ? mkdtempSync(join(tmpdir(), `evaluate-tmux-${name}-`)) : tmpdir();
+  const socket = join(dir, 'socket');
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
   afterAll(() => {
     if (!haveTmux) return;
+    // The server first: its socket's folder removed under it would leave it running.
     tmux('kill-server');
-    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${userInfo().uid}`, socket), { force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
   return tmux;
 }
