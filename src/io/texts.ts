@@ -175,9 +175,10 @@ export class TextTable {
 
   /**
    * Slots for `count` texts at most half full: twice as many (or more), every text placed again by its
-   * hash, walking the old slots in order (each lands at its old slot or one of the same few further
-   * on, so the writes go along the new table too): a longer key's slot holds its hash; a short key's
-   * is made again from its bytes there (hashPacked), not read from the keys.
+   * hash, walking the old slots in order (a text's new slot is its old one's place in one half of the
+   * new table, or near it: the writes go along the new table in order, not all over it): a longer
+   * key's slot holds its hash; a short key's is made again from its bytes there (hashPacked), not
+   * read from the keys.
    */
   private room(count: number): void {
     let slots = (this.mask + 1) * 2;
