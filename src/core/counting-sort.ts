@@ -27,12 +27,7 @@ export function radixSort(order: ArrayLike<number>, keys: Int32Array, bits: numb
   for (const shift of [0, width]) {
     counts.fill(0);
     for (let i = 0; i < from.length; i++) counts[flip ^ ((keys[from[i]!]! >> shift) & mask)]!++;
-    let at = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b]!;
-      counts[b] = at;
-      at += c;
-    }
+    startsOfBuckets(counts);
     for (let i = 0; i < from.length; i++) to[counts[flip ^ ((keys[from[i]!]! >> shift) & mask)]!++] = from[i]!;
     [from, to] = [to, from];
   }
@@ -48,12 +43,7 @@ export function sortUint32(values: Uint32Array<ArrayBuffer>): Uint32Array<ArrayB
   for (const shift of [0, 16]) {
     counts.fill(0);
     for (let i = 0; i < from.length; i++) counts[(from[i]! >>> shift) & 0xffff]!++;
-    let at = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b]!;
-      counts[b] = at;
-      at += c;
-    }
+    startsOfBuckets(counts);
     for (let i = 0; i < from.length; i++) {
       const v = from[i]!;
       to[counts[(v >>> shift) & 0xffff]!++] = v;
@@ -61,4 +51,14 @@ export function sortUint32(values: Uint32Array<ArrayBuffer>): Uint32Array<ArrayB
     [from, to] = [to, from];
   }
   return from;
+}
+
+/** Each bucket's count turned into where its numbers start in the pass's output (the counts before it added up). */
+function startsOfBuckets(counts: Int32Array): void {
+  let at = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b]!;
+    counts[b] = at;
+    at += c;
+  }
 }

@@ -140,7 +140,8 @@ export class TextTable {
     this.pack(buf, s, e, h);
     const k0 = this.key0;
     const k1 = this.key1;
-    const short = e - s <= SHORT_KEY;
+    // A short key's two numbers are its bytes (its length in the top byte, never 0): equal numbers, the same key.
+    const short = k1 !== 0;
     const table = this.table;
     const mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
