@@ -72,7 +72,7 @@ describe('a report read by rows and read as objects', () => {
           const fromList = scored.map((s) =>
             rankReport(
               s.semester,
-              Array.from({ length: s.entries.length }, (_, e) => s.entries.person(e, 0, 0)),
+              Array.from({ length: s.entries.length }, (_, e) => s.entries.person(e, { rank: () => 0, rankOf: () => 0 })),
               s.raters,
               groupBy,
             ),
@@ -111,4 +111,30 @@ describe('a report read by rows and read as objects', () => {
       }
     }
   }
+});
+
+describe('a report is ranked when a rank is first read', () => {
+  it('reads totals, grades and people without ranking, and ranks them right when asked', () => {
+    const policy = policyOf({});
+    const reading = readFiles([path], { policy });
+    const [scored] = scoreSemesters(reading.tally, policy, reading.texts, reading.rosterOf, 'staff-id');
+    // The entries as scoring made them (by staff id, as a year asks), counting how often ranking
+    // reads an id: it compares ids among equal totals, so a ranking reads every one.
+    let idReads = 0;
+    const entries = scored!.entries;
+    const counted = Object.create(entries, { staffId: { value: (e: number) => (idReads++, entries.staffId(e)) } }) as typeof entries;
+    const report = rankReport(scored!.semester, counted, scored!.raters, null);
+    const people = Array.from({ length: counted.length }, (_, e) => report.rows.personOf(e));
+    expect(people.map((s) => s.grade).length).toBe(5000);
+    expect(people.reduce((sum, s) => sum + s.total.toNumber(1), 0)).toBeGreaterThan(0);
+    expect(idReads).toBe(0);
+    // The first rank read ranks everyone, once: the same ranks as a report's rows give.
+    const byRank = [...people].sort((a, b) => a.rank - b.rank);
+    expect(idReads).toBeGreaterThanOrEqual(counted.length);
+    const reads = idReads;
+    expect(byRank[0]!.rank).toBe(1);
+    for (let p = 0; p < report.rows.length; p++) expect(people[report.rows.entry(p)]!.rank).toBe(report.rows.rank(p));
+    expect(people.every((s) => s.rankOf === 5000)).toBe(true);
+    expect(idReads).toBe(reads);
+  });
 });

@@ -7,7 +7,7 @@
 import { type MethodStats, meanDivisor, meanFraction, methodValue, trimFrom } from './aggregation.js';
 import type { Policy } from './policy.js';
 import { Rational } from './rational.js';
-import { type MethodFractions, PersonResult, type ScoredEntries, type StaffResult, byId, byTotalThenId, methodsScaledOf } from './report.js';
+import { type MethodFractions, PersonResult, type Ranks, type ScoredEntries, type StaffResult, byId, byTotalThenId, methodsScaledOf } from './report.js';
 import { type Settled, roundScaledFraction, settle, settleScaled } from './rounding.js';
 import { type UintArray, NAME, POST, STAFF, type Tally, type TextLookup, cellMethodsOf, cellRoleOf, roleOf, uintArray } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
@@ -247,11 +247,9 @@ export class ScoredColumns implements ScoredEntries {
     return e < this.plain ? methodsScaledOf(this.means, e, places, out) : this.others[e - this.plain]!.methodsScaled(places, out);
   }
 
-  person(e: number, rank: number, rankOf: number): StaffResult {
+  person(e: number, ranks: Ranks): StaffResult {
     const s = e >= this.plain ? this.others[e - this.plain]! : new PersonResult(this.ids[e]!, this.names[e]!, this.posts[e]!, this.raterCounts[e]!, this.settledOf[e]!, this.means, e);
-    s.rank = rank;
-    s.rankOf = rankOf;
-    return s;
+    return s.rankedBy(ranks, e);
   }
 }
 
