@@ -227,7 +227,9 @@ export class RowChecker {
       this.ok = false;
     }
 
-    out.scores.fill(SCORE_EMPTY);
+    // (Five stores, not fill(): a call into the runtime a row, 20-30 ms of 1M rows.)
+    const scores = out.scores;
+    scores[0] = scores[1] = scores[2] = scores[3] = scores[4] = SCORE_EMPTY;
     out.given = 0;
     if (cols.method >= 0) {
       const text = f.text(cols.method);
