@@ -449,12 +449,12 @@ export function rankReport(semester: string, scored: ScoredEntries | readonly Sc
   const rankedNow = (): Ranked => (ranked ??= rankEntries(entries, groupBy));
   const ranks: Ranks = {
     rank: (e) => {
-      const { ranks, place } = rankedNow();
-      return ranks[place(e)]!;
+      const r = rankedNow();
+      return r.ranks[r.place(e)]!;
     },
     rankOf: (e) => {
-      const { among, place } = rankedNow();
-      return among ? among[place(e)]! : n;
+      const r = rankedNow();
+      return r.among ? r.among[r.place(e)]! : n;
     },
   };
   const personOf = (e: number): StaffResult => entries.person(e, ranks);
