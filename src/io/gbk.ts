@@ -46,6 +46,8 @@ export class GbkToUtf8 {
   badLine = -1;
 
   private out = new Uint8Array(1 << 16);
+  /** `out` read as 32-bit words (the copy of printable ASCII four bytes at a time). */
+  private outWords = new DataView(this.out.buffer);
   /** Bytes of a character cut by the chunk's end. */
   private held: number[] = [];
   private readonly t = pairs();
@@ -56,8 +58,12 @@ export class GbkToUtf8 {
 
   /** The UTF-8 bytes of `chunk` (valid until the next call). */
   push(chunk: Uint8Array): Uint8Array {
-    if (this.out.length < chunk.length * 3 + 16) this.out = new Uint8Array(chunk.length * 3 + 16);
+    if (this.out.length < chunk.length * 3 + 16) {
+      this.out = new Uint8Array(chunk.length * 3 + 16);
+      this.outWords = new DataView(this.out.buffer);
+    }
     const out = this.out;
+    const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
     const t = this.t;
     const k = this.lines;
     let o = 0;
@@ -75,6 +81,17 @@ export class GbkToUtf8 {
         // Printable ASCII in the middle of no character, or on a line already not UTF-8: nothing to
         // note for the mixed-encoding count (LineKinds.byte would change nothing); the run copied at once.
         if (k.need === 0 || !k.utf8) {
+          // Four bytes at a time while none is below 0x20 and none 0x7f or above (Bit Twiddling
+          // Hacks' hasless and hasmore, exact as booleans), then byte by byte.
+          while (i + 4 <= n) {
+            const x = words.getInt32(i, true);
+            if ((((x - 0x20202020) & ~x) | (x + 0x01010101) | x) & 0x80808080) break;
+            this.outWords.setInt32(o, x, true);
+            i += 4;
+            o += 4;
+          }
+          if (i === n) continue;
+          b = chunk[i]!;
           while (b >= 0x20 && b < 0x7f) {
             out[o++] = b;
             if (++i === n) break;
