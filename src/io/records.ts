@@ -163,13 +163,19 @@ export class RecordReader {
         // Four bytes at a time while none of them can be special: a word with no byte below 0x20 (the
         // control characters, tab among them, and the line ends), none equal to the quote and none
         // equal to the delimiter (the tests of "Bit Twiddling Hacks": hasless(x, 0x20), haszero(x ^
-        // QUOTES), haszero(x ^ delims); each exact, with no borrow unless a byte matches). A word that
-        // may hold one is left to the byte loop below, which finds it.
+        // QUOTES), haszero(x ^ delims); each exact, with no borrow unless a byte matches). In a word
+        // that holds one, the lowest byte flagged is one (a borrow only flags bytes above a byte that
+        // matches): the reading goes straight to it, and the byte loop below looks at it (a tab, the
+        // one control character that is not special, is passed there).
         while (p + 4 <= n) {
           const x = words.getInt32(p, true);
           const q = x ^ QUOTES;
           const d = x ^ delims;
-          if ((((x - 0x20202020) & ~x) | ((q - EVERY_BYTE) & ~q) | ((d - EVERY_BYTE) & ~d)) & HIGH_BITS) break;
+          const m = (((x - 0x20202020) & ~x) | ((q - EVERY_BYTE) & ~q) | ((d - EVERY_BYTE) & ~d)) & HIGH_BITS;
+          if (m !== 0) {
+            p += (31 - Math.clz32(m & -m)) >> 3;
+            break;
+          }
           p += 4;
         }
         // One look-up a byte: the delimiter, a line end, a quote and control characters (but tab) stop it.
