@@ -4,14 +4,21 @@
 // rows handed to nothing), and `tallied` (the rows into the tally too, core/tally.ts): what each layer
 // adds is the difference. No file reading, encoding, second thread, scoring or writing. For a change to
 // the reading, measured without the noise of the rest (docs/performance.md, "The reading's layers").
-// Usage: node bench/layers.js [--quick] [--runs N] [FILE.csv...] (UTF-8 sheets; without files, the
-// bench's grouped, rater-major with distinct names and shuffled sheets, generated in a temporary
-// folder and removed after). Each number is the median of N processes, the three layers alternating,
-// each process's time the best of its last three reads of the sheet (the first two warm the code).
+// Usage: node bench/layers.js [--quick] [--runs N] [--against DIR] [FILE.csv...] (UTF-8 sheets; without
+// files, the bench's grouped, rater-major with distinct names and shuffled sheets, generated in a
+// temporary folder and removed after). Each number is the median of N processes, the three layers
+// alternating, each process's time the best of its last three reads of the sheet (the first two warm
+// the code).
+// With --against DIR (another checkout, `git worktree add ../base HEAD~1`, with node_modules), each
+// process holds both sources' layer and reads the sheet with them in turn, twelve times, the order
+// swapped at each pass: what the machine's load does to one it does to the other, and the line gives
+// each one's median and the median of the paired differences (this checkout less DIR's). On a noisy
+// machine that tells a few percent apart where separate processes differ by 30% from run to run
+// (each read starts after a full collection there, so that neither pays for the other's garbage).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { writeCase } from './shapes.js';
@@ -21,23 +28,26 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const files = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+const againstAt = args.indexOf('--against');
+const against = againstAt >= 0 ? resolve(args[againstAt + 1]) : null;
+const files = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && (againstAt < 0 || i !== againstAt + 1));
 const M = quick ? 100_000 : 1_000_000;
-const src = (p) => JSON.stringify(join(root, 'src', p));
+// The sources timed: this checkout's, after DIR's with --against.
+const trees = against ? [against, root] : [root];
+const src = (tree, p) => JSON.stringify(join(tree, 'src', p));
+const MODULES = { ProblemLog: 'core/problems.ts', DEFAULT_POLICY: 'core/policy.ts', Tally: 'core/tally.ts', RecordReader: 'io/records.ts', SheetParser: 'io/sheet-parser.ts', Texts: 'io/texts.ts' };
 
 const entry = `
 import { readFileSync } from 'node:fs';
-import { ProblemLog } from ${src('core/problems.ts')};
-import { DEFAULT_POLICY } from ${src('core/policy.ts')};
-import { Tally } from ${src('core/tally.ts')};
-import { RecordReader } from ${src('io/records.ts')};
-import { SheetParser } from ${src('io/sheet-parser.ts')};
-import { Texts } from ${src('io/texts.ts')};
-const [file, layer] = process.argv.slice(2);
+${trees.map((tree, k) => Object.entries(MODULES).map(([name, file]) => `import { ${name} as ${name}${k} } from ${src(tree, file)};`).join('\n')).join('\n')}
+const sources = [${trees.map((_, k) => `{ ${Object.keys(MODULES).map((name) => `${name}: ${name}${k}`).join(', ')} }`).join(', ')}];
+const [file, layer, passesText] = process.argv.slice(2);
+const passes = Number(passesText);
 const buf = new Uint8Array(readFileSync(file));
-const times = [];
-let rows = 0;
-for (let run = 0; run < 5; run++) {
+/** One read of the sheet through the layer with one source's modules: its time and rows. */
+function read({ ProblemLog, DEFAULT_POLICY, Tally, RecordReader, SheetParser, Texts }) {
+  // With --against, the last read's garbage collected first (node --expose-gc): no read pays for the other's.
+  globalThis.gc?.();
   const t = performance.now();
   const log = new ProblemLog();
   const texts = new Texts();
@@ -48,10 +58,21 @@ for (let run = 0; run < 5; run++) {
   const reader = new RecordReader(layer === 'split' ? { record() { records++; }, malformed() {} } : parser, 44);
   for (let i = 0; i < buf.length; i += 1 << 20) reader.push(buf.subarray(i, Math.min(buf.length, i + (1 << 20))));
   reader.end();
-  times.push(performance.now() - t);
-  rows = layer === 'split' ? records - 1 : parser.counts.used;
+  return { ms: performance.now() - t, rows: layer === 'split' ? records - 1 : parser.counts.used };
 }
-console.log(JSON.stringify({ ms: Math.min(...times.slice(2)), rows }));
+const times = sources.map(() => []);
+const rows = sources.map(() => 0);
+for (let pass = 0; pass < passes; pass++) {
+  for (let j = 0; j < sources.length; j++) {
+    const k = pass % 2 === 0 ? j : sources.length - 1 - j;
+    const r = read(sources[k]);
+    times[k].push(r.ms);
+    rows[k] = r.rows;
+  }
+}
+if (rows.some((n) => n !== rows[0])) throw new Error('the two sources read different numbers of rows: ' + rows.join(', '));
+// The first two passes warm the code.
+console.log(JSON.stringify({ ms: times.map((t) => t.slice(2)), rows: rows[0] }));
 `;
 
 const dir = mkdtempSync(join(tmpdir(), 'evaluate-layers-'));
@@ -67,21 +88,47 @@ try {
   ];
   const layers = ['split', 'checked', 'tallied'];
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  console.log(`The reading's layers on one thread, a sheet in memory (ms, median of ${runs}; what a layer adds is the difference)`);
-  console.log(`  ${'sheet'.padEnd(24)} ${layers.map((l) => l.padStart(8)).join(' ')}   rows`);
-  for (const { name, file } of sheets) {
-    const ms = Object.fromEntries(layers.map((l) => [l, []]));
-    let rows = 0;
-    for (let i = 0; i < runs; i++) {
+  const run = (file, layer, passes) => {
+    const r = spawnSync(process.execPath, [...(against ? ['--expose-gc'] : []), bundle, file, layer, String(passes)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench/layers.js: ${layer} on ${file}: ${r.stderr.slice(0, 300)}`);
+    return JSON.parse(r.stdout);
+  };
+  if (against) {
+    // Both sources in each process, twelve passes each (the first two warm the code); N processes.
+    console.log(`The reading's layers on one thread, a sheet in memory: ${root} against ${against} in the same processes (ms, medians of ${runs} x 10 passes each; the change is this checkout less the other, pass by pass)`);
+    console.log(`  ${'sheet'.padEnd(24)} ${'layer'.padEnd(8)} ${'other'.padStart(8)} ${'this'.padStart(8)} ${'change'.padStart(8)}   (least, most)`);
+    for (const { name, file } of sheets) {
       for (const layer of layers) {
-        const r = spawnSync(process.execPath, [bundle, file, layer], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`bench/layers.js: ${layer} on ${file}: ${r.stderr.slice(0, 300)}`);
-        const out = JSON.parse(r.stdout);
-        ms[layer].push(out.ms);
-        if (layer === 'tallied') rows = out.rows;
+        const base = [];
+        const mine = [];
+        const change = [];
+        for (let i = 0; i < runs; i++) {
+          const out = run(file, layer, 12);
+          base.push(...out.ms[0]);
+          mine.push(...out.ms[1]);
+          out.ms[1].forEach((t, j) => change.push(t - out.ms[0][j]));
+        }
+        const sorted = [...change].sort((a, b) => a - b);
+        const f = (x) => x.toFixed(0).padStart(8);
+        console.log(`  ${name.slice(-24).padEnd(24)} ${layer.padEnd(8)} ${f(median(base))} ${f(median(mine))} ${f(median(change))}   (${sorted[0].toFixed(0)}, ${sorted[sorted.length - 1].toFixed(0)})`);
       }
     }
-    console.log(`  ${name.slice(-24).padEnd(24)} ${layers.map((l) => median(ms[l]).toFixed(0).padStart(8)).join(' ')}   ${rows.toLocaleString('en')}`);
+  } else {
+    console.log(`The reading's layers on one thread, a sheet in memory (ms, median of ${runs}; what a layer adds is the difference)`);
+    console.log(`  ${'sheet'.padEnd(24)} ${layers.map((l) => l.padStart(8)).join(' ')}   rows`);
+    for (const { name, file } of sheets) {
+      const ms = Object.fromEntries(layers.map((l) => [l, []]));
+      let rows = 0;
+      for (let i = 0; i < runs; i++) {
+        for (const layer of layers) {
+          // Five reads a process, the best of the last three.
+          const out = run(file, layer, 5);
+          ms[layer].push(Math.min(...out.ms[0]));
+          if (layer === 'tallied') rows = out.rows;
+        }
+      }
+      console.log(`  ${name.slice(-24).padEnd(24)} ${layers.map((l) => median(ms[l]).toFixed(0).padStart(8)).join(' ')}   ${rows.toLocaleString('en')}`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
