@@ -157,6 +157,12 @@ export class Tally {
   private readonly semesterIndex = new Map<string, number>();
   /** Per semester: staff text number -> person + 1. */
   private personOf: Int32Array[] = [];
+  /**
+   * Whether every person so far is of the first semester and numbered as their staff text (person i
+   * has staff text i, as a semester's sheets read alone make them): personFor then answers without
+   * reading personOf, a look at memory far away a row when rows come in any order.
+   */
+  private numberedAsStaff = true;
 
   // People, in order of first appearance.
   persons = 0;
@@ -279,6 +285,7 @@ export class Tally {
 
   /** The person of `semester` and staff text `staff`, or -1. */
   personFor(semester: number, staff: number): number {
+    if (this.numberedAsStaff) return semester === 0 && staff < this.persons ? staff : -1;
     const map = this.personOf[semester];
     return map && staff < map.length ? map[staff]! - 1 : -1;
   }
@@ -308,6 +315,7 @@ export class Tally {
 
   private newPerson(semester: number, row: CheckedRow): number {
     const i = this.persons++;
+    if (semester !== 0 || row.staff !== i) this.numberedAsStaff = false;
     this.growPeople(i + 1);
     if (this.sumSize === 15) this.sums.fill(Infinity, i * 15 + MIN, i * 15 + MAX).fill(-Infinity, i * 15 + MAX, i * 15 + 15);
     this.semesterOf[i] = semester;
