@@ -4,7 +4,7 @@
 // rows handed to nothing), and `tallied` (the rows into the tally too, core/tally.ts): what each layer
 // adds is the difference. No file reading, encoding, second thread, scoring or writing. For a change to
 // the reading, measured without the noise of the rest (docs/performance.md, "The reading's layers").
-// Usage: node bench/layers.js [--quick] [--runs N] [--against DIR] [FILE.csv...] (UTF-8 sheets; without
+// Usage: node bench/layers.js [--quick] [--runs N] [--against DIR] [--layers split,checked] [FILE.csv...] (UTF-8 sheets; without
 // files, the bench's grouped, rater-major with distinct names and shuffled sheets, generated in a
 // temporary folder and removed after). Each number is the median of N processes, the three layers
 // alternating, each process's time the best of its last three reads of the sheet (the first two warm
@@ -30,7 +30,8 @@ const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const againstAt = args.indexOf('--against');
 const against = againstAt >= 0 ? resolve(args[againstAt + 1]) : null;
-const files = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && (againstAt < 0 || i !== againstAt + 1));
+const layersAt = args.indexOf('--layers');
+const files = args.filter((a, i) => !a.startsWith('--') && ![runsAt, againstAt, layersAt].some((at) => at >= 0 && i === at + 1));
 const M = quick ? 100_000 : 1_000_000;
 // The sources timed: this checkout's, after DIR's with --against.
 const trees = against ? [against, root] : [root];
@@ -80,13 +81,18 @@ try {
   const entryFile = join(dir, 'entry.js');
   writeFileSync(entryFile, entry);
   const bundle = join(dir, 'layers.mjs');
-  await build({ entryPoints: [entryFile], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
+  // Shortened as scripts/build.js shortens the program (minifySyntax): constants a module imports are
+  // written into the code that uses them there, and so here, or the two would run different code.
+  await build({ entryPoints: [entryFile], bundle: true, platform: 'node', format: 'esm', outfile: bundle, minifySyntax: true, logLevel: 'warning' });
   const sheets = files.length > 0 ? files.map((f) => ({ name: f, file: f })) : [
     { name: 'grouped', file: writeCase(dir, 'grouped', { staff: M / 5 }).args[0] },
     { name: 'rater-major', file: writeCase(dir, 'rater-major', { staff: M / 5, shape: 'rater-major', distinct: true }).args[0] },
     { name: 'shuffled', file: writeCase(dir, 'shuffled', { staff: M / 5, shape: 'shuffled' }).args[0] },
   ];
-  const layers = ['split', 'checked', 'tallied'];
+  // --layers picks some (a change to the CSV reader alone: split).
+  const layers = layersAt >= 0 ? args[layersAt + 1].split(',') : ['split', 'checked', 'tallied'];
+  const unknown = layers.filter((l) => !['split', 'checked', 'tallied'].includes(l));
+  if (unknown.length > 0) throw new Error(`bench/layers.js: no layer ${unknown.join(', ')} (split, checked, tallied)`);
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const run = (file, layer, passes) => {
     const r = spawnSync(process.execPath, [...(against ? ['--expose-gc'] : []), bundle, file, layer, String(passes)], { encoding: 'utf8' });
@@ -124,7 +130,7 @@ try {
           // Five reads a process, the best of the last three.
           const out = run(file, layer, 5);
           ms[layer].push(Math.min(...out.ms[0]));
-          if (layer === 'tallied') rows = out.rows;
+          rows = out.rows;
         }
       }
       console.log(`  ${name.slice(-24).padEnd(24)} ${layers.map((l) => median(ms[l]).toFixed(0).padStart(8)).join(' ')}   ${rows.toLocaleString('en')}`);

@@ -5,6 +5,7 @@
  * pasted into a GBK sheet, against lines that are not UTF-8; and finds the first bytes that are not
  * GB18030 at all.
  */
+import { BELOW_SPACE, EVERY_BYTE, HIGH_BITS } from './byte-words.js';
 import { LineKinds } from './mixed-encoding.js';
 import { putUtf8 } from './utf8.js';
 
@@ -81,11 +82,11 @@ export class GbkToUtf8 {
         // Printable ASCII in the middle of no character, or on a line already not UTF-8: nothing to
         // note for the mixed-encoding count (LineKinds.byte would change nothing); the run copied at once.
         if (k.need === 0 || !k.utf8) {
-          // Four bytes at a time while none is below 0x20 and none 0x7f or above (Bit Twiddling
-          // Hacks' hasless and hasmore, exact as booleans), then byte by byte.
+          // Four bytes at a time while none is below 0x20 and none 0x7f or above (byte-words.ts),
+          // then byte by byte.
           while (i + 4 <= n) {
             const x = words.getInt32(i, true);
-            if ((((x - 0x20202020) & ~x) | (x + 0x01010101) | x) & 0x80808080) break;
+            if ((((x - BELOW_SPACE) & ~x) | (x + EVERY_BYTE) | x) & HIGH_BITS) break;
             this.outWords.setInt32(o, x, true);
             i += 4;
             o += 4;

@@ -7,6 +7,7 @@
  * quote, a quote never closed, a cell or row beyond the limits) are reported and not handed on.
  */
 import { Buffer } from 'node:buffer';
+import { BELOW_SPACE, EVERY_BYTE, HIGH_BITS } from './byte-words.js';
 
 /** One record: cell i is buf[starts[i], ends[i]). Valid until the sink returns. */
 export interface RecordView {
@@ -31,9 +32,6 @@ export const MAX_COLUMNS = 1_000;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-/** A byte repeated in the four bytes of a 32-bit word. */
-const EVERY_BYTE = 0x01010101;
-const HIGH_BITS = 0x80808080;
 /** The quote in each byte of a word (the four-byte skip of `push`). */
 const QUOTES = Math.imul(QUOTE, EVERY_BYTE);
 
@@ -162,16 +160,14 @@ export class RecordReader {
       for (;;) {
         // Four bytes at a time while none of them can be special: a word with no byte below 0x20 (the
         // control characters, tab among them, and the line ends), none equal to the quote and none
-        // equal to the delimiter (the tests of "Bit Twiddling Hacks": hasless(x, 0x20), haszero(x ^
-        // QUOTES), haszero(x ^ delims); each exact, with no borrow unless a byte matches). In a word
-        // that holds one, the lowest byte flagged is one (a borrow only flags bytes above a byte that
-        // matches): the reading goes straight to it, and the byte loop below looks at it (a tab, the
+        // equal to the delimiter (byte-words.ts). In a word that holds one, the lowest byte flagged
+        // is one: the reading goes straight to it, and the byte loop below looks at it (a tab, the
         // one control character that is not special, is passed there).
         while (p + 4 <= n) {
           const x = words.getInt32(p, true);
           const q = x ^ QUOTES;
           const d = x ^ delims;
-          const m = (((x - 0x20202020) & ~x) | ((q - EVERY_BYTE) & ~q) | ((d - EVERY_BYTE) & ~d)) & HIGH_BITS;
+          const m = (((x - BELOW_SPACE) & ~x) | ((q - EVERY_BYTE) & ~q) | ((d - EVERY_BYTE) & ~d)) & HIGH_BITS;
           if (m !== 0) {
             p += (31 - Math.clz32(m & -m)) >> 3;
             break;
