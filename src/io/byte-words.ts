@@ -12,8 +12,9 @@
  * - the place (0-3) of the lowest byte flagged in m: `(31 - Math.clz32(m & -m)) >> 3`.
  *
  * They are written out where they are used, not called: inside the reader's line loop, the same
- * tests as small functions read the 1M-row sheet 15% slower (bench/layers.js --layers split
- * --against: 253 ms against 214), V8 no longer inlining them into so large a function.
+ * tests as small functions read the 1M-row sheets 7-11% slower (bench/layers.js --layers split
+ * --against, 30 paired passes: +25 ms grouped, +18 shuffled), V8 not inlining them into so large a
+ * function.
  */
 
 /** A byte repeated in the four bytes of a word: `Math.imul(b, EVERY_BYTE)`. */
