@@ -44,6 +44,7 @@ function median(xs) {
 function measure(cmdArgs, { okCodes = [0], bare = false, env = {}, base = process.env } = {}) {
   const rssFile = join(dir, 'rss.txt');
   rmSync(rssFile, { force: true });
+  rmSync(`${rssFile}.readers`, { force: true });
   // Standard error (every problem of a bad sheet) goes to a file, as a user's 2>problems.txt would:
   // read back only when the run fails.
   const errFile = join(dir, 'stderr.txt');
@@ -56,22 +57,26 @@ function measure(cmdArgs, { okCodes = [0], bare = false, env = {}, base = proces
   const probe = existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : '';
   const m = /BENCH_MAXRSS_KB=(\d+)/.exec(probe);
   const c = /BENCH_CPU_MS=(\d+)/.exec(probe);
+  // The CPU time by thread (bench/rss.cjs): this thread, the reader thread, V8's and libuv's.
+  const by = (k) => Number(new RegExp(`BENCH_CPU_${k}_MS=(\\d+)`).exec(probe)?.[1] ?? NaN);
   rmSync(errFile, { force: true });
-  return { ms, mb: m ? Number(m[1]) / 1024 : NaN, cpu: c ? Number(c[1]) : NaN };
+  rmSync(`${rssFile}.readers`, { force: true });
+  return { ms, mb: m ? Number(m[1]) / 1024 : NaN, cpu: c ? Number(c[1]) : NaN, threads: { main: by('MAIN'), reader: by('READER'), other: by('OTHER') } };
 }
 
 /** `runs` alternating runs of each command: median wall seconds, median CPU seconds (all threads) and the largest peak of each. */
 function alternate(commands) {
-  const out = commands.map(() => ({ ms: [], cpu: [], mb: 0 }));
+  const out = commands.map(() => ({ ms: [], cpu: [], mb: 0, main: [], reader: [], other: [] }));
   for (let i = 0; i < runs; i++) {
     commands.forEach((c, k) => {
       const m = measure(c.args, c);
       out[k].ms.push(m.ms);
       out[k].cpu.push(m.cpu);
       out[k].mb = Math.max(out[k].mb, m.mb);
+      for (const t of ['main', 'reader', 'other']) out[k][t].push(m.threads[t]);
     });
   }
-  return out.map((o) => ({ s: median(o.ms) / 1000, cpu: median(o.cpu) / 1000, mb: o.mb }));
+  return out.map((o) => ({ s: median(o.ms) / 1000, cpu: median(o.cpu) / 1000, mb: o.mb, main: median(o.main) / 1000, reader: median(o.reader) / 1000, other: median(o.other) / 1000 }));
 }
 
 const evaluate = (...a) => ({ args: [bin, ...a] });
@@ -178,6 +183,7 @@ try {
     // is the product of the work per row on one thread and of how well each uses the second.
     line(`One thread against two on ${label(M)} rows (score SHEET --format csv; EVALUATE_ONE_THREAD=1 reads on one thread${haveDuck ? '; DuckDB with threads = 1 and 2' : ''}), median of ${runs} alternating runs${quick ? ' (--quick: sheets under 24 MB are read on one thread either way)' : ''}`);
     line('  shape        evaluate 1   evaluate 2   speed-up   DuckDB 1   DuckDB 2   speed-up   ratio on 1 thread');
+    const split = [];
     for (const shape of ['grouped', 'shuffled']) {
       const c = writeCase(dir, `scaling-${shape}`, { staff: M / 5, shape });
       const [e1, e2, d1, d2] = alternate([
@@ -187,6 +193,16 @@ try {
       ]);
       const duckPart = d1 ? `${fmt(d1.s).padStart(10)} ${fmt(d2.s).padStart(10)} ${`${fmt(d1.s / d2.s)}x`.padStart(10)} ${`${fmt(e1.s / d1.s)}x`.padStart(19)}` : '';
       line(`  ${shape.padEnd(10)} ${fmt(e1.s).padStart(12)} ${fmt(e2.s).padStart(12)} ${`${fmt(e1.s / e2.s)}x`.padStart(10)} ${duckPart}`);
+      split.push({ shape, e1, e2 });
+    }
+    // Where each run's CPU went (bench/rss.cjs, to 10 ms a thread): the two reading threads compete
+    // for the cores with V8's compiler and collector threads, which one thread leaves a core to.
+    if (split.every(({ e2 }) => Number.isFinite(e2.main))) {
+      line('  CPU seconds by thread (medians): this thread / the reader thread / V8 and libuv (compiling, collecting)');
+      for (const { shape, e1, e2 } of split) {
+        const by = (e) => `${fmt(e.main)} / ${Number.isFinite(e.reader) ? fmt(e.reader) : '-'} / ${fmt(e.other)}`;
+        line(`  ${shape.padEnd(10)} one thread ${by(e1)} (${fmt(e1.cpu)}); two ${by(e2)} (${fmt(e2.cpu)})`);
+      }
     }
     line('');
   }

@@ -37,3 +37,29 @@ describe.runIf(process.platform === 'linux')('the bench measures the process, no
     expect(Math.abs(large - small)).toBeLessThan(30);
   });
 });
+
+describe.runIf(process.platform === 'linux')('the bench splits the CPU time by thread', () => {
+  /** Runs `script` under the probe: the figures it reports, by key (BENCH_CPU_MAIN_MS is MAIN). */
+  function probe(name: string, script: string): Map<string, number> {
+    const file = join(dir, `cpu-${name}.txt`);
+    const r = spawnSync(process.execPath, ['--require', PROBE, '-e', script], { env: { ...process.env, BENCH_RSS_FILE: file } });
+    expect(r.status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    return new Map([...text.matchAll(/^BENCH_CPU_(?:(\w+)_)?MS=(\d+)$/gm)].map((m) => [m[1] || 'TOTAL', Number(m[2])]));
+  }
+  // 300 ms of CPU on the thread that runs it (counted in CPU, not wall time: a busy machine gives it less).
+  const burn = 'const c = process.cpuUsage(); for (let u = c; u.user + u.system < 300000; u = process.cpuUsage(c));';
+
+  it('work on a worker thread is counted as the reader\'s, not the main thread\'s', () => {
+    const cpu = probe('worker', `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(burn)}, { eval: true });`);
+    expect(cpu.get('READER')).toBeGreaterThanOrEqual(200);
+    expect(cpu.get('MAIN')).toBeLessThan(200);
+    expect(cpu.get('MAIN')! + cpu.get('READER')! + cpu.get('OTHER')!).toBeLessThanOrEqual(cpu.get('TOTAL')! + 100);
+  });
+
+  it('one thread: its work is the main thread\'s, and there is no reader figure', () => {
+    const cpu = probe('main', burn);
+    expect(cpu.get('MAIN')).toBeGreaterThanOrEqual(200);
+    expect(cpu.has('READER')).toBe(false);
+  });
+});
