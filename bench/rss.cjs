@@ -1,7 +1,8 @@
 // Loaded with --require by bench/run.js and bench/centers.js: reports the process's peak memory
 // and CPU time (in all, and by thread where /proc tells it) when it exits, into the file
-// BENCH_RSS_FILE names (standard error may carry millions of problem lines, not read back). Worker threads (a big sheet is read on two) share the process's memory and
-// load this file too; only the main thread reports.
+// BENCH_RSS_FILE names (standard error may carry millions of problem lines, not read back). Worker
+// threads (a big sheet is read on two) share the process's memory and load this file too; only the
+// main thread reports.
 //
 // The peak is Linux's VmHWM (/proc/self/status): the high-water mark of this process's own memory.
 // Not getrusage's maxRSS: Linux carries that over from the parent through fork and exec, so every

@@ -54,7 +54,8 @@ describe.runIf(process.platform === 'linux')('the bench splits the CPU time by t
     const cpu = probe('worker', `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(burn)}, { eval: true });`);
     expect(cpu.get('READER')).toBeGreaterThanOrEqual(200);
     expect(cpu.get('MAIN')).toBeLessThan(200);
-    expect(cpu.get('MAIN')! + cpu.get('READER')! + cpu.get('OTHER')!).toBeLessThanOrEqual(cpu.get('TOTAL')! + 100);
+    // Not among V8's and libuv's threads either (a reader thread not recognised would be counted there).
+    expect(cpu.get('OTHER')).toBeLessThan(cpu.get('READER')!);
   });
 
   it('one thread: its work is the main thread\'s, and there is no reader figure', () => {
