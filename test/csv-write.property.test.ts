@@ -139,3 +139,47 @@ describe('CSV writer, pieces reused (CsvBytes reuse: for a caller that writes ea
     expect(Buffer.concat(kept).toString('utf8')).toBe(write(false).text);
   });
 });
+
+describe('CSV writer, a run of cells copied (mark, sinceMark, endWith: the score CSV copies a total\'s row end)', () => {
+  it('copies a record\'s last cells as they were first written, comma before them and line end included', () => {
+    const out = new CsvBytes(false);
+    out.text('a');
+    out.mark();
+    out.text('x,y');
+    out.number(12);
+    out.empty();
+    out.end();
+    const tail = out.sinceMark();
+    expect(Buffer.from(tail!).toString('utf8')).toBe(',"x,y",12,\r\n');
+    out.number(7);
+    out.endWith(tail!);
+    // The record after the copied end starts without a comma.
+    out.text('next');
+    out.end();
+    expect(Buffer.concat(out.chunks()).toString('utf8')).toBe('a,"x,y",12,\r\n7,"x,y",12,\r\nnext\r\n');
+  });
+
+  it('gives nothing for a run that began a new piece, and copies into a new piece whole', () => {
+    const out = new CsvBytes(false);
+    out.text('a');
+    out.mark();
+    out.text('张'.repeat(600_000));
+    expect(out.sinceMark()).toBeNull();
+    out.end();
+    const small = new CsvBytes(false);
+    small.text('b');
+    small.mark();
+    small.text('尾');
+    small.end();
+    const tail = small.sinceMark()!;
+    // Rows until a piece is full, then the copied end across the boundary: nothing lost.
+    const rows = 120_000;
+    for (let i = 0; i < rows; i++) {
+      out.number(i);
+      out.endWith(tail);
+    }
+    const text = Buffer.concat(out.chunks()).toString('utf8');
+    expect(text.split('\r\n')).toHaveLength(rows + 2);
+    expect(text.endsWith(`${rows - 1},尾\r\n`)).toBe(true);
+  });
+});

@@ -7,11 +7,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../src/core/policy.js';
 import { type SemesterReport, rankReport } from '../src/core/report.js';
 import { scoreSemesters } from '../src/core/totals.js';
+import { neutralize } from '../src/render/format.js';
 import { scoreCsv, scoreJson } from '../src/render/score.js';
+import { words } from '../src/i18n/index.js';
 import { policyOf, readFiles } from './score-text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'evaluate-rows-'));
@@ -49,8 +52,26 @@ function render(reports: SemesterReport[], precision: number): { csv: string; js
   };
 }
 
+/**
+ * The score CSV made cell by cell from the report's objects with csv-stringify: what scoreCsv's rows
+ * (each row's end copied from the first row of its total) must equal.
+ */
+function referenceCsv(reports: SemesterReport[], precision: number): string {
+  const w = words('zh');
+  const rows: (string | number)[][] = [['名次', '工号', '姓名', '岗位', '学期', '听', '看', '查', '测', '问', '总分', '等级', '奖励', '处罚', '整改期限']];
+  for (const r of reports) {
+    for (const s of r.staff) {
+      const c = s.consequence;
+      const methods = s.methodsScaled(2).map((q) => String(q / 100));
+      rows.push([s.rank, neutralize(s.staffId), neutralize(s.name), neutralize(s.post), s.semester, ...methods, s.total.toFixed(precision), w.grade[s.grade], c.reward ?? '', c.penalty ?? '', c.rectifyBy ?? '']);
+    }
+  }
+  return stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
 const policies: [string, Policy][] = [
   ['the mean', policyOf({})],
+  ['the mean with rewards, penalties and a time to rectify', policyOf({ amounts: { excellent: 800, good: 300, penalty: 200 }, rectificationDays: 30 })],
   ['the median', policyOf({ aggregation: 'median' })],
   ['weighted roles', policyOf({ aggregation: 'weighted', roleWeights: { leader: 2.5, student: 0.5 } })],
   ['a method scored out of 25', policyOf({ methods: { listen: { max: 20, scale: 25 } } })],
@@ -105,6 +126,9 @@ describe('a report read by rows and read as objects', () => {
           const b = render(fromList, policy.precision);
           expect(a.csv).toBe(b.csv);
           expect(a.json).toBe(b.json);
+          // Past 4,096 totals (the median's and the weighted mean's people each settle apart) the
+          // rows' ends are written, not copied: the same text.
+          expect(a.csv).toBe(referenceCsv(fromList, policy.precision));
           // The ties are there to be ranked: two rows of one rank.
           if (ties) expect(a.csv).toMatch(/\r\n(\d+),[^\r]*\r\n\1,[^\r]*\r\n/);
         });

@@ -22,6 +22,8 @@ export function csvCell(v: string | number): string {
 }
 
 const PIECE = 1 << 20;
+/** CsvBytes.spare when there is none. */
+const NO_SPARE = Buffer.alloc(0);
 
 /**
  * The digits of a non-negative whole number `v`, padded with zeros to `width`, written at u8[at]
@@ -88,14 +90,32 @@ function putScaled(u8: Uint8Array, at: number, q: number, places: number, trim: 
  * piece, which V8 frees only when it collects: 14 MB more at the end of the 3M sheet's run.
  */
 export class CsvBytes {
-  private buf = Buffer.allocUnsafe(PIECE);
-  private u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+  /**
+   * The piece being written: none until the first bytes (room makes it). So the fields that change
+   * at each new piece have changed once before any loop that writes runs hot: V8 compiles such a
+   * loop with a field that never changed taken as a constant, and threw the loop away when the
+   * first piece was full (a report of 200,000 rows wrote its first 26,000 uncompiled).
+   */
+  private buf: Buffer<ArrayBuffer> = NO_SPARE;
+  private u8 = new Uint8Array(0);
   private pos = 0;
   /** At the start of a record: the next cell needs no comma before it. */
   private fresh = true;
-  private readonly parts: Uint8Array[] = [];
-  /** With reuse: the buffer of the last piece taken, free once the writer goes on. */
-  private spare: Buffer<ArrayBuffer> | null = null;
+  /**
+   * Full pieces not yet taken. Made as an array of objects from the start (an empty [] is an array
+   * of small integers, whose kind, and with it what V8 compiled the writing loops for, changed when
+   * the first piece was pushed).
+   */
+  private readonly parts: Uint8Array[] = [NO_SPARE].slice(1);
+  /**
+   * With reuse: the buffer of the last piece taken, free once the writer goes on (else an empty one:
+   * never null, so that the field's type stays one and V8 keeps the loops that write compiled).
+   */
+  private spare: Buffer<ArrayBuffer> = NO_SPARE;
+  /** Pieces begun so far, and where `mark` was set (piece and offset): for `sinceMark`. */
+  private pieces = 0;
+  private markPiece = -1;
+  private markPos = 0;
 
   constructor(
     bom: boolean,
@@ -110,10 +130,11 @@ export class CsvBytes {
     if (this.pos > 0) this.parts.push(this.u8.subarray(0, this.pos));
     const size = Math.max(PIECE, n);
     const spare = this.spare;
-    this.spare = null;
-    this.buf = spare !== null && spare.length >= size ? spare : Buffer.allocUnsafe(size);
+    this.spare = NO_SPARE;
+    this.buf = spare.length >= size ? spare : Buffer.allocUnsafe(size);
     this.u8 = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
     this.pos = 0;
+    this.pieces++;
   }
 
   /** Any text, as it is (already CSV). */
@@ -225,6 +246,35 @@ export class CsvBytes {
     this.room(2);
     this.u8[this.pos++] = 13;
     this.u8[this.pos++] = 10;
+    this.fresh = true;
+  }
+
+  /** Remembers where the writer is, for `sinceMark`. */
+  mark(): void {
+    this.markPiece = this.pieces;
+    this.markPos = this.pos;
+  }
+
+  /**
+   * A copy of the bytes written since `mark`, or null where they began a new piece (rare: a cell
+   * that did not fit in the last one). For a run of cells that repeats from record to record
+   * (`endWith`).
+   */
+  sinceMark(): Uint8Array | null {
+    return this.markPiece === this.pieces ? this.u8.slice(this.markPos, this.pos) : null;
+  }
+
+  /**
+   * A record's last cells and its end, as `sinceMark` copied them from an earlier record where they
+   * were written after `mark` (the comma before them included): the same bytes, copied.
+   */
+  endWith(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.room(n);
+    const u8 = this.u8;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) u8[p + i] = bytes[i]!;
+    this.pos = p + n;
     this.fresh = true;
   }
 
