@@ -115,7 +115,15 @@ export interface YearOutcome {
   rules: string[];
   /** Ids of the year rules alone. */
   yearRules: string[];
+  /**
+   * What every field above from `graded` on is read from: one object shared by everyone with the
+   * same two semester consequences (the year's CSV writes those cells once for all who share it).
+   */
+  readonly decision: YearDecision;
 }
+
+/** A year outcome less the person: what the year rules decided for two semesters' consequences. */
+export type YearDecision = Omit<YearOutcome, 'staffId' | 'name' | 'post' | 'h1' | 'h2' | 'decision'>;
 
 const AMOUNT_ORDER: readonly (keyof Amounts)[] = ['excellent', 'good', 'annualBonus', 'penalty'];
 
@@ -160,7 +168,7 @@ export function sumAmounts(amounts: Iterable<number | null>): { sum: number | nu
 }
 
 /** What the year rules decide, which depends on the two semesters' consequences alone. */
-type Decision = Omit<YearOutcome, 'staffId' | 'name' | 'post' | 'h1' | 'h2'>;
+type Decision = YearDecision;
 
 /**
  * Decisions by policy and the two semesters' consequences (shared objects, one per semester and
@@ -250,6 +258,9 @@ class PersonYear implements YearOutcome {
   }
   get h2(): StaffResult | null {
     return this.rows2 ? this.rows2.personOf(this.e2) : this.own2;
+  }
+  get decision(): YearDecision {
+    return this.d;
   }
   get graded(): Readonly<Record<Half, GradedHalf | null>> {
     return this.d.graded;

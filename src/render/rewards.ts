@@ -4,10 +4,10 @@
  * policy leaves the amount unset, so that a sum in Excel is right and a blank means "to be set".
  */
 import type { Grade } from '../core/types.js';
-import { type GradedHalf, type Half, type RewardsOnly, type YearCategory, type YearOutcome, HALVES } from '../core/year.js';
+import { type GradedHalf, type Half, type RewardsOnly, type YearCategory, type YearDecision, type YearOutcome, HALVES } from '../core/year.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
-import { CsvBytes } from './csv.js';
+import { CsvBytes, RowEnds, csvRows } from './csv.js';
 import { neutralize, printable } from './format.js';
 import { type SealBase, reportJson } from './json.js';
 import { fitLines, foldTo, roomIn } from './lines.js';
@@ -50,7 +50,7 @@ export function amount(s: GradedHalf | null, kind: 'reward' | 'penalty'): number
   return due ? s.consequence[kind] : 0;
 }
 
-export function annualBonus(o: YearOutcome): number | null {
+export function annualBonus(o: YearDecision): number | null {
   return o.annualBonusDue ? o.annualBonus : 0;
 }
 
@@ -106,27 +106,32 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean, reusePieces
   // people is never held as rows, as one string or as bytes, nor made into an array a row.
   const out = new CsvBytes(bom, reusePieces);
   out.row(header);
-  for (const o of input.outcomes) {
-    const { h1, h2 } = o.graded;
-    out.text(neutralize(o.staffId));
-    out.text(neutralize(o.name));
-    out.text(neutralize(o.post));
+  // A row's cells after the person follow from the year's decision alone (YearCsv's ends likewise).
+  const ends = new RowEnds<YearDecision>(out, (d) => {
+    const { h1, h2 } = d.graded;
     out.text(gradeWords(h1, g, w));
     out.text(gradeWords(h2, g, w));
     out.numberOrEmpty(amount(h1, 'reward'));
     out.numberOrEmpty(amount(h2, 'reward'));
-    out.numberOrEmpty(annualBonus(o));
-    out.numberOrEmpty(o.rewardTotal);
+    out.numberOrEmpty(annualBonus(d));
+    out.numberOrEmpty(d.rewardTotal);
     out.numberOrEmpty(amount(h1, 'penalty'));
     out.numberOrEmpty(amount(h2, 'penalty'));
-    out.numberOrEmpty(o.penaltyTotal);
-    out.text(yesNo(o.awardCandidate, w));
-    out.text(yesNo(o.nonRenewal, w));
-    out.text(rectifyDates(o));
-    out.text(neutralize(reasonWords(o, w)));
+    out.numberOrEmpty(d.penaltyTotal);
+    out.text(yesNo(d.awardCandidate, w));
+    out.text(yesNo(d.nonRenewal, w));
+    out.text(rectifyDates(d));
+    out.text(neutralize(reasonWords(d, w)));
     out.end();
-    if (out.full) yield* out.take();
-  }
+  });
+  const outcomes = input.outcomes;
+  yield* csvRows(out, outcomes.length, (at) => {
+    const o = outcomes[at]!;
+    out.text(neutralize(o.staffId));
+    out.text(neutralize(o.name));
+    out.text(neutralize(o.post));
+    ends.put(o.decision);
+  });
   yield* out.chunks();
 }
 

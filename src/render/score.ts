@@ -1,11 +1,11 @@
 /** Rendering the semester report: table, csv, json, md. */
 import type { Problem } from '../core/types.js';
-import type { ReportRows, SemesterReport, StaffResult } from '../core/report.js';
+import type { SemesterReport, StaffResult } from '../core/report.js';
 import type { Settled } from '../core/rounding.js';
 import type { RowCounts } from '../core/types.js';
 import { GRADES, METHODS } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
-import { CsvBytes } from './csv.js';
+import { CsvBytes, RowEnds, csvRows } from './csv.js';
 import { type SealBase, reportJson } from './json.js';
 import { mdEscape, neutralize, printable } from './format.js';
 import { type Align, type Cell, fitTable, inTable, layout, listBelow, mdTable, painter, sectionedLayout, pushAll } from './table.js';
@@ -83,45 +83,29 @@ export function* scoreCsv(input: ScoreRenderInput, bom: boolean, reusePieces = f
     w.col.penalty,
     w.col.rectifyBy,
   ];
+  const grade = w.grade;
   const out = new CsvBytes(bom, reusePieces);
   out.row(header);
-  const rows = new CsvRows(out, input);
-  for (let ri = 0; ri < input.reports.length; ri++) {
-    const report = input.reports[ri]!.rows;
-    for (let at = 0; at < report.length; ) {
-      at = rows.write(report, at);
-      yield* out.take();
-    }
-  }
-  yield* out.chunks();
-}
-
-/**
- * The report's rows, written a piece at a time: its rows, not its objects (a CSV of 200,000 people
- * makes none), by indexed loops (an iterator over 200,000 people costs a call a step), in a plain
- * method, not in scoreCsv's generator, where V8 compiled the loop late and threw it away often.
- */
-class CsvRows {
-  private readonly methods = [0, 0, 0, 0, 0];
-  /**
-   * A row's cells from the total on follow from its settled total alone, which everyone with that
-   * total shares: written once, then copied (a report of 200,000 people has a few hundred totals).
-   * Their branches (a reward, a penalty, a date to rectify by, each first met far down the ranking)
-   * stay out of the loop, which V8 had to compile again at each.
-   */
-  private readonly tails = new Map<Settled, Uint8Array>();
-
-  constructor(
-    private readonly out: CsvBytes,
-    private readonly input: ScoreRenderInput,
-  ) {}
-
-  /** Rows from place `from` on, until a piece is full or the report ends; returns the place after the last written. */
-  write(rows: ReportRows, from: number): number {
-    const { out, methods, tails } = this;
+  const methods = [0, 0, 0, 0, 0];
+  // A row's cells from the total on follow from its settled total alone, which everyone with that
+  // total shares (a report of 200,000 people has a few hundred totals; a median's people each settle
+  // apart, and past 4,096 are written).
+  const ends = new RowEnds<Settled>(out, (s) => {
+    out.fixed(s.total, input.precision);
+    out.text(grade[s.grade]);
+    const c = s.consequence;
+    out.numberOrEmpty(c.reward);
+    out.numberOrEmpty(c.penalty);
+    if (c.rectifyBy === null) out.empty();
+    else out.text(c.rectifyBy);
+    out.end();
+  });
+  // The report's rows, not its objects (a CSV of 200,000 people makes none), by index (an iterator
+  // over 200,000 people costs a call a step).
+  for (const report of input.reports) {
+    const rows = report.rows;
     const entries = rows.entries;
-    let at = from;
-    while (at < rows.length) {
+    yield* csvRows(out, rows.length, (at) => {
       const e = rows.entry(at);
       const s = entries.settled(e);
       out.number(rows.rank(at));
@@ -131,34 +115,10 @@ class CsvRows {
       out.text(s.semester);
       entries.methodsScaled(e, 2, methods);
       for (let k = 0; k < 5; k++) out.scaled(methods[k]!, 2, true);
-      const tail = tails.get(s);
-      if (tail !== undefined) out.endWith(tail);
-      else {
-        out.mark();
-        csvTail(out, s, this.input);
-        const bytes = tails.size < TAILS ? out.sinceMark() : null;
-        if (bytes !== null) tails.set(s, bytes);
-      }
-      at++;
-      if (out.full) break;
-    }
-    return at;
+      ends.put(s);
+    });
   }
-}
-
-/** Totals whose row ends scoreCsv keeps (a policy that is not a plain mean settles each person apart). */
-const TAILS = 4096;
-
-/** A CSV row's cells from the total on (total, grade, reward, penalty, rectify by) and its end. */
-function csvTail(out: CsvBytes, s: Settled, input: ScoreRenderInput): void {
-  out.fixed(s.total, input.precision);
-  out.text(words(input.lang).grade[s.grade]);
-  const c = s.consequence;
-  out.numberOrEmpty(c.reward);
-  out.numberOrEmpty(c.penalty);
-  if (c.rectifyBy === null) out.empty();
-  else out.text(c.rectifyBy);
-  out.end();
+  yield* out.chunks();
 }
 
 function money(s: StaffResult, lang: Lang): { reward: string; penalty: string } {

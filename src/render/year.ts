@@ -1,7 +1,7 @@
 /** Rendering the year report (both semesters side by side): table, csv, json, md; and the words both year and rewards use. */
-import { CsvBytes } from './csv.js';
+import { CsvBytes, RowEnds, csvRows } from './csv.js';
 import type { StaffResult } from '../core/report.js';
-import { type GradedHalf, type Half, type YearCategory, type YearOutcome, HALVES, YEAR_CATEGORIES, sumAmounts, yearCategory } from '../core/year.js';
+import { type GradedHalf, type Half, type YearCategory, type YearDecision, type YearOutcome, HALVES, YEAR_CATEGORIES, sumAmounts, yearCategory } from '../core/year.js';
 import type { Grade } from '../core/types.js';
 import { type Lang, words } from '../i18n/index.js';
 import { type YearWords, wordsOfYear } from '../i18n/year.js';
@@ -31,12 +31,12 @@ export function gradeWords(s: GradedHalf | null, grade: Record<Grade, string>, w
   return s ? grade[s.grade] : w.notScored;
 }
 
-export function missingHalves(o: YearOutcome): Half[] {
+export function missingHalves(o: YearDecision): Half[] {
   return HALVES.filter((h) => o.graded[h] === null);
 }
 
 /** The year outcome in a few words: what the year rules decided. */
-export function outcomeWords(o: YearOutcome, w: YearWords): string {
+export function outcomeWords(o: YearDecision, w: YearWords): string {
   const parts: string[] = [];
   if (o.awardCandidate) parts.push(w.outcome.award);
   if (o.nonRenewal) parts.push(w.outcome.nonRenewal);
@@ -46,7 +46,7 @@ export function outcomeWords(o: YearOutcome, w: YearWords): string {
 }
 
 /** Why someone is on HR's list: the year decision, then each semester's reward or penalty. */
-export function reasonWords(o: YearOutcome, w: YearWords): string {
+export function reasonWords(o: YearDecision, w: YearWords): string {
   const parts: string[] = [];
   if (o.awardCandidate) parts.push(w.reason.award);
   if (o.nonRenewal) parts.push(w.reason.nonRenewal);
@@ -62,7 +62,7 @@ export function reasonWords(o: YearOutcome, w: YearWords): string {
   return parts.join(w.join);
 }
 
-export function rectifyDates(o: YearOutcome): string {
+export function rectifyDates(o: YearDecision): string {
   // (No array a person: the year's CSV writes this for 200,000 people.)
   const { h1, h2 } = o.rectifyBy;
   return h1 === null ? (h2 ?? '') : h2 === null ? h1 : `${h1} ${h2}`;
@@ -156,62 +156,39 @@ export function* yearCsv(input: YearRenderInput, bom: boolean, reusePieces = fal
   // as one string or as bytes.
   const out = new CsvBytes(bom, reusePieces);
   out.row(header);
-  const rows = new YearCsvRows(out, input.precision, g, w);
-  for (let at = 0; at < input.outcomes.length; ) {
-    at = rows.write(input.outcomes, at);
-    yield* out.take();
-  }
+  const p = input.precision;
+  const total = (s: StaffResult | null): void => (s ? out.fixed(s.total, p) : out.empty());
+  // A row's cells from the status on follow from the year's decision alone, which everyone with the
+  // same two semester consequences shares (a few dozen).
+  const ends = new RowEnds<YearDecision>(out, (d) => {
+    out.text(w.status[d.status]);
+    out.text(yesNo(d.awardCandidate, w));
+    out.text(yesNo(d.nonRenewal, w));
+    out.text(yesNo(d.rectification, w));
+    if (d.annualBonusDue) out.numberOrEmpty(d.annualBonus);
+    else out.number(0);
+    out.numberOrEmpty(d.rewardTotal);
+    out.numberOrEmpty(d.penaltyTotal);
+    out.text(rectifyDates(d));
+    out.text(outcomeWords(d, w));
+    out.end();
+  });
+  const outcomes = input.outcomes;
+  yield* csvRows(out, outcomes.length, (at) => {
+    const o = outcomes[at]!;
+    // Each semester's result is made when asked (YearOutcome): asked once a row.
+    const h1 = o.h1;
+    const h2 = o.h2;
+    out.text(neutralize(o.staffId));
+    out.text(neutralize(o.name));
+    out.text(neutralize(o.post));
+    total(h1);
+    out.text(gradeWords(h1, g, w));
+    total(h2);
+    out.text(gradeWords(h2, g, w));
+    ends.put(o.decision);
+  });
   yield* out.chunks();
-}
-
-/**
- * The year's rows, written a piece at a time, in a plain method rather than in yearCsv's generator
- * (where V8 compiled the loop late and threw it away often: see score.ts CsvRows).
- */
-class YearCsvRows {
-  constructor(
-    private readonly out: CsvBytes,
-    private readonly precision: number,
-    private readonly grade: Record<Grade, string>,
-    private readonly w: YearWords,
-  ) {}
-
-  /** Rows from `from` on, until a piece is full or the list ends; returns the index after the last written. */
-  write(outcomes: readonly YearOutcome[], from: number): number {
-    const { out, grade: g, w } = this;
-    let at = from;
-    while (at < outcomes.length) {
-      const o = outcomes[at++]!;
-      // Each semester's result is made when asked (YearOutcome): asked once a row.
-      const h1 = o.h1;
-      const h2 = o.h2;
-      out.text(neutralize(o.staffId));
-      out.text(neutralize(o.name));
-      out.text(neutralize(o.post));
-      this.total(h1);
-      out.text(gradeWords(h1, g, w));
-      this.total(h2);
-      out.text(gradeWords(h2, g, w));
-      out.text(w.status[o.status]);
-      out.text(yesNo(o.awardCandidate, w));
-      out.text(yesNo(o.nonRenewal, w));
-      out.text(yesNo(o.rectification, w));
-      if (o.annualBonusDue) out.numberOrEmpty(o.annualBonus);
-      else out.number(0);
-      out.numberOrEmpty(o.rewardTotal);
-      out.numberOrEmpty(o.penaltyTotal);
-      out.text(rectifyDates(o));
-      out.text(outcomeWords(o, w));
-      out.end();
-      if (out.full) break;
-    }
-    return at;
-  }
-
-  private total(s: StaffResult | null): void {
-    if (s) this.out.fixed(s.total, this.precision);
-    else this.out.empty();
-  }
 }
 
 function yearHeader(w: YearWords): { header: string[]; aligns: Align[] } {
