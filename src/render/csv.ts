@@ -363,17 +363,9 @@ export class RowEnds<K> {
   }
 }
 
-/** The table as UTF-8 bytes, a piece at a time, as the rows come. */
-function* csvPieces(rows: Iterable<readonly (string | number)[]>, bom: boolean): Generator<Uint8Array> {
-  const out = new CsvBytes(bom);
-  for (const r of rows) {
-    out.row(r);
-    if (out.full) yield* out.take();
-  }
-  yield* out.chunks();
-}
-
-/** The whole table as text. */
+/** The whole table as text (made whole: no piece is handed over before the end, so none is taken). */
 export function csvString(rows: Iterable<readonly (string | number)[]>, bom: boolean): string {
-  return Buffer.concat([...csvPieces(rows, bom)]).toString('utf8');
+  const out = new CsvBytes(bom);
+  for (const r of rows) out.row(r);
+  return Buffer.concat(out.chunks()).toString('utf8');
 }

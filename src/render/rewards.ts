@@ -106,7 +106,7 @@ export function* rewardsCsv(input: RewardsRenderInput, bom: boolean, reusePieces
   // people is never held as rows, as one string or as bytes, nor made into an array a row.
   const out = new CsvBytes(bom, reusePieces);
   out.row(header);
-  // A row's cells after the person follow from the year's decision alone (YearCsv's ends likewise).
+  // A row's cells after the person follow from the year's decision alone (as yearCsv's from the status on).
   const ends = new RowEnds<YearDecision>(out, (d) => {
     const { h1, h2 } = d.graded;
     out.text(gradeWords(h1, g, w));
