@@ -150,16 +150,15 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const ids = new Array<string>(n).fill('');
     for (let j = 0; j < n; j++) ids[j] = texts.text(STAFF, tally.staffOf[list[j]!]!);
     const made = order === 'rank' ? byTotalThenId(fast.subarray(0, fastCount), totals, ids) : byId(fast.subarray(0, fastCount), ids);
+    // Each plain person's place in that order (-1: not plain), then everything put at its place
+    // walking the people in list order: what is read (the counts, the numerators, the tally's names
+    // where the people lie) is read in the order it lies in memory, and only the writes land all over
+    // (a write does not wait for its cache line to arrive; a read does). Read in ranking order, as
+    // they were, scoring 200,000 people took 226 ms on one thread, against 172.
+    const placeOf = new Int32Array(n).fill(-1);
+    for (let i = 0; i < made.length; i++) placeOf[made[i]!] = i;
     const countsInOrder = new (uintArray(tally.raterRole.length))(made.length * 5);
     const numeratorsInOrder = wide ? new Float64Array(made.length * 5) : new Int32Array(made.length * 5);
-    for (let i = 0; i < made.length; i++) {
-      const j = made[i]!;
-      for (let k = 0; k < 5; k++) {
-        countsInOrder[i * 5 + k] = counts[j * 5 + k]!;
-        numeratorsInOrder[i * 5 + k] = numerators[j * 5 + k]!;
-      }
-    }
-    const means = new PlainMeans(numeratorsInOrder, countsInOrder, trim);
     // Columns, not an object a person: 200,000 objects and their copying by the young generation's
     // collections took half of scoring's and ranking's time; a report written row by row reads these.
     const count = made.length + others.length;
@@ -169,8 +168,13 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
     const raterCountsInOrder = new Int32Array(count);
     const settledOf = new Array<Settled>(count);
     const settled = new Map<number, Settled>();
-    for (let i = 0; i < made.length; i++) {
-      const j = made[i]!;
+    for (let j = 0; j < n; j++) {
+      const i = placeOf[j]!;
+      if (i < 0) continue;
+      for (let k = 0; k < 5; k++) {
+        countsInOrder[i * 5 + k] = counts[j * 5 + k]!;
+        numeratorsInOrder[i * 5 + k] = numerators[j * 5 + k]!;
+      }
       const q = totals[j]!;
       let done = settled.get(q);
       if (!done) settled.set(q, (done = settleScaled(semester, q, policy)));
@@ -181,6 +185,7 @@ export function scoreSemesters(tally: Tally, policy: Policy, texts: TextLookup, 
       raterCountsInOrder[i] = raterCounts[j]!;
       settledOf[i] = done;
     }
+    const means = new PlainMeans(numeratorsInOrder, countsInOrder, trim);
     for (let i = 0; i < others.length; i++) {
       const o = others[i]!;
       const at = made.length + i;
