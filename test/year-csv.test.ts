@@ -15,8 +15,8 @@ import { type YearOutcome, rewardsFilter, yearOutcome } from '../src/core/year.j
 import { words } from '../src/i18n/index.js';
 import { wordsOfYear } from '../src/i18n/year.js';
 import { neutralize } from '../src/render/format.js';
-import { amount, annualBonus, rewardsCsv } from '../src/render/rewards.js';
-import { gradeWords, outcomeWords, reasonWords, rectifyDates, yearCsv, yesNo } from '../src/render/year.js';
+import { amount, rewardsCsv } from '../src/render/rewards.js';
+import { annualBonus, gradeWords, outcomeWords, reasonWords, rectifyDates, yearCsv, yesNo } from '../src/render/year.js';
 import { policyOf } from './score-text.js';
 
 const fractions = {

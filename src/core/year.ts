@@ -167,14 +167,11 @@ export function sumAmounts(amounts: Iterable<number | null>): { sum: number | nu
   return { sum: set === 0 && unset > 0 ? null : total, unset };
 }
 
-/** What the year rules decide, which depends on the two semesters' consequences alone. */
-type Decision = YearDecision;
-
 /**
  * Decisions by policy and the two semesters' consequences (shared objects, one per semester and
  * grade): everyone with the same two grades shares one decision, its lists frozen.
  */
-const decisions = new WeakMap<Policy, Map<SemesterConsequence | null, Map<SemesterConsequence | null, Decision>>>();
+const decisions = new WeakMap<Policy, Map<SemesterConsequence | null, Map<SemesterConsequence | null, YearDecision>>>();
 
 /**
  * Applies the year rules to one staff member's two semesters (either may be missing). `who` names
@@ -219,7 +216,7 @@ export function yearOutcomeAt(
 type Graded = { semester: string; grade: Grade; consequence: SemesterConsequence };
 
 /** The decision for two semesters (either may be missing) of the staff ids given: shared by everyone with the same two consequences. */
-function decision(h1: Graded | null, h2: Graded | null, id1: string | undefined, id2: string | undefined, policy: Policy): Decision {
+function decision(h1: Graded | null, h2: Graded | null, id1: string | undefined, id2: string | undefined, policy: Policy): YearDecision {
   if (h1 && !h1.semester.endsWith('-H1')) throw new Error(`yearOutcome: h1 is ${h1.semester}`);
   if (h2 && !h2.semester.endsWith('-H2')) throw new Error(`yearOutcome: h2 is ${h2.semester}`);
   if (h1 && h2 && id1 !== id2) throw new Error(`yearOutcome: ${id1} and ${id2} are two people`);
@@ -250,7 +247,7 @@ class PersonYear implements YearOutcome {
     private readonly e1: number,
     private readonly rows2: ReportRows | null,
     private readonly e2: number,
-    private readonly d: Decision,
+    private readonly d: YearDecision,
   ) {}
 
   get h1(): StaffResult | null {
@@ -310,12 +307,12 @@ class PersonYear implements YearOutcome {
 }
 
 /** The year rules applied to two semesters' grades and consequences (either semester may be missing). */
-function decide(h1: Graded | null, h2: Graded | null, policy: Policy): Decision {
+function decide(h1: Graded | null, h2: Graded | null, policy: Policy): YearDecision {
   const present = [h1, h2].filter((s): s is Graded => s !== null);
   const status = present.length === 2 ? 'complete' : 'incomplete';
   const grades = present.map((s) => s.grade);
   const graded = (s: Graded | null): GradedHalf | null => s && Object.freeze({ grade: s.grade, consequence: s.consequence });
-  const out: Decision = {
+  const out: YearDecision = {
     graded: Object.freeze({ h1: graded(h1), h2: graded(h2) }),
     status,
     awardCandidate: false,

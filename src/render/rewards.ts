@@ -14,6 +14,7 @@ import { fitLines, foldTo, roomIn } from './lines.js';
 import { type Align, type Arrangement, type Cell, besides, fitTable, inTable, movedCells, paintGrade, painter, pushAll } from './table.js';
 import { displayWidth } from './width.js';
 import {
+  annualBonus,
   categoryPaint,
   gradeWords,
   mdEscape,
@@ -48,10 +49,6 @@ export function amount(s: GradedHalf | null, kind: 'reward' | 'penalty'): number
   if (!s) return 0;
   const due = kind === 'reward' ? s.consequence.rewardDue : s.consequence.penaltyDue;
   return due ? s.consequence[kind] : 0;
-}
-
-export function annualBonus(o: YearDecision): number | null {
-  return o.annualBonusDue ? o.annualBonus : 0;
 }
 
 export function rewardsJson(input: RewardsRenderInput): Uint8Array[] {

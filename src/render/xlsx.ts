@@ -20,10 +20,10 @@ import type { HistoryRenderInput } from './history.js';
 import { words } from '../i18n/index.js';
 import { xlsxWords } from '../i18n/xlsx.js';
 import { wordsOfYear } from '../i18n/year.js';
-import { amount, annualBonus, type RewardsRenderInput } from './rewards.js';
+import { amount, type RewardsRenderInput } from './rewards.js';
 import { methodNumbers, type ScoreRenderInput } from './score.js';
 import { displayWidth } from './width.js';
-import { type YearRenderInput, gradeWords, outcomeWords, reasonWords, rectifyDates, yesNo } from './year.js';
+import { type YearRenderInput, annualBonus, gradeWords, outcomeWords, reasonWords, rectifyDates, yesNo } from './year.js';
 
 /** How a column's cells are written: the cell type and the number format. */
 export type ColumnKind = 'text' | 'integer' | 'score' | 'total' | 'amount' | 'date';

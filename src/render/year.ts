@@ -62,6 +62,11 @@ export function reasonWords(o: YearDecision, w: YearWords): string {
   return parts.join(w.join);
 }
 
+/** The annual bonus as a number: 0 when none is due, null when unset (the year's CSV and HR's lists). */
+export function annualBonus(o: YearDecision): number | null {
+  return o.annualBonusDue ? o.annualBonus : 0;
+}
+
 export function rectifyDates(o: YearDecision): string {
   // (No array a person: the year's CSV writes this for 200,000 people.)
   const { h1, h2 } = o.rectifyBy;
@@ -165,8 +170,7 @@ export function* yearCsv(input: YearRenderInput, bom: boolean, reusePieces = fal
     out.text(yesNo(d.awardCandidate, w));
     out.text(yesNo(d.nonRenewal, w));
     out.text(yesNo(d.rectification, w));
-    if (d.annualBonusDue) out.numberOrEmpty(d.annualBonus);
-    else out.number(0);
+    out.numberOrEmpty(annualBonus(d));
     out.numberOrEmpty(d.rewardTotal);
     out.numberOrEmpty(d.penaltyTotal);
     out.text(rectifyDates(d));
