@@ -30,7 +30,7 @@ describe('one person scored by very many raters', () => {
     const dir = tempDir();
     const path = join(dir, 'raters.csv');
     sheet(path, 600_000);
-    const r = run(['score', path, '--format', 'json'], { env: { EVALUATE_DEBUG: '1', EVALUATE_PARALLEL_MIN_BYTES: '1000000' } });
+    const r = run(['score', path, '--format', 'json'], { env: { EVALUATE_DEBUG: '1', EVALUATE_PARALLEL_MIN_BYTES: '1000000', EVALUATE_TEST_FIXED_CUT: '1' } });
     expect(r.code).toBe(0);
     // Both threads took part: the merge of their tallies is what used to overflow.
     expect(r.stderr).toMatch(/second part merged/);

@@ -1,14 +1,17 @@
 /**
  * A big input is read on two threads (src/io/two-threads.ts, reader-thread.ts): this thread reads
  * up to a cut a little after the middle, a reader thread the rest. EVALUATE_PARALLEL_MIN_BYTES
- * lowers the size at which that happens, so that inputs of a few MB take that path here. Every case
+ * lowers the size at which that happens, so that inputs of a few MB take that path here. The thread
+ * cuts when it has started, after what this thread has read meanwhile; EVALUATE_TEST_FIXED_CUT makes
+ * this thread wait for the cut before reading, so that it falls where cutFor() puts it with nothing
+ * read (the last cases let the cut fall where the moment puts it). Every case
  * runs three ways, which must give the same standard output, exit code and, debug lines aside,
  * standard error, byte for byte: on two threads; on one (EVALUATE_ONE_THREAD); and with a reader
  * thread that fails after reading its part (EVALUATE_TEST_READER_FAILS), after which this thread
  * reads the rest itself. The debug lines (EVALUATE_DEBUG) show that the second thread did read the
  * rows after the cut, or failed.
  *
- * Where the cut falls comes from src's own splitPoint(), so that each case can put what it tests
+ * Where the cut falls comes from src's own cutFor(), so that each case can put what it tests
  * (a quote, a problem, a file's start) on either side of the cut, or across it.
  */
 import { availableParallelism } from 'node:os';
@@ -16,14 +19,14 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../bench/generate.js';
-import { type Split, splitPoint } from '../src/io/two-threads.js';
+import { type Split, cutFor, twoThreads } from '../src/io/two-threads.js';
 import { toGbk } from './fuzz-sheets.js';
 import { BIN, type RunResult, run, tempDir } from './helpers.js';
 
 const DEBUG = { EVALUATE_DEBUG: '1' };
-const TWO = { EVALUATE_PARALLEL_MIN_BYTES: '1', ...DEBUG };
+const TWO = { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_FIXED_CUT: '1', ...DEBUG };
 const ONE = { EVALUATE_ONE_THREAD: '1', ...DEBUG };
-const FAILS = { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_READER_FAILS: '1', ...DEBUG };
+const FAILS = { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_FIXED_CUT: '1', EVALUATE_TEST_READER_FAILS: '1', ...DEBUG };
 
 let dir: string;
 let base: string; // 8,000 staff x 5 raters, about 2.9 MB: the cut is well past the first 1 MB chunk.
@@ -50,10 +53,9 @@ function cutOf(paths: string[]): Split {
   process.env.EVALUATE_PARALLEL_MIN_BYTES = '1';
   delete process.env.EVALUATE_ONE_THREAD;
   try {
-    const split = splitPoint(
-      paths.map((p) => ({ name: p, path: p })),
-      paths.map((p) => statSync(p).size),
-    );
+    const sources = paths.map((p) => ({ name: p, path: p }));
+    const sizes = paths.map((p) => statSync(p).size);
+    const split = twoThreads(sources, sizes) ? cutFor(sources, sizes, 0) : null;
     if (split === null) throw new Error('these inputs would be read on one thread');
     return split;
   } finally {
@@ -475,5 +477,43 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
     const r = threeWays([sheet('fails.csv', l.join(''))]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/fails\.csv:\d+:5: error: rater is blank/);
+  });
+
+  // The cut where the moment puts it: the thread cuts when it has started, after what this thread has
+  // claimed meanwhile (a chunk of 1 MB at a time).
+
+  it('the thread cuts after what this thread has read meanwhile (here slowly, a pause at each chunk): the one-thread report, problems on both sides', () => {
+    const l = lines();
+    // A row given again in the first 1 MB, and one near the end: both after and before any cut.
+    l.splice(101, 0, l[100]!);
+    l.splice(l.length - 2, 0, l[l.length - 3]!);
+    const path = sheet('moment.csv', l.join(''));
+    const two = runDebug(['score', path, '--format', 'csv'], { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_SLOW_CLAIMS: '500', ...DEBUG });
+    const one = runDebug(['score', path, '--format', 'csv'], ONE);
+    const first = two.debug.map((x) => /^evaluate: first part read \((\d+) bytes of file 1\)/.exec(x)).find((m) => m !== null);
+    // The thread started while this one read: its cut is past the first chunk this thread claimed.
+    expect(Number(first![1])).toBeGreaterThan(1 << 20);
+    expect(secondPartRows(two)).toBeGreaterThan(0);
+    expect(two.debug.some((x) => x.startsWith('evaluate: second part merged'))).toBe(true);
+    expect(one.code).toBe(1);
+    expect(one.said.match(/moment\.csv:\d+:\d+: error: /g)).toHaveLength(2);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.said).toBe(one.said);
+  });
+
+  it('a thread that starts too late to take a part: this thread reads everything, without waiting for it', () => {
+    const path = sheet('late.csv', base);
+    const started = Date.now();
+    const two = runDebug(['score', path, '--format', 'csv'], { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_READER_LATE: '60000', ...DEBUG });
+    // The thread sleeps a minute before it would cut: the run ends without it.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const one = runDebug(['score', path, '--format', 'csv'], ONE);
+    expect(two.debug.some((x) => x.startsWith('evaluate: everything read here: the thread started too late to take a part'))).toBe(true);
+    expect(two.debug.some((x) => x.startsWith('evaluate: first part read'))).toBe(false);
+    expect(secondPartRows(two)).toBeNull();
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.said).toBe(one.said);
   });
 });

@@ -99,7 +99,7 @@ describe('year with refused rows', () => {
     }
     const dir = tempDir();
     writeFileSync(join(dir, 'big.csv'), `${out.join('\n')}\n`);
-    const two = run(['year', 'big.csv'], { cwd: dir, env: { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_DEBUG: '1' } });
+    const two = run(['year', 'big.csv'], { cwd: dir, env: { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_FIXED_CUT: '1', EVALUATE_DEBUG: '1' } });
     const one = run(['year', 'big.csv'], { cwd: dir, env: { EVALUATE_ONE_THREAD: '1' } });
     expect(two.stderr).toMatch(/first part read \([1-9]\d* bytes of file 1\)/);
     expect(two.stderr).toContain('second part merged');

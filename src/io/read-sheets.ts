@@ -13,13 +13,13 @@ import { type RosterEntry, checkRepeatedSheets, checkRoster, checkScoresPerRole 
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
 import { Progress } from './progress.js';
-import { readSource, type SourceRead } from './read-source.js';
+import { SourceReading, type SourceRead } from './read-source.js';
 import { readRoster } from './roster.js';
 import { RefusedRows } from './refused-rows.js';
 import { type RowCounts, SheetParser } from './sheet-parser.js';
 import { type Source, sizeOf } from './sources.js';
 import { Texts } from './texts.js';
-import { type FinishedFile, readInParallel, splitPoint } from './two-threads.js';
+import { type FinishedFile, readInParallel, twoThreads } from './two-threads.js';
 
 export interface ReadOptions {
   policy: Policy;
@@ -99,16 +99,25 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     keepYear: opts.keepYear ?? null,
     verbose: opts.verbose === true,
   };
-  // A big input: the last part is read on a second thread, from a record's start in one of the files.
-  const split = opts.hash ? null : splitPoint(sources, sizes);
-  const parallel = split ? readInParallel(sources, sizes, split, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
+  // A big input: the last part is read on a second thread, from a record's start in one of the files
+  // (where, the thread decides when it has started: this thread reads on meanwhile).
+  const parallel = !opts.hash && twoThreads(sources, sizes) ? readInParallel(sources, sizes, { ...sheetOpts, encoding: opts.encoding, keepScores }) : null;
   const progress = new Progress(total, () => tally.rows, opts.lang ?? 'en', parallel ? () => parallel.elsewhere() : undefined);
   // Standard input is hashed as it is read (a seal names its SHA-256; it cannot be read again), files when a seal asks.
   const readOpts = (done: number, src: Source) => ({ encoding: opts.encoding, delimiter: opts.delimiter, hash: opts.hash === true || src.path === null, lang: opts.lang ?? 'en', progress: (bytes: number) => progress.update(src.name, (readHere = done + bytes)) });
-  /** Reads one whole sheet here. */
-  const readWhole = (file: FileRef, done: number): { parser: SheetParser; read: SourceRead } => {
+  /**
+   * Reads one sheet here, whole, or on two threads up to the cut (`until`): then, the cut being inside
+   * it, the first part is kept for the thread's reading to finish (null).
+   */
+  const readSheet = (file: FileRef, done: number, until: ((offset: number) => number) | null = null): { parser: SheetParser; read: SourceRead } | null => {
     const parser = new SheetParser(file, sheetOpts, texts, log, tally);
-    const read = readSource(sources[file.order]!, file, readOpts(done, sources[file.order]!), parser, log);
+    const reading = new SourceReading(sources[file.order]!, file, readOpts(done, sources[file.order]!), parser, log);
+    reading.read(until ?? Infinity);
+    if (until && parallel?.cutInside(file.order)) {
+      parallel.keepFirstPart(file, reading, parser);
+      return null;
+    }
+    const read = reading.end();
     if (read.ok) parser.finish();
     return { parser, read };
   };
@@ -130,17 +139,17 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
   let done = 0;
   for (let i = 0; i < sources.length; i++) {
     const file: FileRef = { name: sources[i]!.name, order: i };
-    if (parallel && i === parallel.fileIndex) {
-      parallel.readFirstPart(file, new SheetParser(file, sheetOpts, texts, log, tally), log, (bytes) => progress.update(file.name, (readHere = done + bytes)));
-      break;
-    }
-    const r = readWhole(file, done);
+    // On two threads, here up to the cut: files before it whole, the cut file up to it; none of a file
+    // the thread reads from its start.
+    if (parallel && parallel.until(i, 0) === 0) break;
+    const r = readSheet(file, done, parallel ? (offset) => parallel.until(i, offset) : null);
+    if (r === null) break;
     finished({ file, sha256: r.read.sha256, ...r.parser.reading(r.read.bytes) });
     done += sizes[i]!;
   }
   if (parallel) {
     // The second thread's part: its rows into the tally, in order, and its files' counts.
-    for (const part of parallel.finish(tally, texts, log, (file) => readWhole(file, 0), () => progress.refresh())) finished(part);
+    for (const part of parallel.finish(tally, texts, log, (file) => readSheet(file, 0)!, () => progress.refresh())) finished(part);
   }
   progress.done();
   let roster: RosterEntry[] | null = null;

@@ -315,12 +315,18 @@ export class SourceReading {
     return this.bytes.mixed;
   }
 
-  /** Reads on up to byte `to` of the file (its end by default). */
-  read(to = Infinity): boolean {
+  /**
+   * Reads on up to byte `to` of the file (its end by default); `to` may be asked again before each
+   * chunk, given the offset reached (a reading on two threads, where this thread claims its bytes as
+   * it goes: two-threads.ts).
+   */
+  read(to: number | ((offset: number) => number) = Infinity): boolean {
     const reader = this.reader;
     const push = (b: Uint8Array) => reader.push(b);
-    while (!this.chunks.done && this.chunks.offset < to && this.bytes.ok) {
-      const chunk = this.chunks.next(to);
+    while (!this.chunks.done && this.bytes.ok) {
+      const end = typeof to === 'number' ? to : to(this.chunks.offset);
+      if (this.chunks.offset >= end) break;
+      const chunk = this.chunks.next(end);
       this.raw(chunk);
       if (!this.bytes.push(chunk, this.chunks.done, push)) break;
     }

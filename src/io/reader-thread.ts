@@ -1,32 +1,42 @@
 /**
  * The reader thread of a two-thread reading (two-threads.ts): it reads the second part of the inputs
  * into a tally of its own (its texts numbered its own way), and sends the tally, its texts and its
- * problems back in one message, for the first thread to merge. It always answers: null when it failed.
+ * problems back in one message, for the first thread to merge. It first cuts the inputs (takeCut): the
+ * part after what the first thread has claimed so far. It always answers: null when it failed, or
+ * took no part (the first thread then reads everything, and does not wait for the answer).
  */
 import { ProblemLog, type FileRef } from '../core/problems.js';
 import { Tally, stateBuffers } from '../core/tally.js';
 import { SourceReading, readSource } from './read-source.js';
 import { SheetParser } from './sheet-parser.js';
 import { Texts } from './texts.js';
-import { type ThreadFile, type ThreadResult, type ThreadTask, now } from './two-threads.js';
+import { ANSWERED, KB, ROWS, type ThreadFile, type ThreadResult, type ThreadTask, now, takeCut } from './two-threads.js';
 
 export function runReaderThread(task: ThreadTask): void {
   const began = now();
   const flags = new Int32Array(task.shared);
   let result: ThreadResult | null = null;
   try {
-    const { sources, split, opts } = task;
+    const { sources, sizes, opts } = task;
+    // For the test of a thread that starts too late to take a part.
+    const late = Number(process.env.EVALUATE_TEST_READER_LATE) || 0;
+    if (late > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, late);
+    const split = takeCut(task);
+    if (split === null) throw new Declined();
+    // The bytes of its part, from the cut to the end of the last input.
+    let bytes = -split.offset;
+    for (let i = split.fileIndex; i < sizes.length; i++) bytes += sizes[i]!;
     const texts = new Texts();
     const log = new ProblemLog();
     // The bytes of this thread's part read so far (the tally makes room for the people of the part).
     let readHere = 0;
-    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (task.bytes > 0 ? readHere / task.bytes : 0) }, texts, log);
+    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (bytes > 0 ? readHere / bytes : 0) }, texts, log);
     const files: ThreadFile[] = [];
     let before = 0;
     const progress = (bytes: number) => {
       readHere = before + bytes;
-      Atomics.store(flags, 1, Math.floor(readHere / 1024));
-      Atomics.store(flags, 2, batch.rows);
+      Atomics.store(flags, KB, Math.floor(readHere / 1024));
+      Atomics.store(flags, ROWS, batch.rows);
     };
     const readOpts = { encoding: opts.encoding, delimiter: opts.delimiter, progress };
     for (let i = split.fileIndex; i < sources.length; i++) {
@@ -76,7 +86,7 @@ export function runReaderThread(task: ThreadTask): void {
     };
   } catch (e) {
     result = null;
-    if (process.env.EVALUATE_DEBUG) process.stderr.write(`evaluate: reader thread: ${(e as Error).stack}\n`);
+    if (process.env.EVALUATE_DEBUG && !(e instanceof Declined)) process.stderr.write(`evaluate: reader thread: ${(e as Error).stack}\n`);
   }
   // Moved, not copied: the tally, the texts and the problems (a sheet of a million bad rows has millions).
   const p = result?.problems;
@@ -84,6 +94,9 @@ export function runReaderThread(task: ThreadTask): void {
   const transfer = result ? [...stateBuffers(result.tally), ...result.texts.flatMap((t) => [t.keys.buffer, t.ends.buffer]), ...problems] : [];
   task.port.postMessage(result, transfer as ArrayBuffer[]);
   task.port.close();
-  Atomics.store(flags, 0, 1);
-  Atomics.notify(flags, 0);
+  Atomics.store(flags, ANSWERED, 1);
+  Atomics.notify(flags, ANSWERED);
 }
+
+/** No part for this thread: the first thread had read nearly everything when it started. */
+class Declined extends Error {}

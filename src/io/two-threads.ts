@@ -1,12 +1,18 @@
 /**
- * A big input read on two cores. The inputs are cut in two at a line's start a little after the
- * middle of their bytes (inside one file, or at a file's start): this thread reads the first part
- * into the tally; a reader thread (reader-thread.ts) reads the second into a tally of its own, which
- * this thread then merges (Tally.merge): the people, raters and cells it found, added as if this
- * thread had read its rows after its own. The cut is trusted only when this thread, having read up
- * to it, stands between two records in the encoding the other thread assumed, and the merge only
- * when both parts agree on every name, post and role; otherwise this thread reads the second part
- * itself, so the result never depends on the second thread.
+ * A big input read on two cores. The inputs are cut in two at a line's start (inside one file, or at
+ * a file's start): this thread reads the first part into the tally; a reader thread
+ * (reader-thread.ts) reads the second into a tally of its own, which this thread then merges
+ * (Tally.merge): the people, raters and cells it found, added as if this thread had read its rows
+ * after its own. The cut is trusted only when this thread, having read up to it, stands between two
+ * records in the encoding the other thread assumed, and the merge only when both parts agree on every
+ * name, post and role; otherwise this thread reads the second part itself, so the result never
+ * depends on the second thread.
+ *
+ * Where the cut falls is decided when the thread has started, not before: this thread begins at
+ * once and claims the bytes it is about to read, a chunk at a time; the thread, once running, cuts
+ * what is left about in half (cutFor), after the bytes claimed. A thread's start takes 30-150 ms, by
+ * the machine's moment: a cut fixed before the reading left one thread waiting for the other for
+ * as long, either way. A thread that starts too late to help (little left) takes no part.
  *
  * Only the built program does this (the bin leaves its own path on globalThis for the thread to
  * run); the sources, as the tests import them, read on one thread.
@@ -17,24 +23,21 @@ import type { ProblemLog, ProblemLogData, FileRef } from '../core/problems.js';
 import { DENSE_MAX, SPARSE_REF, type Tally, type TallyMaps, type TallyState } from '../core/tally.js';
 import type { Encoding } from './encoding.js';
 import { type LineCount, countFrom } from './mixed-encoding.js';
-import { SourceReading, type SourceRead } from './read-source.js';
+import type { SourceReading, SourceRead } from './read-source.js';
 import { RefusedRows, type RefusedRowsData } from './refused-rows.js';
 import type { FileReading, SheetOptions, SheetParser } from './sheet-parser.js';
-import type { Source } from './sources.js';
+import { CHUNK, type Source } from './sources.js';
 import type { Texts } from './texts.js';
 
 /** Below this a second thread costs more than it saves (its start is ~30 ms). */
 const PARALLEL_MIN_BYTES = 24 << 20;
 /**
- * Where the cut is, as a share of the bytes: the other thread starts later (it loads the program),
- * then reads as fast as this one. On the machine of 2026-12-01 (a thread's start 60-120 ms) 0.56 was
- * the best of 0.52, 0.55, 0.56, 0.58 and 0.6 over the bench's shapes; on that of 2026-12-02 (a
- * thread begins 30-65 ms after it is made) the thread read its part 60-80 ms before this thread on
- * a 1M-row sheet and 100-180 ms before on a year's two, at 0.56; 0.52 was as fast or faster on every
- * shape and on the year (7 alternating runs each: the year 57 ms less, GBK 43, grouped 0-21), and
- * 0.50 no faster than 0.52.
+ * This thread's share of the bytes left when the thread cuts: both read on from there, this one with
+ * its code already warm (the thread's own copy of it warms up as it reads).
  */
-const CUT_SHARE = 0.52;
+const REST_SHARE = 0.54;
+/** Left to read when the thread starts, below which it takes no part (its tally's merge would cost more than it saves). */
+const REST_MIN_SHARE = 1 / 4;
 /** The reader thread's argument that makes the program a reader (cli.ts checks for it). */
 export const WORKER_FLAG = '--evaluate-read-worker';
 
@@ -49,13 +52,51 @@ export type ThreadOptions = SheetOptions & { encoding: Encoding | null; keepScor
 /** What the reader thread is given. */
 export interface ThreadTask {
   sources: Source[];
-  split: Split;
-  /** The bytes of its part, from the cut to the end of the last input (the sizes the cut was found with). */
-  bytes: number;
+  /** The inputs' sizes when the reading began (the cut is found with them). */
+  sizes: number[];
   opts: ThreadOptions;
   port: MessagePort;
-  /** [0] set to 1 when the answer is on the port; [1] KB read (also a sign of life); [2] rows. */
+  /** The words both threads read and write (ANSWERED, KB, ROWS, CLAIM, CUT_FILE), then the cut's offset. */
   shared: SharedArrayBuffer;
+}
+
+/** The shared words: set to 1 when the answer is on the port; the KB the thread has read (also a sign of life); its rows. */
+export const ANSWERED = 0;
+export const KB = 1;
+export const ROWS = 2;
+/**
+ * What this thread has claimed: at least 0, the first KB of the inputs (all files one after the other)
+ * that it may read, the thread not having cut yet; then CUT (CUT_FILE and the offset after the words
+ * say where), or NO_CUT (this thread reads everything: the thread started too late, or this thread
+ * has read all).
+ */
+const CLAIM = 3;
+const CUT_FILE = 4;
+const CUT = -1;
+const NO_CUT = -2;
+/** The byte where the cut's offset (a number of up to 2^53) is kept. */
+const CUT_OFFSET_AT = 24;
+
+/**
+ * The reader thread's side of the cut: where it cuts the inputs, after what this thread has claimed
+ * (claimed again and cut again if this thread claimed more meanwhile); null when it takes no part.
+ */
+export function takeCut(task: ThreadTask): Split | null {
+  const words = new Int32Array(task.shared, 0, CUT_OFFSET_AT / 4);
+  for (;;) {
+    const claimed = Atomics.load(words, CLAIM);
+    if (claimed < 0) return null;
+    const cut = cutFor(task.sources, task.sizes, claimed * 1024);
+    if (cut !== null) {
+      // Written before the claim word changes, which the other thread reads first.
+      Atomics.store(words, CUT_FILE, cut.fileIndex);
+      new Float64Array(task.shared, CUT_OFFSET_AT, 1)[0] = cut.offset;
+    }
+    if (Atomics.compareExchange(words, CLAIM, claimed, cut === null ? NO_CUT : CUT) === claimed) {
+      Atomics.notify(words, CLAIM);
+      return cut;
+    }
+  }
 }
 
 /** One file's part as the reader thread read it. */
@@ -89,26 +130,39 @@ function binPath(): string | null {
   return (globalThis as { __evaluateBin?: string }).__evaluateBin ?? null;
 }
 
-/**
- * Where to cut the inputs, or null to read them on one thread: EVALUATE_ONE_THREAD=1 turns the
- * second thread off, and EVALUATE_PARALLEL_MIN_BYTES lowers the size (for tests of small sheets).
- */
-export function splitPoint(sources: Source[], sizes: number[]): Split | null {
-  const min = Number(process.env.EVALUATE_PARALLEL_MIN_BYTES) || PARALLEL_MIN_BYTES;
+/** The size from which the inputs are read on two threads (EVALUATE_PARALLEL_MIN_BYTES lowers it, for tests of small sheets). */
+function minBytes(): number {
+  return Number(process.env.EVALUATE_PARALLEL_MIN_BYTES) || PARALLEL_MIN_BYTES;
+}
+
+/** Whether to read the inputs on two threads: big enough, all files, two cores; EVALUATE_ONE_THREAD=1 says no. */
+export function twoThreads(sources: Source[], sizes: number[]): boolean {
   const total = sizes.reduce((a, b) => a + b, 0);
-  if (binPath() === null || total < min || process.env.EVALUATE_ONE_THREAD) return null;
-  if (sources.some((s) => s.path === null)) return null;
-  if (process.getBuiltinModule('node:os').availableParallelism() < 2) return null;
-  let at = Math.floor(total * CUT_SHARE);
+  if (binPath() === null || total < minBytes() || process.env.EVALUATE_ONE_THREAD) return false;
+  if (sources.some((s) => s.path === null)) return false;
+  return process.getBuiltinModule('node:os').availableParallelism() >= 2;
+}
+
+/**
+ * Where the thread cuts the inputs when this thread has claimed their first `claimed` bytes (all files
+ * one after the other): REST_SHARE of what is left after them, at the next line's start, or at a
+ * file's start near that; null when too little is left, or no line starts soon after that point.
+ */
+export function cutFor(sources: Source[], sizes: number[], claimed: number): Split | null {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total - claimed < Math.min(minBytes(), PARALLEL_MIN_BYTES) * REST_MIN_SHARE || claimed >= total) return null;
+  let at = claimed + Math.floor((total - claimed) * REST_SHARE);
+  let start = 0;
   for (let i = 0; i < sources.length; i++) {
     if (at >= sizes[i]!) {
       at -= sizes[i]!;
+      start += sizes[i]!;
       continue;
     }
-    // A file starting near the cut is cut at its start.
-    if (at < 1 << 16) return { fileIndex: i, offset: 0 };
-    const start = lineStartAfter(sources[i]!.path!, at);
-    if (start !== null && start < sizes[i]!) return { fileIndex: i, offset: start };
+    // A file starting near the cut, and not yet begun here, is cut at its start.
+    if (at < 1 << 16 && start >= claimed) return { fileIndex: i, offset: 0 };
+    const line = lineStartAfter(sources[i]!.path!, at);
+    if (line !== null && line < sizes[i]!) return { fileIndex: i, offset: line };
     return i + 1 < sources.length ? { fileIndex: i + 1, offset: 0 } : null;
   }
   return null;
@@ -136,33 +190,45 @@ export interface FinishedFile extends FileReading {
 
 /** The first part on this thread, the second on a reader thread; then the second's tally merged. */
 export interface ParallelReading {
-  /** The file the cut is in (files after it are the thread's). */
-  fileIndex: number;
-  /** Reads this thread's part of the cut file (nothing when the cut is at its start). */
-  readFirstPart(file: FileRef, parser: SheetParser, log: ProblemLog, progress: (bytes: number) => void): void;
+  /**
+   * How far this thread may read file `i` from byte `offset` on: the next chunk's bytes claimed,
+   * or, the thread having cut, up to the cut (0: the file is the thread's from its start; Infinity:
+   * to its end).
+   */
+  until(i: number, offset: number): number;
+  /** Whether the cut is inside file `i`: this thread has read up to it, and the thread reads on from there. */
+  cutInside(i: number): boolean;
+  /** The cut file's first part, read here up to the cut: its end is judged in finish(), with the thread's part. */
+  keepFirstPart(file: FileRef, reading: SourceReading, parser: SheetParser): void;
   /**
    * Waits for the thread and merges its tally; returns its files (the cut file's rest where it was
    * trusted). `rest` reads a whole file here (after the thread failed, or could not be merged).
+   * Nothing when this thread read everything (the thread took no part).
    */
   finish(tally: Tally, texts: Texts, log: ProblemLog, rest: (file: FileRef) => { parser: SheetParser; read: SourceRead }, waiting?: () => void): FinishedFile[];
   /** The bytes and rows the thread has read so far (for the progress line); none once its answer is taken. */
   elsewhere(): { bytes: number; rows: number };
 }
 
-/** Starts the reader thread on the second part; null if it cannot start. */
-export function readInParallel(sources: Source[], sizes: number[], split: Split, opts: ThreadOptions): ParallelReading | null {
+/**
+ * Starts the reader thread, which cuts the inputs when it has started (takeCut); null if it cannot
+ * start. For tests: with EVALUATE_TEST_FIXED_CUT=1 this thread waits for the cut before reading, which
+ * is then where cutFor puts it with nothing claimed (tests place what they test on either side of
+ * it); EVALUATE_TEST_SLOW_CLAIMS=MS makes this thread pause after each claim (the thread then cuts
+ * part of the way through).
+ */
+export function readInParallel(sources: Source[], sizes: number[], opts: ThreadOptions): ParallelReading | null {
   const bin = binPath();
   if (bin === null) return null;
   // Loaded here only: worker_threads costs ~2 ms of every start otherwise.
   const threads = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new threads.MessageChannel();
-  const shared = new SharedArrayBuffer(12);
-  const flags = new Int32Array(shared);
+  const shared = new SharedArrayBuffer(CUT_OFFSET_AT + 8);
+  const flags = new Int32Array(shared, 0, CUT_OFFSET_AT / 4);
+  const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
   let worker;
   try {
-    let bytes = -split.offset;
-    for (let i = split.fileIndex; i < sizes.length; i++) bytes += sizes[i]!;
-    const task: ThreadTask = { sources, split, bytes, opts, port: port2, shared };
+    const task: ThreadTask = { sources, sizes, opts, port: port2, shared };
     // A small young generation: the thread keeps its rows in typed arrays, and the memory of the
     // whole process (both threads) is what a batch user sees (about 25 MB less on 1M rows).
     worker = new threads.Worker(bin, { argv: [WORKER_FLAG], workerData: task, transferList: [port2], stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
@@ -170,6 +236,14 @@ export function readInParallel(sources: Source[], sizes: number[], split: Split,
     return null;
   }
   const made = now();
+  let fixedWait = process.env.EVALUATE_TEST_FIXED_CUT === '1' ? 100 : 0;
+  const slowClaims = Number(process.env.EVALUATE_TEST_SLOW_CLAIMS) || 0;
+  let decided: Split | null = null;
+  /** The cut, once the thread has made it. */
+  const cutMade = (): Split | null => {
+    if (decided === null && Atomics.load(flags, CLAIM) === CUT) decided = { fileIndex: Atomics.load(flags, CUT_FILE), offset: new Float64Array(shared, CUT_OFFSET_AT, 1)[0]! };
+    return decided;
+  };
   worker.unref();
   // A thread that fails is seen by its silence (its 'error' event cannot reach a waiting thread).
   worker.on('error', () => {});
@@ -185,32 +259,67 @@ export function readInParallel(sources: Source[], sizes: number[], split: Split,
     // making progress, and after 10 s of that this thread reads the rest itself.
     let last = -1;
     let still = 0;
-    while (Atomics.load(flags, 0) === 0 && still < 100) {
-      Atomics.wait(flags, 0, 0, 100);
+    while (Atomics.load(flags, ANSWERED) === 0 && still < 100) {
+      Atomics.wait(flags, ANSWERED, 0, 100);
       waiting?.();
-      const now = Atomics.load(flags, 1);
+      const now = Atomics.load(flags, KB);
       still = now === last ? still + 1 : 0;
       last = now;
     }
-    const got = Atomics.load(flags, 0) === 1 ? threads.receiveMessageOnPort(port1) : undefined;
+    const got = Atomics.load(flags, ANSWERED) === 1 ? threads.receiveMessageOnPort(port1) : undefined;
     answered = true;
     stop();
     return (got?.message as ThreadResult | null | undefined) ?? null;
   };
 
   return {
-    fileIndex: split.fileIndex,
-    readFirstPart(file, parser, log, progress) {
-      if (split.offset === 0) return;
-      const src = sources[split.fileIndex]!;
-      const reading = new SourceReading(src, file, { encoding: opts.encoding, delimiter: opts.delimiter, progress }, parser, log);
-      reading.read(split.offset);
+    until(i, offset) {
+      const from = starts[i]! + offset;
+      // In KB, rounded up: the next chunk's bytes at least.
+      const want = Math.ceil((from + CHUNK) / 1024);
+      for (;;) {
+        const claimed = Atomics.load(flags, CLAIM);
+        if (claimed === NO_CUT) return Infinity;
+        if (claimed === CUT) {
+          const c = cutMade()!;
+          return c.fileIndex === i ? c.offset : c.fileIndex > i ? Infinity : 0;
+        }
+        if (fixedWait > 0) {
+          // A test's fixed cut: nothing read here before the thread has cut (10 s at most).
+          fixedWait--;
+          Atomics.wait(flags, CLAIM, claimed, 100);
+          continue;
+        }
+        if (claimed >= want) return offset + (claimed * 1024 - from);
+        if (Atomics.compareExchange(flags, CLAIM, claimed, want) === claimed) {
+          // A test's slow reading, so that the thread cuts while this one is part of the way through.
+          if (slowClaims > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, slowClaims);
+          return offset + (want * 1024 - from);
+        }
+      }
+    },
+    cutInside(i) {
+      const c = cutMade();
+      return c !== null && c.fileIndex === i && c.offset > 0;
+    },
+    keepFirstPart(file, reading, parser) {
       first = { reading, parser, file };
     },
     elsewhere() {
-      return answered ? { bytes: 0, rows: 0 } : { bytes: Atomics.load(flags, 1) * 1024, rows: Atomics.load(flags, 2) };
+      return answered ? { bytes: 0, rows: 0 } : { bytes: Atomics.load(flags, KB) * 1024, rows: Atomics.load(flags, ROWS) };
     },
     finish(tally, texts, log, rest, waiting) {
+      // This thread read up to the cut, or everything: then no cut is made after this.
+      for (let claimed = Atomics.load(flags, CLAIM); claimed >= 0; claimed = Atomics.load(flags, CLAIM)) {
+        if (Atomics.compareExchange(flags, CLAIM, claimed, NO_CUT) === claimed) break;
+      }
+      const split = cutMade();
+      if (split === null) {
+        debug('everything read here: the thread started too late to take a part');
+        answered = true;
+        stop();
+        return [];
+      }
       debug(`first part read (${split.offset} bytes of file ${split.fileIndex + 1})`);
       const firstRead = now();
       const result = wait(waiting);
@@ -320,7 +429,7 @@ function bothParts<T extends { semester: string; line: number; rows: number }>(m
 /**
  * How the two threads shared the reading, for the debug line: how long the thread took to start (a
  * worker's start, slower while this thread reads), and which part was read first and by how much
- * (the cut, CUT_SHARE, is fixed before either is read).
+ * (the cut, made when the thread starts, shares what is left by REST_SHARE).
  */
 function balance(start: number, later: number): string {
   const ms = (x: number) => Math.round(Math.abs(x));
