@@ -484,7 +484,7 @@ describe.skipIf(availableParallelism() < 2)('a big input read on two threads', (
 
   it('the thread cuts after what this thread has read meanwhile (here slowly, a pause at each chunk): the one-thread report, problems on both sides', () => {
     const l = lines();
-    // A row given again in the first 1 MB, and one near the end: both after and before any cut.
+    // A row given again in the first MB (before any cut: the cut lies past it) and one near the end (after it).
     l.splice(101, 0, l[100]!);
     l.splice(l.length - 2, 0, l[l.length - 3]!);
     const path = sheet('moment.csv', l.join(''));

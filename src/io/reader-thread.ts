@@ -24,13 +24,13 @@ export function runReaderThread(task: ThreadTask): void {
     const split = takeCut(task);
     if (split === null) throw new Declined();
     // The bytes of its part, from the cut to the end of the last input.
-    let bytes = -split.offset;
-    for (let i = split.fileIndex; i < sizes.length; i++) bytes += sizes[i]!;
+    let partBytes = -split.offset;
+    for (let i = split.fileIndex; i < sizes.length; i++) partBytes += sizes[i]!;
     const texts = new Texts();
     const log = new ProblemLog();
     // The bytes of this thread's part read so far (the tally makes room for the people of the part).
     let readHere = 0;
-    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (bytes > 0 ? readHere / bytes : 0) }, texts, log);
+    const batch = new Tally({ policy: opts.policy, keepScores: opts.keepScores, files: sources.length + 1, readShare: () => (partBytes > 0 ? readHere / partBytes : 0) }, texts, log);
     const files: ThreadFile[] = [];
     let before = 0;
     const progress = (bytes: number) => {
