@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/index.js';
 import { policyWords } from '../i18n/policy.js';
 import { printable } from '../render/format.js';
 import { scanJson } from './json-scan.js';
+import { pause } from './pause.js';
 
 export const CONFIG_NAME = 'evaluate.config.json';
 
@@ -84,7 +85,7 @@ function readCapped(path: string, limit: number): { tooBig: false; bytes: Buffer
         if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
         waitedSince ||= Date.now();
         if (Date.now() - waitedSince > PIPE_PATIENCE_MS) throw e;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        pause(10);
         continue;
       }
       waitedSince = 0;

@@ -7,6 +7,7 @@
  */
 import { ProblemLog, type FileRef } from '../core/problems.js';
 import { Tally, stateBuffers } from '../core/tally.js';
+import { pause } from './pause.js';
 import { SourceReading, readSource } from './read-source.js';
 import { SheetParser } from './sheet-parser.js';
 import { Texts } from './texts.js';
@@ -20,7 +21,7 @@ export function runReaderThread(task: ThreadTask): void {
     const { sources, sizes, opts } = task;
     // For the test of a thread that starts too late to take a part.
     const late = Number(process.env.EVALUATE_TEST_READER_LATE) || 0;
-    if (late > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, late);
+    if (late > 0) pause(late);
     const split = takeCut(task);
     if (split === null) throw new Declined();
     // The bytes of its part, from the cut to the end of the last input.

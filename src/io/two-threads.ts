@@ -23,6 +23,7 @@ import type { ProblemLog, ProblemLogData, FileRef } from '../core/problems.js';
 import { DENSE_MAX, SPARSE_REF, type Tally, type TallyMaps, type TallyState } from '../core/tally.js';
 import type { Encoding } from './encoding.js';
 import { type LineCount, countFrom } from './mixed-encoding.js';
+import { pause } from './pause.js';
 import type { SourceReading, SourceRead } from './read-source.js';
 import { RefusedRows, type RefusedRowsData } from './refused-rows.js';
 import type { FileReading, SheetOptions, SheetParser } from './sheet-parser.js';
@@ -225,7 +226,13 @@ export function readInParallel(sources: Source[], sizes: number[], opts: ThreadO
   const { port1, port2 } = new threads.MessageChannel();
   const shared = new SharedArrayBuffer(CUT_OFFSET_AT + 8);
   const flags = new Int32Array(shared, 0, CUT_OFFSET_AT / 4);
-  const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  // Where each file's bytes begin, all files one after the other (the claims count in those).
+  const starts: number[] = [];
+  let sum = 0;
+  for (const size of sizes) {
+    starts.push(sum);
+    sum += size;
+  }
   let worker;
   try {
     const task: ThreadTask = { sources, sizes, opts, port: port2, shared };
@@ -293,7 +300,7 @@ export function readInParallel(sources: Source[], sizes: number[], opts: ThreadO
         if (claimed >= want) return offset + (claimed * 1024 - from);
         if (Atomics.compareExchange(flags, CLAIM, claimed, want) === claimed) {
           // A test's slow reading, so that the thread cuts while this one is part of the way through.
-          if (slowClaims > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, slowClaims);
+          if (slowClaims > 0) pause(slowClaims);
           return offset + (want * 1024 - from);
         }
       }
