@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { UsageError } from '../errors.js';
-import { type CommonFlags, addCommonOptions, emit, parseSemesterOption, resolveCommon } from './common.js';
+import { type CommonFlags, addCommonOptions, debugPhase, emit, parseSemesterOption, resolveCommon } from './common.js';
 import { readResults } from './results.js';
 import { terminalColumns } from '../io/output.js';
 import { newCommand } from './list.js';
@@ -43,9 +43,13 @@ async function run(sheets: string[], flags: PanelFlags): Promise<void> {
   const results = readResults({ sheets, common, semester, semesterFillsOnly: true, keepScores: true });
   const chosen = pick(results.reports.map((r) => r.semester), semester, common.lang);
   const report = results.panel(chosen);
+  debugPhase('compared');
   const render = await import('../render/panel.js');
   // The table fits the terminal it goes to (a file or a pipe gets it whole).
   const width = common.out === null ? terminalColumns() : null;
   const input = { report, lang: common.lang, color: common.color, width, seal: common.format === 'json' ? (await import('./seal.js')).sealFor('panel', flags, common, results.inputs()) : undefined };
-  await emit(common.format === 'json' ? render.panelJson(input) : render.panelTable(input), common);
+  const text = common.format === 'json' ? render.panelJson(input) : render.panelTable(input);
+  debugPhase('rendered');
+  await emit(text, common);
+  debugPhase('written');
 }

@@ -471,13 +471,54 @@ function mostOf(counts: Map<unknown, number>): number {
   return most;
 }
 
+/**
+ * A rater's sets of five scores, to find how many staff got the most frequent one: a set as one
+ * number (patternOf) is kept in a growing array, sorted once at the end and counted in runs; a set
+ * kept as text (scores past what a number holds) in a map. A map of every set (nearly every person's
+ * is a set of its own) took 0.5 s of `panel` on 1M rows, and more memory than the scores.
+ */
+class Patterns {
+  private keys = new Float64Array(16);
+  private count = 0;
+  private texts: Map<string, number> | null = null;
+
+  add(key: number | string): void {
+    if (typeof key === 'string') {
+      const texts = (this.texts ??= new Map());
+      texts.set(key, (texts.get(key) ?? 0) + 1);
+      return;
+    }
+    if (this.count === this.keys.length) {
+      const more = new Float64Array(this.keys.length * 2);
+      more.set(this.keys);
+      this.keys = more;
+    }
+    this.keys[this.count++] = key;
+  }
+
+  /** The most staff given one same set (0 for none). */
+  most(): number {
+    const keys = this.keys.subarray(0, this.count).sort();
+    let most = 0;
+    for (let i = 0; i < keys.length; ) {
+      let j = i + 1;
+      while (j < keys.length && keys[j] === keys[i]) j++;
+      if (j - i > most) most = j - i;
+      i = j;
+    }
+    return this.texts ? Math.max(most, mostOf(this.texts)) : most;
+  }
+}
+
 interface RaterAccumulator {
   role: Role | null;
   roleKnown: boolean;
   scored: number;
+  /** The methods this rater gave a score of (bits, METHODS order). */
+  methods: number;
   totals: Moments;
   /** How many staff got each set of five scores (a number key where the scores allow one, else text). */
-  patterns: Map<number | string, number>;
+  patterns: Patterns;
   totalCounts: Map<number, number>;
   /** Leniency: the differences as floats, summed in staff order. */
   diffSum: number;
@@ -512,12 +553,18 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   const toF = (x: number, d: number) => x / d;
   const acc: RaterAccumulator[] = [];
   const rater = (r: number): RaterAccumulator =>
-    (acc[r] ??= { role: null, roleKnown: false, scored: 0, totals: new Moments(), patterns: new Map(), totalCounts: new Map(), diffSum: 0, diffs: 0, xs: new Moments(), ys: new Moments(), xy: new ExactSum() });
+    (acc[r] ??= { role: null, roleKnown: false, scored: 0, methods: 0, totals: new Moments(), patterns: new Patterns(), totalCounts: new Map(), diffSum: 0, diffs: 0, xs: new Moments(), ys: new Moments(), xy: new ExactSum() });
   // Which methods a role scores, and whether it scores them all (null: no role, every method).
   const ownOf = new Map<Role | null, boolean[]>();
+  // The role asked last and its methods: a person's raters come in the same roles person after person.
+  let lastRole: Role | null | undefined;
+  let lastOwn: boolean[] = [];
   const own = (role: Role | null): boolean[] => {
+    if (role === lastRole) return lastOwn;
     let o = ownOf.get(role);
     if (!o) ownOf.set(role, (o = METHODS.map((m) => role === null || policy.methods[m].roles.includes(role))));
+    lastRole = role;
+    lastOwn = o;
     return o;
   };
   const full = (role: Role | null) => own(role).every(Boolean);
@@ -525,14 +572,24 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   // while base^5 stays exact; text otherwise.
   const base = Math.max(...METHODS.map((m) => Math.floor((policy.methods[m].scale * MICRO) / grain))) + 2;
   const numberKeys = base ** 5 < Number.MAX_SAFE_INTEGER;
-  // Per method: the pooled within-person sum of squares (units²), and which raters score it.
+  // Per method: the pooled within-person sum of squares (units²).
   const pooled = METHODS.map(() => new Pooled());
-  const scoresMethod = METHODS.map(() => new Set<number>());
   let staffCount = 0;
-  /** Score i,k of a person in units, or null. */
-  const units = (s: PanelStaff, i: number, k: number): number | null => {
-    const micro = s.micro[i * 5 + k];
-    return micro === null || micro === undefined ? null : (micro / grain) * factor[k]!;
+  // The person being visited: score k of their rater i in units at i * 5 + k (NaN: none), worked out
+  // once a visit (`take`), not at each of the several times each pass asks for it.
+  let unitScores = new Float64Array(64);
+  const take = (s: PanelStaff): void => {
+    const n = s.micro.length;
+    if (unitScores.length < n) unitScores = new Float64Array(Math.max(n, unitScores.length * 2));
+    for (let j = 0; j < n; j++) {
+      const micro = s.micro[j];
+      unitScores[j] = micro === null || micro === undefined ? NaN : (micro / grain) * factor[j % 5]!;
+    }
+  };
+  /** Score i,k of the person taken last in units, or null. */
+  const units = (_s: PanelStaff, i: number, k: number): number | null => {
+    const u = unitScores[i * 5 + k]!;
+    return u === u ? u : null;
   };
   /** A rater's total over their own methods (units), or null when one is missing. */
   const totalOf = (s: PanelStaff, i: number): number | null => {
@@ -578,10 +635,13 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   // sortScores; reused from person to person), and
   // per set of methods, the sorted totals over them of every rater who scored them all.
   const masks: number[] = [];
-  const byMask = new Map<number, number[]>();
+  // Per set of methods (5 bits), its list, made for the person of visit number `maskVisit[mask]`.
+  const byMask: number[][] = Array.from({ length: 32 }, () => []);
+  const maskVisit = new Int32Array(32);
+  let maskVisits = 0;
   const maskRaters = (s: PanelStaff): void => {
     masks.length = 0;
-    byMask.clear();
+    maskVisits++;
     for (let i = 0; i < s.raters.length; i++) {
       let mask = 0;
       for (let k = 0; k < 5; k++) if (units(s, i, k) !== null && sorted[k]!.length >= 2) mask |= 1 << k;
@@ -594,12 +654,12 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     return total;
   };
   const totalsOver = (s: PanelStaff, mask: number): number[] => {
-    let list = byMask.get(mask);
-    if (list) return list;
-    list = [];
+    const list = byMask[mask]!;
+    if (maskVisit[mask] === maskVisits) return list;
+    list.length = 0;
     for (let j = 0; j < masks.length; j++) if ((masks[j]! & mask) === mask) list.push(restricted(s, j, mask));
     sortNumbers(list);
-    byMask.set(mask, list);
+    maskVisit[mask] = maskVisits;
     return list;
   };
 
@@ -607,6 +667,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   source.eachStaff((s) => {
     staffCount++;
     const n = s.raters.length;
+    take(s);
     sortScores(s);
     maskRaters(s);
     for (let i = 0; i < n; i++) {
@@ -616,13 +677,13 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
         a.roleKnown = true;
       }
       a.scored++;
-      for (let k = 0; k < 5; k++) if (units(s, i, k) !== null) scoresMethod[k]!.add(s.raters[i]!);
+      for (let k = 0; k < 5; k++) if (units(s, i, k) !== null) a.methods |= 1 << k;
       const total = totalOf(s, i);
       if (total === null) continue;
       a.totals.add(total);
       a.totalCounts.set(total, (a.totalCounts.get(total) ?? 0) + 1);
       const key = patternOf(s, i);
-      a.patterns.set(key, (a.patterns.get(key) ?? 0) + 1);
+      a.patterns.add(key);
       // The others' median total (SPEC "JSON of panel"): a median, so that one extreme rater does not
       // make everyone else look lenient or severe. Each total is over this rater's methods, of the
       // others who scored every one of them (the same methods for all, unless the policy gives
@@ -645,7 +706,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   const u2 = Rational.of(BigInt(unit) * BigInt(unit));
   const raters: RaterStats[] = acc.map((a, r) => {
     const n = a.totals.n;
-    const identicalShare = n === 0 ? null : Math.max(mostOf(a.patterns), mostOf(a.totalCounts)) / n;
+    const identicalShare = n === 0 ? null : Math.max(a.patterns.most(), mostOf(a.totalCounts)) / n;
     const leniency = a.diffs === 0 ? null : a.diffSum / a.diffs;
     const flags: RaterFlag[] = [];
     if (identicalShare !== null && n >= IDENTICAL_MIN_STAFF && identicalShare >= t.identicalShare) flags.push('identical-scores');
@@ -673,7 +734,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
 
   // Second pass: outliers, the spread of each person, the reliability sums.
   const totalCols = acc.map((a, r) => (full(a.role) ? r : -1)).filter((r) => r >= 0);
-  const methodCols = METHODS.map((_, k) => acc.map((_a, r) => (scoresMethod[k]!.has(r) ? r : -1)).filter((r) => r >= 0));
+  const methodCols = METHODS.map((_, k) => acc.map((a, r) => (a.methods & (1 << k) ? r : -1)).filter((r) => r >= 0));
   const icc = [new IccSums(totalCols.length), ...methodCols.map((c) => new IccSums(c.length))];
   const outliers: Outlier[] = [];
   const staff: StaffSpread[] = [];
@@ -685,6 +746,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
   source.eachStaff((s) => {
     const n = s.raters.length;
     visit++;
+    take(s);
     for (let i = 0; i < n; i++) {
       at[s.raters[i]!] = i;
       stamp[s.raters[i]!] = visit;
