@@ -7,7 +7,7 @@
  * zero and gives `null`, never a ratio of rounding noise.
  */
 import { MICRO } from './cells.js';
-import { type Tally, type TextLookup, NAME, RATER, STAFF, roleOf } from './tally.js';
+import { type Tally, type TextLookup, NAME, RATER, STAFF, grown, roleOf } from './tally.js';
 import { effectiveRole } from './whole-picture.js';
 import { type PanelThresholds, type Policy, rationalOf } from './policy.js';
 import { Rational } from './rational.js';
@@ -333,11 +333,7 @@ export function tallySource(tally: Tally, texts: TextLookup, people: ArrayLike<n
     grain: () => tally.scoreGrain(),
     eachStaff(visit) {
       const fill = (rater: number, cellRole: number, mask: number, cell: number, sparse: boolean): void => {
-        if (rater >= numbers.length) {
-          const grown = new Int32Array(Math.max(numbers.length * 2, rater + 1));
-          grown.set(numbers);
-          numbers = grown;
-        }
+        if (rater >= numbers.length) numbers = grown(numbers, rater + 1);
         let r = numbers[rater]! - 1;
         if (r < 0) {
           r = raters.length;
@@ -488,11 +484,7 @@ class Patterns {
       texts.set(key, (texts.get(key) ?? 0) + 1);
       return;
     }
-    if (this.count === this.keys.length) {
-      const more = new Float64Array(this.keys.length * 2);
-      more.set(this.keys);
-      this.keys = more;
-    }
+    if (this.count === this.keys.length) this.keys = grown(this.keys, this.count + 1);
     this.keys[this.count++] = key;
   }
 
@@ -586,8 +578,8 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       unitScores[j] = micro === null || micro === undefined ? NaN : (micro / grain) * factor[j % 5]!;
     }
   };
-  /** Score i,k of the person taken last in units, or null. */
-  const units = (_s: PanelStaff, i: number, k: number): number | null => {
+  /** Score k of rater i of the person taken last (`take`) in units, or null. */
+  const units = (i: number, k: number): number | null => {
     const u = unitScores[i * 5 + k]!;
     return u === u ? u : null;
   };
@@ -597,7 +589,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     let total = 0;
     for (let k = 0; k < 5; k++) {
       if (!mine[k]) continue;
-      const u = units(s, i, k);
+      const u = units(i, k);
       if (u === null) return null;
       total += u;
     }
@@ -624,7 +616,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       const xs = sorted[k]!;
       xs.length = 0;
       for (let i = 0; i < s.raters.length; i++) {
-        const u = units(s, i, k);
+        const u = units(i, k);
         if (u !== null) xs.push(u);
       }
       sortNumbers(xs);
@@ -644,20 +636,20 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     maskVisits++;
     for (let i = 0; i < s.raters.length; i++) {
       let mask = 0;
-      for (let k = 0; k < 5; k++) if (units(s, i, k) !== null && sorted[k]!.length >= 2) mask |= 1 << k;
+      for (let k = 0; k < 5; k++) if (units(i, k) !== null && sorted[k]!.length >= 2) mask |= 1 << k;
       masks.push(mask);
     }
   };
-  const restricted = (s: PanelStaff, i: number, mask: number): number => {
+  const restricted = (i: number, mask: number): number => {
     let total = 0;
-    for (let k = 0; k < 5; k++) if (mask & (1 << k)) total += units(s, i, k)!;
+    for (let k = 0; k < 5; k++) if (mask & (1 << k)) total += units(i, k)!;
     return total;
   };
-  const totalsOver = (s: PanelStaff, mask: number): number[] => {
+  const totalsOver = (mask: number): number[] => {
     const list = byMask[mask]!;
     if (maskVisit[mask] === maskVisits) return list;
     list.length = 0;
-    for (let j = 0; j < masks.length; j++) if ((masks[j]! & mask) === mask) list.push(restricted(s, j, mask));
+    for (let j = 0; j < masks.length; j++) if ((masks[j]! & mask) === mask) list.push(restricted(j, mask));
     sortNumbers(list);
     maskVisit[mask] = maskVisits;
     return list;
@@ -677,7 +669,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
         a.roleKnown = true;
       }
       a.scored++;
-      for (let k = 0; k < 5; k++) if (units(s, i, k) !== null) a.methods |= 1 << k;
+      for (let k = 0; k < 5; k++) if (units(i, k) !== null) a.methods |= 1 << k;
       const total = totalOf(s, i);
       if (total === null) continue;
       a.totals.add(total);
@@ -690,9 +682,9 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       // roles different methods).
       const mask = masks[i]!;
       if (mask === 0) continue;
-      const list = totalsOver(s, mask);
+      const list = totalsOver(mask);
       if (list.length < 2) continue;
-      const mine = 2 * restricted(s, i, mask);
+      const mine = 2 * restricted(i, mask);
       const theirs = twiceMedianWithout(list, list.indexOf(mine / 2));
       a.diffSum += toF(mine, 2 * unit) - toF(theirs, 2 * unit);
       a.diffs++;
@@ -758,7 +750,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
       const list = sorted[k]!;
       if (list.length < OUTLIER_MIN_OTHERS + 1 || sd === null || sd === 0) continue;
       for (let i = 0; i < n; i++) {
-        const x = units(s, i, k);
+        const x = units(i, k);
         if (x === null) continue;
         const twice = twiceMedianWithout(list, list.indexOf(x));
         const difference = toF(2 * x - twice, 2 * unit);
@@ -817,7 +809,7 @@ export function panelReport(semester: string, source: PanelSource, policy: Polic
     const totals = row(totalCols, (i) => totalOf(s, i));
     if (totals) icc[0]!.row(totals);
     for (let k = 0; k < 5; k++) {
-      const v = row(methodCols[k]!, (i) => units(s, i, k));
+      const v = row(methodCols[k]!, (i) => units(i, k));
       if (v) icc[k + 1]!.row(v);
     }
   });
