@@ -136,6 +136,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'no-score-columns': [],
   'score-names-below': [1, '听\u0000看\u0000查'],
   'report-as-sheet': [],
+  'roster-as-sheet': [],
   'repeated-header': [1],
   'cell-count': [12, 11, 1, 10, '17', '5', 'S004 刘洋', '王主任'],
   'blank-staff-id': ['张伟'],

@@ -260,6 +260,36 @@ describe('a report of evaluate kept beside the sheets', () => {
   });
 });
 
+describe('a roster kept beside the sheets', () => {
+  it('is said to be a roster to give with --roster, in either language, for score and check alike', () => {
+    const dir = tempDir();
+    copyFileSync(H1, join(dir, '2026-H1.csv'));
+    copyFileSync(join(FIX, 'roster.csv'), join(dir, 'roster.csv'));
+    const want =
+      "roster.csv:1: error: this is a roster (staff_id, name and post columns, no scores), not a scoring sheet: a roster is given with --roster FILE, not among the sheets; move it out of the sheets' folder, or name the sheets one by one\n";
+    const r = run(['score', '.', '--format', 'csv'], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `${want}1 error; nothing was written\n`]);
+    expect(run(['check', '.'], { cwd: dir }).stderr).toContain(want);
+    const zh = run(['score', '.', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr.split('\n')[0]).toBe('roster.csv:1: error: 这是花名册（只有工号、姓名、岗位列，没有评分），不是评分表：花名册用 --roster 文件 给出，不与评分表放在一起；请把它移出评分表所在的文件夹，或逐个指定评分表');
+  });
+
+  it('is told from a sheet that lacks its score columns: Chinese names, blank columns after, or one more column', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'zh.csv'), '工号,姓名,岗位,,\r\nS001,张伟,1号楼,,\r\n');
+    writeFileSync(join(dir, 'ids.csv'), 'staff_id,post\nS001,1号楼\n');
+    writeFileSync(join(dir, 'remarks.csv'), 'staff_id,name,post,备注\nS001,张伟,1号楼,x\n');
+    writeFileSync(join(dir, 'rater.csv'), 'staff_id,name,post,rater\nS001,张伟,1号楼,王主任\n');
+    const lines = (f: string) => run(['score', f], { cwd: dir }).stderr.split('\n').filter((l) => l.includes(': error: '));
+    const roster = (f: string) => `${f}:1: error: this is a roster (staff_id, name and post columns, no scores), not a scoring sheet: a roster is given with --roster FILE, not among the sheets; move it out of the sheets' folder, or name the sheets one by one`;
+    const noScores = (f: string) => `${f}:1: error: the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns`;
+    expect(lines('zh.csv')).toEqual([roster('zh.csv')]);
+    expect(lines('ids.csv')).toEqual([roster('ids.csv')]);
+    expect(lines('remarks.csv')).toEqual([noScores('remarks.csv')]);
+    expect(lines('rater.csv')).toEqual([noScores('rater.csv')]);
+  });
+});
+
 describe('a sheet named twice', () => {
   it('is read once, with a warning naming both names (a folder and a file in it, a name given twice, a link)', () => {
     const dir = tempDir();
@@ -373,9 +403,9 @@ describe('--roster, both directions', () => {
     // The sealed inputs name it once, as the roster.
     const json = JSON.parse(run(['score', '.', '--roster', 'roster.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.seal.inputs.map((i: { file: string; kind: string }) => [i.file.split('/').pop(), i.kind])).toEqual([['2026-H1.csv', 'sheet'], ['roster.csv', 'roster']]);
-    // Without --roster it is read as a sheet, and said to be none.
+    // Without --roster it is read as a sheet, and said to be a roster (see 'a roster kept beside the sheets').
     const bare = run(['score', '.'], { cwd: dir });
-    expect([bare.code, bare.stderr.split('\n')[0]]).toEqual([1, 'roster.csv:1: error: the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns']);
+    expect([bare.code, bare.stderr.split('\n')[0]]).toEqual([1, "roster.csv:1: error: this is a roster (staff_id, name and post columns, no scores), not a scoring sheet: a roster is given with --roster FILE, not among the sheets; move it out of the sheets' folder, or name the sheets one by one"]);
   });
 
   it('names the person missing from the sheets, the person missing from the roster, and a name that disagrees', () => {

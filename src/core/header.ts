@@ -181,7 +181,7 @@ export function readHeader(
     log.error(file, line, undefined, 'mixed-forms');
     ok = false;
   } else if (!long && methods === 0) {
-    log.error(file, line, undefined, 'no-score-columns');
+    log.error(file, line, undefined, isRoster(cells, meanings) ? 'roster-as-sheet' : 'no-score-columns');
     ok = false;
     noScoreColumns = true;
   }
@@ -213,6 +213,17 @@ function isScoreReport(cells: readonly string[]): boolean {
     const c = words(lang).col;
     return names.has(c.rank) && names.has(c.total) && names.has(c.grade);
   });
+}
+
+/**
+ * A roster's header (`--roster`: staff_id, name, post): a staff id and a name or post, and no other
+ * column, named or not (blank ones after them aside, as Excel leaves them). Kept in the sheets'
+ * folder, it is said to be a roster, not a sheet without score columns.
+ */
+function isRoster(cells: readonly string[], meanings: readonly (Column | null)[]): boolean {
+  const named = meanings.filter((m, i) => m !== null || cells[i]!.trim() !== '');
+  const roster = new Set<Column | null>(['staff_id', 'name', 'post']);
+  return named.includes('staff_id') && (named.includes('name') || named.includes('post')) && named.every((m) => roster.has(m));
 }
 
 /** A row that repeats the header (two sheets joined into one file): the same meanings, some named. */

@@ -62,6 +62,8 @@ export interface ProblemArgs {
   /** The row under a header without score columns names some (its cells, NUL-separated). */
   'score-names-below': [headerLine: number, names: string];
   'report-as-sheet': [];
+  /** A header of a roster's columns only (staff_id, name, post), given as a sheet. */
+  'roster-as-sheet': [];
   'repeated-header': [headerLine: number];
   // One row
   /** The person and rater as the row's cells name them ('' where it has no such cell). */

@@ -60,6 +60,7 @@ const wordsEn: Formatter = {
   'score-names-below': ([header, names]) =>
     `this row names score columns (${names.split('\u0000').join(', ')}) below the header of line ${header}: is the header two rows, as under a merged cell? Make it one row, each column's name in the column's own cell`,
   'report-as-sheet': () => 'this is a report written by evaluate score (rank, total and grade columns), not a scoring sheet: move it out of the sheets\' folder, or name the sheets one by one',
+  'roster-as-sheet': () => 'this is a roster (staff_id, name and post columns, no scores), not a scoring sheet: a roster is given with --roster FILE, not among the sheets; move it out of the sheets\' folder, or name the sheets one by one',
   'repeated-header': ([line]) => `this row repeats the header of line ${line} (were two sheets joined into one file?); delete it`,
   'cell-count': ([cells, width, hint, cell, a, b, person, rater]) =>
     `the row has ${cells} cells but the header has ${width}${person ? ` ${whoEn(person, rater)}` : ''}${
@@ -231,6 +232,7 @@ const wordsZh: Formatter = {
   'score-names-below': ([header, names]) =>
     `此行在第 ${header} 行的表头下面写着评分列的名称（${names.split('\u0000').join('、')}）：表头是不是占了两行（例如上面有合并的单元格）？请把表头改成一行，每列的名称写在该列自己的格子里`,
   'report-as-sheet': () => '这是 evaluate score 写出的报表（有名次、总分、等级列），不是评分表：请把它移出评分表所在的文件夹，或逐个指定评分表',
+  'roster-as-sheet': () => '这是花名册（只有工号、姓名、岗位列，没有评分），不是评分表：花名册用 --roster 文件 给出，不与评分表放在一起；请把它移出评分表所在的文件夹，或逐个指定评分表',
   'repeated-header': ([line]) => `这一行重复了第 ${line} 行的表头（是否把两张表拼进了一个文件？）；请删除这一行`,
   'cell-count': ([cells, width, hint, cell, a, b, person, rater]) =>
     `这一行有 ${cells} 个单元格，而表头有 ${width} 个${person ? whoZh(person, rater) : ''}${
