@@ -274,19 +274,28 @@ describe('a roster kept beside the sheets', () => {
     expect(zh.stderr.split('\n')[0]).toBe('roster.csv:1: error: 这是花名册（只有工号、姓名、岗位列，没有评分），不是评分表：花名册用 --roster 文件 给出，不与评分表放在一起；请把它移出评分表所在的文件夹，或逐个指定评分表');
   });
 
-  it('is told from a sheet that lacks its score columns: Chinese names, blank columns after, or one more column', () => {
+  it('is told from a sheet that lacks its score columns: Chinese names, blank columns after, one more column, a header of two rows', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'zh.csv'), '工号,姓名,岗位,,\r\nS001,张伟,1号楼,,\r\n');
     writeFileSync(join(dir, 'ids.csv'), 'staff_id,post\nS001,1号楼\n');
+    writeFileSync(join(dir, 'header-only.csv'), '工号,姓名,岗位\n');
     writeFileSync(join(dir, 'remarks.csv'), 'staff_id,name,post,备注\nS001,张伟,1号楼,x\n');
     writeFileSync(join(dir, 'rater.csv'), 'staff_id,name,post,rater\nS001,张伟,1号楼,王主任\n');
+    // The roster's columns over the score columns' names (a merged cell left blank above them): a sheet.
+    writeFileSync(join(dir, 'two-rows.csv'), '工号,姓名,岗位,,,,,\n,,,听,看,查,测,问\nS001,张伟,1号楼,18,18,18,18,18\n');
     const lines = (f: string) => run(['score', f], { cwd: dir }).stderr.split('\n').filter((l) => l.includes(': error: '));
     const roster = (f: string) => `${f}:1: error: this is a roster (staff_id, name and post columns, no scores), not a scoring sheet: a roster is given with --roster FILE, not among the sheets; move it out of the sheets' folder, or name the sheets one by one`;
     const noScores = (f: string) => `${f}:1: error: the header has no score columns: name them listen, see, check, test, ask (听 看 查 测 问), or use method and score columns`;
     expect(lines('zh.csv')).toEqual([roster('zh.csv')]);
     expect(lines('ids.csv')).toEqual([roster('ids.csv')]);
+    expect(lines('header-only.csv')).toEqual([roster('header-only.csv')]);
     expect(lines('remarks.csv')).toEqual([noScores('remarks.csv')]);
     expect(lines('rater.csv')).toEqual([noScores('rater.csv')]);
+    const two = run(['score', 'two-rows.csv'], { cwd: dir });
+    expect([two.code, two.stderr.split('\n').filter((l) => / (error|warning): /.test(l) && !l.includes('no header name'))]).toEqual([
+      1,
+      [noScores('two-rows.csv'), "two-rows.csv:2: warning: this row names score columns (听, 看, 查, 测, 问) below the header of line 1: is the header two rows, as under a merged cell? Make it one row, each column's name in the column's own cell"],
+    ]);
   });
 });
 

@@ -71,6 +71,12 @@ export interface HeaderOutcome {
   readable: boolean;
   /** The header names no score column (nor method and score): the row below may (a header of two rows). */
   noScoreColumns?: boolean;
+  /**
+   * The header is a roster's (isRoster), and its error not yet said: the row below tells a roster
+   * given as a sheet ('roster-as-sheet') from a header of two rows whose first names only the staff
+   * columns ('no-score-columns'), and the sheet's reader says which (SheetParser).
+   */
+  rosterLike?: boolean;
 }
 
 /**
@@ -170,6 +176,7 @@ export function readHeader(
   const methods = methodColumn.filter((i) => i >= 0).length;
   const long = seen.has('method') || seen.has('score');
   let noScoreColumns = false;
+  let rosterLike = false;
   if (!seen.has('staff_id')) {
     log.error(file, line, undefined, 'no-staff-column');
     ok = false;
@@ -181,7 +188,8 @@ export function readHeader(
     log.error(file, line, undefined, 'mixed-forms');
     ok = false;
   } else if (!long && methods === 0) {
-    log.error(file, line, undefined, isRoster(cells, meanings) ? 'roster-as-sheet' : 'no-score-columns');
+    rosterLike = isRoster(cells, meanings);
+    if (!rosterLike) log.error(file, line, undefined, 'no-score-columns');
     ok = false;
     noScoreColumns = true;
   }
@@ -199,7 +207,7 @@ export function readHeader(
     meanings,
     line,
   };
-  return { columns: ok ? columns : null, readable: ok, noScoreColumns };
+  return { columns: ok ? columns : null, readable: ok, noScoreColumns, rosterLike };
 }
 
 /**
@@ -217,8 +225,9 @@ function isScoreReport(cells: readonly string[]): boolean {
 
 /**
  * A roster's header (`--roster`: staff_id, name, post): a staff id and a name or post, and no other
- * column, named or not (blank ones after them aside, as Excel leaves them). Kept in the sheets'
- * folder, it is said to be a roster, not a sheet without score columns.
+ * named column (columns without a name aside: Excel leaves some after the last). Kept in the sheets'
+ * folder, it is said to be a roster, not a sheet without score columns, unless the row below names
+ * score columns (HeaderOutcome.rosterLike).
  */
 function isRoster(cells: readonly string[], meanings: readonly (Column | null)[]): boolean {
   const named = meanings.filter((m, i) => m !== null || cells[i]!.trim() !== '');

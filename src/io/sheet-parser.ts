@@ -399,6 +399,8 @@ export class SheetParser implements RecordSink {
   private readable = false;
   /** The header's line while the row under a header without score columns is still to come (see scoreColumnNames), else 0. */
   private namesBelow = 0;
+  /** The line of a roster's header (HeaderOutcome.rosterLike) whose error the row below decides, else 0. */
+  private rosterAt = 0;
   private blankRowsAbove = 0;
   /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
   private skippedAbove = 0;
@@ -442,6 +444,8 @@ export class SheetParser implements RecordSink {
     if (!this.readable || !cols || !this.checker) {
       if (this.namesBelow > 0) {
         const names = scoreColumnNames(f.strings());
+        if (this.rosterAt > 0) this.log.error(this.file, this.rosterAt, undefined, names.length > 0 ? 'no-score-columns' : 'roster-as-sheet');
+        this.rosterAt = 0;
         if (names.length > 0) this.log.warning(this.file, v.line, undefined, 'score-names-below', this.namesBelow, names.join('\u0000'));
         this.namesBelow = 0;
       }
@@ -529,6 +533,8 @@ export class SheetParser implements RecordSink {
    * start; a part read from the middle is never judged blank alone (the other part may hold the scores).
    */
   reading(bytes: number, whole = true): FileReading {
+    // (Also where the reading failed and finish() was not called.)
+    this.rosterWithoutRows();
     return {
       counts: this.counts,
       ignored: [...this.ignored.values()],
@@ -541,8 +547,15 @@ export class SheetParser implements RecordSink {
     };
   }
 
+  /** A roster's header with no row below it (rosterAt): nothing says it is a header of two rows. */
+  private rosterWithoutRows(): void {
+    if (this.rosterAt > 0) this.log.error(this.file, this.rosterAt, undefined, 'roster-as-sheet');
+    this.rosterAt = 0;
+  }
+
   /** After the last record: a sheet needs a header and at least one row. */
   finish(otherRows = 0): void {
+    this.rosterWithoutRows();
     if (!this.headerSeen && this.skippedAbove > 0) {
       this.log.error(this.file, this.skippedAbove, undefined, 'no-header', this.skippedAbove);
     } else if (!this.headerSeen) {
@@ -562,6 +575,7 @@ export class SheetParser implements RecordSink {
     this.headerCells = cells;
     this.readable = outcome.readable;
     if (outcome.noScoreColumns && !given) this.namesBelow = line;
+    if (outcome.rosterLike && !given) this.rosterAt = line;
     this.columns = outcome.columns;
     if (outcome.columns) {
       this.fields = new ByteFields(this.texts, outcome.columns.width);
