@@ -291,6 +291,7 @@ const CASES: Case[] = [
       ['over the maximum', 'score-over-max.csv', 'score 20.5 for listen exceeds the maximum 20'],
       ['NaN', 'score-nan.csv', 'score "NaN" for listen is not a number'],
       ['1e2', 'score-exponent.csv', 'score "1e2" for listen is in exponent notation; write a plain decimal number'],
+      ['written with its unit (18分)', 'score-unit.csv', 'score "18分" for listen is not a number (write the number alone: 18)'],
       ['with a thousands separator', 'score-thousands.csv', 'score "1,000" for listen has a thousands separator; scores for listen are at most 20'],
     ] as const
   ).map(([what, file, message]): Case => ({

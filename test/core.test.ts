@@ -40,10 +40,20 @@ describe('score cells', () => {
     ['abc', 'is not a number'],
     ['18.1234567', 'has more than 6 decimals'],
     ['99999999999', 'exceeds the maximum 20'],
+    ['18分', 'is not a number (write the number alone: 18)'],
+    ['18.5 分', 'is not a number (write the number alone: 18.5)'],
+    ['１８分', 'is not a number (write the number alone: 18)'],
+    ['17 Points', 'is not a number (write the number alone: 17)'],
+    ['19.5pts', 'is not a number (write the number alone: 19.5)'],
   ])('%s is refused: %s', (text, words) => {
     const r = parseScore(text, 'check', 20_000_000);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(words);
+  });
+
+  it('names no number to write where the unit has no number before it, or the word is not a unit', () => {
+    expect(parseScore('分', 'check', 20_000_000)).toEqual({ ok: false, message: 'score "分" for check is not a number' });
+    expect(parseScore('18分钟', 'check', 20_000_000)).toEqual({ ok: false, message: 'score "18分钟" for check is not a number' });
   });
 
   it('reads full-width digits and the ideographic space', () => {

@@ -152,6 +152,7 @@ const SAMPLES: { [K in ProblemKind]: ProblemArgs[K] } = {
   'score-decimal-comma': ['18,5', 'see', '18.5', 'S001 张伟', '王主任'],
   'score-thousands': ['1,000', 'check', '20', 'S001 张伟', '王主任'],
   'score-exponent': ['1e2', 'test', 'S001 张伟', '王主任'],
+  'score-unit': ['18分', 'listen', '18', 'S001 张伟', '王主任'],
   'score-not-number': ['good', 'ask', 'S001 张伟', '王主任'],
   'score-decimals': ['18.1234567', 'ask', 6, 'S001 张伟', '王主任'],
   'score-over-max': ['20.5', 'listen', '20', 'S001 张伟', '王主任'],

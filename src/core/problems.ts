@@ -83,6 +83,8 @@ export interface ProblemArgs {
   'score-decimal-comma': [said: string, method: string, fixed: string, person: string, rater: string];
   'score-thousands': [said: string, method: string, max: string, person: string, rater: string];
   'score-exponent': [said: string, method: string, person: string, rater: string];
+  /** A number with a unit after it (18分, 18 points): the number alone. */
+  'score-unit': [said: string, method: string, fixed: string, person: string, rater: string];
   'score-not-number': [said: string, method: string, person: string, rater: string];
   'score-decimals': [text: string, method: string, decimals: number, person: string, rater: string];
   'score-over-max': [text: string, method: string, max: string, person: string, rater: string];

@@ -76,9 +76,11 @@ export type ScoreReading =
 export type ScoreProblem = {
   [K in ScoreKind]: { kind: K; args: ProblemArgs[K] extends [...infer A, string, string] ? A : never };
 }[ScoreKind];
-type ScoreKind = 'score-negative' | 'score-decimal-comma' | 'score-thousands' | 'score-exponent' | 'score-not-number' | 'score-decimals' | 'score-over-max';
+type ScoreKind = 'score-negative' | 'score-decimal-comma' | 'score-thousands' | 'score-exponent' | 'score-unit' | 'score-not-number' | 'score-decimals' | 'score-over-max';
 
 const PLAIN_DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
+/** A plain number and a unit of points after it: 分, pt, pts, point, points (any case). */
+const SCORE_UNIT = /^(\d+(?:\.\d+)?|\.\d+)\s*(?:分|pts?|points?)$/i;
 
 /** Any score cell, the long way: the value, blank, or the problem in words. */
 export function readScore(raw: string, method: string, maxMicro: number): ScoreReading {
@@ -94,6 +96,9 @@ export function readScore(raw: string, method: string, maxMicro: number): ScoreR
     if (/^\d+[,，。]\d{1,2}$/.test(text)) return bad({ kind: 'score-decimal-comma', args: [said, method, text.replace(/[,，。]/, '.')] });
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return bad({ kind: 'score-thousands', args: [said, method, microToString(maxMicro)] });
     if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) return bad({ kind: 'score-exponent', args: [said, method] });
+    // 18分 or 18 points: the unit the form prints beside the box, typed into the cell too.
+    const unit = SCORE_UNIT.exec(text);
+    if (unit) return bad({ kind: 'score-unit', args: [said, method, clip(unit[1]!)] });
     return bad({ kind: 'score-not-number', args: [said, method] });
   }
   const int = (m[1] ?? '0').replace(/^0+(?=\d)/, '');
