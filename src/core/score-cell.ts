@@ -96,7 +96,7 @@ export function readScore(raw: string, method: string, maxMicro: number): ScoreR
     if (/^\d+[,，。]\d{1,2}$/.test(text)) return bad({ kind: 'score-decimal-comma', args: [said, method, text.replace(/[,，。]/, '.')] });
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return bad({ kind: 'score-thousands', args: [said, method, microToString(maxMicro)] });
     if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) return bad({ kind: 'score-exponent', args: [said, method] });
-    // 18分 or 18 points: the unit the form prints beside the box, typed into the cell too.
+    // 18分 or 18 points: a score written with its unit, as on paper.
     const unit = SCORE_UNIT.exec(text);
     if (unit) return bad({ kind: 'score-unit', args: [said, method, clip(unit[1]!)] });
     return bad({ kind: 'score-not-number', args: [said, method] });

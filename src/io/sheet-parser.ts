@@ -399,8 +399,8 @@ export class SheetParser implements RecordSink {
   private readable = false;
   /** The header's line while the row under a header without score columns is still to come (see scoreColumnNames), else 0. */
   private namesBelow = 0;
-  /** The line of a roster's header (HeaderOutcome.rosterLike) whose error the row below decides, else 0. */
-  private rosterAt = 0;
+  /** Whether the header at namesBelow is a roster's (HeaderOutcome.rosterLike), its error not yet said (sayRoster). */
+  private rosterBelow = false;
   private blankRowsAbove = 0;
   /** The line of the last line skipped above the header (a title, Excel's separator line), else 0. */
   private skippedAbove = 0;
@@ -444,8 +444,7 @@ export class SheetParser implements RecordSink {
     if (!this.readable || !cols || !this.checker) {
       if (this.namesBelow > 0) {
         const names = scoreColumnNames(f.strings());
-        if (this.rosterAt > 0) this.log.error(this.file, this.rosterAt, undefined, names.length > 0 ? 'no-score-columns' : 'roster-as-sheet');
-        this.rosterAt = 0;
+        this.sayRoster(names.length > 0);
         if (names.length > 0) this.log.warning(this.file, v.line, undefined, 'score-names-below', this.namesBelow, names.join('\u0000'));
         this.namesBelow = 0;
       }
@@ -534,7 +533,7 @@ export class SheetParser implements RecordSink {
    */
   reading(bytes: number, whole = true): FileReading {
     // (Also where the reading failed and finish() was not called.)
-    this.rosterWithoutRows();
+    this.sayRoster(false);
     return {
       counts: this.counts,
       ignored: [...this.ignored.values()],
@@ -547,15 +546,18 @@ export class SheetParser implements RecordSink {
     };
   }
 
-  /** A roster's header with no row below it (rosterAt): nothing says it is a header of two rows. */
-  private rosterWithoutRows(): void {
-    if (this.rosterAt > 0) this.log.error(this.file, this.rosterAt, undefined, 'roster-as-sheet');
-    this.rosterAt = 0;
+  /**
+   * A roster's header's error (rosterBelow), once: the first row under it names score columns (a
+   * header of two rows), or does not, or there is none (`twoRows` false).
+   */
+  private sayRoster(twoRows: boolean): void {
+    if (this.rosterBelow) this.log.error(this.file, this.namesBelow, undefined, twoRows ? 'no-score-columns' : 'roster-as-sheet');
+    this.rosterBelow = false;
   }
 
   /** After the last record: a sheet needs a header and at least one row. */
   finish(otherRows = 0): void {
-    this.rosterWithoutRows();
+    this.sayRoster(false);
     if (!this.headerSeen && this.skippedAbove > 0) {
       this.log.error(this.file, this.skippedAbove, undefined, 'no-header', this.skippedAbove);
     } else if (!this.headerSeen) {
@@ -575,7 +577,7 @@ export class SheetParser implements RecordSink {
     this.headerCells = cells;
     this.readable = outcome.readable;
     if (outcome.noScoreColumns && !given) this.namesBelow = line;
-    if (outcome.rosterLike && !given) this.rosterAt = line;
+    this.rosterBelow = outcome.rosterLike === true && !given;
     this.columns = outcome.columns;
     if (outcome.columns) {
       this.fields = new ByteFields(this.texts, outcome.columns.width);
