@@ -38,6 +38,8 @@ const LEADER_STUDENTS = 'head office 0 (the rules ask 1); center office 0 (the r
 /** A leader alone. */
 const LEADER_ONLY = 'head office 0 (the rules ask 1); center office 0 (the rules ask 1); student 0 (the rules ask 2)';
 
+const H1 = join(FIX, '2026-H1.csv');
+
 const CASES: Case[] = [
   // The file itself
   { what: 'an empty file', file: 'empty.csv', code: 1, problems: ['empty.csv:1: error: the file is empty: a sheet needs a header row and at least one row of scores'] },
@@ -134,8 +136,9 @@ const CASES: Case[] = [
     file: 'unbalanced-quote.csv',
     code: 1,
     problems: [
-      // The student's row is inside the quote, and 学生乙's row (a leader) is refused: the leader alone.
-      COMMITTEE('unbalanced-quote.csv', 2, '2026-H1', LEADER_ONLY),
+      // The student's row is inside the quote; 学生乙's row is refused, but its rater counts, with the
+      // role it gives (leader): two leaders and no student.
+      COMMITTEE('unbalanced-quote.csv', 2, '2026-H1', `leader 2 (the rules ask 1); ${LEADER_ONLY}`),
       'unbalanced-quote.csv:3:5: error: a quoted cell is never closed: the quote (") opened here has no closing quote before the end of the file',
       'unbalanced-quote.csv:5:7: error: score "abc" for listen is not a number (S002 刘洋, rater 学生乙)',
     ],
@@ -310,6 +313,14 @@ const CASES: Case[] = [
     summary: '1 error, 1 warning; nothing was written',
   },
   // Rows against rows
+  {
+    what: 'staff ids, names and posts merged over each person\'s five rows in Excel (a merged cell keeps its text in its first row only): one problem for the sheet, asking so; no committee warning (the raters of the rows refused count)',
+    file: 'merged-cells.csv',
+    code: 1,
+    problems: [
+      'merged-cells.csv:3:1: error: staff_id is blank, and on 7 more rows of this sheet: were the cells merged over several rows in Excel, or left blank to mean "as above"? A merged cell keeps its text in its first row only; unmerge the cells and fill in every row; give --verbose to list each of them',
+    ],
+  },
   {
     what: 'a blank staff_id',
     file: 'blank-staff-id.csv',
@@ -559,6 +570,56 @@ describe('the bad-input corpus: evaluate score', () => {
       '4 errors, 1 warning; nothing was written',
       '',
     ]);
+  });
+});
+
+describe('blank staff ids, raters and semesters on many rows (cells merged in Excel, "as above")', () => {
+  const MERGED = join(BAD, 'merged-cells.csv');
+  const HINT = 'were the cells merged over several rows in Excel, or left blank to mean "as above"? A merged cell keeps its text in its first row only';
+
+  it('--verbose lists each row, as before; Chinese says the same; two threads say what one says', () => {
+    const each = run(['score', MERGED, '--verbose']);
+    expect(each.code).toBe(1);
+    expect(each.stderr).toBe(`${[3, 4, 5, 6, 8, 9, 10, 11].map((l) => `${MERGED}:${l}:1: error: staff_id is blank\n`).join('')}8 errors; nothing was written\n`);
+    const zh = run(['--lang', 'zh', 'score', MERGED]);
+    expect(zh.stderr).toBe(
+      `${MERGED}:3:1: error: 工号为空，本表另有 7 行也是如此：是否在 Excel 中把这些单元格合并了，或留空表示“同上”？合并的单元格只在第一行保留内容；请取消合并，在每一行填上；加 --verbose 可逐条列出\n1 个错误；未写出任何文件\n`,
+    );
+    const one = run(['score', MERGED], { env: { EVALUATE_ONE_THREAD: '1' } });
+    const two = run(['score', MERGED], { env: { EVALUATE_PARALLEL_MIN_BYTES: '1', EVALUATE_TEST_FIXED_CUT: '1' } });
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.stderr).toContain(': error: staff_id is blank, and on 7 more rows of this sheet: ');
+  });
+
+  it('a few blank ids are counted, without the question; one is said as before', () => {
+    const dir = tempDir();
+    const lines = readFileSync(H1, 'utf8').split('\n');
+    const blanked = (rows: number[]) => lines.map((l, i) => (rows.includes(i + 1) ? l.replace(/^S\d+,[^,]*,/, ',,') : l)).join('\n');
+    writeFileSync(join(dir, 'two.csv'), blanked([7, 40]));
+    writeFileSync(join(dir, 'one.csv'), blanked([40]));
+    const two = run(['score', join(dir, 'two.csv')]);
+    expect(two.stderr).toContain(`two.csv:7:1: error: staff_id is blank, and on 1 more row of this sheet; give --verbose to list each of them\n`);
+    expect(two.stderr).not.toContain('merged');
+    expect(run(['score', join(dir, 'one.csv')]).stderr).toContain(`one.csv:40:1: error: staff_id is blank\n`);
+  });
+
+  it('a rater or a semester merged over a sheet\'s rows: one problem each, with the question', () => {
+    const dir = tempDir();
+    const lines = readFileSync(H1, 'utf8').split('\n');
+    // The rater's and the semester's cells left blank under the sheet's first row.
+    const column = (k: number) => lines.map((l, i) => (i < 2 || l === '' ? l : l.split(',').map((c, j) => (j === k ? '' : c)).join(','))).join('\n');
+    writeFileSync(join(dir, 'rater.csv'), column(4));
+    writeFileSync(join(dir, 'semester.csv'), column(3));
+    const rater = run(['score', join(dir, 'rater.csv')]);
+    expect(rater.code).toBe(1);
+    expect(rater.stderr).toContain(`rater.csv:3:5: error: rater is blank (S001 张伟), and on 118 more rows of this sheet: ${HINT}; unmerge the cells and fill in every row; give --verbose to list each of them\n`);
+    const semester = run(['score', join(dir, 'semester.csv')]);
+    expect(semester.stderr).toContain(
+      `semester.csv:3:4: error: no semester for this row (S001 张伟, rater 李科长), nor for 118 more rows of this sheet: the semester cell is blank (${HINT}); give --semester, or unmerge the cells and fill in every row; give --verbose to list each of them\n`,
+    );
+    expect(semester.stderr).toMatch(/1 error(, 1 warning)?; nothing was written\n$/);
+    // --semester fills the blank cells: the sheet is read.
+    expect(run(['score', join(dir, 'semester.csv'), '--semester', '2026-H1']).code).toBe(0);
   });
 });
 

@@ -84,7 +84,13 @@ describe('one semester in every shape', () => {
     expect(json([join(dir, 'nosem.csv'), '--semester', '2026上半年'])).toBe(reference);
     const r = run(['score', join(dir, 'nosem.csv')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('nosem.csv:2: error: no semester for this row (S001 张伟, rater 王主任): the sheet has no semester column; give --semester');
+    // One problem for the sheet, not one a row: the same cause on each of its 120 rows.
+    expect(r.stderr).toBe(
+      `${join(dir, 'nosem.csv')}:2: error: no semester for this row (S001 张伟, rater 王主任), nor for 119 more rows of this sheet: the sheet has no semester column; give --semester; give --verbose to list each of them\n1 error; nothing was written\n`,
+    );
+    const each = run(['score', join(dir, 'nosem.csv'), '--verbose']);
+    expect(each.stderr.split('\n').filter((l) => l.includes(': error: no semester for this row (')).length).toBe(120);
+    expect(each.stderr).toContain('nosem.csv:121: error: no semester for this row (S024 冯建华, rater 学生乙): the sheet has no semester column; give --semester\n');
   });
 });
 

@@ -186,7 +186,7 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
 /** Reads, checks and scores the sheets. Prints the problems; throws DataError when there are errors. */
 export function readResults(req: ReadRequest): Results {
   const reading = read(req, null);
-  warnComposition(reading.tally, reading.texts, reading.log);
+  warnComposition(reading.tally, reading.texts, reading.log, reading.refused);
   if (req.yearWarnings) {
     const held = new Set(reading.tally.semesters);
     for (const s of held) if (s.endsWith('-H1') && held.has(`${s.slice(0, 4)}-H2`)) warnYear(reading, Number(s.slice(0, 4)));
@@ -257,7 +257,7 @@ export function readYear(req: Omit<ReadRequest, 'rosterMissing' | 'semester' | '
   const { common } = req;
   const reading = read({ ...req, rosterMissing: 'warning' }, wanted);
   const { tally, log } = reading;
-  warnComposition(tally, reading.texts, log);
+  warnComposition(tally, reading.texts, log, reading.refused);
   // No semester at all: the sheets' own problems (a header and no rows, a wrong delimiter) say why,
   // exit 1, before "no scores" would.
   if (wanted === null && tally.semesters.length === 0 && log.errors > 0) reportLog(reading, common.lang, req.printProblems !== false);

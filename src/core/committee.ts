@@ -154,7 +154,8 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  * committee unlike the rules' is a warning, not an error):
  * - the committee differs from the rules: the count of raters of each role, then of raters without
  *   one, at the first row in the semester of the last rater met there of a role with more raters
- *   than the rules ask (a rater's name typed two ways), else at the semester's first row. Sheets that give no rater a
+ *   than the rules ask (a rater's name typed two ways), else at the semester's first row. A rater
+ *   whose every row was refused (`refused`: a staff id blank under a merged cell) is counted too. Sheets that give no rater a
  *   role (no role column, a consensus sheet) are not checked: `evaluate check` lists their raters.
  *   (The words say which roles differ: core/committee-rules.ts again.)
  * - someone scored by fewer raters than most people of the semester (a row missing from a rater's
@@ -168,7 +169,7 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  * Each person's raters are read straight from the cells (a semester of 200,000 people costs a few
  * milliseconds).
  */
-export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog): void {
+export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog, refused?: RefusedRaters): void {
   const everyRow = everyRowTallied(log);
   const people = tally.peopleBySemester();
   /** Per rater, how many people of the semester they scored. */
@@ -204,11 +205,20 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
       }
       raters[i] = n;
     }
-    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first);
+    // Raters whose every row of the semester was refused (a staff id blank under a merged cell) are on
+    // its committee all the same: counted with the role their rows give.
+    const others: number[] = [];
+    for (const [r, role] of refused?.ratersOf(semester) ?? []) if (r >= scored.length || scored[r] === 0) others.push(effectiveRole(tally, r, role));
+    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first, others);
     alikeRaters(tally, texts, log, semester, scored, first);
     if (everyRow) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
   warnZerosDropped(tally, texts, log);
+}
+
+/** The raters of refused rows, per semester, with their roles (io/refused-rows.ts RefusedRows). */
+export interface RefusedRaters {
+  ratersOf(semester: string): ReadonlyMap<number, number> | undefined;
 }
 
 /** Per rater, their first row in a semester (by file, then line): where a warning about them goes. */
@@ -371,9 +381,15 @@ function committeeWarning(
   scored: Int32Array,
   first: { file: FileRef; line: number },
   firstRows: FirstRows,
+  /** The roles of raters with refused rows only. */
+  others: readonly number[],
 ): void {
   const counts = [0, 0, 0, 0];
   let none = 0;
+  for (const role of others) {
+    if (role === NO_ROLE) none++;
+    else counts[role]!++;
+  }
   /** Per role, the rater met last in the semester (by the file, then the line of their first row there). */
   const last = [-1, -1, -1, -1];
   for (let r = 0; r < scored.length; r++) {

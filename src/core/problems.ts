@@ -68,15 +68,19 @@ export interface ProblemArgs {
   // One row
   /** The person and rater as the row's cells name them ('' where it has no such cell). */
   'cell-count': [cells: number, width: number, hint: CellCountHint[0], cell: CellCountHint[1], a: string, b: string, person: string, rater: string];
-  'blank-staff-id': [name: string];
+  /**
+   * more: the sheet's other rows with this cell blank (said once, at the first; 0 with --verbose);
+   * asAbove: 1 where they are half its rows or more, as cells merged in Excel leave them.
+   */
+  'blank-staff-id': [name: string, more: number, asAbove: number];
   /** A staff id cell that holds 合计, 平均, 备注... */
   'summary-row': [text: string];
-  'blank-rater': [person: string, rater: string];
+  'blank-rater': [person: string, rater: string, more: number, asAbove: number];
   'unknown-role': [text: string, person: string, rater: string];
   /** dateLike: 1 where the text reads like a date (Excel's doing). */
   'bad-semester': [text: string, person: string, rater: string, dateLike: number];
   'semester-disagrees': [semester: string, option: string, person: string, rater: string, more: number];
-  'no-semester': [hasColumn: number, person: string, rater: string];
+  'no-semester': [hasColumn: number, person: string, rater: string, more: number, asAbove: number];
   'blank-method': [person: string, rater: string];
   'unknown-method': [text: string, person: string, rater: string];
   'score-negative': [text: string, method: string, person: string, rater: string];

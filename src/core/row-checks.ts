@@ -55,6 +55,32 @@ export function logDisagreeing(log: ProblemLog, file: FileRef, rows: Iterable<Di
   for (const d of rows) log.error(file, d.line, d.column, 'semester-disagrees', d.semester, option ?? '', d.person, d.rater, d.rows - 1);
 }
 
+/**
+ * The rows of a sheet (or of a part read on another thread) whose staff id, rater or semester is
+ * blank, per problem: the first (its place and words) and how many. Cells merged over a person's
+ * rows in Excel, or left blank for "as above", are one mistake: one problem, not one a row.
+ */
+export interface BlankCells {
+  kind: 'blank-staff-id' | 'blank-rater' | 'no-semester';
+  line: number;
+  column: number | undefined;
+  /** The words of the first row's message, before the count. */
+  args: (string | number)[];
+  rows: number;
+}
+
+/**
+ * The problems of a sheet's rows with a blank staff id, rater or semester: one per kind, at its
+ * first row, with how many more; "as above" where they are half of the sheet's `rowsRead` or more
+ * and not all of them (cells merged in Excel leave every row blank but a person's first).
+ */
+export function logBlanks(log: ProblemLog, file: FileRef, blanks: Iterable<BlankCells>, rowsRead: number): void {
+  for (const b of blanks) {
+    const asAbove = b.rows > 1 && b.column !== undefined && b.rows * 2 >= rowsRead && b.rows < rowsRead ? 1 : 0;
+    (log.error as (...a: unknown[]) => void)(file, b.line, b.column, b.kind, ...b.args, b.rows - 1, asAbove);
+  }
+}
+
 /** A cell of invisible characters only is blank, in messages as in the keys. */
 const seen = (text: string): string => (text === '' || textKey(text) === '' ? '' : text);
 
@@ -74,6 +100,8 @@ export class RowChecker {
   private ok = true;
   /** Rows whose semester disagrees with --semester, per semester (not with `verbose`: each is logged). */
   readonly disagreeing = new Map<string, Disagreeing>();
+  /** Rows with a blank staff id, rater or semester, per kind (not with `verbose`: each is logged). */
+  readonly blanks = new Map<BlankCells['kind'], BlankCells>();
   /** Per staff id number met: 1 an id, 2 a totals or notes row's label (isSummaryLabel); 0 not met yet. */
   private staffKinds = new Uint8Array(64);
 
@@ -141,6 +169,18 @@ export class RowChecker {
     this.ok = false;
   }
 
+  /** A blank staff id, rater or semester in this row: logged at once with `verbose`, else counted per kind (logBlanks says them). */
+  private blank(kind: BlankCells['kind'], column: number | undefined, args: (string | number)[]): void {
+    this.ok = false;
+    if (this.opts.verbose) {
+      (this.log.error as (...a: unknown[]) => void)(this.file, this.line, column, kind, ...args, 0, 0);
+      return;
+    }
+    const seen = this.blanks.get(kind);
+    if (seen) seen.rows++;
+    else this.blanks.set(kind, { kind, line: this.line, column, args, rows: 1 });
+  }
+
   /** Whether staff id number `staff` (this row's) is an id (1) or a totals or notes row's label (2): its text is read once. */
   private staffKind(staff: number): number {
     // (Called only to grow: a call a row would cost on the hot path.)
@@ -184,13 +224,9 @@ export class RowChecker {
     const rater = hasRater ? raterCell : this.consensus();
     if (staff < 0) {
       const name = cols.name >= 0 ? seen(f.text(cols.name)) : '';
-      log.error(file, line, cols.staff + 1, 'blank-staff-id', name ? clip(name) : '');
-      this.ok = false;
+      this.blank('blank-staff-id', cols.staff + 1, [name ? clip(name) : '']);
     }
-    if (hasRater && rater < 0) {
-      log.error(file, line, cols.rater + 1, 'blank-rater', ...this.who());
-      this.ok = false;
-    }
+    if (hasRater && rater < 0) this.blank('blank-rater', cols.rater + 1, this.who());
     let role: Role | null = null;
     if (cols.role >= 0) {
       const text = f.text(cols.role);
@@ -223,8 +259,7 @@ export class RowChecker {
     } else if (option) {
       semester = option;
     } else {
-      log.error(file, line, cols.semester >= 0 ? cols.semester + 1 : undefined, 'no-semester', cols.semester >= 0 ? 1 : 0, ...this.who());
-      this.ok = false;
+      this.blank('no-semester', cols.semester >= 0 ? cols.semester + 1 : undefined, [cols.semester >= 0 ? 1 : 0, ...this.who()]);
     }
 
     // (Five stores, not fill(): a call into the runtime a row, 20-30 ms of 1M rows.)

@@ -13,6 +13,12 @@ import { semesterZh, zh } from './zh.js';
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
 const SEMESTER_FORMS = '2026-H1, 2026H1, 2026-1, 2026上半年 or 2026下半年';
+/** Of a staff id, rater or semester blank on half a sheet's rows or more. */
+const AS_ABOVE = 'were the cells merged over several rows in Excel, or left blank to mean "as above"? A merged cell keeps its text in its first row only';
+const moreRows = (more: number) => `${more} more ${more === 1 ? 'row' : 'rows'} of this sheet`;
+/** The rest of a blank staff id's or rater's message: the sheet's other rows like it. */
+const blankMoreEn = (more: number, asAbove: number) =>
+  more > 0 ? `, and on ${moreRows(more)}${asAbove ? `: ${AS_ABOVE}; unmerge the cells and fill in every row` : ''}; give --verbose to list each of them` : '';
 
 const wordsEn: Formatter = {
   'not-text-utf16': () => 'the file is UTF-16 text (as some Excel versions save "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead',
@@ -70,9 +76,9 @@ const wordsEn: Formatter = {
           ? `; the extra cells at the end are empty: delete the separators (${a}) after cell ${cell}`
           : ''
     }`,
-  'blank-staff-id': ([name]) => `staff_id is blank${name ? ` (name ${name})` : ''}`,
+  'blank-staff-id': ([name, more, asAbove]) => `staff_id is blank${name ? ` (name ${name})` : ''}${blankMoreEn(more, asAbove)}`,
   'summary-row': ([text]) => `"${text}" is not a staff id: this looks like a row of totals, averages or notes, not a staff member's scores; delete the row`,
-  'blank-rater': ([person, rater]) => `rater is blank ${whoEn(person, rater)}`,
+  'blank-rater': ([person, rater, more, asAbove]) => `rater is blank ${whoEn(person, rater)}${blankMoreEn(more, asAbove)}`,
   'unknown-role': ([text, person, rater]) => `unknown role "${text}" ${whoEn(person, rater)}; roles are leader 组长, head-office 总公司办公室, center-office 中心办公室, student 学生代表`,
   'bad-semester': ([text, person, rater, dateLike]) =>
     dateLike
@@ -80,7 +86,10 @@ const wordsEn: Formatter = {
       : `semester "${text}" is not a semester ${whoEn(person, rater)}; write it as ${SEMESTER_FORMS}`,
   'semester-disagrees': ([s, option, person, rater, more]) =>
     `semester ${s} disagrees with --semester ${option} ${whoEn(person, rater)}${more > 0 ? `, and so do ${more} more ${more === 1 ? 'row' : 'rows'} of this sheet; give --verbose to list each of them` : ''}`,
-  'no-semester': ([hasColumn, person, rater]) => `no semester for this row ${whoEn(person, rater)}: ${hasColumn ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
+  'no-semester': ([hasColumn, person, rater, more, asAbove]) =>
+    `no semester for this row ${whoEn(person, rater)}${more > 0 ? `, nor for ${moreRows(more)}` : ''}: ${hasColumn ? `the semester cell is blank${asAbove ? ` (${AS_ABOVE})` : ''}` : 'the sheet has no semester column'}; give --semester${
+      asAbove ? ', or unmerge the cells and fill in every row' : ''
+    }${more > 0 ? '; give --verbose to list each of them' : ''}`,
   'blank-method': ([person, rater]) => `method is blank ${whoEn(person, rater)}`,
   'unknown-method': ([text, person, rater]) => `unknown method "${text}" ${whoEn(person, rater)}; methods are listen 听, see 看, check 查, test 测, ask 问`,
   'score-negative': ([t, method, person, rater]) => `score ${t} for ${method} is negative ${whoEn(person, rater)}`,
@@ -243,9 +252,9 @@ const wordsZh: Formatter = {
           ? `；末尾多出的单元格是空的：请删除第 ${cell} 个单元格之后的分隔符（${a}）`
           : ''
     }`,
-  'blank-staff-id': ([name]) => `工号为空${name ? `（姓名 ${name}）` : ''}`,
+  'blank-staff-id': ([name, more, asAbove]) => `工号为空${name ? `（姓名 ${name}）` : ''}${blankMoreZh(more, asAbove)}`,
   'summary-row': ([text]) => `"${text}" 不是工号：这一行像是合计、平均或备注行，不是员工的评分；请删除这一行`,
-  'blank-rater': ([person, rater]) => `评委为空${whoZh(person, rater)}`,
+  'blank-rater': ([person, rater, more, asAbove]) => `评委为空${whoZh(person, rater)}${blankMoreZh(more, asAbove)}`,
   'unknown-role': ([text, person, rater]) => `不认识的角色 "${text}"${whoZh(person, rater)}；角色可以是 组长、总公司办公室、中心办公室、学生代表`,
   'bad-semester': ([text, person, rater, dateLike]) =>
     dateLike
@@ -253,7 +262,10 @@ const wordsZh: Formatter = {
       : `"${text}" 不是学期${whoZh(person, rater)}；请写成 ${SEMESTER_FORMS_ZH}`,
   'semester-disagrees': ([s, option, person, rater, more]) =>
     `学期 ${semesterZh(s)} 与 --semester ${option} 不一致${whoZh(person, rater)}${more > 0 ? `；本表中还有 ${more} 行也是如此，加 --verbose 可逐条列出` : ''}`,
-  'no-semester': ([hasColumn, person, rater]) => `这一行没有学期${whoZh(person, rater)}：${hasColumn ? '学期单元格为空' : '评分表没有学期列'}；请用 --semester 指定`,
+  'no-semester': ([hasColumn, person, rater, more, asAbove]) =>
+    `这一行没有学期${whoZh(person, rater)}${more > 0 ? `，本表另有 ${more} 行也没有` : ''}：${hasColumn ? `学期单元格为空${asAbove ? `（${AS_ABOVE_ZH}）` : ''}` : '评分表没有学期列'}；请用 --semester 指定${
+      asAbove ? '，或取消合并，在每一行填上' : ''
+    }${more > 0 ? '；加 --verbose 可逐条列出' : ''}`,
   'blank-method': ([person, rater]) => `方法为空${whoZh(person, rater)}`,
   'unknown-method': ([text, person, rater]) => `不认识的方法 "${text}"${whoZh(person, rater)}；方法只能是 听、看、查、测、问`,
   'score-negative': ([t, method, person, rater]) => `${methodZh(method)}的评分 ${t} 是负数${whoZh(person, rater)}`,
@@ -312,6 +324,9 @@ const wordsZh: Formatter = {
 };
 
 const SEMESTER_FORMS_ZH = '2026-H1、2026H1、2026-1、2026上半年 或 2026下半年';
+const AS_ABOVE_ZH = '是否在 Excel 中把这些单元格合并了，或留空表示“同上”？合并的单元格只在第一行保留内容';
+const blankMoreZh = (more: number, asAbove: number) =>
+  more > 0 ? `，本表另有 ${more} 行也是如此${asAbove ? `：${AS_ABOVE_ZH}；请取消合并，在每一行填上` : ''}；加 --verbose 可逐条列出` : '';
 
 /** Each message with the lengths of clipped texts (core/cells.ts `clip`) worded. */
 function withClips(words: Formatter, suffix: (characters: number) => string): Formatter {

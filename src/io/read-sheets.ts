@@ -8,7 +8,7 @@
 import type { Policy } from '../core/policy.js';
 import { type FileRef, ProblemLog } from '../core/problems.js';
 import { Tally } from '../core/tally.js';
-import { logDisagreeing } from '../core/row-checks.js';
+import { logBlanks, logDisagreeing } from '../core/row-checks.js';
 import { type RosterEntry, checkRepeatedSheets, checkRoster, checkScoresPerRole } from '../core/whole-picture.js';
 import type { Encoding } from './encoding.js';
 import type { Lang } from '../i18n/index.js';
@@ -133,6 +133,7 @@ export function readSheets(named: Source[], opts: ReadOptions): Reading {
     addCounts(counts, part.counts);
     for (const ig of part.ignored) ignored.push({ file, ...ig });
     logDisagreeing(log, file, part.disagreeing, opts.semester);
+    logBlanks(log, file, part.blanks, part.counts.read);
     refused.addAll(part.refused);
     inputs.push({ file: file.name, path: sources[file.order]!.path, kind: 'sheet', bytes: part.bytes, sha256: part.sha256, rows: part.counts.read });
   };

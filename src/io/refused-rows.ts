@@ -5,7 +5,7 @@
  * could be read, the methods it gave (a score or not): a method it gave is not missing, and a score
  * it lacks is missing all the same (core/whole-picture.ts checkScoresPerRole).
  */
-import type { CheckedRow } from '../core/tally.js';
+import { type CheckedRow, NO_ROLE } from '../core/tally.js';
 import type { RefusedCell } from '../core/whole-picture.js';
 
 /**
@@ -22,6 +22,8 @@ export interface RefusedRowsData {
   semesters: string[];
   /** INTS numbers per row, in reading order. */
   rows: Int32Array;
+  /** Per semester, the raters of its refused rows and their roles (pairs). */
+  raters: [semester: string, pairs: Int32Array][];
 }
 
 /** Another thread's numbers (staff, rater, name texts) and lines as this thread's. */
@@ -42,6 +44,8 @@ export class RefusedRows implements Iterable<RefusedCell> {
   private count = 0;
   /** The semester index of the last row kept. */
   private lastRow = 0;
+  /** Per semester, the rater of each refused row whose rater and semester were read, and the first role given (NO_ROLE: none yet). */
+  private readonly raters = new Map<string, Map<number, number>>();
 
   /** A person with a row refused in `semester`. */
   add(semester: string, staff: number): void {
@@ -59,6 +63,22 @@ export class RefusedRows implements Iterable<RefusedCell> {
   has(semester: string, staff: number): boolean {
     const b = this.bits.get(semester);
     return b !== undefined && staff >> 3 < b.length && (b[staff >> 3]! & (1 << (staff & 7))) !== 0;
+  }
+
+  /**
+   * The rater of a refused row whose rater and semester were read, its staff id read or not (a staff
+   * id blank under a merged cell): a rater of the semester's committee all the same.
+   */
+  addRater(semester: string, rater: number, role: number): void {
+    let m = this.raters.get(semester);
+    if (!m) this.raters.set(semester, (m = new Map()));
+    const had = m.get(rater);
+    if (had === undefined || had === NO_ROLE) m.set(rater, role);
+  }
+
+  /** The raters of the semester's refused rows, with their roles (core/committee.ts warnComposition counts them). */
+  ratersOf(semester: string): ReadonlyMap<number, number> | undefined {
+    return this.raters.get(semester);
   }
 
   /** A refused row whose staff id, rater and semester were read (RowChecker.check fills them in). */
@@ -93,6 +113,9 @@ export class RefusedRows implements Iterable<RefusedCell> {
 
   /** Adds another's, after these; `map` turns another thread's numbers and lines into these. */
   addAll(data: RefusedRowsData, map?: ThreadNumbers): void {
+    for (const [semester, pairs] of data.raters) {
+      for (let i = 0; i < pairs.length; i += 2) this.addRater(semester, map ? map.rater[pairs[i]!]! : pairs[i]!, pairs[i + 1]!);
+    }
     for (const [semester, b] of data.staff) {
       for (let i = 0; i < b.length; i++) {
         for (let k = 0; b[i]! >> k !== 0; k++) if (b[i]! & (1 << k)) this.add(semester, map ? map.staff[i * 8 + k]! : i * 8 + k);
@@ -109,7 +132,8 @@ export class RefusedRows implements Iterable<RefusedCell> {
   }
 
   export(): RefusedRowsData {
-    return { staff: [...this.bits], semesters: [...this.semesters], rows: this.rows.slice(0, this.count * INTS) };
+    const raters: [string, Int32Array][] = [...this.raters].map(([semester, m]) => [semester, Int32Array.from([...m].flat())]);
+    return { staff: [...this.bits], semesters: [...this.semesters], rows: this.rows.slice(0, this.count * INTS), raters };
   }
 
   /** The rows kept, in reading order. */

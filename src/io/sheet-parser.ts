@@ -9,7 +9,7 @@ import { Buffer } from 'node:buffer';
 import { type SheetColumns, parseHeader, readHeader, repeatsHeader, scoreColumnNames } from '../core/header.js';
 import type { Policy } from '../core/policy.js';
 import type { CellCountHint, FileRef, ProblemLog } from '../core/problems.js';
-import { type Disagreeing, RowChecker, type RowFields } from '../core/row-checks.js';
+import { type BlankCells, type Disagreeing, RowChecker, type RowFields } from '../core/row-checks.js';
 import { type CellChars, SCORE_EMPTY } from '../core/score-cell.js';
 import { CheckedRow, RATER, type TextKind } from '../core/tally.js';
 import { CONSENSUS_RATER, METHODS, type RowCounts } from '../core/types.js';
@@ -356,6 +356,8 @@ export interface FileReading {
   ignored: IgnoredRows[];
   /** Its rows whose semester disagrees with --semester (core/row-checks.ts logDisagreeing says them). */
   disagreeing: Disagreeing[];
+  /** Its rows with a blank staff id, rater or semester (core/row-checks.ts logBlanks says them). */
+  blanks: BlankCells[];
   /** What its refused rows tell, by the numbers of the thread that read them. */
   refused: RefusedRowsData;
   /** Per method, the column of its scores (1-based), for the places of messages. */
@@ -388,6 +390,10 @@ export class SheetParser implements RecordSink {
   /** The rows whose semester disagrees with --semester, per semester: the first and how many (logDisagreeing says them). */
   disagreeing(): Disagreeing[] {
     return this.checker ? [...this.checker.disagreeing.values()] : [];
+  }
+  /** The rows with a blank staff id, rater or semester, per kind: the first and how many (logBlanks says them). */
+  blanks(): BlankCells[] {
+    return this.checker ? [...this.checker.blanks.values()] : [];
   }
   /** The header's cells, once read. */
   headerCells: string[] | null = null;
@@ -475,6 +481,7 @@ export class SheetParser implements RecordSink {
     const row = this.row;
     if (!this.checker.check(f, v.line, row)) {
       this.counts.rejected++;
+      if (row.rater >= 0 && row.semester !== '') this.refused.addRater(row.semester, row.rater, row.role);
       if (row.staff >= 0 && row.semester !== '') {
         this.refused.add(row.semester, row.staff);
         const year = this.opts.keepYear;
@@ -538,6 +545,7 @@ export class SheetParser implements RecordSink {
       counts: this.counts,
       ignored: [...this.ignored.values()],
       disagreeing: this.disagreeing(),
+      blanks: this.blanks(),
       refused: this.refused.export(),
       methodColumns: this.methodColumns(),
       nameColumn: this.nameColumn(),

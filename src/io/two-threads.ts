@@ -406,13 +406,14 @@ export function readInParallel(sources: Source[], sizes: number[], opts: ThreadO
           counts.used += f.counts.used;
           counts.rejected += f.counts.rejected;
           if (r.ok) cut.parser.finish();
-          const ignored = bothParts([...cut.parser.ignored.values()], f.ignored, base);
-          const disagreeing = bothParts(cut.parser.disagreeing(), f.disagreeing, base);
+          const ignored = bothParts([...cut.parser.ignored.values()], f.ignored, base, (d) => d.semester);
+          const disagreeing = bothParts(cut.parser.disagreeing(), f.disagreeing, base, (d) => d.semester);
+          const blanks = bothParts(cut.parser.blanks(), f.blanks, base, (b) => b.kind);
           const blank = cut.parser.blank && !f.scored ? cut.parser.columns!.line : null;
-          out.push({ file: cut.file, sha256: null, counts, ignored, disagreeing, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: r.bytes + f.bytes, blankAt: blank });
+          out.push({ file: cut.file, sha256: null, counts, ignored, disagreeing, blanks, refused: refusedHere(f.refused, cut.parser.refused.export()), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: r.bytes + f.bytes, blankAt: blank });
           continue;
         }
-        out.push({ file: { name: sources[f.order]!.name, order: f.order }, sha256: null, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, refused: refusedHere(f.refused), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: f.bytes, blankAt: f.blankAt });
+        out.push({ file: { name: sources[f.order]!.name, order: f.order }, sha256: null, counts: f.counts, ignored: f.ignored, disagreeing: f.disagreeing, blanks: f.blanks, refused: refusedHere(f.refused), methodColumns: f.methodColumns, nameColumn: f.nameColumn, bytes: f.bytes, blankAt: f.blankAt });
       }
       return out;
     },
@@ -420,13 +421,14 @@ export function readInParallel(sources: Source[], sizes: number[], opts: ThreadO
 }
 
 /**
- * Rows counted per semester in both parts of the cut file (the rows year leaves out, the rows that
- * disagree with --semester): this thread's, then the thread's added, its first row's line made the
- * file's (`base`, the lines before the cut) where this part had none of that semester.
+ * Rows counted per semester or kind in both parts of the cut file (the rows year leaves out, the
+ * rows that disagree with --semester, the rows with a blank staff id, rater or semester): this
+ * thread's, then the thread's added, its first row's line made the file's (`base`, the lines
+ * before the cut) where this part had none of that `key`.
  */
-function bothParts<T extends { semester: string; line: number; rows: number }>(mine: T[], theirs: readonly T[], base: number): T[] {
+function bothParts<T extends { line: number; rows: number }>(mine: T[], theirs: readonly T[], base: number, key: (x: T) => string): T[] {
   for (const t of theirs) {
-    const same = mine.find((x) => x.semester === t.semester);
+    const same = mine.find((x) => key(x) === key(t));
     if (same) same.rows += t.rows;
     else mine.push({ ...t, line: t.line + base });
   }

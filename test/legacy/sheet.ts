@@ -114,10 +114,33 @@ export class SheetReader {
   /** Per semester a row gave against the option: the first such row's place and message, and how many. */
   private readonly disagreeing = new Map<string, { at: { file: string; fileOrder: number; line: number; column: number }; head: string; rows: number }>();
 
+  /**
+   * Per kind (a blank staff id, rater or semester), the first such row's place and the words of its
+   * message around the count, and how many rows.
+   */
+  private readonly blanks = new Map<string, { at: { file: string; fileOrder: number; line: number; column?: number }; say: (more: string, asAbove: boolean) => string; rows: number }>();
+
   /** The sheet's rows whose semester disagrees with the option: one problem per semester (called whether or not the sheet was read to its end). */
   sayDisagreeing(): void {
     for (const d of this.disagreeing.values()) {
       this.problems.error(d.at, `${d.head}${d.rows > 1 ? `, and so do ${d.rows - 1} more ${d.rows === 2 ? 'row' : 'rows'} of this sheet; give --verbose to list each of them` : ''}`);
+    }
+    // Blank staff ids, raters, semesters: one problem per kind; "as above" when half the rows read or
+    // more have it blank, but not all (what cells merged over a person's rows leave).
+    for (const b of this.blanks.values()) {
+      const more = b.rows > 1 ? `${b.rows - 1} more ${b.rows === 2 ? 'row' : 'rows'} of this sheet` : '';
+      const asAbove = b.rows > 1 && b.at.column !== undefined && b.rows * 2 >= this.counts.read && b.rows < this.counts.read;
+      this.problems.error(b.at, b.say(more, asAbove));
+    }
+  }
+
+  /** A row with a blank staff id, rater or semester: said now with --verbose, else once per kind at sayDisagreeing. */
+  private blank(kind: string, at: { file: string; fileOrder: number; line: number; column?: number }, say: (more: string, asAbove: boolean) => string): void {
+    if (this.verbose) this.problems.error(at, say('', false));
+    else {
+      const seen = this.blanks.get(kind);
+      if (seen) seen.rows++;
+      else this.blanks.set(kind, { at, say, rows: 1 });
     }
   }
 
@@ -371,8 +394,12 @@ export class SheetReader {
     const who = () =>
       `(${[staffSpelling && staffId, shownName].filter(Boolean).map(clip).join(' ')}${hasRater && raterSpelling ? `, rater ${clip(rater)}` : ''})`;
     let ok = true;
+    const merged = 'were the cells merged over several rows in Excel, or left blank to mean "as above"? A merged cell keeps its text in its first row only';
+    const andMore = (more: string, asAbove: boolean) =>
+      more ? `, and on ${more}${asAbove ? `: ${merged}; unmerge the cells and fill in every row` : ''}; give --verbose to list each of them` : '';
     if (staffSpelling === '') {
-      this.problems.error(this.at(line, col('staff_id')), `staff_id is blank${shownName ? ` (name ${clip(shownName)})` : ''}`);
+      const head = `staff_id is blank${shownName ? ` (name ${clip(shownName)})` : ''}`;
+      this.blank('staff', this.at(line, col('staff_id')), (more, asAbove) => `${head}${andMore(more, asAbove)}`);
       ok = false;
     } else if (SUMMARY_LABEL.test(identityKey(staffId).replace(/[:：].*$/su, '').replace(/\s/gu, ''))) {
       // No staff member's row: nothing else of it is checked.
@@ -380,7 +407,8 @@ export class SheetReader {
       return false;
     }
     if (hasRater && raterSpelling === '') {
-      this.problems.error(this.at(line, col('rater')), `rater is blank ${who()}`);
+      const head = `rater is blank ${who()}`;
+      this.blank('rater', this.at(line, col('rater')), (more, asAbove) => `${head}${andMore(more, asAbove)}`);
       ok = false;
     }
     let role: Role | null = null;
@@ -418,9 +446,15 @@ export class SheetReader {
     } else if (this.semesterOption) {
       semester = this.semesterOption;
     } else {
-      this.problems.error(
-        this.at(line, this.index.has('semester') ? col('semester') : undefined),
-        `no semester for this row ${who()}: ${this.index.has('semester') ? 'the semester cell is blank' : 'the sheet has no semester column'}; give --semester`,
+      const head = `no semester for this row ${who()}`;
+      const hasColumn = this.index.has('semester');
+      this.blank(
+        'semester',
+        this.at(line, hasColumn ? col('semester') : undefined),
+        (more, asAbove) =>
+          `${head}${more ? `, nor for ${more}` : ''}: ${hasColumn ? `the semester cell is blank${asAbove ? ` (${merged})` : ''}` : 'the sheet has no semester column'}; give --semester${
+            asAbove ? ', or unmerge the cells and fill in every row' : ''
+          }${more ? '; give --verbose to list each of them' : ''}`,
       );
       ok = false;
     }
