@@ -140,6 +140,23 @@ describe('the committee of a semester against the rules', () => {
     expect(zh.code).toBe(0);
     expect(jsonWarnings(dir, ['blank-role.csv'])).toEqual([{ file: 'blank-role.csv', line: 2, message: enMessage(enParts) }]);
   });
+
+  it('raters whose every row is refused still sit on the committee; rows without a semester hold back only "too few"', () => {
+    // Every row of 学生乙 refused for a score over the maximum: the committee is still complete.
+    const over = H1.replace(/(,学生乙,student,)[^,]+/g, '$125');
+    const dir = folder({ 'over.csv': over, 'no-semester.csv': FOUR.replace(',2026-H1,学生甲,', ',,学生甲,') });
+    const r = run(['score', 'over.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('committee');
+    expect(r.stderr).toContain('error: score 25 for listen exceeds the maximum 20 (S001 张伟, rater 学生乙)');
+    // One student fewer, and a row whose semester is blank: its rater may be that student; not said.
+    const blank = run(['score', 'no-semester.csv'], { cwd: dir });
+    expect(blank.stderr).toBe('no-semester.csv:5:4: error: no semester for this row (S001 张伟, rater 学生甲): the semester cell is blank; give --semester\n1 error; nothing was written\n');
+    // Too many is said all the same: 学生乙 given the role leader on every row.
+    writeFileSync(join(dir, 'two-leaders.csv'), FOUR.replace(',2026-H1,学生甲,', ',,学生甲,') + LINES.filter((l) => l.includes('学生乙')).join('').replaceAll(',student,', ',leader,'));
+    const two = run(['score', 'two-leaders.csv'], { cwd: dir });
+    expect(two.stderr).toContain(`: warning: ${enMessage(`leader 2 (the rules ask 1); ${ONE_STUDENT_EN}`)}\n`);
+  });
 });
 
 describe('a committee member typed twice, and someone scored by fewer raters than most', () => {

@@ -155,7 +155,9 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  * - the committee differs from the rules: the count of raters of each role, then of raters without
  *   one, at the first row in the semester of the last rater met there of a role with more raters
  *   than the rules ask (a rater's name typed two ways), else at the semester's first row. A rater
- *   whose every row was refused (`refused`: a staff id blank under a merged cell) is counted too. Sheets that give no rater a
+ *   whose every row was refused (`refused`: a staff id blank under a merged cell) is counted too;
+ *   where rows were refused whose semester could not be read, fewer raters than the rules ask is
+ *   not said (those rows' raters may be the semester's). Sheets that give no rater a
  *   role (no role column, a consensus sheet) are not checked: `evaluate check` lists their raters.
  *   (The words say which roles differ: core/committee-rules.ts again.)
  * - someone scored by fewer raters than most people of the semester (a row missing from a rater's
@@ -171,6 +173,8 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
  */
 export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog, refused?: RefusedRaters): void {
   const everyRow = everyRowTallied(log);
+  // Raters of rows refused without a semester read (a semester cell merged over the sheet) may be of any.
+  const unplaced = (refused?.ratersOf('')?.size ?? 0) > 0;
   const people = tally.peopleBySemester();
   /** Per rater, how many people of the semester they scored. */
   const scored = new Int32Array(tally.raterRole.length);
@@ -209,7 +213,7 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
     // its committee all the same: counted with the role their rows give.
     const others: number[] = [];
     for (const [r, role] of refused?.ratersOf(semester) ?? []) if (r >= scored.length || scored[r] === 0) others.push(effectiveRole(tally, r, role));
-    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first, others);
+    committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first, others, unplaced);
     alikeRaters(tally, texts, log, semester, scored, first);
     if (everyRow) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
   });
@@ -383,6 +387,8 @@ function committeeWarning(
   firstRows: FirstRows,
   /** The roles of raters with refused rows only. */
   others: readonly number[],
+  /** Rows were refused whose semester was not read: fewer raters than the rules ask is not said. */
+  unplaced: boolean,
 ): void {
   const counts = [0, 0, 0, 0];
   let none = 0;
@@ -404,7 +410,7 @@ function committeeWarning(
   }
   if (counts.every((c) => c === 0)) return;
   const differences = committeeDifferences((role) => counts[ROLES.indexOf(role)]!, none);
-  if (differences.length === 0) return;
+  if (differences.length === 0 || (unplaced && differences.every((d) => d.found < d.expected))) return;
   let at = first;
   const over = differences.find((d) => d.role !== 'none' && d.found > d.expected);
   const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;

@@ -66,8 +66,9 @@ export class RefusedRows implements Iterable<RefusedCell> {
   }
 
   /**
-   * The rater of a refused row whose rater and semester were read, its staff id read or not (a staff
-   * id blank under a merged cell): a rater of the semester's committee all the same.
+   * The rater of a refused row whose rater was read, its staff id read or not (a staff id blank
+   * under a merged cell): a rater of the semester's committee all the same. Semester '': the row's
+   * semester could not be read (blank, not a semester, or not --semester's).
    */
   addRater(semester: string, rater: number, role: number): void {
     let m = this.raters.get(semester);

@@ -481,7 +481,7 @@ export class SheetParser implements RecordSink {
     const row = this.row;
     if (!this.checker.check(f, v.line, row)) {
       this.counts.rejected++;
-      if (row.rater >= 0 && row.semester !== '') this.refused.addRater(row.semester, row.rater, row.role);
+      if (row.rater >= 0) this.refused.addRater(row.semester, row.rater, row.role);
       if (row.staff >= 0 && row.semester !== '') {
         this.refused.add(row.semester, row.staff);
         const year = this.opts.keepYear;
