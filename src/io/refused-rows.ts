@@ -22,7 +22,7 @@ export interface RefusedRowsData {
   semesters: string[];
   /** INTS numbers per row, in reading order. */
   rows: Int32Array;
-  /** Per semester, the raters of its refused rows and their roles (pairs). */
+  /** Per semester ('': not read), the raters of its refused rows and their roles (pairs). */
   raters: [semester: string, pairs: Int32Array][];
 }
 
@@ -44,7 +44,7 @@ export class RefusedRows implements Iterable<RefusedCell> {
   private count = 0;
   /** The semester index of the last row kept. */
   private lastRow = 0;
-  /** Per semester, the rater of each refused row whose rater and semester were read, and the first role given (NO_ROLE: none yet). */
+  /** Per semester ('': not read), the rater of each refused row whose rater was read, and the first role given (NO_ROLE: none yet). */
   private readonly raters = new Map<string, Map<number, number>>();
 
   /** A person with a row refused in `semester`. */
