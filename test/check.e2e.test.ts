@@ -45,9 +45,10 @@ describe('evaluate check', () => {
     // The summary still comes, on standard output.
     expect(r.stdout).toContain('Checked 1 file: ten.csv');
     expect(r.stdout).toContain('Rows: 12 read, 5 used, 7 rejected');
-    expect(r.stdout).toContain('Staff: 3   Raters: 3   Semesters: 2026-H1');
-    expect(r.stdout).toContain('warning: the committee differs from the rules: center office 0 (rules: 1); student 1 (rules: 2)');
-    expect(r.stdout).toMatch(/10 errors, 1 warning\.\n$/);
+    // The committee counts the raters of refused rows too (赵老师's row has -3, 学生乙's no staff id): complete.
+    expect(r.stdout).toContain('Staff: 3   Raters: 5   Semesters: 2026-H1');
+    expect(r.stdout).toContain('  Committee: leader 1 (王主任), head office 1 (李科长), center office 1 (赵老师), student 2 (学生甲, 学生乙)\n  as the rules ask');
+    expect(r.stdout).toMatch(/\n10 errors\.\n$/);
   });
 
   it('gives the same problems as a list for scripts with --format json', () => {
@@ -68,7 +69,7 @@ describe('evaluate check', () => {
     // Every problem of these is at a cell: the missing score at its method's cell of the row found.
     expect(doc.problems[7]).toMatchObject({ line: 10, column: 11 });
     expect(doc.problems.every((p: { column?: number }) => typeof p.column === 'number')).toBe(true);
-    expect(doc.summary).toMatchObject({ ok: false, errors: 10, warnings: 1, rows: { read: 12, used: 5, rejected: 7 }, staff: 3, raters: 3 });
+    expect(doc.summary).toMatchObject({ ok: false, errors: 10, warnings: 0, rows: { read: 12, used: 5, rejected: 7 }, staff: 3, raters: 5 });
   });
 
   it('passes the fixtures with exit 0 and summarizes them', () => {
@@ -139,5 +140,63 @@ describe('a committee sheet (no rater column) in Chinese', () => {
     expect(r.stderr).toContain('committee.csv:3:4: error: 评委 考评小组 给 S001 张伟 的“听”、“看”、“查”、“测”评了两次：这里和 ');
     expect(`${r.stdout}${r.stderr}`).not.toContain('committee）');
     expect(r.stderr).not.toMatch(/评委 committee/);
+  });
+});
+
+describe('the committee in check\'s summary counts the raters of refused rows, as score\'s warning does', () => {
+  const json = (r: { stdout: string }) => JSON.parse(r.stdout) as { summary: { warnings: number; raters: number; bySemester: { raters: number; committee: { ok: boolean; warning: boolean } }[] } };
+
+  it('staff ids merged over a sheet: the five raters of its rows sit on the committee, no warning besides the error', () => {
+    const sheet = join(FIX, 'bad', 'merged-cells.csv');
+    const en = run(['check', sheet]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('Staff: 2   Raters: 5   Semesters: 2026-H1\n');
+    expect(en.stdout).toContain('2026-H1: 2 staff, 5 raters\n');
+    expect(en.stdout).toContain('  Committee: leader 1 (王主任), head office 1 (李科长), center office 1 (赵老师), student 2 (学生甲, 学生乙)\n  as the rules ask');
+    expect(en.stdout.endsWith('\n1 error.\n')).toBe(true);
+    expect(en.stderr.trim().split('\n')).toHaveLength(1);
+    const zh = run(['check', sheet, '--lang', 'zh']);
+    expect(zh.stdout).toContain('  考评小组：组长 1 人（王主任）；总公司办公室 1 人（李科长）；中心办公室 1 人（赵老师）；学生代表 2 人（学生甲、学生乙）\n  符合规定');
+    expect(zh.stdout.endsWith('\n1 个错误。\n')).toBe(true);
+    const data = json(run(['check', sheet, '--format', 'json']));
+    expect(data.summary.warnings).toBe(0);
+    expect(data.summary.raters).toBe(5);
+    expect(data.summary.bySemester[0]!.committee).toMatchObject({ ok: true, warning: false });
+  });
+
+  it('a row refused without a semester: the roles short are said as a plain line, not counted as a warning (score says nothing)', () => {
+    const sheet = join(FIX, 'bad', 'bad-semester.csv');
+    const en = run(['check', sheet]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain(
+      '  fewer raters than the rules ask: head office 0 (rules: 1); center office 0 (rules: 1); student 1 (rules: 2); rows refused without a semester may hold the others (their errors above)\n',
+    );
+    expect(en.stdout).not.toContain('warning');
+    expect(en.stdout.endsWith('\n1 error.\n')).toBe(true);
+    expect(run(['score', sheet]).stderr).not.toContain('committee');
+    const zh = run(['check', sheet, '--lang', 'zh']);
+    expect(zh.stdout).toContain('  评委少于规定：总公司办公室 0 人（规定 1 人）；中心办公室 0 人（规定 1 人）；学生代表 1 人（规定 2 人）；缺少学期而被拒绝的行中可能有其余评委（见上面的错误）\n');
+    expect(zh.stdout).not.toContain('警告');
+    const data = json(run(['check', sheet, '--format', 'json']));
+    expect(data.summary.warnings).toBe(0);
+    expect(data.summary.bySemester[0]!.committee).toMatchObject({ ok: false, warning: false });
+  });
+
+  it('a sixth rater whose every row is refused makes three students: a warning in check\'s summary and in score alike', () => {
+    const dir = tempDir();
+    const h1 = readFileSync(H1, 'utf8');
+    const extra = h1
+      .split('\n')
+      .filter((l) => l.includes(',学生乙,'))
+      .map((l) => l.replace(',学生乙,', ',学生丙,').replace(/,[^,]*$/, ',25'));
+    writeFileSync(join(dir, 'six.csv'), `${h1.trimEnd()}\n${extra.join('\n')}\n`);
+    const score = run(['score', 'six.csv'], { cwd: dir });
+    expect(score.code).toBe(1);
+    expect(score.stderr).toContain(': warning: the committee of 2026-H1 differs from the rules (1 leader, 1 head office, 1 center office, 2 student representatives): student 3 (the rules ask 2)\n');
+    const check = run(['check', 'six.csv'], { cwd: dir });
+    expect(check.stdout).toContain('student 3 (学生甲, 学生乙, 学生丙)');
+    expect(check.stdout).toContain('  warning: the committee differs from the rules: student 3 (rules: 2)\n');
+    expect(check.stdout).toMatch(/\n24 errors, 1 warning\.\n$/);
+    expect(json(run(['check', 'six.csv', '--format', 'json'], { cwd: dir })).summary.bySemester[0]!.committee).toMatchObject({ ok: false, warning: true });
   });
 });

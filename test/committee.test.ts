@@ -61,7 +61,7 @@ function plainSummary(tally: Tally, texts: TextLookup): SheetsSummary {
       staff: list.length,
       raters: semRaters.length,
       scores: semScores,
-      committee: { members, differences, consensus, ok: differences.length === 0 },
+      committee: { members, differences, consensus, ok: differences.length === 0, warning: differences.length > 0 },
       partial: semRaters.filter((r) => r.scored < list.length).map((r) => ({ rater: texts.text(RATER, r.rater), scored: r.scored })),
     });
   }

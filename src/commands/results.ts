@@ -178,7 +178,7 @@ function resultsOf(reading: Reading, req: ReadRequest, warnings: Problem[], keep
       return out;
     },
     summary() {
-      return summarize(tally, texts);
+      return summarize(tally, texts, reading.refused);
     },
   };
 }
@@ -211,7 +211,7 @@ export function readForCheck(req: ReadRequest): { problems: Problem[]; summary: 
     if (!(e instanceof DataError)) throw e;
     problems = e.problems;
   }
-  return { problems, summary: summarize(reading.tally, reading.texts), counts: reading.counts, sources: reading.sources };
+  return { problems, summary: summarize(reading.tally, reading.texts, reading.refused), counts: reading.counts, sources: reading.sources };
 }
 
 /** The SHA-256 of a file, read again (a reading split between two threads does not hash). */

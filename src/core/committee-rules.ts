@@ -22,3 +22,13 @@ export function committeeDifferences(found: (role: Role) => number, none: number
   if (none > 0) out.push({ role: 'none', expected: 0, found: none });
   return out;
 }
+
+/**
+ * Whether a panel's differences from the rules are a warning: not when rows were refused whose
+ * semester could not be read (`unplaced`: a semester cell merged over the sheet) and every
+ * difference is a role with fewer raters than the rules ask, since those rows' raters may be the
+ * missing ones. More raters than the rules ask is a warning all the same.
+ */
+export function differencesWarn(differences: readonly CommitteeDifference[], unplaced: boolean): boolean {
+  return differences.length > 0 && !(unplaced && differences.every((d) => d.found < d.expected));
+}

@@ -4,7 +4,7 @@
  */
 import { clip, digitsWithoutZeros } from './cells.js';
 import { sortUint32 } from './counting-sort.js';
-import { type CommitteeDifference, committeeDifferences } from './committee-rules.js';
+import { type CommitteeDifference, committeeDifferences, differencesWarn } from './committee-rules.js';
 import type { FileRef, ProblemKind, ProblemLog } from './problems.js';
 import { NO_ROLE, RATER, STAFF, type Tally, type TextLookup } from './tally.js';
 import { type Method, type Role, CONSENSUS_RATER, METHODS, ROLES } from './types.js';
@@ -44,7 +44,13 @@ export interface Composition {
   differences: CommitteeDifference[];
   /** The sheets are a consensus sheet (one rater, the committee): no composition to check. */
   consensus: boolean;
+  /** No differences. */
   ok: boolean;
+  /**
+   * The differences are a warning, as every command that scores says it (committee-rules.ts
+   * differencesWarn): not where rows refused without a semester read may hold the raters missing.
+   */
+  warning: boolean;
 }
 
 export interface SemesterSummary {
@@ -94,23 +100,31 @@ function countSemester(tally: Tally, people: ArrayLike<number>): SemesterCount {
   return { raters: order.map((rater) => ({ rater, role: role[rater]!, scored: scored[rater]! })), scores };
 }
 
-function composition(texts: TextLookup, raters: SemesterCount['raters']): Composition {
+function composition(texts: TextLookup, raters: SemesterCount['raters'], unplaced: boolean): Composition {
   const members: Record<Role | 'none', string[]> = { leader: [], 'head-office': [], 'center-office': [], student: [], none: [] };
   for (const r of raters) members[r.role === NO_ROLE ? 'none' : ROLES[r.role]!].push(texts.text(RATER, r.rater));
   // The committee's order (leader, head office, center office, students), then by name.
   for (const list of Object.values(members)) list.sort(byName);
   const consensus = raters.length === 1 && members.none.length === 1 && members.none[0] === CONSENSUS_RATER;
   const differences = consensus ? [] : committeeDifferences((role) => members[role].length, members.none.length);
-  return { members, differences, consensus, ok: differences.length === 0 };
+  return { members, differences, consensus, ok: differences.length === 0, warning: differencesWarn(differences, unplaced) };
 }
 
-export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
+/**
+ * What the sheets hold, per semester. A rater whose every row of a semester was refused (`refused`:
+ * a staff id blank under a merged cell, a score over the maximum on each row) is on its committee
+ * and among its raters all the same, as warnComposition counts them, though they scored nobody.
+ */
+export function summarize(tally: Tally, texts: TextLookup, refused?: RefusedRaters): SheetsSummary {
+  const unplaced = (refused?.ratersOf('')?.size ?? 0) > 0;
   const people = tally.peopleBySemester();
   // Staff ids and raters over all semesters, each once (a person of two semesters is one staff member).
   let staffCount = 0;
   for (let p = 0; p < tally.persons; p++) staffCount = Math.max(staffCount, tally.staffOf[p]! + 1);
   const staffSeen = new Uint8Array(staffCount);
-  const raterSeen = new Uint8Array(tally.raterRole.length);
+  let raterCount = tally.raterRole.length;
+  for (const semester of tally.semesters) for (const r of refused?.ratersOf(semester)?.keys() ?? []) raterCount = Math.max(raterCount, r + 1);
+  const raterSeen = new Uint8Array(raterCount);
   let staff = 0;
   let raters = 0;
   const scores = zeroScores();
@@ -126,7 +140,15 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
       }
     }
     const count = countSemester(tally, list);
-    for (const r of count.raters) {
+    // The raters whose every row of the semester was refused join those who scored (a copy only then).
+    let members = count.raters;
+    const refusedHere = refused?.ratersOf(semester);
+    if (refusedHere && refusedHere.size > 0) {
+      const only = new Map(refusedHere);
+      for (const r of count.raters) only.delete(r.rater);
+      members = [...members, ...[...only].map(([rater, role]) => ({ rater, role: effectiveRole(tally, rater, role), scored: 0 }))];
+    }
+    for (const r of members) {
       if (raterSeen[r.rater] === 0) {
         raterSeen[r.rater] = 1;
         raters++;
@@ -140,9 +162,9 @@ export function summarize(tally: Tally, texts: TextLookup): SheetsSummary {
     semesters.push({
       semester,
       staff: list.length,
-      raters: count.raters.length,
+      raters: members.length,
       scores: semScores,
-      committee: composition(texts, count.raters),
+      committee: composition(texts, members, unplaced),
       partial: count.raters.filter((r) => r.scored < list.length).map((r) => ({ rater: texts.text(RATER, r.rater), scored: r.scored })),
     });
   }
@@ -410,7 +432,7 @@ function committeeWarning(
   }
   if (counts.every((c) => c === 0)) return;
   const differences = committeeDifferences((role) => counts[ROLES.indexOf(role)]!, none);
-  if (differences.length === 0 || (unplaced && differences.every((d) => d.found < d.expected))) return;
+  if (!differencesWarn(differences, unplaced)) return;
   let at = first;
   const over = differences.find((d) => d.role !== 'none' && d.found > d.expected);
   const rater = over ? last[ROLES.indexOf(over.role as Role)]! : -1;

@@ -19,6 +19,9 @@ const enWords = {
   asRules: 'as the rules ask (leader 1, head office 1, center office 1, students 2)',
   consensus: 'a consensus sheet (one score per method from the committee): the composition is not on the sheet',
   differs: (parts: string[]) => `warning: the committee differs from the rules: ${parts.join('; ')}`,
+  /** Fewer raters than the rules ask, where rows refused without a semester may hold the others: not a warning. */
+  differsUnplaced: (parts: string[]) =>
+    `fewer raters than the rules ask: ${parts.join('; ')}; rows refused without a semester may hold the others (their errors above)`,
   difference: (role: string, found: number, expected: number) =>
     expected === 0 ? `${plural(found, 'rater')} without a role` : `${role} ${found} (rules: ${expected})`,
   partial: (parts: string[], refused: boolean) => `Raters who did not score everyone: ${parts.join(', ')}${refused ? ' (rows refused for their errors not counted)' : ''}`,
@@ -49,6 +52,7 @@ const zhWords: CheckWords = {
   asRules: '符合规定（组长 1，总公司办公室 1，中心办公室 1，学生代表 2）',
   consensus: '合议评分表（每种方式一个考评小组分数）：表中看不出小组组成',
   differs: (parts: string[]) => `警告：考评小组组成与规定不同：${parts.join('；')}`,
+  differsUnplaced: (parts: string[]) => `评委少于规定：${parts.join('；')}；缺少学期而被拒绝的行中可能有其余评委（见上面的错误）`,
   difference: (role: string, found: number, expected: number) =>
     expected === 0 ? `${found} 位评委没有角色` : `${role} ${found} 人（规定 ${expected} 人）`,
   partial: (parts: string[], refused: boolean) => `未给全部人员评分的评委：${parts.join('，')}${refused ? '（因有错误而未采用的行不计在内）' : ''}`,

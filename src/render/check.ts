@@ -21,9 +21,9 @@ export interface CheckRenderInput {
   width?: number | null;
 }
 
-/** A committee that differs from the rules counts as one warning per semester. */
+/** A committee that differs from the rules counts as one warning per semester (as the commands that score say it). */
 function committeeWarnings(s: SheetsSummary): number {
-  return s.semesters.filter((x) => !x.committee.ok).length;
+  return s.semesters.filter((x) => x.committee.warning).length;
 }
 
 export function checkJson(input: CheckRenderInput): string {
@@ -54,6 +54,7 @@ export function checkJson(input: CheckRenderInput): string {
         scores: x.scores,
         committee: {
           ok: x.committee.ok,
+          warning: x.committee.warning,
           consensus: x.committee.consensus,
           members: x.committee.members,
           differences: x.committee.differences,
@@ -98,7 +99,8 @@ export function checkTable(input: CheckRenderInput): string {
     else if (k.ok) put(w.asRules, '  ', (t) => c.green(t));
     else {
       const parts = k.differences.map((d) => w.difference(d.role === 'none' ? w.none : base.role[d.role], d.found, d.expected));
-      put(w.differs(parts), '  ', (t) => c.yellow(t));
+      if (k.warning) put(w.differs(parts), '  ', (t) => c.yellow(t));
+      else put(w.differsUnplaced(parts), '  ');
     }
     if (x.partial.length > 0) put(w.partial(x.partial.map((p) => w.partialOne(p.rater, p.scored, x.staff)), input.counts.rejected > 0), '  ');
   }
