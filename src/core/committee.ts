@@ -78,6 +78,8 @@ interface SemesterCount {
   raters: { rater: number; role: number; scored: number }[];
   /** Scores per method (METHODS order). */
   scores: number[];
+  /** Per rater number, how many people of the semester they scored. */
+  scored: Int32Array;
 }
 
 /**
@@ -97,7 +99,23 @@ function countSemester(tally: Tally, people: ArrayLike<number>): SemesterCount {
     for (let k = 0; k < 5; k++) scores[k]! += (mask >> k) & 1;
   };
   for (let i = 0; i < people.length; i++) tally.cellsOf(people[i]!, each);
-  return { raters: order.map((rater) => ({ rater, role: role[rater]!, scored: scored[rater]! })), scores };
+  return { raters: order.map((rater) => ({ rater, role: role[rater]!, scored: scored[rater]! })), scores, scored };
+}
+
+/** Rows were refused whose semester could not be read (semester ''): their raters may be of any semester. */
+function unplacedRows(refused: RefusedRaters | undefined): boolean {
+  return (refused?.ratersOf('')?.size ?? 0) > 0;
+}
+
+/**
+ * The raters whose every row of the semester was refused (a staff id blank under a merged cell, a
+ * score over the maximum on each row: none among `scored`), with the role their rows give: on the
+ * semester's committee all the same, though they scored nobody.
+ */
+function refusedOnly(tally: Tally, refused: RefusedRaters | undefined, semester: string, scored: Int32Array): { rater: number; role: number }[] {
+  const out: { rater: number; role: number }[] = [];
+  for (const [rater, role] of refused?.ratersOf(semester) ?? []) if (rater >= scored.length || scored[rater] === 0) out.push({ rater, role: effectiveRole(tally, rater, role) });
+  return out;
 }
 
 function composition(texts: TextLookup, raters: SemesterCount['raters'], unplaced: boolean): Composition {
@@ -116,7 +134,7 @@ function composition(texts: TextLookup, raters: SemesterCount['raters'], unplace
  * and among its raters all the same, as warnComposition counts them, though they scored nobody.
  */
 export function summarize(tally: Tally, texts: TextLookup, refused?: RefusedRaters): SheetsSummary {
-  const unplaced = (refused?.ratersOf('')?.size ?? 0) > 0;
+  const unplaced = unplacedRows(refused);
   const people = tally.peopleBySemester();
   // Staff ids and raters over all semesters, each once (a person of two semesters is one staff member).
   let staffCount = 0;
@@ -141,13 +159,8 @@ export function summarize(tally: Tally, texts: TextLookup, refused?: RefusedRate
     }
     const count = countSemester(tally, list);
     // The raters whose every row of the semester was refused join those who scored (a copy only then).
-    let members = count.raters;
-    const refusedHere = refused?.ratersOf(semester);
-    if (refusedHere && refusedHere.size > 0) {
-      const only = new Map(refusedHere);
-      for (const r of count.raters) only.delete(r.rater);
-      members = [...members, ...[...only].map(([rater, role]) => ({ rater, role: effectiveRole(tally, rater, role), scored: 0 }))];
-    }
+    const others = refusedOnly(tally, refused, semester, count.scored);
+    const members = others.length === 0 ? count.raters : [...count.raters, ...others.map((o) => ({ ...o, scored: 0 }))];
     for (const r of members) {
       if (raterSeen[r.rater] === 0) {
         raterSeen[r.rater] = 1;
@@ -196,7 +209,7 @@ export function summarize(tally: Tally, texts: TextLookup, refused?: RefusedRate
 export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog, refused?: RefusedRaters): void {
   const everyRow = everyRowTallied(log);
   // Raters of rows refused without a semester read (a semester cell merged over the sheet) may be of any.
-  const unplaced = (refused?.ratersOf('')?.size ?? 0) > 0;
+  const unplaced = unplacedRows(refused);
   const people = tally.peopleBySemester();
   /** Per rater, how many people of the semester they scored. */
   const scored = new Int32Array(tally.raterRole.length);
@@ -233,8 +246,7 @@ export function warnComposition(tally: Tally, texts: TextLookup, log: ProblemLog
     }
     // Raters whose every row of the semester was refused (a staff id blank under a merged cell) are on
     // its committee all the same: counted with the role their rows give.
-    const others: number[] = [];
-    for (const [r, role] of refused?.ratersOf(semester) ?? []) if (r >= scored.length || scored[r] === 0) others.push(effectiveRole(tally, r, role));
+    const others = refusedOnly(tally, refused, semester, scored).map((o) => o.role);
     committeeWarning(tally, log, semester, scored, placeOf(list[0]!), first, others, unplaced);
     alikeRaters(tally, texts, log, semester, scored, first);
     if (everyRow) fewerRaters(tally, texts, log, semester, list, raters, scored, placeOf);
